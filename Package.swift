@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Maillage",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "maillage", targets: ["maillage"]),
+        .library(name: "MaillageCore", targets: ["MaillageCore"]),
+        .library(name: "MaillageGeo", targets: ["MaillageGeo"]),
+        .library(name: "MaillageStore", targets: ["MaillageStore"]),
+        .library(name: "MaillageGenerator", targets: ["MaillageGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The domain: value types and their rules, no I/O.
+        .target(name: "MaillageCore"),
+
+        // PROJ, the coordinate library, from the system (Debian's libproj-dev).
+        .systemLibrary(
+            name: "CProj",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .target(name: "MaillageGeo", dependencies: ["MaillageCore", "CProj"]),
+
+        .target(
+            name: "MaillageStore",
+            dependencies: ["MaillageCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "MaillageGenerator", dependencies: ["MaillageCore"]),
+
+        .executableTarget(
+            name: "maillage",
+            dependencies: [
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
+        .testTarget(name: "MaillageGeoTests", dependencies: ["MaillageGeo"]),
+        .testTarget(name: "MaillageStoreTests", dependencies: ["MaillageStore", "MaillageGenerator"]),
+        .testTarget(name: "MaillageGeneratorTests", dependencies: ["MaillageGenerator", "MaillageStore"]),
+        .testTarget(name: "maillageTests", dependencies: ["maillage"]),
+    ]
+)

@@ -1,0 +1,71 @@
+/// A node of the care network: a hospital, a GP practice, a pharmacy, a CPTS…
+public struct Actor: Sendable, Hashable, Identifiable {
+    public let id: String
+    public let kind: ActorKind
+    public let name: String
+    /// Where the actor is, in WGS84.
+    public let point: GeoPoint
+    /// The zone it sits in, when known.
+    public let zoneID: String?
+    /// At most one capacity per measure, ordered by measure.
+    public let capacities: [Capacity]
+    /// Services offered beyond the kind's own (`emergency`, `smur`, `maternity`), sorted.
+    public let services: [String]
+    /// Where the actor comes from, such as `FINESS:310781406`.
+    public let sourceReference: String?
+    /// The coordinates as the source gave them, before conversion to WGS84.
+    public let sourcePosition: SourcePosition?
+
+    public init(
+        id: String, kind: ActorKind, name: String, point: GeoPoint, zoneID: String? = nil,
+        capacities: [Capacity] = [], services: [String] = [], sourceReference: String? = nil,
+        sourcePosition: SourcePosition? = nil
+    ) throws {
+        try ValidationError.checkIdentifier(id, field: "actor.id")
+        if let zoneID { try ValidationError.checkIdentifier(zoneID, field: "actor.zone_id") }
+        var seen = Set<CapacityMeasure>()
+        for capacity in capacities where !seen.insert(capacity.measure).inserted {
+            throw ValidationError(field: "actor.capacity.\(capacity.measure)", reason: "is given twice for actor \(id)")
+        }
+        for service in services {
+            try ValidationError.checkIdentifier(service, field: "actor.services")
+        }
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.point = point
+        self.zoneID = zoneID
+        self.capacities = capacities.sorted { $0.measure.rawValue < $1.measure.rawValue }
+        self.services = Array(Set(services)).sorted()
+        self.sourceReference = sourceReference
+        self.sourcePosition = sourcePosition
+    }
+
+    /// The capacity in a measure, or nil when the actor has none in it.
+    public func capacity(_ measure: CapacityMeasure) -> Capacity? {
+        capacities.first { $0.measure == measure }
+    }
+
+    /// Whether the actor offers a service such as `emergency`.
+    public func offers(_ service: String) -> Bool { services.contains(service) }
+}
+
+/// Coordinates as a source file gave them, with the CRS they are in.
+public struct SourcePosition: Sendable, Hashable, Codable {
+    public let x: Double
+    public let y: Double
+    /// An EPSG code (`EPSG:2154`) or a PROJ string.
+    public let crs: String
+
+    public init(x: Double, y: Double, crs: String) throws {
+        guard x.isFinite, y.isFinite else {
+            throw ValidationError(field: "source_position", reason: "(\(x), \(y)) is not a pair of finite numbers")
+        }
+        guard !crs.isEmpty else {
+            throw ValidationError(field: "source_position.crs", reason: "the CRS of source coordinates cannot be empty")
+        }
+        self.x = x
+        self.y = y
+        self.crs = crs
+    }
+}

@@ -1,0 +1,30 @@
+/// The unit in which a capacity is counted.
+///
+/// A closed list, so that a misspelt column (`capacity.bed`) is caught instead of
+/// silently becoming a measure nothing reads.
+public enum CapacityMeasure: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    /// Full-time equivalents of professionals.
+    case fte
+    case consultationsPerDay = "consultations_per_day"
+    case consultationsPerYear = "consultations_per_year"
+    /// Patients who declared this GP as their doctor, or the most it accepts.
+    case listSize = "list_size"
+    case beds
+    /// Places in a home-care service or a nursing home.
+    case places
+    case edVisitsPerDay = "ed_visits_per_day"
+    case edVisitsPerYear = "ed_visits_per_year"
+
+    public var description: String { rawValue }
+
+    /// Reads a measure from its file name, saying which names exist when it is unknown.
+    public static func parse(_ text: String, field: String = "capacity") throws -> CapacityMeasure {
+        guard let measure = CapacityMeasure(rawValue: text.trimmingWhitespace().lowercased()) else {
+            throw ValidationError(
+                field: field,
+                reason: "'\(text)' is not a capacity measure; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        return measure
+    }
+}

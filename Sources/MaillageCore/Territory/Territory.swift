@@ -1,0 +1,93 @@
+/// A whole care-network territory: where people live, who cares for them, and how they are linked.
+///
+/// A territory is consistent by construction: ids are unique, every reference (an actor's
+/// zone, a link's ends, a population's age band) names something that exists, and
+/// `member_of` links end at a CPTS.
+public struct Territory: Sendable, Hashable {
+    /// A human name, such as "Haute-Garonne" or "Demo".
+    public let name: String
+    /// The CRS the data came in before conversion to WGS84 (`EPSG:2154`), when there was one.
+    public let sourceCRS: String?
+    /// The age bands populations are counted in, youngest first.
+    public let ageBands: [AgeBand]
+    public let zones: [Zone]
+    public let actors: [Actor]
+    public let links: [Link]
+
+    public init(
+        name: String, sourceCRS: String? = nil, ageBands: [AgeBand] = AgeBand.insee,
+        zones: [Zone] = [], actors: [Actor] = [], links: [Link] = []
+    ) throws {
+        try AgeBand.validateTiling(ageBands)
+        self.name = name
+        self.sourceCRS = sourceCRS
+        self.ageBands = ageBands
+        self.zones = zones
+        self.actors = actors
+        self.links = links
+        try validateReferences()
+    }
+
+    /// Everyone living in the territory.
+    public var population: Double { zones.reduce(0) { $0 + $1.population.total } }
+
+    /// The box around every zone and actor, or nil for an empty territory.
+    public var boundingBox: BoundingBox? {
+        BoundingBox(enclosing: zones.lazy.map(\.point) + actors.lazy.map(\.point))
+    }
+
+    /// How many actors there are of each kind (kinds with none are left out).
+    public var actorCounts: [ActorKind: Int] {
+        actors.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
+    }
+}
+
+extension Territory {
+    private func validateReferences() throws {
+        let bands = Set(ageBands)
+        var zoneIDs = Set<String>()
+        for zone in zones {
+            guard zoneIDs.insert(zone.id).inserted else {
+                throw ValidationError(field: "zone.id", reason: "zone \(zone.id) appears twice")
+            }
+            for band in zone.population.byBand.keys where !bands.contains(band) {
+                throw ValidationError(
+                    field: "zone \(zone.id).population",
+                    reason: "age band \(band) is not one of the territory's bands \(ageBands.map(\.id))"
+                )
+            }
+        }
+        var kinds = [String: ActorKind]()
+        for actor in actors {
+            guard kinds.updateValue(actor.kind, forKey: actor.id) == nil else {
+                throw ValidationError(field: "actor.id", reason: "actor \(actor.id) appears twice")
+            }
+            if let zoneID = actor.zoneID, !zoneIDs.contains(zoneID) {
+                throw ValidationError(field: "actor \(actor.id).zone_id", reason: "zone \(zoneID) does not exist")
+            }
+        }
+        for link in links {
+            try Self.validate(link, actorKinds: kinds, zoneIDs: zoneIDs)
+        }
+    }
+
+    /// Checks that a link's ends exist and suit its kind.
+    public static func validate(_ link: Link, actorKinds: [String: ActorKind], zoneIDs: Set<String>) throws {
+        let place = "link \(link.from) \(link.kind) \(link.to)"
+        guard actorKinds[link.from] != nil else {
+            throw ValidationError(field: place, reason: "actor \(link.from) does not exist")
+        }
+        if link.kind.targetsZone {
+            guard zoneIDs.contains(link.to) else {
+                throw ValidationError(field: place, reason: "zone \(link.to) does not exist")
+            }
+            return
+        }
+        guard let targetKind = actorKinds[link.to] else {
+            throw ValidationError(field: place, reason: "actor \(link.to) does not exist")
+        }
+        if link.kind == .memberOf, targetKind != .cpts {
+            throw ValidationError(field: place, reason: "member_of must end at a cpts, not at a \(targetKind)")
+        }
+    }
+}

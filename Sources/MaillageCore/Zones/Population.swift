@@ -1,0 +1,42 @@
+/// How many people live in a zone, in total and, when known, by age band.
+///
+/// Counts are real numbers because INSEE's census counts are weighted estimates
+/// (a commune may have 1,234.56 inhabitants aged 0–14).
+public struct Population: Sendable, Hashable {
+    /// Everyone living in the zone.
+    public let total: Double
+    /// People by age band; empty when only the total is known.
+    public let byBand: [AgeBand: Double]
+
+    /// The tolerance, in people, between the total and the sum of the bands.
+    public static let bandSumTolerance = 0.5
+
+    public init(total: Double, byBand: [AgeBand: Double] = [:]) throws {
+        try ValidationError.checkNonNegative(total, field: "population")
+        for (band, count) in byBand {
+            try ValidationError.checkNonNegative(count, field: "population[\(band)]")
+        }
+        if !byBand.isEmpty {
+            let sum = byBand.values.reduce(0, +)
+            guard abs(sum - total) <= Self.bandSumTolerance * Double(byBand.count) else {
+                throw ValidationError(
+                    field: "population",
+                    reason: "the age bands add up to \(sum), not to the total \(total)"
+                )
+            }
+        }
+        self.total = total
+        self.byBand = byBand
+    }
+
+    /// A population whose total is the sum of its bands.
+    public init(byBand: [AgeBand: Double]) throws {
+        try self.init(total: byBand.values.reduce(0, +), byBand: byBand)
+    }
+
+    /// No one.
+    public static let zero = try! Population(total: 0)
+
+    /// The count in one band, or nil when bands are unknown.
+    public subscript(band: AgeBand) -> Double? { byBand.isEmpty ? nil : byBand[band, default: 0] }
+}
