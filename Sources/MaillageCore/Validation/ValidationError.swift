@@ -46,7 +46,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
 
 extension ValidationError {
     /// Checks that a number is finite and inside a closed range.
-    static func check(
+    public static func check(
         _ value: Double, in range: ClosedRange<Double>, field: String, unit: String = ""
     ) throws {
         guard value.isFinite else {
@@ -62,14 +62,14 @@ extension ValidationError {
     }
 
     /// Checks that a number is finite and not negative.
-    static func checkNonNegative(_ value: Double, field: String) throws {
+    public static func checkNonNegative(_ value: Double, field: String) throws {
         guard value.isFinite, value >= 0 else {
             throw ValidationError(field: field, reason: "\(value) must be a finite number >= 0")
         }
     }
 
     /// Checks that an identifier is usable: not empty, no surrounding spaces, no control characters.
-    static func checkIdentifier(_ id: String, field: String) throws {
+    public static func checkIdentifier(_ id: String, field: String) throws {
         guard !id.isEmpty else {
             throw ValidationError(field: field, reason: "an identifier cannot be empty")
         }

@@ -1,0 +1,60 @@
+import GRDB
+
+/// A failure of the territory database, saying which file and what to do about it.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// `init` was asked to create a database where a file already exists.
+    case alreadyExists(path: String)
+    /// The database file does not exist.
+    case notFound(path: String)
+    /// The file exists but is not an SQLite database, or not a Maillage one.
+    case notATerritoryDatabase(path: String, detail: String)
+    /// The database was written by a newer Maillage whose schema this one does not know.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// The content to write breaks a rule of the domain or of the schema.
+    case invalidContent(path: String, detail: String)
+    /// SQLite refused an operation; carries SQLite's result code and message.
+    case sqlite(path: String, code: Int32, message: String)
+
+    public var description: String {
+        switch self {
+        case let .alreadyExists(path):
+            "\(path) already exists; choose another path or delete it first (Maillage never overwrites a database)"
+        case let .notFound(path):
+            "\(path) does not exist; create it with 'maillage init \(path)' or 'maillage generate --out \(path)'"
+        case let .notATerritoryDatabase(path, detail):
+            "\(path) is not a Maillage territory database (\(detail))"
+        case let .newerSchema(path, unknown):
+            "\(path) was written by a newer Maillage (schema steps \(unknown.joined(separator: ", ")) are unknown here); upgrade Maillage"
+        case let .invalidContent(path, detail):
+            "\(path): \(detail)"
+        case let .sqlite(path, code, message):
+            "\(path): SQLite error \(code): \(message)"
+        }
+    }
+
+    /// The SQLite result code, when SQLite caused the failure.
+    public var sqliteCode: Int32? {
+        if case let .sqlite(_, code, _) = self { return code }
+        return nil
+    }
+
+    /// Whether the disk or the file system failed (full disk, I/O error, read-only file).
+    public var isIOFailure: Bool {
+        guard let code = sqliteCode.map({ ResultCode(rawValue: $0).primaryResultCode }) else { return false }
+        let io: [ResultCode] = [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED]
+        return io.contains(code)
+    }
+
+    /// Wraps whatever a database call threw, keeping SQLite's code and message.
+    static func wrap(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        let primary = error.resultCode.primaryResultCode
+        if primary == .SQLITE_NOTADB {
+            return StoreError.notATerritoryDatabase(path: path, detail: "SQLite says: \(error.message ?? "file is not a database")")
+        }
+        if primary == .SQLITE_CONSTRAINT {
+            return StoreError.invalidContent(path: path, detail: error.message ?? "a constraint failed")
+        }
+        return StoreError.sqlite(path: path, code: error.extendedResultCode.rawValue, message: error.message ?? "\(error)")
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import MaillageCore
+import MaillageGeo
+import MaillageStore
+
+/// Turns any error a command meets into one sentence for the user and an exit code.
+struct ErrorReport {
+    let message: String
+    let status: ExitStatus
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as StoreError:
+            message = error.description
+            status = Self.status(of: error)
+        case let error as MaillageCore.ValidationError:
+            message = error.description
+            status = .dataError
+        case let error as ProjError:
+            message = error.description
+            status = .dataError
+        case let error as CommandError:
+            message = error.message
+            status = error.status
+        default:
+            message = "\(error)"
+            status = .ioError
+        }
+    }
+
+    private static func status(of error: StoreError) -> ExitStatus {
+        switch error {
+        case .alreadyExists: .cannotCreate
+        case .notFound: .noInput
+        case .notATerritoryDatabase, .newerSchema, .invalidContent: .dataError
+        case .sqlite: error.isIOFailure ? .ioError : .dataError
+        }
+    }
+}
+
+/// A failure a command detects itself, with the exit code it calls for.
+struct CommandError: Error {
+    let message: String
+    let status: ExitStatus
+}
+
+/// A command whose failures are reported as one line on stderr with a sysexits code.
+protocol MaillageCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    func execute() throws
+}
+
+extension MaillageCommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            let report = ErrorReport(error)
+            Console.standardError("maillage: \(report.message)")
+            throw ExitCode(report.status.rawValue)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import MaillageCore
+
+enum MaillageVersionString {
+    static let value = MaillageVersion.current
+}
