@@ -43,8 +43,14 @@ let package = Package(
 
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
         .testTarget(name: "MaillageGeoTests", dependencies: ["MaillageGeo"]),
-        .testTarget(name: "MaillageStoreTests", dependencies: ["MaillageStore", "MaillageGenerator"]),
-        .testTarget(name: "MaillageGeneratorTests", dependencies: ["MaillageGenerator", "MaillageStore"]),
+        .testTarget(
+            name: "MaillageStoreTests",
+            dependencies: ["MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "MaillageGeneratorTests",
+            dependencies: ["MaillageGenerator", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "maillageTests", dependencies: ["maillage"]),
     ]
 )

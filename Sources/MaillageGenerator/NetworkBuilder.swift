@@ -55,7 +55,7 @@ extension NetworkBuilder {
         let count = max(1, Int((territoryPopulation / SupplyRate.inhabitantsPerHospital).rounded()))
         let candidates = towns.indices.sorted { towns[$0].population != towns[$1].population ? towns[$0].population > towns[$1].population : $0 < $1 }
             .prefix(max(1, 5 * count))
-        let weights = candidates.map { pow(Double(towns[$0].population), 0.6) }
+        let weights = candidates.map { pow(Double(max(1, towns[$0].population)), 0.6) }
         let seats = Sampling.dHondt(count, weights: weights)
         let emergencyCount = max(1, Int((territoryPopulation / SupplyRate.inhabitantsPerEmergencyDepartment).rounded()))
         let totalWeight = zip(weights, seats).reduce(0) { $0 + ($1.1 > 0 ? $1.0 : 0) }
@@ -267,14 +267,19 @@ extension NetworkBuilder {
             links.append(LinkDraft(from: actor, kind: .refersTo, to: hospitals[nearest],
                                    strength: Self.rounded(Sampling.uniform(0.3...1, using: &rng), 0.01)))
         }
-        for (targetKind, radius, p) in [(ActorKind.ssiad, 30.0, 0.6), (.had, Double.infinity, 0.8), (.ehpad, 10.0, 0.3)] {
+        // A hospital signs with a few partners, not with everything in reach: at most the
+        // three nearest SSIADs within 30 km, its nearest HAD, and five nearby EHPADs.
+        for (targetKind, radius, most, p) in [(ActorKind.ssiad, 30.0, 3, 0.6), (.had, Double.infinity, 1, 0.8), (.ehpad, 10.0, 5, 0.3)] {
             let targets = indices(of: targetKind)
             guard !targets.isEmpty else { continue }
-            let grid = _PlanarGrid(points: targets.map { actors[$0].point }, cellSize: 10)
+            let points = targets.map { actors[$0].point }
+            let grid = _PlanarGrid(points: points, cellSize: 10)
             for hospital in hospitals {
                 let point = actors[hospital].point
-                let nearby = radius.isFinite ? grid.within(radius, of: point) : grid.nearest(to: point).map { [$0] } ?? []
-                for target in nearby where rng.nextUnit() < p {
+                let nearby = radius.isFinite
+                    ? grid.within(radius, of: point).sorted { (points[$0].distance(to: point), $0) < (points[$1].distance(to: point), $1) }
+                    : grid.nearest(to: point).map { [$0] } ?? []
+                for target in nearby.prefix(most) where rng.nextUnit() < p {
                     links.append(LinkDraft(from: hospital, kind: .dischargesTo, to: targets[target],
                                            strength: Self.rounded(Sampling.uniform(0.5...1, using: &rng), 0.01)))
                 }

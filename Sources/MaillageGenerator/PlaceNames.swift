@@ -15,8 +15,12 @@ struct PlaceNames {
 
     /// A place name not given before.
     mutating func place<G: RandomNumberGenerator>(using rng: inout G) -> String {
-        let base = Self.prefixes.pick(using: &rng) + Self.starts.pick(using: &rng)
-            + Self.middles.pick(using: &rng) + Self.ends.pick(using: &rng)
+        let prefix = Self.prefixes.pick(using: &rng), start = Self.starts.pick(using: &rng)
+        var middle = Self.middles.pick(using: &rng)
+        let end = Self.ends.pick(using: &rng)
+        if Self.startsWithVowel(end) { middle = "" }
+        let article = (prefix == "Le " || prefix == "La ") && Self.startsWithVowel(start) ? "L'" : prefix
+        let base = article + start + middle + end
         var name = base
         var suffix = 2
         while !used.insert(name).inserted {
@@ -24,6 +28,10 @@ struct PlaceNames {
             suffix += 1
         }
         return name
+    }
+
+    private static func startsWithVowel(_ text: String) -> Bool {
+        text.first.map { "AEIOUYaeiouyè".contains($0) } ?? false
     }
 
     /// A family name (repeats are fine).

@@ -3,7 +3,7 @@ import MaillageCore
 /// How many actors of each kind a population supports, by density level.
 ///
 /// Orders of magnitude are French national figures (DREES, FINESS, Ordre des pharmaciens),
-/// rounded: about 1 GP practice per 1,100 inhabitants, 1 pharmacy per 3,300, 1 hospital per
+/// rounded: about 1 GP practice per 1,250 inhabitants, 1 pharmacy per 3,300, 1 hospital per
 /// 52,000, 1 emergency department per 110,000, 1 SSIAD per 32,000, 1 HAD per 220,000, and a
 /// CPTS per 90,000. The density factors leave rural zones short of GPs and specialists.
 struct SupplyRate {
@@ -17,7 +17,7 @@ struct SupplyRate {
     }
 
     static let placedPerZone: [SupplyRate] = [
-        SupplyRate(kind: .gp, inhabitantsPerActor: 1_100, densityFactors: [1.15, 1.1, 0.85, 0.5]),
+        SupplyRate(kind: .gp, inhabitantsPerActor: 1_250, densityFactors: [1.15, 1.1, 0.85, 0.5]),
         SupplyRate(kind: .healthCentre, inhabitantsPerActor: 30_000, densityFactors: [2.0, 0.8, 0.2, 0]),
         SupplyRate(kind: .specialist, inhabitantsPerActor: 6_000, densityFactors: [1.6, 1.0, 0.15, 0]),
         SupplyRate(kind: .pharmacy, inhabitantsPerActor: 3_300, densityFactors: [1.0, 1.05, 1.0, 0.6]),

@@ -55,3 +55,10 @@ struct GenerateCommand: MaillageCommand {
         )
     }
 }
+
+extension GenerateCommand {
+    func validate() throws {
+        guard zones >= 1 else { throw ValidationError("--zones must be at least 1 (got \(zones)).") }
+        guard population >= 0 else { throw ValidationError("--population cannot be negative (got \(population)).") }
+    }
+}

@@ -1,0 +1,29 @@
+# Maillage: the two commands a newcomer needs are `make demo` and `make test`.
+SWIFT ?= swift
+BIN := .build/release/maillage
+
+.PHONY: demo test deps test-deps build bench-generate clean
+
+## Install what is missing, build in release, and run the main job on the demo territory.
+demo: build
+	$(BIN) demo --out out
+
+## Install what the tests need and run every test.
+test: test-deps
+	$(SWIFT) test
+
+deps:
+	scripts/install-deps.sh
+
+test-deps:
+	scripts/install-deps.sh --test
+
+build: deps
+	$(SWIFT) build -c release --product maillage
+
+## Time the generator on a national-size territory (35,000 zones, 68 million people).
+bench-generate: build
+	scripts/bench-generate.sh
+
+clean:
+	rm -rf .build out
