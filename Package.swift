@@ -10,10 +10,12 @@ let package = Package(
         .library(name: "MaillageGeo", targets: ["MaillageGeo"]),
         .library(name: "MaillageStore", targets: ["MaillageStore"]),
         .library(name: "MaillageGenerator", targets: ["MaillageGenerator"]),
+        .library(name: "MaillageIO", targets: ["MaillageIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The domain: value types and their rules, no I/O.
@@ -33,10 +35,19 @@ let package = Package(
         ),
         .target(name: "MaillageGenerator", dependencies: ["MaillageCore"]),
 
+        // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
+        .target(
+            name: "MaillageIO",
+            dependencies: [
+                "MaillageCore", "MaillageGeo", "MaillageStore",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "MaillageGeneratorTests",
             dependencies: ["MaillageGenerator", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "MaillageIOTests",
+            dependencies: ["MaillageIO", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "maillageTests", dependencies: ["maillage"]),
     ]

@@ -14,6 +14,9 @@ struct Maillage: ParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 data error, 66 missing input, 73 cannot create output, 74 I/O error.
             """,
         version: MaillageVersionString.value,
-        subcommands: [InitCommand.self, InfoCommand.self, GenerateCommand.self, DemoCommand.self]
+        subcommands: [
+            InitCommand.self, InfoCommand.self, GenerateCommand.self, DemoCommand.self,
+            ImportCommand.self,
+        ]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageCore
 import MaillageGeo
+import MaillageIO
 import MaillageStore
 
 /// Turns any error a command meets into one sentence for the user and an exit code.
@@ -20,6 +21,12 @@ struct ErrorReport {
         case let error as ProjError:
             message = error.description
             status = .dataError
+        case let error as ImportError:
+            message = error.description
+            status = .dataError
+        case let error as FileAccessError:
+            message = error.description
+            if case .missing = error { status = .noInput } else { status = .cannotCreate }
         case let error as CommandError:
             message = error.message
             status = error.status

@@ -1,0 +1,95 @@
+import Foundation
+import MaillageCore
+import MaillageStore
+
+/// Imports actors from a CSV with named columns.
+///
+/// Columns: `id`, `kind` (or `--kind`), `name`, `lat`/`lon` (or `x`/`y` with `--crs`), and
+/// optionally `zone_id`, `services` (`;`- or `|`-separated), `source_ref`, and capacities as
+/// `capacity.<measure>` (`capacity.fte`, `capacity.beds`…). A capacity column named
+/// `capacity.<measure>.estimated` (0/1) marks that measure's values as estimated.
+public struct ActorsImporter {
+    public var csv = CSVOptions()
+    /// The kind of every actor when the file has no `kind` column (or an empty cell).
+    public var kind: ActorKind?
+    /// The CRS of `x`/`y` columns.
+    public var crs: String?
+
+    public init(csv: CSVOptions = CSVOptions(), kind: ActorKind? = nil, crs: String? = nil) {
+        self.csv = csv
+        self.kind = kind
+        self.crs = crs
+    }
+
+    public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
+        let start = Date()
+        var report = ImportReport(file: path, kind: "actors")
+        let file = try DelimitedFile(path: path, options: csv)
+        try file.requireColumns(["id"])
+        if kind == nil { try file.requireColumns(["kind"]) }
+        let positions = try PositionReader(file: file, crs: crs)
+        let capacityColumns = try Self.capacityColumns(file)
+
+        var actors: [(line: Int, actor: Actor)] = []
+        var lines: [String: Int] = [:]
+        try file.forEachRecord { record in
+            report.rowsRead += 1
+            let actor = try readActor(record, positions: positions, capacities: capacityColumns)
+            if let first = lines.updateValue(record.line, forKey: actor.id) {
+                throw record.error("id", value: actor.id, expected: "a unique id; line \(first) has the same")
+            }
+            actors.append((record.line, actor))
+        }
+        report.warnings = OutlierCheck.warnings(actors.map { ("actor \($0.actor.id) (line \($0.line))", $0.actor.point) })
+        try database.transaction { writer in
+            for (line, actor) in actors {
+                if let zone = actor.zoneID, try !writer.zoneExists(zone) {
+                    throw ImportError(file: path, line: line, field: "zone_id", value: zone,
+                                      expected: "the id of a zone already in the database (import zones first)")
+                }
+                report.record(try writer.upsert(actor))
+            }
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// The `capacity.<measure>` columns, refusing unknown measures by name.
+    static func capacityColumns(_ file: DelimitedFile) throws -> [(column: String, measure: CapacityMeasure)] {
+        try file.header.filter { $0.lowercased().hasPrefix("capacity.") && !$0.lowercased().hasSuffix(".estimated") }.map { column in
+            do {
+                return (column, try CapacityMeasure.parse(String(column.dropFirst("capacity.".count)), field: column))
+            } catch let error as ValidationError {
+                throw ImportError(file: file.path, line: 1, field: column, expected: error.reason)
+            }
+        }
+    }
+
+    private func readActor(
+        _ record: Record, positions: PositionReader, capacities: [(column: String, measure: CapacityMeasure)]
+    ) throws -> Actor {
+        let id = try record.required("id")
+        do {
+            let kindText = record.string("kind")
+            let actorKind = try kindText.map { try ActorKind.parse($0) } ?? kind
+            guard let actorKind else { throw record.error("kind", expected: "an actor kind (or give --kind)") }
+            let (point, source) = try positions.position(of: record)
+            var values: [Capacity] = []
+            for (column, measure) in capacities {
+                guard let value = try record.double(column) else { continue }
+                let estimated = record.string(column + ".estimated").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+                values.append(try Capacity(measure, value, isEstimated: estimated))
+            }
+            let services = (record.string("services") ?? "")
+                .split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," })
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            return try Actor(
+                id: id, kind: actorKind, name: record.string("name") ?? id, point: point,
+                zoneID: record.string("zone_id"), capacities: values, services: services,
+                sourceReference: record.string("source_ref"), sourcePosition: source
+            )
+        } catch let error as ValidationError {
+            throw ImportError(error, file: record.file, line: record.line)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import MaillageCore
+
+/// Bad input found while importing, placed at its file, line and field.
+///
+/// The message says what was found and what was expected, so that a planner can fix the
+/// file without reading code: `actors.csv:12: field 'lat': '95.2' is not valid; expected a
+/// latitude in -90...90`.
+public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line of the file where the record starts, when known.
+    public var line: Int?
+    /// The column or property, when one is at fault.
+    public var field: String?
+    /// The offending value, as read.
+    public var value: String?
+    /// What was expected instead, or what is wrong, in words.
+    public var expected: String
+
+    public init(file: String, line: Int? = nil, field: String? = nil, value: String? = nil, expected: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.value = value
+        self.expected = expected
+    }
+
+    /// Places a domain rule's error at a file and line.
+    public init(_ error: ValidationError, file: String, line: Int?) {
+        self.init(file: file, line: line, field: error.field, expected: error.reason)
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let field { text += "field '\(field)': " }
+        if let value { text += "'\(value.count > 80 ? String(value.prefix(80)) + "…" : value)' is not valid; expected " }
+        return text + expected
+    }
+}

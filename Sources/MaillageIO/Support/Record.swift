@@ -1,0 +1,82 @@
+import Foundation
+
+/// Column positions by name: exact first, then ignoring case and surrounding spaces.
+struct ColumnIndex: Sendable {
+    private var exact: [String: Int] = [:]
+    private var folded: [String: Int] = [:]
+
+    init(_ header: [String]) {
+        for (position, name) in header.enumerated() {
+            if exact[name] == nil { exact[name] = position }
+            let key = Self.fold(name)
+            if folded[key] == nil { folded[key] = position }
+        }
+    }
+
+    func position(of name: String) -> Int? { exact[name] ?? folded[Self.fold(name)] }
+
+    private static func fold(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
+}
+
+/// One record of a delimited file, with typed accessors whose errors say file, line and column.
+public struct Record: Sendable {
+    public let file: String
+    /// The line the record starts on (1-based, header included).
+    public let line: Int
+    public let fields: [String]
+    let columns: ColumnIndex
+
+    /// The trimmed value of a column, or nil when the column is absent or the cell empty.
+    public func string(_ column: String) -> String? {
+        guard let position = columns.position(of: column), position < fields.count else { return nil }
+        let value = fields[position].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    /// The trimmed value of the field at a position (for files without a header).
+    public func field(_ position: Int) -> String? {
+        guard position < fields.count else { return nil }
+        let value = fields[position].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    /// The value of a column that must not be empty.
+    public func required(_ column: String) throws -> String {
+        guard let value = string(column) else {
+            throw ImportError(file: file, line: line, field: column, expected: "a value; the cell is empty")
+        }
+        return value
+    }
+
+    /// A number, or nil for an empty cell. Accepts a decimal comma (`0,5`) as French files write it.
+    public func double(_ column: String) throws -> Double? {
+        guard let text = string(column) else { return nil }
+        guard let value = Self.number(text) else {
+            throw ImportError(file: file, line: line, field: column, value: text, expected: "a number")
+        }
+        return value
+    }
+
+    /// A number that must be present.
+    public func requiredDouble(_ column: String) throws -> Double {
+        guard let value = try double(column) else {
+            throw ImportError(file: file, line: line, field: column, expected: "a number; the cell is empty")
+        }
+        return value
+    }
+
+    /// An error about a column of this record.
+    public func error(_ column: String?, value: String? = nil, expected: String) -> ImportError {
+        ImportError(file: file, line: line, field: column, value: value, expected: expected)
+    }
+
+    /// Parses a finite number, with `.` or a lone `,` as decimal separator.
+    public static func number(_ text: String) -> Double? {
+        if let value = Double(text), value.isFinite { return value }
+        let commas = text.filter { $0 == "," }.count
+        guard commas == 1, !text.contains("."), let value = Double(text.replacingOccurrences(of: ",", with: ".")),
+              value.isFinite
+        else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import MaillageCore
+import MaillageIO
+import MaillageStore
+
+struct ImportActorsCommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actors",
+        abstract: "Import actors from a CSV (id, kind, name, lat/lon or x/y, zone_id, services, capacity.<measure>).",
+        discussion: "Example: maillage import actors gps.csv --db t.db --kind gp --crs EPSG:2154 --delimiter ';'"
+    )
+
+    @OptionGroup var common: ImportOptions
+    @OptionGroup var reading: CSVReadingOptions
+
+    @Option(help: "Kind of every actor when the file has no kind column.")
+    var kind: String?
+
+    @Option(help: "CRS of x/y columns, such as EPSG:2154 (lat/lon are WGS84).")
+    var crs: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let importer = ActorsImporter(csv: try reading.csvOptions(), kind: try kind.map { try ActorKind.parse($0) }, crs: crs)
+        let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
+        try ReportPrinter.show(report, json: common.json, global: global)
+    }
+}
