@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "MaillageStore", targets: ["MaillageStore"]),
         .library(name: "MaillageGenerator", targets: ["MaillageGenerator"]),
         .library(name: "MaillageIO", targets: ["MaillageIO"]),
+        .library(name: "MaillageAccess", targets: ["MaillageAccess"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -34,6 +35,9 @@ let package = Package(
             dependencies: ["MaillageCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "MaillageGenerator", dependencies: ["MaillageCore"]),
+
+        // Accessibility and coverage: nearest, the floating-catchment family, gravity, APL.
+        .target(name: "MaillageAccess", dependencies: ["MaillageCore", "MaillageGeo"]),
 
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
@@ -66,6 +70,7 @@ let package = Package(
             name: "MaillageIOTests",
             dependencies: ["MaillageIO", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageAccess"]),
         .testTarget(name: "maillageTests", dependencies: ["maillage"]),
     ]
 )

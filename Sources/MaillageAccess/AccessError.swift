@@ -1,0 +1,13 @@
+/// A request the accessibility methods cannot answer, in words a planner can act on.
+public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A parameter is out of its range (a negative limit, a decay β of 0…).
+    case invalidParameter(String)
+    /// The inputs do not fit together (no site of the kind, lengths differ…).
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidParameter(text), let .invalidInput(text): text
+        }
+    }
+}

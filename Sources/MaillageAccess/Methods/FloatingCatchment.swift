@@ -1,0 +1,120 @@
+import Foundation
+
+/// The floating catchment family: 2SFCA, E2SFCA (any decay) and 3SFCA (`indicators.md` §3).
+///
+/// Step 1 floats a catchment around each site using site → zone times:
+/// `R_j = S_j / Σ_k P_k · f(t(j→k))`; step 2 floats one around each zone using zone → site
+/// times: `A_i = Σ_j R_j · f(t(i→j))`. On a symmetric matrix this is the classic method.
+/// 3SFCA multiplies `f` by the patient's selection weight `G_kj = f(t(k→j)) / Σ_j' f(t(k→j'))`
+/// in both steps. Undefined values are NaN, exactly where PySAL `access` gives NaN.
+public struct FloatingCatchment: Sendable, Equatable {
+    public var decay: DistanceDecay
+    /// Pairs slower than this are outside every catchment; nil keeps every pair given.
+    public var limit: Double?
+    public var threeStage: Bool
+
+    public init(decay: DistanceDecay = .uniform, limit: Double? = nil, threeStage: Bool = false) {
+        self.decay = decay
+        self.limit = limit
+        self.threeStage = threeStage
+    }
+
+    /// Accessibility of each zone: supply per unit of demand within reach, NaN when no
+    /// site is within reach.
+    ///
+    /// - Parameters:
+    ///   - supply: each site's capacity (FTE, consultations, beds…), finite and ≥ 0.
+    ///   - demand: each zone's population or age-weighted population, finite and ≥ 0.
+    public func accessibility(_ graph: CatchmentGraph, supply: [Double], demand: [Double]) throws -> [Double] {
+        try validate(graph, supply: supply, demand: demand)
+        let selection = threeStage ? selectionTotals(graph) : nil
+        let ratios = supplyRatios(graph, supply: supply, demand: demand, selection: selection)
+        return (0..<graph.zoneCount).map { zone in
+            var reachable = false
+            var sum = 0.0
+            graph.forEachSite(of: zone) { site, minutes in
+                guard isReachable(minutes) else { return }
+                reachable = true
+                let ratio = ratios[site]
+                guard !ratio.isNaN else { return }
+                var weight = decay.weight(minutes, limit: limit)
+                if let selection { weight *= selectionWeight(weight, total: selection[zone]) }
+                sum += ratio * weight
+            }
+            return reachable ? sum : .nan
+        }
+    }
+
+    /// `R_j` for each site, NaN when no demand lies in its catchment.
+    func supplyRatios(_ graph: CatchmentGraph, supply: [Double], demand: [Double], selection: [Double]?) -> [Double] {
+        (0..<graph.siteCount).map { site in
+            var weightedDemand = 0.0
+            graph.forEachZone(of: site) { zone, minutes in
+                guard isReachable(minutes) else { return }
+                var weight = decay.weight(minutes, limit: limit)
+                if let selection {
+                    weight *= selectionWeight(zoneToSiteWeight(graph, zone: zone, site: site), total: selection[zone])
+                }
+                weightedDemand += demand[zone] * weight
+            }
+            return weightedDemand > 0 ? supply[site] / weightedDemand : .nan
+        }
+    }
+
+    /// `Σ_j f(t(k→j))` for each zone: the denominator of the 3SFCA selection weight.
+    func selectionTotals(_ graph: CatchmentGraph) -> [Double] {
+        (0..<graph.zoneCount).map { zone in
+            var total = 0.0
+            graph.forEachSite(of: zone) { _, minutes in
+                if isReachable(minutes) { total += decay.weight(minutes, limit: limit) }
+            }
+            return total
+        }
+    }
+
+    @inline(__always)
+    private func selectionWeight(_ weight: Double, total: Double) -> Double {
+        total > 0 ? weight / total : 0
+    }
+
+    /// `f(t(k→j))` looked up in the zone's row (rows are sorted by site).
+    private func zoneToSiteWeight(_ graph: CatchmentGraph, zone: Int, site: Int) -> Double {
+        var low = graph.zoneOffsets[zone], high = graph.zoneOffsets[zone + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(graph.zoneSites[middle]) < site { low = middle + 1 } else { high = middle }
+        }
+        guard low < graph.zoneOffsets[zone + 1], Int(graph.zoneSites[low]) == site,
+              isReachable(graph.zoneMinutes[low]) else { return 0 }
+        return decay.weight(graph.zoneMinutes[low], limit: limit)
+    }
+
+    @inline(__always)
+    func isReachable(_ minutes: Double) -> Bool { limit.map { minutes <= $0 } ?? true }
+
+    private func validate(_ graph: CatchmentGraph, supply: [Double], demand: [Double]) throws {
+        try decay.validate(limit: limit)
+        try AccessInputs.check(graph, supply: supply, demand: demand, limit: limit)
+    }
+}
+
+/// Checks shared by every accessibility method.
+enum AccessInputs {
+    static func check(_ graph: CatchmentGraph, supply: [Double], demand: [Double], limit: Double?) throws {
+        guard supply.count == graph.siteCount else {
+            throw AccessError.invalidInput("\(graph.siteCount) sites but \(supply.count) capacities")
+        }
+        guard demand.count == graph.zoneCount else {
+            throw AccessError.invalidInput("\(graph.zoneCount) zones but \(demand.count) demands")
+        }
+        if let limit, !(limit.isFinite && limit > 0) {
+            throw AccessError.invalidParameter("the catchment limit must be > 0 minutes, not \(limit)")
+        }
+        if let bad = supply.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+            throw AccessError.invalidInput("site \(bad) has capacity \(supply[bad]); capacities must be finite and ≥ 0")
+        }
+        if let bad = demand.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+            throw AccessError.invalidInput("zone \(bad) has demand \(demand[bad]); demand must be finite and ≥ 0")
+        }
+    }
+}
