@@ -1,0 +1,92 @@
+import Foundation
+import MaillageCore
+
+/// A bucket grid over longitude/latitude for radius and k-nearest queries on the ellipsoid.
+///
+/// Cells are square in degrees; a query visits only the cells that can hold points within
+/// the radius (a conservative box), then measures each candidate with the exact geodesic.
+/// Measured on national-size inputs, a grid with cells about the size of the typical query
+/// radius visits a few cells per query and needs no tree balancing.
+public struct SpatialGrid: Sendable {
+    public let points: [GeoPoint]
+    private let cellDegrees: Double
+    private let minLongitude: Double
+    private let minLatitude: Double
+    private let columns: Int
+    private let rows: Int
+    private let cellStart: [Int32]
+    private let cellItems: [Int32]
+
+    /// Indexes the points with cells of `cellKilometres` (about the usual query radius).
+    public init(points: [GeoPoint], cellKilometres: Double = 20) {
+        self.points = points
+        cellDegrees = max(cellKilometres, 0.01) / 111.0
+        let box = BoundingBox(enclosing: points)
+        minLongitude = box?.minLongitude ?? 0
+        minLatitude = box?.minLatitude ?? 0
+        columns = max(1, Int(((box?.maxLongitude ?? 0) - minLongitude) / cellDegrees) + 1)
+        rows = max(1, Int(((box?.maxLatitude ?? 0) - minLatitude) / cellDegrees) + 1)
+        let (minLon, minLat, size, cols, rowCount) = (minLongitude, minLatitude, cellDegrees, columns, rows)
+        var counts = [Int32](repeating: 0, count: cols * rowCount + 1)
+        let cells = points.map { Self.cell(of: $0, minLon: minLon, minLat: minLat, size: size, columns: cols, rows: rowCount) }
+        for cell in cells { counts[cell + 1] += 1 }
+        for index in 0..<(cols * rowCount) { counts[index + 1] += counts[index] }
+        var next = counts
+        var items = [Int32](repeating: 0, count: points.count)
+        for (index, cell) in cells.enumerated() {
+            items[Int(next[cell])] = Int32(index)
+            next[cell] += 1
+        }
+        cellStart = counts
+        cellItems = items
+    }
+
+    private static func cell(of p: GeoPoint, minLon: Double, minLat: Double, size: Double, columns: Int, rows: Int) -> Int {
+        let column = min(columns - 1, max(0, Int((p.longitude - minLon) / size)))
+        let row = min(rows - 1, max(0, Int((p.latitude - minLat) / size)))
+        return row * columns + column
+    }
+
+    /// Calls `body` with each point within `metres` of `centre` (geodesic) and its distance,
+    /// in increasing index order within each cell row.
+    public func forEach(within metres: Double, of centre: GeoPoint, _ body: (Int, Double) -> Void) {
+        guard !points.isEmpty, metres >= 0 else { return }
+        // A degree of latitude is at least 110.57 km; a degree of longitude at least
+        // 111.32·cos(lat) km at the band's most poleward latitude.
+        let latReach = metres / 110_500
+        let poleward = min(89.9, abs(centre.latitude) + latReach)
+        let lonReach = min(360, metres / (111_320 * cos(poleward * .pi / 180)))
+        let lowRow = max(0, Int(((centre.latitude - latReach) - minLatitude) / cellDegrees))
+        let highRow = min(rows - 1, Int(((centre.latitude + latReach) - minLatitude) / cellDegrees))
+        let lowColumn = max(0, Int(((centre.longitude - lonReach) - minLongitude) / cellDegrees))
+        let highColumn = min(columns - 1, Int(((centre.longitude + lonReach) - minLongitude) / cellDegrees))
+        guard lowRow <= highRow, lowColumn <= highColumn else { return }
+        let geodesic = Geodesic.wgs84
+        for row in lowRow...highRow {
+            let first = Int(cellStart[row * columns + lowColumn]), last = Int(cellStart[row * columns + highColumn + 1])
+            for slot in first..<last {
+                let index = Int(cellItems[slot])
+                let point = points[index]
+                guard abs(point.latitude - centre.latitude) <= latReach,
+                      abs(point.longitude - centre.longitude) <= lonReach else { continue }
+                let distance = geodesic.distance(from: centre, to: point)
+                if distance <= metres { body(index, distance) }
+            }
+        }
+    }
+
+    /// The `count` nearest points to `centre`, nearest first (ties by index), with distances.
+    public func nearest(to centre: GeoPoint, count: Int) -> [(index: Int, metres: Double)] {
+        guard count > 0, !points.isEmpty else { return [] }
+        var radius = cellDegrees * 111_000
+        while true {
+            var found: [(index: Int, metres: Double)] = []
+            forEach(within: radius, of: centre) { found.append(($0, $1)) }
+            if found.count >= count || found.count == points.count || radius > 40_100_000 {
+                found.sort { $0.metres != $1.metres ? $0.metres < $1.metres : $0.index < $1.index }
+                return Array(found.prefix(count))
+            }
+            radius *= 2
+        }
+    }
+}
