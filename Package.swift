@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

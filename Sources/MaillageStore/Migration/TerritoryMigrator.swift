@@ -8,6 +8,7 @@ enum TerritoryMigrator {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1-territory", migrate: createTerritorySchema)
+        migrator.registerMigration("2-indicator-runs", migrate: createIndicatorRuns)
         return migrator
     }
 
@@ -110,6 +111,30 @@ enum TerritoryMigrator {
                 minutes REAL NOT NULL CHECK (minutes >= 0),
                 km REAL CHECK (km IS NULL OR km >= 0),
                 PRIMARY KEY (matrix, origin_type, origin_id, destination_type, destination_id)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Accessibility results: one run per computation, its values per zone.
+    private static func createIndicatorRuns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE indicator_run (
+                id INTEGER PRIMARY KEY,
+                method TEXT NOT NULL,
+                parameters TEXT NOT NULL,
+                inputs_fingerprint TEXT NOT NULL,
+                summary TEXT,
+                created_at TEXT NOT NULL,
+                maillage_version TEXT NOT NULL
+            );
+
+            CREATE TABLE indicator_value (
+                run_id INTEGER NOT NULL REFERENCES indicator_run(id) ON DELETE CASCADE,
+                zone_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                value REAL,
+                text TEXT,
+                PRIMARY KEY (run_id, zone_id, name)
             ) WITHOUT ROWID;
             """)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaillageAccess
 import Foundation
 import MaillageCore
 import MaillageGeo
@@ -27,6 +28,9 @@ struct ErrorReport {
         case let error as FileAccessError:
             message = error.description
             if case .missing = error { status = .noInput } else { status = .cannotCreate }
+        case let error as AccessError:
+            message = error.description
+            status = .dataError
         case let error as CommandError:
             message = error.message
             status = error.status

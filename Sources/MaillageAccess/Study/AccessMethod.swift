@@ -1,0 +1,31 @@
+/// What an accessibility study computes.
+public enum AccessMethod: Sendable, Equatable {
+    /// Time to the nearest site (and its id).
+    case nearest
+    /// Whether each zone's nearest site is within the threshold, and the territory's share.
+    case coverage(threshold: Double)
+    /// 2SFCA, E2SFCA or 3SFCA, by the catchment's decay and stages.
+    case catchment(FloatingCatchment)
+    /// Hansen's gravity potential.
+    case gravity(GravityModel)
+
+    /// The name used in result files and stored runs (`2sfca`, `e2sfca`, `3sfca`, …).
+    public var name: String {
+        switch self {
+        case .nearest: "nearest"
+        case .coverage: "coverage"
+        case let .catchment(c) where c.threeStage: "3sfca"
+        case let .catchment(c) where c.decay == .uniform: "2sfca"
+        case .catchment: "e2sfca"
+        case .gravity: "gravity"
+        }
+    }
+
+    /// Whether the method needs each site's capacity.
+    var needsSupply: Bool {
+        switch self {
+        case .nearest, .coverage: false
+        case .catchment, .gravity: true
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import MaillageCore
+
+/// One accessibility computation stored with its provenance, and its values per zone.
+public struct IndicatorRun: Sendable, Equatable {
+    /// Assigned by the database when the run is saved.
+    public var id: Int64?
+    /// The method, such as `e2sfca` or `coverage`.
+    public var method: String
+    /// The parameters as canonical JSON text (sorted keys), so that runs can be compared.
+    public var parameters: String
+    /// A hash of the inputs (zones, sites, capacities, travel times) the values were computed from.
+    public var inputsFingerprint: String
+    /// Territory-wide results as JSON text (coverage share, counts), when the method has some.
+    public var summary: String?
+    /// Per-zone values: zone id, then the value of each named column (nil = undefined).
+    public var values: [ZoneValues]
+
+    public struct ZoneValues: Sendable, Equatable {
+        public var zoneID: String
+        public var numbers: [String: Double?]
+        /// Text values (a nearest site's id); an absent one is left out rather than stored as nil.
+        public var texts: [String: String]
+
+        public init(zoneID: String, numbers: [String: Double?] = [:], texts: [String: String] = [:]) {
+            self.zoneID = zoneID
+            self.numbers = numbers
+            self.texts = texts
+        }
+    }
+
+    public init(method: String, parameters: String, inputsFingerprint: String, summary: String? = nil, values: [ZoneValues]) {
+        self.method = method
+        self.parameters = parameters
+        self.inputsFingerprint = inputsFingerprint
+        self.summary = summary
+        self.values = values
+    }
+}
+
+extension TerritoryDatabase {
+    /// Stores a run and its values in one transaction; returns the run's id.
+    @discardableResult
+    public func save(_ run: IndicatorRun) throws -> Int64 {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO indicator_run(method, parameters, inputs_fingerprint, summary, created_at, maillage_version)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [run.method, run.parameters, run.inputsFingerprint, run.summary,
+                                 ISO8601DateFormatter().string(from: Date()), MaillageVersion.current])
+            let id = db.lastInsertedRowID
+            let numbers = try db.cachedStatement(sql: "INSERT INTO indicator_value(run_id, zone_id, name, value) VALUES (?, ?, ?, ?)")
+            let texts = try db.cachedStatement(sql: "INSERT INTO indicator_value(run_id, zone_id, name, text) VALUES (?, ?, ?, ?)")
+            for zone in run.values {
+                for (name, value) in zone.numbers.sorted(by: { $0.key < $1.key }) {
+                    try numbers.execute(arguments: [id, zone.zoneID, name, value])
+                }
+                for (name, value) in zone.texts.sorted(by: { $0.key < $1.key }) {
+                    try texts.execute(arguments: [id, zone.zoneID, name, value])
+                }
+            }
+            return id
+        }
+    }
+
+    /// Reads a stored run back, values ordered by zone id; nil when no run has that id.
+    public func indicatorRun(id: Int64) throws -> IndicatorRun? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM indicator_run WHERE id = ?", arguments: [id]) else { return nil }
+            var byZone: [String: IndicatorRun.ZoneValues] = [:]
+            for value in try Row.fetchAll(db, sql: "SELECT zone_id, name, value, text FROM indicator_value WHERE run_id = ?", arguments: [id]) {
+                let zone: String = value["zone_id"]
+                var entry = byZone[zone] ?? IndicatorRun.ZoneValues(zoneID: zone)
+                if let text = value["text"] as String? {
+                    entry.texts[value["name"]] = text
+                } else {
+                    entry.numbers[value["name"]] = .some(value["value"] as Double?)
+                }
+                byZone[zone] = entry
+            }
+            var run = IndicatorRun(
+                method: row["method"], parameters: row["parameters"], inputsFingerprint: row["inputs_fingerprint"],
+                summary: row["summary"], values: byZone.keys.sorted().map { byZone[$0]! }
+            )
+            run.id = id
+            return run
+        }
+    }
+}

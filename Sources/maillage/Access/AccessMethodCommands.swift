@@ -1,0 +1,146 @@
+import ArgumentParser
+import MaillageAccess
+
+struct AccessNearestCommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nearest", abstract: "Time to the nearest site of the kind(s), and its id, per zone.",
+        discussion: "Example: maillage access nearest --db out/demo.db --kind hospital --service emergency --out ed.csv"
+    )
+    @OptionGroup var options: AccessOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let request = AccessRequest(method: .nearest, kinds: try options.kinds(), services: options.services(),
+                                    travel: try options.travelMode(limit: .infinity))
+        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel],
+                             options: options, global: global)
+    }
+}
+
+struct AccessCoverageCommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage", abstract: "Share of the population within --limit minutes of a site, per zone and overall.",
+        discussion: "Example: maillage access coverage --db out/demo.db --kind hospital --service emergency --limit 30 --out cover.csv"
+    )
+    @OptionGroup var options: AccessOptions
+    @Option(help: "The threshold in minutes (a site at exactly the limit counts).") var limit: Double
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard limit.isFinite, limit > 0 else { throw ValidationError("--limit must be more than 0 minutes.") }
+    }
+
+    func execute() throws {
+        let request = AccessRequest(method: .coverage(threshold: limit), kinds: try options.kinds(), services: options.services(),
+                                    travel: try options.travelMode(limit: limit))
+        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel,
+                                                   "limit": "\(limit)", "counted_kinds": options.kind],
+                             options: options, global: global)
+    }
+}
+
+/// Options of the catchment methods.
+struct CatchmentOptions: ParsableArguments {
+    @Option(help: "Catchment limit in minutes (pairs slower are outside every catchment).") var limit: Double?
+    @Option(help: "Decay: step:10:1,20:0.68,30:0.22 | exponential:0.12 | gaussian:20 | linear | uniform.") var decay: String?
+
+    func validate() throws {
+        if let limit, !(limit.isFinite && limit > 0) { throw ValidationError("--limit must be more than 0 minutes.") }
+    }
+}
+
+/// Runs one of the catchment methods with the options common to all three.
+private func runCatchment(
+    _ catchment: FloatingCatchment, name: String, options: AccessOptions, supply: SupplyDemandOptions,
+    catchmentOptions: CatchmentOptions, global: GlobalOptions
+) throws {
+    let request = AccessRequest(
+        method: .catchment(catchment), kinds: try options.kinds(), services: options.services(), capacity: try supply.measure(),
+        demand: try supply.demandMode(), travel: try options.travelMode(limit: catchment.limit ?? 60),
+        per: supply.per, normalize: supply.normalize
+    )
+    let parameters = [
+        "kind": options.kind, "service": options.service ?? "", "travel": options.travel, "method": name,
+        "decay": "\(catchment.decay)", "limit": catchment.limit.map { "\($0)" } ?? "", "capacity": supply.capacity ?? "",
+        "demand": supply.demand, "per": supply.per.map { "\($0)" } ?? "", "normalize": "\(supply.normalize)",
+    ]
+    try AccessRunner.run(request, parameters: parameters, options: options, global: global)
+}
+
+struct Access2SFCACommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "2sfca", abstract: "Two-step floating catchment: supply per inhabitant within --limit (default 30 min).",
+        discussion: "Example: maillage access 2sfca --db out/demo.db --kind gp --limit 30 --per 100000 --out 2sfca.csv"
+    )
+    @OptionGroup var options: AccessOptions
+    @OptionGroup var supply: SupplyDemandOptions
+    @OptionGroup var catchment: CatchmentOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let decay = try catchment.decay.map(DistanceDecay.parse) ?? .uniform
+        try runCatchment(FloatingCatchment(decay: decay, limit: catchment.limit ?? 30), name: "2sfca",
+                         options: options, supply: supply, catchmentOptions: catchment, global: global)
+    }
+}
+
+struct AccessE2SFCACommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "e2sfca", abstract: "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
+        discussion: "APL (DREES): maillage access e2sfca --db t.db --kind gp --decay exponential:0.12 --limit 30 --demand age-weighted --out apl.csv"
+    )
+    @OptionGroup var options: AccessOptions
+    @OptionGroup var supply: SupplyDemandOptions
+    @OptionGroup var catchment: CatchmentOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let decay = try catchment.decay.map(DistanceDecay.parse) ?? .pysalDefaultSteps
+        try runCatchment(FloatingCatchment(decay: decay, limit: catchment.limit), name: "e2sfca",
+                         options: options, supply: supply, catchmentOptions: catchment, global: global)
+    }
+}
+
+struct Access3SFCACommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "3sfca", abstract: "Three-step floating catchment (selection weights for competing sites).",
+        discussion: "Example: maillage access 3sfca --db out/demo.db --kind gp --out 3sfca.csv"
+    )
+    @OptionGroup var options: AccessOptions
+    @OptionGroup var supply: SupplyDemandOptions
+    @OptionGroup var catchment: CatchmentOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let decay = try catchment.decay.map(DistanceDecay.parse) ?? .pysalDefaultSteps
+        try runCatchment(FloatingCatchment(decay: decay, limit: catchment.limit, threeStage: true), name: "3sfca",
+                         options: options, supply: supply, catchmentOptions: catchment, global: global)
+    }
+}
+
+struct AccessGravityCommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gravity", abstract: "Gravity (Hansen) potential: Σ capacity × (time/scale)^alpha over sites within --limit.",
+        discussion: "Example: maillage access gravity --db out/demo.db --kind hospital --capacity beds --decay gravity:60:-1 --limit 60 --out g.csv"
+    )
+    @OptionGroup var options: AccessOptions
+    @OptionGroup var supply: SupplyDemandOptions
+    @Option(help: "Gravity weight as gravity:SCALE:ALPHA (default gravity:60:-1).") var decay: String = "gravity:60:-1"
+    @Option(help: "Limit in minutes (default 60).") var limit: Double = 60
+    @Option(help: "Times below this many minutes count as this (avoids infinite weights at 0).") var minimumMinutes: Double = 1
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let parts = decay.split(separator: ":").map(String.init)
+        guard parts.count == 3, parts[0] == "gravity", let scale = Double(parts[1]), let alpha = Double(parts[2]) else {
+            throw CommandError(message: "--decay must be gravity:SCALE:ALPHA, such as gravity:60:-1 (got '\(decay)')", status: .usage)
+        }
+        let model = GravityModel(scale: scale, alpha: alpha, minimumMinutes: minimumMinutes, limit: limit)
+        let request = AccessRequest(method: .gravity(model), kinds: try options.kinds(), services: options.services(),
+                                    capacity: try supply.measure(), demand: try supply.demandMode(),
+                                    travel: try options.travelMode(limit: limit), per: supply.per, normalize: supply.normalize)
+        try AccessRunner.run(request, parameters: ["kind": options.kind, "method": "gravity", "decay": decay, "limit": "\(limit)",
+                                                   "minimum_minutes": "\(minimumMinutes)", "capacity": supply.capacity ?? ""],
+                             options: options, global: global)
+    }
+}
