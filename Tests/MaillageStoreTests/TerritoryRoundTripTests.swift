@@ -77,7 +77,7 @@ import Testing
         #expect(summary.linksByKind["covers"] == 1)
         #expect(summary.boundingBox?.minLatitude == 43.45)
         #expect(summary.boundingBox?.maxLongitude == 1.4442)
-        #expect(summary.schemaVersion == 1)
+        #expect(summary.schemaVersion == TerritoryMigrator.knownIdentifiers.count)
     }
 
     @Test func aFailedSaveLeavesTheDatabaseAsItWas() throws {

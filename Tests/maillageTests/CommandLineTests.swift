@@ -16,6 +16,10 @@ import Testing
     }
 
     static func run(_ arguments: String..., in folder: URL? = nil) throws -> Result {
+        try run(arguments, in: folder)
+    }
+
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -83,7 +87,7 @@ import Testing
         let json = try #require(JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
         #expect(json["zones"] as? Int == 80)
         #expect(json["population"] as? Double == 90_000)
-        #expect(json["schema_version"] as? Int == 1)
+        #expect(json["schema_version"] as? Int == 2)  // 1-territory, 2-indicator-runs
         let kinds = try #require(json["actors_by_kind"] as? [String: Int])
         #expect(kinds["hospital"]! >= 1 && kinds["gp"]! > 30)
         let box = try #require(json["bounding_box"] as? [String: Double])
@@ -98,5 +102,65 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path("out/demo.db")))
         // Running the demo again replaces its own database.
         #expect(try Self.run("demo", "--out", path("out"), "-q").status == 0)
+    }
+}
+
+/// `maillage access` end to end on a generated territory: files written, runs stored, errors coded.
+@Suite struct AccessCommandLineTests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-access-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appendingPathComponent("t.db").path
+        let made = try CommandLineTests.run("generate", "--zones", "120", "--population", "150000", "--seed", "9", "--out", db, "-q")
+        precondition(made.status == 0, made.stderr)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    @Test func coverageWritesOneRowPerZoneAndATerritoryShare() throws {
+        let out = path("cover.csv")
+        let result = try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
+                                              "--limit", "30", "--out", out, "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let share = try #require(json["coverage_share"] as? Double)
+        #expect(share > 0 && share <= 1)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "zone_id,minutes,actor_id,covered")
+        #expect(lines.count == 121)
+        // The share printed is the population-weighted share of the rows marked covered.
+        let info = try CommandLineTests.run("info", db, "--json")
+        let population = try #require((JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])?["population"] as? Double)
+        #expect(abs((json["covered_population"] as? Double ?? -1) / population - share) < 1e-12)
+    }
+
+    @Test func catchmentMethodsWriteCSVAndGeoJSON() throws {
+        for (method, extra) in [("2sfca", ["--limit", "30"]), ("e2sfca", ["--decay", "exponential:0.12", "--limit", "30", "--demand", "age-weighted", "--per", "100000"]),
+                                ("3sfca", []), ("gravity", ["--capacity", "fte"])] {
+            let out = path("\(method).geojson")
+            let result = try CommandLineTests.run(["access", method, "--db", db, "--kind", "gp", "--out", out] + extra)
+            #expect(result.status == 0, "\(method): \(result.stderr)")
+            let geojson = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+            #expect(geojson["type"] as? String == "FeatureCollection")
+            #expect((geojson["features"] as? [Any])?.count == 120)
+        }
+    }
+
+    @Test func badRequestsAreClearErrors() throws {
+        let out = path("x.csv")
+        let unknownKind = try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "doctor", "--out", out)
+        #expect(unknownKind.status == 65 && unknownKind.stderr.contains("not an actor kind"))
+        let noCapacity = try CommandLineTests.run("access", "2sfca", "--db", db, "--kind", "pharmacy", "--out", out)
+        #expect(noCapacity.status == 65 && noCapacity.stderr.contains("--capacity"))
+        let badDecay = try CommandLineTests.run("access", "e2sfca", "--db", db, "--kind", "gp", "--decay", "exponential:0", "--out", out)
+        #expect(badDecay.status == 65 && badDecay.stderr.contains("β"))
+        let badOut = try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "gp", "--out", path("x.txt"))
+        #expect(badOut.status == 64)
+        let zeroLimit = try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "gp", "--limit", "0", "--out", out)
+        #expect(zeroLimit.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageAccess
 import MaillageGenerator
 import MaillageStore
 
@@ -26,6 +27,28 @@ struct DemoCommand: MaillageCommand {
         try removePreviousDemo(at: path)
         try GenerateCommand.generate(Self.demoOptions, into: path, global: global)
         print(SummaryText.table(try TerritoryDatabase.open(at: path).summary(), path: path))
+        try runIndicators(database: path)
+    }
+
+    /// The first questions a planner asks: who is beyond 30 minutes of an emergency
+    /// department, and how many GPs are within reach (APL, per 100,000 age-standardised inhabitants).
+    private func runIndicators(database path: String) throws {
+        let folder = URL(fileURLWithPath: out)
+        let coverage = folder.appendingPathComponent("demo-emergency-coverage.csv").path
+        let apl = folder.appendingPathComponent("demo-gp-apl.geojson").path
+        print("")
+        try AccessRunner.run(
+            AccessRequest(method: .coverage(threshold: 30), kinds: [.hospital], services: ["emergency"], travel: .line(.calibrated, limit: 30)),
+            parameters: ["kind": "hospital", "service": "emergency", "limit": "30", "travel": "line"],
+            database: path, out: coverage, delimiter: ",", json: false, global: global
+        )
+        try AccessRunner.run(
+            AccessRequest(method: .catchment(FloatingCatchment(decay: .exponential(beta: 0.12), limit: 30)), kinds: [.gp],
+                          capacity: .fte, demand: .ageWeighted(.drees), travel: .line(.calibrated, limit: 30), per: 100_000),
+            parameters: ["kind": "gp", "method": "e2sfca", "decay": "exponential:0.12", "limit": "30", "demand": "age-weighted", "per": "100000"],
+            database: path, out: apl, delimiter: ",", json: false, global: global
+        )
+        print("Results: \(coverage), \(apl)")
     }
 
     /// The demo owns `demo.db` in its folder; anything else there is left alone.
