@@ -56,6 +56,16 @@ let package = Package(
             ]
         ),
 
+        // Performance targets, measured against peers: swift run -c release maillage-bench …
+        .executableTarget(
+            name: "maillage-bench",
+            dependencies: [
+                "MaillageCore", "MaillageAccess", "MaillageGenerator", "MaillageIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/MaillageBenchmarks"
+        ),
+
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
         .testTarget(name: "MaillageGeoTests", dependencies: ["MaillageGeo"]),
         .testTarget(

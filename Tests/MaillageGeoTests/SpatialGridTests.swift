@@ -15,14 +15,31 @@ import Testing
         return (0..<3000).map { _ in try! GeoPoint(longitude: -1 + 6 * next(), latitude: 42.5 + 4 * next()) }
     }()
 
-    @Test func radiusQueryEqualsBruteForce() {
+    @Test func radiusQueryMatchesExactGeodesics() {
         let grid = SpatialGrid(points: Self.points, cellKilometres: 15)
         for centre in Self.points.prefix(50) {
-            var found: [Int] = []
-            grid.forEach(within: 25_000, of: centre) { index, _ in found.append(index) }
-            let brute = Self.points.indices.filter { Geodesic.wgs84.distance(from: centre, to: Self.points[$0]) <= 25_000 }
-            #expect(found.sorted() == brute)
+            var found: [Int: Double] = [:]
+            grid.forEach(within: 25_000, of: centre) { index, metres in found[index] = metres }
+            for (index, point) in Self.points.enumerated() {
+                let exact = Geodesic.wgs84.distance(from: centre, to: point)
+                if exact <= 25_000 * 0.9995 {
+                    #expect(found[index] != nil, "point at \(exact) m missing")
+                    #expect(abs(found[index]! - exact) <= 5e-4 * exact + 1e-6)
+                } else if exact > 25_000 * 1.0005 {
+                    #expect(found[index] == nil)
+                }
+            }
         }
+    }
+
+    @Test func localMetricIsWithinFiveHundredthsOfAPercentUpTo100Km() throws {
+        var worst = 0.0
+        for (a, b) in zip(Self.points, Self.points.dropFirst()) {
+            let exact = Geodesic.wgs84.distance(from: a, to: b)
+            guard exact > 100, exact < 100_000 else { continue }
+            worst = max(worst, abs(LocalMetric(centre: a).distance(latitude: b.latitude, longitude: b.longitude) - exact) / exact)
+        }
+        #expect(worst < 5e-4, "worst relative error \(worst)")
     }
 
     @Test func nearestEqualsBruteForce() throws {

@@ -46,19 +46,35 @@ public struct FloatingCatchment: Sendable, Equatable {
     }
 
     /// `R_j` for each site, NaN when no demand lies in its catchment.
+    ///
+    /// Step 1 sums over the zones each site reaches. On a symmetric graph the zone rows are
+    /// read column-wise (each zone adds its share to the sites it reaches), in zone order,
+    /// which is the same sum in the same order as walking each site's own row.
     func supplyRatios(_ graph: CatchmentGraph, supply: [Double], demand: [Double], selection: [Double]?) -> [Double] {
-        (0..<graph.siteCount).map { site in
-            var weightedDemand = 0.0
-            graph.forEachZone(of: site) { zone, minutes in
-                guard isReachable(minutes) else { return }
-                var weight = decay.weight(minutes, limit: limit)
-                if let selection {
-                    weight *= selectionWeight(zoneToSiteWeight(graph, zone: zone, site: site), total: selection[zone])
+        var weightedDemand = [Double](repeating: 0, count: graph.siteCount)
+        if let reverse = graph.reverse {
+            for site in 0..<graph.siteCount {
+                for slot in reverse.offsets[site]..<reverse.offsets[site + 1] {
+                    let zone = Int(reverse.columns[slot]), minutes = reverse.minutes[slot]
+                    guard isReachable(minutes) else { continue }
+                    var weight = decay.weight(minutes, limit: limit)
+                    if let selection {
+                        weight *= selectionWeight(zoneToSiteWeight(graph, zone: zone, site: site), total: selection[zone])
+                    }
+                    weightedDemand[site] += demand[zone] * weight
                 }
-                weightedDemand += demand[zone] * weight
             }
-            return weightedDemand > 0 ? supply[site] / weightedDemand : .nan
+        } else {
+            for zone in 0..<graph.zoneCount where demand[zone] > 0 {
+                graph.forEachSite(of: zone) { site, minutes in
+                    guard isReachable(minutes) else { return }
+                    var weight = decay.weight(minutes, limit: limit)
+                    if let selection { weight *= selectionWeight(weight, total: selection[zone]) }
+                    weightedDemand[site] += demand[zone] * weight
+                }
+            }
         }
+        return (0..<graph.siteCount).map { weightedDemand[$0] > 0 ? supply[$0] / weightedDemand[$0] : .nan }
     }
 
     /// `Σ_j f(t(k→j))` for each zone: the denominator of the 3SFCA selection weight.
@@ -77,7 +93,7 @@ public struct FloatingCatchment: Sendable, Equatable {
         total > 0 ? weight / total : 0
     }
 
-    /// `f(t(k→j))` looked up in the zone's row (rows are sorted by site).
+    /// `f(t(k→j))` looked up in the zone's row (rows built from pairs are sorted by site).
     private func zoneToSiteWeight(_ graph: CatchmentGraph, zone: Int, site: Int) -> Double {
         var low = graph.zoneOffsets[zone], high = graph.zoneOffsets[zone + 1]
         while low < high {

@@ -6,7 +6,7 @@ import MaillageGeo
 ///
 /// Only pairs within the time limit are ever measured: a spatial grid over the sites returns
 /// the candidates within the model's reach, so 35,000 zones × 100,000 sites never become a
-/// dense matrix. Zones are split into chunks worked on in parallel; results are joined in
+/// dense matrix. Zones are split into chunks worked on in parallel; the rows are joined in
 /// chunk order, so the graph is identical whatever the number of threads.
 public enum StraightLinePairs {
     public struct Place: Sendable {
@@ -19,6 +19,13 @@ public enum StraightLinePairs {
         }
     }
 
+    /// The rows of one chunk of zones.
+    private struct Chunk {
+        var rowLengths: [Int] = []
+        var sites: [Int32] = []
+        var minutes: [Double] = []
+    }
+
     public static func graph(
         zones: [Place], sites: [Place], model: StraightLineModel, limitMinutes: Double, threads: Int? = nil
     ) throws -> CatchmentGraph {
@@ -26,29 +33,53 @@ public enum StraightLinePairs {
             throw AccessError.invalidParameter("a travel-time limit must be > 0 minutes, not \(limitMinutes)")
         }
         let reach = model.reach(minutes: limitMinutes)
-        let grid = SpatialGrid(points: sites.map(\.point), cellKilometres: max(1, reach / 1000))
-        let chunkSize = 256
-        let chunks = (zones.count + chunkSize - 1) / chunkSize
-        let results = UnsafeMutableBufferPointer<[CatchmentGraph.Pair]>.allocate(capacity: max(chunks, 1))
-        results.initialize(repeating: [])
+        let grid = SpatialGrid(points: sites.map(\.point), cellKilometres: max(1, reach / 3000))
+        let table = StraightLineModel.Table(model, upTo: reach)
+        let siteDensity = sites.map { $0.density?.rawValue ?? 0 }
+        let chunkSize = 128
+        let chunkCount = (zones.count + chunkSize - 1) / chunkSize
+        let results = UnsafeMutableBufferPointer<Chunk>.allocate(capacity: max(chunkCount, 1))
+        results.initialize(repeating: Chunk())
         defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = results
         let work: @Sendable (Int) -> Void = { chunk in
-            var pairs: [CatchmentGraph.Pair] = []
+            var rows = Chunk()
             for zone in (chunk * chunkSize)..<min(zones.count, (chunk + 1) * chunkSize) {
                 let origin = zones[zone]
+                let originDensity = origin.density?.rawValue ?? 0
+                let before = rows.sites.count
                 grid.forEach(within: reach, of: origin.point) { site, metres in
-                    let minutes = model.minutes(metres: metres, from: origin.density, to: sites[site].density)
-                    if minutes <= limitMinutes { pairs.append(.init(zone: zone, site: site, minutes: minutes)) }
+                    let minutes = table.minutes(metres: metres, origin: originDensity, destination: siteDensity[site])
+                    if minutes <= limitMinutes {
+                        rows.sites.append(Int32(site))
+                        rows.minutes.append(minutes)
+                    }
                 }
+                rows.rowLengths.append(rows.sites.count - before)
             }
-            slots[chunk] = pairs
+            slots[chunk] = rows
         }
         if threads == 1 {
-            for chunk in 0..<chunks { work(chunk) }
+            for chunk in 0..<chunkCount { work(chunk) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
         }
-        return CatchmentGraph(zoneCount: zones.count, siteCount: sites.count, symmetric: Array(results.joined()))
+        return join(results, zoneCount: zones.count, siteCount: sites.count)
+    }
+
+    private static func join(_ chunks: UnsafeMutableBufferPointer<Chunk>, zoneCount: Int, siteCount: Int) -> CatchmentGraph {
+        let total = chunks.reduce(0) { $0 + $1.sites.count }
+        var offsets = [0]
+        offsets.reserveCapacity(zoneCount + 1)
+        var sites = [Int32](), minutes = [Double]()
+        sites.reserveCapacity(total)
+        minutes.reserveCapacity(total)
+        for index in chunks.indices {
+            for length in chunks[index].rowLengths { offsets.append(offsets.last! + length) }
+            sites.append(contentsOf: chunks[index].sites)
+            minutes.append(contentsOf: chunks[index].minutes)
+            chunks[index] = Chunk()  // free each chunk as soon as it is copied
+        }
+        return CatchmentGraph(zoneCount: zoneCount, siteCount: siteCount, offsets: offsets, sites: sites, minutes: minutes)
     }
 }

@@ -4,18 +4,21 @@ import MaillageCore
 /// A bucket grid over longitude/latitude for radius and k-nearest queries on the ellipsoid.
 ///
 /// Cells are square in degrees; a query visits only the cells that can hold points within
-/// the radius (a conservative box), then measures each candidate with the exact geodesic.
+/// the radius (a conservative box), then measures each candidate with ``LocalMetric``.
 /// Measured on national-size inputs, a grid with cells about the size of the typical query
 /// radius visits a few cells per query and needs no tree balancing.
 public struct SpatialGrid: Sendable {
     public let points: [GeoPoint]
-    private let cellDegrees: Double
-    private let minLongitude: Double
-    private let minLatitude: Double
-    private let columns: Int
-    private let rows: Int
-    private let cellStart: [Int32]
-    private let cellItems: [Int32]
+    @usableFromInline let cellDegrees: Double
+    @usableFromInline let minLongitude: Double
+    @usableFromInline let minLatitude: Double
+    @usableFromInline let columns: Int
+    @usableFromInline let rows: Int
+    @usableFromInline let cellStart: [Int32]
+    @usableFromInline let cellItems: [Int32]
+    /// Coordinates in cell order, so that a query reads memory in sequence.
+    @usableFromInline let cellLatitudes: [Double]
+    @usableFromInline let cellLongitudes: [Double]
 
     /// Indexes the points with cells of `cellKilometres` (about the usual query radius).
     public init(points: [GeoPoint], cellKilometres: Double = 20) {
@@ -39,6 +42,8 @@ public struct SpatialGrid: Sendable {
         }
         cellStart = counts
         cellItems = items
+        cellLatitudes = items.map { points[Int($0)].latitude }
+        cellLongitudes = items.map { points[Int($0)].longitude }
     }
 
     private static func cell(of p: GeoPoint, minLon: Double, minLat: Double, size: Double, columns: Int, rows: Int) -> Int {
@@ -47,8 +52,10 @@ public struct SpatialGrid: Sendable {
         return row * columns + column
     }
 
-    /// Calls `body` with each point within `metres` of `centre` (geodesic) and its distance,
-    /// in increasing index order within each cell row.
+    /// Calls `body` with each point within `metres` of `centre` and its distance, cell row by
+    /// cell row (a fixed order for a given grid). Distances use ``LocalMetric``: within 0.05 %
+    /// of the exact geodesic below 100 km.
+    @inlinable
     public func forEach(within metres: Double, of centre: GeoPoint, _ body: (Int, Double) -> Void) {
         guard !points.isEmpty, metres >= 0 else { return }
         // A degree of latitude is at least 110.57 km; a degree of longitude at least
@@ -61,16 +68,12 @@ public struct SpatialGrid: Sendable {
         let lowColumn = max(0, Int(((centre.longitude - lonReach) - minLongitude) / cellDegrees))
         let highColumn = min(columns - 1, Int(((centre.longitude + lonReach) - minLongitude) / cellDegrees))
         guard lowRow <= highRow, lowColumn <= highColumn else { return }
-        let geodesic = Geodesic.wgs84
+        let metric = LocalMetric(centre: centre)
         for row in lowRow...highRow {
             let first = Int(cellStart[row * columns + lowColumn]), last = Int(cellStart[row * columns + highColumn + 1])
             for slot in first..<last {
-                let index = Int(cellItems[slot])
-                let point = points[index]
-                guard abs(point.latitude - centre.latitude) <= latReach,
-                      abs(point.longitude - centre.longitude) <= lonReach else { continue }
-                let distance = geodesic.distance(from: centre, to: point)
-                if distance <= metres { body(index, distance) }
+                let distance = metric.distance(latitude: cellLatitudes[slot], longitude: cellLongitudes[slot])
+                if distance <= metres { body(Int(cellItems[slot]), distance) }
             }
         }
     }
