@@ -1,0 +1,150 @@
+import Foundation
+
+/// Solves location models exactly when the combinations are few, else by greedy
+/// construction followed by vertex interchange (Teitz–Bart) until no swap improves.
+///
+/// Every tie is broken by candidate position, so the same inputs always give the same sites.
+public struct LocationSolver: Sendable {
+    /// Enumerate every combination when there are at most this many.
+    public var exactLimit = 300_000
+    /// How many extra starts the heuristic makes (each from one of the best single sites).
+    public var starts = 8
+
+    public init(exactLimit: Int = 300_000, starts: Int = 8) {
+        self.exactLimit = exactLimit
+        self.starts = starts
+    }
+
+    public func solve(_ model: LocationModel, problem: LocationProblem, fixed: [Int] = []) throws -> LocationSolution {
+        let fixed = Array(Set(fixed)).sorted()
+        if let bad = fixed.first(where: { !(0..<problem.candidateCount).contains($0) }) {
+            throw AccessError.invalidInput("fixed site \(bad) is not a candidate")
+        }
+        switch model {
+        case let .lscp(limit):
+            try checkLimit(limit)
+            return solveSetCover(problem, limit: limit, fixed: fixed)
+        case let .mclp(p, limit):
+            try checkLimit(limit)
+            try checkP(p, problem: problem, fixed: fixed)
+        case let .pMedian(p), let .pCenter(p):
+            try checkP(p, problem: problem, fixed: fixed)
+        }
+        let objective = Objective(model: model, problem: problem)
+        let p: Int = switch model {
+        case let .mclp(p, _), let .pMedian(p), let .pCenter(p): p
+        case .lscp: 0
+        }
+        let free = (0..<problem.candidateCount).filter { !fixed.contains($0) }
+        var solution: [Int]
+        var isExact = false
+        if combinations(free.count, p - fixed.count) <= Double(exactLimit) {
+            solution = enumerateBest(free: free, choose: p - fixed.count, fixed: fixed, objective: objective)
+            isExact = true
+        } else {
+            solution = multiStart(free: free, p: p, fixed: fixed, objective: objective)
+        }
+        solution.sort()
+        return LocationSolution(
+            open: solution, objective: objective.value(solution), isExact: isExact,
+            bound: isExact ? objective.value(solution) : objective.bound(p: p),
+            unreachableZones: objective.unreachable,
+            coveredPopulation: objective.coveredPopulation(solution)
+        )
+    }
+
+    private func checkLimit(_ limit: Double) throws {
+        guard limit.isFinite, limit > 0 else { throw AccessError.invalidParameter("the limit must be > 0 minutes, not \(limit)") }
+    }
+
+    private func checkP(_ p: Int, problem: LocationProblem, fixed: [Int]) throws {
+        guard p >= 1, p <= problem.candidateCount else {
+            throw AccessError.invalidParameter("p must be between 1 and the \(problem.candidateCount) candidates, not \(p)")
+        }
+        guard p >= fixed.count else {
+            throw AccessError.invalidParameter("p = \(p) is fewer than the \(fixed.count) fixed sites")
+        }
+    }
+
+    func combinations(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 0 }
+        var result = 1.0
+        for i in 0..<min(k, n - k) { result = result * Double(n - i) / Double(i + 1) }
+        return result
+    }
+
+    /// Every way of choosing `choose` of the free candidates; the first best in
+    /// lexicographic order wins ties.
+    private func enumerateBest(free: [Int], choose: Int, fixed: [Int], objective: Objective) -> [Int] {
+        guard choose > 0 else { return fixed }
+        var indices = Array(0..<choose)
+        var best: [Int] = [], bestValue = 0.0
+        while true {
+            let candidate = fixed + indices.map { free[$0] }
+            let value = objective.value(candidate)
+            if best.isEmpty || objective.isBetter(Objective.Score(value, 0), than: Objective.Score(bestValue, 0)) {
+                (best, bestValue) = (candidate, value)
+            }
+            var position = choose - 1
+            while position >= 0 && indices[position] == free.count - choose + position { position -= 1 }
+            if position < 0 { return best }
+            indices[position] += 1
+            for next in (position + 1)..<choose { indices[next] = indices[next - 1] + 1 }
+        }
+    }
+
+    /// Greedy then interchange from several starts: the plain greedy, and greedy forced to
+    /// begin with each of the best single sites. Local search alone stalls on plateaus
+    /// (p-center) and in local optima; a handful of starts recovers most of the gap.
+    private func multiStart(free: [Int], p: Int, fixed: [Int], objective: Objective) -> [Int] {
+        let starts = Array(free.sorted { a, b in
+            let (va, vb) = (objective.score(fixed + [a]), objective.score(fixed + [b]))
+            return objective.isBetter(va, than: vb) || (!objective.isBetter(vb, than: va) && a < b)
+        }.prefix(starts))
+        var best = interchange(greedy(free: free, p: p, start: fixed, objective: objective), free: free, fixed: fixed, objective: objective)
+        guard p > fixed.count else { return best }
+        for first in starts {
+            let trial = interchange(greedy(free: free, p: p, start: fixed + [first], objective: objective),
+                                    free: free, fixed: fixed, objective: objective)
+            if objective.isBetter(objective.score(trial), than: objective.score(best)) { best = trial }
+        }
+        return best
+    }
+
+    /// Adds, one at a time, the candidate that improves the objective most.
+    private func greedy(free: [Int], p: Int, start: [Int], objective: Objective) -> [Int] {
+        var open = start
+        var remaining = free.filter { !start.contains($0) }
+        while open.count < p, !remaining.isEmpty {
+            var bestIndex = 0, bestScore = objective.score(open + [remaining[0]])
+            for index in remaining.indices.dropFirst() {
+                let score = objective.score(open + [remaining[index]])
+                if objective.isBetter(score, than: bestScore) { (bestIndex, bestScore) = (index, score) }
+            }
+            open.append(remaining.remove(at: bestIndex))
+        }
+        return open
+    }
+
+    /// Swaps an open (not fixed) site for a closed one whenever that improves the score,
+    /// until no swap does.
+    private func interchange(_ start: [Int], free: [Int], fixed: [Int], objective: Objective) -> [Int] {
+        var open = start
+        var score = objective.score(open)
+        var improved = true
+        while improved {
+            improved = false
+            for position in open.indices where !fixed.contains(open[position]) {
+                for candidate in free where !open.contains(candidate) {
+                    var trial = open
+                    trial[position] = candidate
+                    let trialScore = objective.score(trial)
+                    if objective.isBetter(trialScore, than: score, by: 1e-12) {
+                        (open, score, improved) = (trial, trialScore, true)
+                    }
+                }
+            }
+        }
+        return open
+    }
+}

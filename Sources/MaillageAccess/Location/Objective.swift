@@ -1,0 +1,108 @@
+/// The value of a set of open sites under one location model.
+struct Objective {
+    let model: LocationModel
+    let problem: LocationProblem
+    /// The time charged to a zone that no open site reaches (p-median, p-center):
+    /// twice the longest time in the problem, so that reaching a zone always pays.
+    let unreachablePenalty: Double
+    /// Zones that no candidate reaches (within the limit for the covering models).
+    let unreachable: [Int]
+
+    init(model: LocationModel, problem: LocationProblem) {
+        self.model = model
+        self.problem = problem
+        let longest = problem.reachedBy.flatMap { $0.map(\.minutes) }.max() ?? 0
+        unreachablePenalty = max(1, 2 * longest)
+        let limit = Self.limit(of: model)
+        unreachable = (0..<problem.zoneCount).filter { zone in
+            !problem.reachedBy[zone].contains { limit == nil || $0.minutes <= limit! }
+        }
+    }
+
+    static func limit(of model: LocationModel) -> Double? {
+        switch model {
+        case let .lscp(limit), let .mclp(_, limit): limit
+        case .pMedian, .pCenter: nil
+        }
+    }
+
+    /// The objective, then a tie-breaker that lets local search move along plateaus: for
+    /// p-center, the sum of times (a swap that shortens other trips without changing the
+    /// longest one is still progress).
+    struct Score {
+        var primary: Double
+        var secondary: Double
+
+        init(_ primary: Double, _ secondary: Double) {
+            self.primary = primary
+            self.secondary = secondary
+        }
+    }
+
+    func score(_ open: [Int]) -> Score {
+        guard case .pCenter = model else { return Score(value(open), 0) }
+        let times = nearestTimes(open)
+        return Score(times.max() ?? 0, times.reduce(0, +))
+    }
+
+    func isBetter(_ a: Score, than b: Score, by margin: Double = 0) -> Bool {
+        let slack = margin * max(1, abs(b.primary))
+        if model.maximises {
+            if a.primary > b.primary + slack { return true }
+            return abs(a.primary - b.primary) <= slack && a.secondary < b.secondary - margin * max(1, abs(b.secondary))
+        }
+        if a.primary < b.primary - slack { return true }
+        return abs(a.primary - b.primary) <= slack && a.secondary < b.secondary - margin * max(1, abs(b.secondary))
+    }
+
+    /// The objective of a set of open sites.
+    func value(_ open: [Int]) -> Double {
+        switch model {
+        case .lscp:
+            return Double(open.count)
+        case .mclp:
+            return coveredPopulation(open) ?? 0
+        case .pMedian:
+            let times = nearestTimes(open)
+            return zip(times, problem.population).reduce(0) { $0 + $1.0 * $1.1 }
+        case .pCenter:
+            return nearestTimes(open).max() ?? 0
+        }
+    }
+
+    /// Each zone's time to its nearest open site (the penalty when none reaches it).
+    func nearestTimes(_ open: [Int]) -> [Double] {
+        var times = [Double](repeating: unreachablePenalty, count: problem.zoneCount)
+        for site in open {
+            for (zone, minutes) in problem.reaches[site] where minutes < times[zone] { times[zone] = minutes }
+        }
+        return times
+    }
+
+    /// Population within the limit of an open site, for the covering models.
+    func coveredPopulation(_ open: [Int]) -> Double? {
+        guard let limit = Self.limit(of: model) else { return nil }
+        var covered = [Bool](repeating: false, count: problem.zoneCount)
+        for site in open {
+            for (zone, minutes) in problem.reaches[site] where minutes <= limit { covered[zone] = true }
+        }
+        return zip(covered, problem.population).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
+    }
+
+    /// A bound on the optimum with `p` sites: MCLP at most the sum of the p largest
+    /// single-site coverages (coverage is submodular); p-median at least the cost with every
+    /// candidate open; p-center at least the longest time to the nearest candidate.
+    func bound(p: Int) -> Double? {
+        let all = Array(0..<problem.candidateCount)
+        switch model {
+        case .mclp:
+            let single = all.map { coveredPopulation([$0]) ?? 0 }.sorted(by: >)
+            return min(single.prefix(p).reduce(0, +), (0..<problem.zoneCount).filter { !unreachable.contains($0) }
+                .reduce(0) { $0 + problem.population[$1] })
+        case .pMedian, .pCenter:
+            return value(all)
+        case .lscp:
+            return nil
+        }
+    }
+}
