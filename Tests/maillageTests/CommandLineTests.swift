@@ -164,3 +164,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+@Suite struct LocateCommandLineTests {
+    @Test func mclpKeepsExistingSitesAndNeverLosesCoverage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-locate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("t.db").path
+        #expect(try CommandLineTests.run("generate", "--zones", "100", "--population", "120000", "--seed", "4", "--out", db, "-q").status == 0)
+        let coverage = try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
+                                                "--limit", "30", "--out", folder.appendingPathComponent("c.csv").path, "--json")
+        let covered = try #require((JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])?["covered_population"] as? Double)
+        let out = folder.appendingPathComponent("sites.csv").path
+        let locate = try CommandLineTests.run("locate", "mclp", "--db", db, "--kind", "hospital", "--service", "emergency",
+                                              "--candidates", "zones", "-p", "3", "--limit", "30", "--keep-existing", "--out", out, "--json")
+        #expect(locate.status == 0, "\(locate.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(locate.stdout.utf8)) as? [String: Any])
+        // The existing departments alone cover what `access coverage` reports (two code paths).
+        #expect(json["objective_existing_only"] as? Double == covered)
+        #expect((json["objective"] as? Double ?? 0) >= covered)
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 4 && rows.filter { $0.contains(",kept,") }.count >= 1)
+        #expect(try CommandLineTests.run("locate", "mclp", "--db", db, "--kind", "hospital", "--limit", "30", "--out", out).status == 64)
+    }
+}
