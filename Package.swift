@@ -80,7 +80,7 @@ let package = Package(
             name: "MaillageIOTests",
             dependencies: ["MaillageIO", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageAccess"]),
+        .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageAccess"], exclude: ["Fixtures"]),
         .testTarget(name: "maillageTests", dependencies: ["maillage"]),
     ]
 )

@@ -79,7 +79,7 @@ public struct CatchmentGraph: Sendable {
 
     /// Calls `body` with each site reachable from a zone and the time to it.
     @inline(__always)
-    func forEachSite(of zone: Int, _ body: (Int, Double) -> Void) {
+    public func forEachSite(of zone: Int, _ body: (Int, Double) -> Void) {
         for slot in zoneOffsets[zone]..<zoneOffsets[zone + 1] { body(Int(zoneSites[slot]), zoneMinutes[slot]) }
     }
 }
