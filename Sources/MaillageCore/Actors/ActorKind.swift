@@ -1,7 +1,7 @@
 /// What an actor of the care network is.
 ///
 /// The raw values are the names used in files and on the command line (`health_centre`).
-public enum ActorKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+public enum ActorKind: String, Sendable, Hashable, Codable, FileVocabulary, CustomStringConvertible {
     /// Centre hospitalier, CHU, private MCO clinic: beds, specialists, sometimes an emergency department.
     case hospital
     /// A general practitioner's practice: first contact and the declared doctor.
@@ -27,16 +27,10 @@ public enum ActorKind: String, Sendable, Hashable, Codable, CaseIterable, Custom
 
     public var description: String { rawValue }
 
-    /// Reads a kind from its file name, saying which names exist when it is unknown.
-    public static func parse(_ text: String, field: String = "kind") throws -> ActorKind {
-        guard let kind = ActorKind(rawValue: text.trimmingWhitespace().lowercased()) else {
-            throw ValidationError(
-                field: field,
-                reason: "'\(text)' is not an actor kind; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))"
-            )
-        }
-        return kind
-    }
+    public static let vocabularyName = "an actor kind"
+
+    /// Reads a name as written in files, saying which names exist when it is unknown.
+    public static func parse(_ text: String) throws -> ActorKind { try parse(text, field: "kind") }
 
     /// Whether patients are cared for at this actor's address (a CPTS only coordinates).
     public var isPlaceOfCare: Bool { self != .cpts }

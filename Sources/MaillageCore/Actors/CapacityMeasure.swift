@@ -2,7 +2,7 @@
 ///
 /// A closed list, so that a misspelt column (`capacity.bed`) is caught instead of
 /// silently becoming a measure nothing reads.
-public enum CapacityMeasure: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+public enum CapacityMeasure: String, Sendable, Hashable, Codable, FileVocabulary, CustomStringConvertible {
     /// Full-time equivalents of professionals.
     case fte
     case consultationsPerDay = "consultations_per_day"
@@ -17,14 +17,8 @@ public enum CapacityMeasure: String, Sendable, Hashable, Codable, CaseIterable, 
 
     public var description: String { rawValue }
 
-    /// Reads a measure from its file name, saying which names exist when it is unknown.
-    public static func parse(_ text: String, field: String = "capacity") throws -> CapacityMeasure {
-        guard let measure = CapacityMeasure(rawValue: text.trimmingWhitespace().lowercased()) else {
-            throw ValidationError(
-                field: field,
-                reason: "'\(text)' is not a capacity measure; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))"
-            )
-        }
-        return measure
-    }
+    public static let vocabularyName = "a capacity measure"
+
+    /// Reads a name as written in files, saying which names exist when it is unknown.
+    public static func parse(_ text: String) throws -> CapacityMeasure { try parse(text, field: "capacity") }
 }

@@ -1,5 +1,5 @@
 /// What a link between two actors (or an actor and a zone) means.
-public enum LinkKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+public enum LinkKind: String, Sendable, Hashable, Codable, FileVocabulary, CustomStringConvertible {
     /// An actor belongs to a coordination body (actor → cpts).
     case memberOf = "member_of"
     /// A GP sends patients to a hospital or a specialist.
@@ -13,16 +13,10 @@ public enum LinkKind: String, Sendable, Hashable, Codable, CaseIterable, CustomS
 
     public var description: String { rawValue }
 
-    /// Reads a kind from its file name, saying which names exist when it is unknown.
-    public static func parse(_ text: String, field: String = "link.kind") throws -> LinkKind {
-        guard let kind = LinkKind(rawValue: text.trimmingWhitespace().lowercased()) else {
-            throw ValidationError(
-                field: field,
-                reason: "'\(text)' is not a link kind; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))"
-            )
-        }
-        return kind
-    }
+    public static let vocabularyName = "a link kind"
+
+    /// Reads a name as written in files, saying which names exist when it is unknown.
+    public static func parse(_ text: String) throws -> LinkKind { try parse(text, field: "link.kind") }
 
     /// Whether the link ends at a zone rather than at an actor.
     public var targetsZone: Bool { self == .covers }

@@ -49,73 +49,78 @@ struct CatchmentOptions: ParsableArguments {
     }
 }
 
-/// Runs one of the catchment methods with the options common to all three.
-private func runCatchment(
-    _ catchment: FloatingCatchment, name: String, options: AccessOptions, supply: SupplyDemandOptions,
-    catchmentOptions: CatchmentOptions, global: GlobalOptions
-) throws {
-    let request = AccessRequest(
-        method: .catchment(catchment), kinds: try options.kinds(), services: options.services(), capacity: try supply.measure(),
-        demand: try supply.demandMode(), travel: try options.travelMode(limit: catchment.limit ?? 60),
-        per: supply.per, normalize: supply.normalize
-    )
-    let parameters = [
-        "kind": options.kind, "service": options.service ?? "", "travel": options.travel, "method": name,
-        "decay": "\(catchment.decay)", "limit": catchment.limit.map { "\($0)" } ?? "", "capacity": supply.capacity ?? "",
-        "demand": supply.demand, "per": supply.per.map { "\($0)" } ?? "", "normalize": "\(supply.normalize)",
-    ]
-    try AccessRunner.run(request, parameters: parameters, options: options, global: global)
+/// The three catchment commands differ only in their name, default decay and stages.
+protocol CatchmentMethodCommand: MaillageCommand {
+    var options: AccessOptions { get }
+    var supply: SupplyDemandOptions { get }
+    var catchment: CatchmentOptions { get }
+    static var methodName: String { get }
+    static var defaultDecay: DistanceDecay { get }
+    static var defaultLimit: Double? { get }
+    static var threeStage: Bool { get }
 }
 
-struct Access2SFCACommand: MaillageCommand {
+extension CatchmentMethodCommand {
+    static var defaultLimit: Double? { nil }
+    static var threeStage: Bool { false }
+
+    func execute() throws {
+        let decay = try catchment.decay.map(DistanceDecay.parse) ?? Self.defaultDecay
+        let method = FloatingCatchment(decay: decay, limit: catchment.limit ?? Self.defaultLimit, threeStage: Self.threeStage)
+        let request = AccessRequest(
+            method: .catchment(method), kinds: try options.kinds(), services: options.services(), capacity: try supply.measure(),
+            demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60),
+            per: supply.per, normalize: supply.normalize
+        )
+        let parameters = [
+            "kind": options.kind, "service": options.service ?? "", "travel": options.travel, "method": Self.methodName,
+            "decay": "\(method.decay)", "limit": method.limit.map { "\($0)" } ?? "", "capacity": supply.capacity ?? "",
+            "demand": supply.demand, "per": supply.per.map { "\($0)" } ?? "", "normalize": "\(supply.normalize)",
+        ]
+        try AccessRunner.run(request, parameters: parameters, options: options, global: global)
+    }
+}
+
+struct Access2SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
         commandName: "2sfca", abstract: "Two-step floating catchment: supply per inhabitant within --limit (default 30 min).",
         discussion: "Example: maillage access 2sfca --db out/demo.db --kind gp --limit 30 --per 100000 --out 2sfca.csv"
     )
+    static let methodName = "2sfca"
+    static let defaultDecay = DistanceDecay.uniform
+    static let defaultLimit: Double? = 30
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
     @OptionGroup var global: GlobalOptions
-
-    func execute() throws {
-        let decay = try catchment.decay.map(DistanceDecay.parse) ?? .uniform
-        try runCatchment(FloatingCatchment(decay: decay, limit: catchment.limit ?? 30), name: "2sfca",
-                         options: options, supply: supply, catchmentOptions: catchment, global: global)
-    }
 }
 
-struct AccessE2SFCACommand: MaillageCommand {
+struct AccessE2SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
-        commandName: "e2sfca", abstract: "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
+        commandName: "e2sfca",
+        abstract: "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
         discussion: "APL (DREES): maillage access e2sfca --db t.db --kind gp --decay exponential:0.12 --limit 30 --demand age-weighted --out apl.csv"
     )
+    static let methodName = "e2sfca"
+    static let defaultDecay = DistanceDecay.pysalDefaultSteps
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
     @OptionGroup var global: GlobalOptions
-
-    func execute() throws {
-        let decay = try catchment.decay.map(DistanceDecay.parse) ?? .pysalDefaultSteps
-        try runCatchment(FloatingCatchment(decay: decay, limit: catchment.limit), name: "e2sfca",
-                         options: options, supply: supply, catchmentOptions: catchment, global: global)
-    }
 }
 
-struct Access3SFCACommand: MaillageCommand {
+struct Access3SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
         commandName: "3sfca", abstract: "Three-step floating catchment (selection weights for competing sites).",
         discussion: "Example: maillage access 3sfca --db out/demo.db --kind gp --out 3sfca.csv"
     )
+    static let methodName = "3sfca"
+    static let defaultDecay = DistanceDecay.pysalDefaultSteps
+    static let threeStage = true
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
     @OptionGroup var global: GlobalOptions
-
-    func execute() throws {
-        let decay = try catchment.decay.map(DistanceDecay.parse) ?? .pysalDefaultSteps
-        try runCatchment(FloatingCatchment(decay: decay, limit: catchment.limit, threeStage: true), name: "3sfca",
-                         options: options, supply: supply, catchmentOptions: catchment, global: global)
-    }
 }
 
 struct AccessGravityCommand: MaillageCommand {
