@@ -59,6 +59,12 @@ public enum AccessStudy {
             }
             values = scaled(values, request: request, population: zones.map(\.population.total))
             result.columns = [(request.method.name, values)]
+            if case let .line(model, defaultLimit) = request.travel {
+                let reach = model.reach(minutes: catchment.limit ?? catchment.decay.lastBound ?? defaultLimit)
+                let flags = EdgeEffects.flags(zones: zones.map(\.point), sites: sites.map(\.point), reach: reach)
+                result.columns.append(("catchment_beyond_loaded_sites", flags))
+                result.summary["zones_catchment_beyond_loaded_sites"] = flags.reduce(0, +)
+            }
         case let .gravity(model):
             let graph = try graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: model.limit)
             var values = try model.accessibility(graph, supply: capacities)
