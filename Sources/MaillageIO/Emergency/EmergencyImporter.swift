@@ -7,7 +7,7 @@ import MaillageStore
 /// `FILE` is either the SAE file `URGENCES_<year>.csv` (DREES; columns
 /// `BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG`, every year since 2013 in one
 /// file) or the FINESS authorised-activities file (header with `activite`), told apart by their
-/// header. SAE flags become services as ``EmergencyAuthorisation`` documents (`AUTGEN` → 
+/// header. SAE flags become services as ``EmergencyAuthorisation`` documents (`AUTGEN` →
 /// `emergency`, `AUTPED` → `paediatric_emergency`); in the FINESS file activity 14 (emergency
 /// medicine) gives `emergency` (the file does not say whether the unit is general or
 /// paediatric). The year is the latest in the file unless given.
@@ -58,7 +58,7 @@ public struct EmergencyImporter {
         guard file.hasColumn("AUTSU") else {
             let hint = file.hasColumn("PASSU") ? " (URGENCES2 goes with --visits)" : file.hasColumn("SMUR") ? " (SMURSAMU goes with --smur)" : ""
             throw ImportError(file: path, line: 1, field: "AUTSU",
-                              expected: "the SAE URGENCES file (AN, nofinesset, AUTSU, AUTGEN, AUTPED…) or the FINESS activity file (activite)\(hint)")
+                              expected: "a column AUTSU: FILE must be the SAE URGENCES file (AN, nofinesset, AUTSU, AUTGEN, AUTPED…) or the FINESS activity file (activite)\(hint)")
         }
         let table = try SAEYearTable(path: path, year: year, columns: ["AUTSU", "AUTGEN", "AUTPED", "AUTSAIS"], label: "URGENCES", report: &report)
         for record in table.records {

@@ -100,7 +100,11 @@ public struct FinessImporter {
             return point
         }
         do {
-            return try transformers.transformer(for: crs).geoPoint(x: position.x, y: position.y)
+            let point = try transformers.transformer(for: crs).geoPoint(x: position.x, y: position.y)
+            if let problem = FinessCRS.implausibility(longitude: point.longitude, latitude: point.latitude, crs: crs) {
+                throw ImportError(file: file, line: position.line, field: position.fields, value: value, expected: problem)
+            }
+            return point
         } catch let error as ProjError {
             throw ImportError(file: file, line: position.line, field: position.fields, value: value,
                               expected: "a position PROJ can convert from \(crs) (\(error.message))")
