@@ -33,10 +33,14 @@ struct ImportFinessCommand: MaillageCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func execute() throws {
-        guard let fallback = FinessPositionFallback(rawValue: fallback) else {
+    func validate() throws {
+        guard FinessPositionFallback(rawValue: fallback) != nil else {
             throw ValidationError("--fallback must be skip or commune, not '\(fallback)'.")
         }
+    }
+
+    func execute() throws {
+        let fallback = FinessPositionFallback(rawValue: fallback) ?? .skip
         let importer = FinessImporter(
             departements: Self.list(departements), categories: Self.list(categories), fallback: fallback,
             mapping: try mapping.map { try FinessCategoryMapping.standard.overridden(byFile: $0) } ?? .standard
