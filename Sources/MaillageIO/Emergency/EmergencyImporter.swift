@@ -37,7 +37,8 @@ public struct EmergencyImporter {
         let start = Date()
         var report = ImportReport(file: path, kind: "emergency")
         var sites: [String: EmergencySiteUpdate] = [:]
-        let chosenYear = try readMain(path, into: &sites, report: &report)
+        // The FINESS activity file has no year: the SAE side files then use --year or their latest.
+        let chosenYear = try readMain(path, into: &sites, report: &report) ?? year
         if let visitsFile { try readVisits(visitsFile, year: chosenYear, into: &sites, report: &report) }
         if let smurFile { try readSmur(smurFile, year: chosenYear, into: &sites, report: &report) }
         try database.transaction { writer in
@@ -51,7 +52,9 @@ public struct EmergencyImporter {
     private func readMain(_ path: String, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport) throws -> Int? {
         let file = try DelimitedFile(path: path)
         if file.hasColumn("activite") {
-            if let year { report.warnings.append("--year \(year) is ignored: the FINESS activity file has no year") }
+            if let year, visitsFile == nil, smurFile == nil {
+                report.warnings.append("--year \(year) is ignored: the FINESS activity file has no year")
+            }
             try readActivities(file, into: &sites, report: &report)
             return nil
         }

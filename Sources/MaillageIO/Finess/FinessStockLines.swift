@@ -22,20 +22,32 @@ struct FinessStockLines {
     /// Calls `body` with each non-empty line's fields and its 1-based line number.
     func forEachLine(_ body: (_ line: Int, _ fields: [String]) throws -> Void) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw FileAccessError.missing(path) }
-        var number = 0
-        for var bytes in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            guard !bytes.isEmpty else { continue }
-            let text = encoding == .utf8 ? String(decoding: bytes, as: UTF8.self) : String(bytes.map { Character(Unicode.Scalar($0)) })
-            try body(number, text.split(separator: ";", omittingEmptySubsequences: false).map(Self.unquote))
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var number = 0
+            for var line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                number += 1
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                guard !line.isEmpty else { continue }
+                try body(number, line.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { field in
+                    Self.unquote(decode(field))
+                })
+            }
         }
+    }
+
+    /// Bytes as text: UTF-8, or Latin-1 whose bytes are the first 256 Unicode scalars.
+    private func decode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        if encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+        return String(scalars)
     }
 
     /// A value without its surrounding quotes and with doubled quotes made single; a closing
     /// quote lost to truncation is tolerated.
-    static func unquote(_ raw: Substring) -> String {
-        guard raw.first == "\"" else { return String(raw) }
+    static func unquote(_ raw: String) -> String {
+        guard raw.first == "\"" else { return raw }
         var inner = raw.dropFirst()
         let trailingQuotes = inner.reversed().prefix { $0 == "\"" }.count
         if trailingQuotes % 2 == 1 { inner = inner.dropLast() }
