@@ -12,6 +12,8 @@ struct ImportCommand: ParsableCommand {
         subcommands: [
             ImportActorsCommand.self,
             ImportLinksCommand.self,
+            ImportFinessCommand.self,
+            ImportEmergencyCommand.self,
         ]
     )
 }
