@@ -31,6 +31,10 @@ struct ErrorReport {
         case let error as AccessError:
             message = error.description
             status = .dataError
+        case let error as ArgumentParser.ValidationError:
+            // Options checked while running (a delimiter, an encoding) are usage errors too.
+            message = error.message
+            status = .usage
         case let error as CommandError:
             message = error.message
             status = error.status
