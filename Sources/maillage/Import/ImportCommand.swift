@@ -12,6 +12,7 @@ struct ImportCommand: ParsableCommand {
         subcommands: [
             ImportActorsCommand.self,
             ImportLinksCommand.self,
+            ImportMatrixCommand.self,
         ]
     )
 }
