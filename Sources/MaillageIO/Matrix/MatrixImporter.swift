@@ -53,6 +53,22 @@ public struct MatrixImporter {
             isDirected: isDirected, intrazoneMinutes: intrazoneMinutes, description: describe(path)
         )
         var unknown = UnknownIDs()
+        do {
+            try store(reader, layout, definition, into: database, report: &report, unknown: &unknown)
+        } catch let duplicate as DuplicateTravelPair {
+            throw ImportError(file: path, line: duplicate.tag, field: "\(layout.origin.name), \(layout.destination.name)",
+                              value: "\(duplicate.origin.id) → \(duplicate.destination.id)", expected: "each pair once; this pair appears on an earlier line")
+        }
+        if let warning = unknown.warning { report.warnings.append(warning) }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Replaces the matrix with the file's rows, in one transaction.
+    private func store(
+        _ reader: ByteCSVReader, _ layout: MatrixLayout, _ definition: TravelMatrixDefinition, into database: TerritoryDatabase,
+        report: inout ImportReport, unknown: inout UnknownIDs
+    ) throws {
         try database.transaction { writer in
             let resolver = EndpointResolver(zones: try writer.zoneIDs(), actors: try writer.actorIDs())
             let (inserter, replaced) = try writer.replaceTravelMatrix(definition)
@@ -78,16 +94,11 @@ public struct MatrixImporter {
                           column: layout.destination, record: record, unknown: &unknown, report: &report
                       )
                 else { return }
-                guard try inserter.insert(from: origin, to: destination, minutes: minutes, km: row.km) else {
-                    throw ImportError(file: path, line: record.line, field: "\(layout.origin.name), \(layout.destination.name)",
-                                      value: "\(row.origin) → \(row.destination)", expected: "each pair once; this pair appears on an earlier line")
-                }
+                try inserter.add(from: origin, to: destination, minutes: minutes, km: row.km, tag: record.line)
                 report.inserted += 1
             }
+            try inserter.finish()
         }
-        if let warning = unknown.warning { report.warnings.append(warning) }
-        report.seconds = Date().timeIntervalSince(start)
-        return report
     }
 
     /// The endpoint of a resolved id; nil (the row skipped and counted) when the id is unknown.

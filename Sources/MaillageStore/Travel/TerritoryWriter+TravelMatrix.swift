@@ -15,11 +15,7 @@ extension TerritoryWriter {
             ON CONFLICT(name) DO UPDATE SET directed = excluded.directed,
                 intrazone_minutes = excluded.intrazone_minutes, description = excluded.description
             """, arguments: [definition.name, definition.isDirected, definition.intrazoneMinutes, definition.description])
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO travel_time(matrix, origin_type, origin_id, destination_type, destination_id, minutes, km)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        return (TravelTimeInserter(statement: statement, matrix: definition.name), replaced)
+        return (try TravelTimeInserter(database: db, matrix: definition.name), replaced)
     }
 
     /// Every stored zone's id, for resolving the ids of a matrix.
