@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaillageIOTests",
-            dependencies: ["MaillageIO", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageIO", "MaillageStore", "MaillageGenerator", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageAccess"], exclude: ["Fixtures"]),
         .testTarget(name: "maillageTests", dependencies: ["maillage"]),

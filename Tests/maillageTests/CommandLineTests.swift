@@ -128,7 +128,7 @@ import Testing
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let share = try #require(json["coverage_share"] as? Double)
         #expect(share > 0 && share <= 1)
-        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline)
         #expect(lines.first == "zone_id,minutes,actor_id,covered")
         #expect(lines.count == 121)
         // The share printed is the population-weighted share of the rows marked covered.
@@ -182,7 +182,7 @@ import Testing
         // The existing departments alone cover what `access coverage` reports (two code paths).
         #expect(json["objective_existing_only"] as? Double == covered)
         #expect((json["objective"] as? Double ?? 0) >= covered)
-        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline)
         #expect(rows.count == 4 && rows.filter { $0.contains(",kept,") }.count >= 1)
         #expect(try CommandLineTests.run("locate", "mclp", "--db", db, "--kind", "hospital", "--limit", "30", "--out", out).status == 64)
     }

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import MaillageCore
 
@@ -7,7 +6,7 @@ public struct SiteList: Sendable {
     public struct Site: Sendable {
         public var id: String
         public var point: GeoPoint
-        /// Extra columns, in order (`status` = existing/new, `population_served`, …).
+        /// Extra columns, in order (`status` = existing/new/kept, `model`, …).
         public var properties: [(name: String, value: String)]
 
         public init(id: String, point: GeoPoint, properties: [(name: String, value: String)]) {
@@ -23,23 +22,24 @@ public struct SiteList: Sendable {
 
     /// Writes by the path's extension: `.geojson`/`.json` or `.csv`.
     public func write(to path: String, delimiter: Unicode.Scalar = ",") throws {
-        let names = sites.first?.properties.map(\.name) ?? []
         if path.lowercased().hasSuffix(".geojson") || path.lowercased().hasSuffix(".json") {
             let features = sites.map { site in
-                let properties = ([#""site_id":\#(JSONText.string(site.id))"#]
-                    + site.properties.map { "\(JSONText.string($0.name)):\(Double($0.value).map { NumberFormat.plain($0) } ?? JSONText.string($0.value))" })
-                    .joined(separator: ",")
-                return #"{"type":"Feature","geometry":{"type":"Point","coordinates":[\#(site.point.longitude),\#(site.point.latitude)]},"properties":{\#(properties)}}"#
+                GeoJSONText.feature(
+                    id: site.id, geometry: GeoJSONText.point(site.point),
+                    properties: [("site_id", .string(site.id))] + site.properties.map { ($0.name, .string($0.value)) }
+                )
             }
-            try AtomicFile.write(#"{"type":"FeatureCollection","features":[\#n"# + features.joined(separator: ",\n") + "\n]}\n", to: path)
-        } else {
-            try AtomicFile.write(to: path) { stream in
-                let writer = try CSVWriter(stream: stream, delimiter: String(delimiter))
-                try writer.write(row: ["site_id", "lat", "lon"] + names)
-                for site in sites {
-                    try writer.write(row: [site.id, "\(site.point.latitude)", "\(site.point.longitude)"] + site.properties.map(\.value))
-                }
+            try AtomicFile.write(to: path) { try GeoJSONText.writeCollection(features, to: $0) }
+            return
+        }
+        let names = sites.first?.properties.map(\.name) ?? []
+        try AtomicFile.write(to: path) { stream in
+            let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: ["site_id", "lat", "lon"] + names)
+            for site in sites {
+                try writer.write([site.id, NumberText.coordinate(site.point.latitude), NumberText.coordinate(site.point.longitude)]
+                    + site.properties.map(\.value))
             }
+            try writer.finish()
         }
     }
 }

@@ -28,20 +28,19 @@ public struct ZoneTable: Sendable {
         self.columns = columns
     }
 
-    /// The cell of a column for the zone at `row`, as text ("" when undefined).
+    /// The CSV cell of a column for the zone at `row` ("" when undefined).
     func cell(_ column: Column, row: Int) -> String {
         switch column.values {
-        case let .numbers(values): values[row].isNaN ? "" : NumberFormat.plain(values[row])
+        case let .numbers(values): values[row].isNaN ? "" : NumberText.format(values[row])
         case let .texts(values): values[row] ?? ""
         }
     }
-}
 
-/// How numbers are written in every file Maillage produces.
-public enum NumberFormat {
-    /// The shortest text that reads back as the same double, in the C locale (`0.1`, `2800.0`,
-    /// `1.5e-05`), identical on every machine.
-    public static func plain(_ value: Double) -> String {
-        value == 0 ? "0.0" : "\(value)"
+    /// The GeoJSON property of a column for the zone at `row` (`null` when undefined).
+    func property(_ column: Column, row: Int) -> JSONValue {
+        switch column.values {
+        case let .numbers(values): values[row].isNaN ? .null : .number(values[row])
+        case let .texts(values): .string(values[row])
+        }
     }
 }

@@ -1,9 +1,8 @@
-import CSV
 import Foundation
 import MaillageCore
 
-/// Writes a ``ZoneTable`` as CSV (RFC 4180, UTF-8) or GeoJSON (RFC 7946), atomically:
-/// the file appears complete or not at all.
+/// Writes a ``ZoneTable`` with the export writers: CSV (RFC 4180) or GeoJSON (RFC 7946,
+/// zone polygons when known, else points), atomically.
 public enum ZoneTableWriter {
     /// Writes by the path's extension: `.geojson`/`.json` or `.csv`.
     public static func write(_ table: ZoneTable, to path: String, zones: [Zone], delimiter: Unicode.Scalar = ",") throws {
@@ -19,51 +18,23 @@ public enum ZoneTableWriter {
 
     public static func writeCSV(_ table: ZoneTable, to path: String, delimiter: Unicode.Scalar = ",") throws {
         try AtomicFile.write(to: path) { stream in
-            let writer = try CSVWriter(stream: stream, delimiter: String(delimiter))
-            try writer.write(row: ["zone_id"] + table.columns.map(\.name))
+            let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: ["zone_id"] + table.columns.map(\.name))
             for (row, id) in table.zoneIDs.enumerated() {
-                try writer.write(row: [id] + table.columns.map { table.cell($0, row: row) })
+                try writer.write([id] + table.columns.map { table.cell($0, row: row) })
             }
+            try writer.finish()
         }
     }
 
     public static func writeGeoJSON(_ table: ZoneTable, to path: String, zones: [Zone]) throws {
         let byID = Dictionary(zones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var features: [String] = []
-        for (row, id) in table.zoneIDs.enumerated() {
-            guard let zone = byID[id] else { continue }
-            let geometry = zone.boundary?.geoJSONGeometry
-                ?? #"{"type":"Point","coordinates":[\#(zone.point.longitude),\#(zone.point.latitude)]}"#
-            var properties = [#""zone_id":\#(JSONText.string(id))"#, #""name":\#(JSONText.string(zone.name))"#]
-            for column in table.columns {
-                let value: String = switch column.values {
-                case let .numbers(values): values[row].isNaN ? "null" : NumberFormat.plain(values[row])
-                case let .texts(values): values[row].map(JSONText.string) ?? "null"
-                }
-                properties.append("\(JSONText.string(column.name)):\(value)")
-            }
-            features.append(#"{"type":"Feature","geometry":\#(geometry),"properties":{\#(properties.joined(separator: ","))}}"#)
+        let features = table.zoneIDs.enumerated().compactMap { row, id -> String? in
+            guard let zone = byID[id] else { return nil }
+            let geometry = zone.boundary.map(GeoJSONText.boundary) ?? GeoJSONText.point(zone.point)
+            let properties = [("zone_id", JSONValue.string(id)), ("name", .string(zone.name))]
+                + table.columns.map { ($0.name, table.property($0, row: row)) }
+            return GeoJSONText.feature(id: id, geometry: geometry, properties: properties)
         }
-        let text = #"{"type":"FeatureCollection","features":[\#n"# + features.joined(separator: ",\n") + "\n]}\n"
-        try AtomicFile.write(text, to: path)
-    }
-}
-
-/// JSON string literals, escaped as RFC 8259 requires.
-enum JSONText {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        try AtomicFile.write(to: path) { try GeoJSONText.writeCollection(features, to: $0) }
     }
 }

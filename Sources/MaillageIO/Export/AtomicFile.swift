@@ -1,0 +1,50 @@
+import Foundation
+
+/// Writes a file whole or not at all.
+///
+/// The content goes to a hidden temporary file beside the target, which is renamed over the
+/// target only once everything is written and synced; a failure half-way removes the
+/// temporary file and leaves any previous file untouched.
+enum AtomicFile {
+    static func write(to path: String, _ body: (BufferedFileStream) throws -> Void) throws {
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw FileAccessError.unwritable(path, "it is a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw FileAccessError.unwritable(path, "cannot create its folder \(folder.path)")
+        }
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary)
+        else {
+            throw FileAccessError.unwritable(path, "cannot create a file in \(folder.path) (permissions? read-only disk?)")
+        }
+        var renamed = false
+        defer {
+            try? handle.close()
+            if !renamed { try? FileManager.default.removeItem(atPath: temporary) }
+        }
+        let stream = BufferedFileStream(handle: handle)
+        stream.open()
+        do {
+            try body(stream)
+            try stream.flush()
+            try handle.synchronize()
+        } catch let error as FileAccessError {
+            throw error
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw FileAccessError.unwritable(path, stream.failure.map { "\($0.localizedDescription)" } ?? "\(error)")
+        }
+        guard rename(temporary, path) == 0 else {
+            throw FileAccessError.unwritable(path, String(cString: strerror(errno)))
+        }
+        renamed = true
+    }
+}

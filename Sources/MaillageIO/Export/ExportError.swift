@@ -1,0 +1,34 @@
+/// An export the command line asked for that cannot be done as asked.
+public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The output's extension names no format.
+    case unknownExtension(path: String)
+    /// The table has no representation in that format.
+    case unsupportedFormat(ExportTable, ExportFormat)
+    /// The database has no travel matrix.
+    case noMatrix(database: String)
+    /// Several matrices and none chosen.
+    case matrixNeeded(names: [String])
+    /// The chosen matrix does not exist.
+    case unknownMatrix(name: String, names: [String])
+
+    /// Whether the command line was wrong (as opposed to the database lacking something).
+    public var isUsage: Bool {
+        if case .noMatrix = self { return false }
+        return true
+    }
+
+    public var description: String {
+        switch self {
+        case let .unknownExtension(path):
+            "cannot tell the format of \(path); end it in .csv or .geojson"
+        case let .unsupportedFormat(table, format):
+            "\(table.rawValue) cannot be exported as \(format.rawValue); write a .csv file"
+        case let .noMatrix(database):
+            "\(database) has no travel matrix; import one with 'maillage import matrix'"
+        case let .matrixNeeded(names):
+            "the database has several travel matrices (\(names.joined(separator: ", "))); choose one with --matrix"
+        case let .unknownMatrix(name, names):
+            "no travel matrix is named '\(name)'; the database has \(names.isEmpty ? "none" : names.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// What an export wrote.
+public struct ExportSummary: Sendable, Equatable {
+    public let table: ExportTable
+    public let format: ExportFormat
+    public let path: String
+    /// Rows (CSV) or features (GeoJSON) written, header excluded.
+    public let rows: Int
+    /// Something the reader of the file needs to know (how to re-import a matrix).
+    public var note: String?
+}

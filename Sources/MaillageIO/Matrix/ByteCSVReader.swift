@@ -1,0 +1,130 @@
+import Foundation
+
+/// A delimited file read as raw bytes, record by record: the fast path for files of
+/// millions of rows (travel-time matrices).
+///
+/// ``DelimitedFile`` decodes every character through CSV.swift's iterators and builds a
+/// `String` per field, which caps it near 150,000 rows/s (see BENCHMARKS.md). This reader
+/// scans 1 MiB chunks of bytes and hands each record out as byte ranges; only the fields a
+/// caller asks for become strings or numbers. Memory stays at one chunk (more only for a
+/// single record longer than a chunk), whatever the file's size.
+///
+/// RFC 4180 quoting is handled: a quoted field may hold delimiters, newlines and doubled
+/// quotes; a closing quote followed by anything but a delimiter or a line end, or a quote
+/// left open at the end of the file, is an ``ImportError`` naming the line. Lines may end in
+/// LF or CRLF; a UTF-8 byte-order mark is skipped; blank lines are skipped.
+public final class ByteCSVReader {
+    public let path: String
+    public let delimiter: UInt8
+    public let encoding: TextEncoding
+    /// Column names of the first line, trimmed.
+    public private(set) var header: [String] = []
+    private(set) var columns = ColumnIndex([])
+    let chunkSize: Int
+
+    /// Opens a file and reads its header line; the delimiter (`,`, `;` or tab) and the
+    /// encoding are detected unless given. `chunkSize` exists for tests of chunk boundaries.
+    public init(path: String, delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws {
+        self.path = path
+        self.chunkSize = max(chunkSize, 4)
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
+        let sample = (try? handle.read(upToCount: DelimitedFile.sampleSize)) ?? Data()
+        try? handle.close()
+        guard !sample.isEmpty else {
+            throw ImportError(file: path, line: 1, expected: "a header line, but the file is empty")
+        }
+        self.encoding = encoding ?? TextEncoding.detect(sample, isWholeFile: sample.count < DelimitedFile.sampleSize)
+        let firstLine = String(decoding: sample.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let scalar = delimiter ?? DelimitedFile.detectDelimiter(firstLine)
+        guard scalar.isASCII else {
+            throw ImportError(file: path, line: 1, expected: "a one-byte delimiter such as ',', ';' or tab")
+        }
+        self.delimiter = UInt8(scalar.value)
+        var names: [String] = []
+        try scan(columns: columns) { record in
+            names = (0..<record.count).map { record.rawString($0) }
+            return false
+        }
+        header = names.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard header.contains(where: { !$0.isEmpty }) else {
+            throw ImportError(file: path, line: 1, expected: "a header line naming the columns")
+        }
+        columns = ColumnIndex(header)
+    }
+
+    /// The position of a column (exact name first, then ignoring case and spaces).
+    public func position(of column: String) -> Int? { columns.position(of: column) }
+
+    /// Calls `body` with each record after the header, in order.
+    ///
+    /// The record's bytes are valid only during the call. A record with fewer fields than
+    /// the header (a truncated file, a wrong delimiter) is an error.
+    public func forEachRecord(_ body: (ByteRecord) throws -> Void) throws {
+        var isHeader = true
+        let expected = header.count
+        try scan(columns: columns) { record in
+            if isHeader {
+                isHeader = false
+                return true
+            }
+            guard record.count >= expected else {
+                throw ImportError(
+                    file: path, line: record.line,
+                    expected: "\(expected) fields as in the header, found \(record.count) (a truncated file or a wrong delimiter?)"
+                )
+            }
+            try body(record)
+            return true
+        }
+    }
+
+    /// Reads records until `body` returns false or the file ends; blank lines are skipped.
+    private func scan(columns: ColumnIndex, _ body: (ByteRecord) throws -> Bool) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
+        defer { try? handle.close() }
+        var storage = [UInt8](repeating: 0, count: chunkSize)
+        var start = 0, end = 0, line = 1
+        var isAtEnd = false, isFirstChunk = true
+        var fields: [ByteRecord.Span] = []
+        fields.reserveCapacity(16)
+        let parser = RecordParser(delimiter: delimiter, file: path)
+        while true {
+            // Read more: keep the unfinished record at the front, grow only for a record longer than the buffer.
+            if start > 0 {
+                storage.withUnsafeMutableBufferPointer { buffer in
+                    if let base = buffer.baseAddress { memmove(base, base + start, end - start) }
+                }
+                end -= start
+                start = 0
+            }
+            if end == storage.count { storage.append(contentsOf: repeatElement(0, count: storage.count)) }
+            let data = try handle.read(upToCount: storage.count - end) ?? Data()
+            if data.isEmpty { isAtEnd = true }
+            storage.withUnsafeMutableBufferPointer { buffer in
+                _ = data.copyBytes(to: UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + data.count)]))
+            }
+            end += data.count
+            if isFirstChunk {
+                isFirstChunk = false
+                if end >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { start = 3 }
+            }
+            let finished: Bool = try storage.withUnsafeBufferPointer { bytes in
+                while start < end {
+                    guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: &fields)
+                    else { return false }
+                    let isBlank = fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted
+                    if !isBlank {
+                        let keepGoing = try fields.withUnsafeBufferPointer { spans in
+                            try body(ByteRecord(file: path, line: line, bytes: bytes, spans: spans, columns: columns, encoding: encoding))
+                        }
+                        if !keepGoing { return true }
+                    }
+                    line += newlines
+                    start = next
+                }
+                return isAtEnd
+            }
+            if finished { return }
+        }
+    }
+}

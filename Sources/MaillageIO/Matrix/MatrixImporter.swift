@@ -1,0 +1,148 @@
+import Foundation
+import MaillageStore
+
+/// Imports a travel-time matrix in long format (one row per origin–destination pair).
+///
+/// Columns: origin id, destination id, time and optionally distance, named by the options
+/// (`origin_id`, `destination_id`, `minutes`, `km` by default); other columns are ignored.
+/// Ids are looked up among the territory's zones and actors. Rows naming an id the territory
+/// does not have are skipped and counted (a matrix often covers more than the territory); an
+/// id naming both a zone and an actor is an error unless ``origins``/``destinations`` say
+/// which. Times and distances are converted to minutes and kilometres.
+///
+/// Pairs are stored as given, with the reading (``isDirected``) and the intra-zone time on
+/// the matrix; ``TravelMatrix`` applies the reading rules at lookup. Importing a matrix of
+/// the same name again replaces it, in one transaction. The file streams through
+/// ``ByteCSVReader``: memory does not grow with the number of rows.
+public struct MatrixImporter {
+    /// The matrix's name; the file's name without its extension when nil.
+    public var name: String?
+    /// Each row serves only its own direction (else a row also gives the reverse trip).
+    public var isDirected = false
+    /// Look origin ids up only among zones or only among actors.
+    public var origins: TravelEndpoint.Kind?
+    public var destinations: TravelEndpoint.Kind?
+    public var originColumn = "origin_id"
+    public var destinationColumn = "destination_id"
+    public var timeColumn = "minutes"
+    public var timeUnit = TravelTimeUnit.minutes
+    /// The distance column; nil reads `km` when the file has it and no distance otherwise.
+    public var distanceColumn: String?
+    public var distanceUnit = TravelDistanceUnit.kilometres
+    /// The time from a zone to itself when the matrix omits that pair.
+    public var intrazoneMinutes = 0.0
+    /// The delimiter, detected from the header when nil.
+    public var delimiter: Unicode.Scalar?
+    public var encoding: TextEncoding?
+
+    /// How many distinct unmatched ids the report names.
+    static let unknownExamples = 5
+
+    public init() {}
+
+    public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
+        let start = Date()
+        var report = ImportReport(file: path, kind: "matrix")
+        guard intrazoneMinutes.isFinite, intrazoneMinutes >= 0 else {
+            throw ImportError(file: path, field: "intrazone minutes", value: "\(intrazoneMinutes)", expected: "a number of minutes, 0 or more")
+        }
+        let reader = try ByteCSVReader(path: path, delimiter: delimiter, encoding: encoding)
+        let layout = try MatrixLayout(reader: reader, importer: self)
+        let definition = TravelMatrixDefinition(
+            name: name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+            isDirected: isDirected, intrazoneMinutes: intrazoneMinutes, description: describe(path)
+        )
+        var unknown = UnknownIDs()
+        do {
+            try store(reader, layout, definition, into: database, report: &report, unknown: &unknown)
+        } catch let duplicate as DuplicateTravelPair {
+            throw ImportError(file: path, line: duplicate.tag, field: "\(layout.origin.name), \(layout.destination.name)",
+                              value: "\(duplicate.origin.id) → \(duplicate.destination.id)", expected: "each pair once; this pair appears on an earlier line")
+        }
+        if let warning = unknown.warning { report.warnings.append(warning) }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Replaces the matrix with the file's rows, in one transaction.
+    private func store(
+        _ reader: ByteCSVReader, _ layout: MatrixLayout, _ definition: TravelMatrixDefinition, into database: TerritoryDatabase,
+        report: inout ImportReport, unknown: inout UnknownIDs
+    ) throws {
+        try database.transaction { writer in
+            let resolver = EndpointResolver(zones: try writer.zoneIDs(), actors: try writer.actorIDs())
+            let (inserter, replaced) = try writer.replaceTravelMatrix(definition)
+            if replaced > 0 { report.warnings.append("replaced the \(replaced) pairs of the previous matrix '\(definition.name)'") }
+            var lastOrigin: (id: String, resolution: EndpointResolver.Resolution)?
+            try reader.forEachRecord { record in
+                report.rowsRead += 1
+                let row = try layout.read(record)
+                guard let minutes = row.minutes else {
+                    report.skip("no time (the pair stays unreachable)", line: record.line, detail: "\(row.origin) → \(row.destination)")
+                    return
+                }
+                let originResolution: EndpointResolver.Resolution
+                if let lastOrigin, lastOrigin.id == row.origin {
+                    originResolution = lastOrigin.resolution
+                } else {
+                    originResolution = resolver.resolve(row.origin, as: origins)
+                    lastOrigin = (row.origin, originResolution)
+                }
+                guard let origin = try endpoint(originResolution, id: row.origin, column: layout.origin, record: record, unknown: &unknown, report: &report),
+                      let destination = try endpoint(
+                          resolver.resolve(row.destination, as: destinations), id: row.destination,
+                          column: layout.destination, record: record, unknown: &unknown, report: &report
+                      )
+                else { return }
+                try inserter.add(from: origin, to: destination, minutes: minutes, km: row.km, tag: record.line)
+                report.inserted += 1
+            }
+            try inserter.finish()
+        }
+    }
+
+    /// The endpoint of a resolved id; nil (the row skipped and counted) when the id is unknown.
+    private func endpoint(
+        _ resolution: EndpointResolver.Resolution, id: String, column: MatrixLayout.Column, record: ByteRecord,
+        unknown: inout UnknownIDs, report: inout ImportReport
+    ) throws -> TravelEndpoint? {
+        switch resolution {
+        case let .found(endpoint):
+            return endpoint
+        case .unknown:
+            let among = column.kind.map { "no \($0.rawValue)" } ?? "no zone or actor"
+            report.skip("\(column.role) matches \(among) of the territory", line: record.line, detail: id)
+            unknown.add(id)
+            return nil
+        case .ambiguous:
+            throw ImportError(
+                file: record.file, line: record.line, field: column.name, value: id,
+                expected: "an id naming one thing; it names both a zone and an actor: give --\(column.role == "origin" ? "origins" : "destinations") zones or actors"
+            )
+        }
+    }
+
+    private func describe(_ path: String) -> String {
+        var text = "\(URL(fileURLWithPath: path).lastPathComponent): \(timeColumn) in \(timeUnit.rawValue)"
+        if let distanceColumn { text += ", \(distanceColumn) in \(distanceUnit.rawValue)" }
+        return text + (isDirected ? ", directed" : ", undirected")
+    }
+}
+
+/// The distinct ids that matched nothing, counted, with the first few kept for the report.
+struct UnknownIDs {
+    private var seen = Set<String>()
+    private var examples: [String] = []
+
+    mutating func add(_ id: String) {
+        guard seen.insert(id).inserted, examples.count < MatrixImporter.unknownExamples else { return }
+        examples.append(id)
+    }
+
+    var warning: String? {
+        guard !seen.isEmpty else { return nil }
+        let more = seen.count > examples.count ? ", …" : ""
+        return "\(seen.count) distinct ids match nothing in the territory (\(examples.joined(separator: ", "))\(more)); "
+            + "their rows were skipped (a matrix often covers more than the territory)"
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import MaillageIO
+import MaillageStore
+
+struct ImportMatrixCommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix",
+        abstract: "Import a travel-time matrix (one row per origin-destination pair) between zones and actors.",
+        discussion: """
+            Ids are looked up among the zones and actors already in the database; rows whose ids match \
+            nothing are skipped and counted. By default a row a -> b also gives b -> a unless the file \
+            has b -> a itself; with --directed each row serves only its own direction. Pairs absent are \
+            unreachable, except a zone's own pair, which gets --intrazone-minutes. Importing the same \
+            --name again replaces the matrix.
+            Example (OSRM table): maillage import matrix osrm.csv --db t.db --time-column duration \
+            --time-unit s --distance-column distance --distance-unit m
+            """
+    )
+
+    @OptionGroup var common: ImportOptions
+    @OptionGroup var reading: CSVReadingOptions
+
+    @Option(help: "The matrix's name (default: the file's name without extension).")
+    var name: String?
+
+    @Flag(help: "Each row serves only its own direction (road times computed both ways).")
+    var directed = false
+
+    @Option(help: "Look origin ids up among zones or actors only (zones|actors).")
+    var origins: EndpointKindArgument?
+
+    @Option(help: "Look destination ids up among zones or actors only (zones|actors).")
+    var destinations: EndpointKindArgument?
+
+    @Option(help: "The origin id column.")
+    var originColumn = "origin_id"
+
+    @Option(help: "The destination id column.")
+    var destinationColumn = "destination_id"
+
+    @Option(help: "The travel time column.")
+    var timeColumn = "minutes"
+
+    @Option(help: "Unit of the time column: min, s or h.")
+    var timeUnit = "min"
+
+    @Option(help: "The distance column (default: km when the file has it).")
+    var distanceColumn: String?
+
+    @Option(help: "Unit of the distance column: km or m.")
+    var distanceUnit = "km"
+
+    @Option(help: "Minutes from a zone to itself when the matrix omits that pair.")
+    var intrazoneMinutes = 0.0
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard TravelTimeUnit.parse(timeUnit) != nil else { throw ValidationError("--time-unit must be min, s or h, not '\(timeUnit)'.") }
+        guard TravelDistanceUnit.parse(distanceUnit) != nil else { throw ValidationError("--distance-unit must be km or m, not '\(distanceUnit)'.") }
+        guard intrazoneMinutes.isFinite, intrazoneMinutes >= 0 else {
+            throw ValidationError("--intrazone-minutes must be 0 or more (got \(intrazoneMinutes)).")
+        }
+    }
+
+    func execute() throws {
+        let csv = try reading.csvOptions()
+        var importer = MatrixImporter()
+        importer.name = name
+        importer.isDirected = directed
+        importer.origins = origins?.kind
+        importer.destinations = destinations?.kind
+        importer.originColumn = originColumn
+        importer.destinationColumn = destinationColumn
+        importer.timeColumn = timeColumn
+        importer.timeUnit = TravelTimeUnit.parse(timeUnit) ?? .minutes
+        importer.distanceColumn = distanceColumn
+        importer.distanceUnit = TravelDistanceUnit.parse(distanceUnit) ?? .kilometres
+        importer.intrazoneMinutes = intrazoneMinutes
+        importer.delimiter = csv.delimiter
+        importer.encoding = csv.encoding
+        let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
+        try ReportPrinter.show(report, json: common.json, global: global)
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Times `maillage import matrix` on large generated matrices: wall time, rows/s, peak memory.
+# Usage: scripts/bench-matrix.sh [ROWS...]      (default: 1000000 10000000)
+# Needs the release binary (make build, or swift build -c release --product maillage).
+# Set KEEP=1 to keep the generated files (their folder is printed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.build/release/maillage
+[[ -x $bin ]] || { echo "build first: swift build -c release --product maillage" >&2; exit 1; }
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000 10000000)
+zones=3200  # 3,200 zones give 10.24 million ordered pairs, ids Z00001…Z03200
+out=$(mktemp -d)
+[[ ${KEEP:-0} == 1 ]] && echo "files in $out" || trap 'rm -rf "$out"' EXIT
+
+"$bin" generate --zones $zones --population 4000000 --seed 1 --out "$out/territory.db" --quiet
+
+for rows in "${sizes[@]}"; do
+  # Origins in order, each with every destination: the long format OSRM and r5r write.
+  awk -v rows="$rows" -v zones="$zones" 'BEGIN {
+    print "origin_id,destination_id,minutes,km"
+    n = 0
+    for (o = 1; n < rows; o++)
+      for (d = 1; d <= zones && n < rows; d++) {
+        m = ((o * 7919 + d * 104729) % 12000) / 100
+        printf "Z%05d,Z%05d,%.2f,%.2f\n", o, d, m, m * 1.1
+        n++
+      }
+  }' > "$out/matrix-$rows.csv"
+  cp "$out/territory.db" "$out/t-$rows.db"
+  echo "$rows rows, $(du -m "$out/matrix-$rows.csv" | cut -f1) MB of CSV:"
+  /usr/bin/time -f "%e %M" -o "$out/time-$rows" \
+    "$bin" import matrix "$out/matrix-$rows.csv" --db "$out/t-$rows.db" --name bench --quiet
+  read -r wall peak < "$out/time-$rows"
+  stored=$(sqlite3 "$out/t-$rows.db" "SELECT count(*) FROM travel_time WHERE matrix = 'bench'")
+  awk -v w="$wall" -v p="$peak" -v r="$rows" -v s="$stored" -v mb="$(du -m "$out/t-$rows.db" | cut -f1)" 'BEGIN {
+    printf "  %.1f s wall, %d rows/s, %d MiB peak memory, %d pairs stored, database %d MB\n", w, r / w, p / 1024, s, mb
+  }'
+  rm -f "$out/t-$rows.db" "$out/t-$rows.db-wal" "$out/t-$rows.db-shm"
+done
