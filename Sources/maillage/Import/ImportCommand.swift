@@ -12,6 +12,9 @@ struct ImportCommand: ParsableCommand {
         subcommands: [
             ImportActorsCommand.self,
             ImportLinksCommand.self,
+            ImportZonesCommand.self,
+            ImportPopulationCommand.self,
+            ImportSupplyCountsCommand.self,
         ]
     )
 }
