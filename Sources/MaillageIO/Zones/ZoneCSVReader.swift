@@ -25,7 +25,7 @@ struct ZoneCSVReader {
         var drafts: [ZoneDraft] = []
         try file.forEachRecord { record in
             var draft = try ZoneDraft.read(record, layout: layout, line: record.line, place: "line \(record.line)")
-            if hasPosition(record, xy: positions.usesXY) {
+            if try hasPosition(record, xy: positions.usesXY) {
                 draft.point = try positions.position(of: record).0
             }
             drafts.append(draft)
@@ -33,10 +33,19 @@ struct ZoneCSVReader {
         return drafts
     }
 
-    /// Whether any position cell is filled (a half-filled pair is then an error from the reader).
-    private func hasPosition(_ record: Record, xy: Bool) -> Bool {
-        let fields = xy ? ["x", "y"] : ["lat", "lon", "latitude", "longitude"]
-        return fields.contains { record.string($0) != nil }
+    /// Whether the record has a position: false when every position cell is empty, an error
+    /// naming the empty cell when only half of a pair is filled.
+    private func hasPosition(_ record: Record, xy: Bool) throws -> Bool {
+        let pairs = xy ? [("x", "y")] : [("lat", "lon"), ("latitude", "longitude")]
+        for (first, second) in pairs where file.hasColumn(first) && file.hasColumn(second) {
+            switch (record.string(first), record.string(second)) {
+            case (nil, nil): continue
+            case (_?, _?): return true
+            case (nil, _?): throw record.error(first, expected: "a number; the cell is empty while \(second) is given")
+            case (_?, nil): throw record.error(second, expected: "a number; the cell is empty while \(first) is given")
+            }
+        }
+        return false
     }
 
     private func located<T>(_ body: () throws -> T) throws -> T {
