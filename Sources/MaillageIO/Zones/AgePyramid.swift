@@ -46,6 +46,13 @@ public struct AgePyramid: Sendable {
         counts = byDepartement.mapValues(Self.sumSexes)
     }
 
+    /// A pyramid given directly (département code → counts by band).
+    init(path: String, year: Int, counts: [String: [AgeBand: Double]]) {
+        self.path = path
+        self.year = year
+        self.counts = counts
+    }
+
     /// The six bands of a département, or nil when the file does not have it.
     public func bands(departement: String) -> [AgeBand: Double]? {
         DepartementCode.lookupCodes(departement).lazy.compactMap { counts[$0] }.first
