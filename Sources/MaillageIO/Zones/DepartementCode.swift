@@ -1,7 +1,7 @@
 /// The département of a commune, from its INSEE code.
 ///
 /// The first two characters for mainland France and Corsica (`31555` → `31`, `2A004` →
-/// `2A`); the first three for overseas départements (`97411` → `974`). INSEE tables written
+/// `2A`); the first three for overseas départements and collectivities (`97411` → `974`, `98` codes alike). INSEE tables written
 /// before Corsica's split (or that merge it) use `20`: ``lookupCodes(_:)`` gives it as a
 /// fallback for `2A`/`2B`.
 enum DepartementCode {

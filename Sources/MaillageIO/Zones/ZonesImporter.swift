@@ -64,7 +64,7 @@ public struct ZonesImporter {
         if Self.isGeoJSON(path) {
             let drafts = try ZoneGeoJSONReader(path: path, columns: columns, centroid: centroid).read()
             let population = columns.population ?? "population"
-            return (drafts, ZoneSourceDescription(fileName: name, populationField: population, bandFields: [],
+            return (drafts, ZoneSourceDescription(fileName: name, populationField: population, bandFields: ["population.<band>"],
                                                   centroidMethod: PolygonCentroid.method))
         }
         let reader = ZoneCSVReader(file: try DelimitedFile(path: path, options: csv), columns: columns, crs: crs)
