@@ -15,6 +15,9 @@ struct ImportCommand: ParsableCommand {
             ImportFinessCommand.self,
             ImportEmergencyCommand.self,
             ImportMatrixCommand.self,
+            ImportZonesCommand.self,
+            ImportPopulationCommand.self,
+            ImportSupplyCountsCommand.self,
         ]
     )
 }

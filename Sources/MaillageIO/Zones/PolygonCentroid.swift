@@ -1,0 +1,63 @@
+import MaillageCore
+import MaillageGeo
+
+/// The area-weighted centroid of a boundary, computed in an equal-area projection.
+///
+/// Positions are projected through PROJ to ETRS89 / LAEA Europe (EPSG:3035, Lambert
+/// azimuthal equal-area), where the planar centroid formula weights every part of the
+/// outline by its true area; holes count negatively. The result is projected back to WGS84.
+/// EPSG:3035 is exact in area everywhere and its shape distortion is negligible at the
+/// scale of a commune in mainland France; for overseas zones it is still equal-area but far
+/// from its centre (a local projection would be better there).
+final class PolygonCentroid {
+    /// The equal-area projection the centroid is computed in.
+    static let crs = "EPSG:3035"
+    static let method = "area-weighted centroid of the boundary in EPSG:3035 (equal-area)"
+
+    private let forward: CoordinateTransformer
+    private let inverse: CoordinateTransformer
+
+    init() throws {
+        forward = try CoordinateTransformer(from: CoordinateTransformer.wgs84, to: Self.crs)
+        inverse = try CoordinateTransformer(from: Self.crs)
+    }
+
+    /// The centroid, or a ``ValidationError`` when the outline encloses no area.
+    func centroid(of boundary: Boundary) throws -> GeoPoint {
+        var area = 0.0, sumX = 0.0, sumY = 0.0
+        var origin: (x: Double, y: Double)?
+        for polygon in boundary.polygons {
+            for (index, ring) in polygon.enumerated() {
+                var xs = ring.map(\.longitude), ys = ring.map(\.latitude)
+                try forward.transform(xs: &xs, ys: &ys)
+                // Coordinates are millions of metres: working relative to one vertex keeps
+                // the cross products small enough for full double precision.
+                let reference = origin ?? (xs[0], ys[0])
+                origin = reference
+                let part = Self.ringMoments(xs: xs.map { $0 - reference.x }, ys: ys.map { $0 - reference.y })
+                // Outer rings add, holes subtract, whatever the winding order in the file.
+                let sign = index == 0 ? 1.0 : -1.0
+                area += sign * abs(part.area)
+                let scale = part.area == 0 ? 0 : sign * abs(part.area) / part.area
+                sumX += scale * part.momentX
+                sumY += scale * part.momentY
+            }
+        }
+        guard area > 0, let origin else {
+            throw ValidationError(field: "boundary", reason: "the outline encloses no area, so it has no centroid")
+        }
+        return try inverse.geoPoint(x: origin.x + sumX / area, y: origin.y + sumY / area)
+    }
+
+    /// The signed area of a closed ring and its first moments (centroid × area), by the shoelace formula.
+    static func ringMoments(xs: [Double], ys: [Double]) -> (area: Double, momentX: Double, momentY: Double) {
+        var twiceArea = 0.0, momentX = 0.0, momentY = 0.0
+        for k in 0..<(xs.count - 1) {
+            let cross = xs[k] * ys[k + 1] - xs[k + 1] * ys[k]
+            twiceArea += cross
+            momentX += (xs[k] + xs[k + 1]) * cross
+            momentY += (ys[k] + ys[k + 1]) * cross
+        }
+        return (twiceArea / 2, momentX / 6, momentY / 6)
+    }
+}
