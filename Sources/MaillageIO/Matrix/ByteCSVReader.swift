@@ -19,7 +19,7 @@ public final class ByteCSVReader {
     public let encoding: TextEncoding
     /// Column names of the first line, trimmed.
     public private(set) var header: [String] = []
-    private(set) var columns = ColumnIndex([])
+    internal private(set) var columns = ColumnIndex([])
     let chunkSize: Int
 
     /// Opens a file and reads its header line; the delimiter (`,`, `;` or tab) and the
