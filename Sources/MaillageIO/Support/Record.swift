@@ -28,16 +28,25 @@ public struct Record: Sendable {
 
     /// The trimmed value of a column, or nil when the column is absent or the cell empty.
     public func string(_ column: String) -> String? {
-        guard let position = columns.position(of: column), position < fields.count else { return nil }
-        let value = fields[position].trimmingCharacters(in: .whitespaces)
+        guard let position = columns.position(of: column) else { return nil }
+        return field(position)
+    }
+
+    /// The trimmed value of the field at a position, or nil when absent or empty.
+    public func field(_ position: Int) -> String? {
+        guard position < fields.count else { return nil }
+        let value = Self.trimmed(fields[position])
         return value.isEmpty ? nil : value
     }
 
-    /// The trimmed value of the field at a position (for files without a header).
-    public func field(_ position: Int) -> String? {
-        guard position < fields.count else { return nil }
-        let value = fields[position].trimmingCharacters(in: .whitespaces)
-        return value.isEmpty ? nil : value
+    /// Spaces and tabs around a value removed; most cells have none, so check before copying
+    /// (Foundation's trimming was the largest cost of reading a file, by profile).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard blank(first) || blank(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// The value of a column that must not be empty.
