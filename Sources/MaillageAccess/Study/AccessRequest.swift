@@ -25,8 +25,8 @@ public struct AccessRequest: Sendable {
     public enum Travel: Sendable {
         /// Straight-line model, pairs searched within `limit` minutes.
         case line(StraightLineModel, limit: Double)
-        /// A prepared graph (from an imported matrix), zones and sites in the study's order.
-        case graph(CatchmentGraph)
+        /// An imported matrix's rows with its reading rules (`indicators.md`, "Reading a matrix").
+        case matrix(pairs: [MatrixPair], directed: Bool, intrazoneMinutes: Double)
     }
 
     public init(method: AccessMethod, kinds: Set<ActorKind>, services: Set<String> = [], capacity: CapacityMeasure? = nil,

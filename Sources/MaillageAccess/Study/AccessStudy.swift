@@ -36,9 +36,15 @@ public enum AccessStudy {
         var result = Result(method: request.method.name, zoneIDs: zones.map(\.id), columns: [], nearestSiteIDs: nil,
                             summary: ["sites": Double(sites.count), "zones": Double(zones.count)],
                             siteIDs: sites.map(\.id), notes: notes)
+        let matrixGraph: CatchmentGraph? = if case let .matrix(pairs, directed, intrazone) = request.travel {
+            CatchmentGraph.fromMatrix(
+                zoneIDs: zones.map(\.id), sites: sites.map { .init(actorID: $0.id, zoneID: $0.zoneID) },
+                pairs: pairs, directed: directed, intrazoneMinutes: intrazone
+            )
+        } else { nil }
         switch request.method {
         case .nearest, .coverage:
-            let nearest = try nearestSites(request.travel, zones: zonePlaces, sites: sitePlaces)
+            let nearest = try nearestSites(request.travel, matrixGraph, zones: zonePlaces, sites: sitePlaces)
             result.nearestSiteIDs = nearest.map { $0.map { sites[$0.site].id } }
             result.columns = [("minutes", nearest.map { $0?.minutes ?? .nan })]
             if case let .coverage(threshold) = request.method {
@@ -50,7 +56,7 @@ public enum AccessStudy {
                 result.summary["threshold_minutes"] = threshold
             }
         case let .catchment(catchment):
-            let graph = try graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: catchment.limit ?? catchment.decay.lastBound)
+            let graph = try matrixGraph ?? graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: catchment.limit ?? catchment.decay.lastBound)
             var values = try catchment.accessibility(graph, supply: capacities, demand: demand)
             if case .line = request.travel, catchment.limit == nil {
                 // The line model reaches every site; the graph only holds those within the last
@@ -66,7 +72,7 @@ public enum AccessStudy {
                 result.summary["zones_catchment_beyond_loaded_sites"] = flags.reduce(0, +)
             }
         case let .gravity(model):
-            let graph = try graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: model.limit)
+            let graph = try matrixGraph ?? graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: model.limit)
             var values = try model.accessibility(graph, supply: capacities)
             values = scaled(values, request: request, population: zones.map(\.population.total))
             result.columns = [("gravity", values)]
@@ -107,20 +113,19 @@ public enum AccessStudy {
         return (withCapacity, withCapacity.map { $0.capacity(measure)!.value }, notes)
     }
 
-    private static func nearestSites(_ travel: AccessRequest.Travel, zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place]) throws -> [NearestSite?] {
-        switch travel {
-        case let .line(model, _): NearestByLine.compute(zones: zones, sites: sites, model: model)
-        case let .graph(graph): NearestSite.compute(graph)
-        }
+    private static func nearestSites(
+        _ travel: AccessRequest.Travel, _ matrixGraph: CatchmentGraph?, zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place]
+    ) throws -> [NearestSite?] {
+        if let matrixGraph { return NearestSite.compute(matrixGraph) }
+        guard case let .line(model, _) = travel else { return [] }
+        return NearestByLine.compute(zones: zones, sites: sites, model: model)
     }
 
     private static func graph(_ travel: AccessRequest.Travel, zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place], limit: Double?) throws -> CatchmentGraph {
-        switch travel {
-        case let .line(model, defaultLimit):
-            return try StraightLinePairs.graph(zones: zones, sites: sites, model: model, limitMinutes: limit ?? defaultLimit)
-        case let .graph(graph):
-            return graph
+        guard case let .line(model, defaultLimit) = travel else {
+            throw AccessError.invalidInput("no travel graph could be built")
         }
+        return try StraightLinePairs.graph(zones: zones, sites: sites, model: model, limitMinutes: limit ?? defaultLimit)
     }
 }
 

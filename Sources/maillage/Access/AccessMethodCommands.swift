@@ -73,7 +73,8 @@ extension CatchmentMethodCommand {
             per: supply.per, normalize: supply.normalize
         )
         let parameters = [
-            "kind": options.kind, "service": options.service ?? "", "travel": options.travel, "method": Self.methodName,
+            "kind": options.kind, "service": options.service ?? "", "travel": options.travel, "matrix": options.matrix ?? "",
+            "method": Self.methodName,
             "decay": "\(method.decay)", "limit": method.limit.map { "\($0)" } ?? "", "capacity": supply.capacity ?? "",
             "demand": supply.demand, "per": supply.per.map { "\($0)" } ?? "", "normalize": "\(supply.normalize)",
         ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import MaillageAccess
 import MaillageCore
 import MaillageGeo
+import MaillageStore
 
 /// Options every `access` command takes: the database, which actors count, how to travel, where to write.
 struct AccessOptions: ParsableArguments {
@@ -14,8 +15,11 @@ struct AccessOptions: ParsableArguments {
     @Option(help: "Keep only sites offering one of these services, comma-separated (emergency, smur, …).")
     var service: String?
 
-    @Option(help: "Travel times: 'line' (straight-line model calibrated on OSRM road times).")
+    @Option(help: "Travel times: 'line' (straight-line model calibrated on OSRM road times) or 'matrix' (an imported matrix).")
     var travel: String = "line"
+
+    @Option(help: "With --travel matrix: the matrix's name (needed when the database holds several).")
+    var matrix: String?
 
     @Option(help: "The results file: .csv or .geojson.")
     var out: String
@@ -37,8 +41,36 @@ struct AccessOptions: ParsableArguments {
     func travelMode(limit: Double) throws -> AccessRequest.Travel {
         switch travel {
         case "line": return .line(.calibrated, limit: limit)
-        default: throw ValidationError("--travel must be 'line', not '\(travel)'.")
+        case "matrix": return try matrixTravel()
+        default: throw ValidationError("--travel must be 'line' or 'matrix', not '\(travel)'.")
         }
+    }
+
+    /// The rows of the chosen matrix, with its reading rules.
+    private func matrixTravel() throws -> AccessRequest.Travel {
+        let database = try TerritoryDatabase.open(at: db)
+        let matrices = try database.travelMatrices()
+        let chosen: TravelMatrixDefinition
+        if let matrix {
+            guard let found = matrices.first(where: { $0.name == matrix }) else {
+                throw CommandError(message: "\(db) has no travel matrix named '\(matrix)' (it has: \(matrices.map(\.name).joined(separator: ", ")))", status: .dataError)
+            }
+            chosen = found
+        } else {
+            guard matrices.count == 1 else {
+                throw CommandError(
+                    message: matrices.isEmpty ? "\(db) has no travel matrix; import one with 'maillage import matrix' or use --travel line"
+                        : "\(db) has several travel matrices (\(matrices.map(\.name).joined(separator: ", "))); choose one with --matrix",
+                    status: matrices.isEmpty ? .dataError : .usage)
+            }
+            chosen = matrices[0]
+        }
+        var pairs: [MatrixPair] = []
+        try database.forEachTravelTime(of: chosen.name) { origin, destination, time in
+            pairs.append(MatrixPair(originIsZone: origin.kind == .zone, originID: origin.id,
+                                    destinationIsZone: destination.kind == .zone, destinationID: destination.id, minutes: time.minutes))
+        }
+        return .matrix(pairs: pairs, directed: chosen.isDirected, intrazoneMinutes: chosen.intrazoneMinutes)
     }
 
     func validate() throws {
