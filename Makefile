@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/maillage
 
-.PHONY: demo test deps test-deps build bench-generate clean
+.PHONY: demo test deps test-deps build bench-generate occitanie clean
 
 ## Install what is missing, build in release, and run the main job on the demo territory.
 demo: build
@@ -24,6 +24,10 @@ build: deps
 ## Time the generator on a national-size territory (35,000 zones, 68 million people).
 bench-generate: build
 	scripts/bench-generate.sh
+
+## The real test territory from ../shared/data (out/occitanie5.db).
+occitanie: build
+	scripts/build-occitanie.sh
 
 clean:
 	rm -rf .build out

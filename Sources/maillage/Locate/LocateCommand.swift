@@ -119,7 +119,7 @@ struct LocateCommand: MaillageCommand {
         if let covered = solution.coveredPopulation { object["covered_population"] = covered }
         if let baseline { object["objective_existing_only"] = baseline.objective; object["gain"] = solution.objective - baseline.objective }
         if json {
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
             print(String(decoding: data, as: UTF8.self))
         } else {
             print("\(model): \(solution.open.count) sites, objective \(solution.objective)"
