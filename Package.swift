@@ -66,21 +66,24 @@ let package = Package(
             path: "Sources/MaillageBenchmarks"
         ),
 
+        // Helpers the test targets share: temporary folders, the ../shared datasets.
+        .target(name: "MaillageTestSupport", path: "Tests/MaillageTestSupport"),
+
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
-        .testTarget(name: "MaillageGeoTests", dependencies: ["MaillageGeo"]),
+        .testTarget(name: "MaillageGeoTests", dependencies: ["MaillageTestSupport", "MaillageGeo"]),
         .testTarget(
             name: "MaillageStoreTests",
-            dependencies: ["MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageTestSupport", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "MaillageGeneratorTests",
-            dependencies: ["MaillageGenerator", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageTestSupport", "MaillageGenerator", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "MaillageIOTests",
-            dependencies: ["MaillageIO", "MaillageStore", "MaillageGenerator", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageTestSupport", "MaillageIO", "MaillageStore", "MaillageGenerator", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageAccess"], exclude: ["Fixtures"]),
-        .testTarget(name: "maillageTests", dependencies: ["maillage"]),
+        .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageTestSupport", "MaillageAccess"], exclude: ["Fixtures"]),
+        .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageTestSupport
 
 @testable import MaillageAccess
 
@@ -7,14 +8,7 @@ import Foundation
 ///
 /// The files are read here with plain string splitting, independently of Maillage's importers.
 struct ReferenceFixture {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/reference/fixtures/accessibility-random")
-
-    /// Present, or required because CI=true (then its absence fails the tests that need it).
-    static var shouldRun: Bool {
-        FileManager.default.fileExists(atPath: folder.path) || ProcessInfo.processInfo.environment["CI"] == "true"
-    }
+    static let folder = SharedData.shared.appendingPathComponent("reference/fixtures/accessibility-random")
 
     var zoneIDs: [String] = []
     var population: [Double] = []

@@ -1,10 +1,11 @@
 import Foundation
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageAccess
 
 /// Every method of `expected.csv` must match PySAL `access` 1.1.10 to a relative 1e-9, NaNs included.
-@Suite(.enabled(if: ReferenceFixture.shouldRun, "needs ../shared/reference (CI=true makes its absence a failure)"))
+@Suite(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
 struct ReferenceFixtureTests {
     let fixture = try! ReferenceFixture()
 

@@ -1,3 +1,4 @@
+import MaillageTestSupport
 import Foundation
 import GRDB
 import MaillageCore

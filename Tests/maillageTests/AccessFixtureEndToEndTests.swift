@@ -1,20 +1,13 @@
 import Foundation
+import MaillageTestSupport
 import Testing
 
 /// The PySAL reference fixture through the real command line: import the zones, the sites
 /// (as GP actors with an FTE capacity) and the time list as a matrix, run `maillage access`
 /// with `--travel matrix`, and compare the CSV it writes with what PySAL `access` 1.1.10 computed.
-enum AccessibilityFixture {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference/fixtures/accessibility-random")
-    static var shouldRun: Bool {
-        FileManager.default.fileExists(atPath: folder.path) || ProcessInfo.processInfo.environment["CI"] == "true"
-    }
-}
-
-@Suite(.enabled(if: AccessibilityFixture.shouldRun, "needs ../shared/reference (CI=true makes its absence a failure)"))
+@Suite(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
 struct AccessFixtureEndToEndTests {
-    static let fixture = AccessibilityFixture.folder
+    static let fixture = SharedData.shared.appendingPathComponent("reference/fixtures/accessibility-random")
 
     let folder: URL
     let db: String
