@@ -23,7 +23,7 @@ struct DemoCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let path = URL(fileURLWithPath: out).appendingPathComponent("demo.db").path
+        let path = Self.file("demo.db", in: out)
         try removePreviousDemo(at: path)
         try GenerateCommand.generate(Self.demoOptions, into: path, global: global)
         print(SummaryText.table(try TerritoryDatabase.open(at: path).summary(), path: path))
@@ -33,9 +33,8 @@ struct DemoCommand: MaillageCommand {
     /// The first questions a planner asks: who is beyond 30 minutes of an emergency
     /// department, and how many GPs are within reach (APL, per 100,000 age-standardised inhabitants).
     private func runIndicators(database path: String) throws {
-        let folder = URL(fileURLWithPath: out)
-        let coverage = folder.appendingPathComponent("demo-emergency-coverage.csv").path
-        let apl = folder.appendingPathComponent("demo-gp-apl.geojson").path
+        let coverage = Self.file("demo-emergency-coverage.csv", in: out)
+        let apl = Self.file("demo-gp-apl.geojson", in: out)
         print("")
         try AccessRunner.run(
             AccessRequest(method: .coverage(threshold: 30), kinds: [.hospital], services: ["emergency"], travel: .line(.calibrated, limit: 30)),
@@ -49,6 +48,11 @@ struct DemoCommand: MaillageCommand {
             database: path, out: apl, delimiter: ",", json: false, global: global
         )
         print("Results: \(coverage), \(apl)")
+    }
+
+    /// A file of the demo's folder, written as the user gave the folder (`out/demo.db`).
+    static func file(_ name: String, in folder: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// The demo owns `demo.db` in its folder; anything else there is left alone.
