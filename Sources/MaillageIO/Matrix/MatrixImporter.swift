@@ -35,6 +35,11 @@ public struct MatrixImporter {
     public var delimiter: Unicode.Scalar?
     public var encoding: TextEncoding?
 
+    /// Called with the number of rows read so far, every ``progressInterval`` rows (for a
+    /// progress bar on a terminal).
+    public var onProgress: ((Int) -> Void)?
+    static let progressInterval = 65_536
+
     /// How many distinct unmatched ids the report names.
     static let unknownExamples = 5
 
@@ -76,6 +81,7 @@ public struct MatrixImporter {
             var lastOrigin: (id: String, resolution: EndpointResolver.Resolution)?
             try reader.forEachRecord { record in
                 report.rowsRead += 1
+                if report.rowsRead % Self.progressInterval == 0 { onProgress?(report.rowsRead) }
                 let row = try layout.read(record)
                 guard let minutes = row.minutes else {
                     report.skip("no time (the pair stays unreachable)", line: record.line, detail: "\(row.origin) → \(row.destination)")

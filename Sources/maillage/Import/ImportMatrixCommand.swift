@@ -79,7 +79,10 @@ struct ImportMatrixCommand: MaillageCommand {
         importer.intrazoneMinutes = intrazoneMinutes
         importer.delimiter = csv.delimiter
         importer.encoding = csv.encoding
+        let progress = ProgressBar(estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
+        importer.onProgress = progress.update
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
+        progress.finish()
         try ReportPrinter.show(report, json: common.json, global: global)
     }
 }
