@@ -194,7 +194,7 @@ import Testing
     @Test(arguments: [
         ("invalid-json", #"{"type":"FeatureCollection","features":[}"#, nil as String?),
         ("not-a-collection", #"{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)}"#, "type"),
-        ("point-geometry", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)},{"type":"Feature","properties":{"id":"Z2"},"geometry":{"type":"Point","coordinates":[1,43]}}]}"#,
+        ("line-geometry", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)},{"type":"Feature","properties":{"id":"Z2"},"geometry":{"type":"LineString","coordinates":[[1,43],[2,44]]}}]}"#,
          "features[1].geometry.type"),
         ("open-ring", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":{"type":"Polygon","coordinates":[[[1,43],[1.1,43],[1.1,43.1],[1,43.1]]]}}]}"#,
          "features[0].geometry.polygon[0].ring[0]"),

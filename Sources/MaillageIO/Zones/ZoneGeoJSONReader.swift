@@ -54,7 +54,7 @@ struct ZoneGeoJSONReader {
             throw properties.error(error.field, value: nil, expected: error.reason)
         }
         var draft = try ZoneDraft.read(properties, layout: layout, line: nil, place: place)
-        let boundary = try self.boundary(feature["geometry"], index: index)
+        let (boundary, geometryPoint) = try self.geometry(feature["geometry"], index: index)
         draft.boundary = boundary
         if let lat = try properties.double("lat") ?? properties.double("latitude"),
            let lon = try properties.double("lon") ?? properties.double("longitude") {
@@ -63,7 +63,9 @@ struct ZoneGeoJSONReader {
             } catch let error as ValidationError {
                 throw properties.error("lat, lon", value: "\(lat), \(lon)", expected: "a WGS84 position (\(error.reason))")
             }
-        } else {
+        } else if let geometryPoint {
+            draft.point = geometryPoint
+        } else if let boundary {
             do {
                 draft.point = try centroid.centroid(of: boundary)
             } catch let error as ValidationError {
@@ -74,17 +76,26 @@ struct ZoneGeoJSONReader {
         return draft
     }
 
-    private func boundary(_ value: Any?, index: Int) throws -> Boundary {
+    /// A polygonal geometry becomes the zone's boundary; a Point (a zone known only by its
+    /// point, as `export zones` writes it) becomes its point.
+    private func geometry(_ value: Any?, index: Int) throws -> (Boundary?, GeoPoint?) {
         let field = "\(FeatureProperties.path(index, nil)).geometry"
         guard let geometry = value as? [String: Any] else {
-            throw ImportError(file: path, field: field, expected: "a Polygon or MultiPolygon geometry; the feature has none")
+            throw ImportError(file: path, field: field, expected: "a Polygon, MultiPolygon or Point geometry; the feature has none")
         }
         let type = geometry["type"] as? String
+        if type == "Point" {
+            guard let position = geometry["coordinates"] as? [Any], position.count >= 2,
+                  let x = (position[0] as? NSNumber)?.doubleValue, let y = (position[1] as? NSNumber)?.doubleValue,
+                  let point = try? GeoPoint(longitude: x, latitude: y)
+            else { throw ImportError(file: path, field: "\(field).coordinates", expected: "a WGS84 [longitude, latitude] position") }
+            return (nil, point)
+        }
         guard type == "Polygon" || type == "MultiPolygon" else {
-            throw ImportError(file: path, field: "\(field).type", value: type ?? "none", expected: "a Polygon or MultiPolygon geometry")
+            throw ImportError(file: path, field: "\(field).type", value: type ?? "none", expected: "a Polygon, MultiPolygon or Point geometry")
         }
         do {
-            return try Boundary(geoJSONGeometry: geometry)
+            return (try Boundary(geoJSONGeometry: geometry), nil)
         } catch let error as ValidationError {
             let inner = error.field.hasPrefix("boundary.") ? String(error.field.dropFirst("boundary.".count)) : error.field
             throw ImportError(file: path, field: "\(field).\(inner)", expected: error.reason)
