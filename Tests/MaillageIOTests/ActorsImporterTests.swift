@@ -11,9 +11,7 @@ import Testing
     let folder = try! TemporaryFolder()
 
     func write(_ name: String, _ text: String, encoding: String.Encoding = .utf8) throws -> String {
-        let path = folder.path(name)
-        try text.data(using: encoding)!.write(to: URL(fileURLWithPath: path))
-        return path
+        try folder.write(name, text, encoding: encoding)
     }
 
     func emptyDatabase() throws -> TerritoryDatabase { try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db")) }

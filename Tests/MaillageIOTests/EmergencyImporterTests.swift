@@ -13,9 +13,7 @@ import Testing
     let folder = try! TemporaryFolder()
 
     func write(_ name: String, _ text: String) throws -> String {
-        let path = folder.path(name)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try folder.write(name, text)
     }
 
     /// The 3,435 establishments of 09, 31, 32, 46 and 81.

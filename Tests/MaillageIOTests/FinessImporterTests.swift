@@ -15,9 +15,7 @@ import Testing
     static let stock = "finess/etalab_cs1100507_stock_occitanie5.csv"
 
     func write(_ name: String, _ text: String, encoding: String.Encoding = .isoLatin1) throws -> String {
-        let path = folder.path(name)
-        try text.data(using: encoding)!.write(to: URL(fileURLWithPath: path))
-        return path
+        try folder.write(name, text, encoding: encoding)
     }
 
     func emptyDatabase() throws -> TerritoryDatabase { try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db")) }

@@ -10,9 +10,7 @@ import Testing
     let folder = try! TemporaryFolder()
 
     func write(_ name: String, _ text: String) throws -> String {
-        let path = folder.path(name)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
+        try folder.write(name, text)
     }
 
     func emptyDatabase() throws -> TerritoryDatabase { try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db")) }

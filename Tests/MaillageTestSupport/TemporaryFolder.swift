@@ -13,4 +13,15 @@ public final class TemporaryFolder: @unchecked Sendable {
 
     /// The path of a file in the folder.
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Writes a text file into the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String, encoding: String.Encoding = .utf8) throws -> String {
+        let path = path(name)
+        guard let data = text.data(using: encoding) else {
+            throw CocoaError(.fileWriteInapplicableStringEncoding)
+        }
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
 }
