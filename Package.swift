@@ -12,11 +12,13 @@ let package = Package(
         .library(name: "MaillageGenerator", targets: ["MaillageGenerator"]),
         .library(name: "MaillageIO", targets: ["MaillageIO"]),
         .library(name: "MaillageAccess", targets: ["MaillageAccess"]),
+        .library(name: "MaillageScenario", targets: ["MaillageScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The domain: value types and their rules, no I/O.
@@ -39,6 +41,12 @@ let package = Package(
         // Accessibility and coverage: nearest, the floating-catchment family, gravity, APL.
         .target(name: "MaillageAccess", dependencies: ["MaillageCore", "MaillageGeo"]),
 
+        // What-ifs: scenario files (YAML), changes applied to a territory, comparisons.
+        .target(
+            name: "MaillageScenario",
+            dependencies: ["MaillageCore", "MaillageAccess", .product(name: "Yams", package: "Yams")]
+        ),
+
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
             name: "MaillageIO",
@@ -51,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +92,7 @@ let package = Package(
             dependencies: ["MaillageTestSupport", "MaillageIO", "MaillageStore", "MaillageGenerator", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageTestSupport", "MaillageAccess"], exclude: ["Fixtures"]),
+        .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo"]),
         .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )

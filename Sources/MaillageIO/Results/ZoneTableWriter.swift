@@ -38,3 +38,14 @@ public enum ZoneTableWriter {
         try AtomicFile.write(to: path) { try GeoJSONText.writeCollection(features, to: $0) }
     }
 }
+
+extension ZoneTableWriter {
+    /// Writes any table of text cells as CSV (RFC 4180), atomically.
+    public static func writeRows(header: [String], rows: [[String]], to path: String, delimiter: Unicode.Scalar = ",") throws {
+        try AtomicFile.write(to: path) { stream in
+            let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: header)
+            for row in rows { try writer.write(row) }
+            try writer.finish()
+        }
+    }
+}

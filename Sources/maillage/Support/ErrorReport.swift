@@ -4,6 +4,7 @@ import Foundation
 import MaillageCore
 import MaillageGeo
 import MaillageIO
+import MaillageScenario
 import MaillageStore
 
 /// Turns any error a command meets into one sentence for the user and an exit code.
@@ -28,6 +29,9 @@ struct ErrorReport {
         case let error as FileAccessError:
             message = error.description
             if case .missing = error { status = .noInput } else { status = .cannotCreate }
+        case let error as ScenarioError:
+            message = error.description
+            status = .dataError
         case let error as AccessError:
             message = error.description
             status = .dataError

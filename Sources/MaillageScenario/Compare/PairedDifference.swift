@@ -1,0 +1,58 @@
+import Foundation
+
+/// The difference between an alternative and the baseline over paired replications
+/// (common random numbers), with a Student-t 95 % interval on n − 1 degrees of freedom.
+public struct PairedDifference: Sendable, Equatable {
+    public var baseline: Double
+    public var alternative: Double
+    /// Mean of (alternative − baseline) over the replications.
+    public var difference: Double
+    public var lower: Double
+    public var upper: Double
+    /// Two-sided p-value of "no difference" (0 or 1 when every replication agrees exactly).
+    public var pValue: Double
+    public var replications: Int
+
+    /// Whether the 95 % interval excludes 0.
+    public var isSignificant: Bool { lower > 0 || upper < 0 }
+
+    /// Pairs the replications' values; NaN pairs (undefined in either) are left out.
+    public init?(baseline: [Double], alternative: [Double]) {
+        let pairs = zip(baseline, alternative).filter { !$0.0.isNaN && !$0.1.isNaN }
+        guard !pairs.isEmpty else { return nil }
+        let n = Double(pairs.count)
+        self.baseline = pairs.reduce(0) { $0 + $1.0 } / n
+        self.alternative = pairs.reduce(0) { $0 + $1.1 } / n
+        let differences = pairs.map { $0.1 - $0.0 }
+        let mean = differences.reduce(0, +) / n
+        difference = mean
+        replications = pairs.count
+        let variance = pairs.count > 1 ? differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+        // Differences smaller than rounding noise count as none (identical runs give exactly 0).
+        let noise = 1e-12 * max(1, abs(self.baseline), abs(self.alternative))
+        if variance <= noise * noise {
+            (lower, upper) = (difference, difference)
+            pValue = abs(difference) <= noise ? 1 : 0
+            if abs(difference) <= noise { (difference, lower, upper) = (0, 0, 0) }
+            return
+        }
+        let standardError = (variance / n).squareRoot()
+        let t = StudentT.quantile975(degreesOfFreedom: pairs.count - 1)
+        lower = difference - t * standardError
+        upper = difference + t * standardError
+        pValue = StudentT.twoSidedPValue(abs(difference) / standardError, degreesOfFreedom: pairs.count - 1)
+    }
+}
+
+/// Benjamini–Hochberg: which of many p-values stay discoveries at a false-discovery rate.
+public enum FalseDiscovery {
+    public static func benjaminiHochberg(_ pValues: [Double], rate: Double = 0.05) -> [Bool] {
+        let order = pValues.indices.sorted { pValues[$0] < pValues[$1] }
+        let m = Double(pValues.count)
+        var cutoff = -1
+        for (rank, index) in order.enumerated() where pValues[index] <= Double(rank + 1) / m * rate { cutoff = rank }
+        var flags = [Bool](repeating: false, count: pValues.count)
+        if cutoff >= 0 { for index in order.prefix(cutoff + 1) { flags[index] = true } }
+        return flags
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import MaillageCore
+
+/// Reads one item of `changes:` or `events:`.
+///
+/// ```yaml
+/// changes:
+///   - close: hospital-000001          # for good, or for a period with until:
+///     from: 2026-03-01
+///     until: 2026-06-01
+///   - open: {id: new-msp, kind: msp, name: MSP du Lac, lat: 43.6, lon: 1.44, capacity: {fte: 4}}
+///     from: 30
+///   - capacity: {actor: gp-000012, fte: 0}     # a GP retires
+///     from: 2026-02-01
+///   - add_link: {from: gp-000001, kind: member_of, to: cpts-000001}
+///   - remove_link: {from: hospital-000001, kind: discharges_to, to: ssiad-000002}
+/// events:
+///   - surge: {zones: [Z00001, Z00002], factor: 1.5}
+///     from: 2026-07-01
+///     until: 2026-08-15
+///   - slow_travel: {zones: [Z00003], factor: 1.4}
+///     from: 20
+///     until: 27
+/// ```
+enum ChangeReader {
+    static let changeKinds = ["close", "open", "capacity", "add_link", "remove_link"]
+    static let eventKinds = ["surge", "slow_travel"]
+
+    static func change(_ item: YAMLValue, start: Date) throws -> Scenario.Placed<ScenarioChange> {
+        let kind = try onlyKind(item, among: changeKinds)
+        let day = try item.optional("from").map { try ScenarioDay.read($0, start: start) } ?? 0
+        let until = try item.optional("until").map { try ScenarioDay.read($0, start: start) }
+        if let until, until <= day { throw item.error("'until' must come after 'from'", key: "\(item.key).until") }
+        let body = try item.required(kind)
+        let change: ScenarioChange
+        do {
+            switch kind {
+            case "close":
+                change = .closeActor(id: try body.string(), day: day, until: until)
+            case "open":
+                change = .openActor(try actor(body), day: day)
+            case "capacity":
+                let actorID = try body.required("actor").string()
+                let measures = try body.keys().filter { $0 != "actor" }
+                guard measures.count == 1 else { throw body.error("give one measure and its value, such as fte: 0") }
+                change = .setCapacity(actorID: actorID, try Capacity(CapacityMeasure.parse(measures[0]), body.required(measures[0]).double()), day: day)
+            case "add_link":
+                change = .addLink(try Link(from: body.required("from").string(), kind: LinkKind.parse(body.required("kind").string()),
+                                           to: body.required("to").string(), strength: body.optional("strength")?.double() ?? 1), day: day)
+            default:
+                change = .removeLink(from: try body.required("from").string(), kind: try LinkKind.parse(body.required("kind").string()),
+                                     to: try body.required("to").string(), day: day)
+            }
+        } catch let error as ValidationError {
+            throw body.error(error.description)
+        }
+        return Scenario.Placed(value: change, file: item.file, line: item.line)
+    }
+
+    static func event(_ item: YAMLValue, start: Date) throws -> Scenario.Placed<ScenarioEvent> {
+        let kind = try onlyKind(item, among: eventKinds)
+        let day = try ScenarioDay.read(try item.required("from"), start: start)
+        let until = try ScenarioDay.read(try item.required("until"), start: start)
+        guard until > day else { throw item.error("'until' must come after 'from'", key: "\(item.key).until") }
+        let body = try item.required(kind)
+        let zones = try body.required("zones").strings()
+        let factorValue = try body.required("factor")
+        let factor = try factorValue.double()
+        guard factor > 0 else { throw factorValue.error("a factor must be more than 0") }
+        let event: ScenarioEvent = kind == "surge"
+            ? .demandSurge(zones: zones, factor: factor, day: day, until: until)
+            : .travelSlowdown(zones: zones, factor: factor, day: day, until: until)
+        return Scenario.Placed(value: event, file: item.file, line: item.line)
+    }
+
+    private static func onlyKind(_ item: YAMLValue, among kinds: [String]) throws -> String {
+        let present = try item.keys().filter(kinds.contains)
+        guard present.count == 1 else {
+            throw item.error("each item needs exactly one of \(kinds.joined(separator: ", "))")
+        }
+        for key in try item.keys() where !kinds.contains(key) && key != "from" && key != "until" {
+            throw item.error("'\(key)' is not understood here; expected \(present[0]), from and until", key: "\(item.key).\(key)")
+        }
+        return present[0]
+    }
+
+    private static func actor(_ body: YAMLValue) throws -> Actor {
+        let capacities = try body.optional("capacity").map { value in
+            try value.keys().map { try Capacity(CapacityMeasure.parse($0), value.required($0).double()) }
+        } ?? []
+        return try Actor(
+            id: body.required("id").string(), kind: ActorKind.parse(body.required("kind").string()),
+            name: body.optional("name")?.string() ?? body.required("id").string(),
+            point: GeoPoint(longitude: body.required("lon").double(), latitude: body.required("lat").double()),
+            zoneID: body.optional("zone_id")?.string(), capacities: capacities,
+            services: body.optional("services")?.strings() ?? []
+        )
+    }
+}

@@ -1,0 +1,23 @@
+/// A scenario file that cannot be used, placed at its file, line and key.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    /// The key path, such as `changes[2].actor`.
+    public var key: String?
+    public var reason: String
+
+    public init(file: String, line: Int? = nil, key: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.reason = reason
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let key { text += "\(key): " }
+        return text + reason
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import MaillageCore
+import Yams
+
+/// Reads scenario files: YAML, `extends` chains, and sweeps expanded into scenarios.
+public enum ScenarioLoader {
+    /// The scenarios a file describes: one, or one per point of its `sweep` grid.
+    public static func load(_ path: String) throws -> [Scenario] {
+        let (scenario, sweep) = try read(path, chain: [])
+        guard !sweep.isEmpty else { return [scenario] }
+        return expand(scenario, sweep: sweep)
+    }
+
+    private static func read(_ path: String, chain: [String]) throws -> (Scenario, [(String, [Double])]) {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard !chain.contains(absolute) else {
+            throw ScenarioError(file: path, key: "extends", reason: "extends itself through \(chain.joined(separator: " → "))")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ScenarioError(file: path, reason: "cannot be read (does it exist?)")
+        }
+        let root: YAMLValue
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw ScenarioError(file: path, reason: "is empty") }
+            root = YAMLValue(node: node, file: path, key: "")
+        } catch let error as YamlError {
+            throw ScenarioError(file: path, reason: "is not valid YAML: \(error)")
+        }
+        let known: Set = ["name", "extends", "territory", "start", "days", "seed", "replications", "params", "overrides",
+                          "indicators", "access_day", "changes", "events", "sweep"]
+        for key in try root.keys() where !known.contains(key) {
+            throw ScenarioError(file: path, line: try root.required(key).line, key: key,
+                                reason: "is not a scenario key; expected one of \(known.sorted().joined(separator: ", "))")
+        }
+        var scenario: Scenario
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ relative: String) -> String { URL(fileURLWithPath: relative, relativeTo: folder).path }
+        if let parent = try root.optional("extends") {
+            scenario = try read(resolve(try parent.string()), chain: chain + [absolute]).0
+            scenario.file = path
+            scenario.contentHash = hash(scenario.contentHash + text)
+        } else {
+            guard let territory = try root.optional("territory") else {
+                throw ScenarioError(file: path, key: "territory", reason: "the key 'territory' is required (a database path, relative to the file)")
+            }
+            scenario = Scenario(
+                name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, file: path,
+                territoryPath: resolve(try territory.string()), start: ScenarioDay.iso.date(from: "2026-01-01")!, days: 365,
+                seed: 1, replications: 1, parametersPath: nil, overrides: [:], indicators: [], accessDay: 0,
+                changes: [], events: [], contentHash: hash(text)
+            )
+        }
+        try apply(root, to: &scenario, resolve: resolve)
+        let sweep = try root.optional("sweep").map { value in
+            try value.keys().map { key in (key, try value.required(key).list().map { try $0.double() }) }
+        } ?? []
+        return (scenario, sweep)
+    }
+
+    /// The file's own keys, over what it extends: scalars replace, lists of changes and
+    /// events add to the parent's, a list of indicators replaces the parent's.
+    private static func apply(_ root: YAMLValue, to scenario: inout Scenario, resolve: (String) -> String) throws {
+        if let name = try root.optional("name") { scenario.name = try name.string() }
+        if let territory = try root.optional("territory") { scenario.territoryPath = resolve(try territory.string()) }
+        if let start = try root.optional("start") {
+            guard let date = ScenarioDay.iso.date(from: try start.string()) else { throw start.error("expected an ISO date such as 2026-01-01") }
+            scenario.start = date
+        }
+        if let days = try root.optional("days") {
+            scenario.days = try days.int()
+            guard scenario.days > 0 else { throw days.error("the horizon must be at least 1 day") }
+        }
+        if let seed = try root.optional("seed") {
+            guard let value = UInt64(try seed.string()) else { throw seed.error("expected a whole number ≥ 0") }
+            scenario.seed = value
+        }
+        if let replications = try root.optional("replications") {
+            scenario.replications = try replications.int()
+            guard scenario.replications >= 1 else { throw replications.error("at least 1 replication is needed") }
+        }
+        if let params = try root.optional("params") { scenario.parametersPath = resolve(try params.string()) }
+        if let overrides = try root.optional("overrides") {
+            for key in try overrides.keys() { scenario.overrides[key] = try overrides.required(key).double() }
+        }
+        if let accessDay = try root.optional("access_day") { scenario.accessDay = try ScenarioDay.read(accessDay, start: scenario.start) }
+        if let indicators = try root.optional("indicators") {
+            scenario.indicators = try indicators.list().map(readIndicator)
+        }
+        if let changes = try root.optional("changes") {
+            scenario.changes += try changes.list().map { try ChangeReader.change($0, start: scenario.start) }
+        }
+        if let events = try root.optional("events") {
+            scenario.events += try events.list().map { try ChangeReader.event($0, start: scenario.start) }
+        }
+        for change in scenario.changes where change.value.day < 0 || change.value.day > scenario.days {
+            throw ScenarioError(file: change.file, line: change.line, key: "changes",
+                                reason: "day \(change.value.day) is outside the horizon (day 0 to \(scenario.days))")
+        }
+    }
+
+    private static func readIndicator(_ value: YAMLValue) throws -> IndicatorSpec {
+        var options: [String: String] = [:]
+        for key in try value.keys() where key != "method" { options[key] = try value.required(key).strings().joined(separator: ",") }
+        let method = try value.required("method").string()
+        let known = ["nearest", "coverage", "2sfca", "e2sfca", "3sfca", "gravity"]
+        guard known.contains(method) else {
+            throw value.error("'\(method)' is not an indicator; expected one of \(known.joined(separator: ", "))", key: "\(value.key).method")
+        }
+        guard options["kind"] != nil else { throw value.error("an indicator needs a kind (kind: gp)", key: "\(value.key).kind") }
+        return IndicatorSpec(method: method, options: options, file: value.file, line: value.line)
+    }
+
+    /// One scenario per point of the grid, named after its values.
+    static func expand(_ scenario: Scenario, sweep: [(String, [Double])]) -> [Scenario] {
+        var points: [[(String, Double)]] = [[]]
+        for (key, values) in sweep {
+            points = points.flatMap { point in values.map { point + [(key, $0)] } }
+        }
+        return points.map { point in
+            var copy = scenario
+            for (key, value) in point { copy.overrides[key] = value }
+            copy.name = scenario.name + "[" + point.map { "\($0.0)=\(format($0.1))" }.joined(separator: ",") + "]"
+            return copy
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    /// FNV-1a 64 of the text, as hex.
+    static func hash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+}

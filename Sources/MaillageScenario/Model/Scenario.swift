@@ -1,0 +1,50 @@
+import Foundation
+import MaillageCore
+
+/// A what-if: a base territory, changes and events with dates, and how to run it.
+public struct Scenario: Sendable {
+    public var name: String
+    /// The file it was read from (the last of an `extends` chain).
+    public var file: String
+    /// The territory database, resolved against the file's folder.
+    public var territoryPath: String
+    /// Day 0 of the horizon.
+    public var start: Date
+    public var days: Int
+    public var seed: UInt64
+    public var replications: Int
+    /// The simulation parameter file, resolved against the file's folder.
+    public var parametersPath: String?
+    /// Parameter overrides by dotted name.
+    public var overrides: [String: Double]
+    /// The accessibility indicators computed for the scenario.
+    public var indicators: [IndicatorSpec]
+    /// The day the territory is taken for accessibility (changes effective that day apply).
+    public var accessDay: Int
+    public var changes: [Placed<ScenarioChange>]
+    public var events: [Placed<ScenarioEvent>]
+    /// SHA-like hash of the files' contents (FNV-1a 64), for provenance.
+    public var contentHash: String
+
+    /// A value with the place in the file it came from, for errors found later.
+    public struct Placed<Value: Sendable & Equatable>: Sendable, Equatable {
+        public var value: Value
+        public var file: String
+        public var line: Int?
+    }
+}
+
+/// One accessibility indicator of a scenario: a method (`coverage`, `e2sfca`, …) and its
+/// options, written as on the command line (`kind: hospital`, `limit: 30`).
+public struct IndicatorSpec: Sendable, Equatable {
+    public var method: String
+    public var options: [String: String]
+    public var file: String
+    public var line: Int?
+
+    /// A stable name for result columns and files: `coverage_hospital_emergency_30`.
+    public var label: String {
+        ([method] + ["kind", "service", "limit", "decay", "demand"].compactMap { options[$0] })
+            .joined(separator: "_").replacingOccurrences(of: ",", with: "-").replacingOccurrences(of: ":", with: "-")
+    }
+}

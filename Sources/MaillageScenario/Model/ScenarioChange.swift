@@ -1,0 +1,31 @@
+import MaillageCore
+
+/// A change to the territory from a given day (and, for closures, until one).
+public enum ScenarioChange: Sendable, Equatable {
+    /// A new actor, open from `day`.
+    case openActor(Actor, day: Int)
+    /// An actor closed from `day` until `until` (exclusive), for good when nil.
+    case closeActor(id: String, day: Int, until: Int?)
+    /// A capacity set to a new value from `day` (a GP retires: fte 0).
+    case setCapacity(actorID: String, Capacity, day: Int)
+    /// A link added from `day` (GPs join a CPTS, a discharge agreement).
+    case addLink(Link, day: Int)
+    /// A link removed from `day`.
+    case removeLink(from: String, kind: LinkKind, to: String, day: Int)
+
+    /// The day the change takes effect.
+    public var day: Int {
+        switch self {
+        case let .openActor(_, day), let .closeActor(_, day, _), let .setCapacity(_, _, day),
+             let .addLink(_, day), let .removeLink(_, _, _, day): day
+        }
+    }
+}
+
+/// Something that happens to demand or travel for a period (simulation input).
+public enum ScenarioEvent: Sendable, Equatable {
+    /// Needs in these zones multiplied by `factor` from `day` until `until` (exclusive).
+    case demandSurge(zones: [String], factor: Double, day: Int, until: Int)
+    /// Travel times from these zones multiplied by `factor` for the period.
+    case travelSlowdown(zones: [String], factor: Double, day: Int, until: Int)
+}

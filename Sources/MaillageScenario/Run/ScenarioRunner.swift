@@ -1,0 +1,42 @@
+import MaillageAccess
+import MaillageCore
+
+/// Runs a scenario's accessibility indicators on its territory as it stands on `access_day`.
+public enum ScenarioRunner {
+    /// One indicator's values for one scenario.
+    public struct IndicatorResult: Sendable {
+        public var spec: IndicatorSpec
+        public var zoneIDs: [String]
+        /// The indicator's main value per zone (NaN = undefined).
+        public var values: [Double]
+        /// The territory-wide value: the covered share for coverage, else the
+        /// population-weighted mean over zones where the value is defined.
+        public var territoryValue: Double
+        public var summary: [String: Double]
+    }
+
+    public static func run(_ scenario: Scenario, on base: Territory) throws -> [IndicatorResult] {
+        let territory = try base.applying(scenario.changes, onDay: scenario.accessDay)
+        let population = territory.zones.map(\.population.total)
+        return try scenario.indicators.map { spec in
+            let result: AccessStudy.Result
+            do {
+                result = try AccessStudy.run(try spec.request(), on: territory)
+            } catch let error as AccessError {
+                throw ScenarioError(file: spec.file, line: spec.line, key: "indicators", reason: error.description)
+            }
+            let values = result.columns.first?.values ?? []
+            let territoryValue = result.summary["coverage_share"] ?? weightedMean(values, population)
+            return IndicatorResult(spec: spec, zoneIDs: result.zoneIDs, values: values, territoryValue: territoryValue, summary: result.summary)
+        }
+    }
+
+    static func weightedMean(_ values: [Double], _ weights: [Double]) -> Double {
+        var sum = 0.0, total = 0.0
+        for (value, weight) in zip(values, weights) where !value.isNaN {
+            sum += value * weight
+            total += weight
+        }
+        return total > 0 ? sum / total : .nan
+    }
+}
