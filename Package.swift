@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MaillageGenerator", targets: ["MaillageGenerator"]),
         .library(name: "MaillageIO", targets: ["MaillageIO"]),
         .library(name: "MaillageAccess", targets: ["MaillageAccess"]),
+        .library(name: "MaillageReport", targets: ["MaillageReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -39,6 +40,9 @@ let package = Package(
         // Accessibility and coverage: nearest, the floating-catchment family, gravity, APL.
         .target(name: "MaillageAccess", dependencies: ["MaillageCore", "MaillageGeo"]),
 
+        // The HTML report: maps and charts as inline SVG, tables, provenance.
+        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),
+
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
             name: "MaillageIO",
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +88,10 @@ let package = Package(
             dependencies: ["MaillageTestSupport", "MaillageIO", "MaillageStore", "MaillageGenerator", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageTestSupport", "MaillageAccess"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "MaillageReportTests",
+            dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]
+        ),
         .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )
