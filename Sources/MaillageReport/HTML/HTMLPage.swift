@@ -37,14 +37,14 @@ enum HTMLPage {
     static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",Arial,sans-serif;\
         color:#252525;background:#fff;margin:0 auto;max-width:1040px;padding:12px 24px 40px;line-height:1.4;font-size:15px}\
-        h1{font-size:24px;margin:8px 0 2px}h2{font-size:19px;margin:28px 0 8px;padding-top:10px;border-top:2px solid #2c7fb8}\
+        h1{font-size:24px;margin:8px 0 2px}h2{font-size:19px;margin:28px 0 8px;padding-top:10px;border-top:2px solid #5b6f8c}\
         h3{font-size:16px;margin:18px 0 6px}.subtitle{color:#525252;margin:0 0 6px}\
         nav ol{margin:4px 0 0;padding-left:20px;color:#525252;font-size:14px}nav a{color:#225ea8}\
         .columns{display:flex;gap:32px;flex-wrap:wrap;align-items:flex-start}\
         table{border-collapse:collapse;font-size:14px;margin:6px 0 10px}caption{text-align:left;font-weight:600;padding:4px 0}\
         th,td{padding:3px 10px 3px 0;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top}\
         th{color:#525252;font-weight:600}td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}\
-        .key-figure{font-size:17px;margin:6px 0 10px}.key-figure strong{color:#253494}\
+        .key-figure{font-size:17px;margin:6px 0 10px}.key-figure strong{color:#1a1a5e}\
         svg{display:block;max-width:100%;height:auto;font-family:inherit}\
         .legend-title{font-size:15px;font-weight:600;fill:#252525}.legend-label{font-size:13.5px;fill:#252525}\
         .legend-detail{fill:#737373;font-size:12.5px}.legend-note{font-size:12.5px;fill:#525252}\
