@@ -4,7 +4,7 @@ import Foundation
 public struct Histogram {
     public static let width = 1000.0
     public static let height = 260.0
-    static let left = 64.0, right = 24.0, top = 16.0, bottom = 48.0
+    static let left = 64.0, right = 24.0, top = 26.0, bottom = 48.0
 
     let values: [Double]
     let classes: QuantileClasses?
@@ -70,14 +70,14 @@ public struct Histogram {
             svg += "<text class=\"axis\" x=\"\(SVGPath.number(x(tick)))\" y=\"\(SVGPath.number(y(0) + 18))\" text-anchor=\"middle\">\(DisplayNumber.auto(tick))</text>"
         }
         if let threshold, threshold >= low, threshold <= high {
-            svg += "<line x1=\"\(SVGPath.number(x(threshold)))\" x2=\"\(SVGPath.number(x(threshold)))\" y1=\"\(Int(Self.top))\" y2=\"\(SVGPath.number(y(0)))\" "
+            svg += "<line x1=\"\(SVGPath.number(x(threshold)))\" x2=\"\(SVGPath.number(x(threshold)))\" y1=\"\(Int(Self.top - 4))\" y2=\"\(SVGPath.number(y(0)))\" "
                 + "stroke=\"\(SequentialPalette.alert)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-                + "<text class=\"axis\" x=\"\(SVGPath.number(x(threshold) + 6))\" y=\"\(Int(Self.top + 12))\" fill=\"\(SequentialPalette.alert)\">threshold \(DisplayNumber.auto(threshold))</text>"
+                + "<text class=\"threshold\" x=\"\(SVGPath.number(x(threshold)))\" y=\"\(Int(Self.top - 8))\" text-anchor=\"middle\">threshold \(DisplayNumber.auto(threshold))</text>"
         }
         svg += "<text class=\"axis-title\" x=\"\(SVGPath.number(Self.left + plotWidth / 2))\" y=\"\(Int(Self.height - 8))\" text-anchor=\"middle\">\(HTMLText.escape(unit))</text>"
         svg += "<text class=\"axis-title\" transform=\"translate(16 \(SVGPath.number(Self.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">zones</text>"
         if undefined > 0 {
-            svg += "<text class=\"legend-note\" x=\"\(Int(Self.width - Self.right))\" y=\"\(Int(Self.top + 12))\" text-anchor=\"end\">\(DisplayNumber.count(undefined)) zone(s) with no value not shown</text>"
+            svg += "<text class=\"legend-note\" x=\"\(Int(Self.width - Self.right))\" y=\"\(Int(Self.top - 8))\" text-anchor=\"end\">\(DisplayNumber.count(undefined)) zone(s) with no value not shown</text>"
         }
         return svg + "</svg>"
     }

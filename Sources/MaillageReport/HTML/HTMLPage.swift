@@ -48,7 +48,7 @@ enum HTMLPage {
         svg{display:block;max-width:100%;height:auto;font-family:inherit}\
         .legend-title{font-size:15px;font-weight:600;fill:#252525}.legend-label{font-size:13.5px;fill:#252525}\
         .legend-detail{fill:#737373;font-size:12.5px}.legend-note{font-size:12.5px;fill:#525252}\
-        .axis{font-size:12.5px;fill:#525252}.axis-title{font-size:13px;fill:#252525}\
+        .axis{font-size:12.5px;fill:#525252}.axis-title{font-size:13px;fill:#252525}.threshold{font-size:12.5px;fill:#e31a1c}\
         footer{margin-top:30px;color:#737373;font-size:12.5px}
         """
 }

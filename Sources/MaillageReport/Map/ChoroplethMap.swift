@@ -66,6 +66,7 @@ public struct ChoroplethMap {
     private func zonesSVG(classes: QuantileClasses?, colours: [String], hatch: String) -> String {
         var svg = "<g class=\"zones\" stroke=\"#ffffff\" stroke-width=\"0.5\" stroke-linejoin=\"round\">"
         var outlines = ""
+        var highlightedPolygons: [[[[ProjectedTerritory.PagePoint]]]] = []
         let largest = territory.zones.map(\.zone.population.total).max() ?? 0
         let ordered = territory.zones.sorted { $0.zone.population.total > $1.zone.population.total }
         for placed in ordered {
@@ -86,7 +87,7 @@ public struct ChoroplethMap {
             }
             if layer.highlighted.contains(placed.zone.id) {
                 switch placed.shape {
-                case .polygons: outlines += "<path \(shape) fill=\"none\"/>"
+                case let .polygons(polygons): highlightedPolygons.append(polygons)
                 case let .point(point):
                     // A ring just outside the circle, so that the zone's colour stays visible.
                     let radius = Self.radius(population: placed.zone.population.total, largest: largest) + 1.6
@@ -95,8 +96,11 @@ public struct ChoroplethMap {
             }
         }
         svg += "</g>\n"
+        if !highlightedPolygons.isEmpty {
+            outlines += "<path d=\"\(OutlineOfUnion.pathData(highlightedPolygons))\" fill=\"none\"/>"
+        }
         if !outlines.isEmpty {
-            svg += "<g class=\"highlighted\" stroke=\"\(SequentialPalette.alert)\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\(outlines)</g>\n"
+            svg += "<g class=\"highlighted\" stroke=\"\(SequentialPalette.alert)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\(outlines)</g>\n"
         }
         return svg
     }
