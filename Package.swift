@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "MaillageIO", targets: ["MaillageIO"]),
         .library(name: "MaillageAccess", targets: ["MaillageAccess"]),
         .library(name: "MaillageScenario", targets: ["MaillageScenario"]),
+        .library(name: "MaillageReport", targets: ["MaillageReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -46,6 +47,8 @@ let package = Package(
             name: "MaillageScenario",
             dependencies: ["MaillageCore", "MaillageAccess", .product(name: "Yams", package: "Yams")]
         ),
+        // The HTML report: maps and charts as inline SVG, tables, provenance.
+        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),
 
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
@@ -59,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +96,10 @@ let package = Package(
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageTestSupport", "MaillageAccess"], exclude: ["Fixtures"]),
         .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo"]),
+        .testTarget(
+            name: "MaillageReportTests",
+            dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]
+        ),
         .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )

@@ -2,13 +2,14 @@
 # Installs the Debian packages Maillage builds against, only when they are missing.
 #
 # Usage: scripts/install-deps.sh [--test]
-#   --test  also installs what the test suite needs (python3-venv for reference peers).
+#   --test  also installs what the test suite needs (python3-venv for reference peers,
+#           chromium to render the HTML report headless as a reader would see it).
 # Idempotent: a machine that already has everything runs no package manager at all.
 set -euo pipefail
 
 packages=(libsqlite3-dev libproj-dev proj-data pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(python3-venv sqlite3)
+  packages+=(python3-venv sqlite3 chromium fonts-dejavu-core)
 fi
 
 missing=()

@@ -9,8 +9,9 @@ struct DemoCommand: MaillageCommand {
         commandName: "demo",
         abstract: "Run the main job end to end on the demo territory.",
         discussion: """
-            Generates the demo territory into DIR/demo.db (replacing the one an earlier demo made) \
-            and describes it. Example: maillage demo --out out
+            Generates the demo territory into DIR/demo.db (replacing the one an earlier demo made), \
+            describes it, runs two accessibility studies and writes their report to \
+            DIR/demo-report.html. Example: maillage demo --out out
             """
     )
 
@@ -28,6 +29,9 @@ struct DemoCommand: MaillageCommand {
         try GenerateCommand.generate(Self.demoOptions, into: path, global: global)
         print(SummaryText.table(try TerritoryDatabase.open(at: path).summary(), path: path))
         try runIndicators(database: path)
+        let report = Self.file("demo-report.html", in: out)
+        try ReportCommand.write(database: path, run: nil, out: report, global: global)
+        print("Report: \(report)")
     }
 
     /// The first questions a planner asks: who is beyond 30 minutes of an emergency

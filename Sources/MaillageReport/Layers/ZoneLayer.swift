@@ -1,0 +1,33 @@
+/// One value per zone to draw on a map and chart: what it is, its unit, and what to highlight.
+public struct ZoneLayer: Sendable {
+    /// What the value measures, as a heading (`Minutes to the nearest emergency department`).
+    public var title: String
+    /// The unit, as the legend says it (`minutes by road`).
+    public var unit: String
+    /// The value of each zone; a zone left out or NaN has no value.
+    public var values: [String: Double]
+    /// Zones to outline, such as those beyond a coverage threshold.
+    public var highlighted: Set<String>
+    /// What the outline means (`beyond 30 min`), when zones are highlighted.
+    public var highlightLabel: String?
+    /// A value to mark on the histogram (a coverage threshold).
+    public var threshold: Double?
+    /// Which actors the map draws besides hospitals.
+    public var sites: SiteSelection
+
+    public init(
+        title: String, unit: String, values: [String: Double], highlighted: Set<String> = [], highlightLabel: String? = nil,
+        threshold: Double? = nil, sites: SiteSelection = SiteSelection()
+    ) {
+        self.title = title
+        self.unit = unit
+        self.values = values
+        self.highlighted = highlighted
+        self.highlightLabel = highlightLabel
+        self.threshold = threshold
+        self.sites = sites
+    }
+
+    /// The value of a zone, NaN when it has none.
+    public func value(of zoneID: String) -> Double { values[zoneID] ?? .nan }
+}

@@ -1,0 +1,43 @@
+import MaillageCore
+
+/// How an actor is drawn on a map: emergency departments stand out, other sites stay small.
+enum ActorSymbol: Int, CaseIterable, Comparable {
+    case site
+    case hospital
+    case emergency
+
+    /// The symbol of an actor, or nil when the map leaves it out: maps show hospitals and
+    /// the study's sites, since thousands of other establishments would hide the zones.
+    static func of(_ actor: Actor, sites: SiteSelection) -> ActorSymbol? {
+        if actor.kind == .hospital { return actor.offers("emergency") ? .emergency : .hospital }
+        return sites.contains(actor) ? .site : nil
+    }
+
+    static func < (lhs: ActorSymbol, rhs: ActorSymbol) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The SVG element at (x, y), with a white halo so it shows on dark and light classes.
+    func svg(x: Double, y: Double, title: String) -> String {
+        let tooltip = "<title>\(HTMLText.escape(title))</title>"
+        let px = SVGPath.number(x), py = SVGPath.number(y)
+        switch self {
+        case .site:
+            return "<circle class=\"site\" cx=\"\(px)\" cy=\"\(py)\" r=\"2.6\" fill=\"#252525\" stroke=\"#fff\" stroke-width=\"0.8\">\(tooltip)</circle>"
+        case .hospital:
+            return "<rect class=\"hospital\" x=\"\(SVGPath.number(x - 3.5))\" y=\"\(SVGPath.number(y - 3.5))\" width=\"7\" height=\"7\" fill=\"#525252\" stroke=\"#fff\" stroke-width=\"1\">\(tooltip)</rect>"
+        case .emergency:
+            return "<path class=\"emergency\" transform=\"translate(\(px) \(py))\" d=\"\(Self.crossPath)\" fill=\"\(SequentialPalette.alert)\" stroke=\"#fff\" stroke-width=\"1.2\">\(tooltip)</path>"
+        }
+    }
+
+    /// A plus sign 14 units wide, the hospital cross.
+    static let crossPath = "M-2.5 -7H2.5V-2.5H7V2.5H2.5V7H-2.5V2.5H-7V-2.5H-2.5Z"
+
+    func legendLabel(sites: SiteSelection) -> String {
+        switch self {
+        case .emergency: "Emergency department"
+        case .hospital: "Other hospital"
+        case .site:
+            "Site of the study: " + sites.kinds.filter { $0 != .hospital }.map(ActorLabel.plural).sorted().joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import MaillageCore
+
+/// A territory's zones and actors placed on the page once, for every map of a report.
+public struct ProjectedTerritory: Sendable {
+    /// A zone's shape on the page: its polygons' rings, or its point when it has no outline.
+    public enum Shape: Sendable {
+        case polygons([[[PagePoint]]])
+        case point(PagePoint)
+    }
+
+    public typealias PagePoint = (x: Double, y: Double)
+
+    public struct PlacedZone: Sendable {
+        public let zone: Zone
+        public let shape: Shape
+    }
+
+    public struct PlacedActor: Sendable {
+        public let actor: Actor
+        public let position: PagePoint
+    }
+
+    public let projection: MapProjection
+    public let frame: MapFrame
+    public let zones: [PlacedZone]
+    public let actors: [PlacedActor]
+
+    /// Whether every zone is drawn as a point (a generated territory has no outlines).
+    public var zonesArePoints: Bool {
+        zones.allSatisfy { if case .point = $0.shape { true } else { false } }
+    }
+
+    /// Projects every zone outline (or point) and actor in one call into PROJ and fits them
+    /// into a `width` × at most `maxHeight` frame.
+    ///
+    /// - Throws: ``ProjError`` when a position cannot be projected.
+    public init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
+        var points: [GeoPoint] = []
+        for zone in territory.zones {
+            if let boundary = zone.boundary {
+                for polygon in boundary.polygons { for ring in polygon { points += ring } }
+            } else {
+                points.append(zone.point)
+            }
+        }
+        let zonePointCount = points.count
+        points += territory.actors.map(\.point)
+        let projected = try projection.project(points)
+        frame = MapFrame(fitting: projected, width: width, maxHeight: maxHeight, margin: margin)
+        let placed = projected.map(frame.place)
+
+        var next = 0
+        func take(_ count: Int) -> [PagePoint] {
+            defer { next += count }
+            return Array(placed[next..<next + count])
+        }
+        zones = territory.zones.map { zone in
+            guard let boundary = zone.boundary else { return PlacedZone(zone: zone, shape: .point(take(1)[0])) }
+            return PlacedZone(zone: zone, shape: .polygons(boundary.polygons.map { $0.map { take($0.count) } }))
+        }
+        actors = zip(territory.actors, placed[zonePointCount...]).map { PlacedActor(actor: $0, position: $1) }
+        self.projection = projection
+    }
+}
