@@ -9,10 +9,10 @@ import Testing
 
 @Suite struct PairedDifferenceTests {
     @Test func studentIntervalByHand() throws {
-        // Differences 1, 2, 3: mean 2, sd 1, se 1/√3; t(0.975, 2) = 4.3027.
+        // Differences 1, 2, 3: mean 2, sd 1, se 1/√3; t(0.975, 2) = 4.302653 (tables).
         let d = try #require(PairedDifference(baseline: [10, 10, 10], alternative: [11, 12, 13]))
         #expect(abs(d.difference - 2) < 1e-12)
-        #expect(abs(d.lower - (2 - 4.3027 / 3.0.squareRoot())) < 1e-9 && abs(d.upper - (2 + 4.3027 / 3.0.squareRoot())) < 1e-9)
+        #expect(abs(d.lower - (2 - 4.302653 / 3.0.squareRoot())) < 1e-9 && abs(d.upper - (2 + 4.302653 / 3.0.squareRoot())) < 1e-9)
         // With 2 degrees of freedom P(|T| > t) = 1 − t/√(2 + t²); t = 2√3.
         let t = 2 * 3.0.squareRoot()
         #expect(abs(d.pValue - (1 - t / (2 + t * t).squareRoot())) < 1e-9)

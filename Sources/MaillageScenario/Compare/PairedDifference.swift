@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 
 /// The difference between an alternative and the baseline over paired replications
 /// (common random numbers), with a Student-t 95 % interval on n − 1 degrees of freedom.
@@ -37,10 +38,10 @@ public struct PairedDifference: Sendable, Equatable {
             return
         }
         let standardError = (variance / n).squareRoot()
-        let t = StudentT.quantile975(degreesOfFreedom: pairs.count - 1)
+        let t = StudentT.quantile975(df: pairs.count - 1)
         lower = difference - t * standardError
         upper = difference + t * standardError
-        pValue = StudentT.twoSidedPValue(abs(difference) / standardError, degreesOfFreedom: pairs.count - 1)
+        pValue = StudentT.twoSidedPValue(abs(difference) / standardError, df: pairs.count - 1)
     }
 }
 
