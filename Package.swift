@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MaillageGenerator", targets: ["MaillageGenerator"]),
         .library(name: "MaillageIO", targets: ["MaillageIO"]),
         .library(name: "MaillageAccess", targets: ["MaillageAccess"]),
+        .library(name: "MaillageSim", targets: ["MaillageSim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -39,6 +40,9 @@ let package = Package(
         // Accessibility and coverage: nearest, the floating-catchment family, gravity, APL.
         .target(name: "MaillageAccess", dependencies: ["MaillageCore", "MaillageGeo"]),
 
+        // Agent-based simulation of patient trajectories over the care network.
+        .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess"]),
+
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
             name: "MaillageIO",
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "maillage-bench",
             dependencies: [
-                "MaillageCore", "MaillageAccess", "MaillageGenerator", "MaillageIO",
+                "MaillageCore", "MaillageAccess", "MaillageGenerator", "MaillageIO", "MaillageSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/MaillageBenchmarks"
@@ -81,6 +85,7 @@ let package = Package(
             dependencies: ["MaillageIO", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageAccess"], exclude: ["Fixtures"]),
+        .testTarget(name: "MaillageSimTests", dependencies: ["MaillageSim", "MaillageGenerator"]),
         .testTarget(name: "maillageTests", dependencies: ["maillage"]),
     ]
 )
