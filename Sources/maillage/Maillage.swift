@@ -16,7 +16,7 @@ struct Maillage: ParsableCommand {
         version: MaillageVersionString.value,
         subcommands: [
             InitCommand.self, InfoCommand.self, GenerateCommand.self, DemoCommand.self,
-            ImportCommand.self, AccessCommand.self, LocateCommand.self,
+            ImportCommand.self, AccessCommand.self, LocateCommand.self, SimulateCommand.self,
         ]
     )
 }

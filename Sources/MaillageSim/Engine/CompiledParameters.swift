@@ -1,16 +1,18 @@
 import Foundation
 
 /// Parameters turned into flat arrays by age band, ready for the engine's inner loop.
-struct CompiledParameters: Sendable {
+///
+/// A class, shared read-only by the replications, so that reading a field never copies the whole.
+final class CompiledParameters: Sendable {
     /// Needs per day for each (band, chronic) pair: index band × 2 + chronic.
-    var ratePerDay: [Double] = []
+    let ratePerDay: [Double]
     /// Cumulative shares of the five need kinds for each pair, 5 per pair.
-    var cumulative: [Double] = []
-    var chronicPrevalence: [Double] = []
-    var admission: [Double] = []
-    var homeCare: [Double] = []
-    var ehpad: [Double] = []
-    var readmission: [Double] = []
+    let cumulative: [Double]
+    let chronicPrevalence: [Double]
+    let admission: [Double]
+    let homeCare: [Double]
+    let ehpad: [Double]
+    let readmission: [Double]
 
     let p: SimulationParameters
     let lengthOfStay: Distribution.Sampler
@@ -36,6 +38,8 @@ struct CompiledParameters: Sendable {
         ehpadStay = p.homeCare.ehpadStay.sampler()
         followUpLinked = p.followUp.delayLinked.sampler()
         followUpUnlinked = p.followUp.delayUnlinked.sampler()
+        var ratePerDay: [Double] = [], cumulative: [Double] = [], chronicPrevalence: [Double] = []
+        var admission: [Double] = [], homeCare: [Double] = [], ehpad: [Double] = [], readmission: [Double] = []
         let needs = [p.needs.chronicFollowUp, p.needs.acuteMinor, p.needs.acuteUrgent, p.needs.specialistReferral, p.needs.prescription]
         for band in bands {
             for chronic in [false, true] {
@@ -54,5 +58,12 @@ struct CompiledParameters: Sendable {
             ehpad.append(p.discharge.ehpadProbability[band] ?? 0)
             readmission.append(p.readmission.probability30Days[band] ?? 0)
         }
+        self.ratePerDay = ratePerDay
+        self.cumulative = cumulative
+        self.chronicPrevalence = chronicPrevalence
+        self.admission = admission
+        self.homeCare = homeCare
+        self.ehpad = ehpad
+        self.readmission = readmission
     }
 }

@@ -1,4 +1,6 @@
 extension Replication {
+    static let needTallies: [Tally] = [.needsChronicFollowUp, .needsAcuteMinor, .needsAcuteUrgent, .needsSpecialist, .needsPrescription]
+
     /// A need arises: draw its kind, thin it by any demand surge, send the patient to care.
     mutating func need(_ agent: Int, day: Int, time: Double) {
         scheduleNextNeed(agent: agent, after: time)
@@ -11,7 +13,7 @@ extension Replication {
         let counted = isCounted(day)
         if counted {
             count(.needs, zone: zoneIndex)
-            count([Tally.needsChronicFollowUp, .needsAcuteMinor, .needsAcuteUrgent, .needsSpecialist, .needsPrescription][kind], zone: zoneIndex)
+            count(Self.needTallies[kind], zone: zoneIndex)
         }
         log?.add(agent: agent, day: day, activity: .need(kind), actor: -1)
         switch kind {
@@ -40,7 +42,7 @@ extension Replication {
 
     /// The first working day with a free slot at a provider within the tolerance, if any.
     @inline(__always)
-    func earliestSlot(_ slots: [Int16], provider: Int, from day: Int, tolerance: Int) -> Int? {
+    static func earliestSlot(_ slots: [Int16], bookDays: Int, provider: Int, from day: Int, tolerance: Int) -> Int? {
         let base = provider * bookDays
         let last = min(day + tolerance, bookDays - 1)
         guard day <= last else { return nil }
@@ -60,7 +62,7 @@ extension Replication {
             let slot = range.lowerBound + Int(gpRank[agent])
             declared = Int(lists.providers[slot])
             let minutes = Double(lists.minutes[slot]) * factor
-            if minutes <= limit, let booked = earliestSlot(gpSlots, provider: declared, from: day, tolerance: tolerance) {
+            if minutes <= limit, let booked = Self.earliestSlot(gpSlots, bookDays: bookDays, provider: declared, from: day, tolerance: tolerance) {
                 return Booking(provider: declared, rank: Int(gpRank[agent]), day: booked, minutes: minutes, route: .declared)
             }
         }
@@ -70,7 +72,7 @@ extension Replication {
             if minutes > limit { break }
             let provider = Int(lists.providers[slot])
             if provider == declared { continue }
-            guard let booked = earliestSlot(gpSlots, provider: provider, from: day, tolerance: tolerance) else { continue }
+            guard let booked = Self.earliestSlot(gpSlots, bookDays: bookDays, provider: provider, from: day, tolerance: tolerance) else { continue }
             if declared >= 0, net.sameGroup(provider, declared) {
                 return Booking(provider: provider, rank: slot - range.lowerBound, day: booked, minutes: minutes, route: .colleague)
             }
@@ -153,7 +155,7 @@ extension Replication {
             let minutes = Double(lists.minutes[slot]) * factor
             if minutes > limit { break }
             let provider = Int(lists.providers[slot])
-            guard let booked = earliestSlot(specialistSlots, provider: provider, from: day, tolerance: c.p.specialist.toleranceDays) else { continue }
+            guard let booked = Self.earliestSlot(specialistSlots, bookDays: bookDays, provider: provider, from: day, tolerance: c.p.specialist.toleranceDays) else { continue }
             specialistSlots[provider * bookDays + booked] -= 1
             specialistContact(agent, zone: zoneIndex, day: booked, minutes: minutes, actor: net.specialist.actors[provider], hospital: -1)
             return

@@ -103,8 +103,10 @@ struct Replication {
         return Double(hashed >> 11) * 0x1.0p-53
     }
 
+    /// Whether a day is after the warm-up and within the horizon (mutating only so that debug
+    /// builds do not copy the whole replication to call it).
     @inline(__always)
-    func isCounted(_ day: Int) -> Bool { day >= warm && day < totalDays }
+    mutating func isCounted(_ day: Int) -> Bool { day >= warm && day < totalDays }
 
     @inline(__always)
     mutating func count(_ what: Tally, zone: Int, _ amount: Double = 1) {

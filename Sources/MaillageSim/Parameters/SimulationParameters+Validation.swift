@@ -94,7 +94,7 @@ extension SimulationParameters {
     }
 
     /// The start date as whole days since 1970-01-01 (UTC).
-    func startDay() throws -> Int {
+    public func startDay() throws -> Int {
         let parts = startDate.split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               let days = CalendarDay.daysSinceEpoch(year: year, month: month, day: day) else {
