@@ -17,6 +17,14 @@ import Testing
         #expect(try ParameterFile.parse(Data("{}".utf8)) == .defaults)
     }
 
+    /// The documented parameter file in `data/` holds exactly the defaults, so the two cannot drift apart.
+    @Test func theDocumentedFileIsTheDefaults() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("data/simulation-parameters.json")
+        #expect(try ParameterFile.load(file.path) == .defaults)
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("_about"))
+    }
+
     @Test func aPartialFileKeepsEveryOtherDefault() throws {
         let parameters = try ParameterFile.parse(Data(#"{"gp": {"tolerance_acute_days": 3}, "needs": {"acute_minor": {"rate_per_year": {"75+": 4.5}}}}"#.utf8))
         #expect(parameters.gp.toleranceAcuteDays == 3)

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The file's object is merged key by key into the defaults' object, so a file that sets only
 /// `{"gp": {"tolerance_acute_days": 3}}` keeps every other default. A key the defaults do not
-/// have is refused (a misspelt `tolerence` must not be silently ignored).
+/// have is refused (a misspelt `tolerence` must not be silently ignored); keys starting with
+/// `_` are comments. `data/simulation-parameters.json` is the documented default file.
 public enum ParameterFile {
     public static func load(_ path: String) throws -> SimulationParameters {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -51,7 +52,8 @@ public enum ParameterFile {
 
     private static func merge(_ overrides: [String: Any], into base: [String: Any], path: String) throws -> [String: Any] {
         var result = base
-        for key in overrides.keys.sorted() {
+        // Keys starting with "_" are comments (`_about`), so that a parameter file documents itself.
+        for key in overrides.keys.sorted() where !key.hasPrefix("_") {
             let name = path.isEmpty ? key : "\(path).\(key)"
             let value = overrides[key]!
             guard let current = base[key] else {
