@@ -40,6 +40,12 @@ import Testing
         #expect(try value(result, "avoidable_emergency_visits_per_inhabitant") == 0)
         #expect(try value(result, "gp_contacts_declared_share") == 1)
         #expect(try value(result, "unmet_gp_needs") == 0)
+        // Every visit is to the one GP: each continuity index is 1 for every patient (indicators.md §4 with k = 1).
+        for name in ["continuity_upc", "continuity_coc", "continuity_secon", "continuity_hhi", "continuity_mmci"] {
+            #expect(abs(try value(result, name) - 1) < 1e-12, "\(name)")
+        }
+        #expect(try value(result, "continuity_patients") > 0)
+        #expect(try value(result, "continuity_patients_left_out") > 0)
     }
 
     /// The only emergency department closed for the whole year: every urgent need is unmet.

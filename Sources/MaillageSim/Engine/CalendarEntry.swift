@@ -8,6 +8,8 @@ enum CalendarEntry {
     static let ssiadEnd: UInt64 = 4
     static let hadEnd: UInt64 = 5
     static let ehpadEnd: UInt64 = 6
+    /// A booked GP visit taking place: adds it to the patient's continuity sequence in visit order.
+    static let gpVisit: UInt64 = 7
 
     @inline(__always)
     static func make(agent: Int, kind: UInt64, payload: Int) -> UInt64 {

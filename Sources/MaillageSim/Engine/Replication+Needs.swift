@@ -104,7 +104,8 @@ extension Replication {
             }
             count(.travelMinutes, zone: zoneIndex, 2 * booking.minutes)
             actorContacts[actor] += 1
-            recordVisit(agent, label: booking.rank + 1)
+            // Slots are booked ahead: the visit joins the continuity sequence on its own day, in visit order.
+            schedule(day: day, agent: agent, kind: CalendarEntry.gpVisit, payload: booking.rank + 1)
         }
         log?.add(agent: agent, day: day, activity: followUp ? .gpFollowUp : .gpContact, actor: actor)
         let record = Int(openDischarge[agent])

@@ -170,6 +170,8 @@ struct Replication {
             ssiadUsed[payload] -= 1
         case CalendarEntry.hadEnd:
             hadUsed[payload] -= 1
+        case CalendarEntry.gpVisit:
+            recordVisit(agent, label: payload)
         default:
             ehpadUsed[payload] -= 1
         }
