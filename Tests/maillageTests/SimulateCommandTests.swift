@@ -100,3 +100,46 @@ import Testing
         #expect(lines.contains { $0.contains(",2025-11-02T00:00:00Z,") || $0.contains(",2025-11-02T00:00:01Z,") })
     }
 }
+
+/// The event log read by pm4py (PyPI), which discovers a directly-follows graph from it.
+@Suite struct EventLogProcessMiningTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/check-event-log.py").path
+
+    static var pm4pyAvailable: Bool {
+        (try? python(["-c", "import pm4py"]).status) == 0
+    }
+
+    static func python(_ arguments: [String]) throws -> CommandLineTests.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineTests.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: pm4pyAvailable, "needs pm4py (pip install pm4py)"))
+    func pm4pyDiscoversADirectlyFollowsGraph() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-pm4py-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("t.db").path, log = folder.appendingPathComponent("log.csv").path
+        #expect(try CommandLineTests.run("generate", "--zones", "10", "--population", "3000", "--seed", "2", "--out", db, "-q").status == 0)
+        #expect(try CommandLineTests.run("simulate", "--db", db, "--days", "30", "--out", folder.appendingPathComponent("out").path,
+                                         "--event-log", log, "-q").status == 0)
+        let result = try Self.python([Self.script, log])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").last { $0.hasPrefix("{") })
+        let json = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect((json["edges"] as? Int ?? 0) > 5)
+        #expect((json["cases"] as? Int ?? 0) > 1_000)
+        #expect((json["start_activities"] as? [String])?.allSatisfy { $0.hasPrefix("need_") } == true)
+    }
+}
