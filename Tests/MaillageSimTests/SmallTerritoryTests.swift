@@ -143,4 +143,31 @@ import Testing
         #expect(!contacts.isEmpty)
         #expect(contacts.allSatisfy { $0.day < 100 })
     }
+
+    /// A surge of factor 2 over the whole year doubles the needs: 1,000 × 2.2 × 2 = 4,400 acute
+    /// minor needs expected (Poisson sd √4400 ≈ 66; allow 5 sd).
+    @Test func aDemandSurgeMultipliesNeeds() throws {
+        let territory = try Territory(name: "surge", zones: [TinyTerritory.zone("Z1", people: 1_000)],
+                                      actors: [TinyTerritory.gp("g1", perDay: 1_000, list: 5_000), TinyTerritory.hospital("h1")])
+        let surge = SimulationEvent(.surge(zones: ["Z1"], factor: 2, needs: [.acuteMinor]), fromDay: 0, toDay: 364)
+        let result = try run(territory, try TinyTerritory.parameters(), events: [surge])
+        #expect(abs(try value(result, "needs_acute_minor") - 4_400) < 5 * 66)
+        // Urgent needs are not in the surge: 1,000 × 0.21 = 210 expected (sd ≈ 14.5).
+        #expect(abs(try value(result, "needs_acute_urgent") - 210) < 5 * 14.5)
+    }
+
+    /// Travel slowed 3× puts a GP 0.15° of longitude away (about 11.5 km, some 25 minutes) beyond the 30-minute
+    /// limit: no GP contact during the slowdown, and GP needs are unmet or go to the emergency department.
+    @Test func slowedTravelPutsProvidersOutOfReach() throws {
+        let territory = try Territory(name: "slow", zones: [TinyTerritory.zone("Z1", people: 2_000)],
+                                      actors: [TinyTerritory.gp("g1", perDay: 1_000, list: 5_000, longitude: 2.5),
+                                               TinyTerritory.hospital("h1")])
+        let slow = SimulationEvent(.slowTravel(zones: ["Z1"], factor: 3), fromDay: 100, toDay: 199)
+        let result = try run(territory, try TinyTerritory.parameters(), events: [slow], log: true)
+        let contacts = try #require(result.eventLog).filter { $0.activity == "gp_contact" }
+        #expect(contacts.contains { $0.day < 100 } && contacts.contains { $0.day >= 200 })
+        // A need on day 99 may book day 100 or 101 (tolerance 2), booked before the slowdown began.
+        #expect(!contacts.contains { $0.day >= 102 && $0.day <= 199 })
+    }
 }
+
