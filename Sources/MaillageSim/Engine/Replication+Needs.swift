@@ -41,12 +41,21 @@ extension Replication {
     }
 
     /// The first working day with a free slot at a provider within the tolerance, if any.
+    ///
+    /// Slots are only ever taken, never given back, so the first day with a free slot only
+    /// moves forward: `nextFree` remembers it per provider and saves rescanning full days.
     @inline(__always)
-    static func earliestSlot(_ slots: [Int16], bookDays: Int, provider: Int, from day: Int, tolerance: Int) -> Int? {
+    static func earliestSlot(_ slots: [Int16], bookDays: Int, nextFree: inout [Int32], provider: Int, from day: Int, tolerance: Int) -> Int? {
         let base = provider * bookDays
         let last = min(day + tolerance, bookDays - 1)
-        guard day <= last else { return nil }
-        for candidate in day...last where slots[base + candidate] > 0 { return candidate }
+        let known = Int(nextFree[provider])
+        let first = max(day, known)
+        guard first <= last else { return nil }
+        for candidate in first...last where slots[base + candidate] > 0 {
+            if day <= known { nextFree[provider] = Int32(candidate) }
+            return candidate
+        }
+        if day <= known { nextFree[provider] = Int32(last + 1) }
         return nil
     }
 
@@ -62,7 +71,7 @@ extension Replication {
             let slot = range.lowerBound + Int(gpRank[agent])
             declared = Int(lists.providers[slot])
             let minutes = Double(lists.minutes[slot]) * factor
-            if minutes <= limit, let booked = Self.earliestSlot(gpSlots, bookDays: bookDays, provider: declared, from: day, tolerance: tolerance) {
+            if minutes <= limit, let booked = Self.earliestSlot(gpSlots, bookDays: bookDays, nextFree: &gpNextFree, provider: declared, from: day, tolerance: tolerance) {
                 return Booking(provider: declared, rank: Int(gpRank[agent]), day: booked, minutes: minutes, route: .declared)
             }
         }
@@ -72,7 +81,7 @@ extension Replication {
             if minutes > limit { break }
             let provider = Int(lists.providers[slot])
             if provider == declared { continue }
-            guard let booked = Self.earliestSlot(gpSlots, bookDays: bookDays, provider: provider, from: day, tolerance: tolerance) else { continue }
+            guard let booked = Self.earliestSlot(gpSlots, bookDays: bookDays, nextFree: &gpNextFree, provider: provider, from: day, tolerance: tolerance) else { continue }
             if declared >= 0, net.sameGroup(provider, declared) {
                 return Booking(provider: provider, rank: slot - range.lowerBound, day: booked, minutes: minutes, route: .colleague)
             }
@@ -156,7 +165,7 @@ extension Replication {
             let minutes = Double(lists.minutes[slot]) * factor
             if minutes > limit { break }
             let provider = Int(lists.providers[slot])
-            guard let booked = Self.earliestSlot(specialistSlots, bookDays: bookDays, provider: provider, from: day, tolerance: c.p.specialist.toleranceDays) else { continue }
+            guard let booked = Self.earliestSlot(specialistSlots, bookDays: bookDays, nextFree: &specialistNextFree, provider: provider, from: day, tolerance: c.p.specialist.toleranceDays) else { continue }
             specialistSlots[provider * bookDays + booked] -= 1
             specialistContact(agent, zone: zoneIndex, day: booked, minutes: minutes, actor: net.specialist.actors[provider], hospital: -1)
             return

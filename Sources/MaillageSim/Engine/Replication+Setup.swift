@@ -52,6 +52,8 @@ extension Replication {
             return slots
         }
         gpSlots = book(net.gp, changes: schedule.gpSlotChanges)
+        gpNextFree = Array(repeating: 0, count: net.gp.count)
+        specialistNextFree = Array(repeating: 0, count: net.specialist.count)
         specialistSlots = book(net.specialist, changes: schedule.specialistSlotChanges)
     }
 

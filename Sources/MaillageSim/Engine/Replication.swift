@@ -34,6 +34,9 @@ struct Replication {
     var calendar: [[UInt64]]
     var gpSlots: [Int16] = []
     var specialistSlots: [Int16] = []
+    /// Per provider, a day before which every slot is taken.
+    var gpNextFree: [Int32] = []
+    var specialistNextFree: [Int32] = []
     var emergencyUsed: [Int32]
     var emergencyCap: [Int32]
     var bedsUsed: [Int32]
