@@ -1,6 +1,8 @@
 extension Replication {
     /// Admits the patient to the preferred hospital if it has a free bed, else the nearest that has one.
     mutating func admit(_ agent: Int, day: Int, preferred: Int, source: Tally) {
+        // A planned stay or readmission that falls during a stay is absorbed by it.
+        if chronic[agent] & 2 != 0 { return }
         let zoneIndex = Int(zone[agent])
         var chosen = -1
         if preferred >= 0, preferred < bedsUsed.count, closed[net.hospital.actors[preferred]] == 0, bedsUsed[preferred] < bedsCap[preferred] {
@@ -23,6 +25,7 @@ extension Replication {
             return
         }
         bedsUsed[chosen] += 1
+        chronic[agent] |= 2
         let actor = net.hospital.actors[chosen]
         if counted {
             count(.admissions, zone: zoneIndex)
@@ -43,6 +46,7 @@ extension Replication {
     /// GP follow-up (likelier and sooner when hospital and GP are linked); draws a readmission.
     mutating func discharge(_ agent: Int, day: Int, hospital: Int) {
         bedsUsed[hospital] -= 1
+        chronic[agent] &= ~2
         let zoneIndex = Int(zone[agent])
         let bandIndex = Int(band[agent])
         let record = Int32(dischargeAgent.count)

@@ -5,7 +5,9 @@ extension Replication {
     mutating func need(_ agent: Int, day: Int, time: Double) {
         scheduleNextNeed(agent: agent, after: time)
         let zoneIndex = Int(zone[agent])
-        let combo = Int(band[agent]) * 2 + Int(chronic[agent])
+        // A patient in a hospital bed has no outside needs until discharge.
+        if chronic[agent] & 2 != 0 { return }
+        let combo = Int(band[agent]) * 2 + Int(chronic[agent] & 1)
         let u = draw(agent)
         var kind = 4
         for candidate in 0..<5 where u < c.cumulative[combo * 5 + candidate] { kind = candidate; break }

@@ -21,6 +21,7 @@ struct Replication {
     // Agents (struct of arrays, 32-bit ids).
     var zone: [UInt32] = []
     var band: [UInt8] = []
+    /// Bit 0: a chronic condition; bit 1: in hospital now (needs wait until discharge).
     var chronic: [UInt8] = []
     /// Position of the declared GP in the zone's GP list, 255 = none.
     var gpRank: [UInt8] = []
@@ -125,7 +126,7 @@ struct Replication {
     /// Schedules the agent's next need after time `t` (days, continuous).
     @inline(__always)
     mutating func scheduleNextNeed(agent: Int, after t: Double) {
-        let combo = Int(band[agent]) * 2 + Int(chronic[agent])
+        let combo = Int(band[agent]) * 2 + Int(chronic[agent] & 1)
         let rate = c.ratePerDay[combo] * schedule.surgeMax[Int(zone[agent])]
         guard rate > 0 else { return }
         let next = t - log1p(-draw(agent)) / rate
