@@ -39,39 +39,3 @@ public enum Simulation {
         return SimulationResult(network: network, request: request, replications: results.map { $0! })
     }
 }
-
-/// What to simulate: a territory, parameters, events, horizon, seed and replications.
-public struct SimulationRequest: Sendable {
-    public var territory: Territory
-    public var parameters: SimulationParameters
-    public var events: [SimulationEvent]
-    public var days: Int
-    public var seed: UInt64
-    public var replications: Int
-    public var threads: Int
-    /// Keep the first replication's trajectory events.
-    public var eventLog: Bool
-
-    public init(territory: Territory, parameters: SimulationParameters = .defaults, events: [SimulationEvent] = [],
-                days: Int = 365, seed: UInt64 = 1, replications: Int = 1,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, eventLog: Bool = false) throws {
-        guard (1...36_500).contains(days) else {
-            throw SimulationError.invalidParameter(name: "days", reason: "\(days) is outside 1...36500")
-        }
-        guard (1...10_000).contains(replications) else {
-            throw SimulationError.invalidParameter(name: "replications", reason: "\(replications) is outside 1...10000")
-        }
-        guard (1...1_024).contains(threads) else {
-            throw SimulationError.invalidParameter(name: "threads", reason: "\(threads) is outside 1...1024")
-        }
-        try parameters.validate()
-        self.territory = territory
-        self.parameters = parameters
-        self.events = events
-        self.days = days
-        self.seed = seed
-        self.replications = replications
-        self.threads = threads
-        self.eventLog = eventLog
-    }
-}

@@ -53,7 +53,7 @@ extension Replication {
         return ReplicationResult(
             zoneTally: tally, actorContacts: actorContacts, actorCapacityDays: actorCapacityDays,
             actorUsedDays: actorUsedDays, agents: zone.count, events: eventCount,
-            log: log?.rows(zone: zone)
+            log: eventLog?.rows(zone: zone)
         )
     }
 }

@@ -32,7 +32,7 @@ extension Replication {
             count(source, zone: zoneIndex)
             actorContacts[actor] += 1
         }
-        log?.add(agent: agent, day: day, activity: .admission, actor: actor)
+        eventLog?.add(agent: agent, day: day, activity: .admission, actor: actor)
         let record = Int(openDischarge[agent])
         if record >= 0, !dischargeReadmitted[record], day - Int(dischargeDay[record]) <= 30 {
             dischargeReadmitted[record] = true
@@ -57,7 +57,7 @@ extension Replication {
         openDischarge[agent] = record
         let counted = isCounted(day)
         if counted { count(.discharges, zone: zoneIndex) }
-        log?.add(agent: agent, day: day, activity: .discharge, actor: net.hospital.actors[hospital])
+        eventLog?.add(agent: agent, day: day, activity: .discharge, actor: net.hospital.actors[hospital])
 
         let destination = draw(agent)
         if destination < c.ehpad[bandIndex] {
@@ -118,7 +118,7 @@ extension Replication {
             if delay <= 2 { count(.homeCareWithin2Days, zone: zoneIndex) }
             actorContacts[actor] += 1
         }
-        log?.add(agent: agent, day: day + delay, activity: .homeCareStart, actor: actor)
+        eventLog?.add(agent: agent, day: day + delay, activity: .homeCareStart, actor: actor)
         schedule(day: day + delay + stay, agent: agent, kind: useHAD ? CalendarEntry.hadEnd : CalendarEntry.ssiadEnd, payload: chosen)
     }
 
@@ -136,7 +136,7 @@ extension Replication {
                 count(.ehpadAdmissions, zone: zoneIndex)
                 actorContacts[actor] += 1
             }
-            log?.add(agent: agent, day: day, activity: .ehpad, actor: actor)
+            eventLog?.add(agent: agent, day: day, activity: .ehpad, actor: actor)
             let stay = max(1, Int(c.ehpadStay.draw(draw(agent), draw(agent)).rounded()))
             schedule(day: day + stay, agent: agent, kind: CalendarEntry.ehpadEnd, payload: home)
             return

@@ -17,7 +17,7 @@ extension Replication {
             count(.needs, zone: zoneIndex)
             count(Self.needTallies[kind], zone: zoneIndex)
         }
-        log?.add(agent: agent, day: day, activity: .need(kind), actor: -1)
+        eventLog?.add(agent: agent, day: day, activity: .need(kind), actor: -1)
         switch kind {
         case 0, 1:
             let tolerance = kind == 0 ? c.p.gp.toleranceChronicDays : c.p.gp.toleranceAcuteDays
@@ -28,7 +28,7 @@ extension Replication {
             } else if counted {
                 count(.unmet, zone: zoneIndex)
                 count(.unmetGP, zone: zoneIndex)
-                log?.add(agent: agent, day: day, activity: .unmet, actor: -1)
+                eventLog?.add(agent: agent, day: day, activity: .unmet, actor: -1)
             }
         case 2:
             if let department = emergencyVisit(agent, zone: zoneIndex, day: day, avoidable: false),
@@ -118,7 +118,7 @@ extension Replication {
             // Slots are booked ahead: the visit joins the continuity sequence on its own day, in visit order.
             schedule(day: day, agent: agent, kind: CalendarEntry.gpVisit, payload: booking.rank + 1)
         }
-        log?.add(agent: agent, day: day, activity: followUp ? .gpFollowUp : .gpContact, actor: actor)
+        eventLog?.add(agent: agent, day: day, activity: followUp ? .gpFollowUp : .gpContact, actor: actor)
         let record = Int(openDischarge[agent])
         if record >= 0, day >= Int(dischargeDay[record]), dischargeFollowUp[record] < 0 || day < Int(dischargeFollowUp[record]) {
             dischargeFollowUp[record] = Int32(day)
@@ -147,13 +147,13 @@ extension Replication {
                 count(.travelMinutes, zone: zoneIndex, 2 * minutes)
                 actorContacts[actor] += 1
             }
-            log?.add(agent: agent, day: day, activity: avoidable ? .emergencyAvoidable : .emergency, actor: actor)
+            eventLog?.add(agent: agent, day: day, activity: avoidable ? .emergencyAvoidable : .emergency, actor: actor)
             return department
         }
         if counted {
             count(.unmet, zone: zoneIndex)
             count(avoidable ? .unmetGP : .unmetUrgent, zone: zoneIndex)
-            log?.add(agent: agent, day: day, activity: .unmet, actor: -1)
+            eventLog?.add(agent: agent, day: day, activity: .unmet, actor: -1)
         }
         return nil
     }
@@ -186,7 +186,7 @@ extension Replication {
         if isCounted(day) {
             count(.unmet, zone: zoneIndex)
             count(.unmetSpecialist, zone: zoneIndex)
-            log?.add(agent: agent, day: day, activity: .unmet, actor: -1)
+            eventLog?.add(agent: agent, day: day, activity: .unmet, actor: -1)
         }
     }
 
@@ -196,7 +196,7 @@ extension Replication {
             count(.travelMinutes, zone: zoneIndex, 2 * minutes)
             actorContacts[actor] += 1
         }
-        log?.add(agent: agent, day: day, activity: .specialist, actor: actor)
+        eventLog?.add(agent: agent, day: day, activity: .specialist, actor: actor)
         guard draw(agent) < c.p.specialist.electiveAdmissionProbability else { return }
         let delay = max(1, Int(c.electiveDelay.draw(draw(agent), draw(agent)).rounded()))
         var preferred = hospital
@@ -221,13 +221,13 @@ extension Replication {
                 count(.travelMinutes, zone: zoneIndex, 2 * minutes)
                 actorContacts[actor] += 1
             }
-            log?.add(agent: agent, day: day, activity: .pharmacy, actor: actor)
+            eventLog?.add(agent: agent, day: day, activity: .pharmacy, actor: actor)
             return
         }
         if isCounted(day) {
             count(.unmet, zone: zoneIndex)
             count(.unmetPharmacy, zone: zoneIndex)
-            log?.add(agent: agent, day: day, activity: .unmet, actor: -1)
+            eventLog?.add(agent: agent, day: day, activity: .unmet, actor: -1)
         }
     }
 

@@ -61,7 +61,7 @@ struct Replication {
     var dischargeFollowUp: [Int32] = []
     var dischargeReadmitted: [Bool] = []
     var eventCount = 0
-    var log: EventLog?
+    var eventLog: EventLog?
 
     init(network: CareNetwork, schedule: EventSchedule, parameters: CompiledParameters, days: Int, seed: UInt64, replication: Int, logEvents: Bool) {
         net = network
@@ -93,7 +93,7 @@ struct Replication {
         actorContacts = Array(repeating: 0, count: actorCount)
         actorCapacityDays = Array(repeating: 0, count: actorCount)
         actorUsedDays = Array(repeating: 0, count: actorCount)
-        log = logEvents ? EventLog() : nil
+        eventLog = logEvents ? EventLog() : nil
     }
 
     // MARK: Draws and small helpers
