@@ -11,7 +11,7 @@ import MaillageCore
 /// ```
 public enum Simulation {
     public static func run(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
-        let network = try CareNetwork(territory: request.territory, parameters: request.parameters)
+        let network = try CareNetwork(territory: request.territory, parameters: request.parameters, sample: request.sample)
         let schedule = try EventSchedule(request.events, network: network, parameters: request.parameters)
         let compiled = CompiledParameters(request.parameters, bands: network.bandIDs)
         let count = request.replications

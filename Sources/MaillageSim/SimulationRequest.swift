@@ -12,10 +12,17 @@ public struct SimulationRequest: Sendable {
     public var threads: Int
     /// Keep the first replication's trajectory events.
     public var eventLog: Bool
+    /// The fraction of inhabitants simulated, in (0, 1]: capacities shrink by it and counts
+    /// are weighted back by its inverse, so rates and shares keep their meaning.
+    public var sample: Double
 
     public init(territory: Territory, parameters: SimulationParameters = .defaults, events: [SimulationEvent] = [],
                 days: Int = 365, seed: UInt64 = 1, replications: Int = 1,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, eventLog: Bool = false) throws {
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, eventLog: Bool = false,
+                sample: Double = 1) throws {
+        guard sample.isFinite, sample > 0, sample <= 1 else {
+            throw SimulationError.invalidParameter(name: "sample", reason: "\(sample) is not a fraction in (0, 1]")
+        }
         guard (1...36_500).contains(days) else {
             throw SimulationError.invalidParameter(name: "days", reason: "\(days) is outside 1...36500")
         }
@@ -34,5 +41,6 @@ public struct SimulationRequest: Sendable {
         self.replications = replications
         self.threads = threads
         self.eventLog = eventLog
+        self.sample = sample
     }
 }

@@ -29,4 +29,22 @@ import Testing
         let without = try #require(result.value("share_without_declared_gp"))
         #expect((0.03...0.25).contains(without), "share_without_declared_gp \(without)")
     }
+
+    /// A 20 % sample with capacities scaled and counts weighted back gives the same rates,
+    /// shares and (weighted) counts as everyone, within sampling noise.
+    @Test func aSampleGivesTheSameRatesAsEveryone() throws {
+        let full = try Simulation.run(SimulationRequest(territory: Self.territory, days: 365, seed: 3, replications: 1, threads: 1))
+        let sampled = try Simulation.run(SimulationRequest(territory: Self.territory, days: 365, seed: 3, replications: 1, threads: 1, sample: 0.2))
+        // About 10,000 agents stand for 50,000 inhabitants (zone-by-band rounding moves the total a little).
+        #expect(abs(sampled.agents - 10_000) < 150)
+        #expect(abs((sampled.value("inhabitants") ?? 0) - 50_000) < 750)
+        for name in ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant", "share_without_declared_gp"] {
+            let a = try #require(full.value(name)), b = try #require(sampled.value(name))
+            #expect(abs(b - a) / a < 0.12, "\(name): everyone \(a), 20 % sample \(b)")
+        }
+        let contacts = try #require(full.value("gp_contacts")), weighted = try #require(sampled.value("gp_contacts"))
+        #expect(abs(weighted - contacts) / contacts < 0.1)
+        #expect(throws: SimulationError.self) { try SimulationRequest(territory: Self.territory, sample: 1.5) }
+    }
 }
+

@@ -50,6 +50,14 @@ extension Replication {
                 if dischargeReadmitted[record] { count(.readmitted30, zone: zoneIndex) }
             }
         }
+        if net.sample < 1 {
+            // Each simulated inhabitant stands for 1 / sample people: counts are weighted back, ratios unchanged.
+            let weight = 1 / net.sample
+            tally = tally.map { $0 * weight }
+            actorContacts = actorContacts.map { $0 * weight }
+            actorCapacityDays = actorCapacityDays.map { $0 * weight }
+            actorUsedDays = actorUsedDays.map { $0 * weight }
+        }
         return ReplicationResult(
             zoneTally: tally, actorContacts: actorContacts, actorCapacityDays: actorCapacityDays,
             actorUsedDays: actorUsedDays, agents: zone.count, events: eventCount,

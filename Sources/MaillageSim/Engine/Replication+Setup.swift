@@ -36,14 +36,22 @@ extension Replication {
             let weekday = ((startWeekday + day - warm) % 7 + 7) % 7
             return weekday < c.p.gp.workingDaysPerWeek
         }
-        func book(_ role: ProviderRole, changes: [Int: [(from: Int, to: Int, slots: Double?)]]) -> [Int16] {
+        let sampled = net.sample < 1, key = key
+        func book(_ role: ProviderRole, salt: UInt64, changes: [Int: [(from: Int, to: Int, slots: Double?)]]) -> [Int16] {
             var slots = [Int16](repeating: 0, count: role.count * bookDays)
             for provider in 0..<role.count {
                 var offered = 0.0
                 let providerChanges = changes[provider]
                 for day in 0..<bookDays where isWorking(day) {
                     let value = EventSchedule.slots(base: role.capacity[provider], day: day, changes: providerChanges)
-                    let whole = Int16(min(Double(Int16.max), max(0, value.rounded())))
+                    var rounded = value.rounded()
+                    if sampled {
+                        // A sampled run's fractional slots (1.98 a day) are rounded at random, keyed by provider and day.
+                        let hashed = SplitMix64.mix(key ^ SplitMix64.mix(salt &+ UInt64(provider) << 20 &+ UInt64(day)))
+                        let floor = value.rounded(.down)
+                        rounded = floor + (Double(hashed >> 11) * 0x1.0p-53 < value - floor ? 1 : 0)
+                    }
+                    let whole = Int16(min(Double(Int16.max), max(0, rounded)))
                     slots[provider * bookDays + day] = whole
                     if isCounted(day) { offered += Double(whole) }
                 }
@@ -51,10 +59,10 @@ extension Replication {
             }
             return slots
         }
-        gpSlots = book(net.gp, changes: schedule.gpSlotChanges)
+        gpSlots = book(net.gp, salt: 1 << 60, changes: schedule.gpSlotChanges)
         gpNextFree = Array(repeating: 0, count: net.gp.count)
         specialistNextFree = Array(repeating: 0, count: net.specialist.count)
-        specialistSlots = book(net.specialist, changes: schedule.specialistSlotChanges)
+        specialistSlots = book(net.specialist, salt: 2 << 60, changes: schedule.specialistSlotChanges)
     }
 
     /// Each agent, in a random order, declares the nearest GP with list places left, unless

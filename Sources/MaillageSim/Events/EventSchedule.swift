@@ -77,7 +77,9 @@ struct EventSchedule: Sendable {
                     if let g = gpAt[index] { gpSlotChanges[g, default: []].append((from, to, nil)) }
                     if let s = specialistAt[index] { specialistSlotChanges[s, default: []].append((from, to, nil)) }
                 }
-            case let .capacity(id, measure, value):
+            case let .capacity(id, measure, given):
+                // A sampled run scales every capacity, those set by events too.
+                let value = given * network.sample
                 let index = try actor(id)
                 var applied = false
                 if let g = gpAt[index], [.consultationsPerDay, .fte].contains(measure) {

@@ -3,8 +3,13 @@ import MaillageCore
 
 extension CareNetwork {
     /// Compiles a territory, refusing one that cannot be simulated (no inhabitants, no GP, no hospital).
-    init(territory: Territory, parameters p: SimulationParameters) throws {
+    ///
+    /// With a `sample` fraction below 1, each zone and band keeps that fraction of its
+    /// inhabitants (rounded) and every capacity shrinks by the same fraction, so that
+    /// pressure on providers is the same as with everyone; results are weighted back.
+    init(territory: Territory, parameters p: SimulationParameters, sample: Double = 1) throws {
         self.territory = territory
+        self.sample = sample
         bandIDs = territory.ageBands.map(\.id)
         try p.validateBands(bandIDs)
         zoneCount = territory.zones.count
@@ -12,6 +17,7 @@ extension CareNetwork {
         perBand.reserveCapacity(zoneCount * bandIDs.count)
         for zone in territory.zones {
             perBand += Self.agents(zone.population, bands: territory.ageBands, shares: p.population.defaultAgeShares)
+                .map { sample < 1 ? Int((Double($0) * sample).rounded()) : $0 }
         }
         agentsPerZoneBand = perBand
         guard perBand.reduce(0, +) > 0 else {
@@ -85,6 +91,12 @@ extension CareNetwork {
         hadCover = Array(repeating: [], count: zoneCount)
         agreements = Array(repeating: [], count: hospital.count)
         linkNetwork(territory, ssiadNear: ssiadNear, hadNear: hadNear)
+        if sample < 1 {
+            for role in [\CareNetwork.gp, \.specialist, \.hospital, \.emergency, \.ssiad, \.had, \.ehpad] {
+                self[keyPath: role].capacity = self[keyPath: role].capacity.map { $0 * sample }
+            }
+            gpListCapacity = gpListCapacity.map { $0 * sample }
+        }
     }
 
     /// Whole agents per band: the zone's band counts rounded, or its total split by default shares.

@@ -11,6 +11,8 @@ struct CareNetwork: Sendable {
     /// Inhabitants per zone and band (rounded to whole agents), zone-major.
     let agentsPerZoneBand: [Int]
     let zoneCount: Int
+    /// The fraction of inhabitants simulated (1 = everyone); capacities are scaled by it.
+    let sample: Double
 
     var gp = ProviderRole()
     /// Declared-patient places per GP.

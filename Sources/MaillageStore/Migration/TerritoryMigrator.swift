@@ -151,6 +151,7 @@ enum TerritoryMigrator {
                 days INTEGER NOT NULL CHECK (days > 0),
                 seed TEXT NOT NULL,
                 replications INTEGER NOT NULL CHECK (replications > 0),
+                sample REAL NOT NULL DEFAULT 1 CHECK (sample > 0 AND sample <= 1),
                 inputs_fingerprint TEXT NOT NULL,
                 created_at TEXT NOT NULL,
                 maillage_version TEXT NOT NULL

@@ -14,6 +14,8 @@ public struct SimulationRun: Sendable, Equatable {
     /// The seed as decimal text (a UInt64 does not fit SQLite's signed integers).
     public var seed: String
     public var replications: Int
+    /// The fraction of inhabitants simulated (1 = everyone).
+    public var sample: Double
     public var inputsFingerprint: String
     public var values: [Value]
 
@@ -40,7 +42,9 @@ public struct SimulationRun: Sendable, Equatable {
         }
     }
 
-    public init(parameters: String, events: String, days: Int, seed: String, replications: Int, inputsFingerprint: String, values: [Value]) {
+    public init(parameters: String, events: String, days: Int, seed: String, replications: Int, sample: Double = 1,
+                inputsFingerprint: String, values: [Value]) {
+        self.sample = sample
         self.parameters = parameters
         self.events = events
         self.days = days
@@ -57,9 +61,9 @@ extension TerritoryDatabase {
     public func save(_ run: SimulationRun) throws -> Int64 {
         try write { db in
             try db.execute(sql: """
-                INSERT INTO simulation_run(parameters, events, days, seed, replications, inputs_fingerprint, created_at, maillage_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run.parameters, run.events, run.days, run.seed, run.replications, run.inputsFingerprint,
+                INSERT INTO simulation_run(parameters, events, days, seed, replications, sample, inputs_fingerprint, created_at, maillage_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [run.parameters, run.events, run.days, run.seed, run.replications, run.sample, run.inputsFingerprint,
                                  ISO8601DateFormatter().string(from: Date()), MaillageVersion.current])
             let id = db.lastInsertedRowID
             let insert = try db.cachedStatement(sql: """

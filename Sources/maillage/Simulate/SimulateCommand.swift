@@ -27,6 +27,8 @@ struct SimulateCommand: MaillageCommand {
     @Option(help: "A JSON file of events: closures, capacity changes, demand surges, slowed travel.") var events: String?
     @Option(name: .customLong("event-log"), help: "Write the first replication's trajectories as a CSV event log (case_id, activity, timestamp, resource, zone).")
     var eventLog: String?
+    @Option(help: "Simulate this fraction of the inhabitants, in (0, 1]: capacities shrink by it, counts are weighted back.")
+    var sample: Double = 1
     @Option(help: "The results folder.") var out: String
     @Flag(help: "Print the territory-wide indicators as JSON on stdout.") var json = false
     @OptionGroup var global: GlobalOptions
@@ -35,6 +37,7 @@ struct SimulateCommand: MaillageCommand {
         guard days >= 1 else { throw ValidationError("--days must be at least 1.") }
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        guard sample > 0, sample <= 1 else { throw ValidationError("--sample must be a fraction in (0, 1].") }
     }
 
     func execute() throws {
@@ -57,7 +60,7 @@ struct SimulateCommand: MaillageCommand {
         let eventList = try events.map { try SimulationEventFile.load($0, startDay: startDay, days: days) } ?? .init(events: [], json: "[]")
         let request = try SimulationRequest(
             territory: territory, parameters: parameters, events: eventList.events, days: days, seed: seed,
-            replications: replications, threads: threads, eventLog: eventLog != nil
+            replications: replications, threads: threads, eventLog: eventLog != nil, sample: sample
         )
         let progress = Progress(total: replications, global: global)
         let result = try Simulation.run(request) { _ in progress.step() }

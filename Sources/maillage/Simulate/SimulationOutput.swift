@@ -50,6 +50,7 @@ enum SimulationOutput {
     static func territoryJSON(_ result: SimulationResult, request: SimulationRequest, runID: Int64?) -> String {
         var object: [String: Any] = [
             "days": request.days, "seed": request.seed, "replications": request.replications, "agents": result.agents,
+            "sample": request.sample,
             "start_date": request.parameters.startDate, "warm_up_days": request.parameters.warmUpDays,
         ]
         if let runID { object["run_id"] = runID }

@@ -33,7 +33,7 @@ enum SimulationRecord {
         let parameters = ParameterFile.canonicalJSON(request.parameters)
         return SimulationRun(
             parameters: parameters, events: eventsJSON, days: request.days, seed: String(request.seed),
-            replications: request.replications,
+            replications: request.replications, sample: request.sample,
             inputsFingerprint: fingerprint(request.territory, extra: [parameters, eventsJSON]), values: values
         )
     }
