@@ -72,7 +72,7 @@ struct Replication {
         totalDays = warm + days
         bookDays = totalDays + 64
         calendar = Array(repeating: [], count: totalDays)
-        func counts(_ role: ProviderRole) -> [Int32] { role.capacity.map { Int32(min(Double(Int32.max), $0.rounded(.up))) } }
+        func counts(_ role: ProviderRole) -> [Int32] { role.capacity.map(Self.whole) }
         emergencyUsed = Array(repeating: 0, count: network.emergency.count)
         emergencyCap = counts(network.emergency)
         bedsUsed = Array(repeating: 0, count: network.hospital.count)
@@ -97,6 +97,9 @@ struct Replication {
     }
 
     // MARK: Draws and small helpers
+
+    /// A capacity as a whole count, rounded up and kept within 32 bits (a huge value in a file must not trap).
+    static func whole(_ value: Double) -> Int32 { Int32(min(Double(Int32.max), max(0, value.rounded(.up)))) }
 
     /// A uniform in [0, 1) keyed by (seed, replication, agent, the agent's next draw number).
     @inline(__always)
@@ -190,13 +193,13 @@ struct Replication {
             switch action {
             case let .closure(actor, delta): closed[actor] += delta
             case let .nightClosure(actor, delta): nightClosed[actor] += delta
-            case let .beds(hospital, value): bedsCap[hospital] = Int32(value.rounded(.up))
-            case let .emergencyVisits(department, value): emergencyCap[department] = Int32(value.rounded(.up))
+            case let .beds(hospital, value): bedsCap[hospital] = Self.whole(value)
+            case let .emergencyVisits(department, value): emergencyCap[department] = Self.whole(value)
             case let .places(role, position, value):
                 switch role {
-                case .ssiad: ssiadCap[position] = Int32(value.rounded(.up))
-                case .had: hadCap[position] = Int32(value.rounded(.up))
-                case .ehpad: ehpadCap[position] = Int32(value.rounded(.up))
+                case .ssiad: ssiadCap[position] = Self.whole(value)
+                case .had: hadCap[position] = Self.whole(value)
+                case .ehpad: ehpadCap[position] = Self.whole(value)
                 }
             case .zoneFactors: zoneFactorsChanged = true
             }

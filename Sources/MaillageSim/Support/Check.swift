@@ -29,8 +29,9 @@ enum Check {
         for band in values.keys.sorted() {
             let value = values[band]!
             if probability { try Check.probability(value, "\(name).\(band)") } else {
-                guard value.isFinite, value >= 0 else {
-                    throw SimulationError.invalidParameter(name: "\(name).\(band)", reason: "\(value) is not a rate ≥ 0")
+                // More than one need a day is no longer a rate of needs, and would flood the calendar.
+                guard value.isFinite, (0...365).contains(value) else {
+                    throw SimulationError.invalidParameter(name: "\(name).\(band)", reason: "\(value) is not a yearly rate in 0...365")
                 }
             }
         }
