@@ -46,6 +46,8 @@ struct ReferenceRuleBenchmark: ParsableCommand {
             let object: [String: Any] = ["gp_order": order, "patient_zones": patientZone, "slots": slots, "probability": probability, "days": days]
             try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: instanceOut))
         }
+        // Option values copied into locals: reading a property wrapper in the inner loop costs more than the rule.
+        let patients = patients, days = days, gps = gps, slots = slots, probability = probability
         let flatOrder = order.flatMap { $0.map(Int32.init) }
         let zoneOf = patientZone.map(Int32.init)
         let key = SplitMix64.mix(seed)
