@@ -1,4 +1,4 @@
-import MaillageSim
+@testable import MaillageSim
 import Testing
 
 @Suite struct StudentTTests {

@@ -1,7 +1,10 @@
 import Foundation
 
 /// Two-sided 95 % Student-t quantiles and the interval of a mean over replications.
-public enum StudentT {
+///
+/// Internal: main has the same in MaillageCore (`Statistics/StudentT.swift`); after the merge this
+/// file can go and the simulation use that one.
+enum StudentT {
     /// t(0.975, df) for df = 1…30 (standard tables).
     private static let table: [Double] = [
         12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157, 2.228139,
@@ -10,7 +13,7 @@ public enum StudentT {
     ]
 
     /// The 0.975 quantile with `df` degrees of freedom (Cornish–Fisher expansion beyond 30).
-    public static func quantile975(df: Int) -> Double {
+    static func quantile975(df: Int) -> Double {
         guard df >= 1 else { return .nan }
         if df <= table.count { return table[df - 1] }
         let z = 1.959963984540054, n = Double(df)
@@ -20,7 +23,7 @@ public enum StudentT {
     }
 
     /// Mean and 95 % interval of values (NaN values left out); the interval is nil below two values.
-    public static func summary(_ values: [Double]) -> (mean: Double, low: Double?, high: Double?, count: Int) {
+    static func summary(_ values: [Double]) -> (mean: Double, low: Double?, high: Double?, count: Int) {
         let defined = values.filter { !$0.isNaN }
         guard !defined.isEmpty else { return (.nan, nil, nil, 0) }
         let n = Double(defined.count)
