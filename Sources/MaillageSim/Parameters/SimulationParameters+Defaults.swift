@@ -1,6 +1,6 @@
 extension SimulationParameters {
     /// Orders of magnitude for France (see `../shared/reference/care-network-model.md` and
-    /// `docs/simulation-parameters.md`), chosen so that a territory with national supply gives
+    /// `data/simulation-parameters.json`), chosen so that a territory with national supply gives
     /// about 4 GP contacts, 0.31 emergency visits and 0.17 hospital stays per inhabitant a year.
     public static let defaults = SimulationParameters(
         startDate: "2026-01-01",

@@ -1,7 +1,7 @@
 /// Every rate, probability and distribution the simulation uses, with documented defaults.
 ///
 /// A parameter file (JSON) overrides any subset of these values; keys are snake_case and
-/// nested as in ``SimulationParameters/defaults`` (see `docs/simulation-parameters.md` for each
+/// nested as in ``SimulationParameters/defaults`` (see `data/simulation-parameters.json` for each
 /// value's order of magnitude and source). Values per age band are keyed by the band's id
 /// (`0-14` … `75+`). A run stores the complete set it used.
 public struct SimulationParameters: Sendable, Hashable, Codable {

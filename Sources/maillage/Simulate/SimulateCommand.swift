@@ -12,7 +12,7 @@ struct SimulateCommand: MaillageCommand {
         discussion: """
             Writes territory.json, zones.csv, zones.geojson, actors.csv, parameters.json and provenance.json
             into --out, and stores the run (parameters, events, seed, replications, values) in the database.
-            Parameters: a JSON file overriding any default (see docs/simulation-parameters.md).
+            Parameters: a JSON file overriding any default (data/simulation-parameters.json documents them all).
             Example: maillage simulate --db out/demo.db --days 365 --seed 1 --replications 4 --out sim --json
             """
     )
