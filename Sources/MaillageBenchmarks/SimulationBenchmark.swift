@@ -20,6 +20,7 @@ struct SimulationBenchmark: ParsableCommand {
     @Option var days = 365
     @Option var replications = 1
     @Option var threads = 1
+    @Option(help: "A JSON parameter file overriding the defaults.") var params: String?
 
     func run() throws {
         let territory = try Measure.time("generate") {
@@ -29,7 +30,8 @@ struct SimulationBenchmark: ParsableCommand {
         print("zones \(territory.zones.count), inhabitants \(Int(territory.population)), gp \(counts[.gp] ?? 0), msp \(counts[.msp] ?? 0), "
               + "hospitals \(counts[.hospital] ?? 0) (\(territory.actors.filter { $0.offers("emergency") }.count) with an ED)")
         let before = Self.residentBytes
-        let request = try SimulationRequest(territory: territory, days: days, seed: seed, replications: replications, threads: threads)
+        let parameters = try params.map(ParameterFile.load) ?? .defaults
+        let request = try SimulationRequest(territory: territory, parameters: parameters, days: days, seed: seed, replications: replications, threads: threads)
         let clock = ContinuousClock(), start = clock.now
         let result = try Simulation.run(request)
         let elapsed = clock.now - start

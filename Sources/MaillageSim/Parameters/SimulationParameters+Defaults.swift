@@ -16,7 +16,7 @@ extension SimulationParameters {
         ),
         travel: TravelParameters(
             gpLimitMinutes: 30, specialistLimitMinutes: 60, emergencyLimitMinutes: 90, hospitalLimitMinutes: 120,
-            pharmacyLimitMinutes: 30, ehpadLimitMinutes: 45, maxCandidates: 40
+            pharmacyLimitMinutes: 30, ehpadLimitMinutes: 45, maxCandidates: 250
         ),
         needs: NeedParameters(
             // Chronic patients see their GP about every two months.
