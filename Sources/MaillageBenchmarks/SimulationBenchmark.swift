@@ -43,7 +43,10 @@ struct SimulationBenchmark: ParsableCommand {
                      seconds * 1e9 / Double(max(1, result.events))))
         print(String(format: "memory: resident %.0f MB before the run, peak %.0f MB: %.1f bytes per agent (per replication in flight)",
                      Double(before) / 1_048_576, peak / 1_048_576, perAgent))
-        for name in ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant", "share_without_declared_gp"] {
+        for name in ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant",
+                     "admissions_from_emergency_per_inhabitant", "elective_admissions_per_inhabitant", "specialist_contacts_per_inhabitant",
+                     "admissions_without_bed", "bed_occupancy", "share_without_declared_gp", "unmet_needs_share", "follow_up_7_days_share",
+                     "readmission_30_days_share", "continuity_upc"] {
             print("\(name) = \(result.value(name) ?? .nan)")
         }
     }
