@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "MaillageAccess", targets: ["MaillageAccess"]),
         .library(name: "MaillageScenario", targets: ["MaillageScenario"]),
         .library(name: "MaillageReport", targets: ["MaillageReport"]),
+        .library(name: "MaillageSim", targets: ["MaillageSim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -49,6 +50,8 @@ let package = Package(
         ),
         // The HTML report: maps and charts as inline SVG, tables, provenance.
         .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),
+        // Agent-based simulation of patient trajectories over the care network.
+        .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess"]),
 
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "maillage-bench",
             dependencies: [
-                "MaillageCore", "MaillageAccess", "MaillageGenerator", "MaillageIO",
+                "MaillageCore", "MaillageAccess", "MaillageGenerator", "MaillageIO", "MaillageSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/MaillageBenchmarks"
@@ -100,6 +103,7 @@ let package = Package(
             name: "MaillageReportTests",
             dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]
         ),
+        .testTarget(name: "MaillageSimTests", dependencies: ["MaillageTestSupport", "MaillageSim", "MaillageGenerator"]),
         .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )

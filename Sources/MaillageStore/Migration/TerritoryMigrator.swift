@@ -9,6 +9,7 @@ enum TerritoryMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1-territory", migrate: createTerritorySchema)
         migrator.registerMigration("2-indicator-runs", migrate: createIndicatorRuns)
+        migrator.registerMigration("3-simulation-runs", migrate: createSimulationRuns)
         return migrator
     }
 
@@ -135,6 +136,37 @@ enum TerritoryMigrator {
                 value REAL,
                 text TEXT,
                 PRIMARY KEY (run_id, zone_id, name)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Simulation results: one run per `simulate`, its values for the territory (per replication
+    /// and as a mean with its interval), per zone and per actor (means); replication 0 = the mean.
+    private static func createSimulationRuns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE simulation_run (
+                id INTEGER PRIMARY KEY,
+                parameters TEXT NOT NULL,
+                events TEXT NOT NULL,
+                days INTEGER NOT NULL CHECK (days > 0),
+                seed TEXT NOT NULL,
+                replications INTEGER NOT NULL CHECK (replications > 0),
+                sample REAL NOT NULL DEFAULT 1 CHECK (sample > 0 AND sample <= 1),
+                inputs_fingerprint TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                maillage_version TEXT NOT NULL
+            );
+
+            CREATE TABLE simulation_value (
+                run_id INTEGER NOT NULL REFERENCES simulation_run(id) ON DELETE CASCADE,
+                scope TEXT NOT NULL CHECK (scope IN ('territory', 'zone', 'actor')),
+                subject_id TEXT NOT NULL,
+                replication INTEGER NOT NULL CHECK (replication >= 0),
+                name TEXT NOT NULL,
+                value REAL,
+                ci_low REAL,
+                ci_high REAL,
+                PRIMARY KEY (run_id, scope, subject_id, replication, name)
             ) WITHOUT ROWID;
             """)
     }

@@ -1,0 +1,189 @@
+import MaillageAccess
+import MaillageCore
+
+extension CareNetwork {
+    /// Compiles a territory, refusing one that cannot be simulated (no inhabitants, no GP, no hospital).
+    ///
+    /// With a `sample` fraction below 1, each zone and band keeps that fraction of its
+    /// inhabitants (rounded) and every capacity shrinks by the same fraction, so that
+    /// pressure on providers is the same as with everyone; results are weighted back.
+    init(territory: Territory, parameters p: SimulationParameters, sample: Double = 1) throws {
+        self.territory = territory
+        self.sample = sample
+        bandIDs = territory.ageBands.map(\.id)
+        try p.validateBands(bandIDs)
+        zoneCount = territory.zones.count
+        var perBand: [Int] = []
+        perBand.reserveCapacity(zoneCount * bandIDs.count)
+        for zone in territory.zones {
+            perBand += Self.agents(zone.population, bands: territory.ageBands, shares: p.population.defaultAgeShares)
+                .map { sample < 1 ? Int((Double($0) * sample).rounded()) : $0 }
+        }
+        agentsPerZoneBand = perBand
+        guard perBand.reduce(0, +) > 0 else {
+            throw SimulationError.unusableTerritory("its \(zoneCount) zone(s) have no inhabitants")
+        }
+        guard perBand.count <= Int(UInt32.max) else { throw SimulationError.unusableTerritory("more than 4 billion inhabitants") }
+
+        let actors = territory.actors
+        func value(_ actor: Actor, _ measure: CapacityMeasure) -> Double? { actor.capacity(measure)?.value }
+        let mspWithGPs = Self.mspWithGPPartners(territory)
+        for (index, actor) in actors.enumerated() {
+            switch actor.kind {
+            case .gp, .healthCentre, .msp:
+                if actor.kind == .msp, mspWithGPs.contains(index) { continue }  // its capacity is its GPs'
+                let fte = value(actor, .fte)
+                let slots = value(actor, .consultationsPerDay) ?? fte.map { $0 * p.gp.consultationsPerFTEDay } ?? 0
+                gp.actors.append(index)
+                gp.capacity.append(slots)
+                gpListCapacity.append(value(actor, .listSize)
+                    ?? (fte ?? slots / p.gp.consultationsPerFTEDay) * p.population.listSizePerFTE)
+            case .specialist:
+                specialist.actors.append(index)
+                specialist.capacity.append(value(actor, .consultationsPerDay)
+                    ?? (value(actor, .fte) ?? 1) * p.specialist.consultationsPerFTEDay)
+            case .hospital:
+                let position = hospital.count
+                hospital.actors.append(index)
+                hospital.capacity.append(value(actor, .beds) ?? p.hospital.defaultBeds)
+                if actor.offers("emergency") {
+                    emergency.actors.append(index)
+                    let perDay = value(actor, .edVisitsPerDay) ?? value(actor, .edVisitsPerYear).map { $0 / 365 } ?? p.emergency.defaultVisitsPerDay
+                    emergency.capacity.append(perDay * p.emergency.capacityFactor)
+                    emergencyHospital.append(position)
+                }
+            case .pharmacy:
+                pharmacy.actors.append(index)
+                pharmacy.capacity.append(0)
+            case .ssiad:
+                ssiad.actors.append(index)
+                ssiad.capacity.append(value(actor, .places) ?? p.homeCare.defaultSSIADPlaces)
+            case .had:
+                had.actors.append(index)
+                had.capacity.append(value(actor, .places) ?? p.homeCare.defaultHADPlaces)
+            case .ehpad:
+                ehpad.actors.append(index)
+                ehpad.capacity.append(value(actor, .places) ?? p.homeCare.defaultEHPADPlaces)
+            default:
+                continue
+            }
+        }
+        guard !gp.actors.isEmpty else {
+            throw SimulationError.unusableTerritory("it has no GP (actors of kind gp, health_centre or msp)")
+        }
+        guard !hospital.actors.isEmpty else { throw SimulationError.unusableTerritory("it has no hospital") }
+
+        let zonePlaces = territory.zones.map { StraightLinePairs.Place(point: $0.point, density: $0.densityClass) }
+        let density = Dictionary(territory.zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
+        func places(_ role: ProviderRole) -> [StraightLinePairs.Place] {
+            role.actors.map { StraightLinePairs.Place(point: actors[$0].point, density: actors[$0].zoneID.flatMap { density[$0] } ?? nil) }
+        }
+        let keep = p.travel.maxCandidates
+        gpLists = try CandidateLists.build(zones: zonePlaces, sites: places(gp), limit: p.travel.gpLimitMinutes, keep: keep)
+        specialistLists = try CandidateLists.build(zones: zonePlaces, sites: places(specialist), limit: p.travel.specialistLimitMinutes, keep: keep)
+        hospitalLists = try CandidateLists.build(zones: zonePlaces, sites: places(hospital), limit: p.travel.hospitalLimitMinutes, keep: keep)
+        emergencyLists = try CandidateLists.build(zones: zonePlaces, sites: places(emergency), limit: p.travel.emergencyLimitMinutes, keep: keep)
+        pharmacyLists = try CandidateLists.build(zones: zonePlaces, sites: places(pharmacy), limit: p.travel.pharmacyLimitMinutes, keep: keep)
+        ehpadLists = try CandidateLists.build(zones: zonePlaces, sites: places(ehpad), limit: p.travel.ehpadLimitMinutes, keep: keep)
+        let ssiadNear = try CandidateLists.build(zones: zonePlaces, sites: places(ssiad), limit: p.travel.hospitalLimitMinutes, keep: 3)
+        let hadNear = try CandidateLists.build(zones: zonePlaces, sites: places(had), limit: p.travel.hospitalLimitMinutes, keep: 3)
+        ssiadCover = Array(repeating: [], count: zoneCount)
+        hadCover = Array(repeating: [], count: zoneCount)
+        agreements = Array(repeating: [], count: hospital.count)
+        linkNetwork(territory, ssiadNear: ssiadNear, hadNear: hadNear)
+        if sample < 1 {
+            for role in [\CareNetwork.gp, \.specialist, \.hospital, \.emergency, \.ssiad, \.had, \.ehpad] {
+                self[keyPath: role].capacity = self[keyPath: role].capacity.map { $0 * sample }
+            }
+            gpListCapacity = gpListCapacity.map { $0 * sample }
+        }
+    }
+
+    /// Whole agents per band: the zone's band counts rounded, or its total split by default shares.
+    private static func agents(_ population: Population, bands: [AgeBand], shares: BandValues) -> [Int] {
+        if !population.byBand.isEmpty {
+            return bands.map { Int((population.byBand[$0] ?? 0).rounded()) }
+        }
+        let total = shares.values.reduce(0, +)
+        guard total > 0 else { return bands.map { _ in 0 } }
+        // Largest remainders, so that the bands add up to the rounded total.
+        let exact = bands.map { population.total * (shares[$0.id] ?? 0) / total }
+        var counts = exact.map { Int($0.rounded(.down)) }
+        let missing = Int(population.total.rounded()) - counts.reduce(0, +)
+        let order = exact.indices.sorted { (exact[$0] - exact[$0].rounded(.down), -$0) > (exact[$1] - exact[$1].rounded(.down), -$1) }
+        for index in order.prefix(max(0, missing)) { counts[index] += 1 }
+        return counts
+    }
+
+    private static func mspWithGPPartners(_ territory: Territory) -> Set<Int> {
+        let index = Dictionary(territory.actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var result = Set<Int>()
+        for link in territory.links where link.kind == .partner {
+            guard let a = index[link.from], let b = index[link.to] else { continue }
+            let kinds = (territory.actors[a].kind, territory.actors[b].kind)
+            if kinds == (.gp, .msp) { result.insert(b) }
+            if kinds == (.msp, .gp) { result.insert(a) }
+        }
+        return result
+    }
+
+    /// Groups, GP–hospital ties, discharge agreements and home-care coverage from the links.
+    private mutating func linkNetwork(_ territory: Territory, ssiadNear: CandidateLists, hadNear: CandidateLists) {
+        let actors = territory.actors
+        let actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let zoneIndex = Dictionary(territory.zones.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let gpPosition = Dictionary(gp.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let hospitalPosition = Dictionary(hospital.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let ssiadPosition = Dictionary(ssiad.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let hadPosition = Dictionary(had.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each actor's groups: CPTS it is a member of, MSP/centre it is a partner of, itself.
+        var groups = Array(repeating: Set<Int>(), count: actors.count)
+        for index in actors.indices { groups[index].insert(index) }
+        var gpHospitalSets = Array(repeating: Set<Int>(), count: gp.count)
+        var cptsOf = Array(repeating: Set<Int>(), count: actors.count)
+        for link in territory.links {
+            guard let from = actorIndex[link.from] else { continue }
+            switch link.kind {
+            case .memberOf:
+                if let to = actorIndex[link.to] { groups[from].insert(to); cptsOf[from].insert(to) }
+            case .partner:
+                guard let to = actorIndex[link.to] else { continue }
+                groups[from].insert(to)
+                groups[to].insert(from)
+                if let g = gpPosition[from], let h = hospitalPosition[to] { gpHospitalSets[g].insert(h) }
+                if let g = gpPosition[to], let h = hospitalPosition[from] { gpHospitalSets[g].insert(h) }
+            case .refersTo:
+                if let g = gpPosition[from], let to = actorIndex[link.to], let h = hospitalPosition[to] { gpHospitalSets[g].insert(h) }
+            case .dischargesTo:
+                if let h = hospitalPosition[from], let to = actorIndex[link.to] { agreements[h].insert(to) }
+            case .covers:
+                guard let zone = zoneIndex[link.to] else { continue }
+                if let s = ssiadPosition[from] { ssiadCover[zone].append(Int32(s)) }
+                if let s = hadPosition[from] { hadCover[zone].append(Int32(s)) }
+            }
+        }
+        // GPs share the groups of their MSP too (a GP partner of an MSP that is a CPTS member).
+        var hospitalsByCPTS = [Int: Set<Int>]()
+        for (position, actor) in hospital.actors.enumerated() {
+            for cpts in cptsOf[actor] { hospitalsByCPTS[cpts, default: []].insert(position) }
+        }
+        for (position, actor) in gp.actors.enumerated() {
+            var mine = groups[actor]
+            for group in groups[actor] where actors[group].kind == .msp || actors[group].kind == .healthCentre { mine.formUnion(cptsOf[group]) }
+            // A GP only groups with colleagues, not with the hospital it is a partner of.
+            let ids = mine.filter { actors[$0].kind != .hospital }.sorted()
+            gpGroups += ids.map { Int32($0) }
+            gpGroupOffsets.append(Int32(gpGroups.count))
+            var hospitals = gpHospitalSets[position]
+            for cpts in mine where actors[cpts].kind == .cpts { hospitals.formUnion(hospitalsByCPTS[cpts] ?? []) }
+            gpHospitals += hospitals.sorted().map { Int32($0) }
+            gpHospitalOffsets.append(Int32(gpHospitals.count))
+        }
+        for zone in 0..<zoneCount {
+            ssiadCover[zone].sort()
+            hadCover[zone].sort()
+            if ssiadCover[zone].isEmpty { ssiadCover[zone] = ssiadNear.range(zone).map { ssiadNear.providers[$0] } }
+            if hadCover[zone].isEmpty { hadCover[zone] = hadNear.range(zone).map { hadNear.providers[$0] } }
+        }
+    }
+}

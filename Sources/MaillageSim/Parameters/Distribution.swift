@@ -1,0 +1,108 @@
+import Foundation
+
+/// A distribution of a duration in days (length of stay, delay before home care).
+///
+/// In a parameter file: `{"type": "lognormal", "mean": 5.5, "sd": 6}`, `{"type":
+/// "exponential", "mean": 4}`, `{"type": "fixed", "mean": 3}` or `{"type": "empirical",
+/// "values": [1, 2, 5], "weights": [0.5, 0.3, 0.2]}`. Every key is always written (null when
+/// unused) so that a file can switch a default from one type to another.
+public struct Distribution: Sendable, Hashable, Codable {
+    public var type: String
+    public var mean: Double?
+    public var sd: Double?
+    public var values: [Double]?
+    public var weights: [Double]?
+
+    public init(type: String, mean: Double? = nil, sd: Double? = nil, values: [Double]? = nil, weights: [Double]? = nil) {
+        self.type = type
+        self.mean = mean
+        self.sd = sd
+        self.values = values
+        self.weights = weights
+    }
+
+    public static func lognormal(mean: Double, sd: Double) -> Distribution { .init(type: "lognormal", mean: mean, sd: sd) }
+    public static func exponential(mean: Double) -> Distribution { .init(type: "exponential", mean: mean) }
+    public static func fixed(_ value: Double) -> Distribution { .init(type: "fixed", mean: value) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(sd, forKey: .sd)
+        try container.encode(values, forKey: .values)
+        try container.encode(weights, forKey: .weights)
+    }
+
+    /// Checks the distribution can be drawn from, naming the parameter when it cannot.
+    func validate(_ name: String) throws {
+        func fail(_ reason: String) -> SimulationError { .invalidParameter(name: name, reason: reason) }
+        switch type {
+        case "fixed", "exponential":
+            guard let mean, mean.isFinite, mean >= 0 else { throw fail("needs a mean ≥ 0 days") }
+        case "lognormal":
+            guard let mean, mean.isFinite, mean > 0 else { throw fail("needs a mean > 0 days") }
+            guard let sd, sd.isFinite, sd > 0 else { throw fail("needs an sd > 0 days") }
+        case "empirical":
+            guard let values, !values.isEmpty else { throw fail("an empirical distribution needs at least one value") }
+            guard values.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw fail("values must be finite numbers ≥ 0") }
+            if let weights {
+                guard weights.count == values.count else {
+                    throw fail("has \(values.count) values but \(weights.count) weights")
+                }
+                guard weights.allSatisfy({ $0.isFinite && $0 >= 0 }), weights.reduce(0, +) > 0 else {
+                    throw fail("weights must be ≥ 0 and not all 0")
+                }
+            }
+        default:
+            throw fail("type '\(type)' is not one of fixed, exponential, lognormal, empirical")
+        }
+    }
+
+    /// The distribution compiled for drawing.
+    func sampler() -> Sampler {
+        switch type {
+        case "fixed": return .fixed(mean ?? 0)
+        case "exponential": return .exponential(mean ?? 0)
+        case "lognormal":
+            // Moments of the lognormal from the mean and sd of the durations themselves.
+            let m = mean ?? 1, s = sd ?? 1
+            let sigma2 = log(1 + (s * s) / (m * m))
+            return .lognormal(mu: log(m) - sigma2 / 2, sigma: sigma2.squareRoot())
+        default:
+            let values = values ?? [0]
+            let weights = weights ?? values.map { _ in 1 }
+            let total = weights.reduce(0, +)
+            var cumulative: [Double] = []
+            var running = 0.0
+            for weight in weights {
+                running += weight / total
+                cumulative.append(running)
+            }
+            return .empirical(values: values, cumulative: cumulative)
+        }
+    }
+
+    /// A ready-to-draw form: no string comparisons in the engine's loop.
+    enum Sampler: Sendable {
+        case fixed(Double)
+        case exponential(Double)
+        case lognormal(mu: Double, sigma: Double)
+        case empirical(values: [Double], cumulative: [Double])
+
+        /// A draw from two uniforms in [0, 1).
+        @inline(__always)
+        func draw(_ u1: Double, _ u2: Double) -> Double {
+            switch self {
+            case let .fixed(value): return value
+            case let .exponential(mean): return -mean * log(1 - u1)
+            case let .lognormal(mu, sigma):
+                let z = (-2 * log(1 - u1)).squareRoot() * cos(2 * Double.pi * u2)
+                return exp(mu + sigma * z)
+            case let .empirical(values, cumulative):
+                for (index, bound) in cumulative.enumerated() where u1 < bound { return values[index] }
+                return values[values.count - 1]
+            }
+        }
+    }
+}

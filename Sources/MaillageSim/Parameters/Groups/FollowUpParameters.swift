@@ -1,0 +1,13 @@
+public struct FollowUpParameters: Sendable, Hashable, Codable {
+    /// Probability that a GP follow-up is arranged when the hospital and the patient's GP (or its CPTS) are linked.
+    public var probabilityLinked: Double
+    public var probabilityUnlinked: Double
+    /// Days from discharge to the arranged follow-up's target day.
+    public var delayLinked: Distribution
+    public var delayUnlinked: Distribution
+
+    enum CodingKeys: String, CodingKey {
+        case probabilityLinked = "probability_linked", probabilityUnlinked = "probability_unlinked",
+             delayLinked = "delay_linked", delayUnlinked = "delay_unlinked"
+    }
+}

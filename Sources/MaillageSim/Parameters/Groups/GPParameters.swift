@@ -1,0 +1,24 @@
+public struct GPParameters: Sendable, Hashable, Codable {
+    /// Consultations per FTE per working day when a GP has no `consultations_per_day`.
+    public var consultationsPerFTEDay: Double
+    /// Working days per week (days 6 and 7 of each week after `start_date` have no slots when 5).
+    public var workingDaysPerWeek: Int
+    /// Days a patient waits at most for a chronic follow-up.
+    public var toleranceChronicDays: Int
+    /// Days a patient waits at most for an acute minor need.
+    public var toleranceAcuteDays: Int
+    /// Days allowed to book a post-discharge follow-up after its target day.
+    public var toleranceFollowUpDays: Int
+    /// Probability that an acute minor need with no GP slot goes to an emergency department (avoidable).
+    public var acuteToEmergencyWithoutSlot: Double
+    /// The same for a chronic follow-up.
+    public var chronicToEmergencyWithoutSlot: Double
+
+    enum CodingKeys: String, CodingKey {
+        case consultationsPerFTEDay = "consultations_per_fte_day", workingDaysPerWeek = "working_days_per_week",
+             toleranceChronicDays = "tolerance_chronic_days", toleranceAcuteDays = "tolerance_acute_days",
+             toleranceFollowUpDays = "tolerance_follow_up_days",
+             acuteToEmergencyWithoutSlot = "acute_to_emergency_without_slot",
+             chronicToEmergencyWithoutSlot = "chronic_to_emergency_without_slot"
+    }
+}

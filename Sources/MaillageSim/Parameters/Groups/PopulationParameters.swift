@@ -1,0 +1,15 @@
+public struct PopulationParameters: Sendable, Hashable, Codable {
+    /// Share of each age band living with a chronic condition (an ALD or equivalent).
+    public var chronicPrevalence: BandValues
+    /// Age structure used for zones whose population has no age bands.
+    public var defaultAgeShares: BandValues
+    /// Share of people who never look for a declared GP.
+    public var shareNotSeekingGP: Double
+    /// GP list places per FTE when a GP has no `list_size` capacity.
+    public var listSizePerFTE: Double
+
+    enum CodingKeys: String, CodingKey {
+        case chronicPrevalence = "chronic_prevalence", defaultAgeShares = "default_age_shares",
+             shareNotSeekingGP = "share_not_seeking_gp", listSizePerFTE = "list_size_per_fte"
+    }
+}

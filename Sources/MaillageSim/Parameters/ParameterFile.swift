@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads a parameter file: any subset of ``SimulationParameters`` in JSON, laid over the defaults.
+///
+/// The file's object is merged key by key into the defaults' object, so a file that sets only
+/// `{"gp": {"tolerance_acute_days": 3}}` keeps every other default. A key the defaults do not
+/// have is refused (a misspelt `tolerence` must not be silently ignored); keys starting with
+/// `_` are comments. `data/simulation-parameters.json` is the documented default file.
+public enum ParameterFile {
+    public static func load(_ path: String) throws -> SimulationParameters {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SimulationError.unreadableFile(path: path, reason: "cannot be read (missing or not a file)")
+        }
+        return try parse(data, source: path)
+    }
+
+    /// Parses parameter overrides from JSON text, then validates the result.
+    public static func parse(_ data: Data, source: String = "parameters") throws -> SimulationParameters {
+        let overrides: Any
+        do {
+            overrides = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw SimulationError.unreadableFile(path: source, reason: "is not valid JSON (\(error.localizedDescription))")
+        }
+        guard let object = overrides as? [String: Any] else {
+            throw SimulationError.unreadableFile(path: source, reason: "must hold a JSON object of parameters")
+        }
+        return try apply(object)
+    }
+
+    /// The defaults with `overrides` laid over them, validated.
+    public static func apply(_ overrides: [String: Any]) throws -> SimulationParameters {
+        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(SimulationParameters.defaults))
+        guard let base = defaults as? [String: Any] else { return .defaults }
+        let merged = try merge(overrides, into: base, path: "")
+        let parameters: SimulationParameters
+        do {
+            parameters = try JSONDecoder().decode(SimulationParameters.self, from: JSONSerialization.data(withJSONObject: merged))
+        } catch let error as DecodingError {
+            throw describe(error)
+        }
+        try parameters.validate()
+        return parameters
+    }
+
+    /// The parameters as canonical JSON (sorted keys): what a run records.
+    public static func canonicalJSON(_ parameters: SimulationParameters, pretty: Bool = false) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(parameters)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    private static func merge(_ overrides: [String: Any], into base: [String: Any], path: String) throws -> [String: Any] {
+        var result = base
+        // Keys starting with "_" are comments (`_about`), so that a parameter file documents itself.
+        for key in overrides.keys.sorted() where !key.hasPrefix("_") {
+            let name = path.isEmpty ? key : "\(path).\(key)"
+            let value = overrides[key]!
+            guard let current = base[key] else {
+                // Values per age band may name bands the defaults lack (a territory with other bands).
+                if isBandTable(base) { result[key] = value; continue }
+                throw SimulationError.invalidParameter(name: name, reason: "is not a known parameter")
+            }
+            if let inner = value as? [String: Any], let currentObject = current as? [String: Any] {
+                // A distribution given with its type replaces the default whole: unused keys must not linger.
+                let replaces = currentObject["type"] != nil && inner["type"] != nil
+                result[key] = replaces ? inner : try merge(inner, into: currentObject, path: name)
+            } else if value is [String: Any] || current is [String: Any], !(current is NSNull) {
+                throw SimulationError.invalidParameter(name: name, reason: "has the wrong shape (expected \(current is [String: Any] ? "an object" : "a value"))")
+            } else {
+                result[key] = value
+            }
+        }
+        return result
+    }
+
+    private static func isBandTable(_ object: [String: Any]) -> Bool {
+        !object.isEmpty && object.keys.allSatisfy { $0.first?.isNumber == true }
+    }
+
+    private static func describe(_ error: DecodingError) -> SimulationError {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case let .typeMismatch(type, context):
+            return .invalidParameter(name: path(context), reason: "has the wrong type (expected \(type))")
+        case let .valueNotFound(type, context):
+            return .invalidParameter(name: path(context), reason: "is missing (expected \(type))")
+        case let .keyNotFound(key, context):
+            let name = (path(context).isEmpty ? "" : path(context) + ".") + key.stringValue
+            return .invalidParameter(name: name, reason: "is missing")
+        case let .dataCorrupted(context):
+            return .invalidParameter(name: path(context), reason: context.debugDescription)
+        @unknown default:
+            return .invalidParameter(name: "?", reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+extension SimulationParameters {
+    /// Orders of magnitude for France (see `../shared/reference/care-network-model.md` and
+    /// `data/simulation-parameters.json`), chosen so that a territory with national supply gives
+    /// about 4 GP contacts, 0.31 emergency visits and 0.17 hospital stays per inhabitant a year.
+    public static let defaults = SimulationParameters(
+        startDate: "2026-01-01",
+        warmUpDays: 60,
+        population: PopulationParameters(
+            // ALD and treated chronic conditions rise steeply with age (CNAM: ~20 % overall, > 60 % after 75).
+            chronicPrevalence: bands(0.03, 0.05, 0.10, 0.22, 0.40, 0.65),
+            // INSEE 2023 pyramid, rounded.
+            defaultAgeShares: bands(0.175, 0.170, 0.185, 0.195, 0.175, 0.100),
+            shareNotSeekingGP: 0.04,
+            // A declared doctor keeps about 1,250 patients per FTE (4 consultations a year each).
+            listSizePerFTE: 1_250
+        ),
+        travel: TravelParameters(
+            gpLimitMinutes: 30, specialistLimitMinutes: 60, emergencyLimitMinutes: 90, hospitalLimitMinutes: 120,
+            pharmacyLimitMinutes: 30, ehpadLimitMinutes: 45, maxCandidates: 250
+        ),
+        needs: NeedParameters(
+            // Chronic patients see their GP about every two months.
+            chronicFollowUp: NeedRate(ratePerYear: bands(0, 0, 0, 0, 0, 0), ratePerYearChronic: bands(4, 4, 5, 5, 6, 6)),
+            // With the follow-ups: about 4 GP contacts per inhabitant a year, more with age (DREES).
+            acuteMinor: NeedRate(ratePerYear: bands(3.0, 2.0, 2.2, 2.3, 2.5, 3.0), ratePerYearChronic: bands(3.5, 2.6, 2.8, 2.9, 3.1, 3.6)),
+            // 21 million emergency visits for 68 million people (0.31), part of them avoidable (below).
+            acuteUrgent: NeedRate(ratePerYear: bands(0.26, 0.27, 0.21, 0.19, 0.20, 0.40), ratePerYearChronic: bands(0.35, 0.35, 0.30, 0.28, 0.30, 0.55)),
+            specialistReferral: NeedRate(ratePerYear: bands(0.3, 0.4, 0.6, 0.8, 1.1, 1.3), ratePerYearChronic: bands(0.6, 0.8, 1.1, 1.4, 1.8, 2.0)),
+            prescription: NeedRate(ratePerYear: bands(2, 2, 3, 4, 6, 8), ratePerYearChronic: bands(6, 8, 10, 12, 12, 13))
+        ),
+        gp: GPParameters(
+            // 5,000 consultations a year per FTE over about 225 working days.
+            consultationsPerFTEDay: 22, workingDaysPerWeek: 5,
+            toleranceChronicDays: 21, toleranceAcuteDays: 2, toleranceFollowUpDays: 7,
+            acuteToEmergencyWithoutSlot: 0.35, chronicToEmergencyWithoutSlot: 0.02
+        ),
+        specialist: SpecialistParameters(
+            consultationsPerFTEDay: 20, toleranceDays: 45,
+            // Planned stays make up the rest of the 0.17 stays per inhabitant after the 0.06 from emergencies.
+            electiveAdmissionProbability: 0.09,
+            electiveAdmissionDelay: .exponential(mean: 21)
+        ),
+        emergency: EmergencyParameters(
+            // About one visit in five ends in an admission, far more for the elderly.
+            admissionProbability: bands(0.07, 0.09, 0.12, 0.20, 0.32, 0.45),
+            capacityFactor: 1.5, defaultVisitsPerDay: 80,
+            nightShare: 0.3
+        ),
+        hospital: HospitalParameters(
+            // Mean acute stay 5–6 days, right-skewed.
+            defaultBeds: 150, lengthOfStay: .lognormal(mean: 5.5, sd: 6), electiveLengthOfStay: .lognormal(mean: 4, sd: 4)
+        ),
+        discharge: DischargeParameters(
+            homeCareProbability: bands(0.01, 0.01, 0.02, 0.05, 0.12, 0.25),
+            ehpadProbability: bands(0, 0, 0, 0, 0.02, 0.08),
+            hadShare: 0.2
+        ),
+        homeCare: HomeCareParameters(
+            delayWithAgreement: .exponential(mean: 1), delayWithoutAgreement: .exponential(mean: 5),
+            // SSIAD stays last months; HAD weeks; EHPAD residence years.
+            ssiadStay: .exponential(mean: 90), hadStay: .exponential(mean: 25), ehpadStay: .exponential(mean: 900),
+            // About 125,000 SSIAD places over 2,100 services: ~60 per service.
+            defaultSSIADPlaces: 60, defaultHADPlaces: 30, defaultEHPADPlaces: 80
+        ),
+        followUp: FollowUpParameters(
+            probabilityLinked: 0.85, probabilityUnlinked: 0.55,
+            delayLinked: .exponential(mean: 4), delayUnlinked: .exponential(mean: 10)
+        ),
+        readmission: ReadmissionParameters(
+            // 30-day readmission around 10–15 % for older patients.
+            probability30Days: bands(0.04, 0.05, 0.06, 0.07, 0.09, 0.11),
+            multiplierWithoutFollowUp: 1.5
+        ),
+        indicators: IndicatorParameters(continuityMinimumVisits: 2)
+    )
+
+    /// Values for INSEE's six bands, youngest first.
+    private static func bands(_ values: Double...) -> BandValues {
+        Dictionary(uniqueKeysWithValues: zip(["0-14", "15-29", "30-44", "45-59", "60-74", "75+"], values))
+    }
+}

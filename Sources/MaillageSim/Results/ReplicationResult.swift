@@ -1,0 +1,12 @@
+/// What one replication produced: raw tallies by zone and by actor.
+struct ReplicationResult: Sendable {
+    /// zone × ``Tally`` counts.
+    var zoneTally: [Double]
+    /// Per territory actor: contacts (visits, admissions, starts), capacity-days offered, used.
+    var actorContacts: [Double]
+    var actorCapacityDays: [Double]
+    var actorUsedDays: [Double]
+    var agents: Int
+    var events: Int
+    var log: [EventLog.Row]?
+}

@@ -1,0 +1,97 @@
+import MaillageCore
+
+/// A run's indicators: territory-wide with 95 % intervals over replications, per zone and
+/// per actor as means over replications.
+public struct SimulationResult: Sendable {
+    /// One territory-wide indicator: the mean over replications and its Student-t 95 % interval
+    /// (nil with one replication), and each replication's value.
+    public struct Indicator: Sendable {
+        public var name: String
+        public var mean: Double
+        public var low: Double?
+        public var high: Double?
+        public var values: [Double]
+    }
+
+    public struct ActorRow: Sendable {
+        public var actor: Actor
+        public var contacts: Double
+        public var capacityDays: Double
+        public var usedDays: Double
+        /// Share of capacity used: slots for GPs and specialists, bed- or place-days otherwise (NaN without capacity).
+        public var occupancy: Double
+    }
+
+    public var territory: [Indicator]
+    public var zoneIDs: [String]
+    public var zoneColumns: [(name: String, values: [Double])]
+    public var actors: [ActorRow]
+    public var agents: Int
+    /// Calendar events processed, summed over replications.
+    public var events: Int
+    public var eventLog: [EventLogRow]?
+
+    public func value(_ name: String) -> Double? { territory.first { $0.name == name }?.mean }
+
+    init(network: CareNetwork, request: SimulationRequest, replications: [ReplicationResult]) {
+        let zones = network.zoneCount
+        let scale = 365 / Double(request.days)
+        // Territory: sum the zones' tallies, derive, then add occupancies from the actors.
+        var perReplication: [[(String, Double)]] = []
+        for result in replications {
+            var sums = [Double](repeating: 0, count: Tally.count)
+            for zone in 0..<zones {
+                for index in 0..<Tally.count { sums[index] += result.zoneTally[zone * Tally.count + index] }
+            }
+            var indicators = IndicatorFormulas.derive(sums, yearScale: scale)
+            indicators += IndicatorFormulas.occupancies(result, network: network)
+            perReplication.append(indicators)
+        }
+        territory = perReplication[0].indices.map { index in
+            let values = perReplication.map { $0[index].1 }
+            let summary = StudentT.summary(values)
+            return Indicator(name: perReplication[0][index].0, mean: summary.mean, low: summary.low, high: summary.high, values: values)
+        }
+        // Zones: derive per replication, then average (undefined values left out).
+        zoneIDs = network.territory.zones.map(\.id)
+        var columns: [(name: String, values: [Double])] = []
+        var sums: [[Double]] = [], counts: [[Double]] = []
+        for result in replications {
+            for zone in 0..<zones {
+                let slice = Array(result.zoneTally[(zone * Tally.count)..<((zone + 1) * Tally.count)])
+                let derived = IndicatorFormulas.derive(slice, yearScale: scale)
+                if columns.isEmpty {
+                    columns = derived.map { ($0.0, []) }
+                    sums = derived.map { _ in [Double](repeating: 0, count: zones) }
+                    counts = sums
+                }
+                for (index, (_, value)) in derived.enumerated() where !value.isNaN {
+                    sums[index][zone] += value
+                    counts[index][zone] += 1
+                }
+            }
+        }
+        zoneColumns = columns.indices.map { index in
+            (columns[index].name, (0..<zones).map { counts[index][$0] > 0 ? sums[index][$0] / counts[index][$0] : .nan })
+        }
+        let n = Double(replications.count)
+        actors = network.territory.actors.enumerated().compactMap { index, actor in
+            let contacts = replications.reduce(0) { $0 + $1.actorContacts[index] } / n
+            let capacity = replications.reduce(0) { $0 + $1.actorCapacityDays[index] } / n
+            let used = replications.reduce(0) { $0 + $1.actorUsedDays[index] } / n
+            let slotBased = [ActorKind.gp, .healthCentre, .msp, .specialist].contains(actor.kind)
+            let occupancy = capacity > 0 ? (slotBased ? contacts : used) / capacity : .nan
+            guard actor.kind.isPlaceOfCare else { return nil }
+            return ActorRow(actor: actor, contacts: contacts, capacityDays: capacity, usedDays: used, occupancy: occupancy)
+        }
+        agents = replications[0].agents
+        events = replications.reduce(0) { $0 + $1.events }
+        eventLog = replications[0].log.map { rows in
+            rows.map { row in
+                EventLogRow(caseID: Int(row.agent), day: Int(row.day) - request.parameters.warmUpDays, activity: row.activity.name,
+                            resource: row.actor >= 0 ? network.territory.actors[Int(row.actor)].id : "",
+                            zone: network.territory.zones[Int(row.zone)].id)
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// The raw counts a replication keeps per zone; indicators are derived from them.
+///
+/// Counts are by the zone where the patient lives, on counted days only (after the warm-up).
+enum Tally: Int, CaseIterable {
+    case inhabitants, withoutDeclaredGP
+    case needs, needsChronicFollowUp, needsAcuteMinor, needsAcuteUrgent, needsSpecialist, needsPrescription
+    case gpContacts, gpContactsDeclared, gpContactsColleague, gpContactsOther, gpFollowUpContacts
+    case gpWaitingDays, gpWaitedContacts
+    case specialistContacts, specialistContactsHospital, pharmacyContacts
+    case emergencyVisits, emergencyVisitsAvoidable
+    case admissions, admissionsEmergency, admissionsElective, admissionsReadmission, admissionsWithoutBed
+    case unmet, unmetGP, unmetUrgent, unmetSpecialist, unmetPharmacy
+    case travelMinutes
+    case discharges, discharges7Counted, followedUp7, discharges30Counted, followedUp30, readmitted30
+    case homeCareNeeded, homeCareStarted, homeCareDaysToStart, homeCareWithin2Days, homeCareNotStarted
+    case ehpadAdmissions, ehpadUnavailable
+    case continuityPatients, continuityLeftOut, upcSum, hhiSum, mmciSum, cocPatients, cocSum, seconSum
+
+    static let count = allCases.count
+}

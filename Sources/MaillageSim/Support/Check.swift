@@ -1,0 +1,39 @@
+/// Range checks that name the parameter.
+enum Check {
+    static func probability(_ value: Double, _ name: String) throws {
+        guard value.isFinite, (0...1).contains(value) else {
+            throw SimulationError.invalidParameter(name: name, reason: "\(value) is not a probability in 0...1")
+        }
+    }
+
+    static func nonNegative(_ value: Double, _ name: String) throws {
+        guard value.isFinite, value >= 0 else {
+            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a finite number ≥ 0")
+        }
+    }
+
+    static func positive(_ value: Double, _ name: String) throws {
+        guard value.isFinite, value > 0 else {
+            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a finite number > 0")
+        }
+    }
+
+    static func integer(_ value: Int, _ name: String, in range: ClosedRange<Int>) throws {
+        guard range.contains(value) else {
+            throw SimulationError.invalidParameter(name: name, reason: "\(value) is outside \(range.lowerBound)...\(range.upperBound)")
+        }
+    }
+
+    static func bands(_ values: BandValues, _ name: String, probability: Bool) throws {
+        guard !values.isEmpty else { throw SimulationError.invalidParameter(name: name, reason: "needs a value per age band") }
+        for band in values.keys.sorted() {
+            let value = values[band]!
+            if probability { try Check.probability(value, "\(name).\(band)") } else {
+                // More than one need a day is no longer a rate of needs, and would flood the calendar.
+                guard value.isFinite, (0...365).contains(value) else {
+                    throw SimulationError.invalidParameter(name: "\(name).\(band)", reason: "\(value) is not a yearly rate in 0...365")
+                }
+            }
+        }
+    }
+}

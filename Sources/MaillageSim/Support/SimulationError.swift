@@ -1,0 +1,23 @@
+/// Why a simulation cannot run: a parameter, an event or the territory is unusable.
+///
+/// Every case names what is wrong (the parameter's dotted path, the event's position) so
+/// that a planner can fix the file without reading the code.
+public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A parameter outside its range, of the wrong type, or unknown.
+    case invalidParameter(name: String, reason: String)
+    /// An event that names an unknown actor or zone, or falls outside the horizon.
+    case invalidEvent(index: Int, reason: String)
+    /// The territory lacks what the model needs (a GP, a hospital, inhabitants).
+    case unusableTerritory(String)
+    /// A file that cannot be read or parsed.
+    case unreadableFile(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidParameter(name, reason): "parameter \(name): \(reason)"
+        case let .invalidEvent(index, reason): "event \(index + 1): \(reason)"
+        case let .unusableTerritory(reason): "the territory cannot be simulated: \(reason)"
+        case let .unreadableFile(path, reason): "\(path): \(reason)"
+        }
+    }
+}

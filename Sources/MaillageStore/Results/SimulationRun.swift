@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import MaillageCore
+
+/// One simulation run stored with the parameters, events, seed and replications it used.
+public struct SimulationRun: Sendable, Equatable {
+    /// Assigned by the database when the run is saved.
+    public var id: Int64?
+    /// The complete parameters as canonical JSON (every value, defaults included).
+    public var parameters: String
+    /// The events as canonical JSON (an empty list when none).
+    public var events: String
+    public var days: Int
+    /// The seed as decimal text (a UInt64 does not fit SQLite's signed integers).
+    public var seed: String
+    public var replications: Int
+    /// The fraction of inhabitants simulated (1 = everyone).
+    public var sample: Double
+    public var inputsFingerprint: String
+    public var values: [Value]
+
+    /// An indicator value for the territory (subject ""), a zone or an actor.
+    public struct Value: Sendable, Equatable {
+        public enum Scope: String, Sendable { case territory, zone, actor }
+        public var scope: Scope
+        public var subjectID: String
+        /// 1…N for one replication; 0 for the mean over replications.
+        public var replication: Int
+        public var name: String
+        public var value: Double?
+        public var low: Double?
+        public var high: Double?
+
+        public init(scope: Scope, subjectID: String, replication: Int, name: String, value: Double?, low: Double? = nil, high: Double? = nil) {
+            self.scope = scope
+            self.subjectID = subjectID
+            self.replication = replication
+            self.name = name
+            self.value = value
+            self.low = low
+            self.high = high
+        }
+    }
+
+    public init(parameters: String, events: String, days: Int, seed: String, replications: Int, sample: Double = 1,
+                inputsFingerprint: String, values: [Value]) {
+        self.sample = sample
+        self.parameters = parameters
+        self.events = events
+        self.days = days
+        self.seed = seed
+        self.replications = replications
+        self.inputsFingerprint = inputsFingerprint
+        self.values = values
+    }
+}
+
+extension TerritoryDatabase {
+    /// Stores a simulation run and its values in one transaction; returns the run's id.
+    @discardableResult
+    public func save(_ run: SimulationRun) throws -> Int64 {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO simulation_run(parameters, events, days, seed, replications, sample, inputs_fingerprint, created_at, maillage_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [run.parameters, run.events, run.days, run.seed, run.replications, run.sample, run.inputsFingerprint,
+                                 ISO8601DateFormatter().string(from: Date()), MaillageVersion.current])
+            let id = db.lastInsertedRowID
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO simulation_value(run_id, scope, subject_id, replication, name, value, ci_low, ci_high)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for value in run.values {
+                let number = value.value.flatMap { $0.isNaN ? nil : $0 }
+                try insert.execute(arguments: [id, value.scope.rawValue, value.subjectID, value.replication, value.name,
+                                               number, value.low, value.high])
+            }
+            return id
+        }
+    }
+
+    /// The ids of the stored simulation runs, oldest first.
+    public func simulationRunIDs() throws -> [Int64] {
+        try read { try Int64.fetchAll($0, sql: "SELECT id FROM simulation_run ORDER BY id") }
+    }
+}

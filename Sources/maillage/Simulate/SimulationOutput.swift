@@ -1,0 +1,108 @@
+import Foundation
+import MaillageCore
+import MaillageIO
+import MaillageSim
+
+/// The files a simulation writes: deterministic results, and provenance kept apart.
+enum SimulationOutput {
+    /// territory.json, zones.csv, zones.geojson, actors.csv and parameters.json: the same bytes
+    /// for the same territory, parameters, events, seed and replications.
+    static func write(_ result: SimulationResult, request: SimulationRequest, to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+        try TextFile.write(territoryJSON(result, request: request, runID: nil) + "\n", to: path("territory.json"))
+        let table = ZoneTable(zoneIDs: result.zoneIDs, columns: result.zoneColumns.map { .init(name: $0.name, values: .numbers($0.values)) })
+        try ZoneTableWriter.write(table, to: path("zones.csv"), zones: request.territory.zones)
+        try ZoneTableWriter.write(table, to: path("zones.geojson"), zones: request.territory.zones)
+        let sites = result.actors.map { row in
+            SiteList.Site(id: row.actor.id, point: row.actor.point, properties: [
+                ("kind", row.actor.kind.rawValue), ("contacts", number(row.contacts)), ("capacity_days", number(row.capacityDays)),
+                ("used_days", number(row.usedDays)), ("occupancy", number(row.occupancy)),
+            ])
+        }
+        try SiteList(sites: sites).write(to: path("actors.csv"))
+        try TextFile.write(ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n", to: path("parameters.json"))
+    }
+
+    /// When, with what and how long: not part of the byte-identical promise.
+    static func writeProvenance(to folder: String, runID: Int64, database: String, seconds: Double, threads: Int, agents: Int) throws {
+        let object: [String: Any] = [
+            "created_at": ISO8601DateFormatter().string(from: Date()),
+            "maillage_version": MaillageVersion.current,
+            "run_id": runID,
+            "database": database,
+            "wall_seconds": seconds,
+            "threads": threads,
+            "agents": agents,
+            "host": ProcessInfo.processInfo.hostName,
+            "command": CommandLine.arguments.joined(separator: " "),
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try TextFile.write(String(decoding: data, as: UTF8.self) + "\n", to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
+    }
+
+    private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
+
+    private static func json(_ value: Double?) -> Any { value.map { $0.isNaN || !$0.isFinite ? NSNull() : $0 as Any } ?? NSNull() }
+
+    /// Territory-wide indicators: each name maps to its mean; `intervals` holds the 95 % bounds
+    /// and each replication's value.
+    static func territoryJSON(_ result: SimulationResult, request: SimulationRequest, runID: Int64?) -> String {
+        var object: [String: Any] = [
+            "days": request.days, "seed": request.seed, "replications": request.replications, "agents": result.agents,
+            "sample": request.sample,
+            "start_date": request.parameters.startDate, "warm_up_days": request.parameters.warmUpDays,
+        ]
+        if let runID { object["run_id"] = runID }
+        var intervals: [String: Any] = [:]
+        for indicator in result.territory {
+            object[indicator.name] = json(indicator.mean)
+            intervals[indicator.name] = ["ci95_low": json(indicator.low), "ci95_high": json(indicator.high),
+                                         "replications": indicator.values.map { json($0) }]
+        }
+        object["intervals"] = intervals
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func summaryText(_ result: SimulationResult) -> String {
+        let names = ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant",
+                     "share_without_declared_gp", "unmet_needs_share", "follow_up_7_days_share", "readmission_30_days_share"]
+        return names.compactMap { name in
+            guard let indicator = result.territory.first(where: { $0.name == name }) else { return nil }
+            var line = String(format: "%-34@ %.4f", name as NSString, indicator.mean)
+            if let low = indicator.low, let high = indicator.high { line += String(format: "  [%.4f, %.4f]", low, high) }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// The event log for process mining: case_id, activity, timestamp, resource, zone.
+    ///
+    /// Timestamps are the start date plus the day, plus one second per earlier event of the
+    /// same patient on that day, so that a patient's events keep their order.
+    static func writeEventLog(_ rows: [EventLogRow], startDate: String, to path: String) throws {
+        let parts = startDate.split(separator: "-").compactMap { Int($0) }
+        var components = DateComponents()
+        components.year = parts.first
+        components.month = parts.count > 1 ? parts[1] : 1
+        components.day = parts.count > 2 ? parts[2] : 1
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        var text = "case_id,activity,timestamp,resource,zone\n"
+        var previous: (Int, Int) = (-1, 0), second = 0
+        for row in rows {
+            second = (row.caseID, row.day) == previous ? second + 1 : 0
+            previous = (row.caseID, row.day)
+            let date = start.addingTimeInterval(Double(row.day) * 86_400 + Double(second))
+            text += "P\(row.caseID),\(row.activity),\(formatter.string(from: date)),\(csv(row.resource)),\(csv(row.zone))\n"
+        }
+        try TextFile.write(text, to: path)
+    }
+
+    private static func csv(_ field: String) -> String {
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+}

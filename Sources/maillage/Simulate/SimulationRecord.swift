@@ -1,0 +1,60 @@
+import Foundation
+import MaillageCore
+import MaillageSim
+import MaillageStore
+
+/// How a simulation is stored: the run's parameters, events, seed, and its values.
+enum SimulationRecord {
+    static func startDay(_ parameters: SimulationParameters) throws -> Int { try parameters.startDay() }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun {
+        var values: [SimulationRun.Value] = []
+        for indicator in result.territory {
+            values.append(.init(scope: .territory, subjectID: "", replication: 0, name: indicator.name,
+                                value: indicator.mean, low: indicator.low, high: indicator.high))
+            for (index, value) in indicator.values.enumerated() {
+                values.append(.init(scope: .territory, subjectID: "", replication: index + 1, name: indicator.name, value: value))
+            }
+        }
+        for column in result.zoneColumns {
+            for (row, zone) in result.zoneIDs.enumerated() {
+                values.append(.init(scope: .zone, subjectID: zone, replication: 0, name: column.name, value: column.values[row]))
+            }
+        }
+        for row in result.actors {
+            for (name, value) in [("contacts", row.contacts), ("capacity_days", row.capacityDays), ("used_days", row.usedDays), ("occupancy", row.occupancy)] {
+                values.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
+            }
+        }
+        let parameters = ParameterFile.canonicalJSON(request.parameters)
+        return SimulationRun(
+            parameters: parameters, events: eventsJSON, days: request.days, seed: String(request.seed),
+            replications: request.replications, sample: request.sample,
+            inputsFingerprint: fingerprint(request.territory, extra: [parameters, eventsJSON]), values: values
+        )
+    }
+
+    /// FNV-1a over the zones, actors (with capacities and services), links and the run's inputs.
+    static func fingerprint(_ territory: Territory, extra: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xff) &* 0x100_0000_01b3
+        }
+        for zone in territory.zones {
+            mix("\(zone.id),\(zone.point.longitude),\(zone.point.latitude),\(zone.population.total)")
+            for band in territory.ageBands { mix("\(zone.population[band] ?? -1)") }
+        }
+        for actor in territory.actors {
+            mix("\(actor.id),\(actor.kind),\(actor.point.longitude),\(actor.point.latitude),\(actor.services)")
+            for capacity in actor.capacities { mix("\(capacity.measure)=\(capacity.value)") }
+        }
+        for link in territory.links { mix("\(link.from) \(link.kind) \(link.to) \(link.strength)") }
+        extra.forEach(mix)
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,38 @@
+import MaillageCore
+import MaillageGenerator
+import MaillageSim
+import Testing
+
+@Suite struct DeterminismTests {
+    static let territory: Territory = try! TerritoryGenerator.generate(GeneratorOptions(zones: 25, population: 15_000, seed: 5))
+
+    func run(seed: UInt64, threads: Int, replications: Int = 3) throws -> SimulationResult {
+        try Simulation.run(SimulationRequest(territory: Self.territory, days: 120, seed: seed, replications: replications, threads: threads))
+    }
+
+    /// Every value as its bit pattern, so that NaN compares equal to NaN.
+    func fingerprint(_ result: SimulationResult) -> [UInt64] {
+        result.territory.flatMap { $0.values.map(\.bitPattern) }
+            + result.zoneColumns.flatMap { $0.values.map(\.bitPattern) }
+            + result.actors.flatMap { [$0.contacts.bitPattern, $0.usedDays.bitPattern, $0.occupancy.bitPattern] }
+    }
+
+    @Test func sameSeedSameResultsWhateverTheThreads() throws {
+        let one = try run(seed: 9, threads: 1)
+        let two = try run(seed: 9, threads: 2)
+        let again = try run(seed: 9, threads: 2)
+        #expect(fingerprint(one) == fingerprint(two))
+        #expect(fingerprint(two) == fingerprint(again))
+    }
+
+    @Test func differentSeedsDiffer() throws {
+        #expect(fingerprint(try run(seed: 9, threads: 2, replications: 1)) != fingerprint(try run(seed: 10, threads: 2, replications: 1)))
+    }
+
+    @Test func replicationsDifferAndIntervalsCoverTheMean() throws {
+        let result = try run(seed: 9, threads: 2)
+        let gp = try #require(result.territory.first { $0.name == "gp_contacts_per_inhabitant" })
+        #expect(Set(gp.values).count == 3)
+        #expect((gp.low ?? .infinity) < gp.mean && gp.mean < (gp.high ?? -.infinity))
+    }
+}

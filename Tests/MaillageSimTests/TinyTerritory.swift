@@ -1,0 +1,36 @@
+import MaillageCore
+import MaillageSim
+
+/// Hand-made territories small enough to check results by hand.
+enum TinyTerritory {
+    static let band3044 = AgeBand.insee[2]
+
+    /// A zone whose inhabitants are all aged 30–44, at a longitude east of 2.35°E (same latitude 46.6).
+    static func zone(_ id: String, people: Double, longitude: Double = 2.35) throws -> Zone {
+        try Zone(id: id, name: id, point: GeoPoint(longitude: longitude, latitude: 46.6),
+                 population: Population(byBand: [band3044: people]), densityClass: .intermediate)
+    }
+
+    static func gp(_ id: String, perDay: Double, list: Double, longitude: Double = 2.35) throws -> Actor {
+        try Actor(id: id, kind: .gp, name: id, point: GeoPoint(longitude: longitude, latitude: 46.6), zoneID: "Z1",
+                  capacities: [Capacity(.consultationsPerDay, perDay), Capacity(.listSize, list)])
+    }
+
+    static func hospital(_ id: String, longitude: Double = 2.35, emergency: Bool = true, beds: Double = 500) throws -> Actor {
+        try Actor(id: id, kind: .hospital, name: id, point: GeoPoint(longitude: longitude, latitude: 46.6), zoneID: "Z1",
+                  capacities: [Capacity(.beds, beds), Capacity(.edVisitsPerDay, 1_000)], services: emergency ? ["emergency"] : [])
+    }
+
+    static func pharmacy() throws -> Actor {
+        try Actor(id: "ph1", kind: .pharmacy, name: "ph1", point: GeoPoint(longitude: 2.35, latitude: 46.6), zoneID: "Z1")
+    }
+
+    /// No chronic conditions, so that every need rate is the 30–44 band's `rate_per_year`.
+    static func parameters(_ extra: [String: Any] = [:]) throws -> SimulationParameters {
+        var overrides = extra
+        var population = extra["population"] as? [String: Any] ?? [:]
+        population["chronic_prevalence"] = ["0-14": 0, "15-29": 0, "30-44": 0, "45-59": 0, "60-74": 0, "75+": 0]
+        overrides["population"] = population
+        return try ParameterFile.apply(overrides)
+    }
+}

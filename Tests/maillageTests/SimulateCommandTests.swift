@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// `maillage simulate` end to end: result files byte-identical for a seed whatever the
+/// threads, runs stored in the database, bad input refused with nothing stored.
+@Suite struct SimulateCommandTests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appendingPathComponent("t.db").path
+        let made = try CommandLineTests.run("generate", "--zones", "20", "--population", "8000", "--seed", "4", "--out", db, "-q")
+        precondition(made.status == 0, made.stderr)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func simulate(_ extra: String...) throws -> CommandLineTests.Result {
+        try CommandLineTests.run(["simulate", "--db", db, "--days", "60", "-q"] + extra)
+    }
+
+    /// Counts the stored runs with the sqlite3 command-line tool (independent of the code under test).
+    func storedRuns() throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [db, "SELECT count(*) FROM simulation_run"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test func sameSeedGivesByteIdenticalFilesWithOneOrTwoThreads() throws {
+        #expect(try simulate("--seed", "7", "--replications", "2", "--threads", "1", "--out", path("a")).status == 0)
+        #expect(try simulate("--seed", "7", "--replications", "2", "--threads", "2", "--out", path("b")).status == 0)
+        #expect(try simulate("--seed", "8", "--replications", "2", "--threads", "2", "--out", path("c")).status == 0)
+        for name in ["territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: path("a/\(name)")))
+            let b = try Data(contentsOf: URL(fileURLWithPath: path("b/\(name)")))
+            #expect(a == b, "\(name) differs between 1 and 2 threads")
+            #expect(!a.isEmpty)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path("a/zones.csv"))) != Data(contentsOf: URL(fileURLWithPath: path("c/zones.csv"))))
+        #expect(FileManager.default.fileExists(atPath: path("a/provenance.json")))
+        #expect(try storedRuns() == 3)
+    }
+
+    @Test func jsonPrintsTheTerritoryIndicators() throws {
+        let result = try simulate("--replications", "3", "--out", path("j"), "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for name in ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "share_without_declared_gp",
+                     "admissions_per_inhabitant", "continuity_upc", "follow_up_7_days_share", "readmission_30_days_share"] {
+            #expect(json[name] is Double, "\(name) missing")
+        }
+        let intervals = try #require(json["intervals"] as? [String: [String: Any]])
+        let gp = try #require(intervals["gp_contacts_per_inhabitant"])
+        #expect((gp["replications"] as? [Double])?.count == 3)
+        #expect(gp["ci95_low"] is Double && gp["ci95_high"] is Double)
+        #expect(json["run_id"] as? Int == 1)
+    }
+
+    @Test func badParametersAreDataErrorsAndStoreNothing() throws {
+        let params = path("bad.json")
+        try #"{"follow_up": {"probability_linked": 1.3}}"#.write(toFile: params, atomically: true, encoding: .utf8)
+        let result = try simulate("--params", params, "--out", path("bad"))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("follow_up.probability_linked"))
+        #expect(try storedRuns() == 0)
+        #expect(!FileManager.default.fileExists(atPath: path("bad/territory.json")))
+    }
+
+    @Test func eventsOutsideTheHorizonOrNamingUnknownActorsAreRefused() throws {
+        let late = path("late.json")
+        try #"{"events": [{"type": "close", "actor": "hospital-000001", "from": "2027-06-01"}]}"#.write(toFile: late, atomically: true, encoding: .utf8)
+        let first = try simulate("--events", late, "--out", path("e1"))
+        #expect(first.status == 65)
+        #expect(first.stderr.contains("outside the horizon"))
+        let unknown = path("unknown.json")
+        try #"[{"type": "close", "actor": "hospital-999999", "from": 1, "to": 5}]"#.write(toFile: unknown, atomically: true, encoding: .utf8)
+        let second = try simulate("--events", unknown, "--out", path("e2"))
+        #expect(second.status == 65)
+        #expect(second.stderr.contains("hospital-999999"))
+        #expect(try simulate("--events", path("missing.json"), "--out", path("e3")).status == 66)
+        #expect(try storedRuns() == 0)
+    }
+
+    @Test func eventLogHasTheProcessMiningColumns() throws {
+        let log = path("log.csv")
+        #expect(try simulate("--out", path("l"), "--event-log", log).status == 0)
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "case_id,activity,timestamp,resource,zone")
+        #expect(lines.count > 100)
+        // The warm-up starts 60 days before 2026-01-01: 2025-11-02.
+        #expect(lines.dropFirst().allSatisfy { $0.contains("T") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 5 })
+        #expect(lines.contains { $0.contains(",2025-11-02T00:00:00Z,") || $0.contains(",2025-11-02T00:00:01Z,") })
+    }
+}
+
+/// The event log read by pm4py (PyPI), which discovers a directly-follows graph from it.
+@Suite struct EventLogProcessMiningTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/check-event-log.py").path
+
+    static var pm4pyAvailable: Bool {
+        (try? python(["-c", "import pm4py"]).status) == 0
+    }
+
+    static func python(_ arguments: [String]) throws -> CommandLineTests.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineTests.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: pm4pyAvailable, "needs pm4py (pip install pm4py)"))
+    func pm4pyDiscoversADirectlyFollowsGraph() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-pm4py-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("t.db").path, log = folder.appendingPathComponent("log.csv").path
+        #expect(try CommandLineTests.run("generate", "--zones", "10", "--population", "3000", "--seed", "2", "--out", db, "-q").status == 0)
+        #expect(try CommandLineTests.run("simulate", "--db", db, "--days", "30", "--out", folder.appendingPathComponent("out").path,
+                                         "--event-log", log, "-q").status == 0)
+        let result = try Self.python([Self.script, log])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").last { $0.hasPrefix("{") })
+        let json = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect((json["edges"] as? Int ?? 0) > 5)
+        #expect((json["cases"] as? Int ?? 0) > 1_000)
+        #expect((json["start_activities"] as? [String])?.allSatisfy { $0.hasPrefix("need_") } == true)
+    }
+}
