@@ -10,6 +10,7 @@ demo: build
 
 ## Install what the tests need and run every test.
 test: test-deps
+	scripts/install-test-python.sh
 	$(SWIFT) test
 
 deps:

@@ -106,14 +106,22 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/check-event-log.py").path
 
-    static var pm4pyAvailable: Bool {
-        (try? python(["-c", "import pm4py"]).status) == 0
+    /// The test virtualenv `make test` prepares (scripts/install-test-python.sh), else python3.
+    static let interpreter: [String] = {
+        let venv = URL(fileURLWithPath: script).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build-pytest/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? [venv] : ["python3"]
+    }()
+
+    /// pm4py is there, or required because CI=true (then its absence fails the test).
+    static var pm4pyRequiredOrAvailable: Bool {
+        ProcessInfo.processInfo.environment["CI"] == "true" || (try? python(["-c", "import pm4py"]).status) == 0
     }
 
     static func python(_ arguments: [String]) throws -> CommandLineTests.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.arguments = interpreter + arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -125,7 +133,7 @@ import Testing
                                        stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    @Test(.enabled(if: pm4pyAvailable, "needs pm4py (pip install pm4py)"))
+    @Test(.enabled(if: pm4pyRequiredOrAvailable, "needs pm4py: make test installs it (scripts/install-test-python.sh)"))
     func pm4pyDiscoversADirectlyFollowsGraph() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-pm4py-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
