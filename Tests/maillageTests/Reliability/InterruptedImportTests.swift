@@ -41,43 +41,63 @@ import Testing
         }
     }
 
-    /// Runs `arguments` (with the database path last-substituted) to completion once to learn how long
-    /// it takes and what it leaves, then kills fresh copies of `before` at `points` delays spread
-    /// evenly over that duration.
+    /// Runs `arguments` (given the database path) to completion to learn how long it takes and what
+    /// it leaves, then kills fresh copies of `before` at `points` delays spread evenly over that
+    /// duration and a few more around its end.
     func killRepeatedly(before: String, points: Int, _ arguments: (String) -> [String]) throws -> Tally {
         let after = path("after.db")
-        try copyDatabase(before, to: after)
-        let start = Date()
-        let complete = try BackgroundCommand(arguments(after), logs: folder).wait()
-        let duration = Date().timeIntervalSince(start)
-        try #require(complete.status == 0, "the reference import failed: \(complete.stderr)")
+        // The shorter of two complete runs, so that on a machine whose load varies the kills still
+        // land before the victim would have finished.
+        var duration = TimeInterval.infinity
+        for _ in 1...2 {
+            try copyDatabase(before, to: after)
+            let start = Date()
+            let complete = try BackgroundCommand(arguments(after), logs: folder).wait()
+            duration = min(duration, Date().timeIntervalSince(start))
+            try #require(complete.status == 0, "the reference import failed: \(complete.stderr)")
+        }
         let beforeDigest = try SQLiteShell.territoryDigest(before)
         let afterDigest = try SQLiteShell.territoryDigest(after)
         try #require(beforeDigest != afterDigest, "the import must change the territory for the test to mean anything")
 
+        // Deterministic spread: the middle of each of `points` equal slices of the measured duration.
+        // A victim that finishes before its kill shows the machine got faster (its load varies): the
+        // estimate shrinks by 10 % and the same slice is tried again, so that `points` kills land
+        // while the import runs. Then `aroundCommit` more from 90 % to 115 % of the first estimate,
+        // where the commit and the exit fall, whatever they find.
         var tally = Tally()
         let victim = path("victim.db")
-        for point in 0..<points {
+        let aroundCommit = 6, measured = duration
+        var slice = 0, attempts = 0
+        while slice < points + aroundCommit, attempts < 2 * points + aroundCommit {
+            attempts += 1
+            let delay = slice < points ? duration * (Double(slice) + 0.5) / Double(points)
+                : measured * (0.9 + 0.05 * Double(slice - points))
             try copyDatabase(before, to: victim)
             let command = try BackgroundCommand(arguments(victim), logs: folder)
-            // Deterministic spread: the middle of each of `points` equal slices of the measured duration.
-            Thread.sleep(forTimeInterval: duration * (Double(point) + 0.5) / Double(points))
-            if command.kill() { tally.killedWhileRunning += 1 } else { tally.finishedFirst += 1 }
-            #expect(try SQLiteShell.integrity(victim) == "ok", "kill point \(point)")
+            Thread.sleep(forTimeInterval: delay)
+            if command.kill() {
+                tally.killedWhileRunning += 1
+                slice += 1
+            } else {
+                tally.finishedFirst += 1
+                if slice < points { duration *= 0.9 } else { slice += 1 }
+            }
+            #expect(try SQLiteShell.integrity(victim) == "ok", "kill at \(delay) s")
             let digest = try SQLiteShell.territoryDigest(victim)
             if digest == beforeDigest {
                 tally.foundBefore += 1
             } else if digest == afterDigest {
                 tally.foundAfter += 1
             } else {
-                Issue.record("kill point \(point) at \(duration * (Double(point) + 0.5) / Double(points)) s left a mixture")
+                Issue.record("kill at \(delay) s left a mixture")
             }
         }
         // The killed file still takes the import afterwards.
         let again = try CommandLineTests.run(arguments(victim))
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try SQLiteShell.territoryDigest(victim) == afterDigest)
-        print("Interrupted import (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", duration)) s): \(tally)")
+        print("Interrupted import (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", measured)) s): \(tally)")
         return tally
     }
 
@@ -110,11 +130,10 @@ import Testing
         let old = try matrix(zones: 40, named: "old.csv", offset: 1)
         try mustRun("import", "matrix", old, "--db", before, "--name", "road", "--directed", "--quiet")
         let big = try matrix(zones: zones, named: "big.csv", offset: 0)
-        let tally = try killRepeatedly(before: before, points: 36) {
+        let tally = try killRepeatedly(before: before, points: 32) {
             ["import", "matrix", big, "--db", $0, "--name", "road", "--directed", "--quiet"]
         }
-        #expect(tally.foundBefore + tally.foundAfter == 36)
-        #expect(tally.killedWhileRunning >= 30)
+        #expect(tally.killedWhileRunning >= 32)
     }
 
     @Test func killedActorsImportLeavesTheActorsBeforeOrAfter() throws {
@@ -132,10 +151,9 @@ import Testing
         }
         try mustRun("import", "actors", try actors(1...6_000, named: "first.csv", fte: 1), "--db", before, "--quiet")
         let second = try actors(3_001...15_000, named: "second.csv", fte: 2)
-        let tally = try killRepeatedly(before: before, points: 24) {
+        let tally = try killRepeatedly(before: before, points: 22) {
             ["import", "actors", second, "--db", $0, "--quiet"]
         }
-        #expect(tally.foundBefore + tally.foundAfter == 24)
-        #expect(tally.killedWhileRunning >= 20)
+        #expect(tally.killedWhileRunning >= 22)
     }
 }
