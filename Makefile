@@ -14,7 +14,7 @@ test: test-deps
 
 ## Every test under AddressSanitizer then ThreadSanitizer (slow: separate scratch folders, each a full build).
 sanitize: test-deps
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 deps:
