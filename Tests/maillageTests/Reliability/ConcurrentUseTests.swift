@@ -71,6 +71,12 @@ import Testing
             let result = try reader.command.wait()
             // Finished while the import still runs: the reader did not wait for its commit.
             if writer.process.isRunning { finishedDuringWrite[reader.kind] += 1 }
+            if reader.kind == 2, result.status == 74 {
+                // Only when the import outlasts the 30 s busy timeout (seen under ThreadSanitizer):
+                // `access` then gives up on storing its run, with a message that says why.
+                #expect(result.stderr.contains("is busy: another process has been writing"), "\(result.stderr)")
+                return
+            }
             #expect(result.status == 0, "reader \(reader.index): \(result.stderr)")
             switch reader.kind {
             case 0:
