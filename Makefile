@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/maillage
 
-.PHONY: demo test deps test-deps build bench-generate occitanie clean
+.PHONY: demo test sanitize deps test-deps build bench-generate occitanie clean
 
 ## Install what is missing, build in release, and run the main job on the demo territory.
 demo: build
@@ -12,6 +12,11 @@ demo: build
 test: test-deps
 	scripts/install-test-python.sh
 	$(SWIFT) test
+
+## Every test under AddressSanitizer then ThreadSanitizer (slow: separate scratch folders, each a full build).
+sanitize: test-deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 deps:
 	scripts/install-deps.sh
@@ -31,4 +36,4 @@ occitanie: build
 	scripts/build-occitanie.sh
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-asan .build-tsan out

@@ -5,12 +5,15 @@ import Foundation
 /// The content goes to a hidden temporary file beside the target, which is renamed over the
 /// target only once everything is written and synced; a failure half-way removes the
 /// temporary file and leaves any previous file untouched.
+///
+/// `..` segments are resolved in the path's text first, as Foundation does when it creates the
+/// folder: otherwise `a/../b/out.csv` with no `a` made the folder `b` and then failed to write in it.
 enum AtomicFile {
     static func write(to path: String, _ body: (BufferedFileStream) throws -> Void) throws {
-        let target = URL(fileURLWithPath: path)
+        let target = URL(fileURLWithPath: path).standardizedFileURL
         let folder = target.deletingLastPathComponent()
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
             throw FileAccessError.unwritable(path, "it is a folder")
         }
         do {
@@ -42,7 +45,7 @@ enum AtomicFile {
         } catch {
             throw FileAccessError.unwritable(path, stream.failure.map { "\($0.localizedDescription)" } ?? "\(error)")
         }
-        guard rename(temporary, path) == 0 else {
+        guard rename(temporary, target.path) == 0 else {
             throw FileAccessError.unwritable(path, String(cString: strerror(errno)))
         }
         renamed = true

@@ -27,6 +27,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path) was written by a newer Maillage (schema steps \(unknown.joined(separator: ", ")) are unknown here); upgrade Maillage"
         case let .invalidContent(path, detail):
             "\(path): \(detail)"
+        case let .sqlite(path, code, message) where [ResultCode.SQLITE_BUSY, .SQLITE_LOCKED].contains(ResultCode(rawValue: code).primaryResultCode):
+            // Another process held the write lock past the busy timeout (a long import or simulation).
+            "\(path) is busy: another process has been writing to it for more than \(Int(TerritoryDatabase.busyTimeout)) s; "
+                + "nothing was written to it, run this again when it has finished (SQLite error \(code): \(message))"
         case let .sqlite(path, code, message):
             "\(path): SQLite error \(code): \(message)"
         }

@@ -14,6 +14,9 @@ import MaillageCore
 /// let summary = try database.summary()
 /// ```
 public final class TerritoryDatabase: Sendable {
+    /// How long a write waits for another process's write to finish before giving up, in seconds.
+    public static let busyTimeout: TimeInterval = 30
+
     /// The file's path, as given.
     public let path: String
     let pool: DatabasePool
@@ -63,7 +66,7 @@ public final class TerritoryDatabase: Sendable {
     private static func connect(path: String) throws -> TerritoryDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "maillage"
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)

@@ -41,7 +41,7 @@ struct ReportCommand: MaillageCommand {
         } catch let error as ReportError {
             throw CommandError(message: error.description, status: .usage)
         }
-        let target = URL(fileURLWithPath: out)
+        let target = URL(fileURLWithPath: out).standardizedFileURL  // `a/../b` with no `a`: as AtomicFile
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(html.utf8).write(to: target, options: .atomic)
