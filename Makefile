@@ -2,16 +2,17 @@
 SWIFT ?= swift
 BIN := .build/release/maillage
 
-.PHONY: demo test sanitize deps test-deps build bench-generate occitanie clean
+.PHONY: demo test sanitize deps test-deps build notebooks bench-generate occitanie clean
 
 ## Install what is missing, build in release, and run the main job on the demo territory.
 demo: build
 	$(BIN) demo --out out
 
-## Install what the tests need and run every test.
+## Install what the tests need and run every test, then the notebooks (so they cannot rot).
 test: test-deps
 	scripts/install-test-python.sh
 	$(SWIFT) test
+	$(MAKE) notebooks
 
 ## Every test under AddressSanitizer then ThreadSanitizer (slow: separate scratch folders, each a full build).
 sanitize: test-deps
@@ -35,5 +36,24 @@ bench-generate: build
 occitanie: build
 	scripts/build-occitanie.sh
 
+## Execute notebooks-export/*.ipynb headless in a virtualenv of pinned PyPI packages.
+## The debug binary by default (after `swift test` it is already built); a MAILLAGE set in the
+## environment is used as is, without building.
+NOTEBOOK_VENV := .build-notebooks
+NOTEBOOK_CONFIG ?= debug
+PYTHON ?= python3
+MAILLAGE ?= $(CURDIR)/.build/$(NOTEBOOK_CONFIG)/maillage
+MAILLAGE_NOTEBOOK_OUT ?= $(CURDIR)/out/notebooks
+
+notebooks: $(NOTEBOOK_VENV)/installed
+	$(if $(filter environment,$(origin MAILLAGE)),,$(SWIFT) build -c $(NOTEBOOK_CONFIG) --product maillage)
+	MAILLAGE="$(MAILLAGE)" MAILLAGE_NOTEBOOK_OUT="$(MAILLAGE_NOTEBOOK_OUT)" \
+		$(NOTEBOOK_VENV)/bin/python scripts/run-notebooks.py
+
+$(NOTEBOOK_VENV)/installed: notebooks-export/requirements.txt | test-deps
+	$(PYTHON) -m venv $(NOTEBOOK_VENV)
+	$(NOTEBOOK_VENV)/bin/pip install --quiet --disable-pip-version-check -r notebooks-export/requirements.txt
+	touch $@
+
 clean:
-	rm -rf .build .build-asan .build-tsan out
+	rm -rf .build .build-asan .build-tsan .build-notebooks .build-pytest out

@@ -2,7 +2,8 @@
 # Installs the Debian packages Maillage builds against, only when they are missing.
 #
 # Usage: scripts/install-deps.sh [--test]
-#   --test  also installs what the test suite needs (python3-venv for reference peers,
+#   --test  also installs what the test suite needs (python3-venv for reference peers and the
+#           notebooks' virtualenv, whose PyPI wheels bring their own GEOS, PROJ and GDAL;
 #           chromium to render the HTML report headless as a reader would see it).
 # Idempotent: a machine that already has everything runs no package manager at all.
 set -euo pipefail
