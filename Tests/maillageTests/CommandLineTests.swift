@@ -105,17 +105,27 @@ import Testing
     }
 }
 
+extension CommandLineTests {
+    /// A fresh temporary folder holding `t.db`, a territory made by `maillage generate`.
+    static func generatedDatabase(zones: Int, population: Int, seed: Int) throws -> (folder: URL, db: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("t.db").path
+        let made = try run("generate", "--zones", "\(zones)", "--population", "\(population)", "--seed", "\(seed)", "--out", db, "-q")
+        guard made.status == 0 else { throw CommandError(message: made.stderr) }
+        return (folder, db)
+    }
+
+    struct CommandError: Error { let message: String }
+}
+
 /// `maillage access` end to end on a generated territory: files written, runs stored, errors coded.
 @Suite struct AccessCommandLineTests {
     let folder: URL
     let db: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-access-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        db = folder.appendingPathComponent("t.db").path
-        let made = try CommandLineTests.run("generate", "--zones", "120", "--population", "150000", "--seed", "9", "--out", db, "-q")
-        precondition(made.status == 0, made.stderr)
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 120, population: 150_000, seed: 9)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

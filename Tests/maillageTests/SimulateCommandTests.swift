@@ -8,11 +8,7 @@ import Testing
     let db: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-sim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        db = folder.appendingPathComponent("t.db").path
-        let made = try CommandLineTests.run("generate", "--zones", "20", "--population", "8000", "--seed", "4", "--out", db, "-q")
-        precondition(made.status == 0, made.stderr)
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 20, population: 8000, seed: 4)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

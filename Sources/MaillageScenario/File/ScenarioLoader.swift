@@ -128,10 +128,6 @@ public enum ScenarioLoader {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
-    /// FNV-1a 64 of the text, as hex.
-    static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
-    }
+    /// The files' content digest (FNV-1a 64), for provenance.
+    static func hash(_ text: String) -> String { Fingerprint.of(text) }
 }

@@ -24,11 +24,8 @@ enum StudyRecord {
     /// FNV-1a over the zones (id, point, population), the sites used and the parameters:
     /// two runs with the same fingerprint were computed from the same inputs.
     static func fingerprint(_ territory: Territory, siteIDs: [String], parameters: [String: String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0xff) &* 0x100_0000_01b3
-        }
+        var fingerprint = Fingerprint()
+        func mix(_ text: String) { fingerprint.mix(text) }
         for zone in territory.zones {
             mix(zone.id); mix("\(zone.point.longitude),\(zone.point.latitude),\(zone.population.total)")
         }
@@ -38,7 +35,7 @@ enum StudyRecord {
             for capacity in actor.capacities { mix("\(capacity.measure)=\(capacity.value)") }
         }
         mix(canonicalJSON(parameters))
-        return String(hash, radix: 16)
+        return fingerprint.hex
     }
 
     static func canonicalJSON<Value: Encodable>(_ object: [String: Value]) -> String {

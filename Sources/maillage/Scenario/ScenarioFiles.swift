@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageIO
 import MaillageScenario
 
 /// What scenario commands write: summaries, provenance kept apart from results, JSON text.
@@ -23,8 +24,7 @@ enum ScenarioFiles {
     }
 
     static func writeJSON(_ object: Any, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data((jsonText(object) + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try TextFile.write(jsonText(object) + "\n", to: path)
     }
 
     static func jsonText(_ object: Any) -> String {

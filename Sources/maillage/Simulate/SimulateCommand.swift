@@ -62,8 +62,9 @@ struct SimulateCommand: MaillageCommand {
             territory: territory, parameters: parameters, events: eventList.events, days: days, seed: seed,
             replications: replications, threads: threads, eventLog: eventLog != nil, sample: sample
         )
-        let progress = Progress(total: replications, global: global)
+        let progress = ProgressBar(estimatedTotal: replications, unit: "replications", global: global, minimum: 2)
         let result = try Simulation.run(request) { _ in progress.step() }
+        progress.finish()
         let elapsed = clock.now - started
         global.detail("simulated \(result.agents) agents × \(replications) replication(s), \(result.events) events in \(elapsed)")
 
@@ -81,28 +82,5 @@ struct SimulateCommand: MaillageCommand {
             global.status("simulated \(result.agents) inhabitants for \(days) days × \(replications) replication(s) → \(out) (run \(runID))")
             print(SimulationOutput.summaryText(result))
         }
-    }
-}
-
-/// A progress line on a terminal (stderr), one step per finished replication.
-final class Progress: @unchecked Sendable {
-    private let total: Int
-    private let enabled: Bool
-    private var done = 0
-    private let lock = NSLock()
-
-    init(total: Int, global: GlobalOptions) {
-        self.total = total
-        enabled = !global.quiet && isatty(STDERR_FILENO) == 1 && total > 1
-    }
-
-    func step() {
-        guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        let width = 30, filled = width * done / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) replications\(done == total ? "\n" : "")".utf8))
     }
 }

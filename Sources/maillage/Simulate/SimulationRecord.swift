@@ -40,11 +40,8 @@ enum SimulationRecord {
 
     /// FNV-1a over the zones, actors (with capacities and services), links and the run's inputs.
     static func fingerprint(_ territory: Territory, extra: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0xff) &* 0x100_0000_01b3
-        }
+        var fingerprint = Fingerprint()
+        func mix(_ text: String) { fingerprint.mix(text) }
         for zone in territory.zones {
             mix("\(zone.id),\(zone.point.longitude),\(zone.point.latitude),\(zone.population.total)")
             for band in territory.ageBands { mix("\(zone.population[band] ?? -1)") }
@@ -55,6 +52,6 @@ enum SimulationRecord {
         }
         for link in territory.links { mix("\(link.from) \(link.kind) \(link.to) \(link.strength)") }
         extra.forEach(mix)
-        return String(hash, radix: 16)
+        return fingerprint.hex
     }
 }

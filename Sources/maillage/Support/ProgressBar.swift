@@ -4,16 +4,29 @@ import Foundation
 ///
 /// Drawn only when stderr is a terminal and `--quiet` was not given, so logs and CI output
 /// stay clean. The total is an estimate (file size over the size of the first lines).
-final class ProgressBar {
+final class ProgressBar: @unchecked Sendable {
     private let estimatedTotal: Int
     private let unit: String
     private let enabled: Bool
     private let start = Date()
+    /// Steps counted by ``step()``, from any thread.
+    private var steps = 0
+    private let lock = NSLock()
 
-    init(estimatedTotal: Int, unit: String, global: GlobalOptions) {
+    /// - Parameter minimum: below this total no bar is drawn (one replication needs none).
+    init(estimatedTotal: Int, unit: String, global: GlobalOptions, minimum: Int = 0) {
         self.estimatedTotal = max(estimatedTotal, 1)
         self.unit = unit
-        enabled = !global.quiet && isatty(STDERR_FILENO) == 1
+        enabled = !global.quiet && isatty(STDERR_FILENO) == 1 && estimatedTotal >= minimum
+    }
+
+    /// One more unit done (replications finish on several threads).
+    func step() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        steps += 1
+        update(steps)
     }
 
     /// Rows in a text file, estimated from its size and its first 64 KiB.
