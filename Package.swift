@@ -46,7 +46,7 @@ let package = Package(
         // What-ifs: scenario files (YAML), changes applied to a territory, comparisons.
         .target(
             name: "MaillageScenario",
-            dependencies: ["MaillageCore", "MaillageAccess", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MaillageCore", "MaillageAccess", "MaillageSim", .product(name: "Yams", package: "Yams")]
         ),
         // The HTML report: maps and charts as inline SVG, tables, provenance.
         .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),

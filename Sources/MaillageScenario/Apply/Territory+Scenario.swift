@@ -14,9 +14,9 @@ extension Territory {
         for placed in changes.sorted(by: { $0.value.day < $1.value.day }) {
             let fail = { (reason: String) in ScenarioError(file: placed.file, line: placed.line, key: "changes", reason: reason) }
             switch placed.value {
-            case let .closeActor(id, from, until):
+            case let .closeActor(id, from, until, nightOnly):
                 guard known.contains(id) else { throw fail("actor \(id) is not in the territory") }
-                if from <= day && until.map({ day < $0 }) ?? true { closed.insert(id) }
+                if !nightOnly && from <= day && until.map({ day < $0 }) ?? true { closed.insert(id) }
             case let .openActor(actor, from):
                 guard self.actors.allSatisfy({ $0.id != actor.id }) else { throw fail("actor \(actor.id) already exists") }
                 if from <= day { actors[actor.id] = actor }

@@ -2,6 +2,7 @@
 public struct ScenarioComparison: Sendable {
     public struct Row: Sendable {
         public var indicator: String
+        public var source: IndicatorSeries.Source
         /// A zone id, or `*` for the territory-wide value.
         public var zoneID: String
         public var difference: PairedDifference
@@ -13,26 +14,25 @@ public struct ScenarioComparison: Sendable {
     public var alternative: String
     public var rows: [Row]
 
-    /// Compares indicators computed per replication: `base[r]` and `alt[r]` share replication
-    /// r's seed (common random numbers). Indicators are matched by label, zones by id.
-    public init(baseline: String, alternative: String,
-                base: [[ScenarioRunner.IndicatorResult]], alt: [[ScenarioRunner.IndicatorResult]]) {
-        self.baseline = baseline
-        self.alternative = alternative
+    /// Pairs the two outcomes replication by replication (they share seeds: common random
+    /// numbers). Indicators are matched by name and source, zones by id.
+    public init(baseline base: ScenarioOutcome, alternative alt: ScenarioOutcome) {
+        baseline = base.name
+        alternative = alt.name
         var rows: [Row] = []
-        for (index, spec) in (base.first ?? []).map(\.spec).enumerated() {
-            guard let altIndex = alt.first?.firstIndex(where: { $0.spec.label == spec.label }) else { continue }
-            let baseRuns = base.map { $0[index] }, altRuns = alt.map { $0[altIndex] }
-            if let territory = PairedDifference(baseline: baseRuns.map(\.territoryValue), alternative: altRuns.map(\.territoryValue)) {
-                rows.append(Row(indicator: spec.label, zoneID: "*", difference: territory, discovery: territory.isSignificant))
+        let altZones = Dictionary(alt.zoneIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for series in base.series {
+            guard let other = alt.series.first(where: { $0.name == series.name && $0.source == series.source }) else { continue }
+            if let territory = PairedDifference(baseline: series.territory, alternative: other.territory) {
+                rows.append(Row(indicator: series.name, source: series.source, zoneID: "*", difference: territory,
+                                discovery: territory.isSignificant))
             }
-            let altZones = Dictionary(altRuns[0].zoneIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            guard let baseZones = series.zones, let otherZones = other.zones else { continue }
             var zoneRows: [Row] = []
-            for (zone, id) in baseRuns[0].zoneIDs.enumerated() {
-                guard let other = altZones[id],
-                      let difference = PairedDifference(baseline: baseRuns.map { $0.values[zone] }, alternative: altRuns.map { $0.values[other] })
-                else { continue }
-                zoneRows.append(Row(indicator: spec.label, zoneID: id, difference: difference, discovery: false))
+            for (zone, id) in base.zoneIDs.enumerated() {
+                guard let position = altZones[id],
+                      let difference = PairedDifference(baseline: baseZones[zone], alternative: otherZones[position]) else { continue }
+                zoneRows.append(Row(indicator: series.name, source: series.source, zoneID: id, difference: difference, discovery: false))
             }
             let flags = FalseDiscovery.benjaminiHochberg(zoneRows.map(\.difference.pValue))
             for (position, flag) in flags.enumerated() { zoneRows[position].discovery = flag }

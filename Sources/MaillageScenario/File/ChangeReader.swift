@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageSim
 
 /// Reads one item of `changes:` or `events:`.
 ///
@@ -8,6 +9,8 @@ import MaillageCore
 ///   - close: hospital-000001          # for good, or for a period with until:
 ///     from: 2026-03-01
 ///     until: 2026-06-01
+///   - close: hospital-000002          # the emergency department closes at night only
+///     night_only: true
 ///   - open: {id: new-msp, kind: msp, name: MSP du Lac, lat: 43.6, lon: 1.44, capacity: {fte: 4}}
 ///     from: 30
 ///   - capacity: {actor: gp-000012, fte: 0}     # a GP retires
@@ -15,7 +18,7 @@ import MaillageCore
 ///   - add_link: {from: gp-000001, kind: member_of, to: cpts-000001}
 ///   - remove_link: {from: hospital-000001, kind: discharges_to, to: ssiad-000002}
 /// events:
-///   - surge: {zones: [Z00001, Z00002], factor: 1.5}
+///   - surge: {zones: [Z00001, Z00002], factor: 1.5, needs: [acute_urgent]}
 ///     from: 2026-07-01
 ///     until: 2026-08-15
 ///   - slow_travel: {zones: [Z00003], factor: 1.4}
@@ -36,7 +39,7 @@ enum ChangeReader {
         do {
             switch kind {
             case "close":
-                change = .closeActor(id: try body.string(), day: day, until: until)
+                change = .closeActor(id: try body.string(), day: day, until: until, nightOnly: try nightOnly(item))
             case "open":
                 change = .openActor(try actor(body), day: day)
             case "capacity":
@@ -67,8 +70,14 @@ enum ChangeReader {
         let factorValue = try body.required("factor")
         let factor = try factorValue.double()
         guard factor > 0 else { throw factorValue.error("a factor must be more than 0") }
+        let needs = try body.optional("needs")?.strings() ?? []
+        let needNames = NeedKind.allCases.map(\.rawValue)
+        for need in needs where !needNames.contains(need) {
+            throw body.error("'\(need)' is not a need; expected one of \(needNames.joined(separator: ", "))", key: "\(body.key).needs")
+        }
+        if kind != "surge" && !needs.isEmpty { throw body.error("'needs' applies to a surge only", key: "\(body.key).needs") }
         let event: ScenarioEvent = kind == "surge"
-            ? .demandSurge(zones: zones, factor: factor, day: day, until: until)
+            ? .demandSurge(zones: zones, factor: factor, day: day, until: until, needs: needs)
             : .travelSlowdown(zones: zones, factor: factor, day: day, until: until)
         return Scenario.Placed(value: event, file: item.file, line: item.line)
     }
@@ -78,10 +87,20 @@ enum ChangeReader {
         guard present.count == 1 else {
             throw item.error("each item needs exactly one of \(kinds.joined(separator: ", "))")
         }
-        for key in try item.keys() where !kinds.contains(key) && key != "from" && key != "until" {
-            throw item.error("'\(key)' is not understood here; expected \(present[0]), from and until", key: "\(item.key).\(key)")
+        let extra = present[0] == "close" ? ["from", "until", "night_only"] : ["from", "until"]
+        for key in try item.keys() where !kinds.contains(key) && !extra.contains(key) {
+            throw item.error("'\(key)' is not understood here; expected \(([present[0]] + extra).joined(separator: ", "))", key: "\(item.key).\(key)")
         }
         return present[0]
+    }
+
+    private static func nightOnly(_ item: YAMLValue) throws -> Bool {
+        guard let value = try item.optional("night_only") else { return false }
+        switch try value.string().lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw value.error("expected true or false")
+        }
     }
 
     private static func actor(_ body: YAMLValue) throws -> Actor {

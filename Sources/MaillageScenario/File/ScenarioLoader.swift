@@ -27,7 +27,7 @@ public enum ScenarioLoader {
             throw ScenarioError(file: path, reason: "is not valid YAML: \(error)")
         }
         let known: Set = ["name", "extends", "territory", "start", "days", "seed", "replications", "params", "overrides",
-                          "indicators", "access_day", "changes", "events", "sweep"]
+                          "indicators", "access_day", "changes", "events", "sweep", "simulation"]
         for key in try root.keys() where !known.contains(key) {
             throw ScenarioError(file: path, line: try root.required(key).line, key: key,
                                 reason: "is not a scenario key; expected one of \(known.sorted().joined(separator: ", "))")
@@ -47,7 +47,7 @@ public enum ScenarioLoader {
                 name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, file: path,
                 territoryPath: resolve(try territory.string()), start: ScenarioDay.iso.date(from: "2026-01-01")!, days: 365,
                 seed: 1, replications: 1, parametersPath: nil, overrides: [:], indicators: [], accessDay: 0,
-                changes: [], events: [], contentHash: hash(text)
+                changes: [], events: [], simulation: SimulationSettings(), contentHash: hash(text)
             )
         }
         try apply(root, to: &scenario, resolve: resolve)
@@ -86,6 +86,7 @@ public enum ScenarioLoader {
         if let indicators = try root.optional("indicators") {
             scenario.indicators = try indicators.list().map(readIndicator)
         }
+        if let simulation = try root.optional("simulation") { try readSimulation(simulation, into: &scenario.simulation) }
         if let changes = try root.optional("changes") {
             scenario.changes += try changes.list().map { try ChangeReader.change($0, start: scenario.start) }
         }
@@ -96,6 +97,24 @@ public enum ScenarioLoader {
             throw ScenarioError(file: change.file, line: change.line, key: "changes",
                                 reason: "day \(change.value.day) is outside the horizon (day 0 to \(scenario.days))")
         }
+    }
+
+    private static func readSimulation(_ value: YAMLValue, into settings: inout SimulationSettings) throws {
+        for key in try value.keys() where !["enabled", "sample", "zone_indicators"].contains(key) {
+            throw value.error("'\(key)' is not a simulation setting; expected enabled, sample or zone_indicators", key: "simulation.\(key)")
+        }
+        if let enabled = try value.optional("enabled") {
+            switch try enabled.string().lowercased() {
+            case "true", "yes": settings.enabled = true
+            case "false", "no": settings.enabled = false
+            default: throw enabled.error("expected true or false")
+            }
+        }
+        if let sample = try value.optional("sample") {
+            settings.sample = try sample.double()
+            guard settings.sample > 0, settings.sample <= 1 else { throw sample.error("a sample is a fraction in (0, 1]") }
+        }
+        if let zones = try value.optional("zone_indicators") { settings.zoneIndicators = try zones.strings() }
     }
 
     private static func readIndicator(_ value: YAMLValue) throws -> IndicatorSpec {
@@ -130,4 +149,17 @@ public enum ScenarioLoader {
 
     /// The files' content digest (FNV-1a 64), for provenance.
     static func hash(_ text: String) -> String { Fingerprint.of(text) }
+}
+
+extension ScenarioLoader {
+    /// The scenarios of a comparison: the baseline file's one scenario, then every scenario of
+    /// the alternatives' files (a sweep gives several).
+    public static func loadComparison(_ files: [String]) throws -> [Scenario] {
+        guard let baselineFile = files.first else { throw ScenarioError(file: "compare", reason: "give a baseline scenario file") }
+        let baseline = try load(baselineFile)
+        guard baseline.count == 1 else {
+            throw ScenarioError(file: baselineFile, key: "sweep", reason: "the baseline is a sweep of \(baseline.count) scenarios; give a single scenario as baseline")
+        }
+        return try baseline + files.dropFirst().flatMap(load)
+    }
 }

@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
     public var accessDay: Int
     public var changes: [Placed<ScenarioChange>]
     public var events: [Placed<ScenarioEvent>]
+    /// Whether and how the simulation runs.
+    public var simulation: SimulationSettings
     /// SHA-like hash of the files' contents (FNV-1a 64), for provenance.
     public var contentHash: String
 

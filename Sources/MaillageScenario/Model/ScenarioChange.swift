@@ -4,8 +4,10 @@ import MaillageCore
 public enum ScenarioChange: Sendable, Equatable {
     /// A new actor, open from `day`.
     case openActor(Actor, day: Int)
-    /// An actor closed from `day` until `until` (exclusive), for good when nil.
-    case closeActor(id: String, day: Int, until: Int?)
+    /// An actor closed from `day` until `until` (exclusive), for good when nil; `nightOnly`
+    /// closes an emergency department at night only (the simulation sends its night arrivals on,
+    /// accessibility counts it as open).
+    case closeActor(id: String, day: Int, until: Int?, nightOnly: Bool = false)
     /// A capacity set to a new value from `day` (a GP retires: fte 0).
     case setCapacity(actorID: String, Capacity, day: Int)
     /// A link added from `day` (GPs join a CPTS, a discharge agreement).
@@ -16,7 +18,7 @@ public enum ScenarioChange: Sendable, Equatable {
     /// The day the change takes effect.
     public var day: Int {
         switch self {
-        case let .openActor(_, day), let .closeActor(_, day, _), let .setCapacity(_, _, day),
+        case let .openActor(_, day), let .closeActor(_, day, _, _), let .setCapacity(_, _, day),
              let .addLink(_, day), let .removeLink(_, _, _, day): day
         }
     }
@@ -24,8 +26,9 @@ public enum ScenarioChange: Sendable, Equatable {
 
 /// Something that happens to demand or travel for a period (simulation input).
 public enum ScenarioEvent: Sendable, Equatable {
-    /// Needs in these zones multiplied by `factor` from `day` until `until` (exclusive).
-    case demandSurge(zones: [String], factor: Double, day: Int, until: Int)
+    /// Needs in these zones (`*` = all) multiplied by `factor` from `day` until `until`
+    /// (exclusive); only the needs listed (simulation names such as `acute_urgent`), all when empty.
+    case demandSurge(zones: [String], factor: Double, day: Int, until: Int, needs: [String] = [])
     /// Travel times from these zones multiplied by `factor` for the period.
     case travelSlowdown(zones: [String], factor: Double, day: Int, until: Int)
 }

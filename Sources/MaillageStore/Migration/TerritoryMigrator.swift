@@ -10,6 +10,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("1-territory", migrate: createTerritorySchema)
         migrator.registerMigration("2-indicator-runs", migrate: createIndicatorRuns)
         migrator.registerMigration("3-simulation-runs", migrate: createSimulationRuns)
+        migrator.registerMigration("5-scenario-runs", migrate: createScenarioRuns)
         return migrator
     }
 

@@ -11,82 +11,80 @@ struct CompareCommand: MaillageCommand {
         commandName: "compare",
         abstract: "Compare scenarios with the baseline: differences per zone and for the territory, with 95 % intervals.",
         discussion: """
-            Accessibility indicators are deterministic: an interval is the difference itself, significant when not 0. \
-            The exit code says whether it ran, never whether a difference was found. \
-            Example: maillage compare base.yaml close-ed.yaml --out out/compare --json
+            Every scenario runs its accessibility indicators and its simulation with the baseline's seed, replication \
+            by replication (common random numbers); a difference's interval is a paired Student-t interval over the \
+            replications, and per-zone differences also carry a Benjamini-Hochberg flag. Accessibility is \
+            deterministic: its interval is the difference itself. An alternative's file may be a sweep (several scenarios). \
+            The exit code says whether it ran, never whether a difference was found.
+
+            Writes comparison.csv, comparison.json, replications.csv and <alternative>.geojson into --out. With \
+            --shard I/N only the I-th share of the (scenario × replication) jobs runs and --out receives \
+            shard-I-of-N.json; 'maillage merge' puts the shards together into exactly what one machine writes.
+
+            Examples:
+              maillage compare base.yaml close-ed.yaml --out out/compare
+              maillage compare base.yaml close-ed.yaml more-gps.yaml --replications 20 --json --out out/compare
+              maillage compare base.yaml sweep.yaml --replications 1000 --shard 3/50 --out shards
             """
     )
 
-    @Argument(help: "The baseline scenario, then one or more alternatives.") var files: [String]
-    @Option(help: "The folder to write comparison.csv and one GeoJSON per alternative into.") var out: String
-    @Flag(help: "Print the territory-wide differences as JSON.") var json = false
+    @Argument(help: "The baseline scenario file, then one or more alternatives.") var files: [String]
+    @Option(help: "Replications of every scenario (default: the baseline's 'replications').") var replications: Int?
+    @Option(help: "Run only the I-th of N shares of the jobs (1-based, such as 2/8) and write a shard for 'maillage merge'.")
+    var shard: String?
+    @Option(help: "Replications run at once (default: all cores); results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "The folder to write into.") var out: String
+    @Flag(help: "Print comparison.json on stdout.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a baseline and at least one alternative scenario.") }
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1.") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        if let shard, ComparisonShard(shard) == nil {
+            throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, such as 2/8 (not '\(shard)').")
+        }
     }
 
     func execute() throws {
-        let base = try runOne(files[0])
-        var rows: [[String]] = []
-        var territoryRows: [[String: Any]] = []
-        for file in files.dropFirst() {
-            let alternative = try runOne(file)
-            let comparison = ScenarioComparison(baseline: base.name, alternative: alternative.name,
-                                                base: [base.results], alt: [alternative.results])
-            rows += comparison.rows.map { Self.csvRow(alternative.name, $0) }
-            territoryRows += comparison.rows.filter { $0.zoneID == "*" }.map { Self.summary(alternative.name, $0) }
-            try writeGeoJSON(comparison, zones: alternative.territory.zones)
-            for row in comparison.rows where row.zoneID == "*" { global.status(Self.line(alternative.name, row)) }
+        let clock = ContinuousClock(), started = clock.now
+        let plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
+        let part = shard.flatMap(ComparisonShard.init)
+        let jobs = plan.jobs(in: part)
+        let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
+        let results = try ComparisonRunner.run(plan, jobs: jobs, threads: threads, territory: Self.loadTerritory) { progress.step() }
+        progress.finish()
+        global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
+        if let part {
+            let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
+            try TextFile.write(String(decoding: try ComparisonShardFile(files: files, plan: plan, shard: part, results: results).encoded(), as: UTF8.self),
+                               to: path)
+            global.status("shard \(part): \(jobs.count) of \(plan.jobs.count) jobs → \(path)")
+            if json { print(ScenarioFiles.jsonText(["shard": part.description, "jobs": jobs.count, "file": path])) }
+            return
         }
-        try ZoneTableWriter.writeRows(
-            header: ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
-                     "p_value", "significant", "fdr_significant"],
-            rows: rows, to: out + "/comparison.csv"
-        )
-        if json { print(ScenarioFiles.jsonText(["baseline": base.name, "differences": territoryRows])) }
+        let result = try ScenarioComparisonResult(plan: plan, results: results)
+        try Self.write(result, to: out, json: json, global: global)
     }
 
-    private func runOne(_ file: String) throws -> (name: String, results: [ScenarioRunner.IndicatorResult], territory: Territory) {
-        let scenarios = try ScenarioLoader.load(file)
-        guard scenarios.count == 1, let scenario = scenarios.first else {
-            throw CommandError(message: "\(file) is a sweep of \(scenarios.count) scenarios; compare takes one scenario per file", status: .usage)
+    /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.
+    static func write(_ result: ScenarioComparisonResult, to out: String, json: Bool, global: GlobalOptions) throws {
+        let zones = try loadTerritory(result.plan.scenarios[0]).zones
+        try ComparisonFiles.write(result, zones: zones, to: out)
+        try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: URL(fileURLWithPath: out).appendingPathComponent("provenance.json").path)
+        if json {
+            print(ScenarioFiles.jsonText(ComparisonFiles.summary(result)))
+        } else {
+            print(ComparisonFiles.table(result))
         }
-        let territory = try TerritoryDatabase.open(at: scenario.territoryPath).loadTerritory()
-        return (scenario.name, try ScenarioRunner.run(scenario, on: territory), territory)
+        global.status("comparison of \(result.plan.scenarios.count) scenarios × \(result.plan.replications) replication(s) → \(out)")
     }
 
-    private func writeGeoJSON(_ comparison: ScenarioComparison, zones: [Zone]) throws {
-        let zoneRows = comparison.rows.filter { $0.zoneID != "*" }
-        let indicators = Array(Set(zoneRows.map(\.indicator))).sorted()
-        let ids = zones.map(\.id)
-        var columns: [ZoneTable.Column] = []
-        for indicator in indicators {
-            let byZone = Dictionary(zoneRows.filter { $0.indicator == indicator }.map { ($0.zoneID, $0) }, uniquingKeysWith: { a, _ in a })
-            columns.append(.init(name: "\(indicator)_difference", values: .numbers(ids.map { byZone[$0]?.difference.difference ?? .nan })))
-            columns.append(.init(name: "\(indicator)_significant", values: .numbers(ids.map { byZone[$0].map { $0.difference.isSignificant ? 1 : 0 } ?? .nan })))
+    static func loadTerritory(_ scenario: Scenario) throws -> Territory {
+        guard FileManager.default.fileExists(atPath: scenario.territoryPath) else {
+            throw ScenarioError(file: scenario.file, key: "territory", reason: "\(scenario.territoryPath) does not exist")
         }
-        try ZoneTableWriter.writeGeoJSON(ZoneTable(zoneIDs: ids, columns: columns),
-                                         to: out + "/\(ScenarioFiles.safeName(comparison.alternative)).geojson", zones: zones)
-    }
-
-    private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
-
-    private static func csvRow(_ alternative: String, _ row: ScenarioComparison.Row) -> [String] {
-        let d = row.difference
-        return [alternative, row.indicator, row.zoneID, number(d.baseline), number(d.alternative), number(d.difference),
-                number(d.lower), number(d.upper), number(d.pValue), d.isSignificant ? "1" : "0", row.discovery ? "1" : "0"]
-    }
-
-    private static func summary(_ alternative: String, _ row: ScenarioComparison.Row) -> [String: Any] {
-        let d = row.difference
-        return ["alternative": alternative, "indicator": row.indicator, "baseline": d.baseline, "alternative_value": d.alternative,
-                "difference": d.difference, "lower": d.lower, "upper": d.upper, "significant": d.isSignificant]
-    }
-
-    private static func line(_ alternative: String, _ row: ScenarioComparison.Row) -> String {
-        let d = row.difference
-        return String(format: "%@ %@: %.6g → %.6g (%+.6g, 95 %% CI %.6g … %.6g)%@", alternative, row.indicator,
-                      d.baseline, d.alternative, d.difference, d.lower, d.upper, d.isSignificant ? " *" : "")
+        return try TerritoryDatabase.open(at: scenario.territoryPath).loadTerritory()
     }
 }

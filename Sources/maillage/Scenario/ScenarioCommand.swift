@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import MaillageCore
 import MaillageIO
 import MaillageScenario
+import MaillageSim
 import MaillageStore
 
-/// `maillage scenario run FILE`: a what-if's accessibility indicators, written and stored.
+/// `maillage scenario …`: scenario files (YAML: territory, changes, events, indicators).
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario", abstract: "Run scenario files (YAML: territory, changes, events, indicators).",
@@ -12,34 +14,98 @@ struct ScenarioCommand: ParsableCommand {
     )
 }
 
+/// `maillage scenario run FILE`: a what-if's accessibility and simulation, written and stored.
 struct ScenarioRunCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Apply a scenario's changes to its territory and compute its indicators.",
-        discussion: "Writes DIR/<scenario>/<indicator>.csv and summary.json; a sweep gives one folder per point. Example: maillage scenario run close-ed.yaml --out out/close-ed"
+        abstract: "Apply a scenario's changes to its territory, compute its indicators and simulate it.",
+        discussion: """
+            Writes DIR/<scenario>/<indicator>.csv, summary.json, provenance.json and, unless the scenario says \
+            'simulation: {enabled: false}', the simulation's files in DIR/<scenario>/simulation/. The run is stored \
+            in the territory database with its provenance (scenario file and hash, territory fingerprint, \
+            parameters, seed, replications). A sweep gives one folder per point.
+
+            Examples:
+              maillage scenario run close-ed.yaml --out out/close-ed
+              maillage scenario run heatwave.yaml --replications 10 --json --out out/heatwave
+            """
     )
 
     @Argument(help: "The scenario file.") var file: String
+    @Option(help: "Replications (default: the scenario's 'replications').") var replications: Int?
+    @Option(help: "Replications run at once (default: all cores); results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "The folder to write into.") var out: String
     @Flag(help: "Print the territory-wide values as JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1.") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+    }
+
     func execute() throws {
         var summaries: [[String: Any]] = []
-        for scenario in try ScenarioLoader.load(file) {
-            let territory = try TerritoryDatabase.open(at: scenario.territoryPath).loadTerritory()
-            let results = try ScenarioRunner.run(scenario, on: territory)
-            let folder = out + "/" + ScenarioFiles.safeName(scenario.name)
-            for result in results {
-                let table = ZoneTable(zoneIDs: result.zoneIDs, columns: [.init(name: result.spec.method, values: .numbers(result.values))])
-                try ZoneTableWriter.writeCSV(table, to: folder + "/\(result.spec.label).csv")
-            }
-            let summary = ScenarioFiles.summary(scenario, results)
-            try ScenarioFiles.writeJSON(summary, to: folder + "/summary.json")
-            try ScenarioFiles.writeJSON(ScenarioFiles.provenance(scenario), to: folder + "/provenance.json")
-            summaries.append(summary)
-            global.status("\(scenario.name): \(results.count) indicator(s) → \(folder)")
+        for var scenario in try ScenarioLoader.load(file) {
+            if let replications { scenario.replications = replications }
+            summaries.append(try run(scenario))
         }
         if json { print(ScenarioFiles.jsonText(summaries)) }
+    }
+
+    private func run(_ scenario: Scenario) throws -> [String: Any] {
+        let database = try TerritoryDatabase.open(at: scenario.territoryPath)
+        let territory = try database.loadTerritory()
+        let results = try ScenarioRunner.run(scenario, on: territory)
+        let folder = out + "/" + ScenarioFiles.safeName(scenario.name)
+        for result in results {
+            let table = ZoneTable(zoneIDs: result.zoneIDs, columns: [.init(name: result.spec.method, values: .numbers(result.values))])
+            try ZoneTableWriter.writeCSV(table, to: folder + "/\(result.spec.label).csv")
+        }
+        var simulated: (SimulationResult, SimulationRequest)?
+        if scenario.simulation.enabled {
+            let request = try scenario.simulationRequest(on: territory, threads: threads)
+            let progress = ProgressBar(estimatedTotal: scenario.replications, unit: "replications", global: global, minimum: 2)
+            let result = try scenario.simulate(on: territory, threads: threads) { _ in progress.step() }
+            progress.finish()
+            try SimulationOutput.write(result, request: request, to: folder + "/simulation")
+            simulated = (result, request)
+        }
+        let runID = try store(scenario, territory: territory, access: results, simulation: simulated, in: database)
+        let summary = ScenarioFiles.summary(scenario, results, simulation: simulated?.0)
+        try ScenarioFiles.writeJSON(summary, to: folder + "/summary.json")
+        var provenance = ScenarioFiles.provenance(scenario)
+        provenance["scenario_run_id"] = runID
+        try ScenarioFiles.writeJSON(provenance, to: folder + "/provenance.json")
+        global.status("\(scenario.name): \(results.count) indicator(s)\(simulated == nil ? "" : " and the simulation") → \(folder) (scenario run \(runID))")
+        return summary
+    }
+
+    private func store(_ scenario: Scenario, territory: Territory, access: [ScenarioRunner.IndicatorResult],
+                       simulation: (SimulationResult, SimulationRequest)?, in database: TerritoryDatabase) throws -> Int64 {
+        var simulationRunID: Int64?
+        var values: [ScenarioRun.Value] = []
+        for result in access {
+            values.append(.init(source: "access", indicator: result.spec.label, zoneID: "*", value: result.territoryValue))
+            for (zone, value) in zip(result.zoneIDs, result.values) {
+                values.append(.init(source: "access", indicator: result.spec.label, zoneID: zone, value: value))
+            }
+        }
+        var parameters = "{}"
+        if let (result, request) = simulation {
+            let events = ScenarioFiles.eventsJSON(request.events)
+            simulationRunID = try database.save(SimulationRecord.run(result, request: request, eventsJSON: events))
+            parameters = ParameterFile.canonicalJSON(request.parameters)
+            for indicator in result.territory {
+                values.append(.init(source: "simulation", indicator: indicator.name, zoneID: "*", value: indicator.mean,
+                                    low: indicator.low, high: indicator.high))
+            }
+        }
+        let run = ScenarioRun(
+            name: scenario.name, scenarioFile: URL(fileURLWithPath: scenario.file).standardizedFileURL.path, scenarioHash: scenario.contentHash,
+            territoryFingerprint: SimulationRecord.fingerprint(territory, extra: []), parameters: parameters, seed: String(scenario.seed),
+            replications: scenario.replications, days: scenario.days, simulationRunID: simulationRunID, values: values
+        )
+        return try database.save(run)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MaillageCore
 import MaillageIO
 import MaillageScenario
+import MaillageSim
 
 /// What scenario commands write: summaries, provenance kept apart from results, JSON text.
 enum ScenarioFiles {
@@ -10,10 +11,39 @@ enum ScenarioFiles {
         String(name.map { $0.isLetter || $0.isNumber || "-_=.".contains($0) ? $0 : "_" })
     }
 
-    static func summary(_ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult]) -> [String: Any] {
+    static func summary(_ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult], simulation: SimulationResult? = nil) -> [String: Any] {
         var indicators: [String: Any] = [:]
         for result in results where !result.territoryValue.isNaN { indicators[result.spec.label] = result.territoryValue }
-        return ["scenario": scenario.name, "access_day": scenario.accessDay, "changes": scenario.changes.count, "indicators": indicators]
+        var summary: [String: Any] = ["scenario": scenario.name, "access_day": scenario.accessDay, "changes": scenario.changes.count,
+                                      "events": scenario.events.count, "indicators": indicators]
+        if let simulation {
+            var simulated: [String: Any] = [:]
+            for indicator in simulation.territory where indicator.mean.isFinite {
+                var entry: [String: Any] = ["mean": indicator.mean]
+                if let low = indicator.low, let high = indicator.high, low.isFinite, high.isFinite { (entry["low"], entry["high"]) = (low, high) }
+                simulated[indicator.name] = entry
+            }
+            summary["simulation"] = simulated
+            summary["replications"] = scenario.replications
+            summary["seed"] = String(scenario.seed)
+        }
+        return summary
+    }
+
+    /// The simulation events a scenario turned into, as canonical JSON (what a run records).
+    static func eventsJSON(_ events: [SimulationEvent]) -> String {
+        let objects: [[String: Any]] = events.map { event in
+            var object: [String: Any] = ["from": event.fromDay, "to": event.toDay]
+            switch event.change {
+            case let .close(actor, nightOnly): object["type"] = "close"; object["actor"] = actor; object["night_only"] = nightOnly
+            case let .capacity(actor, measure, value): object["type"] = "capacity"; object["actor"] = actor; object["measure"] = measure.rawValue; object["value"] = value
+            case let .surge(zones, factor, needs): object["type"] = "surge"; object["zones"] = zones; object["factor"] = factor; object["needs"] = needs.map(\.rawValue)
+            case let .slowTravel(zones, factor): object["type"] = "slow_travel"; object["zones"] = zones; object["factor"] = factor
+            }
+            return object
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Who made the results and from what; not part of the byte-identical promise.
@@ -21,6 +51,14 @@ enum ScenarioFiles {
         ["scenario_file": scenario.file, "scenario_hash": scenario.contentHash, "territory": scenario.territoryPath,
          "seed": scenario.seed, "replications": scenario.replications, "maillage_version": MaillageVersion.current,
          "created_at": ISO8601DateFormatter().string(from: Date())]
+    }
+
+    /// Who compared what: not part of the byte-identical promise.
+    static func comparisonProvenance(_ plan: ComparisonPlan) -> [String: Any] {
+        ["scenarios": plan.scenarios.map { ["name": $0.name, "file": $0.file, "scenario_hash": $0.contentHash, "territory": $0.territoryPath] },
+         "plan_fingerprint": plan.fingerprint, "seed": String(plan.seed), "replications": plan.replications, "jobs": plan.jobs.count,
+         "maillage_version": MaillageVersion.current, "created_at": ISO8601DateFormatter().string(from: Date()),
+         "host": ProcessInfo.processInfo.hostName, "command": CommandLine.arguments.joined(separator: " ")]
     }
 
     static func writeJSON(_ object: Any, to path: String) throws {

@@ -1,0 +1,58 @@
+import MaillageCore
+
+/// What a comparison runs: the scenarios (baseline first), each replication of each, with the
+/// baseline's seed for all so that replication r draws the same numbers everywhere.
+public struct ComparisonPlan: Sendable {
+    public var scenarios: [Scenario]
+    public var replications: Int
+    public var seed: UInt64
+    /// Every job in a fixed order: scenario by scenario, replication by replication. A
+    /// scenario without simulation has one job (its accessibility is deterministic).
+    public var jobs: [ComparisonJob]
+
+    /// - Parameter replications: overrides the baseline's `replications` for every scenario.
+    public init(scenarios: [Scenario], replications: Int? = nil) throws {
+        guard let baseline = scenarios.first, scenarios.count >= 2 else {
+            throw ScenarioError(file: scenarios.first?.file ?? "compare", reason: "a comparison needs a baseline and at least one alternative")
+        }
+        var names = Set<String>()
+        for scenario in scenarios where !names.insert(scenario.name).inserted {
+            throw ScenarioError(file: scenario.file, key: "name", reason: "two scenarios are named '\(scenario.name)'; give each a distinct name")
+        }
+        let count = replications ?? baseline.replications
+        guard (1...10_000).contains(count) else {
+            throw ScenarioError(file: baseline.file, key: "replications", reason: "\(count) is outside 1...10000")
+        }
+        let aligned = scenarios.map { scenario in
+            var copy = scenario
+            copy.seed = baseline.seed
+            copy.replications = count
+            return copy
+        }
+        self.replications = count
+        seed = baseline.seed
+        self.scenarios = aligned
+        jobs = aligned.enumerated().flatMap { index, scenario in
+            (0..<(scenario.simulation.enabled ? count : 1)).map { ComparisonJob(scenario: index, replication: $0) }
+        }
+    }
+
+    /// The jobs of one shard, in plan order.
+    public func jobs(in shard: ComparisonShard?) -> [ComparisonJob] {
+        guard let shard else { return jobs }
+        return jobs.enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)
+    }
+
+    /// Identifies the plan: scenario names and contents, seed and replications. Shards of
+    /// one comparison share it; a merge refuses shards that do not.
+    public var fingerprint: String {
+        var fingerprint = Fingerprint()
+        for scenario in scenarios {
+            fingerprint.mix(scenario.name)
+            fingerprint.mix(scenario.contentHash)
+        }
+        fingerprint.mix(String(seed))
+        fingerprint.mix(String(replications))
+        return fingerprint.hex
+    }
+}

@@ -1,0 +1,19 @@
+/// A scenario's indicators over its replications, ready to be paired with another's.
+public struct ScenarioOutcome: Sendable {
+    public var name: String
+    public var zoneIDs: [String]
+    public var series: [IndicatorSeries]
+}
+
+/// One indicator of one scenario: its territory value and zone values, replication by replication.
+public struct IndicatorSeries: Sendable {
+    /// Where an indicator comes from: accessibility (deterministic) or the simulation.
+    public enum Source: String, Sendable, Codable { case access, simulation }
+
+    public var name: String
+    public var source: Source
+    /// One value per replication, in replication order (one value for accessibility).
+    public var territory: [Double]
+    /// `zones[z][r]`: zone z in replication r, when the indicator is compared per zone.
+    public var zones: [[Double]]?
+}

@@ -1,0 +1,106 @@
+import Foundation
+import MaillageCore
+import MaillageIO
+import MaillageScenario
+import MaillageSim
+
+/// What `compare` and `merge` write: the same bytes whether the jobs ran here or in shards.
+///
+/// comparison.csv (every difference, territory `*` and per zone), comparison.json (scenarios'
+/// values with intervals and the territory differences), replications.csv (each replication's
+/// territory values) and one GeoJSON of zone differences per alternative.
+enum ComparisonFiles {
+    static let header = ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
+                         "p_value", "significant", "fdr_significant", "source"]
+
+    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+        let rows = result.comparisons.flatMap { comparison in comparison.rows.map { csvRow(comparison.alternative, $0) } }
+        try ZoneTableWriter.writeRows(header: header, rows: rows, to: path("comparison.csv"))
+        try ZoneTableWriter.writeRows(header: ["scenario", "replication", "source", "indicator", "value"],
+                                      rows: replicationRows(result), to: path("replications.csv"))
+        try ScenarioFiles.writeJSON(summary(result), to: path("comparison.json"))
+        for comparison in result.comparisons {
+            try writeGeoJSON(comparison, zones: zones, to: path("\(ScenarioFiles.safeName(comparison.alternative)).geojson"))
+        }
+    }
+
+    /// comparison.json: what a script or the report reads.
+    static func summary(_ result: ScenarioComparisonResult) -> [String: Any] {
+        let plan = result.plan
+        let indicators = (result.outcomes.first?.series ?? []).map { ["name": $0.name, "source": $0.source.rawValue] }
+        let scenarios: [[String: Any]] = result.outcomes.map { outcome in
+            var values: [String: Any] = [:]
+            for series in outcome.series {
+                let summary = StudentT.summary(series.territory)
+                values[series.name] = ["mean": json(summary.mean), "low": json(summary.low ?? summary.mean),
+                                       "high": json(summary.high ?? summary.mean), "values": series.territory.map(json), "source": series.source.rawValue]
+            }
+            return ["name": outcome.name, "indicators": values]
+        }
+        let differences: [[String: Any]] = result.comparisons.flatMap { comparison in
+            comparison.rows.filter { $0.zoneID == "*" }.map { row in
+                let d = row.difference
+                return ["alternative": comparison.alternative, "indicator": row.indicator, "source": row.source.rawValue,
+                        "baseline": json(d.baseline), "alternative_value": json(d.alternative), "difference": json(d.difference),
+                        "lower": json(d.lower), "upper": json(d.upper), "p_value": json(d.pValue), "significant": d.isSignificant,
+                        "replications": d.replications]
+            }
+        }
+        return ["baseline": result.outcomes.first?.name ?? "", "alternatives": result.comparisons.map(\.alternative),
+                "replications": plan.replications, "seed": String(plan.seed), "days": plan.scenarios.first?.days ?? 0,
+                "indicators": indicators, "scenarios": scenarios, "differences": differences]
+    }
+
+    /// A readable table of the territory-wide differences, one block per alternative.
+    static func table(_ result: ScenarioComparisonResult) -> String {
+        var lines: [String] = []
+        for comparison in result.comparisons {
+            lines.append("\(comparison.alternative) against \(comparison.baseline):")
+            let rows = comparison.rows.filter { $0.zoneID == "*" }
+            let width = rows.map(\.indicator.count).max() ?? 10
+            for row in rows {
+                let d = row.difference
+                let name = row.indicator.padding(toLength: width, withPad: " ", startingAt: 0)
+                lines.append(String(format: "  %@  %12.6g → %-12.6g %+12.6g  [%.6g, %.6g]%@", name, d.baseline, d.alternative, d.difference,
+                                    d.lower, d.upper, d.isSignificant ? "  *" : ""))
+            }
+        }
+        lines.append("* the 95 % interval (paired Student-t over \(result.plan.replications) replication(s)) excludes 0; accessibility is deterministic.")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func replicationRows(_ result: ScenarioComparisonResult) -> [[String]] {
+        result.outcomes.flatMap { outcome in
+            outcome.series.flatMap { series in
+                series.territory.enumerated().map { [outcome.name, String($0.offset + 1), series.source.rawValue, series.name, number($0.element)] }
+            }
+        }
+    }
+
+    private static func writeGeoJSON(_ comparison: ScenarioComparison, zones: [Zone], to path: String) throws {
+        let zoneRows = comparison.rows.filter { $0.zoneID != "*" }
+        var indicators: [String] = []
+        for row in zoneRows where indicators.last != row.indicator { indicators.append(row.indicator) }
+        let ids = zones.map(\.id)
+        var columns: [ZoneTable.Column] = []
+        for indicator in indicators {
+            let byZone = Dictionary(zoneRows.filter { $0.indicator == indicator }.map { ($0.zoneID, $0) }, uniquingKeysWith: { a, _ in a })
+            columns.append(.init(name: "\(indicator)_difference", values: .numbers(ids.map { byZone[$0]?.difference.difference ?? .nan })))
+            columns.append(.init(name: "\(indicator)_significant", values: .numbers(ids.map { byZone[$0].map { $0.difference.isSignificant ? 1 : 0 } ?? .nan })))
+            columns.append(.init(name: "\(indicator)_fdr_significant", values: .numbers(ids.map { byZone[$0].map { $0.discovery ? 1 : 0 } ?? .nan })))
+        }
+        try ZoneTableWriter.writeGeoJSON(ZoneTable(zoneIDs: ids, columns: columns), to: path, zones: zones)
+    }
+
+    private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
+
+    private static func json(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
+
+    private static func csvRow(_ alternative: String, _ row: ScenarioComparison.Row) -> [String] {
+        let d = row.difference
+        return [alternative, row.indicator, row.zoneID, number(d.baseline), number(d.alternative), number(d.difference),
+                number(d.lower), number(d.upper), number(d.pValue), d.isSignificant ? "1" : "0", row.discovery ? "1" : "0", row.source.rawValue]
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import MaillageScenario
+
+/// `maillage merge SHARD…`: a comparison put back together from its shards.
+struct MergeCommand: MaillageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the shards of 'maillage compare --shard I/N' into the comparison one machine would write.",
+        discussion: """
+            A shard is the file a --shard run wrote (shard-I-of-N.json) or a folder holding such files. Every share \
+            1…N must be there once; the scenario files must be where they were and unchanged (they are read again). \
+            The files written are byte for byte those of a single 'maillage compare' with the same scenarios, seed \
+            and replications (provenance.json apart).
+
+            Example:
+              maillage merge shards/ --out out/compare
+            """
+    )
+
+    @Argument(help: "Shard files, or folders of shard files.") var shards: [String]
+    @Option(help: "The folder to write into.") var out: String
+    @Flag(help: "Print comparison.json on stdout.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard !shards.isEmpty else { throw ValidationError("give the shard files (or folders) to merge.") }
+    }
+
+    func execute() throws {
+        let paths = try shards.flatMap(Self.shardFiles)
+        let files = try paths.map { (path: $0, file: try ComparisonShardFile.read($0)) }
+        let result = try ComparisonShardFile.merge(files)
+        global.detail("merged \(files.count) shard(s), \(result.plan.jobs.count) jobs")
+        try CompareCommand.write(result, to: out, json: json, global: global)
+    }
+
+    /// A shard file as given, or the `shard-*.json` files of a folder in name order.
+    private static func shardFiles(_ path: String) throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CommandError(message: "\(path) does not exist", status: .noInput)
+        }
+        guard isFolder.boolValue else { return [path] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
+        guard !names.isEmpty else { throw CommandError(message: "\(path) holds no shard-*.json file", status: .noInput) }
+        return names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+    }
+}
