@@ -2,6 +2,7 @@ import Foundation
 import MaillageCore
 import MaillageGenerator
 import MaillageGeo
+import MaillageSim
 import MaillageTestSupport
 import Testing
 
@@ -41,7 +42,9 @@ import Testing
         try #require(try ScenarioLoader.load(try folder.write("\(UUID()).yaml", "territory: t.db\n" + yaml)).first)
     }
 
+    /// Accessibility only: deterministic, one job per scenario.
     static let indicators = """
+        simulation: {enabled: false}
         indicators:
           - method: coverage
             kind: hospital
@@ -53,10 +56,13 @@ import Testing
 
         """
 
+    func compare(_ scenarios: [Scenario], on territory: Territory = Self.territory) throws -> ScenarioComparisonResult {
+        let plan = try ComparisonPlan(scenarios: scenarios)
+        return try ScenarioComparisonResult(plan: plan, results: try ComparisonRunner.run(plan, jobs: plan.jobs, threads: 2) { _ in territory })
+    }
+
     @Test func anIdenticalAlternativeChangesNothing() throws {
-        let base = try ScenarioRunner.run(try scenario(Self.indicators), on: Self.territory)
-        let same = try ScenarioRunner.run(try scenario(Self.indicators + "name: same\n"), on: Self.territory)
-        let comparison = ScenarioComparison(baseline: "base", alternative: "same", base: [base], alt: [same])
+        let comparison = try compare([try scenario(Self.indicators), try scenario(Self.indicators + "name: same\n")]).comparisons[0]
         #expect(comparison.rows.count == 2 * (1 + 400))
         #expect(comparison.rows.allSatisfy { $0.difference.difference == 0 && !$0.difference.isSignificant })
     }
@@ -71,9 +77,8 @@ import Testing
             }
             return isolation(a) < isolation(b)
         }!
-        let base = try ScenarioRunner.run(try scenario(Self.indicators), on: Self.territory)
-        let alt = try ScenarioRunner.run(try scenario(Self.indicators + "changes:\n  - close: \(closed.id)\n"), on: Self.territory)
-        let comparison = ScenarioComparison(baseline: "base", alternative: "closed", base: [base], alt: [alt])
+        let comparison = try compare([try scenario(Self.indicators),
+                                      try scenario(Self.indicators + "name: closed\nchanges:\n  - close: \(closed.id)\n")]).comparisons[0]
         let coverage = try #require(comparison.rows.first { $0.indicator.hasPrefix("coverage") && $0.zoneID == "*" })
         #expect(coverage.difference.difference < 0)
         #expect(coverage.difference.upper < 0)  // the interval excludes zero
@@ -81,12 +86,168 @@ import Testing
         let longer = comparison.rows.filter { $0.indicator.hasPrefix("nearest") && $0.zoneID != "*" && $0.difference.difference > 0 }
         #expect(!longer.isEmpty && longer.allSatisfy { $0.difference.lower > 0 })
         #expect(comparison.rows.filter { $0.indicator.hasPrefix("nearest") && $0.difference.difference < 0 }.isEmpty)
+        // Per zone, coverage is 1/0: the zones that lost it are exactly those with a difference of −1.
+        let lost = comparison.rows.filter { $0.indicator.hasPrefix("coverage") && $0.zoneID != "*" && $0.difference.difference != 0 }
+        #expect(!lost.isEmpty && lost.allSatisfy { $0.difference.difference == -1 })
     }
 
     @Test func unknownActorsInChangesNameTheLine() throws {
         let bad = try scenario(Self.indicators + "changes:\n  - close: nobody\n")
         #expect { _ = try ScenarioRunner.run(bad, on: Self.territory) } throws: { error in
-            (error as? ScenarioError)?.line == 11
+            (error as? ScenarioError)?.line == 12
+        }
+    }
+}
+
+/// Comparisons with the simulation: common random numbers, intervals, shards.
+@Suite struct SimulatedComparisonTests {
+    let folder = try! TemporaryFolder()
+    /// Two emergency departments at least; small enough for a debug build.
+    static let territory = try! TerritoryGenerator.generate(GeneratorOptions(zones: 120, population: 200_000, seed: 5))
+
+    func scenario(_ yaml: String, simulation: String = "{sample: 0.3}") throws -> Scenario {
+        try #require(try ScenarioLoader.load(try folder.write("\(UUID()).yaml", """
+            territory: t.db
+            days: 60
+            seed: 7
+            replications: 4
+            simulation: \(simulation)
+            indicators:
+              - method: nearest
+                kind: hospital
+                service: emergency
+
+            """ + yaml)).first)
+    }
+
+    func results(_ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = 2) throws -> [JobResult] {
+        try ComparisonRunner.run(plan, jobs: jobs, threads: threads) { _ in Self.territory }
+    }
+
+    @Test func anIdenticalAlternativeGivesExactlyZeroEverywhere() throws {
+        let plan = try ComparisonPlan(scenarios: [try scenario("name: base\n"), try scenario("name: same\n")])
+        let result = try ScenarioComparisonResult(plan: plan, results: try results(plan, jobs: plan.jobs))
+        let rows = result.comparisons[0].rows
+        #expect(rows.contains { $0.source == .simulation && $0.zoneID == "*" })
+        #expect(rows.contains { $0.source == .simulation && $0.zoneID != "*" })
+        // Common random numbers: the same scenario draws the same numbers, replication by replication.
+        #expect(rows.allSatisfy { $0.difference.difference == 0 && $0.difference.lower == 0 && $0.difference.upper == 0 })
+        #expect(rows.allSatisfy { !$0.difference.isSignificant && !$0.discovery })
+    }
+
+    @Test func closingTheOnlyDepartmentOfItsZonesRaisesTheirTravel() throws {
+        let departments = Self.territory.actors.filter { $0.offers("emergency") }
+        try #require(departments.count == 2)
+        let closed = departments[0]
+        let plan = try ComparisonPlan(scenarios: [try scenario("name: base\n"),
+                                                  try scenario("name: closed\nchanges:\n  - close: \(closed.id)\n")])
+        let comparison = try ScenarioComparisonResult(plan: plan, results: try results(plan, jobs: plan.jobs)).comparisons[0]
+        func territory(_ name: String) throws -> PairedDifference {
+            try #require(comparison.rows.first { $0.indicator == name && $0.zoneID == "*" }?.difference)
+        }
+        // Accessibility: the zones whose nearest department was the closed one are now farther from one;
+        // no zone gets nearer. Deterministic, so each interval is its difference and excludes 0.
+        let nearest = comparison.rows.filter { $0.indicator.hasPrefix("nearest") && $0.zoneID != "*" }
+        let served = Set(nearest.filter { $0.difference.difference > 0 }.map(\.zoneID))
+        try #require(served.count >= 10)
+        #expect(nearest.allSatisfy { $0.difference.difference >= 0 })
+        #expect(nearest.filter { served.contains($0.zoneID) }.allSatisfy { $0.difference.lower > 0 })
+        // Simulation, 4 paired replications: emergency visits take longer on average, with a 95 % interval above 0,
+        // and those served zones whose patients still reach a department travel longer to it.
+        let travel = try territory("emergency_travel_minutes_mean")
+        #expect(travel.difference > 0 && travel.lower > 0 && travel.replications == 4)
+        let servedTravel = comparison.rows.filter { $0.indicator == "emergency_travel_minutes_mean" && served.contains($0.zoneID) }
+        #expect(!servedTravel.isEmpty && servedTravel.allSatisfy { $0.difference.difference > 0 })
+        #expect(servedTravel.contains { $0.difference.lower > 0 })
+        // Those beyond the emergency travel limit of the other department go unmet.
+        #expect(try territory("unmet_urgent_needs").lower > 0)
+    }
+
+    @Test func shardsGiveExactlyTheResultOfOneRun() throws {
+        let plan = try ComparisonPlan(scenarios: [try scenario("name: base\n"),
+                                                  try scenario("name: surge\nevents:\n  - surge: {zones: ['*'], factor: 1.3}\n    from: 10\n    until: 40\n")],
+                                      replications: 3)
+        let whole = try ScenarioComparisonResult(plan: plan, results: try results(plan, jobs: plan.jobs, threads: 1))
+        // Three shards, each through its file format and back, merged in reverse order, 2 threads.
+        var merged: [JobResult] = []
+        for index in [3, 1, 2] {
+            let shard = ComparisonShard(index: index, count: 3)
+            let file = ComparisonShardFile(files: [], plan: plan, shard: shard, results: try results(plan, jobs: plan.jobs(in: shard)))
+            merged += try JSONDecoder().decode(ComparisonShardFile.self, from: try file.encoded()).results
+        }
+        let again = try ScenarioComparisonResult(plan: plan, results: merged)
+        func bits(_ result: ScenarioComparisonResult) -> [UInt64] {
+            result.comparisons.flatMap { $0.rows.flatMap { [$0.difference.difference, $0.difference.lower, $0.difference.upper, $0.difference.pValue].map(\.bitPattern) } }
+                + result.outcomes.flatMap { $0.series.flatMap { $0.territory.map(\.bitPattern) + ($0.zones ?? []).flatMap { $0.map(\.bitPattern) } } }
+        }
+        #expect(bits(whole) == bits(again))
+        #expect(whole.comparisons[0].rows.count == again.comparisons[0].rows.count)
+        #expect(whole.comparisons[0].rows.contains { $0.indicator == "needs_per_inhabitant" && $0.difference.lower > 0 })
+        // A shard missing, or given twice, is refused with a message saying what to do.
+        #expect { _ = try ScenarioComparisonResult(plan: plan, results: Array(merged.dropLast())) } throws: { error in
+            "\(error)".contains("missing") && "\(error)".contains("merge every shard")
+        }
+        #expect { _ = try ScenarioComparisonResult(plan: plan, results: merged + [merged[0]]) } throws: { error in
+            "\(error)".contains("twice")
+        }
+    }
+
+    @Test func packedDoublesComeBackBitForBit() throws {
+        let values: [Double] = [.nan, -0.0, 0.1 + 0.2, .leastNonzeroMagnitude, -.greatestFiniteMagnitude, .infinity, 1e-300, 7]
+        let data = try JSONEncoder().encode(PackedDoubles(values))
+        let back = try JSONDecoder().decode(PackedDoubles.self, from: data)
+        #expect(back.values.map(\.bitPattern) == values.map(\.bitPattern))
+        #expect { _ = try JSONDecoder().decode(PackedDoubles.self, from: Data("\"AAAA\"".utf8)) } throws: { _ in true }
+    }
+
+    @Test func eventsAndChangesBecomeDatedSimulationEvents() throws {
+        let hospital = try #require(Self.territory.actors.first { $0.offers("emergency") })
+        let gp = try #require(Self.territory.actors.first { $0.kind == .gp })
+        let s = try scenario("""
+            name: dated
+            changes:
+              - close: \(hospital.id)
+                night_only: true
+                from: 5
+                until: 20
+              - capacity: {actor: \(gp.id), fte: 0}
+                from: 30
+              - open: {id: new-msp, kind: msp, name: MSP nouvelle, lat: \(gp.point.latitude), lon: \(gp.point.longitude), capacity: {fte: 3}}
+                from: 10
+            events:
+              - slow_travel: {zones: ['*'], factor: 1.5}
+                from: 50
+                until: 70
+            """)
+        let request = try s.simulationRequest(on: Self.territory)
+        // Until is exclusive in scenario files and inclusive in simulation events; the horizon is 60 days (0…59).
+        #expect(request.events == [
+            SimulationEvent(.close(actor: hospital.id, nightOnly: true), fromDay: 5, toDay: 19),
+            SimulationEvent(.capacity(actor: gp.id, measure: .fte, value: 0), fromDay: 30, toDay: 59),
+            SimulationEvent(.close(actor: "new-msp", nightOnly: false), fromDay: 0, toDay: 9),
+            SimulationEvent(.slowTravel(zones: ["*"], factor: 1.5), fromDay: 50, toDay: 59),
+        ])
+        #expect(request.territory.actors.contains { $0.id == "new-msp" })
+        #expect(request.parameters.startDate == "2026-01-01")
+        // A night-only closure leaves the department open for accessibility.
+        #expect(try Self.territory.applying(s.changes, onDay: 10).actors.contains { $0.id == hospital.id })
+    }
+
+    @Test func badSimulationSettingsNameTheirPlace() throws {
+        #expect { _ = try scenario("", simulation: "{sample: 2}") } throws: { error in
+            "\(error)".contains("simulation.sample") && "\(error)".contains("(0, 1]")
+        }
+        #expect { _ = try scenario("events:\n  - surge: {zones: ['*'], factor: 2, needs: [flu]}\n    from: 1\n    until: 3\n") } throws: { error in
+            (error as? ScenarioError)?.line == 11 && "\(error)".contains("acute_urgent")
+        }
+        let overrides = try scenario("overrides: {gp.no_such_parameter: 3}\n")
+        #expect { _ = try overrides.simulationRequest(on: Self.territory) } throws: { error in
+            "\(error)".contains("overrides") && "\(error)".contains("no_such_parameter")
+        }
+        let zones = try scenario("", simulation: "{zone_indicators: [nonsense]}")
+        let plan = try ComparisonPlan(scenarios: [zones, try scenario("name: b\n")])
+        #expect { _ = try results(plan, jobs: [ComparisonJob(scenario: 0, replication: 0)]) } throws: { error in
+            "\(error)".contains("simulation.zone_indicators") && "\(error)".contains("travel_minutes_per_inhabitant")
         }
     }
 }

@@ -36,3 +36,25 @@ import Testing
         #expect((gp.low ?? .infinity) < gp.mean && gp.mean < (gp.high ?? -.infinity))
     }
 }
+
+@Suite struct ReplicationSubsetTests {
+    /// A replication's values depend only on the seed and its index: not on which other
+    /// replications run with it, nor on the thread count (what shards rely on).
+    @Test func aReplicationIsTheSameAloneOrWithOthers() throws {
+        let request = try SimulationRequest(territory: DeterminismTests.territory, days: 90, seed: 4, threads: 2)
+        let all = try Simulation.indicators(request, replications: [0, 1, 2])
+        var single = request
+        single.threads = 1
+        let alone = try Simulation.indicators(single, replications: [2])
+        let pair = try Simulation.indicators(request, replications: [1, 0])
+        #expect(alone == [all[2]])
+        #expect(pair == [all[1], all[0]])
+        #expect(all[0] != all[1])
+        // The per-replication territory values are those a whole run averages.
+        let run = try Simulation.run(SimulationRequest(territory: DeterminismTests.territory, days: 90, seed: 4, replications: 3, threads: 2))
+        for indicator in run.territory {
+            let mine = all.map { replication in replication.territory.first { $0.name == indicator.name }!.value }
+            #expect(mine.map(\.bitPattern) == indicator.values.map(\.bitPattern), "\(indicator.name)")
+        }
+    }
+}

@@ -38,6 +38,8 @@ public enum ScenarioLoader {
         if let parent = try root.optional("extends") {
             scenario = try read(resolve(try parent.string()), chain: chain + [absolute]).0
             scenario.file = path
+            // A file is its own scenario: named after itself unless it says otherwise.
+            scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             scenario.contentHash = hash(scenario.contentHash + text)
         } else {
             guard let territory = try root.optional("territory") else {

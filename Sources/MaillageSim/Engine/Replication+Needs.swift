@@ -145,6 +145,7 @@ extension Replication {
                 count(.emergencyVisits, zone: zoneIndex)
                 if avoidable { count(.emergencyVisitsAvoidable, zone: zoneIndex) }
                 count(.travelMinutes, zone: zoneIndex, 2 * minutes)
+                count(.emergencyTravelMinutes, zone: zoneIndex, minutes)
                 actorContacts[actor] += 1
             }
             eventLog?.add(agent: agent, day: day, activity: avoidable ? .emergencyAvoidable : .emergency, actor: actor)

@@ -29,6 +29,7 @@ enum IndicatorFormulas {
             ("pharmacy_contacts_per_inhabitant", perInhabitant(.pharmacyContacts)),
             ("emergency_visits", v(.emergencyVisits)),
             ("emergency_visits_per_inhabitant", perInhabitant(.emergencyVisits)),
+            ("emergency_travel_minutes_mean", ratio(v(.emergencyTravelMinutes), v(.emergencyVisits))),
             ("avoidable_emergency_visits_per_inhabitant", perInhabitant(.emergencyVisitsAvoidable)),
             ("avoidable_emergency_visits_share", ratio(v(.emergencyVisitsAvoidable), v(.emergencyVisits))),
             ("admissions", v(.admissions)),

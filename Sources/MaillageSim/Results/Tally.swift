@@ -15,6 +15,8 @@ enum Tally: Int, CaseIterable {
     case homeCareNeeded, homeCareStarted, homeCareDaysToStart, homeCareWithin2Days, homeCareNotStarted
     case ehpadAdmissions, ehpadUnavailable
     case continuityPatients, continuityLeftOut, upcSum, hhiSum, mmciSum, cocPatients, cocSum, seconSum
+    /// One-way minutes to the emergency department of each counted visit.
+    case emergencyTravelMinutes
 
     static let count = allCases.count
 }
