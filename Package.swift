@@ -98,7 +98,7 @@ let package = Package(
             dependencies: ["MaillageTestSupport", "MaillageIO", "MaillageStore", "MaillageGenerator", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageTestSupport", "MaillageAccess"], exclude: ["Fixtures"]),
-        .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo", "MaillageSim"]),
+        .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo", "MaillageSim", "MaillageStore"]),
         .testTarget(
             name: "MaillageReportTests",
             dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]

@@ -177,8 +177,16 @@ import Testing
         }
         let again = try ScenarioComparisonResult(plan: plan, results: merged)
         func bits(_ result: ScenarioComparisonResult) -> [UInt64] {
-            result.comparisons.flatMap { $0.rows.flatMap { [$0.difference.difference, $0.difference.lower, $0.difference.upper, $0.difference.pValue].map(\.bitPattern) } }
-                + result.outcomes.flatMap { $0.series.flatMap { $0.territory.map(\.bitPattern) + ($0.zones ?? []).flatMap { $0.map(\.bitPattern) } } }
+            var bits: [UInt64] = []
+            for row in result.comparisons.flatMap(\.rows) {
+                let d = row.difference
+                bits += [d.difference.bitPattern, d.lower.bitPattern, d.upper.bitPattern, d.pValue.bitPattern]
+            }
+            for series in result.outcomes.flatMap(\.series) {
+                bits += series.territory.map(\.bitPattern)
+                for zone in series.zones ?? [] { bits += zone.map(\.bitPattern) }
+            }
+            return bits
         }
         #expect(bits(whole) == bits(again))
         #expect(whole.comparisons[0].rows.count == again.comparisons[0].rows.count)

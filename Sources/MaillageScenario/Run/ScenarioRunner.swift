@@ -23,7 +23,8 @@ public enum ScenarioRunner {
             do {
                 result = try AccessStudy.run(try spec.request(), on: territory)
             } catch let error as AccessError {
-                throw ScenarioError(file: spec.file, line: spec.line, key: "indicators", reason: error.description)
+                let within = spec.file == scenario.file ? "" : " (in scenario \(scenario.name) of \(scenario.file))"
+                throw ScenarioError(file: spec.file, line: spec.line, key: "indicators", reason: error.description + within)
             }
             // Coverage per zone is whether the zone is covered (1/0), matching the territory's covered share.
             let column = spec.method == "coverage" ? result.columns.first { $0.name == "covered" } : result.columns.first

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Merges the shards of a comparison once every array task has finished (submit-slurm.sh
+# queues it with --dependency=afterok). The result is byte for byte what one machine writes.
+#SBATCH --job-name=maillage-merge
+#SBATCH --cpus-per-task=1
+#SBATCH --mem=4G
+#SBATCH --time=00:30:00
+#SBATCH --output=maillage-merge-%j.log
+set -euo pipefail
+results=${1:?usage: slurm-merge.sh RESULTS}
+exec "${MAILLAGE:-maillage}" merge "$results/shards" --out "$results/comparison"
