@@ -36,7 +36,8 @@ struct ComparisonSection: ReportSection {
         return text
     }
 
-    private func glossary(_ name: String) -> IndicatorGlossary { IndicatorGlossary(name) }
+    /// Territory-wide wording: a coverage indicator's territory value is a share of the population.
+    private func glossary(_ name: String) -> IndicatorGlossary { IndicatorGlossary(name, territoryWide: true) }
 
     private func differencesTable() -> HTMLTable {
         let rows = reading.differences.map { d -> [String] in
@@ -93,7 +94,7 @@ struct ComparisonSection: ReportSection {
         let known = Set(territory.zones.map(\.zone.id))
         var html = ""
         for (index, differences) in shown.enumerated() {
-            let g = glossary(differences.indicator)
+            let g = IndicatorGlossary(differences.indicator)
             var layer = ZoneLayer(title: "\(g.title): \(alternative) − \(reading.baseline)",
                                   unit: "difference in " + (g.unit.isEmpty ? "the indicator's units" : g.unit),
                                   values: differences.values.mapValues(g.display))

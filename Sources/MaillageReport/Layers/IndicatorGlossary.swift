@@ -11,16 +11,20 @@ public struct IndicatorGlossary: Sendable, Equatable {
     /// Displayed value = stored value × scale (shares are shown in percent).
     public let scale: Double
 
-    public init(_ name: String) {
+    /// - Parameter territoryWide: the territory's value rather than a zone's: for a coverage
+    ///   indicator, the share of the population within the limit rather than minutes.
+    public init(_ name: String, territoryWide: Bool = false) {
         self.name = name
-        if let known = Self.known[name] {
+        if name.hasPrefix("coverage_"), territoryWide {
+            (title, unit, scale) = ("Population within reach (\(Self.siteWords(name)))", "% of inhabitants", 100)
+        } else if let known = Self.known[name] {
             (title, unit, scale) = (known.0, known.1, known.2)
         } else if name.hasSuffix("_share") {
             (title, unit, scale) = (Self.words(name), "%", 100)
         } else if name.hasSuffix("_per_inhabitant") {
             (title, unit, scale) = (Self.words(name) + " (a year)", "per inhabitant a year", 1)
         } else if name.hasPrefix("coverage_") || name.hasPrefix("nearest_") {
-            (title, unit, scale) = ("Minutes to the nearest site (\(Self.words(name)))", "minutes", 1)
+            (title, unit, scale) = ("Minutes to the nearest site (\(Self.siteWords(name)))", "minutes", 1)
         } else if ["2sfca_", "e2sfca_", "3sfca_", "gravity_", "apl_"].contains(where: name.hasPrefix) {
             (title, unit, scale) = ("Accessibility (\(Self.words(name)))", "accessibility index as computed by the study", 1)
         } else {
@@ -36,6 +40,17 @@ public struct IndicatorGlossary: Sendable, Equatable {
         }
         guard let first = words.first else { return name }
         return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
+    }
+
+    /// A scenario label's options in words: `coverage_hospital_emergency_30` → `hospital emergency, 30 min`.
+    static func siteWords(_ name: String) -> String {
+        var parts = name.split(separator: "_").dropFirst().map(String.init)
+        var limit = ""
+        if let last = parts.last, Double(last) != nil {
+            limit = ", \(last) min"
+            parts.removeLast()
+        }
+        return parts.joined(separator: " ") + limit
     }
 
     /// Display value of a stored value.

@@ -212,11 +212,10 @@ public struct ChoroplethMap {
         let ids = territory.zones.map(\.zone.id)
         let shown = zip(ids, values).filter { significant.contains($0.0) && $0.1.isFinite }.map(\.1)
         if let classes = divergingClasses {
-            let decimals = DisplayNumber.decimals(for: classes.step)
             for index in (0..<DivergingPalette.colours.count).reversed() {
                 let members = shown.filter { classes.classIndex(of: $0) == index }.count
                 let (low, high) = classes.bounds(ofClass: index)
-                func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + DisplayNumber.format(value, decimals: decimals) }
+                func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + DisplayNumber.auto(value) }
                 legend.row(swatch: swatch(fill: DivergingPalette.colours[index]), label: "\(signed(low)) – \(signed(high))", detail: zonesText(members))
                 if index == DivergingClasses.perSide {
                     legend.row(swatch: swatch(fill: DivergingPalette.zero), label: "0 (no change)", detail: zonesText(shown.filter { $0 == 0 }.count))

@@ -33,19 +33,22 @@ struct SimulationSection: ReportSection {
         return html
     }
 
+    /// The run in three numbers a planner quotes, each with its interval.
     private func keyFigure() -> String? {
-        func figure(_ name: String) -> String? {
+        let phrases = [("gp_contacts_per_inhabitant", "", "GP contacts per inhabitant a year"),
+                       ("emergency_visits_per_inhabitant", "", "emergency visits per inhabitant a year"),
+                       ("share_without_declared_gp", " %", "of inhabitants without a declared GP")]
+        let parts = phrases.compactMap { name, unit, words -> String? in
             guard let figure = reading.figure(name), let mean = figure.mean else { return nil }
             let glossary = IndicatorGlossary(name)
-            var text = "<strong>\(HTMLText.escape(DisplayNumber.auto(glossary.display(mean))))</strong> "
+            var text = "<strong>\(HTMLText.escape(DisplayNumber.auto(glossary.display(mean)) + unit))</strong> "
             if let low = figure.low, let high = figure.high {
                 text += HTMLText.escape("[\(DisplayNumber.auto(glossary.display(low))) – \(DisplayNumber.auto(glossary.display(high)))] ")
             }
-            return text + HTMLText.escape(glossary.unit == "%" || glossary.unit.hasPrefix("% ") ? "\(glossary.unit) \(glossary.title.lowercased())" : glossary.title.lowercased())
+            return text + HTMLText.escape(words)
         }
-        let parts = ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "share_without_declared_gp"].compactMap(figure)
         guard !parts.isEmpty else { return nil }
-        return parts.joined(separator: "; ") + HTMLText.escape(" (a year; 95 % intervals over replications in brackets).")
+        return parts.joined(separator: "; ") + HTMLText.escape(" (95 % intervals over replications in brackets).")
     }
 
     private func map(_ name: String, showAllActors: Bool) -> String {
