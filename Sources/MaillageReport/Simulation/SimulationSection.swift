@@ -20,6 +20,7 @@ struct SimulationSection: ReportSection {
 
     func body() throws -> String {
         var html = keyFigure().map { "<p class=\"key-figure\">\($0)</p>\n" } ?? ""
+        html += "<h3>Occupancy over the simulated year</h3>\n" + occupancy()
         let names = Self.mapped.filter { reading.zoneValues[$0] != nil }
         html += "<h3>Zone indicators</h3>\n<p class=\"note\">" + HTMLText.escape(
             "Means over replications, by the zone where patients live. \(names.count) of the \(reading.zoneValues.count) zone indicators are mapped; "
@@ -27,7 +28,6 @@ struct SimulationSection: ReportSection {
         for (index, name) in names.enumerated() {
             html += map(name, showAllActors: index == 0) + "\n"
         }
-        html += "<h3>Occupancy over the simulated year</h3>\n" + occupancy()
         html += "<div class=\"columns\">" + figures().html() + provenance().html() + "</div>\n"
         html += "<details><summary>Parameters of the run (canonical JSON)</summary><pre>\(HTMLText.escape(reading.header.parameters))</pre></details>\n"
         return html
