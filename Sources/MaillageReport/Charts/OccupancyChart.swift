@@ -49,7 +49,7 @@ public struct OccupancyChart {
     /// How each role reads and is drawn: label, colour, dashes.
     static let styles: [String: (label: String, colour: String, dash: String?)] = [
         "hospital_beds": ("Hospital beds", "#0072b2", nil),
-        "emergency_visits": ("Emergency department visits", "#d55e00", "8 3"),
+        "emergency_visits": ("Emergency visits", "#d55e00", "8 3"),
         "ssiad_places": ("SSIAD places", "#e69f00", "2 2"),
         "had_places": ("HAD places", "#cc79a7", "6 2 2 2"),
         "ehpad_places": ("EHPAD places", "#009e73", nil),
