@@ -94,12 +94,12 @@ enum Chromium {
         let description: String
     }
 
-    /// Renders `page` at 1200 × 1600 CSS pixels into `png`, giving up after 90 seconds.
-    static func screenshot(_ chromium: String, page: String, to png: String, profile: String) throws {
+    /// Renders `page` at 1200 × `height` CSS pixels into `png`, giving up after 90 seconds.
+    static func screenshot(_ chromium: String, page: String, to png: String, profile: String, height: Int = 1600) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars", "--user-data-dir=\(profile)",
-                             "--screenshot=\(png)", "--window-size=1200,1600", URL(fileURLWithPath: page).absoluteString]
+                             "--screenshot=\(png)", "--window-size=1200,\(height)", URL(fileURLWithPath: page).absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -30,11 +30,45 @@ import Testing
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// The answer of the sqlite3 command-line tool to one query.
+    func query(_ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [db, sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func occupancyIsWrittenAndStoredPerDayAndRole() throws {
+        #expect(try simulate("--replications", "2", "--out", path("o")).status == 0)
+        let lines = try String(contentsOfFile: path("o/occupancy.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)  // RFC 4180: CRLF
+        #expect(lines.first == "day,role,used,offered,occupancy")
+        #expect(lines.count == 1 + 60 * 6)
+        let roles: Set<String> = Set(lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[1]) })
+        #expect(roles == ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots"])
+        // Stored with the run: 60 days × 6 roles × (used, offered), counted by sqlite3.
+        #expect(try query("SELECT count(*) FROM simulation_series") == "720")
+        #expect(try query("SELECT count(DISTINCT name) FROM simulation_series WHERE run_id = 1") == "12")
+        // The same numbers in both: beds used, summed over the days from the CSV and by sqlite3.
+        var csvBeds = 0.0
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if fields[1] == "hospital_beds" { csvBeds += Double(fields[2]) ?? .nan }
+        }
+        let storedBeds = try #require(Double(try query("SELECT sum(value) FROM simulation_series WHERE name = 'hospital_beds.used'")))
+        #expect(abs(csvBeds - storedBeds) < 1e-6 * max(1, storedBeds))
+        #expect(storedBeds > 0)
+    }
+
     @Test func sameSeedGivesByteIdenticalFilesWithOneOrTwoThreads() throws {
         #expect(try simulate("--seed", "7", "--replications", "2", "--threads", "1", "--out", path("a")).status == 0)
         #expect(try simulate("--seed", "7", "--replications", "2", "--threads", "2", "--out", path("b")).status == 0)
         #expect(try simulate("--seed", "8", "--replications", "2", "--threads", "2", "--out", path("c")).status == 0)
-        for name in ["territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json"] {
+        for name in ["territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json", "occupancy.csv"] {
             let a = try Data(contentsOf: URL(fileURLWithPath: path("a/\(name)")))
             let b = try Data(contentsOf: URL(fileURLWithPath: path("b/\(name)")))
             #expect(a == b, "\(name) differs between 1 and 2 threads")

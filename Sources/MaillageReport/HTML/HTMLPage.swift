@@ -49,6 +49,8 @@ enum HTMLPage {
         .legend-title{font-size:15px;font-weight:600;fill:#252525}.legend-label{font-size:13.5px;fill:#252525}\
         .legend-detail{fill:#737373;font-size:12.5px}.legend-note{font-size:12.5px;fill:#525252}\
         .axis{font-size:12.5px;fill:#525252}.axis-title{font-size:13px;fill:#252525}.threshold{font-size:12.5px;fill:#e31a1c}\
+        .note{color:#525252;font-size:13.5px;margin:4px 0 8px}details{margin:6px 0 10px;font-size:13.5px}\
+        pre{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f0f0f0;padding:8px}\
         footer{margin-top:30px;color:#737373;font-size:12.5px}
         """
 }

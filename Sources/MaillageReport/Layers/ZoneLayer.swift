@@ -14,6 +14,20 @@ public struct ZoneLayer: Sendable {
     public var threshold: Double?
     /// Which actors the map draws besides hospitals.
     public var sites: SiteSelection
+    /// How values become colours: quantile classes, or differences centred on 0.
+    public var colouring: Colouring = .quantiles
+    /// Draw every place of care (GPs, home care, nursing homes) with a symbol for its kind.
+    public var actorsByKind = false
+    /// Words added to an actor's tooltip, by actor id (its occupancy in a simulation).
+    public var actorNotes: [String: String] = [:]
+
+    /// How a map colours the values.
+    public enum Colouring: Sendable {
+        /// Quantile classes of a sequential palette.
+        case quantiles
+        /// Differences in a diverging palette centred on 0; zones outside `significant` are grey.
+        case diverging(significant: Set<String>)
+    }
 
     public init(
         title: String, unit: String, values: [String: Double], highlighted: Set<String> = [], highlightLabel: String? = nil,

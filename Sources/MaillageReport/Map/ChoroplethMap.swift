@@ -27,8 +27,16 @@ public struct ChoroplethMap {
         self.idPrefix = idPrefix
     }
 
+    /// The quantile classes of a sequential map (nil for a map of differences).
     public var classes: QuantileClasses? {
-        QuantileClasses(values: territory.zones.map { layer.value(of: $0.zone.id) }, classes: Self.classCount)
+        guard case .quantiles = layer.colouring else { return nil }
+        return QuantileClasses(values: territory.zones.map { layer.value(of: $0.zone.id) }, classes: Self.classCount)
+    }
+
+    /// The classes of a map of differences, from its significant zones' values.
+    public var divergingClasses: DivergingClasses? {
+        guard case let .diverging(significant) = layer.colouring else { return nil }
+        return DivergingClasses(values: territory.zones.filter { significant.contains($0.zone.id) }.map { layer.value(of: $0.zone.id) })
     }
 
     public func svg() -> String {
@@ -52,13 +60,21 @@ public struct ChoroplethMap {
         return svg + "</svg>"
     }
 
-    private func fill(of value: Double, classes: QuantileClasses?, colours: [String], hatch: String) -> String {
+    private func fill(of zoneID: String, value: Double, classes: QuantileClasses?, colours: [String], hatch: String) -> String {
+        if case let .diverging(significant) = layer.colouring {
+            guard value.isFinite else { return "url(#\(hatch))" }
+            guard significant.contains(zoneID) else { return DivergingPalette.notSignificant }
+            return divergingClasses?.classIndex(of: value).map { DivergingPalette.colours[$0] } ?? DivergingPalette.zero
+        }
         guard let index = classes?.classIndex(of: value), index < colours.count else { return "url(#\(hatch))" }
         return colours[index]
     }
 
     private func tooltip(_ zone: Zone, value: Double) -> String {
-        let shown = value.isFinite ? "\(DisplayNumber.auto(value)) \(layer.unit)" : "no value"
+        var shown = value.isFinite ? "\(DisplayNumber.auto(value)) \(layer.unit)" : "no value"
+        if case let .diverging(significant) = layer.colouring, value.isFinite {
+            shown = (value > 0 ? "+" : "") + shown + (significant.contains(zone.id) ? "" : " (not significant)")
+        }
         let beyond = layer.highlighted.contains(zone.id) ? " – \(layer.highlightLabel ?? "highlighted")" : ""
         return "<title>\(HTMLText.escape("\(zone.name) (\(zone.id)): \(shown)\(beyond), \(DisplayNumber.format(zone.population.total, decimals: 0)) inhabitants"))</title>"
     }
@@ -71,7 +87,7 @@ public struct ChoroplethMap {
         let ordered = territory.zones.sorted { $0.zone.population.total > $1.zone.population.total }
         for placed in ordered {
             let value = layer.value(of: placed.zone.id)
-            let colour = fill(of: value, classes: classes, colours: colours, hatch: hatch)
+            let colour = fill(of: placed.zone.id, value: value, classes: classes, colours: colours, hatch: hatch)
             let title = tooltip(placed.zone, value: value)
             let shape: String
             switch placed.shape {
@@ -115,14 +131,15 @@ public struct ChoroplethMap {
     static let minimumRadius = 5.0
 
     private var drawnActors: [(ProjectedTerritory.PlacedActor, ActorSymbol)] {
-        territory.actors.compactMap { placed in ActorSymbol.of(placed.actor, sites: layer.sites).map { (placed, $0) } }
+        territory.actors.compactMap { placed in ActorSymbol.of(placed.actor, sites: layer.sites, byKind: layer.actorsByKind).map { (placed, $0) } }
             .sorted { $0.1 < $1.1 }
     }
 
     private func actorsSVG() -> String {
         var svg = "<g class=\"actors\">"
         for (placed, symbol) in drawnActors {
-            let title = "\(placed.actor.name) (\(placed.actor.id), \(placed.actor.kind))"
+            let note = layer.actorNotes[placed.actor.id].map { ": " + $0 } ?? ""
+            let title = "\(placed.actor.name) (\(placed.actor.id), \(placed.actor.kind))\(note)"
             svg += symbol.svg(x: placed.position.x, y: placed.position.y, title: title)
         }
         return svg + "</g>\n"
@@ -151,9 +168,13 @@ public struct ChoroplethMap {
         var legend = MapLegend(x: Self.mapWidth + 24, y: 10)
         legend.heading(layer.title)
         legend.note(layer.unit)
-        legend.note("Quantile classes: about as many zones in each; a class holds its upper bound", width: 46)
-        legend.space(8)
         let values = territory.zones.map { layer.value(of: $0.zone.id) }
+        if case let .diverging(significant) = layer.colouring {
+            divergingLegend(&legend, values: values, significant: significant)
+        } else {
+            legend.note("Quantile classes: about as many zones in each; a class holds its upper bound", width: 46)
+            legend.space(8)
+        }
         if let classes {
             let decimals = Self.legendDecimals(classes)
             for index in (0..<classes.count).reversed() {
@@ -182,6 +203,27 @@ public struct ChoroplethMap {
         legend.note("Projection: \(territory.projection.name)")
         legend.space(14)
         return ("<g class=\"legend\">\(legend.svg)\(scaleBarSVG(x: legend.x, y: legend.y))</g>\n", legend.y + 10)
+    }
+
+    /// Rows for a map of differences: rises, no change, falls, then the zones not significant.
+    private func divergingLegend(_ legend: inout MapLegend, values: [Double], significant: Set<String>) {
+        legend.note("Alternative − baseline; equal classes centred on 0, a class holds its upper bound in absolute value", width: 46)
+        legend.space(8)
+        let ids = territory.zones.map(\.zone.id)
+        let shown = zip(ids, values).filter { significant.contains($0.0) && $0.1.isFinite }.map(\.1)
+        if let classes = divergingClasses {
+            for index in (0..<DivergingPalette.colours.count).reversed() {
+                let members = shown.filter { classes.classIndex(of: $0) == index }.count
+                let (low, high) = classes.bounds(ofClass: index)
+                func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + DisplayNumber.auto(value) }
+                legend.row(swatch: swatch(fill: DivergingPalette.colours[index]), label: "\(signed(low)) – \(signed(high))", detail: zonesText(members))
+                if index == DivergingClasses.perSide {
+                    legend.row(swatch: swatch(fill: DivergingPalette.zero), label: "0 (no change)", detail: zonesText(shown.filter { $0 == 0 }.count))
+                }
+            }
+        }
+        let notSignificant = zip(ids, values).filter { !significant.contains($0.0) && $0.1.isFinite }.count
+        legend.row(swatch: swatch(fill: DivergingPalette.notSignificant), label: "not significant (95 %)", detail: zonesText(notSignificant))
     }
 
     private func swatch(fill: String) -> (Double, Double) -> String {

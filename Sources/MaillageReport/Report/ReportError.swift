@@ -2,6 +2,10 @@
 public enum ReportError: Error, Sendable, CustomStringConvertible {
     /// `--run` names a run the database does not hold.
     case unknownRun(id: Int64, path: String, available: [Int64])
+    /// `--simulation` names a simulation run the database does not hold.
+    case unknownSimulationRun(id: Int64, path: String, available: [Int64])
+    /// A comparison folder's file is missing or not what `maillage compare` writes.
+    case unreadableComparison(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -9,6 +13,12 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             "\(path) holds no indicator run, so there is no run \(id); compute one with 'maillage access …'"
         case let .unknownRun(id, path, available):
             "\(path) has no indicator run \(id); its runs are \(available.map(String.init).joined(separator: ", "))"
+        case let .unknownSimulationRun(id, path, available) where available.isEmpty:
+            "\(path) holds no simulation run, so there is no simulation \(id); run one with 'maillage simulate'"
+        case let .unknownSimulationRun(id, path, available):
+            "\(path) has no simulation run \(id); its simulation runs are \(available.map(String.init).joined(separator: ", "))"
+        case let .unreadableComparison(path, reason):
+            "cannot read the comparison \(path): \(reason)"
         }
     }
 }

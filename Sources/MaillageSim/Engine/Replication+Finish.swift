@@ -57,10 +57,11 @@ extension Replication {
             actorContacts = actorContacts.map { $0 * weight }
             actorCapacityDays = actorCapacityDays.map { $0 * weight }
             actorUsedDays = actorUsedDays.map { $0 * weight }
+            series = series.map { $0 * weight }
         }
         return ReplicationResult(
             zoneTally: tally, actorContacts: actorContacts, actorCapacityDays: actorCapacityDays,
-            actorUsedDays: actorUsedDays, agents: zone.count, events: eventCount,
+            actorUsedDays: actorUsedDays, series: series, agents: zone.count, events: eventCount,
             log: eventLog?.rows(zone: zone)
         )
     }

@@ -55,6 +55,10 @@ struct Replication {
     var actorContacts: [Double]
     var actorCapacityDays: [Double]
     var actorUsedDays: [Double]
+    /// Territory totals per counted day: day × ``OccupancyRole`` × (used, offered).
+    var series: [Double]
+    /// GP slots in the books per counted day, before any booking.
+    var gpSlotsOffered: [Double] = []
 
     var dischargeAgent: [UInt32] = []
     var dischargeDay: [Int32] = []
@@ -93,6 +97,7 @@ struct Replication {
         actorContacts = Array(repeating: 0, count: actorCount)
         actorCapacityDays = Array(repeating: 0, count: actorCount)
         actorUsedDays = Array(repeating: 0, count: actorCount)
+        series = Array(repeating: 0, count: days * OccupancyRole.count * 2)
         eventLog = logEvents ? EventLog() : nil
     }
 
@@ -144,6 +149,7 @@ struct Replication {
     mutating func run() -> ReplicationResult {
         createAgents()
         fillSlotBooks()
+        countOfferedSlots()
         attach()
         for agent in 0..<zone.count { scheduleNextNeed(agent: agent, after: 0) }
         for day in 0..<totalDays {
@@ -156,7 +162,7 @@ struct Replication {
             }
             eventCount += calendar[day].count
             calendar[day] = []
-            if day >= warm { sampleOccupancy() }
+            if day >= warm { sampleOccupancy(day) }
         }
         return finish()
     }
@@ -222,22 +228,62 @@ struct Replication {
         }
     }
 
-    private mutating func sampleOccupancy() {
+    /// Adds the day's standing capacity to the actors' totals and the day's territory totals to the series.
+    private mutating func sampleOccupancy(_ day: Int) {
+        func add(_ role: OccupancyRole, used: Double, offered: Double) {
+            let base = ((day - warm) * OccupancyRole.count + role.index) * 2
+            series[base] = used
+            series[base + 1] = offered
+        }
+        var used = 0.0, offered = 0.0
         for (position, actor) in net.hospital.actors.enumerated() {
             actorUsedDays[actor] += Double(bedsUsed[position])
             actorCapacityDays[actor] += Double(bedsCap[position])
+            used += Double(bedsUsed[position])
+            if closed[actor] == 0 { offered += Double(bedsCap[position]) }
         }
+        add(.hospitalBeds, used: used, offered: offered)
+        (used, offered) = (0, 0)
         for (position, actor) in net.ssiad.actors.enumerated() {
             actorUsedDays[actor] += Double(ssiadUsed[position])
             actorCapacityDays[actor] += Double(ssiadCap[position])
+            used += Double(ssiadUsed[position])
+            if closed[actor] == 0 { offered += Double(ssiadCap[position]) }
         }
+        add(.ssiadPlaces, used: used, offered: offered)
+        (used, offered) = (0, 0)
         for (position, actor) in net.had.actors.enumerated() {
             actorUsedDays[actor] += Double(hadUsed[position])
             actorCapacityDays[actor] += Double(hadCap[position])
+            used += Double(hadUsed[position])
+            if closed[actor] == 0 { offered += Double(hadCap[position]) }
         }
+        add(.hadPlaces, used: used, offered: offered)
+        (used, offered) = (0, 0)
         for (position, actor) in net.ehpad.actors.enumerated() {
             actorUsedDays[actor] += Double(ehpadUsed[position])
             actorCapacityDays[actor] += Double(ehpadCap[position])
+            used += Double(ehpadUsed[position])
+            if closed[actor] == 0 { offered += Double(ehpadCap[position]) }
+        }
+        add(.ehpadPlaces, used: used, offered: offered)
+        (used, offered) = (0, 0)
+        for (position, actor) in net.emergency.actors.enumerated() {
+            used += Double(emergencyUsed[position])
+            if closed[actor] == 0 { offered += Double(emergencyCap[position]) }
+        }
+        add(.emergencyVisits, used: used, offered: offered)
+        // A day's slots are booked on that day at the latest: what is left now stays unused.
+        var left = 0.0
+        for provider in 0..<net.gp.count { left += Double(gpSlots[provider * bookDays + day]) }
+        add(.gpSlots, used: gpSlotsOffered[day - warm] - left, offered: gpSlotsOffered[day - warm])
+    }
+
+    /// The GP slots of each counted day as the books hold them before any booking.
+    private mutating func countOfferedSlots() {
+        gpSlotsOffered = Array(repeating: 0, count: totalDays - warm)
+        for provider in 0..<net.gp.count {
+            for day in warm..<totalDays { gpSlotsOffered[day - warm] += Double(gpSlots[provider * bookDays + day]) }
         }
     }
 }

@@ -6,6 +6,8 @@ struct ReplicationResult: Sendable {
     var actorContacts: [Double]
     var actorCapacityDays: [Double]
     var actorUsedDays: [Double]
+    /// Territory totals per counted day: day × ``OccupancyRole`` × (used, offered).
+    var series: [Double]
     var agents: Int
     var events: Int
     var log: [EventLog.Row]?

@@ -30,6 +30,8 @@ public struct SimulationResult: Sendable {
     /// Calendar events processed, summed over replications.
     public var events: Int
     public var eventLog: [EventLogRow]?
+    /// Daily use and offer of each kind of capacity, the mean over replications.
+    public var occupancy: OccupancySeries
 
     public func value(_ name: String) -> Double? { territory.first { $0.name == name }?.mean }
 
@@ -84,6 +86,7 @@ public struct SimulationResult: Sendable {
             guard actor.kind.isPlaceOfCare else { return nil }
             return ActorRow(actor: actor, contacts: contacts, capacityDays: capacity, usedDays: used, occupancy: occupancy)
         }
+        occupancy = OccupancySeries(meanOf: replications.map(\.series), days: request.days)
         agents = replications[0].agents
         events = replications.reduce(0) { $0 + $1.events }
         eventLog = replications[0].log.map { rows in

@@ -10,6 +10,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("1-territory", migrate: createTerritorySchema)
         migrator.registerMigration("2-indicator-runs", migrate: createIndicatorRuns)
         migrator.registerMigration("3-simulation-runs", migrate: createSimulationRuns)
+        migrator.registerMigration("4-simulation-series", migrate: createSimulationSeries)
         migrator.registerMigration("5-scenario-runs", migrate: createScenarioRuns)
         return migrator
     }
@@ -168,6 +169,20 @@ enum TerritoryMigrator {
                 ci_low REAL,
                 ci_high REAL,
                 PRIMARY KEY (run_id, scope, subject_id, replication, name)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Daily series of a simulation run (mean over replications): `name` is `<role>.used` or
+    /// `<role>.offered`, `day` counts from the start date (0) to the last simulated day.
+    private static func createSimulationSeries(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE simulation_series (
+                run_id INTEGER NOT NULL REFERENCES simulation_run(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                day INTEGER NOT NULL CHECK (day >= 0),
+                value REAL,
+                PRIMARY KEY (run_id, name, day)
             ) WITHOUT ROWID;
             """)
     }

@@ -18,6 +18,8 @@ public struct SimulationRun: Sendable, Equatable {
     public var sample: Double
     public var inputsFingerprint: String
     public var values: [Value]
+    /// Daily series (mean over replications), such as `hospital_beds.used`.
+    public var series: [Series]
 
     /// An indicator value for the territory (subject ""), a zone or an actor.
     public struct Value: Sendable, Equatable {
@@ -42,9 +44,21 @@ public struct SimulationRun: Sendable, Equatable {
         }
     }
 
+    /// One value per simulated day, the first on the start date; nil where undefined.
+    public struct Series: Sendable, Equatable {
+        public var name: String
+        public var values: [Double?]
+
+        public init(name: String, values: [Double?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
     public init(parameters: String, events: String, days: Int, seed: String, replications: Int, sample: Double = 1,
-                inputsFingerprint: String, values: [Value]) {
+                inputsFingerprint: String, values: [Value], series: [Series] = []) {
         self.sample = sample
+        self.series = series
         self.parameters = parameters
         self.events = events
         self.days = days
@@ -56,7 +70,7 @@ public struct SimulationRun: Sendable, Equatable {
 }
 
 extension TerritoryDatabase {
-    /// Stores a simulation run and its values in one transaction; returns the run's id.
+    /// Stores a simulation run, its values and series in one transaction; returns the run's id.
     @discardableResult
     public func save(_ run: SimulationRun) throws -> Int64 {
         try write { db in
@@ -74,6 +88,12 @@ extension TerritoryDatabase {
                 let number = value.value.flatMap { $0.isNaN ? nil : $0 }
                 try insert.execute(arguments: [id, value.scope.rawValue, value.subjectID, value.replication, value.name,
                                                number, value.low, value.high])
+            }
+            let point = try db.cachedStatement(sql: "INSERT INTO simulation_series(run_id, name, day, value) VALUES (?, ?, ?, ?)")
+            for series in run.series {
+                for (day, value) in series.values.enumerated() {
+                    try point.execute(arguments: [id, series.name, day, value.flatMap { $0.isFinite ? $0 : nil }])
+                }
             }
             return id
         }

@@ -7,20 +7,30 @@ import MaillageStore
 struct ReportCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write an HTML report: the territory, then a map, a histogram and figures for each indicator run.",
+        abstract: "Write an HTML report: the territory, its indicator runs, simulation runs or a scenario comparison.",
         discussion: """
-            The file needs no network: maps and charts are inline SVG. Without --run every \
-            indicator run of the database is shown. Examples:
-              maillage report --db out/demo.db --out out/demo-report.html
-              maillage report --db out/demo.db --run 2 --out apl.html
+            The file needs no network: maps and charts are inline SVG. Without --run, --simulation \
+            or --comparison every indicator run and every simulation run of the database is shown; \
+            with any of them, only what they name. Examples:
+              maillage report --db out/demo.db --out out/demo-report.html            # every run
+              maillage report --db out/demo.db --run 2 --out apl.html                # one indicator run
+              maillage report --db out/demo.db --simulation 1 --out sim.html         # one simulation run
+              maillage report --db out/demo.db --comparison out/compare --out compare.html
+                                                    # a folder 'maillage compare … --out' wrote
             """
     )
 
     @Option(help: "The territory database.")
     var db: String
 
-    @Option(help: "Show only this indicator run (its id, as 'maillage access' prints it).")
+    @Option(help: "Show this indicator run (its id, as 'maillage access' prints it).")
     var run: Int64?
+
+    @Option(help: "Show this simulation run (its id, as 'maillage simulate' prints it).")
+    var simulation: Int64?
+
+    @Option(help: "Show the scenario comparison in this folder (what 'maillage compare --out' writes).")
+    var comparison: String?
 
     @Option(help: "The HTML file to write.")
     var out: String
@@ -28,17 +38,28 @@ struct ReportCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        try Self.write(database: db, run: run, out: out, global: global)
+        try Self.write(database: db, run: run, simulation: simulation, comparison: comparison, out: out, global: global)
         print(out)
     }
 
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
-    static func write(database path: String, run: Int64?, out: String, global: GlobalOptions) throws {
+    static func write(database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
+                      out: String, global: GlobalOptions) throws {
         let clock = ContinuousClock(), start = clock.now
+        let everything = run == nil && simulation == nil && comparison == nil
         let html: String
         do {
-            html = try TerritoryReport.html(database: try TerritoryDatabase.open(at: path), runID: run)
+            html = try TerritoryReport.html(
+                database: try TerritoryDatabase.open(at: path),
+                runs: run.map(RunChoice.only) ?? (everything ? .all : .none),
+                simulations: simulation.map(RunChoice.only) ?? (everything ? .all : .none),
+                comparison: comparison
+            )
         } catch let error as ReportError {
+            if case let .unreadableComparison(file, _) = error {
+                let status: ExitStatus = FileManager.default.fileExists(atPath: file) ? .dataError : .noInput
+                throw CommandError(message: error.description, status: status)
+            }
             throw CommandError(message: error.description, status: .usage)
         }
         let target = URL(fileURLWithPath: out).standardizedFileURL  // `a/../b` with no `a`: as AtomicFile

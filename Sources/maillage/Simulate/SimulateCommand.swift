@@ -10,8 +10,9 @@ struct SimulateCommand: MaillageCommand {
         commandName: "simulate",
         abstract: "Simulate patient trajectories (agents, GP attachment, capacities, hospital and back home).",
         discussion: """
-            Writes territory.json, zones.csv, zones.geojson, actors.csv, parameters.json and provenance.json
-            into --out, and stores the run (parameters, events, seed, replications, values) in the database.
+            Writes territory.json, zones.csv, zones.geojson, actors.csv, occupancy.csv (capacity used and offered
+            per day and role), parameters.json and provenance.json into --out, and stores the run (parameters,
+            events, seed, replications, values, daily series) in the database.
             Parameters: a JSON file overriding any default (data/simulation-parameters.json documents them all).
             Example: maillage simulate --db out/demo.db --days 365 --seed 1 --replications 4 --out sim --json
             """

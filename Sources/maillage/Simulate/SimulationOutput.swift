@@ -22,6 +22,19 @@ enum SimulationOutput {
         }
         try SiteList(sites: sites).write(to: path("actors.csv"))
         try TextFile.write(ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n", to: path("parameters.json"))
+        try writeOccupancy(result.occupancy, to: path("occupancy.csv"))
+    }
+
+    /// occupancy.csv: per day (0 = the start date) and role, capacity used and offered
+    /// (territory totals, means over replications) and their ratio (empty when nothing is offered).
+    static func writeOccupancy(_ series: OccupancySeries, to path: String) throws {
+        var rows: [[String]] = []
+        for day in 0..<series.days {
+            for line in series.lines {
+                rows.append(["\(day)", line.role.rawValue, number(line.used[day]), number(line.offered[day]), number(line.occupancy(day: day))])
+            }
+        }
+        try ZoneTableWriter.writeRows(header: ["day", "role", "used", "offered", "occupancy"], rows: rows, to: path)
     }
 
     /// When, with what and how long: not part of the byte-identical promise.

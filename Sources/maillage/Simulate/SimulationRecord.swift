@@ -34,7 +34,11 @@ enum SimulationRecord {
         return SimulationRun(
             parameters: parameters, events: eventsJSON, days: request.days, seed: String(request.seed),
             replications: request.replications, sample: request.sample,
-            inputsFingerprint: fingerprint(request.territory, extra: [parameters, eventsJSON]), values: values
+            inputsFingerprint: fingerprint(request.territory, extra: [parameters, eventsJSON]), values: values,
+            series: result.occupancy.lines.flatMap { line in
+                [SimulationRun.Series(name: line.role.rawValue + ".used", values: line.used),
+                 SimulationRun.Series(name: line.role.rawValue + ".offered", values: line.offered)]
+            }
         )
     }
 

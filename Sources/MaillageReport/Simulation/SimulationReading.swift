@@ -1,0 +1,56 @@
+import Foundation
+import MaillageStore
+
+/// A stored simulation run arranged for the report: territory figures, zone and actor values,
+/// and the daily occupancy series.
+public struct SimulationReading: Sendable {
+    /// A territory-wide indicator: the mean over replications and its 95 % interval.
+    public struct Figure: Sendable {
+        public var name: String
+        public var mean: Double?
+        public var low: Double?
+        public var high: Double?
+    }
+
+    public let header: SimulationRunHeader
+    public let figures: [Figure]
+    /// Indicator → zone id → mean value (NaN when undefined).
+    public let zoneValues: [String: [String: Double]]
+    /// Actor id → value name (`occupancy`, `contacts`) → mean.
+    public let actorValues: [String: [String: Double]]
+    /// One line per role found in the series (`hospital_beds.used`, `hospital_beds.offered`).
+    public let occupancy: [OccupancyChart.Line]
+    /// The start date and warm-up, read from the run's parameters.
+    public let startDate: String?
+    public let warmUpDays: Int?
+
+    public init(header: SimulationRunHeader, run: SimulationRun) {
+        self.header = header
+        var figures: [Figure] = [], zones: [String: [String: Double]] = [:], actors: [String: [String: Double]] = [:]
+        for value in run.values where value.replication == 0 {
+            switch value.scope {
+            case .territory: figures.append(Figure(name: value.name, mean: value.value, low: value.low, high: value.high))
+            case .zone: zones[value.name, default: [:]][value.subjectID] = value.value ?? .nan
+            case .actor: actors[value.subjectID, default: [:]][value.name] = value.value ?? .nan
+            }
+        }
+        self.figures = figures.sorted { $0.name < $1.name }
+        zoneValues = zones
+        actorValues = actors
+        var byRole: [String: (used: [Double], offered: [Double])] = [:]
+        for series in run.series {
+            guard let dot = series.name.lastIndex(of: ".") else { continue }
+            let role = String(series.name[..<dot]), part = series.name[series.name.index(after: dot)...]
+            let values = series.values.map { $0 ?? .nan }
+            if part == "used" { byRole[role, default: ([], [])].used = values }
+            if part == "offered" { byRole[role, default: ([], [])].offered = values }
+        }
+        occupancy = byRole.filter { $0.value.used.count == $0.value.offered.count && !$0.value.used.isEmpty }
+            .map { OccupancyChart.Line(role: $0.key, used: $0.value.used, offered: $0.value.offered) }
+        let parameters = (try? JSONSerialization.jsonObject(with: Data(run.parameters.utf8))) as? [String: Any]
+        startDate = parameters?["start_date"] as? String
+        warmUpDays = (parameters?["warm_up_days"] as? NSNumber)?.intValue
+    }
+
+    public func figure(_ name: String) -> Figure? { figures.first { $0.name == name } }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import MaillageCore
+import MaillageStore
+
+/// One simulation run: maps of its zone indicators, occupancy over the year, the territory's
+/// figures with their 95 % intervals, and where they come from.
+struct SimulationSection: ReportSection {
+    let reading: SimulationReading
+    let territory: ProjectedTerritory
+
+    /// The zone indicators mapped, in this order, when the run has them; the others are in
+    /// the run's zones.csv and the database.
+    static let mapped = [
+        "share_without_declared_gp", "gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant",
+        "unmet_needs_share", "follow_up_7_days_share", "travel_minutes_per_inhabitant",
+    ]
+
+    var anchor: String { "simulation-\(reading.header.id)" }
+    var heading: String { "Simulation \(reading.header.id): \(reading.header.days) days × \(reading.header.replications) replication(s)" }
+
+    func body() throws -> String {
+        var html = keyFigure().map { "<p class=\"key-figure\">\($0)</p>\n" } ?? ""
+        html += "<h3>Occupancy over the simulated year</h3>\n" + occupancy()
+        let names = Self.mapped.filter { reading.zoneValues[$0] != nil }
+        html += "<h3>Zone indicators</h3>\n<p class=\"note\">" + HTMLText.escape(
+            "Means over replications, by the zone where patients live. \(names.count) of the \(reading.zoneValues.count) zone indicators are mapped; "
+                + "every one is in the run's zones.csv and zones.geojson (maillage simulate --out) and in the table simulation_value.") + "</p>\n"
+        for (index, name) in names.enumerated() {
+            html += map(name, showAllActors: index == 0) + "\n"
+        }
+        html += "<div class=\"columns\">" + figures().html() + provenance().html() + "</div>\n"
+        html += "<details><summary>Parameters of the run (canonical JSON)</summary><pre>\(HTMLText.escape(reading.header.parameters))</pre></details>\n"
+        return html
+    }
+
+    /// The run in three numbers a planner quotes, each with its interval.
+    private func keyFigure() -> String? {
+        let phrases = [("gp_contacts_per_inhabitant", "", "GP contacts per inhabitant a year"),
+                       ("emergency_visits_per_inhabitant", "", "emergency visits per inhabitant a year"),
+                       ("share_without_declared_gp", " %", "of inhabitants without a declared GP")]
+        let parts = phrases.compactMap { name, unit, words -> String? in
+            guard let figure = reading.figure(name), let mean = figure.mean else { return nil }
+            let glossary = IndicatorGlossary(name)
+            var text = "<strong>\(HTMLText.escape(DisplayNumber.auto(glossary.display(mean)) + unit))</strong> "
+            if let low = figure.low, let high = figure.high {
+                text += HTMLText.escape("[\(DisplayNumber.auto(glossary.display(low))) – \(DisplayNumber.auto(glossary.display(high)))] ")
+            }
+            return text + HTMLText.escape(words)
+        }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: "; ") + HTMLText.escape(" (95 % intervals over replications in brackets).")
+    }
+
+    private func map(_ name: String, showAllActors: Bool) -> String {
+        let glossary = IndicatorGlossary(name)
+        let values = (reading.zoneValues[name] ?? [:]).mapValues(glossary.display)
+        var layer = ZoneLayer(title: glossary.title, unit: glossary.unit.isEmpty ? "count" : glossary.unit, values: values)
+        if showAllActors {
+            layer.actorsByKind = true
+            layer.actorNotes = reading.actorValues.compactMapValues { values in
+                guard let occupancy = values["occupancy"], occupancy.isFinite else { return nil }
+                return "\(DisplayNumber.percent(occupancy)) of capacity used, \(DisplayNumber.format(values["contacts"] ?? 0, decimals: 0)) contacts"
+            }
+        }
+        return ChoroplethMap(territory: territory, layer: layer, idPrefix: "\(anchor)-\(name)").svg()
+    }
+
+    private func occupancy() -> String {
+        guard !reading.occupancy.isEmpty else {
+            return "<p class=\"note\">This run was stored before Maillage kept daily series (schema 4): run the simulation again to see occupancy over the year.</p>\n"
+        }
+        let axis = reading.startDate.map { "days from \($0) (the start date)" } ?? "days from the start date"
+        var html = OccupancyChart(lines: reading.occupancy, axisTitle: axis).svg() + "\n"
+        let rows = OccupancyChart(lines: reading.occupancy, axisTitle: axis).lines.map { line -> [String] in
+            let weekly = line.rolling(window: OccupancyChart.window).filter(\.isFinite)
+            let offered = line.offered.filter(\.isFinite)
+            return [OccupancyChart.label(line.role), DisplayNumber.percent(line.overall),
+                    weekly.max().map(DisplayNumber.percent) ?? "–", weekly.min().map(DisplayNumber.percent) ?? "–",
+                    DisplayNumber.format(offered.isEmpty ? .nan : offered.reduce(0, +) / Double(offered.count), decimals: 1)]
+        }
+        html += HTMLTable(caption: "Capacity used (means over replications; a day's offer counts open actors only)",
+                          header: ["Capacity", "Used over the run", "Busiest week", "Quietest week", "Offered a day (mean)"],
+                          rows: rows, numericColumns: [1, 2, 3, 4]).html() + "\n"
+        return html
+    }
+
+    private func figures() -> HTMLTable {
+        let rows = reading.figures.map { figure -> [String] in
+            let glossary = IndicatorGlossary(figure.name)
+            func shown(_ value: Double?) -> String { value.map { DisplayNumber.auto(glossary.display($0)) } ?? "–" }
+            let interval = figure.low != nil && figure.high != nil ? "\(shown(figure.low)) – \(shown(figure.high))" : "–"
+            return [figure.name, shown(figure.mean), interval, glossary.unit]
+        }
+        return HTMLTable(caption: "Territory-wide indicators (mean over replications, 95 % Student-t interval)",
+                         header: ["Indicator", "Mean", "95 % interval", "Unit"], rows: rows, numericColumns: [1, 2])
+    }
+
+    private func provenance() -> HTMLTable {
+        let header = reading.header
+        let events = (try? JSONSerialization.jsonObject(with: Data(header.events.utf8))) as? [Any]
+        var rows: [[String]] = [["Simulation run", "\(header.id)"], ["Days counted", "\(header.days)"]]
+        if let warm = reading.warmUpDays { rows.append(["Warm-up days (not counted)", "\(warm)"]) }
+        if let start = reading.startDate { rows.append(["Start date", start]) }
+        rows += [["Seed", header.seed], ["Replications", "\(header.replications)"],
+                 ["Inhabitants simulated", header.sample == 1 ? "all" : DisplayNumber.percent(header.sample)],
+                 ["Events", events.map { $0.isEmpty ? "none" : "\($0.count): \(header.events)" } ?? header.events],
+                 ["Parameters fingerprint", Self.fingerprint(header.parameters)],
+                 ["Inputs fingerprint", header.inputsFingerprint],
+                 ["Computed", header.createdAt], ["Maillage version", header.maillageVersion]]
+        return HTMLTable(caption: "Provenance", header: [], rows: rows)
+    }
+
+    /// FNV-1a of the parameters' canonical JSON, to tell two runs' parameters apart at a glance.
+    static func fingerprint(_ text: String) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.mix(text)
+        return fingerprint.hex
+    }
+}

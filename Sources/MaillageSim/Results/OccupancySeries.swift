@@ -1,0 +1,37 @@
+/// Daily use of each kind of capacity over the counted days, totalled over the territory.
+///
+/// Day 0 is the start date (the first counted day). `offered` counts only actors open that
+/// day (a closed hospital offers no bed, a closed department no visit); `used` counts what
+/// is in use, so a closure's patients still in bed can make it exceed the offer.
+public struct OccupancySeries: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var role: OccupancyRole
+        public var used: [Double]
+        public var offered: [Double]
+
+        /// used ÷ offered on a day, NaN when nothing is offered.
+        public func occupancy(day: Int) -> Double { offered[day] > 0 ? used[day] / offered[day] : .nan }
+    }
+
+    public var lines: [Line]
+
+    public var days: Int { lines.first?.used.count ?? 0 }
+
+    public func line(_ role: OccupancyRole) -> Line? { lines.first { $0.role == role } }
+
+    /// The mean of replications' flat series (day-major: day × role × (used, offered)).
+    init(meanOf replications: [[Double]], days: Int) {
+        let n = Double(max(1, replications.count))
+        lines = OccupancyRole.allCases.enumerated().map { index, role in
+            var used = [Double](repeating: 0, count: days), offered = used
+            for series in replications {
+                for day in 0..<days {
+                    let base = (day * OccupancyRole.count + index) * 2
+                    used[day] += series[base] / n
+                    offered[day] += series[base + 1] / n
+                }
+            }
+            return Line(role: role, used: used, offered: offered)
+        }
+    }
+}
