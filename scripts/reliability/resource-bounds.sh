@@ -33,16 +33,16 @@ fresh() {  # fresh NAME: a copy of the generated territory, without leftovers of
 }
 
 # measure LABEL COMMAND...: runs COMMAND on a pseudo-terminal (stderr included), prints wall time,
-# peak resident memory and how many progress-bar frames it drew (carriage returns).
+# peak resident memory and how many progress-bar frames it drew (each ends with "s left").
 measure() {
   local label=$1; shift
   local timing=$scratch/time-$label log=$scratch/terminal-$label.log
   script -qec "/usr/bin/time -f '%e %M' -o $(printf %q "$timing") $(printf '%q ' "$@")" /dev/null > "$log"
   read -r wall peak < "$timing"
-  local frames; frames=$(tr -cd '\r' < "$log" | wc -c)
+  local frames; frames=$(grep -ao ' s left' "$log" | wc -l)
   printf '%s: %s s wall, %d MiB peak memory, %d progress-bar frames on the terminal\n' \
     "$label" "$wall" $((peak / 1024)) "$frames"
-  grep -a '^Imported' "$log" | sed 's/^/  /' || true
+  tr '\r' '\n' < "$log" | grep -a '^Imported' | sed 's/^/  /' || true
 }
 
 megabytes() { echo $(( $(stat -c %s "$1") / 1000000 )); }
@@ -92,7 +92,7 @@ with open(sys.argv[1], "w") as out:
             r = 0.02 * (1 + 0.1 * math.sin(7 * a))
             ring.append("[%.7f,%.7f]" % (cx + r * math.cos(a), cy + r * math.sin(a)))
         ring.append(ring[0])
-        props = '{"id":"G%04d","name":"Zone %d","population":%d,"density_class":"rural"}' % (z + 1, z + 1, 500 + z)
+        props = '{"id":"G%04d","name":"Zone %d","population":%d,"density_class":4}' % (z + 1, z + 1, 500 + z)
         out.write(('' if z == 0 else ',\n') + '{"type":"Feature","properties":%s,"geometry":{"type":"Polygon","coordinates":[[%s]]}}'
                   % (props, ",".join(ring)))
     out.write('\n]}\n')
@@ -129,7 +129,7 @@ for step in "${steps[@]}"; do
     territory; fresh logs.db
     head -n 2000001 "$scratch/matrix-50m.csv" > "$scratch/matrix-2m.csv" 2>/dev/null || { matrix_csv; head -n 2000001 "$scratch/matrix-50m.csv" > "$scratch/matrix-2m.csv"; }
     "$bin" import matrix "$scratch/matrix-2m.csv" --db "$scratch/logs.db" --name logs > "$scratch/logs.out" 2> "$scratch/logs.err"
-    echo "logs: 2,000,000 matrix rows with stderr in a file: $(tr -cd '\r' < "$scratch/logs.err" | wc -c) carriage returns, $(wc -l < "$scratch/logs.err") lines on stderr"
+    echo "logs: 2,000,000 matrix rows with stderr in a file: $(grep -ao ' s left' "$scratch/logs.err" | wc -l) progress-bar frames, $(tr -cd '\r' < "$scratch/logs.err" | wc -c) carriage returns, $(wc -l < "$scratch/logs.err") lines on stderr"
     ;;
   *) echo "unknown step $step (matrix, actors, geojson, logs)" >&2; exit 64 ;;
   esac
