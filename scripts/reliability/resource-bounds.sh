@@ -39,7 +39,7 @@ measure() {
   local timing=$scratch/time-$label log=$scratch/terminal-$label.log
   script -qec "/usr/bin/time -f '%e %M' -o $(printf %q "$timing") $(printf '%q ' "$@")" /dev/null > "$log"
   read -r wall peak < "$timing"
-  local frames; frames=$(grep -ao ' s left' "$log" | wc -l)
+  local frames; frames=$( (grep -ao ' s left' "$log" || true) | wc -l)
   printf '%s: %s s wall, %d MiB peak memory, %d progress-bar frames on the terminal\n' \
     "$label" "$wall" $((peak / 1024)) "$frames"
   tr '\r' '\n' < "$log" | grep -a '^Imported' | sed 's/^/  /' || true
@@ -129,7 +129,7 @@ for step in "${steps[@]}"; do
     territory; fresh logs.db
     head -n 2000001 "$scratch/matrix-50m.csv" > "$scratch/matrix-2m.csv" 2>/dev/null || { matrix_csv; head -n 2000001 "$scratch/matrix-50m.csv" > "$scratch/matrix-2m.csv"; }
     "$bin" import matrix "$scratch/matrix-2m.csv" --db "$scratch/logs.db" --name logs > "$scratch/logs.out" 2> "$scratch/logs.err"
-    echo "logs: 2,000,000 matrix rows with stderr in a file: $(grep -ao ' s left' "$scratch/logs.err" | wc -l) progress-bar frames, $(tr -cd '\r' < "$scratch/logs.err" | wc -c) carriage returns, $(wc -l < "$scratch/logs.err") lines on stderr"
+    echo "logs: 2,000,000 matrix rows with stderr in a file: $( (grep -ao ' s left' "$scratch/logs.err" || true) | wc -l) progress-bar frames, $(tr -cd '\r' < "$scratch/logs.err" | wc -c) carriage returns, $(wc -l < "$scratch/logs.err") lines on stderr"
     ;;
   *) echo "unknown step $step (matrix, actors, geojson, logs)" >&2; exit 64 ;;
   esac

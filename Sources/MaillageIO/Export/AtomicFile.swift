@@ -58,11 +58,12 @@ enum AtomicFile {
     /// Why a write failed, in words: a full disk said plainly, anything else as the system put it.
     private static func reason(_ error: any Error, folder: String) -> String {
         let system = error as NSError
-        let code = (system.userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) } ?? Int32(system.code)
+        // Foundation wraps the system's error number in a generic "could not be completed".
+        let posix = [system, system.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
         let outOfSpace = system.domain == NSCocoaErrorDomain && system.code == CocoaError.fileWriteOutOfSpace.rawValue
-        if outOfSpace || (system.domain == NSPOSIXErrorDomain && DiskSpace.isFullError(code)) || DiskSpace.isFull(at: folder) {
+        if outOfSpace || posix.map({ DiskSpace.isFullError(Int32($0.code)) }) == true || DiskSpace.isFull(at: folder) {
             return diskFull
         }
-        return system.localizedDescription
+        return posix.map { String(cString: strerror(Int32($0.code))) } ?? system.localizedDescription
     }
 }
