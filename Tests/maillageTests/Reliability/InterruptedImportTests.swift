@@ -102,12 +102,12 @@ import Testing
             }
             try afterKill(victim, found == afterDigest)
         }
+        print("Interrupted write (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", measured)) s): \(tally)")
         guard rerun else { return tally }
         // The killed file still takes the import afterwards.
         let again = try CommandLineTests.run(arguments(victim))
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try digest(victim) == afterDigest)
-        print("Interrupted import (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", measured)) s): \(tally)")
         return tally
     }
 
