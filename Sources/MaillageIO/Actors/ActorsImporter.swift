@@ -21,6 +21,13 @@ public struct ActorsImporter {
         self.crs = crs
     }
 
+    /// Called with the number of rows read so far, every ``progressInterval`` rows (for a
+    /// progress bar on a terminal).
+    public var onProgress: ((Int) -> Void)?
+    static let progressInterval = 16_384
+
+    /// Reads and writes row by row inside one transaction, so that memory does not grow with
+    /// the file: the ids seen and the points for the outlier check wait in a ``RowLedger``.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "actors")
@@ -30,25 +37,22 @@ public struct ActorsImporter {
         let positions = try PositionReader(file: file, crs: crs)
         let capacityColumns = try Self.capacityColumns(file)
 
-        var actors: [(line: Int, actor: Actor)] = []
-        var lines: [String: Int] = [:]
-        try file.forEachRecord { record in
-            report.rowsRead += 1
-            let actor = try readActor(record, positions: positions, capacities: capacityColumns)
-            if let first = lines.updateValue(record.line, forKey: actor.id) {
-                throw record.error("id", value: actor.id, expected: "a unique id; line \(first) has the same")
-            }
-            actors.append((record.line, actor))
-        }
-        report.warnings = OutlierCheck.warnings(actors.map { ("actor \($0.actor.id) (line \($0.line))", $0.actor.point) })
         try database.transaction { writer in
-            for (line, actor) in actors {
+            let ledger = try RowLedger(writer)
+            try file.forEachRecord { record in
+                report.rowsRead += 1
+                if report.rowsRead % Self.progressInterval == 0 { onProgress?(report.rowsRead) }
+                let actor = try readActor(record, positions: positions, capacities: capacityColumns)
+                if let first = try ledger.record(actor.id, line: record.line, point: actor.point) {
+                    throw record.error("id", value: actor.id, expected: "a unique id; line \(first) has the same")
+                }
                 if let zone = actor.zoneID, try !writer.zoneExists(zone) {
-                    throw ImportError(file: path, line: line, field: "zone_id", value: zone,
-                                      expected: "the id of a zone already in the database (import zones first)")
+                    throw record.error("zone_id", value: zone, expected: "the id of a zone already in the database (import zones first)")
                 }
                 report.record(try writer.upsert(actor))
             }
+            report.warnings = try ledger.outlierWarnings { id, line in "actor \(id) (line \(line))" }
+            try ledger.finish()
         }
         report.seconds = Date().timeIntervalSince(start)
         return report

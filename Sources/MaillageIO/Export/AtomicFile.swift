@@ -1,4 +1,5 @@
 import Foundation
+import MaillageStore
 
 /// Writes a file whole or not at all.
 ///
@@ -25,6 +26,7 @@ enum AtomicFile {
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary)
         else {
+            if DiskSpace.isFull(at: folder.path) { throw FileAccessError.unwritable(path, diskFull) }
             throw FileAccessError.unwritable(path, "cannot create a file in \(folder.path) (permissions? read-only disk?)")
         }
         var renamed = false
@@ -43,11 +45,25 @@ enum AtomicFile {
         } catch let error as ImportError {
             throw error
         } catch {
-            throw FileAccessError.unwritable(path, stream.failure.map { "\($0.localizedDescription)" } ?? "\(error)")
+            throw FileAccessError.unwritable(path, reason(stream.failure ?? error, folder: folder.path))
         }
         guard rename(temporary, target.path) == 0 else {
             throw FileAccessError.unwritable(path, String(cString: strerror(errno)))
         }
         renamed = true
+    }
+
+    static let diskFull = "the disk holding it is full: nothing was written and any previous file is untouched; free space and run again"
+
+    /// Why a write failed, in words: a full disk said plainly, anything else as the system put it.
+    private static func reason(_ error: any Error, folder: String) -> String {
+        let system = error as NSError
+        // Foundation wraps the system's error number in a generic "could not be completed".
+        let posix = [system, system.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
+        let outOfSpace = system.domain == NSCocoaErrorDomain && system.code == CocoaError.fileWriteOutOfSpace.rawValue
+        if outOfSpace || posix.map({ DiskSpace.isFullError(Int32($0.code)) }) == true || DiskSpace.isFull(at: folder) {
+            return diskFull
+        }
+        return posix.map { String(cString: strerror(Int32($0.code))) } ?? system.localizedDescription
     }
 }

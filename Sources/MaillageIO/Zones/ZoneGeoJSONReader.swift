@@ -12,38 +12,65 @@ struct ZoneGeoJSONReader {
     let columns: ZoneColumns
     let centroid: PolygonCentroid
 
+    /// Reads the features one by one from a ``JSONByteReader``: memory holds one feature's
+    /// JSON at a time, and the zones read so far with their boundaries as points.
     func read() throws -> [ZoneDraft] {
-        let features = try featureList()
-        return try features.enumerated().map { index, feature in try draft(feature, index: index) }
-    }
-
-    /// The `features` array of the top-level FeatureCollection.
-    private func featureList() throws -> [Any] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw FileAccessError.missing(path) }
-        let top: Any
         do {
-            top = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw ImportError(file: path, expected: "valid JSON (a GeoJSON FeatureCollection); it cannot be parsed: \(error.localizedDescription)")
+            return try readCollection(JSONByteReader(path: path))
+        } catch let error as JSONSyntaxError {
+            throw ImportError(file: path, line: error.line, expected: "valid JSON (a GeoJSON FeatureCollection); it cannot be parsed: \(error)")
         }
-        guard let object = top as? [String: Any], object["type"] as? String == "FeatureCollection" else {
-            let type = (top as? [String: Any])?["type"] as? String
-            throw ImportError(file: path, field: "type", value: type ?? "none",
-                              expected: "a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
-        }
-        guard let features = object["features"] as? [Any] else {
-            throw ImportError(file: path, field: "features", expected: "an array of features")
-        }
-        return features
     }
 
-    private func draft(_ value: Any, index: Int) throws -> ZoneDraft {
+    /// The top-level FeatureCollection; its `type` may come before or after `features`.
+    private func readCollection(_ json: JSONByteReader) throws -> [ZoneDraft] {
+        guard try json.peekToken() == UInt8(ascii: "{") else {
+            _ = try json.value()  // valid JSON, but not an object: say so after checking it parses
+            try json.finish()
+            throw ImportError(file: path, field: "type", value: "none", expected: "a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
+        }
+        var type: String?
+        var drafts: [ZoneDraft]?
+        try json.members { key in
+            switch key {
+            case "type":
+                type = try json.value() as? String
+            case "features" where try json.peekToken() == UInt8(ascii: "["):
+                var list: [ZoneDraft] = []
+                try json.elements { index in list.append(try draft(json, index: index)) }
+                drafts = list
+            default:
+                try json.skip()
+            }
+        }
+        try json.finish()
+        guard type == "FeatureCollection" else {
+            throw ImportError(file: path, field: "type", value: type ?? "none", expected: "a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
+        }
+        guard let drafts else { throw ImportError(file: path, field: "features", expected: "an array of features") }
+        return drafts
+    }
+
+    /// One feature, read whole (its type, id and properties may come in any order) and turned into a draft.
+    private func draft(_ json: JSONByteReader, index: Int) throws -> ZoneDraft {
         let place = FeatureProperties.path(index, nil)
-        guard let feature = value as? [String: Any], feature["type"] as? String == "Feature" else {
+        guard try json.peekToken() == UInt8(ascii: "{") else {
+            try json.skip()  // a syntax error here is said as such
             throw ImportError(file: path, field: place, expected: "a GeoJSON Feature object")
         }
-        var properties = FeatureProperties(file: path, index: index, values: feature["properties"] as? [String: Any] ?? [:])
-        if properties.string(columns.id ?? "id") == nil, columns.id == nil, let id = feature["id"] {
+        var type: String?, id: Any?, values: [String: Any] = [:], geometry: GeoJSONGeometry?
+        try json.members { key in
+            switch key {
+            case "type": type = try json.value() as? String
+            case "id": id = try json.value()
+            case "properties": values = try json.value() as? [String: Any] ?? [:]
+            case "geometry": geometry = try GeoJSONGeometry.read(json)
+            default: try json.skip()
+            }
+        }
+        guard type == "Feature" else { throw ImportError(file: path, field: place, expected: "a GeoJSON Feature object") }
+        var properties = FeatureProperties(file: path, index: index, values: values)
+        if properties.string(columns.id ?? "id") == nil, columns.id == nil, let id, !(id is NSNull) {
             // RFC 7946 lets a feature carry its id beside the properties.
             properties = FeatureProperties(file: path, index: index, values: properties.values.merging(["id": id]) { $1 })
         }
@@ -54,7 +81,7 @@ struct ZoneGeoJSONReader {
             throw properties.error(error.field, value: nil, expected: error.reason)
         }
         var draft = try ZoneDraft.read(properties, layout: layout, line: nil, place: place)
-        let (boundary, geometryPoint) = try self.geometry(feature["geometry"], index: index)
+        let (boundary, geometryPoint) = try self.geometry(geometry, index: index)
         draft.boundary = boundary
         if let lat = try properties.double("lat") ?? properties.double("latitude"),
            let lon = try properties.double("lon") ?? properties.double("longitude") {
@@ -78,24 +105,22 @@ struct ZoneGeoJSONReader {
 
     /// A polygonal geometry becomes the zone's boundary; a Point (a zone known only by its
     /// point, as `export zones` writes it) becomes its point.
-    private func geometry(_ value: Any?, index: Int) throws -> (Boundary?, GeoPoint?) {
+    private func geometry(_ value: GeoJSONGeometry?, index: Int) throws -> (Boundary?, GeoPoint?) {
         let field = "\(FeatureProperties.path(index, nil)).geometry"
-        guard let geometry = value as? [String: Any] else {
+        guard let geometry = value else {
             throw ImportError(file: path, field: field, expected: "a Polygon, MultiPolygon or Point geometry; the feature has none")
         }
-        let type = geometry["type"] as? String
-        if type == "Point" {
-            guard let position = geometry["coordinates"] as? [Any], position.count >= 2,
-                  let x = (position[0] as? NSNumber)?.doubleValue, let y = (position[1] as? NSNumber)?.doubleValue,
-                  let point = try? GeoPoint(longitude: x, latitude: y)
-            else { throw ImportError(file: path, field: "\(field).coordinates", expected: "a WGS84 [longitude, latitude] position") }
+        if geometry.type == "Point" {
+            guard let point = geometry.point() else {
+                throw ImportError(file: path, field: "\(field).coordinates", expected: "a WGS84 [longitude, latitude] position")
+            }
             return (nil, point)
         }
-        guard type == "Polygon" || type == "MultiPolygon" else {
-            throw ImportError(file: path, field: "\(field).type", value: type ?? "none", expected: "a Polygon, MultiPolygon or Point geometry")
+        guard geometry.type == "Polygon" || geometry.type == "MultiPolygon" else {
+            throw ImportError(file: path, field: "\(field).type", value: geometry.type ?? "none", expected: "a Polygon, MultiPolygon or Point geometry")
         }
         do {
-            return (try Boundary(geoJSONGeometry: geometry), nil)
+            return (try geometry.boundary(), nil)
         } catch let error as ValidationError {
             let inner = error.field.hasPrefix("boundary.") ? String(error.field.dropFirst("boundary.".count)) : error.field
             throw ImportError(file: path, field: "\(field).\(inner)", expected: error.reason)

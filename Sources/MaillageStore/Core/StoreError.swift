@@ -31,8 +31,20 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             // Another process held the write lock past the busy timeout (a long import or simulation).
             "\(path) is busy: another process has been writing to it for more than \(Int(TerritoryDatabase.busyTimeout)) s; "
                 + "nothing was written to it, run this again when it has finished (SQLite error \(code): \(message))"
+        case let .sqlite(path, code, message) where Self.isDiskFull(code: code, path: path):
+            "the disk holding \(path) is full: nothing was written; free space and run again (SQLite error \(code): \(message))"
         case let .sqlite(path, code, message):
             "\(path): SQLite error \(code): \(message)"
+        }
+    }
+
+    /// SQLite's own verdict (`SQLITE_FULL`), or a write error on a file system with no room left
+    /// (SQLite reports some of those, such as a shared-memory file it cannot grow, as I/O errors).
+    private static func isDiskFull(code: Int32, path: String) -> Bool {
+        switch ResultCode(rawValue: code).primaryResultCode {
+        case .SQLITE_FULL: true
+        case .SQLITE_IOERR: DiskSpace.isFull(at: path)
+        default: false
         }
     }
 

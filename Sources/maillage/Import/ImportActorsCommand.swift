@@ -22,8 +22,11 @@ struct ImportActorsCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let importer = ActorsImporter(csv: try reading.csvOptions(), kind: try kind.map { try ActorKind.parse($0) }, crs: crs)
+        var importer = ActorsImporter(csv: try reading.csvOptions(), kind: try kind.map { try ActorKind.parse($0) }, crs: crs)
+        let progress = ProgressBar(estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
+        importer.onProgress = progress.update
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
+        progress.finish()
         try ReportPrinter.show(report, json: common.json, global: global)
     }
 }

@@ -44,7 +44,15 @@ import Testing
     /// Runs `arguments` (given the database path) to completion to learn how long it takes and what
     /// it leaves, then kills fresh copies of `before` at `points` delays spread evenly over that
     /// duration and a few more around its end.
-    func killRepeatedly(before: String, points: Int, _ arguments: (String) -> [String]) throws -> Tally {
+    ///
+    /// `digest` says what the database holds (the territory tables by default); `afterKill` gets
+    /// the victim's path and whether it holds the "after" state, to check files the command
+    /// writes beside the database; with `rerun`, running the command again on the last victim
+    /// must reach the "after" state (true of an import, not of a command that adds a run).
+    func killRepeatedly(
+        before: String, points: Int, digest: (String) throws -> String = SQLiteShell.territoryDigest,
+        afterKill: (String, Bool) throws -> Void = { _, _ in }, rerun: Bool = true, _ arguments: (String) -> [String]
+    ) throws -> Tally {
         let after = path("after.db")
         // The shorter of two complete runs, so that on a machine whose load varies the kills still
         // land before the victim would have finished.
@@ -56,8 +64,8 @@ import Testing
             duration = min(duration, Date().timeIntervalSince(start))
             try #require(complete.status == 0, "the reference import failed: \(complete.stderr)")
         }
-        let beforeDigest = try SQLiteShell.territoryDigest(before)
-        let afterDigest = try SQLiteShell.territoryDigest(after)
+        let beforeDigest = try digest(before)
+        let afterDigest = try digest(after)
         try #require(beforeDigest != afterDigest, "the import must change the territory for the test to mean anything")
 
         // Deterministic spread: the middle of each of `points` equal slices of the measured duration.
@@ -84,20 +92,22 @@ import Testing
                 if slice < points { duration *= 0.9 } else { slice += 1 }
             }
             #expect(try SQLiteShell.integrity(victim) == "ok", "kill at \(delay) s")
-            let digest = try SQLiteShell.territoryDigest(victim)
-            if digest == beforeDigest {
+            let found = try digest(victim)
+            if found == beforeDigest {
                 tally.foundBefore += 1
-            } else if digest == afterDigest {
+            } else if found == afterDigest {
                 tally.foundAfter += 1
             } else {
                 Issue.record("kill at \(delay) s left a mixture")
             }
+            try afterKill(victim, found == afterDigest)
         }
+        print("Interrupted write (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", measured)) s): \(tally)")
+        guard rerun else { return tally }
         // The killed file still takes the import afterwards.
         let again = try CommandLineTests.run(arguments(victim))
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try SQLiteShell.territoryDigest(victim) == afterDigest)
-        print("Interrupted import (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", measured)) s): \(tally)")
+        #expect(try digest(victim) == afterDigest)
         return tally
     }
 

@@ -1,0 +1,31 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whether the file system that holds a path has run out of room, to tell a full disk from
+/// other write failures in messages.
+public enum DiskSpace {
+    /// Below this many free bytes a file system counts as full: a write of one more block fails.
+    static let fullBelow: UInt64 = 64 * 1024
+
+    /// Bytes an unprivileged process may still write on the file system holding `path` (or
+    /// its nearest existing folder); nil when the system cannot tell.
+    public static func available(at path: String) -> UInt64? {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" { url.deleteLastPathComponent() }
+        var info = statvfs()
+        guard statvfs(url.path, &info) == 0 else { return nil }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
+    /// Whether the file system holding `path` is (nearly) full.
+    public static func isFull(at path: String) -> Bool {
+        available(at: path).map { $0 < fullBelow } ?? false
+    }
+
+    /// Whether a system error number says the disk or a quota is full.
+    public static func isFullError(_ code: Int32) -> Bool {
+        code == ENOSPC || code == EDQUOT
+    }
+}
