@@ -54,10 +54,13 @@ public struct ScenarioRun: Sendable, Equatable {
 }
 
 extension TerritoryDatabase {
-    /// Stores a scenario run and its values in one transaction; returns the run's id.
+    /// Stores a scenario run, its values and the simulation run it made (linked as
+    /// `simulation_run_id`) in one transaction: both or neither. Returns the scenario run's id.
     @discardableResult
-    public func save(_ run: ScenarioRun) throws -> Int64 {
+    public func save(_ run: ScenarioRun, simulation: SimulationRun? = nil) throws -> Int64 {
         try write { db in
+            var run = run
+            if let simulation { run.simulationRunID = try Self.insert(simulation, into: db) }
             try db.execute(sql: """
                 INSERT INTO scenario_run(name, scenario_file, scenario_hash, territory_fingerprint, parameters, seed, replications, days,
                                          simulation_run_id, created_at, maillage_version)

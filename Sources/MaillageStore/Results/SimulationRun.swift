@@ -73,7 +73,12 @@ extension TerritoryDatabase {
     /// Stores a simulation run, its values and series in one transaction; returns the run's id.
     @discardableResult
     public func save(_ run: SimulationRun) throws -> Int64 {
-        try write { db in
+        try write { db in try Self.insert(run, into: db) }
+    }
+
+    /// Inserts a simulation run within the caller's transaction.
+    static func insert(_ run: SimulationRun, into db: Database) throws -> Int64 {
+        do {
             try db.execute(sql: """
                 INSERT INTO simulation_run(parameters, events, days, seed, replications, sample, inputs_fingerprint, created_at, maillage_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -83,7 +83,7 @@ struct ScenarioRunCommand: MaillageCommand {
 
     private func store(_ scenario: Scenario, territory: Territory, access: [ScenarioRunner.IndicatorResult],
                        simulation: (SimulationResult, SimulationRequest)?, in database: TerritoryDatabase) throws -> Int64 {
-        var simulationRunID: Int64?
+        var simulationRun: SimulationRun?
         var values: [ScenarioRun.Value] = []
         for result in access {
             values.append(.init(source: "access", indicator: result.spec.label, zoneID: "*", value: result.territoryValue))
@@ -94,7 +94,7 @@ struct ScenarioRunCommand: MaillageCommand {
         var parameters = "{}"
         if let (result, request) = simulation {
             let events = ScenarioFiles.eventsJSON(request.events)
-            simulationRunID = try database.save(SimulationRecord.run(result, request: request, eventsJSON: events))
+            simulationRun = SimulationRecord.run(result, request: request, eventsJSON: events)
             parameters = ParameterFile.canonicalJSON(request.parameters)
             for indicator in result.territory {
                 values.append(.init(source: "simulation", indicator: indicator.name, zoneID: "*", value: indicator.mean,
@@ -104,8 +104,8 @@ struct ScenarioRunCommand: MaillageCommand {
         let run = ScenarioRun(
             name: scenario.name, scenarioFile: URL(fileURLWithPath: scenario.file).standardizedFileURL.path, scenarioHash: scenario.contentHash,
             territoryFingerprint: SimulationRecord.fingerprint(territory, extra: []), parameters: parameters, seed: String(scenario.seed),
-            replications: scenario.replications, days: scenario.days, simulationRunID: simulationRunID, values: values
+            replications: scenario.replications, days: scenario.days, simulationRunID: nil, values: values
         )
-        return try database.save(run)
+        return try database.save(run, simulation: simulationRun)
     }
 }

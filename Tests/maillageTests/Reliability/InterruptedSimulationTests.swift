@@ -55,8 +55,9 @@ extension InterruptedImportTests {
 }
 
 extension InterruptedImportTests {
-    /// `scenario run` only reads the database and writes files (each through a temporary file
-    /// renamed when whole): after a kill the database is untouched and each file is whole or absent.
+    /// `scenario run` writes files (each through a temporary file renamed when whole), then
+    /// stores the scenario run and its simulation run in one transaction: after a kill the
+    /// territory is untouched, the runs are stored both or neither, and each file is whole or absent.
     @Test func killedScenarioRunLeavesWholeFilesOrNone() throws {
         let db = path("scenario.db")
         try mustRun("generate", "--zones", "400", "--population", "400000", "--seed", "3", "--out", db, "--quiet")
@@ -64,6 +65,8 @@ extension InterruptedImportTests {
         try """
             name: close
             territory: scenario.db
+            days: 10
+            simulation: {sample: 0.02}
             indicators:
               - method: coverage
                 kind: hospital
@@ -77,7 +80,7 @@ extension InterruptedImportTests {
         try mustRun("scenario", "run", scenario, "--out", reference, "--quiet")
         let duration = Date().timeIntervalSince(start)
         let digest = try SQLiteShell.territoryDigest(db)
-        let names = try FileManager.default.contentsOfDirectory(atPath: reference + "/close").filter { $0 != "provenance.json" }
+        let names = try FileManager.default.contentsOfDirectory(atPath: reference + "/close").filter { $0 != "provenance.json" && $0 != "simulation" }
         try #require(names.count >= 3, "\(names)")
 
         let points = 10
@@ -97,6 +100,8 @@ extension InterruptedImportTests {
             }
             #expect(try SQLiteShell.integrity(db) == "ok")
             #expect(try SQLiteShell.territoryDigest(db) == digest)
+            let runs = try SQLiteShell.run(db, "SELECT (SELECT count(*) FROM scenario_run) - (SELECT count(*) FROM simulation_run);")
+            #expect(runs.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "a scenario run without its simulation run, or the reverse")
         }
         print("Interrupted scenario run (\(String(format: "%.2f", duration)) s, \(points) kills): files whole \(whole), absent \(absent)")
     }
