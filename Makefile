@@ -51,7 +51,7 @@ notebooks: $(NOTEBOOK_VENV)/installed
 		$(NOTEBOOK_VENV)/bin/python scripts/run-notebooks.py
 
 $(NOTEBOOK_VENV)/installed: notebooks-export/requirements.txt | test-deps
-	$(PYTHON) -m venv $(NOTEBOOK_VENV)
+	$(PYTHON) -m venv --clear $(NOTEBOOK_VENV)
 	$(NOTEBOOK_VENV)/bin/pip install --quiet --disable-pip-version-check -r notebooks-export/requirements.txt
 	touch $@
 

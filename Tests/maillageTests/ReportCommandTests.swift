@@ -36,7 +36,7 @@ import Testing
 
     @Test func theDemoEndsWithItsReport() throws {
         let folder = try TemporaryFolder()
-        let result = try CommandLineTests.run("demo", "--out", folder.url.path, "-q")
+        let result = try CommandLineTests.run("demo", "--out", folder.url.path, "--replications", "1", "-q")
         #expect(result.status == 0, "\(result.stderr)")
         let report = folder.path("demo-report.html")
         #expect(result.stdout.hasSuffix("Report: \(report)\n"))
@@ -49,7 +49,7 @@ import Testing
     func theRenderedDemoReportShowsTheMapAndItsLegend() throws {
         let chromium = try #require(Chromium.path, "chromium is not installed (scripts/install-deps.sh --test installs it)")
         let folder = try TemporaryFolder()
-        #expect(try CommandLineTests.run("demo", "--out", folder.url.path, "-q").status == 0)
+        #expect(try CommandLineTests.run("demo", "--out", folder.url.path, "--replications", "1", "-q").status == 0)
         let png = folder.path("demo-report.png")
         try Chromium.screenshot(chromium, page: folder.path("demo-report.html"), to: png, profile: folder.path("chromium-profile"))
 

@@ -10,8 +10,9 @@ struct DemoCommand: MaillageCommand {
         abstract: "Run the main job end to end on the demo territory.",
         discussion: """
             Generates the demo territory into DIR/demo.db (replacing the one an earlier demo made), \
-            describes it, runs two accessibility studies and writes their report to \
-            DIR/demo-report.html. Example: maillage demo --out out
+            describes it, runs two accessibility studies and a year of simulation (4 replications), and writes \
+            their report to DIR/demo-report.html; then compares the busiest emergency department closing at \
+            night with the baseline (DIR/demo-comparison/, report DIR/demo-comparison.html). Example: maillage demo --out out
             """
     )
 
@@ -21,7 +22,14 @@ struct DemoCommand: MaillageCommand {
     @Option(help: "The folder the demo writes into.")
     var out: String = "out"
 
+    @Option(help: "Replications of the simulation and of the comparison (fewer is faster).")
+    var replications: Int = DemoScenarios.replications
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (1...1_000).contains(replications) else { throw ValidationError("--replications must be between 1 and 1000.") }
+    }
 
     func execute() throws {
         let path = Self.file("demo.db", in: out)
@@ -29,8 +37,14 @@ struct DemoCommand: MaillageCommand {
         try GenerateCommand.generate(Self.demoOptions, into: path, global: global)
         print(SummaryText.table(try TerritoryDatabase.open(at: path).summary(), path: path))
         try runIndicators(database: path)
+        _ = try DemoScenarios.simulate(database: path, replications: replications, global: global)
         let report = Self.file("demo-report.html", in: out)
         try ReportCommand.write(database: path, run: nil, out: report, global: global)
+        let comparison = Self.file("demo-comparison", in: out)
+        _ = try DemoScenarios.compare(database: path, folder: comparison, replications: replications, global: global)
+        let comparisonReport = Self.file("demo-comparison.html", in: out)
+        try ReportCommand.write(database: path, run: nil, comparison: comparison, out: comparisonReport, global: global)
+        print("Comparison report: \(comparisonReport)")
         print("Report: \(report)")
     }
 
