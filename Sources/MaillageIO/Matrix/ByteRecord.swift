@@ -89,6 +89,7 @@ public struct ByteRecord {
         return text
     }
 
+    @inline(__always)
     private func trimmed(_ position: Int) -> UnsafeBufferPointer<UInt8> {
         var start = spans[position].start, end = spans[position].end
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
