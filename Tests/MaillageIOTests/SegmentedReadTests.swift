@@ -75,7 +75,9 @@ import Testing
     /// Short records in two segments: the error thrown names the first one in file order.
     @Test(arguments: [1, 2, 5])
     func theFirstErrorInFileOrderIsThrown(threads: Int) throws {
-        var lines = Self.matrix(rows: 400).components(separatedBy: "\n")
+        // Split on the line-feed byte: as Characters, "\r\n" is one and would not split.
+        var lines = Self.matrix(rows: 400).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         lines[100] = "broken"  // line 101
         lines[300] = "broken too"  // line 301
         let path = try write(lines.joined(separator: "\n"))
