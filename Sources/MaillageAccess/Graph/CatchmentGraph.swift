@@ -80,28 +80,36 @@ public struct CatchmentGraph: Sendable {
             for pair in part { offsets[(bySite ? pair.site : pair.zone) + 1] += 1 }
         }
         for index in 0..<rows { offsets[index + 1] += offsets[index] }
-        var next = offsets
         let count = offsets[rows]
         var columns = [Int32](repeating: 0, count: count), minutes = [Double](repeating: 0, count: count)
-        for part in parts {
-            for pair in part {
-                let row = bySite ? pair.site : pair.zone
-                let slot = next[row]
-                columns[slot] = Int32(bySite ? pair.zone : pair.site)
-                minutes[slot] = pair.minutes
-                next[row] = slot + 1
+        columns.withUnsafeMutableBufferPointer { columns in
+            minutes.withUnsafeMutableBufferPointer { minutes in
+                var next = offsets
+                for part in parts {
+                    for pair in part {
+                        let row = bySite ? pair.site : pair.zone
+                        let slot = next[row]
+                        columns[slot] = Int32(bySite ? pair.zone : pair.site)
+                        minutes[slot] = pair.minutes
+                        next[row] = slot + 1
+                    }
+                }
+                for row in 0..<rows where !isSorted(columns, minutes, from: offsets[row], to: offsets[row + 1]) {
+                    let range = offsets[row]..<offsets[row + 1]
+                    let entries = range.map { (columns[$0], minutes[$0]) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+                    for (slot, entry) in zip(range, entries) { (columns[slot], minutes[slot]) = entry }
+                }
             }
-        }
-        for row in 0..<rows where !isSorted(columns, minutes, offsets[row]..<offsets[row + 1]) {
-            let range = offsets[row]..<offsets[row + 1]
-            let entries = range.map { (columns[$0], minutes[$0]) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            for (slot, entry) in zip(range, entries) { (columns[slot], minutes[slot]) = entry }
         }
         return Rows(offsets: offsets, columns: columns, minutes: minutes)
     }
 
-    private static func isSorted(_ columns: [Int32], _ minutes: [Double], _ range: Range<Int>) -> Bool {
-        for slot in range.dropFirst() where (columns[slot], minutes[slot]) < (columns[slot - 1], minutes[slot - 1]) { return false }
+    private static func isSorted(_ columns: UnsafeMutableBufferPointer<Int32>, _ minutes: UnsafeMutableBufferPointer<Double>, from start: Int, to end: Int) -> Bool {
+        var slot = start + 1
+        while slot < end {
+            if columns[slot] < columns[slot - 1] || (columns[slot] == columns[slot - 1] && minutes[slot] < minutes[slot - 1]) { return false }
+            slot += 1
+        }
         return true
     }
 
