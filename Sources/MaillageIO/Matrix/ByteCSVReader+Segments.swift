@@ -97,7 +97,7 @@ extension ByteCSVReader {
     private static func lineFeeds(in path: String, from start: UInt64, to end: UInt64, chunk: Int) throws -> Int? {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }
-        var feeds = 0, quotes = 0, remaining = end - start
+        var feeds = 0, hasQuote = false, remaining = end - start
         try handle.seek(toOffset: start)
         while remaining > 0 {
             guard let data = try handle.read(upToCount: Int(min(UInt64(chunk), remaining))), !data.isEmpty else {
@@ -105,13 +105,47 @@ extension ByteCSVReader {
             }
             remaining -= UInt64(data.count)
             data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                for byte in bytes {
-                    feeds &+= byte == 0x0A ? 1 : 0
-                    quotes &+= byte == 0x22 ? 1 : 0
-                }
+                let counts = countLineFeedsAndQuotes(bytes)
+                feeds += counts.feeds
+                hasQuote = hasQuote || counts.hasQuote
             }
         }
-        return quotes > 0 ? nil : feeds
+        return hasQuote ? nil : feeds
+    }
+
+    /// Line feeds in a buffer, and whether it holds a double quote, eight bytes at a time: a byte loop cost a
+    /// pass over the file at 8 instructions a byte (by profile), an eighth of the whole run.
+    /// Matches are tallied per byte lane and the lanes added up every 255 words, before one
+    /// could overflow.
+    private static func countLineFeedsAndQuotes(_ bytes: UnsafeRawBufferPointer) -> (feeds: Int, hasQuote: Bool) {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+        let lineFeeds = ones &* 0x0A, quotes = ones &* 0x22
+        // The high bit of each byte that is zero, and only of those.
+        func zeros(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
+        func laneSum(_ lanes: UInt64) -> Int {
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+        }
+        var feedCount = 0, quoteFlags: UInt64 = 0, offset = 0
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                var lanes: UInt64 = 0, words = 0
+                while words < 255, offset + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    lanes &+= zeros(word ^ lineFeeds) >> 7
+                    quoteFlags |= zeros(word ^ quotes)
+                    offset += 8
+                    words += 1
+                }
+                feedCount += laneSum(lanes)
+            }
+        }
+        var hasQuote = quoteFlags != 0
+        for byte in bytes[offset...] {
+            if byte == 0x0A { feedCount += 1 }
+            if byte == 0x22 { hasQuote = true }
+        }
+        return (feedCount, hasQuote)
     }
 
     /// The offset of the first line feed at or after `offset`, nil when there is none.
