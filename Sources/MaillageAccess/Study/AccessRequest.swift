@@ -20,6 +20,8 @@ public struct AccessRequest: Sendable {
     public enum Demand: Sendable, Equatable {
         case population
         case ageWeighted(AgeWeights)
+        /// The sum of these age bands' populations (`population.75+`, `population.60-74+population.75+`).
+        case bands([AgeBand])
     }
 
     public enum Travel: Sendable {

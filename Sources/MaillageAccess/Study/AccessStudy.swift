@@ -27,12 +27,7 @@ public enum AccessStudy {
         let sitePlaces = sites.map { site in
             StraightLinePairs.Place(point: site.point, density: site.zoneID.flatMap { densityByZone[$0] } ?? nil)
         }
-        let demand = zones.map { zone -> Double in
-            switch request.demand {
-            case .population: zone.population.total
-            case let .ageWeighted(weights): weights.demand(of: zone.population)
-            }
-        }
+        let demand = try request.demand.values(for: zones)
         var result = Result(method: request.method.name, zoneIDs: zones.map(\.id), columns: [], nearestSiteIDs: nil,
                             summary: ["sites": Double(sites.count), "zones": Double(zones.count)],
                             siteIDs: sites.map(\.id), notes: notes)

@@ -46,6 +46,13 @@ final class BufferedFileStream: OutputStream {
         if let failure { throw failure }
     }
 
+    /// Writes bytes as they are.
+    func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { flushBuffer() }
+        if let failure { throw failure }
+    }
+
     /// Writes what is buffered to the file, throwing the first failure met so far.
     func flush() throws {
         flushBuffer()

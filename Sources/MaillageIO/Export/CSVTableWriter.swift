@@ -1,24 +1,58 @@
-import CSV
-
-/// Writes a CSV table through CSV.swift's `CSVWriter`: RFC 4180 quoting, CRLF line ends.
+/// Writes a CSV table: RFC 4180 quoting, CRLF line ends, UTF-8.
 ///
-/// `CSVWriter` writes each line end before the next row; ``finish()`` ends the last line,
-/// so the file ends with a line end like any text file.
+/// The rules are CSV.swift's `CSVWriter`'s, which this type used until a profile showed it
+/// spending 15 µs a row (Foundation's string search for quotes and delimiters in every
+/// field, the stream fed one byte at a time): most of the time of writing a 5,000-zone
+/// result. The bytes are the same: a field holding a quote, the delimiter, CR or LF is
+/// quoted with its quotes doubled; a line end comes before every row but the first, and
+/// ``finish()`` ends the last line, so the file ends with a line end like any text file.
 final class CSVTableWriter {
     private let stream: BufferedFileStream
-    private let writer: CSVWriter
+    private let delimiter: [UInt8]
+    private var line: [UInt8] = []
+    private var isFirstRow = true
+
+    private static let quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n")
 
     init(stream: BufferedFileStream, delimiter: Unicode.Scalar, header: [String]) throws {
         self.stream = stream
-        writer = try CSVWriter(stream: stream, delimiter: String(delimiter), newline: .crlf)
-        try writer.write(row: header)
+        self.delimiter = Array(String(delimiter).utf8)
+        try write(header)
     }
 
     func write(_ row: [String]) throws {
-        try writer.write(row: row)
+        line.removeAll(keepingCapacity: true)
+        if !isFirstRow { line += [Self.carriageReturn, Self.lineFeed] }
+        isFirstRow = false
+        for (index, field) in row.enumerated() {
+            if index > 0 { line += delimiter }
+            append(field)
+        }
+        try stream.write(bytes: line)
     }
 
     func finish() throws {
         try stream.write("\r\n")
+    }
+
+    private func append(_ field: String) {
+        let bytes = Array(field.utf8)
+        guard needsQuotes(bytes) else {
+            line += bytes
+            return
+        }
+        line.append(Self.quote)
+        for byte in bytes {
+            line.append(byte)
+            if byte == Self.quote { line.append(Self.quote) }
+        }
+        line.append(Self.quote)
+    }
+
+    private func needsQuotes(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(where: { $0 == Self.quote || $0 == Self.carriageReturn || $0 == Self.lineFeed }) { return true }
+        if delimiter.count == 1 { return bytes.contains(delimiter[0]) }
+        guard bytes.count >= delimiter.count else { return false }
+        return (0...(bytes.count - delimiter.count)).contains { bytes[$0..<($0 + delimiter.count)].elementsEqual(delimiter) }
     }
 }

@@ -41,7 +41,7 @@ public final class ByteCSVReader {
         }
         self.delimiter = UInt8(scalar.value)
         var names: [String] = []
-        try scan(columns: columns) { record in
+        try scan { record in
             names = (0..<record.count).map { record.rawString($0) }
             return false
         }
@@ -60,9 +60,24 @@ public final class ByteCSVReader {
     /// The record's bytes are valid only during the call. A record with fewer fields than
     /// the header (a truncated file, a wrong delimiter) is an error.
     public func forEachRecord(_ body: (ByteRecord) throws -> Void) throws {
-        var isHeader = true
+        try forEachRecord(in: Segment(start: 0, end: nil, line: 1), body)
+    }
+
+    /// A stretch of the file that starts at a record boundary: the whole file (with its
+    /// header) from offset 0, else records only.
+    struct Segment: Sendable, Equatable {
+        var start: UInt64
+        /// Where the segment stops (a record boundary), nil for the end of the file.
+        var end: UInt64?
+        /// The line number of the segment's first byte.
+        var line: Int
+    }
+
+    /// Calls `body` with each record of a segment, skipping the header when the segment starts the file.
+    func forEachRecord(in segment: Segment, _ body: (ByteRecord) throws -> Void) throws {
+        var isHeader = segment.start == 0
         let expected = header.count
-        try scan(columns: columns) { record in
+        try scan(segment) { record in
             if isHeader {
                 isHeader = false
                 return true
@@ -78,15 +93,16 @@ public final class ByteCSVReader {
         }
     }
 
-    /// Reads records until `body` returns false or the file ends; blank lines are skipped.
-    private func scan(columns: ColumnIndex, _ body: (ByteRecord) throws -> Bool) throws {
+    /// Reads a segment's records until `body` returns false or the segment ends; blank lines are skipped.
+    private func scan(_ segment: Segment = Segment(start: 0, end: nil, line: 1), _ body: (ByteRecord) throws -> Bool) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }
+        if segment.start > 0 { try handle.seek(toOffset: segment.start) }
+        var remaining = segment.end.map { $0 - segment.start } ?? UInt64.max
         var storage = [UInt8](repeating: 0, count: chunkSize)
-        var start = 0, end = 0, line = 1
-        var isAtEnd = false, isFirstChunk = true
-        var fields: [ByteRecord.Span] = []
-        fields.reserveCapacity(16)
+        var start = 0, end = 0, line = segment.line
+        var isAtEnd = false, isFirstChunk = segment.start == 0
+        let fields = FieldSpans()
         let parser = RecordParser(delimiter: delimiter, file: path)
         while true {
             // Read more: keep the unfinished record at the front, grow only for a record longer than the buffer.
@@ -98,25 +114,24 @@ public final class ByteCSVReader {
                 start = 0
             }
             if end == storage.count { storage.append(contentsOf: repeatElement(0, count: storage.count)) }
-            let data = try handle.read(upToCount: storage.count - end) ?? Data()
-            if data.isEmpty { isAtEnd = true }
-            storage.withUnsafeMutableBufferPointer { buffer in
-                _ = data.copyBytes(to: UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + data.count)]))
+            let wanted = Int(min(UInt64(storage.count - end), remaining))
+            let count = try storage.withUnsafeMutableBufferPointer { buffer in
+                try read(handle, into: UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + wanted)]), line: line)
             }
-            end += data.count
+            remaining -= UInt64(count)
+            if count == 0 || remaining == 0 { isAtEnd = true }
+            end += count
             if isFirstChunk {
                 isFirstChunk = false
                 if end >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { start = 3 }
             }
             let finished: Bool = try storage.withUnsafeBufferPointer { bytes in
                 while start < end {
-                    guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: &fields)
+                    guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
                     else { return false }
                     let isBlank = fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted
                     if !isBlank {
-                        let keepGoing = try fields.withUnsafeBufferPointer { spans in
-                            try body(ByteRecord(file: path, line: line, bytes: bytes, spans: spans, columns: columns, encoding: encoding))
-                        }
+                        let keepGoing = try body(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans))
                         if !keepGoing { return true }
                     }
                     line += newlines
@@ -125,6 +140,19 @@ public final class ByteCSVReader {
                 return isAtEnd
             }
             if finished { return }
+        }
+    }
+
+    /// Reads into the buffer straight from the file (no `Data` per chunk); 0 at the end of the file.
+    private func read(_ handle: FileHandle, into buffer: UnsafeMutableBufferPointer<UInt8>, line: Int) throws -> Int {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+        while true {
+            let count = Foundation.read(handle.fileDescriptor, base, buffer.count)
+            if count >= 0 { return count }
+            let code = errno
+            guard code == EINTR else {
+                throw ImportError(file: path, line: line, expected: "a readable file (the read failed: \(String(cString: strerror(code))))")
+            }
         }
     }
 }

@@ -13,13 +13,17 @@ public struct ByteRecord {
         var escaped: Bool
     }
 
-    public let file: String
+    /// The reader handing the record out; unowned because a record never outlives the call
+    /// that receives it, and counting references cost a tenth of a matrix read (by profile).
+    unowned(unsafe) let reader: ByteCSVReader
     /// The line the record starts on (1-based, header included).
     public let line: Int
     let bytes: UnsafeBufferPointer<UInt8>
     let spans: UnsafeBufferPointer<Span>
-    let columns: ColumnIndex
-    let encoding: TextEncoding
+
+    /// The file the record comes from.
+    public var file: String { reader.path }
+    var encoding: TextEncoding { reader.encoding }
 
     /// How many fields the record has.
     public var count: Int { spans.count }
@@ -50,6 +54,30 @@ public struct ByteRecord {
         return Self.fastDecimal(span) ?? string(position).flatMap(Record.number)
     }
 
+    /// The value stored for a field's text in `index`, or nil when the field is empty or unknown there.
+    ///
+    /// Looks the field's bytes up without making a `String`; a field with doubled quotes or
+    /// in a Latin-1 file is decoded first, so the answer is always that of ``string(_:)``.
+    public func value(_ position: Int, in index: ByteKeyIndex) -> Int? {
+        guard position < spans.count else { return nil }
+        if spans[position].escaped || encoding != .utf8 {
+            return string(position).flatMap { index[$0] }
+        }
+        let span = trimmed(position)
+        return span.isEmpty ? nil : index.value(forBytes: span)
+    }
+
+    /// As ``value(_:in:)``, remembering the last answer in `recent` (one per column) for
+    /// columns whose values repeat row after row, such as the origin of a sorted matrix.
+    public func value(_ position: Int, in index: ByteKeyIndex, recent: inout ByteKeyIndex.Recent) -> Int? {
+        guard position < spans.count else { return nil }
+        if spans[position].escaped || encoding != .utf8 {
+            return string(position).flatMap { index[$0] }
+        }
+        let span = trimmed(position)
+        return span.isEmpty ? nil : index.value(forBytes: span, recent: &recent)
+    }
+
     /// The field's text as written (quotes undone), untrimmed.
     func rawString(_ position: Int) -> String {
         let span = spans[position]
@@ -61,6 +89,7 @@ public struct ByteRecord {
         return text
     }
 
+    @inline(__always)
     private func trimmed(_ position: Int) -> UnsafeBufferPointer<UInt8> {
         var start = spans[position].start, end = spans[position].end
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -68,7 +97,10 @@ public struct ByteRecord {
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+    /// 10⁰ … 10²², each exact in a `Double`.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// `[+-]digits[.digits]` with at most 15 digits, else nil.
     static func fastDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -78,22 +110,26 @@ public struct ByteRecord {
             negative = text[0] == UInt8(ascii: "-")
             i = 1
         }
-        var mantissa: UInt64 = 0, digits = 0, decimals = 0, seenPoint = false
-        while i < text.count {
-            let byte = text[i]
-            if byte >= 0x30, byte <= 0x39 {
-                digits += 1
-                guard digits <= 15 else { return nil }
-                mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
-                if seenPoint { decimals += 1 }
-            } else if byte == UInt8(ascii: "."), !seenPoint {
-                seenPoint = true
-            } else {
-                return nil
-            }
+        // Integer digits, then fraction digits: a loop each, no per-byte state. Past 15
+        // digits the wrapped mantissa is thrown away below.
+        var mantissa: UInt64 = 0
+        let integerStart = i
+        while i < text.count, text[i] &- 0x30 < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(text[i] &- 0x30)
             i += 1
         }
-        guard digits > 0 else { return nil }
+        var digits = i - integerStart, decimals = 0
+        if i < text.count, text[i] == UInt8(ascii: ".") {
+            i += 1
+            let fractionStart = i
+            while i < text.count, text[i] &- 0x30 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(text[i] &- 0x30)
+                i += 1
+            }
+            decimals = i - fractionStart
+            digits += decimals
+        }
+        guard i == text.count, digits > 0, digits <= 15 else { return nil }
         let value = Double(mantissa) / powersOfTen[decimals]
         return negative ? -value : value
     }

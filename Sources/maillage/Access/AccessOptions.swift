@@ -86,7 +86,7 @@ struct SupplyDemandOptions: ParsableArguments {
     @Option(help: "Capacity measure used as supply (fte, consultations_per_day, beds, places…); default: the kind's usual one.")
     var capacity: String?
 
-    @Option(help: "Demand: 'population' or 'age-weighted' (APL consultation weights by age).")
+    @Option(help: "Demand: 'population', 'age-weighted' (APL consultation weights by age), or age-band columns as in the zones CSV, alone or summed: population.75+, population.60-74+population.75+.")
     var demand: String = "population"
 
     @Option(help: "Express results per this many inhabitants (100000 for 'per 100,000').")
@@ -98,11 +98,7 @@ struct SupplyDemandOptions: ParsableArguments {
     func measure() throws -> CapacityMeasure? { try capacity.map { try CapacityMeasure.parse($0) } }
 
     func demandMode() throws -> AccessRequest.Demand {
-        switch demand {
-        case "population": .population
-        case "age-weighted": .ageWeighted(.drees)
-        default: throw ValidationError("--demand must be 'population' or 'age-weighted', not '\(demand)'.")
-        }
+        do { return try AccessRequest.Demand.parse(demand) } catch let error as AccessError { throw ValidationError("--\(error.description).") }
     }
 
     func validate() throws {
