@@ -26,7 +26,7 @@ extension IndicatorSpec {
             case "3sfca": method = .catchment(FloatingCatchment(decay: decay ?? .pysalDefaultSteps, limit: limit, threeStage: true))
             default: method = .gravity(GravityModel(scale: 60, alpha: -1, minimumMinutes: 1, limit: limit ?? 60))
             }
-            let demand: AccessRequest.Demand = options["demand"] == "age-weighted" ? .ageWeighted(.drees) : .population
+            let demand = try options["demand"].map(AccessRequest.Demand.parse) ?? .population
             return AccessRequest(
                 method: method, kinds: kinds, services: services,
                 capacity: try options["capacity"].map { try CapacityMeasure.parse($0) }, demand: demand,
