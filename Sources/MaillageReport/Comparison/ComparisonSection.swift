@@ -19,11 +19,16 @@ struct ComparisonSection: ReportSection {
 
     func body() throws -> String {
         var html = "<p class=\"note\">" + HTMLText.escape(summary()) + "</p>\n"
-        html += differencesTable().html() + "\n"
+        // The significant differences first: with the simulation there are some sixty indicators,
+        // and the maps should not sink below a long table.
+        let significant = reading.differences.filter(\.significant)
+        html += differencesTable(significant, caption: "Significant territory-wide differences (alternative − baseline)").html() + "\n"
         html += "<h3>Territory values in each scenario (95 % intervals)</h3>\n" + charts()
         for alternative in reading.alternatives {
             html += "<h3>\(HTMLText.escape("Where \(alternative) differs from \(reading.baseline)"))</h3>\n" + maps(alternative)
         }
+        html += "<details><summary>Every territory-wide difference (\(reading.differences.count))</summary>\n"
+            + differencesTable(reading.differences, caption: "Territory-wide differences (alternative − baseline)").html() + "\n</details>\n"
         html += "<div class=\"columns\">" + provenance().html() + "</div>\n"
         return html
     }
@@ -39,8 +44,8 @@ struct ComparisonSection: ReportSection {
     /// Territory-wide wording: a coverage indicator's territory value is a share of the population.
     private func glossary(_ name: String) -> IndicatorGlossary { IndicatorGlossary(name, territoryWide: true) }
 
-    private func differencesTable() -> HTMLTable {
-        let rows = reading.differences.map { d -> [String] in
+    private func differencesTable(_ differences: [ComparisonReading.Difference], caption: String) -> HTMLTable {
+        let rows = differences.map { d -> [String] in
             let g = glossary(d.indicator)
             func shown(_ value: Double?, signed: Bool = false) -> String {
                 guard let value else { return "–" }
@@ -52,7 +57,7 @@ struct ComparisonSection: ReportSection {
             return [d.alternative, d.indicator, g.unit, shown(d.baseline), shown(d.alternativeValue), shown(d.difference, signed: true),
                     interval, p, d.significant ? "yes" : "no"]
         }
-        return HTMLTable(caption: "Territory-wide differences (alternative − baseline)",
+        return HTMLTable(caption: caption,
                          header: ["Alternative", "Indicator", "Unit", "Baseline", "Alternative", "Difference", "95 % interval", "p", "Significant"],
                          rows: rows, numericColumns: [3, 4, 5, 6, 7])
     }
