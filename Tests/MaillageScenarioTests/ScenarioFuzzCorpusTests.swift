@@ -18,6 +18,7 @@ import Testing
             let scenarios = try ScenarioLoader.load(path)
             #expect(!scenarios.isEmpty)
         } catch let error as ScenarioError {
+            #expect(!name.hasPrefix("seed-"), "the seed \(name) must load: \(error)")
             #expect(error.file == path, "\(name): \(error)")
         }
     }
