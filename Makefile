@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/maillage
 
-.PHONY: demo test sanitize deps test-deps build notebooks bench-generate occitanie clean
+.PHONY: demo test sanitize fuzz deps test-deps build notebooks bench-generate occitanie clean
 
 ## Install what is missing, build in release, and run the main job on the demo territory.
 demo: build
@@ -18,6 +18,11 @@ test: test-deps
 sanitize: test-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+## Fuzz every importer with libFuzzer, FUZZ_SECONDS per target, one after the other (slow: its own build in .build-fuzz).
+FUZZ_SECONDS ?= 60
+fuzz: test-deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 deps:
 	scripts/install-deps.sh

@@ -45,7 +45,8 @@ extension ZoneDraft {
         draft.name = layout.name.flatMap(source.string)
         try draft.readPopulation(source, layout: layout)
         if let field = layout.density, let value = try source.double(field) {
-            guard value.rounded() == value, let density = DensityClass(rawValue: Int(value)) else {
+            // Int(exactly:) refuses 1e20 and infinity, which Int(_:) would trap on.
+            guard let whole = Int(exactly: value), let density = DensityClass(rawValue: whole) else {
                 throw source.error(field, value: source.string(field), expected: "an INSEE density class 1, 2, 3 or 4")
             }
             draft.density = density

@@ -8,7 +8,28 @@ public enum ScenarioLoader {
     public static func load(_ path: String) throws -> [Scenario] {
         let (scenario, sweep) = try read(path, chain: [])
         guard !sweep.isEmpty else { return [scenario] }
+        try checkGrid(sweep, file: path)
         return expand(scenario, sweep: sweep)
+    }
+
+    /// The most scenarios a sweep may expand into. Each is a whole run, so a bigger grid is a
+    /// mistake, and thirty two-value keys (a few hundred bytes) would ask for 2^30 scenarios.
+    static let maximumSweepPoints = 10_000
+
+    /// Refuses a grid with an empty axis or more than ``maximumSweepPoints`` points.
+    private static func checkGrid(_ sweep: [(String, [Double])], file: String) throws {
+        var points = 1
+        for (key, values) in sweep {
+            guard !values.isEmpty else {
+                throw ScenarioError(file: file, key: "sweep.\(key)", reason: "needs at least one value")
+            }
+            let (product, overflow) = points.multipliedReportingOverflow(by: values.count)
+            guard !overflow, product <= maximumSweepPoints else {
+                let sizes = sweep.map { "\($0.1.count)" }.joined(separator: " × ")
+                throw ScenarioError(file: file, key: "sweep", reason: "the grid (\(sizes)) has more than \(maximumSweepPoints) points; split it into several files")
+            }
+            points = product
+        }
     }
 
     private static func read(_ path: String, chain: [String]) throws -> (Scenario, [(String, [Double])]) {

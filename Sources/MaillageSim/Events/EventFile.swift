@@ -110,9 +110,12 @@ public enum EventFile {
             throw SimulationError.invalidEvent(index: index, reason: "'\(key)' must be an ISO date, a day number or {\"day\": N}")
         }
         guard (0..<days).contains(offset) else {
+            // A mistyped offset such as 9223372036854775000 has no calendar date to show.
+            let (absolute, overflow) = startDay.addingReportingOverflow(offset)
+            let date = !overflow && CalendarDay.representable.contains(absolute) ? ", \(CalendarDay.iso(absolute))" : ""
             throw SimulationError.invalidEvent(
                 index: index,
-                reason: "'\(key)' (day \(offset), \(CalendarDay.iso(startDay + offset))) is outside the horizon, days 0...\(days - 1) from \(CalendarDay.iso(startDay)) to \(CalendarDay.iso(startDay + days - 1))")
+                reason: "'\(key)' (day \(offset)\(date)) is outside the horizon, days 0...\(days - 1) from \(CalendarDay.iso(startDay)) to \(CalendarDay.iso(startDay + days - 1))")
         }
         return offset
     }

@@ -15,6 +15,10 @@ enum CalendarDay {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The days of years 1 to 9999, which ``iso(_:)`` writes as four-digit years
+    /// (python3: (date(1,1,1) - date(1970,1,1)).days, (date(9999,12,31) - date(1970,1,1)).days).
+    static let representable = -719_162...2_932_896
+
     /// The ISO date of a day since 1970-01-01.
     static func iso(_ days: Int) -> String {
         let z = days + 719_468
