@@ -144,7 +144,7 @@ run() {
   [[ -d /dev/shm && -w /dev/shm ]] && tmp=/dev/shm/maillage-fuzz-$$
   mkdir -p "$corpus" "$artifacts" "$logs" "$tmp"
   rm -f "$logs"/*.log
-  local before executions=0 runs=0 start now left
+  local before executions=0 runs=0 start now left previous_unit=""
   before=$(find "$artifacts" -type f | wc -l)
   start=$(date +%s)
   left=$seconds
@@ -161,10 +161,18 @@ run() {
     count=$(awk '/^stat::number_of_executed_units:/ {n = $2} END {print n + 0}' "$log")
     executions=$((executions + count))
     grep -q "^Done [0-9]* runs" "$log" && break  # budget used up without a crash
-    if ! grep -qE "Test unit written to|^==[0-9]+==ERROR|deadly signal" "$log"; then
+    local unit
+    unit=$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)
+    if [[ -z $unit ]]; then
       echo "   $format: libFuzzer stopped without a crash report, see $log" >&2
       break
     fi
+    # The same input twice running: it is in the corpus (a committed crash not fixed yet?).
+    if [[ $unit == "${previous_unit:-}" ]]; then
+      echo "   $format: $unit crashes at every start (in the corpus?); stopping" >&2
+      break
+    fi
+    previous_unit=$unit
     now=$(date +%s)
     left=$((seconds - (now - start)))
   done
