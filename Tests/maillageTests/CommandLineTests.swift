@@ -20,8 +20,13 @@ import Testing
     }
 
     static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+        try run(executable: binary, arguments, in: folder)
+    }
+
+    /// Runs any program to its end and returns its exit status and what it printed.
+    static func run(executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()

@@ -149,18 +149,7 @@ import Testing
     }
 
     static func python(_ arguments: [String]) throws -> CommandLineTests.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = interpreter + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                       stderr: String(decoding: stderr, as: UTF8.self))
+        try CommandLineTests.run(executable: URL(fileURLWithPath: "/usr/bin/env"), interpreter + arguments)
     }
 
     @Test(.enabled(if: pm4pyRequiredOrAvailable, "needs pm4py: make test installs it (scripts/install-test-python.sh)"))

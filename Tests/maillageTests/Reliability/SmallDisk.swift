@@ -80,18 +80,8 @@ final class SmallDisk {
         if isMounted { return try CommandLineTests.run(arguments) }
         // Ignored signals stay ignored across exec: the write fails with EFBIG instead of killing.
         let script = "trap '' XFSZ; exec prlimit --fsize=\(limit) \"$@\""
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, "sh", CommandLineTests.binary.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                       stderr: String(decoding: stderr, as: UTF8.self))
+        return try CommandLineTests.run(executable: URL(fileURLWithPath: "/bin/sh"),
+                                        ["-c", script, "sh", CommandLineTests.binary.path] + arguments)
     }
 
     private static func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
