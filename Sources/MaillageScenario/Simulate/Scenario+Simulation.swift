@@ -26,8 +26,12 @@ extension Scenario {
     /// Runs every replication of the scenario's simulation and averages them.
     public func simulate(on base: Territory, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                          progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
-        let request = try simulationRequest(on: base, threads: threads)
-        return try placingErrors { try Simulation.run(request, progress: progress) }
+        try simulate(try simulationRequest(on: base, threads: threads), progress: progress)
+    }
+
+    /// Runs a request made by ``simulationRequest(on:replications:threads:)``, with errors placed in the file.
+    public func simulate(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
+        try placingErrors { try Simulation.run(request, progress: progress) }
     }
 
     /// Runs the replications numbered `indices` (0-based) and keeps each one's indicators.

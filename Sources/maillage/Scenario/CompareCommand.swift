@@ -53,7 +53,15 @@ struct CompareCommand: MaillageCommand {
         let part = shard.flatMap(ComparisonShard.init)
         let jobs = plan.jobs(in: part)
         let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
-        let results = try ComparisonRunner.run(plan, jobs: jobs, threads: threads, territory: Self.loadTerritory) { progress.step() }
+        // Scenarios usually share one territory: read each database once, for the jobs and the GeoJSON.
+        var territories: [String: Territory] = [:]
+        let territory = { (scenario: Scenario) throws -> Territory in
+            if let known = territories[scenario.territoryPath] { return known }
+            let loaded = try Self.loadTerritory(scenario)
+            territories[scenario.territoryPath] = loaded
+            return loaded
+        }
+        let results = try ComparisonRunner.run(plan, jobs: jobs, threads: threads, territory: territory) { progress.step() }
         progress.finish()
         global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
         if let part {
@@ -65,12 +73,11 @@ struct CompareCommand: MaillageCommand {
             return
         }
         let result = try ScenarioComparisonResult(plan: plan, results: results)
-        try Self.write(result, to: out, json: json, global: global)
+        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global)
     }
 
     /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.
-    static func write(_ result: ScenarioComparisonResult, to out: String, json: Bool, global: GlobalOptions) throws {
-        let zones = try loadTerritory(result.plan.scenarios[0]).zones
+    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to out: String, json: Bool, global: GlobalOptions) throws {
         try ComparisonFiles.write(result, zones: zones, to: out)
         try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: URL(fileURLWithPath: out).appendingPathComponent("provenance.json").path)
         if json {

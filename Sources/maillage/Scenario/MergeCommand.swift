@@ -32,7 +32,8 @@ struct MergeCommand: MaillageCommand {
         let files = try paths.map { (path: $0, file: try ComparisonShardFile.read($0)) }
         let result = try ComparisonShardFile.merge(files)
         global.detail("merged \(files.count) shard(s), \(result.plan.jobs.count) jobs")
-        try CompareCommand.write(result, to: out, json: json, global: global)
+        let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
+        try CompareCommand.write(result, zones: zones, to: out, json: json, global: global)
     }
 
     /// A shard file as given, or the `shard-*.json` files of a folder in name order.

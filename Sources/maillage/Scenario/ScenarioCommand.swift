@@ -66,7 +66,7 @@ struct ScenarioRunCommand: MaillageCommand {
         if scenario.simulation.enabled {
             let request = try scenario.simulationRequest(on: territory, threads: threads)
             let progress = ProgressBar(estimatedTotal: scenario.replications, unit: "replications", global: global, minimum: 2)
-            let result = try scenario.simulate(on: territory, threads: threads) { _ in progress.step() }
+            let result = try scenario.simulate(request) { _ in progress.step() }
             progress.finish()
             try SimulationOutput.write(result, request: request, to: folder + "/simulation")
             simulated = (result, request)
