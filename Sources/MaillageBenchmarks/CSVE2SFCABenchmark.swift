@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaillageAccess
+import MaillageCore
 import MaillageIO
 
 /// E2SFCA end to end from the reference tool's CSV layout (zones, sites, times), as PySAL reads it.
@@ -14,13 +15,6 @@ struct CSVE2SFCABenchmark: ParsableCommand {
     @Option var out: String
     @Option(help: "Threads reading the matrix (default: every core).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    /// What a thread reads from its stretch of the matrix: the pairs, and the last origin
-    /// looked up (rows come grouped by origin).
-    struct Part {
-        var pairs: [CatchmentGraph.Pair] = []
-        var origin = ByteKeyIndex.Recent()
-    }
 
     func run() throws {
         let clock = ContinuousClock(), start = clock.now
@@ -43,21 +37,21 @@ struct CSVE2SFCABenchmark: ParsableCommand {
             capacity.append(record.double(capacityColumn) ?? 0)
         }
         let timesFile = try ByteCSVReader(path: folder + "/times.csv")
-        let columns = (timesFile.position(of: "origin_id")!, timesFile.position(of: "destination_id")!, timesFile.position(of: "minutes")!)
+        let positions = MatrixFieldPositions(
+            origin: timesFile.position(of: "origin_id")!, destination: timesFile.position(of: "destination_id")!,
+            value: timesFile.position(of: "minutes")!
+        )
         let (zones, sites) = (zoneIndex, siteIndex)
-        // Room for a pair per 16 bytes of the file (rows are longer): pages never written cost nothing.
-        let parts = try timesFile.collectRecords(threads: threads, part: { bytes in
-            var part = Part()
-            part.pairs.reserveCapacity(bytes / 16)
-            return part
-        }) { part, record in
-            guard let zone = record.value(columns.0, in: zones, recent: &part.origin), let site = record.value(columns.1, in: sites),
-                  let minutes = record.double(columns.2) else { return }
-            part.pairs.append(.init(zone: zone, site: site, minutes: minutes))
+        // Plain rows are decoded by the reader's fast lane; any other row is read here, the
+        // same way (rows with an unknown id are left out, as PySAL's join leaves them).
+        let parts = try timesFile.collectMatrix(positions, origins: zones, destinations: sites, threads: threads) { record in
+            guard let zone = record.value(positions.origin, in: zones), let site = record.value(positions.destination, in: sites),
+                  let minutes = record.double(positions.value) else { return nil }
+            return (zone, site, minutes)
         }
-        let pairCount = parts.reduce(0) { $0 + $1.pairs.count }
+        let pairCount = parts.reduce(0) { $0 + $1.count }
         let read = clock.now
-        let graph = CatchmentGraph(zoneCount: zoneIDs.count, siteCount: capacity.count, symmetric: parts.map(\.pairs))
+        let graph = CatchmentGraph(zoneCount: zoneIDs.count, siteCount: capacity.count, symmetricEntries: parts)
         let values = try FloatingCatchment(decay: .pysalDefaultSteps).accessibility(graph, supply: capacity, demand: population)
         let computed = clock.now
         try ZoneTableWriter.writeCSV(ZoneTable(zoneIDs: zoneIDs, columns: [.init(name: "e2sfca", values: .numbers(values))]), to: out)

@@ -1,3 +1,4 @@
+import MaillageCore
 import Testing
 
 @testable import MaillageAccess
@@ -45,4 +46,29 @@ import Testing
         let b = try catchment.accessibility(split, supply: supply, demand: demand)
         #expect(a.map(\.bitPattern) == b.map(\.bitPattern))
     }
+
+    /// Entries read from a matrix file: already in graph order (taken as they come, no sort)
+    /// or not (sorted): the rows written by hand above either way.
+    @Test(arguments: [false, true])
+    func matrixEntriesGiveTheRowsWrittenByHand(inGraphOrder: Bool) {
+        let ordered: [MatrixEntry] = [
+            .init(origin: 0, destination: 0, value: 7), .init(origin: 0, destination: 2, value: 1), .init(origin: 0, destination: 2, value: 4),
+            .init(origin: 1, destination: 1, value: 5), .init(origin: 2, destination: 0, value: 3), .init(origin: 2, destination: 1, value: 9),
+        ]
+        let entries = inGraphOrder ? ordered : Self.pairs.map { MatrixEntry(origin: $0.zone, destination: $0.site, value: $0.minutes) }
+        let graph = CatchmentGraph(zoneCount: 3, siteCount: 3, symmetricEntries: [Array(entries.prefix(2)), [], Array(entries.dropFirst(2))])
+        let expected: [[(Int, Double)]] = [[(0, 7), (2, 1), (2, 4)], [(1, 5)], [(0, 3), (1, 9)]]
+        #expect(rows(graph).map { $0.map(\.0) } == expected.map { $0.map(\.0) })
+        #expect(rows(graph).map { $0.map(\.1) } == expected.map { $0.map(\.1) })
+        #expect(graph.pairCount == 6)
+    }
+
+    /// Zones with no entry before, between and after the others have empty rows.
+    @Test func zonesWithoutEntriesHaveEmptyRows() {
+        let entries: [MatrixEntry] = [.init(origin: 1, destination: 0, value: 2), .init(origin: 3, destination: 1, value: 8)]
+        let graph = CatchmentGraph(zoneCount: 5, siteCount: 2, symmetricEntries: [entries])
+        #expect(rows(graph).map(\.count) == [0, 1, 0, 1, 0])
+        #expect(rows(graph)[3].first?.1 == 8)
+    }
 }
+

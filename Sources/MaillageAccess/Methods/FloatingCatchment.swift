@@ -27,22 +27,70 @@ public struct FloatingCatchment: Sendable, Equatable {
     ///   - demand: each zone's population or age-weighted population, finite and ≥ 0.
     public func accessibility(_ graph: CatchmentGraph, supply: [Double], demand: [Double]) throws -> [Double] {
         try validate(graph, supply: supply, demand: demand)
-        let selection = threeStage ? selectionTotals(graph) : nil
-        let ratios = supplyRatios(graph, supply: supply, demand: demand, selection: selection)
-        return (0..<graph.zoneCount).map { zone in
-            var reachable = false
-            var sum = 0.0
-            graph.forEachSite(of: zone) { site, minutes in
-                guard isReachable(minutes) else { return }
-                reachable = true
-                let ratio = ratios[site]
-                guard !ratio.isNaN else { return }
-                var weight = decay.weight(minutes, limit: limit)
-                if let selection { weight *= selectionWeight(weight, total: selection[zone]) }
-                sum += ratio * weight
+        let weights = rowWeights(graph)
+        let selection = threeStage ? selectionTotals(graph, weights: weights) : nil
+        let ratios = supplyRatios(graph, weights: weights, supply: supply, demand: demand, selection: selection)
+        return [Double](unsafeUninitializedCapacity: graph.zoneCount) { values, initialized in
+            weights.withUnsafeBufferPointer { weights in
+                ratios.withUnsafeBufferPointer { ratios in
+                    for zone in 0..<graph.zoneCount {
+                        values.initializeElement(at: zone, to: zoneAccessibility(
+                            graph, zone: zone, weights: weights, ratios: ratios, selection: selection?[zone]))
+                    }
+                }
             }
-            return reachable ? sum : .nan
+            initialized = graph.zoneCount
         }
+    }
+
+    /// Step 2 for one zone: `Σ_j R_j · f(t(i→j))` over the sites it reaches, NaN when none.
+    @inline(__always)
+    private func zoneAccessibility(
+        _ graph: CatchmentGraph, zone: Int, weights: UnsafeBufferPointer<Double>, ratios: UnsafeBufferPointer<Double>,
+        selection: Double?
+    ) -> Double {
+        var reachable = false
+        var sum = 0.0
+        for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] {
+            var weight = weights[slot]
+            guard weight >= 0 else { continue }
+            reachable = true
+            let ratio = ratios[Int(graph.zoneSites[slot])]
+            guard !ratio.isNaN else { continue }
+            if let selection { weight *= selectionWeight(weight, total: selection) }
+            sum += ratio * weight
+        }
+        return reachable ? sum : .nan
+    }
+
+    /// The decay weight of every zone → site pair, in the graph's row order, and −1 for a
+    /// pair beyond the limit (weights are never negative).
+    ///
+    /// Both steps and the 3SFCA selection totals need the weight of each pair; working it out
+    /// once rather than in every step was a third of the method's time (by profile).
+    func rowWeights(_ graph: CatchmentGraph) -> [Double] {
+        let count = graph.zoneMinutes.count
+        return [Double](unsafeUninitializedCapacity: count) { weights, initialized in
+            graph.zoneMinutes.withUnsafeBufferPointer { minutes in
+                switch decay {
+                case let .steps(steps) where limit == nil:
+                    // The common E2SFCA case, without a switch per pair.
+                    for slot in 0..<count { weights.initializeElement(at: slot, to: Self.stepWeight(minutes[slot], steps)) }
+                default:
+                    for slot in 0..<count {
+                        let time = minutes[slot]
+                        weights.initializeElement(at: slot, to: isReachable(time) ? decay.weight(time, limit: limit) : -1)
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    @inline(__always)
+    private static func stepWeight(_ minutes: Double, _ steps: [DistanceDecay.Step]) -> Double {
+        for step in steps where minutes <= step.upTo { return step.weight }
+        return 0
     }
 
     /// `R_j` for each site, NaN when no demand lies in its catchment.
@@ -50,7 +98,7 @@ public struct FloatingCatchment: Sendable, Equatable {
     /// Step 1 sums over the zones each site reaches. On a symmetric graph the zone rows are
     /// read column-wise (each zone adds its share to the sites it reaches), in zone order,
     /// which is the same sum in the same order as walking each site's own row.
-    func supplyRatios(_ graph: CatchmentGraph, supply: [Double], demand: [Double], selection: [Double]?) -> [Double] {
+    func supplyRatios(_ graph: CatchmentGraph, weights: [Double], supply: [Double], demand: [Double], selection: [Double]?) -> [Double] {
         var weightedDemand = [Double](repeating: 0, count: graph.siteCount)
         if let reverse = graph.reverse {
             for site in 0..<graph.siteCount {
@@ -65,12 +113,19 @@ public struct FloatingCatchment: Sendable, Equatable {
                 }
             }
         } else {
-            for zone in 0..<graph.zoneCount where demand[zone] > 0 {
-                graph.forEachSite(of: zone) { site, minutes in
-                    guard isReachable(minutes) else { return }
-                    var weight = decay.weight(minutes, limit: limit)
-                    if let selection { weight *= selectionWeight(weight, total: selection[zone]) }
-                    weightedDemand[site] += demand[zone] * weight
+            weightedDemand.withUnsafeMutableBufferPointer { weightedDemand in
+                weights.withUnsafeBufferPointer { weights in
+                    graph.zoneSites.withUnsafeBufferPointer { sites in
+                        for zone in 0..<graph.zoneCount where demand[zone] > 0 {
+                            let zoneDemand = demand[zone], total = selection?[zone]
+                            for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] {
+                                var weight = weights[slot]
+                                guard weight >= 0 else { continue }
+                                if let total { weight *= selectionWeight(weight, total: total) }
+                                weightedDemand[Int(sites[slot])] += zoneDemand * weight
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -78,12 +133,10 @@ public struct FloatingCatchment: Sendable, Equatable {
     }
 
     /// `Σ_j f(t(k→j))` for each zone: the denominator of the 3SFCA selection weight.
-    func selectionTotals(_ graph: CatchmentGraph) -> [Double] {
+    func selectionTotals(_ graph: CatchmentGraph, weights: [Double]) -> [Double] {
         (0..<graph.zoneCount).map { zone in
             var total = 0.0
-            graph.forEachSite(of: zone) { _, minutes in
-                if isReachable(minutes) { total += decay.weight(minutes, limit: limit) }
-            }
+            for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] where weights[slot] >= 0 { total += weights[slot] }
             return total
         }
     }

@@ -20,21 +20,33 @@ extension ByteCSVReader {
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, minimumSegmentBytes: Int = 1 << 20,
         part makePart: (_ bytes: Int) -> Part, _ body: @Sendable (inout Part, ByteRecord) throws -> Void
     ) throws -> [Part] {
+        nonisolated(unsafe) let reader = self
+        return try perSegment(threads: threads, minimumSegmentBytes: minimumSegmentBytes, part: makePart) { segment, part in
+            try reader.forEachRecord(in: segment) { try body(&part, $0) }
+        }
+    }
+
+    /// Reads the file's segments on several threads, each into its own accumulator, and
+    /// returns the accumulators in file order; the error thrown is the first in file order.
+    func perSegment<Part>(
+        threads: Int, minimumSegmentBytes: Int, part makePart: (_ bytes: Int) -> Part,
+        _ read: @Sendable (Segment, inout Part) throws -> Void
+    ) throws -> [Part] {
         let size = try fileSize()
         let segments = try segments(count: threads, minimumBytes: minimumSegmentBytes, size: size)
         if segments.count == 1 {
             var part = makePart(Int(size))
-            try forEachRecord { try body(&part, $0) }
+            try read(segments[0], &part)
             return [part]
         }
         let results = UnsafeMutableBufferPointer<Result<Part, any Error>>.allocate(capacity: segments.count)
         _ = results.initialize(from: segments.map { .success(makePart(Int(($0.end ?? size) - $0.start))) })
         defer { results.deinitialize().deallocate() }
-        nonisolated(unsafe) let slots = results, reader = self
+        nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: segments.count) { index in
             guard case var .success(part) = slots[index] else { return }
             do {
-                try reader.forEachRecord(in: segments[index]) { try body(&part, $0) }
+                try read(segments[index], &part)
                 slots[index] = .success(part)
             } catch {
                 slots[index] = .failure(error)

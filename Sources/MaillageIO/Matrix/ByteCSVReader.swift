@@ -76,25 +76,57 @@ public final class ByteCSVReader {
     /// Calls `body` with each record of a segment, skipping the header when the segment starts the file.
     func forEachRecord(in segment: Segment, _ body: (ByteRecord) throws -> Void) throws {
         var isHeader = segment.start == 0
-        let expected = header.count
         try scan(segment) { record in
             if isHeader {
                 isHeader = false
                 return true
             }
-            guard record.count >= expected else {
-                throw ImportError(
-                    file: path, line: record.line,
-                    expected: "\(expected) fields as in the header, found \(record.count) (a truncated file or a wrong delimiter?)"
-                )
-            }
+            try checkFieldCount(record.count, line: record.line)
             try body(record)
             return true
         }
     }
 
+    /// Refuses a record with fewer fields than the header (a truncated file, a wrong delimiter).
+    func checkFieldCount(_ count: Int, line: Int) throws {
+        guard count < header.count else { return }
+        throw ImportError(
+            file: path, line: line,
+            expected: "\(header.count) fields as in the header, found \(count) (a truncated file or a wrong delimiter?)"
+        )
+    }
+
     /// Reads a segment's records until `body` returns false or the segment ends; blank lines are skipped.
     private func scan(_ segment: Segment = Segment(start: 0, end: nil, line: 1), _ body: (ByteRecord) throws -> Bool) throws {
+        let fields = FieldSpans()
+        let parser = RecordParser(delimiter: delimiter, file: path)
+        try forEachChunk(of: segment) { bytes, start, end, isAtEnd, line in
+            while start < end {
+                guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
+                else { return false }
+                let isBlank = fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted
+                if !isBlank {
+                    let keepGoing = try body(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans))
+                    if !keepGoing { return true }
+                }
+                line += newlines
+                start = next
+            }
+            return isAtEnd
+        }
+    }
+
+    /// Hands a segment's bytes to `consume` a chunk at a time.
+    ///
+    /// `consume` gets the buffer, where the unread records start (it moves `start` past the
+    /// records it takes and `line` past their line feeds), where the bytes read so far end,
+    /// and whether they reach the segment's end. It returns true to stop; otherwise the
+    /// unfinished record it left is kept at the front and more of the file read after it
+    /// (the buffer grows only for a record longer than itself).
+    func forEachChunk(
+        of segment: Segment,
+        _ consume: (_ bytes: UnsafeBufferPointer<UInt8>, _ start: inout Int, _ end: Int, _ isAtEnd: Bool, _ line: inout Int) throws -> Bool
+    ) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }
         if segment.start > 0 { try handle.seek(toOffset: segment.start) }
@@ -102,10 +134,7 @@ public final class ByteCSVReader {
         var storage = [UInt8](repeating: 0, count: chunkSize)
         var start = 0, end = 0, line = segment.line
         var isAtEnd = false, isFirstChunk = segment.start == 0
-        let fields = FieldSpans()
-        let parser = RecordParser(delimiter: delimiter, file: path)
         while true {
-            // Read more: keep the unfinished record at the front, grow only for a record longer than the buffer.
             if start > 0 {
                 storage.withUnsafeMutableBufferPointer { buffer in
                     if let base = buffer.baseAddress { memmove(base, base + start, end - start) }
@@ -125,19 +154,9 @@ public final class ByteCSVReader {
                 isFirstChunk = false
                 if end >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { start = 3 }
             }
-            let finished: Bool = try storage.withUnsafeBufferPointer { bytes in
-                while start < end {
-                    guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
-                    else { return false }
-                    let isBlank = fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted
-                    if !isBlank {
-                        let keepGoing = try body(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans))
-                        if !keepGoing { return true }
-                    }
-                    line += newlines
-                    start = next
-                }
-                return isAtEnd
+            let isAtSegmentEnd = isAtEnd
+            let finished = try storage.withUnsafeBufferPointer { bytes in
+                try consume(bytes, &start, end, isAtSegmentEnd, &line)
             }
             if finished { return }
         }

@@ -15,8 +15,19 @@ public struct ByteKeyIndex: Sendable {
     private var entries: [Entry] = []
     /// The bytes of keys longer than 16 bytes.
     private var arena: [UInt8] = []
-    /// Open addressing: an entry's position + 1, 0 for an empty slot.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Open addressing over the entries, each slot holding its key's words and value, so
+    /// that a lookup reads one slot: following a position into `entries` was a second
+    /// cache miss per matrix row (by profile).
+    private var slots: [Slot] = Array(repeating: .empty, count: 16)
+
+    private struct Slot: Sendable {
+        var key: Words
+        var value: Int
+        /// The entry's position + 1, 0 for an empty slot.
+        var entry: Int
+
+        static let empty = Slot(key: Words(count: 0, first: 0, second: 0), value: 0, entry: 0)
+    }
 
     private struct Entry: Sendable {
         var key: Words
@@ -55,7 +66,7 @@ public struct ByteKeyIndex: Sendable {
     public func value(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let (words, hash, isASCII) = Self.digest(bytes)
         guard isASCII else { return dictionary[String(decoding: bytes, as: UTF8.self)] }
-        return find(bytes, words, hash).map { entries[$0].value }
+        return find(bytes, words, hash).map { slots[$0].value }
     }
 
     /// The last key looked up through it and the answer, for a column whose values repeat
@@ -75,10 +86,12 @@ public struct ByteKeyIndex: Sendable {
 
     /// The value of the key whose UTF-8 bytes these are, remembering the answer in `recent`.
     public func value(forBytes bytes: UnsafeBufferPointer<UInt8>, recent: inout Recent) -> Int? {
-        let (words, hash, isASCII) = Self.digest(bytes)
-        guard isASCII, words.count <= 16 else { return value(forBytes: bytes) }
+        guard bytes.count <= 16 else { return value(forBytes: bytes) }
+        // A repeat is told by the key's words alone: hashing waits for a new key.
+        let (words, isASCII) = Self.shortWords(bytes)
+        guard isASCII else { return value(forBytes: bytes) }
         if words == recent.key { return recent.value }
-        let found = find(bytes, words, hash).map { entries[$0].value }
+        let found = find(bytes, words, Self.hash(words)).map { slots[$0].value }
         recent = Recent(key: words, value: found)
         return found
     }
@@ -89,7 +102,25 @@ public struct ByteKeyIndex: Sendable {
     /// so two keys of the same length have the same words exactly when their bytes agree.
     @inline(__always)
     private static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> (Words, UInt64, Bool) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (Words(count: 0, first: 0, second: 0), 0, true) }
+        guard bytes.count > 16, let base = bytes.baseAddress else {
+            let (words, isASCII) = shortWords(bytes)
+            return (words, hash(words), isASCII)
+        }
+        let raw = UnsafeRawPointer(base), n = bytes.count
+        var high: UInt64 = 0, hash = UInt64(n) &* 0x9E37_79B9_7F4A_7C15, offset = 0
+        while offset < n {
+            let word = raw.loadUnaligned(fromByteOffset: min(offset, n - 8), as: UInt64.self)
+            high |= word
+            hash = mix(hash ^ word)
+            offset += 8
+        }
+        return (Words(count: n, first: 0, second: 0), hash, high & 0x8080_8080_8080_8080 == 0)
+    }
+
+    /// The words of a key of at most 16 bytes, and whether every byte is ASCII.
+    @inline(__always)
+    private static func shortWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (Words, Bool) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (Words(count: 0, first: 0, second: 0), true) }
         let raw = UnsafeRawPointer(base), n = bytes.count
         var words = Words(count: n, first: 0, second: 0)
         switch n {
@@ -97,21 +128,16 @@ public struct ByteKeyIndex: Sendable {
             words.first = UInt64(base[0]) | UInt64(base[n / 2]) << 8 | UInt64(base[n - 1]) << 16
         case 4...7:
             words.first = UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
-        case 8...16:
+        default:
             words.first = raw.loadUnaligned(as: UInt64.self)
             words.second = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-        default:
-            var high: UInt64 = 0, hash = UInt64(n) &* 0x9E37_79B9_7F4A_7C15, offset = 0
-            while offset < n {
-                let word = raw.loadUnaligned(fromByteOffset: min(offset, n - 8), as: UInt64.self)
-                high |= word
-                hash = mix(hash ^ word)
-                offset += 8
-            }
-            return (words, hash, high & 0x8080_8080_8080_8080 == 0)
         }
-        let hash = mix(mix(UInt64(n) ^ words.first) ^ words.second)
-        return (words, hash, (words.first | words.second) & 0x8080_8080_8080_8080 == 0)
+        return (words, (words.first | words.second) & 0x8080_8080_8080_8080 == 0)
+    }
+
+    @inline(__always)
+    private static func hash(_ words: Words) -> UInt64 {
+        mix(mix(UInt64(words.count) ^ words.first) ^ words.second)
     }
 
     @inline(__always)
@@ -120,20 +146,17 @@ public struct ByteKeyIndex: Sendable {
         return product ^ (product >> 29)
     }
 
-    /// The entry holding these bytes, if any.
+    /// The slot holding these bytes, if any.
     @inline(__always)
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ words: Words, _ hash: UInt64) -> Int? {
         slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                let mask = slots.count - 1
-                var slot = Self.home(hash, slots: slots.count)
-                while true {
-                    let stored = Int(slots[slot])
-                    guard stored > 0 else { return nil }
-                    let entry = entries[stored - 1]
-                    if entry.hash == hash, entry.key == words, words.count <= 16 || isInArena(entry, bytes) { return stored - 1 }
-                    slot = (slot + 1) & mask
-                }
+            let mask = slots.count - 1
+            var slot = Self.home(hash, slots: slots.count)
+            while true {
+                let stored = slots[slot]
+                guard stored.entry > 0 else { return nil }
+                if stored.key == words, words.count <= 16 || isInArena(entries[stored.entry - 1], bytes) { return slot }
+                slot = (slot + 1) & mask
             }
         }
     }
@@ -151,13 +174,14 @@ public struct ByteKeyIndex: Sendable {
     private mutating func store(_ bytes: UnsafeBufferPointer<UInt8>, value: Int) {
         let (words, hash, _) = Self.digest(bytes)
         if let existing = find(bytes, words, hash) {
-            entries[existing].value = value
+            slots[existing].value = value
+            entries[slots[existing].entry - 1].value = value
             return
         }
         entries.append(Entry(key: words, hash: hash, start: arena.count, value: value))
         if bytes.count > 16 { arena.append(contentsOf: bytes) }
         if entries.count * 2 > slots.count {
-            slots = Array(repeating: 0, count: slots.count * 2)
+            slots = Array(repeating: .empty, count: slots.count * 2)
             for index in entries.indices { insertSlot(index) }
         } else {
             insertSlot(entries.count - 1)
@@ -167,7 +191,7 @@ public struct ByteKeyIndex: Sendable {
     private mutating func insertSlot(_ index: Int) {
         let mask = slots.count - 1
         var slot = Self.home(entries[index].hash, slots: slots.count)
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index + 1)
+        while slots[slot].entry != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(key: entries[index].key, value: entries[index].value, entry: index + 1)
     }
 }

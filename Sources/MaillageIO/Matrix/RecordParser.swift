@@ -35,7 +35,7 @@ struct RecordParser {
                     )
                 }
             } else {
-                var j = fieldEnd(bytes, from: i, end: end)
+                let j = fieldEnd(bytes, from: i, end: end)
                 if j >= end, !isAtEnd { return nil }
                 var fieldEnd = j
                 if (j >= end || bytes[j] == Self.lineFeed), fieldEnd > i, bytes[fieldEnd - 1] == Self.carriageReturn { fieldEnd -= 1 }
@@ -55,7 +55,7 @@ struct RecordParser {
     /// Eight bytes at a time while they last (a word with a zero byte where it matches
     /// either), then byte by byte: a third of parsing a matrix went to this scan (by profile).
     @inline(__always)
-    private func fieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+    func fieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var j = start
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
