@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "MaillageScenario", targets: ["MaillageScenario"]),
         .library(name: "MaillageReport", targets: ["MaillageReport"]),
         .library(name: "MaillageSim", targets: ["MaillageSim"]),
+        .library(name: "MaillageFuzzFormats", targets: ["MaillageFuzzFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -62,6 +63,13 @@ let package = Package(
             ]
         ),
 
+        // Every reader under fuzzing with its fixed options: shared by the fuzz targets (fuzz/)
+        // and the tests that replay their corpus (Tests/FuzzCorpus), so the two cannot drift.
+        .target(
+            name: "MaillageFuzzFormats",
+            dependencies: ["MaillageCore", "MaillageStore", "MaillageIO", "MaillageScenario", "MaillageSim"]
+        ),
+
         .executableTarget(
             name: "maillage",
             dependencies: [
@@ -95,15 +103,15 @@ let package = Package(
         ),
         .testTarget(
             name: "MaillageIOTests",
-            dependencies: ["MaillageTestSupport", "MaillageIO", "MaillageStore", "MaillageGenerator", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageTestSupport", "MaillageIO", "MaillageStore", "MaillageGenerator", "MaillageFuzzFormats", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageTestSupport", "MaillageAccess"], exclude: ["Fixtures"]),
-        .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo", "MaillageSim", "MaillageStore"]),
+        .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo", "MaillageSim", "MaillageStore", "MaillageFuzzFormats"]),
         .testTarget(
             name: "MaillageReportTests",
             dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]
         ),
-        .testTarget(name: "MaillageSimTests", dependencies: ["MaillageTestSupport", "MaillageSim", "MaillageGenerator"]),
+        .testTarget(name: "MaillageSimTests", dependencies: ["MaillageTestSupport", "MaillageSim", "MaillageGenerator", "MaillageFuzzFormats"]),
         .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )

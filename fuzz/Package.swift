@@ -7,6 +7,10 @@ import PackageDescription
 /// that needs the fuzzer runtime. Build and run with `scripts/fuzz.sh` (or `make fuzz`): it
 /// passes `--sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library` and the scratch
 /// path `.build-fuzz`. A plain `swift build` here fails to link (no `main`): that is expected.
+/// The readers and their options are not here: they are the main package's `MaillageFuzzFormats`
+/// (``FuzzFormat``), which the tests replaying `Tests/FuzzCorpus` use too. A new format is a case
+/// there, a name in `formats` below and in `scripts/fuzz.sh`, and a corpus folder; the test
+/// `FuzzCorpusFolderTests` fails until all four agree.
 let formats = [
     "Finess", "Actors", "ZonesCSV", "ZonesGeoJSON", "Links", "Population", "SupplyCounts",
     "Matrix", "Emergency", "Scenario", "SimParameters", "SimEvents",
@@ -20,12 +24,13 @@ let package = Package(
         .target(
             name: "MaillageFuzzSupport",
             dependencies: [
-                .product(name: "MaillageCore", package: "Maillage"),
+                // The readers and their options, shared with the tests that replay the corpus.
+                .product(name: "MaillageFuzzFormats", package: "Maillage"),
                 .product(name: "MaillageStore", package: "Maillage"),
-                .product(name: "MaillageIO", package: "Maillage"),
-                .product(name: "MaillageScenario", package: "Maillage"),
-                .product(name: "MaillageSim", package: "Maillage"),
             ]
         ),
-    ] + formats.map { .executableTarget(name: "MaillageFuzz\($0)", dependencies: ["MaillageFuzzSupport"]) }
+    ] + formats.map { .executableTarget(
+        name: "MaillageFuzz\($0)",
+        dependencies: ["MaillageFuzzSupport", .product(name: "MaillageFuzzFormats", package: "Maillage")]
+    ) }
 )

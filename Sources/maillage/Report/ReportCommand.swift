@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageIO
 import MaillageReport
 import MaillageStore
 
@@ -62,13 +63,9 @@ struct ReportCommand: MaillageCommand {
             }
             throw CommandError(message: error.description, status: .usage)
         }
-        let target = URL(fileURLWithPath: out).standardizedFileURL  // `a/../b` with no `a`: as AtomicFile
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: target, options: .atomic)
-        } catch {
-            throw CommandError(message: "cannot write \(out): \(error.localizedDescription)", status: .cannotCreate)
-        }
+        // As every export: a temporary file beside `out`, renamed once whole; a full disk is said
+        // plainly and leaves any previous report untouched (FileAccessError, exit 73).
+        try TextFile.write(html, to: out)
         global.detail("report of \(path) written in \(clock.now - start) (\(html.utf8.count) bytes)")
     }
 }

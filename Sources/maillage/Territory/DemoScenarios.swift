@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageIO
 import MaillageScenario
 import MaillageSim
 import MaillageStore
@@ -31,7 +32,7 @@ enum DemoScenarios {
         let scenarios = URL(fileURLWithPath: folder).appendingPathComponent("scenarios")
         try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
         let database = URL(fileURLWithPath: path).standardizedFileURL.path
-        try """
+        try TextFile.write("""
             # The demo's baseline: the territory as it is, a year simulated \(replications) times.
             territory: \(database)
             days: 365
@@ -40,15 +41,15 @@ enum DemoScenarios {
             indicators:
               - {method: coverage, kind: hospital, service: emergency, limit: 30}
               - {method: nearest, kind: hospital, service: emergency}
-            """.write(to: scenarios.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
-        try """
+            """, to: scenarios.appendingPathComponent("base.yaml").path)
+        try TextFile.write("""
             # What if the busiest emergency department (\(busiest.name)) closed at night?
             extends: base.yaml
             name: night-closure
             changes:
               - close: "\(busiest.id)"
                 night_only: true
-            """.write(to: scenarios.appendingPathComponent("night.yaml"), atomically: true, encoding: .utf8)
+            """, to: scenarios.appendingPathComponent("night.yaml").path)
         let files = ["base.yaml", "night.yaml"].map { scenarios.appendingPathComponent($0).path }
         let plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files))
         let result = try ScenarioComparisonResult(plan: plan, results: try ComparisonRunner.run(plan, jobs: plan.jobs) { _ in territory })

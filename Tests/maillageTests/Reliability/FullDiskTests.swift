@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// A full disk: an import, an export and a simulation that cannot write fail with exit 74 or 73
+/// A full disk: an import, an export, a report and a simulation that cannot write fail with exit 74 or 73
 /// and a message saying the disk is full, and lose nothing: the database keeps its territory
 /// (`PRAGMA integrity_check` = ok, same `.sha3sum` per table), a previous result file is
 /// untouched, and no partial file is left.
@@ -93,6 +93,34 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "a previous export\n")
         #expect(try disk.files() == ["actors.geojson"], "no temporary or partial file is left")
         print("FullDiskTests: export on a full disk: exit \(failed.status): \(failed.stderr)")
+    }
+
+    @Test func reportToAFullDiskLeavesThePreviousFileAndNoPartialOne() throws {
+        let disk = try smallDisk()
+        defer { disk.unmount() }
+        // An indicator run, so the report has a map of the 150 zones: 65,380 bytes of HTML
+        // (`wc -c` on the report of this database), above the 48 KB limit; without a run it is 3.9 KB.
+        let access = try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "gp", "--out", path("nearest.csv"), "-q")
+        try #require(access.status == 0, "\(access.stderr)")
+        let out = disk.path("report.html")
+        try "a previous report\n".write(toFile: out, atomically: false, encoding: .utf8)
+        try disk.fill(leaving: 0)
+
+        // The limit leaves room for SQLite's 32 KB shared-memory file, not for the report.
+        let failed = try disk.run(["report", "--db", db, "--out", out], fileSizeLimit: Self.limit)
+        #expect(failed.status == 73, "\(failed.stderr)")
+        expectFullDiskMessage(failed.stderr, disk: disk, "\(failed.stderr)")
+        #expect(failed.stderr.contains(out))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "a previous report\n")
+        #expect(try disk.files() == ["report.html"], "no temporary or partial file is left")
+
+        // Room again: the same command replaces the previous file whole.
+        try disk.release()
+        let again = try CommandLineTests.run("report", "--db", db, "--out", out)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasSuffix("</html>\n"))
+        #expect(try disk.files() == ["report.html"])
+        print("FullDiskTests: report on a full disk: exit \(failed.status): \(failed.stderr)")
     }
 
     @Test func simulationWhoseResultsCannotBeWrittenStoresNoRun() throws {

@@ -1,3 +1,4 @@
+import MaillageFuzzFormats
 import MaillageFuzzSupport
 
 let harness = FuzzHarness(format: .supplyCounts)

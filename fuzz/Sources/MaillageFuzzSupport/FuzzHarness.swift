@@ -1,10 +1,13 @@
 import Foundation
+import MaillageFuzzFormats
 import MaillageStore
 
 /// What a fuzz target does with each input: hand it to the importer, ignore the outcome.
 ///
 /// A thrown error is the importer refusing bad input, which is what it should do; only a
-/// crash (a trap, a sanitizer report, a timeout or running out of memory) is a finding.
+/// crash (a trap, a sanitizer report, a timeout or running out of memory) is a finding. The
+/// reader and its options are ``FuzzFormat``'s (the main package's `MaillageFuzzFormats`), the
+/// ones the Swift tests replay the committed corpus with.
 ///
 /// Every input meets the template territory as it was built. Opening a database costs more
 /// than most imports, so the copy stays open while inputs are refused: each import is one
@@ -40,11 +43,9 @@ public final class FuzzHarness: @unchecked Sendable {
     /// Runs one input through the importer, swallowing thrown errors.
     public func run(_ data: Data) {
         do {
-            guard !format.readsMemory else { return try format.feed(data: data) }
             let input = folder.appendingPathComponent("input.\(format.fileExtension)")
-            try data.write(to: input)
-            try format.feed(path: input.path, database: try openTerritory())
-            database = nil  // accepted: it may have written, the next input gets a new copy
+            try format.feed(data, file: input, database: try openTerritory())
+            if format.needsTerritory { database = nil }  // accepted: it may have written, the next input gets a new copy
         } catch {
             // Refused input: the expected outcome for most mutations.
         }

@@ -1,5 +1,5 @@
 import Foundation
-import MaillageIO
+import MaillageFuzzFormats
 import MaillageStore
 
 /// A small territory every input is imported into, as it was built.
@@ -24,9 +24,7 @@ public struct FuzzTerritory: Sendable {
         templatePath = folder.appendingPathComponent("template.db").path
         Self.remove(templatePath)
         do {
-            let database = try TerritoryDatabase.create(at: templatePath)
-            _ = try ZonesImporter().run(file: Self.sources.appendingPathComponent("zones.csv").path, into: database)
-            _ = try ActorsImporter().run(file: Self.sources.appendingPathComponent("actors.csv").path, into: database)
+            try FuzzFormat.buildTerritory(try TerritoryDatabase.create(at: templatePath), from: Self.sources)
         }
         // The connections are closed: SQLite has checkpointed the WAL into the main file.
     }

@@ -1,0 +1,120 @@
+import Foundation
+import MaillageCore
+import MaillageIO
+import MaillageScenario
+import MaillageSim
+import MaillageStore
+
+/// One reader under fuzzing, with the fixed options it is fed: the one place they are written.
+///
+/// The fuzz targets (the package `fuzz/`, one executable per case, run by `scripts/fuzz.sh`)
+/// and the Swift tests that replay the committed corpus `Tests/FuzzCorpus/<rawValue>` both go
+/// through ``feed(_:file:database:)``, so a corpus input meets in the tests exactly the reader
+/// and options it met while fuzzing. The options match the real files of `../shared/data` that
+/// seed each target, so that the seeds get past the header checks.
+///
+/// The raw value is the target's name in `scripts/fuzz.sh` and its corpus folder's name.
+public enum FuzzFormat: String, CaseIterable, Sendable {
+    case finess
+    case actors
+    case zonesCSV = "zones-csv"
+    case zonesGeoJSON = "zones-geojson"
+    case links
+    case population
+    case supplyCounts = "supply-counts"
+    case matrix
+    case emergency
+    case scenario
+    case simParameters = "sim-parameters"
+    case simEvents = "sim-events"
+
+    /// The extension of the file the input is written to (some importers detect by it).
+    public var fileExtension: String {
+        switch self {
+        case .zonesGeoJSON: "geojson"
+        case .scenario: "yaml"
+        case .simParameters, .simEvents: "json"
+        default: "csv"
+        }
+    }
+
+    /// Whether the importer writes into a territory database.
+    public var needsTerritory: Bool {
+        switch self {
+        case .scenario, .simParameters, .simEvents: false
+        default: true
+        }
+    }
+
+    /// Whether the reader takes bytes in memory rather than a file.
+    public var readsMemory: Bool { self == .simParameters || self == .simEvents }
+
+    /// The CRS of `x`/`y` columns (Lambert-93); files with `lat`/`lon` are read as WGS84 still.
+    public static let projectedCRS = "EPSG:2154"
+
+    /// 2026-01-01 as days since 1970-01-01, the start the event files are read against
+    /// (python3: `(date(2026,1,1) - date(1970,1,1)).days` = 20454).
+    public static let eventStartDay = 20454
+
+    /// The number of days the event files are read against.
+    public static let eventDays = 365
+
+    /// A territory format was fed without a territory: a mistake of the caller, not of the input.
+    public struct MissingTerritory: Error, CustomStringConvertible {
+        public let format: FuzzFormat
+        public var description: String { "the \(format.rawValue) importer needs a territory database" }
+    }
+
+    /// Hands one input to the reader, as the fuzz target does: in memory for the simulation's
+    /// JSON files, otherwise written to `file` first (name it with ``fileExtension``), then
+    /// imported into `database` (the territory formats) or loaded (scenarios).
+    ///
+    /// A thrown error is the reader refusing the input, the normal outcome for bad bytes
+    /// (``MissingTerritory`` aside).
+    @discardableResult
+    public func feed(_ data: Data, file: URL, database: TerritoryDatabase?) throws -> FuzzOutcome {
+        switch self {
+        case .simParameters: return .parameters(try ParameterFile.parse(data))
+        case .simEvents: return .events(try EventFile.parse(data, startDay: Self.eventStartDay, days: Self.eventDays))
+        default: break
+        }
+        try data.write(to: file)
+        if self == .scenario { return .scenarios(try ScenarioLoader.load(file.path)) }
+        guard let database else { throw MissingTerritory(format: self) }
+        return .imported(try importFile(file.path, into: database))
+    }
+
+    /// Runs the importer of a territory format, with its options.
+    private func importFile(_ path: String, into database: TerritoryDatabase) throws -> ImportReport {
+        switch self {
+        case .finess: try FinessImporter(fallback: .commune).run(file: path, into: database)
+        case .actors: try ActorsImporter(kind: .hospital, crs: Self.projectedCRS).run(file: path, into: database)
+        case .zonesCSV: try ZonesImporter(crs: Self.projectedCRS).run(file: path, into: database)
+        case .zonesGeoJSON: try ZonesImporter().run(file: path, into: database)
+        case .links: try LinksImporter().run(file: path, into: database)
+        case .population: try PopulationImporter().run(file: path, into: database)
+        case .supplyCounts: try SupplyCountsImporter(kind: .gp, column: "generaliste").run(file: path, into: database)
+        case .matrix: try Self.matrixImporter.run(file: path, into: database)
+        case .emergency: try EmergencyImporter().run(file: path, into: database)
+        // Read by `feed` before it gets here: no territory import for them.
+        case .scenario, .simParameters, .simEvents: throw MissingTerritory(format: self)
+        }
+    }
+
+    /// The OSRM table's columns: `duration` in seconds, `distance` in metres.
+    static var matrixImporter: MatrixImporter {
+        var importer = MatrixImporter()
+        importer.timeColumn = "duration"
+        importer.timeUnit = .seconds
+        importer.distanceColumn = "distance"
+        importer.distanceUnit = .metres
+        return importer
+    }
+
+    /// Fills an empty database with the territory every input is imported into:
+    /// `zones.csv` and `actors.csv` of `folder` (`Tests/FuzzCorpus/territory`), default options.
+    public static func buildTerritory(_ database: TerritoryDatabase, from folder: URL) throws {
+        _ = try ZonesImporter().run(file: folder.appendingPathComponent("zones.csv").path, into: database)
+        _ = try ActorsImporter().run(file: folder.appendingPathComponent("actors.csv").path, into: database)
+    }
+}
