@@ -23,6 +23,8 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     case population
     case supplyCounts = "supply-counts"
     case matrix
+    /// The matrix reader's fast lane against its general path (``MatrixReadComparison``).
+    case matrixRead = "matrix-read"
     case emergency
     case scenario
     case simParameters = "sim-parameters"
@@ -41,7 +43,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     /// Whether the importer writes into a territory database.
     public var needsTerritory: Bool {
         switch self {
-        case .scenario, .simParameters, .simEvents: false
+        case .scenario, .simParameters, .simEvents, .matrixRead: false
         default: true
         }
     }
@@ -80,6 +82,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         }
         try data.write(to: file)
         if self == .scenario { return .scenarios(try ScenarioLoader.load(file.path)) }
+        if self == .matrixRead { return .matrixEntries(try MatrixReadComparison.run(file.path)) }
         guard let database else { throw MissingTerritory(format: self) }
         return .imported(try importFile(file.path, into: database))
     }
@@ -97,7 +100,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         case .matrix: try Self.matrixImporter.run(file: path, into: database)
         case .emergency: try EmergencyImporter().run(file: path, into: database)
         // Read by `feed` before it gets here: no territory import for them.
-        case .scenario, .simParameters, .simEvents: throw MissingTerritory(format: self)
+        case .scenario, .simParameters, .simEvents, .matrixRead: throw MissingTerritory(format: self)
         }
     }
 

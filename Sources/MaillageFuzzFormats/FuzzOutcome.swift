@@ -1,3 +1,4 @@
+import MaillageCore
 import MaillageIO
 import MaillageScenario
 import MaillageSim
@@ -14,4 +15,6 @@ public enum FuzzOutcome: Sendable {
     case parameters(SimulationParameters)
     /// A simulation event file, its days counted from ``FuzzFormat/eventStartDay``.
     case events([SimulationEvent])
+    /// The entries a matrix file gave, the same by every read (``FuzzFormat/matrixRead``).
+    case matrixEntries([MatrixEntry])
 }
