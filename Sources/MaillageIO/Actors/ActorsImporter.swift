@@ -77,6 +77,16 @@ public struct ActorsImporter {
         }
     }
 
+    /// A service as stored: trimmed and lowercased. Foundation trims only when an end is not
+    /// plain ASCII text (it was the largest cost of reading a row, by profile).
+    static func serviceName(_ text: Substring) -> String {
+        let plain: (UInt8) -> Bool = { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }
+        guard let first = text.utf8.first, let last = text.utf8.last, plain(first), plain(last) else {
+            return text.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        return text.lowercased()
+    }
+
     /// A `capacity.<measure>` column and its `.estimated` companion when the file has one.
     private struct CapacityColumn {
         let name: String
@@ -99,7 +109,7 @@ public struct ActorsImporter {
             }
             let services = (record.string("services") ?? "")
                 .split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," })
-                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+                .map(Self.serviceName).filter { !$0.isEmpty }
             return try Actor(
                 id: id, kind: actorKind, name: record.string("name") ?? id, point: point,
                 zoneID: record.string("zone_id"), capacities: values, services: services,

@@ -24,6 +24,9 @@ public final class ActorUpserter {
     private let services: MultiRowInsert
     private var pending: [Actor] = []
     private var pendingIDs = Set<String>()
+    /// The batch's capacity and service rows, kept to reuse their storage.
+    private var capacityRows: [(String, Capacity)] = []
+    private var serviceRows: [(String, String)] = []
 
     /// Actors added and replaced so far (the batch still waiting not counted).
     public private(set) var inserted = 0
@@ -89,13 +92,19 @@ public final class ActorUpserter {
             try binder.bind(actor.sourcePosition?.y)
             try binder.bind(actor.sourcePosition?.crs)
         }
-        try capacities.run(pending.lazy.flatMap { actor in actor.capacities.lazy.map { (actor.id, $0) } }) { row, binder in
+        capacityRows.removeAll(keepingCapacity: true)
+        serviceRows.removeAll(keepingCapacity: true)
+        for actor in pending {
+            for capacity in actor.capacities { capacityRows.append((actor.id, capacity)) }
+            for service in actor.services { serviceRows.append((actor.id, service)) }
+        }
+        try capacities.run(capacityRows) { row, binder in
             try binder.bind(row.0)
             try binder.bind(row.1.measure.rawValue)
             try binder.bind(row.1.value)
             try binder.bind(row.1.isEstimated)
         }
-        try services.run(pending.lazy.flatMap { actor in actor.services.lazy.map { (actor.id, $0) } }) { row, binder in
+        try services.run(serviceRows) { row, binder in
             try binder.bind(row.0)
             try binder.bind(row.1)
         }
