@@ -76,7 +76,9 @@ extension ValidationError {
         guard id.trimmingWhitespace() == id else {
             throw ValidationError(field: field, reason: "identifier '\(id)' starts or ends with a space")
         }
-        guard !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        // ASCII answered without the Unicode tables (the controls there are 0x00–0x1F and 0x7F):
+        // the lookup was a tenth of an actors import.
+        guard !id.unicodeScalars.contains(where: { $0.isASCII ? $0.value < 0x20 || $0.value == 0x7F : $0.properties.generalCategory == .control }) else {
             throw ValidationError(field: field, reason: "identifier contains a control character")
         }
     }

@@ -26,8 +26,9 @@ public struct ActorsImporter {
     public var onProgress: ((Int) -> Void)?
     static let progressInterval = 16_384
 
-    /// Reads and writes row by row inside one transaction, so that memory does not grow with
-    /// the file: the ids seen and the points for the outlier check wait in a ``RowLedger``.
+    /// Reads and writes as it goes, inside one transaction, so that memory does not grow with
+    /// the file: rows are checked and written a batch at a time (``ActorRowBatch``), and the
+    /// ids seen and the points for the outlier check wait in a ``RowLedger``.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "actors")
@@ -35,22 +36,29 @@ public struct ActorsImporter {
         try file.requireColumns(["id"])
         if kind == nil { try file.requireColumns(["kind"]) }
         let positions = try PositionReader(file: file, crs: crs)
-        let capacityColumns = try Self.capacityColumns(file)
+        let capacityColumns = try Self.capacityColumns(file).map { column, measure in
+            // Resolved once: looking up a column the file lacks costs more than reading a cell.
+            CapacityColumn(name: column, measure: measure, estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
+        }
 
         try database.transaction { writer in
             let ledger = try RowLedger(writer)
+            let batch = ActorRowBatch(file: path, writer: writer, ledger: ledger)
             try file.forEachRecord { record in
                 report.rowsRead += 1
                 if report.rowsRead % Self.progressInterval == 0 { onProgress?(report.rowsRead) }
-                let actor = try readActor(record, positions: positions, capacities: capacityColumns)
-                if let first = try ledger.record(actor.id, line: record.line, point: actor.point) {
-                    throw record.error("id", value: actor.id, expected: "a unique id; line \(first) has the same")
+                let actor: Actor
+                do {
+                    actor = try readActor(record, positions: positions, capacities: capacityColumns)
+                } catch {
+                    try batch.check()  // an earlier row's error comes first
+                    throw error
                 }
-                if let zone = actor.zoneID, try !writer.zoneExists(zone) {
-                    throw record.error("zone_id", value: zone, expected: "the id of a zone already in the database (import zones first)")
-                }
-                report.record(try writer.upsert(actor))
+                try batch.add(actor, line: record.line)
             }
+            try batch.finish()
+            report.inserted = batch.inserted
+            report.updated = batch.updated
             report.warnings = try ledger.outlierWarnings { id, line in "actor \(id) (line \(line))" }
             try ledger.finish()
         }
@@ -69,9 +77,24 @@ public struct ActorsImporter {
         }
     }
 
-    private func readActor(
-        _ record: Record, positions: PositionReader, capacities: [(column: String, measure: CapacityMeasure)]
-    ) throws -> Actor {
+    /// A service as stored: trimmed and lowercased. Foundation trims only when an end is not
+    /// plain ASCII text (it was the largest cost of reading a row, by profile).
+    static func serviceName(_ text: Substring) -> String {
+        let plain: (UInt8) -> Bool = { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }
+        guard let first = text.utf8.first, let last = text.utf8.last, plain(first), plain(last) else {
+            return text.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        return text.lowercased()
+    }
+
+    /// A `capacity.<measure>` column and its `.estimated` companion when the file has one.
+    private struct CapacityColumn {
+        let name: String
+        let measure: CapacityMeasure
+        let estimated: String?
+    }
+
+    private func readActor(_ record: Record, positions: PositionReader, capacities: [CapacityColumn]) throws -> Actor {
         let id = try record.required("id")
         do {
             let kindText = record.string("kind")
@@ -79,14 +102,14 @@ public struct ActorsImporter {
             guard let actorKind else { throw record.error("kind", expected: "an actor kind (or give --kind)") }
             let (point, source) = try positions.position(of: record)
             var values: [Capacity] = []
-            for (column, measure) in capacities {
-                guard let value = try record.double(column) else { continue }
-                let estimated = record.string(column + ".estimated").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
-                values.append(try Capacity(measure, value, isEstimated: estimated))
+            for column in capacities {
+                guard let value = try record.double(column.name) else { continue }
+                let estimated = column.estimated.flatMap(record.string).map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+                values.append(try Capacity(column.measure, value, isEstimated: estimated))
             }
             let services = (record.string("services") ?? "")
                 .split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," })
-                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+                .map(Self.serviceName).filter { !$0.isEmpty }
             return try Actor(
                 id: id, kind: actorKind, name: record.string("name") ?? id, point: point,
                 zoneID: record.string("zone_id"), capacities: values, services: services,

@@ -15,7 +15,16 @@ struct ColumnIndex: Sendable {
 
     func position(of name: String) -> Int? { exact[name] ?? folded[Self.fold(name)] }
 
-    private static func fold(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
+    private static func fold(_ name: String) -> String {
+        // Most names asked for are already folded (ASCII, lowercase, untrimmed): skip Foundation,
+        // which an import paid on every row for each column its file lacks.
+        let utf8 = name.utf8
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        if utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }), !(utf8.first.map(blank) ?? false), !(utf8.last.map(blank) ?? false) {
+            return name
+        }
+        return name.trimmingCharacters(in: .whitespaces).lowercased()
+    }
 }
 
 /// One record of a delimited file, with typed accessors whose errors say file, line and column.

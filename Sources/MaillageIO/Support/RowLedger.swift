@@ -8,11 +8,13 @@ import MaillageStore
 ///
 /// It answers the two questions a streaming import cannot answer row by row: was this id on
 /// an earlier line (an error), and which points lie far from the others (``OutlierCheck``).
+/// Ids are looked up and recorded a batch of rows at a time (``lines(of:)``, ``record(_:)``).
 /// The table belongs to the import's transaction: it goes when the import fails (rollback)
 /// and ``finish()`` drops it when the import succeeds. SQLite keeps a temporary table in a
 /// bounded page cache that spills to a temporary file.
 struct RowLedger {
     private let db: Database
+    private let insert: MultiRowInsert
     private static let table = "temp.maillage_import_rows"
 
     init(_ writer: TerritoryWriter) throws {
@@ -20,14 +22,32 @@ struct RowLedger {
         try db.execute(sql: """
             CREATE TEMP TABLE maillage_import_rows (id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL)
             """)
+        insert = MultiRowInsert(db, head: "INSERT INTO \(Self.table)(id, line, lon, lat) VALUES ", width: 4)
     }
 
-    /// Records an id; returns the line that had it already, or nil the first time.
-    func record(_ id: String, line: Int, point: GeoPoint) throws -> Int? {
-        try db.cachedStatement(sql: "INSERT INTO \(Self.table)(id, line, lon, lat) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")
-            .execute(arguments: [id, line, point.longitude, point.latitude])
-        guard db.changesCount == 0 else { return nil }
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT line FROM \(Self.table) WHERE id = ?"), arguments: [id])
+    /// The line each of `ids` was recorded with, for those already recorded (one query per
+    /// ``MultiRowInsert/defaultMaxRows`` ids).
+    func lines(of ids: [String]) throws -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for start in stride(from: 0, to: ids.count, by: MultiRowInsert.defaultMaxRows) {
+            let chunk = Array(ids[start..<min(start + MultiRowInsert.defaultMaxRows, ids.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT id, line FROM \(Self.table) WHERE id IN (\(marks))"), arguments: StatementArguments(chunk)
+            )
+            while let row = try rows.next() { lines[row["id"]] = row["line"] }
+        }
+        return lines
+    }
+
+    /// Records ids not recorded yet (check them with ``lines(of:)`` first: a duplicate fails).
+    func record(_ rows: [(id: String, line: Int, point: GeoPoint)]) throws {
+        try insert.run(rows) { row, binder in
+            try binder.bind(row.id)
+            try binder.bind(row.line)
+            try binder.bind(row.point.longitude)
+            try binder.bind(row.point.latitude)
+        }
     }
 
     /// ``OutlierCheck``'s warnings over every recorded point, reading them back one by one.

@@ -103,6 +103,30 @@ extension TerritoryWriter {
         }
     }
 
+    /// A batched writer of actors, for imports of many rows: see ``ActorUpserter``.
+    public func actorUpserter() -> ActorUpserter {
+        ActorUpserter(database: db)
+    }
+
+    /// The ids among `ids` that name a stored zone (one query for a whole batch of rows).
+    public func existingZoneIDs(among ids: some Collection<String>) throws -> Set<String> {
+        try existingIDs(in: "zone", among: ids)
+    }
+
+    /// The ids among `ids` that a row of `table` has, asked ``MultiRowInsert/defaultMaxRows`` at a time.
+    func existingIDs(in table: String, among ids: some Collection<String>) throws -> Set<String> {
+        var found = Set<String>()
+        let all = Array(ids)
+        for start in stride(from: 0, to: all.count, by: MultiRowInsert.defaultMaxRows) {
+            let chunk = Array(all[start..<min(start + MultiRowInsert.defaultMaxRows, all.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            found.formUnion(try String.fetchSet(
+                db.cachedStatement(sql: "SELECT id FROM \(table) WHERE id IN (\(marks))"), arguments: StatementArguments(chunk)
+            ))
+        }
+        return found
+    }
+
     /// Runs raw SQL inside the transaction, for importers with needs of their own.
     public var database: Database { db }
 
