@@ -31,7 +31,7 @@ test-deps:
 	scripts/install-deps.sh --test
 
 build: deps
-	$(SWIFT) build -c release --product maillage
+	SWIFT=$(SWIFT) scripts/build-release.sh maillage
 
 ## Time the generator on a national-size territory (35,000 zones, 68 million people).
 bench-generate: build

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 replications=${1:-10}
-swift build -c release --product maillage >/dev/null
+scripts/build-release.sh maillage >/dev/null
 maillage=$PWD/.build/release/maillage
 [[ -f out/occitanie5.db ]] || MAILLAGE=$maillage scripts/build-occitanie.sh
 work=.build-bench/compare

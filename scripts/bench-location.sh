@@ -8,7 +8,7 @@ if ! $venv/bin/python -c "import spopt, pulp" 2>/dev/null; then
   python3 -m venv $venv
   $venv/bin/pip install -q spopt pulp
 fi
-swift build -c release --product maillage-bench >/dev/null
+scripts/build-release.sh maillage-bench >/dev/null
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 /usr/bin/time -f "maillage-bench mclp: %e s wall, %M KiB peak" .build/release/maillage-bench mclp \

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Times `maillage import matrix` on large generated matrices: wall time, rows/s, peak memory.
 # Usage: scripts/bench-matrix.sh [ROWS...]      (default: 1000000 10000000)
-# Needs the release binary (make build, or swift build -c release --product maillage).
+# Needs the release binary (make build, or scripts/build-release.sh).
 # Set KEEP=1 to keep the generated files (their folder is printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/maillage
-[[ -x $bin ]] || { echo "build first: swift build -c release --product maillage" >&2; exit 1; }
+[[ -x $bin ]] || { echo "build first: scripts/build-release.sh" >&2; exit 1; }
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000 10000000)
 zones=3200  # 3,200 zones give 10.24 million ordered pairs, ids Z00001…Z03200

@@ -10,7 +10,7 @@ if ! $venv/bin/python -c "import mesa" 2>/dev/null; then
   python3 -m venv $venv
   $venv/bin/pip install -q mesa
 fi
-swift build -c release --product maillage-bench >/dev/null
+scripts/build-release.sh maillage-bench >/dev/null
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 bench=.build/release/maillage-bench

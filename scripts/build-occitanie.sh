@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 data=${SHARED_DATA:-../shared/data}
 out=${1:-out/occitanie5.db}
 maillage=${MAILLAGE:-.build/release/maillage}
-[[ -x $maillage ]] || { echo "build first: swift build -c release --product maillage" >&2; exit 66; }
+[[ -x $maillage ]] || { echo "build first: scripts/build-release.sh" >&2; exit 66; }
 [[ -d $data ]] || { echo "missing $data (the shared datasets)" >&2; exit 66; }
 
 rm -f "$out" "$out-wal" "$out-shm"

@@ -7,14 +7,14 @@
 #   actors   5,000,000 actors with capacities and services, about 1 GB of CSV
 #   geojson  1,000 zones of 1,000 vertices each: a million vertices
 #   logs     the same imports with stderr in a file: no progress bar there
-# Needs the release binary (swift build -c release --product maillage), sqlite3, python3, awk,
+# Needs the release binary (scripts/build-release.sh), sqlite3, python3, awk,
 # script (util-linux) and about 8 GB free under .build-reliability. Inputs are generated in
 # .build-reliability/bounds (ignored by git) and kept for a rerun; KEEP=0 removes them at the end.
 # Run it alone: it takes a core for several minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=$PWD/.build/release/maillage
-[[ -x $bin ]] || { echo "build first: swift build -c release --product maillage" >&2; exit 1; }
+[[ -x $bin ]] || { echo "build first: scripts/build-release.sh" >&2; exit 1; }
 scratch=$PWD/.build-reliability/bounds
 mkdir -p "$scratch"
 [[ ${KEEP:-1} == 0 ]] && trap 'rm -rf "$scratch"' EXIT
