@@ -40,6 +40,12 @@ public final class ComparisonShardWriter {
         try FileManager.default.moveItem(atPath: partial, toPath: path)
     }
 
+    /// Removes the unfinished file (the run failed): no partial shard is left behind.
+    public func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: partial)
+    }
+
     private func line(_ data: Data) throws {
         try handle.write(contentsOf: data + Data([UInt8(ascii: "\n")]))
     }

@@ -67,8 +67,13 @@ struct CompareCommand: MaillageCommand {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
             let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
             let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
-            try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
-            try writer.finish()
+            do {
+                try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
+                try writer.finish()
+            } catch {
+                writer.discard()
+                throw error
+            }
             progress.finish()
             global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
             global.status("shard \(part): \(jobs.count) of \(plan.jobs.count) jobs → \(path)")
