@@ -14,15 +14,12 @@ extension Simulation {
         guard indices.allSatisfy({ $0 >= 0 }) else {
             throw SimulationError.invalidParameter(name: "replication", reason: "replication indices start at 0")
         }
-        let network = try CareNetwork(territory: request.territory, parameters: request.parameters, sample: request.sample)
-        let schedule = try EventSchedule(request.events, network: network, parameters: request.parameters)
-        let compiled = CompiledParameters(request.parameters, bands: network.bandIDs)
+        let prepared = try PreparedSimulation(request)
         let slots = ResultSlots(count: indices.count)
         let work: @Sendable (Int) -> Void = { position in
-            var replication = Replication(network: network, schedule: schedule, parameters: compiled, days: request.days,
-                                          seed: request.seed, replication: indices[position], logEvents: false)
-            let raw = replication.run()
-            slots.store(ReplicationIndicators(raw, replication: indices[position], network: network, days: request.days), at: position)
+            // Indices were checked above: a replication cannot fail to run.
+            guard let indicators = try? prepared.indicators(replication: indices[position]) else { return }
+            slots.store(indicators, at: position)
             progress?(indices[position])
         }
         let threads = max(1, min(request.threads, indices.count))

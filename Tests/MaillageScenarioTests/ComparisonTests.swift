@@ -163,34 +163,47 @@ import Testing
         #expect(try territory("unmet_urgent_needs").lower > 0)
     }
 
+    /// Every number a comparison gives, as bits: differences, territory values, zone summaries.
+    static func bits(_ result: ScenarioComparisonResult) -> [UInt64] {
+        var bits: [UInt64] = []
+        for row in result.comparisons.flatMap(\.rows) {
+            let d = row.difference
+            bits += [d.baseline.bitPattern, d.alternative.bitPattern, d.difference.bitPattern, d.lower.bitPattern, d.upper.bitPattern,
+                     d.pValue.bitPattern, UInt64(d.replications), row.discovery ? 1 : 0]
+        }
+        for series in result.outcomes.flatMap(\.series) {
+            bits += series.territory.map(\.bitPattern)
+            for zone in series.zones ?? [] { bits += [UInt64(zone.count), zone.mean.bitPattern, zone.variance.bitPattern] }
+        }
+        return bits
+    }
+
     @Test func shardsGiveExactlyTheResultOfOneRun() throws {
         let plan = try ComparisonPlan(scenarios: [try scenario("name: base\n"),
                                                   try scenario("name: surge\nevents:\n  - surge: {zones: ['*'], factor: 1.3}\n    from: 10\n    until: 40\n")],
                                       replications: 3)
-        let whole = try ScenarioComparisonResult(plan: plan, results: try results(plan, jobs: plan.jobs, threads: 1))
-        // Three shards, each through its file format and back, merged in reverse order, 2 threads.
-        var merged: [JobResult] = []
+        let whole = try ComparisonRunner.compare(plan, threads: 1) { _ in Self.territory }
+        // Three worker threads with a reorder window of one job: they finish out of order, and are folded in order.
+        let threaded = try ComparisonRunner.compare(plan, threads: 3, window: 1) { _ in Self.territory }
+        #expect(Self.bits(whole) == Self.bits(threaded))
+        // Three shards written as files (JSON Lines), merged as streams given in reverse and shuffled order, 2 threads.
+        var paths: [String] = []
         for index in [3, 1, 2] {
             let shard = ComparisonShard(index: index, count: 3)
-            let file = ComparisonShardFile(files: [], plan: plan, shard: shard, results: try results(plan, jobs: plan.jobs(in: shard)))
-            merged += try JSONDecoder().decode(ComparisonShardFile.self, from: try file.encoded()).results
+            let writer = try ComparisonShardWriter(path: folder.path("shards/shard-\(index)-of-3.json"),
+                                                   header: ComparisonShardHeader(files: plan.scenarios.map(\.file), plan: plan, shard: shard))
+            try ComparisonRunner.stream(plan, jobs: plan.jobs(in: shard), threads: 2, territory: { _ in Self.territory }) { try writer.append($0) }
+            try writer.finish()
+            paths.append(writer.path)
         }
-        let again = try ScenarioComparisonResult(plan: plan, results: merged)
-        func bits(_ result: ScenarioComparisonResult) -> [UInt64] {
-            var bits: [UInt64] = []
-            for row in result.comparisons.flatMap(\.rows) {
-                let d = row.difference
-                bits += [d.difference.bitPattern, d.lower.bitPattern, d.upper.bitPattern, d.pValue.bitPattern]
-            }
-            for series in result.outcomes.flatMap(\.series) {
-                bits += series.territory.map(\.bitPattern)
-                for zone in series.zones ?? [] { bits += zone.map(\.bitPattern) }
-            }
-            return bits
-        }
-        #expect(bits(whole) == bits(again))
+        let again = try ComparisonShardFile.merge(paths)
+        #expect(Self.bits(whole) == Self.bits(again))
+        #expect(Self.bits(whole) == Self.bits(try ComparisonShardFile.merge(paths.reversed())))
         #expect(whole.comparisons[0].rows.count == again.comparisons[0].rows.count)
         #expect(whole.comparisons[0].rows.contains { $0.indicator == "needs_per_inhabitant" && $0.difference.lower > 0 })
+        // Results held in memory, in any order, fold into the same bits.
+        let merged = try results(plan, jobs: plan.jobs).reversed().map { $0 }
+        #expect(Self.bits(whole) == Self.bits(try ScenarioComparisonResult(plan: plan, results: merged)))
         // A shard missing, or given twice, is refused with a message saying what to do.
         #expect { _ = try ScenarioComparisonResult(plan: plan, results: Array(merged.dropLast())) } throws: { error in
             "\(error)".contains("missing") && "\(error)".contains("merge every shard")
@@ -198,6 +211,29 @@ import Testing
         #expect { _ = try ScenarioComparisonResult(plan: plan, results: merged + [merged[0]]) } throws: { error in
             "\(error)".contains("twice")
         }
+        #expect { _ = try ComparisonShardFile.merge(paths + [paths[0]]) } throws: { error in "\(error)".contains("twice") }
+        #expect { _ = try ComparisonShardFile.merge(Array(paths.dropFirst())) } throws: { error in "\(error)".contains("shard 3/3 missing") }
+        // A shard cut short (an interrupted copy) is named, with what to do.
+        let text = try String(contentsOfFile: paths[1], encoding: .utf8)
+        try String(text.split(separator: "\n").dropLast().joined(separator: "\n") + "\n").write(toFile: paths[1], atomically: true, encoding: .utf8)
+        #expect { _ = try ComparisonShardFile.merge(paths) } throws: { error in
+            "\(error)".contains("shard-1-of-3.json") && "\(error)".contains("ends after") && "\(error)".contains("run this shard again")
+        }
+    }
+
+    /// Version 1 shards were one JSON document holding every result; this version reads JSON Lines.
+    @Test func anOldFormatShardIsRefusedWithWhatToDo() throws {
+        let path = try folder.write("shard-1-of-1.json", """
+            {"files":["/x/base.yaml","/x/alt.yaml"],"format":"maillage-comparison-shard","planFingerprint":"0f","replications":2,\
+            "results":[],"shard":{"count":1,"index":1},"version":1}
+            """)
+        #expect { _ = try ComparisonShardReader(path: path) } throws: { error in
+            let text = "\(error)"
+            return text.contains("shard-1-of-1.json") && text.contains("version 1") && text.contains("reads version 2")
+                && text.contains("run 'maillage compare --shard' again")
+        }
+        let other = try folder.write("other.json", "{\"type\": \"FeatureCollection\"}\n")
+        #expect { _ = try ComparisonShardReader(path: other) } throws: { error in "\(error)".contains("is not a shard") }
     }
 
     @Test func packedDoublesComeBackBitForBit() throws {

@@ -33,8 +33,7 @@ import Testing
         #expect(simulated.value("emergency_visits_per_inhabitant") != nil)
 
         let plan = try ComparisonPlan(scenarios: scenarios, replications: 3)
-        let results = try ComparisonRunner.run(plan, jobs: plan.jobs) { _ in territory }
-        let comparison = try ScenarioComparisonResult(plan: plan, results: results)
+        let comparison = try ComparisonRunner.compare(plan) { _ in territory }
         #expect(scenarios.map(\.name) == ["base", "close-ed"])
         #expect(comparison.comparisons[0].rows.contains { $0.zoneID == "*" && $0.difference.isSignificant })
         #expect(comparison.comparisons[0].rows.first { $0.zoneID == "*" }?.difference.replications == 1)  // accessibility

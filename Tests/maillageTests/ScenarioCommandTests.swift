@@ -87,6 +87,16 @@ import Testing
         let stale = try CommandLineTests.run("merge", folder.path("shards"), "--out", folder.path("stale"))
         #expect(stale.status == 65 && stale.stderr.contains("changed"))
         #expect(try CommandLineTests.run("compare", folder.path("base.yaml"), folder.path("surge.yaml"), "--shard", "4/3", "--out", "x").status == 64)
+        // A shard is JSON Lines: a header, then one job per line (3 replications × 2 scenarios = 6 jobs, 2 per shard).
+        let lines = try String(contentsOfFile: folder.path("shards/shard-2-of-3.json"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1 + 2 && lines[0].contains("\"version\":2"))
+        // A shard written by an older maillage (version 1, one JSON document) is refused with what to do.
+        try FileManager.default.createDirectory(atPath: folder.path("old"), withIntermediateDirectories: true)
+        try folder.write("old/shard-1-of-1.json", """
+            {"files":[],"format":"maillage-comparison-shard","planFingerprint":"0f","replications":3,"results":[],"shard":{"count":1,"index":1},"version":1}
+            """)
+        let old = try CommandLineTests.run("merge", folder.path("old"), "--out", folder.path("old-out"))
+        #expect(old.status == 65 && old.stderr.contains("version 1") && old.stderr.contains("run 'maillage compare --shard' again"), "\(old.stderr)")
 
         // A sweep as the alternative expands into one scenario per point.
         let sweep = try CommandLineTests.run("compare", folder.path("base.yaml"), folder.path("sweep.yaml"), "--replications", "2",

@@ -12,7 +12,8 @@ public struct ComparisonJob: Sendable, Hashable, Codable, Comparable, CustomStri
         self.replication = replication
     }
 
-    public static func < (a: Self, b: Self) -> Bool { (a.scenario, a.replication) < (b.scenario, b.replication) }
+    /// The plan's order: replication by replication, then scenario by scenario.
+    public static func < (a: Self, b: Self) -> Bool { (a.replication, a.scenario) < (b.replication, b.scenario) }
 
     public var description: String { "scenario \(scenario + 1), replication \(replication + 1)" }
 }

@@ -6,8 +6,11 @@ public struct ComparisonPlan: Sendable {
     public var scenarios: [Scenario]
     public var replications: Int
     public var seed: UInt64
-    /// Every job in a fixed order: scenario by scenario, replication by replication. A
-    /// scenario without simulation has one job (its accessibility is deterministic).
+    /// Every job in a fixed order: replication by replication, scenario by scenario within
+    /// one (the baseline first). A scenario without simulation has one job, in replication 0
+    /// (its accessibility is deterministic). This order lets a comparison fold replication r
+    /// of every scenario as soon as it is done, pairing it with the baseline's, so memory
+    /// does not grow with the number of replications.
     public var jobs: [ComparisonJob]
 
     /// - Parameter replications: overrides the baseline's `replications` for every scenario.
@@ -32,8 +35,9 @@ public struct ComparisonPlan: Sendable {
         self.replications = count
         seed = baseline.seed
         self.scenarios = aligned
-        jobs = aligned.enumerated().flatMap { index, scenario in
-            (0..<(scenario.simulation.enabled ? count : 1)).map { ComparisonJob(scenario: index, replication: $0) }
+        jobs = (0..<count).flatMap { replication in
+            aligned.indices.filter { replication == 0 || aligned[$0].simulation.enabled }
+                .map { ComparisonJob(scenario: $0, replication: replication) }
         }
     }
 

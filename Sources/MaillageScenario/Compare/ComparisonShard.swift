@@ -22,5 +22,8 @@ public struct ComparisonShard: Sendable, Hashable, Codable, CustomStringConverti
     /// so each shard gets a fair mix of scenarios and replications).
     public func contains(position: Int) -> Bool { position % count == index - 1 }
 
+    /// The shard (1-based) that holds the job at `position` when the jobs are cut in `count` shares.
+    public static func index(ofPosition position: Int, count: Int) -> Int { position % count + 1 }
+
     public var description: String { "\(index)/\(count)" }
 }

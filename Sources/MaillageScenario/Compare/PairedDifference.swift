@@ -17,20 +17,24 @@ public struct PairedDifference: Sendable, Equatable {
     /// Whether the 95 % interval excludes 0.
     public var isSignificant: Bool { lower > 0 || upper < 0 }
 
-    /// Pairs the replications' values; NaN pairs (undefined in either) are left out.
+    /// Pairs the replications' values, in order; NaN pairs (undefined in either) are left out.
     public init?(baseline: [Double], alternative: [Double]) {
-        let pairs = zip(baseline, alternative).filter { !$0.0.isNaN && !$0.1.isNaN }
-        guard !pairs.isEmpty else { return nil }
+        var pairs = PairedAccumulator()
+        for (b, a) in zip(baseline, alternative) { pairs.add(baseline: b, alternative: a) }
+        self.init(pairs)
+    }
+
+    /// The difference and its interval from pairs folded one at a time; nil when no pair was folded.
+    public init?(_ pairs: PairedAccumulator) {
+        guard pairs.count > 0 else { return nil }
         let n = Double(pairs.count)
-        self.baseline = pairs.reduce(0) { $0 + $1.0 } / n
-        self.alternative = pairs.reduce(0) { $0 + $1.1 } / n
-        let differences = pairs.map { $0.1 - $0.0 }
-        let mean = differences.reduce(0, +) / n
-        difference = mean
+        baseline = pairs.baselineMean
+        alternative = pairs.alternativeMean
+        difference = pairs.differenceMean
         replications = pairs.count
-        let variance = pairs.count > 1 ? differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+        let variance = pairs.differenceVariance
         // Differences smaller than rounding noise count as none (identical runs give exactly 0).
-        let noise = 1e-12 * max(1, abs(self.baseline), abs(self.alternative))
+        let noise = 1e-12 * max(1, abs(baseline), abs(alternative))
         if variance <= noise * noise {
             (lower, upper) = (difference, difference)
             pValue = abs(difference) <= noise ? 1 : 0

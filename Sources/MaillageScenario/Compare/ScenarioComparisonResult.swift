@@ -9,15 +9,22 @@ public struct ScenarioComparisonResult: Sendable {
     /// One per alternative, against the baseline.
     public var comparisons: [ScenarioComparison]
 
+    init(plan: ComparisonPlan, outcomes: [ScenarioOutcome], comparisons: [ScenarioComparison]) {
+        self.plan = plan
+        self.outcomes = outcomes
+        self.comparisons = comparisons
+    }
+
+    /// Folds results held in memory, in any order (``ComparisonAccumulator`` folds them as they come).
+    ///
     /// - Throws: ``ScenarioError`` when a job is missing, given twice, or not in the plan.
     public init(plan: ComparisonPlan, results: [JobResult]) throws {
-        self.plan = plan
         let byJob = try Self.index(results, plan: plan)
-        let outcomes = try plan.scenarios.enumerated().map { index, scenario in
-            try Self.outcome(scenario, jobs: plan.jobs.filter { $0.scenario == index }.compactMap { byJob[$0] })
+        var accumulator = ComparisonAccumulator(plan: plan)
+        for job in plan.jobs {
+            if let result = byJob[job] { try accumulator.add(result) }
         }
-        self.outcomes = outcomes
-        comparisons = outcomes.dropFirst().map { ScenarioComparison(baseline: outcomes[0], alternative: $0) }
+        self = try accumulator.result()
     }
 
     private static func index(_ results: [JobResult], plan: ComparisonPlan) throws -> [ComparisonJob: JobResult] {
@@ -37,24 +44,5 @@ public struct ScenarioComparisonResult: Sendable {
             throw ScenarioError(file: "merge", reason: "\(missing.count) of \(plan.jobs.count) jobs are missing (\(listed)\(missing.count > 5 ? "; …" : "")): merge every shard")
         }
         return byJob
-    }
-
-    private static func outcome(_ scenario: Scenario, jobs: [JobResult]) throws -> ScenarioOutcome {
-        guard let first = jobs.first, let zoneIDs = first.zoneIDs else {
-            throw ScenarioError(file: scenario.file, reason: "the results of replication 1 (with the zones) are missing")
-        }
-        var series = first.access.map {
-            IndicatorSeries(name: $0.label, source: .access, territory: $0.territory.values, zones: $0.zones.values.map { [$0] })
-        }
-        let simulated = jobs.compactMap(\.simulation)
-        if let names = simulated.first?.territoryNames, simulated.count == jobs.count {
-            for (position, name) in names.enumerated() {
-                let territory = simulated.map { $0.territory.values[position] }
-                let column = simulated[0].zoneNames.firstIndex(of: name)
-                let zones = column.map { column in zoneIDs.indices.map { zone in simulated.map { $0.zones[column].values[zone] } } }
-                series.append(IndicatorSeries(name: name, source: .simulation, territory: territory, zones: zones))
-            }
-        }
-        return ScenarioOutcome(name: scenario.name, zoneIDs: zoneIDs, series: series)
     }
 }

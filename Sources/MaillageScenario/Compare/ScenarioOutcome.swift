@@ -5,7 +5,7 @@ public struct ScenarioOutcome: Sendable {
     public var series: [IndicatorSeries]
 }
 
-/// One indicator of one scenario: its territory value and zone values, replication by replication.
+/// One indicator of one scenario: its territory value per replication, its zone values summarised.
 public struct IndicatorSeries: Sendable {
     /// Where an indicator comes from: accessibility (deterministic) or the simulation.
     public enum Source: String, Sendable, Codable { case access, simulation }
@@ -14,6 +14,8 @@ public struct IndicatorSeries: Sendable {
     public var source: Source
     /// One value per replication, in replication order (one value for accessibility).
     public var territory: [Double]
-    /// `zones[z][r]`: zone z in replication r, when the indicator is compared per zone.
-    public var zones: [[Double]]?
+    /// `zones[z]`: zone z's values over the replications, folded one replication at a time
+    /// (count, mean, variance; NaN values left out), when the indicator is compared per zone.
+    /// The values themselves are not kept: they would grow with zones × replications.
+    public var zones: [RunningStatistics]?
 }

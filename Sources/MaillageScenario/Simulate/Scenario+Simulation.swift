@@ -41,6 +41,12 @@ extension Scenario {
         return try placingErrors { try Simulation.indicators(request, replications: indices, progress: progress) }
     }
 
+    /// The scenario's simulation compiled once, to run replications one at a time (a streaming comparison).
+    public func preparedSimulation(on base: Territory) throws -> PreparedSimulation {
+        let request = try simulationRequest(on: base, threads: 1)
+        return try placingErrors { try PreparedSimulation(request) }
+    }
+
     /// Turns the simulation's errors into errors at the file, line and key that caused them.
     private func placingErrors<T>(_ body: () throws -> T) throws -> T {
         do {

@@ -19,7 +19,9 @@ struct CompareCommand: MaillageCommand {
 
             Writes comparison.csv, comparison.json, replications.csv and <alternative>.geojson into --out. With \
             --shard I/N only the I-th share of the (scenario × replication) jobs runs and --out receives \
-            shard-I-of-N.json; 'maillage merge' puts the shards together into exactly what one machine writes.
+            shard-I-of-N.json (JSON Lines: a header, then one job per line); 'maillage merge' puts the shards \
+            together into exactly what one machine writes. Replications are folded into running means and \
+            variances as they finish, so memory does not grow with --replications.
 
             Examples:
               maillage compare base.yaml close-ed.yaml --out out/compare
@@ -61,18 +63,27 @@ struct CompareCommand: MaillageCommand {
             territories[scenario.territoryPath] = loaded
             return loaded
         }
-        let results = try ComparisonRunner.run(plan, jobs: jobs, threads: threads, territory: territory) { progress.step() }
-        progress.finish()
-        global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
         if let part {
+            // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
             let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
-            try TextFile.write(String(decoding: try ComparisonShardFile(files: files, plan: plan, shard: part, results: results).encoded(), as: UTF8.self),
-                               to: path)
+            let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
+            do {
+                try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
+                try writer.finish()
+            } catch {
+                writer.discard()
+                throw error
+            }
+            progress.finish()
+            global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
             global.status("shard \(part): \(jobs.count) of \(plan.jobs.count) jobs → \(path)")
             if json { print(ScenarioFiles.jsonText(["shard": part.description, "jobs": jobs.count, "file": path])) }
             return
         }
-        let result = try ScenarioComparisonResult(plan: plan, results: results)
+        // Each replication is folded into running means and variances as it comes (in plan order).
+        let result = try ComparisonRunner.compare(plan, threads: threads, territory: territory) { progress.step() }
+        progress.finish()
+        global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
         try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global)
     }
 

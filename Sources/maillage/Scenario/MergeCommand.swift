@@ -9,7 +9,7 @@ struct MergeCommand: MaillageCommand {
         abstract: "Combine the shards of 'maillage compare --shard I/N' into the comparison one machine would write.",
         discussion: """
             A shard is the file a --shard run wrote (shard-I-of-N.json) or a folder holding such files. Every share \
-            1…N must be there once; the scenario files must be where they were and unchanged (they are read again). \
+            1…N must be there once, in any order; shards are read as streams, one job per shard at a time; the scenario files must be where they were and unchanged (they are read again). \
             The files written are byte for byte those of a single 'maillage compare' with the same scenarios, seed \
             and replications (provenance.json apart).
 
@@ -29,9 +29,8 @@ struct MergeCommand: MaillageCommand {
 
     func execute() throws {
         let paths = try shards.flatMap(Self.shardFiles)
-        let files = try paths.map { (path: $0, file: try ComparisonShardFile.read($0)) }
-        let result = try ComparisonShardFile.merge(files)
-        global.detail("merged \(files.count) shard(s), \(result.plan.jobs.count) jobs")
+        let result = try ComparisonShardFile.merge(paths)
+        global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
         let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
         try CompareCommand.write(result, zones: zones, to: out, json: json, global: global)
     }

@@ -52,7 +52,7 @@ enum DemoScenarios {
             """, to: scenarios.appendingPathComponent("night.yaml").path)
         let files = ["base.yaml", "night.yaml"].map { scenarios.appendingPathComponent($0).path }
         let plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files))
-        let result = try ScenarioComparisonResult(plan: plan, results: try ComparisonRunner.run(plan, jobs: plan.jobs) { _ in territory })
+        let result = try ComparisonRunner.compare(plan) { _ in territory }
         try ComparisonFiles.write(result, zones: territory.zones, to: folder)
         let significant = result.comparisons[0].rows.filter { $0.zoneID == "*" && $0.difference.isSignificant }
         print("What if \(busiest.name) closed at night: \(significant.count) territory indicators change significantly "

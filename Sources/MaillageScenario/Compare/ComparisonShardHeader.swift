@@ -1,0 +1,52 @@
+import Foundation
+
+/// The first line of a shard file: the plan the shard belongs to and how many jobs follow.
+///
+/// A shard file (format version 2) is JSON Lines: this header, then one ``JobResult`` per
+/// line in plan order, so that `compare --shard` writes it and `merge` reads it as streams.
+public struct ComparisonShardHeader: Sendable, Codable, Equatable {
+    public static let format = "maillage-comparison-shard"
+    public static let version = 2
+
+    public var format: String
+    public var version: Int
+    /// The scenario files, as absolute paths, baseline first: a merge reads them again.
+    public var files: [String]
+    public var replications: Int
+    public var planFingerprint: String
+    public var shard: ComparisonShard
+    /// Job lines that follow the header.
+    public var jobs: Int
+
+    public init(files: [String], plan: ComparisonPlan, shard: ComparisonShard) {
+        format = Self.format
+        version = Self.version
+        self.files = files.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        replications = plan.replications
+        planFingerprint = plan.fingerprint
+        self.shard = shard
+        jobs = plan.jobs(in: shard).count
+    }
+
+    /// Reads a header line, with errors that say which file and why (an older shard file included).
+    static func read(_ line: [UInt8], path: String) throws -> ComparisonShardHeader {
+        struct Probe: Decodable {
+            var format: String?
+            var version: Int?
+        }
+        let data = Data(line)
+        guard let probe = try? JSONDecoder().decode(Probe.self, from: data), probe.format == format else {
+            throw ScenarioError(file: path, reason: "is not a shard written by 'maillage compare --shard'")
+        }
+        guard probe.version == version else {
+            let found = probe.version.map { "version \($0)" } ?? "an unversioned"
+            throw ScenarioError(file: path, reason: "is a \(found) comparison shard; this maillage reads version \(version) "
+                                + "(one job per line, merged as a stream): run 'maillage compare --shard' again for it with this maillage")
+        }
+        do {
+            return try JSONDecoder().decode(ComparisonShardHeader.self, from: data)
+        } catch {
+            throw ScenarioError(file: path, reason: "has a damaged header (\(error))")
+        }
+    }
+}
