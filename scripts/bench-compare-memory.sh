@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${BIN:-.build/release/maillage}
-[[ -x $bin ]] || { echo "build first: swift build -c release --product maillage" >&2; exit 1; }
+[[ -x $bin ]] || { echo "build first: scripts/build-release.sh" >&2; exit 1; }
 counts=("$@")
 [[ ${#counts[@]} -gt 0 ]] || counts=(8 64 256)
 out=$(mktemp -d)

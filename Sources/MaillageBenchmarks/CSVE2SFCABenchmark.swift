@@ -51,7 +51,7 @@ struct CSVE2SFCABenchmark: ParsableCommand {
         }
         let pairCount = parts.reduce(0) { $0 + $1.count }
         let read = clock.now
-        let graph = CatchmentGraph(zoneCount: zoneIDs.count, siteCount: capacity.count, symmetricEntries: parts)
+        let graph = CatchmentGraph(zoneCount: zoneIDs.count, siteCount: capacity.count, symmetric: parts)
         let values = try FloatingCatchment(decay: .pysalDefaultSteps).accessibility(graph, supply: capacity, demand: population)
         let computed = clock.now
         try ZoneTableWriter.writeCSV(ZoneTable(zoneIDs: zoneIDs, columns: [.init(name: "e2sfca", values: .numbers(values))]), to: out)

@@ -56,7 +56,7 @@ import Testing
             .init(origin: 1, destination: 1, value: 5), .init(origin: 2, destination: 0, value: 3), .init(origin: 2, destination: 1, value: 9),
         ]
         let entries = inGraphOrder ? ordered : Self.pairs.map { MatrixEntry(origin: $0.zone, destination: $0.site, value: $0.minutes) }
-        let graph = CatchmentGraph(zoneCount: 3, siteCount: 3, symmetricEntries: [Array(entries.prefix(2)), [], Array(entries.dropFirst(2))])
+        let graph = CatchmentGraph(zoneCount: 3, siteCount: 3, symmetric: [Array(entries.prefix(2)), [], Array(entries.dropFirst(2))])
         let expected: [[(Int, Double)]] = [[(0, 7), (2, 1), (2, 4)], [(1, 5)], [(0, 3), (1, 9)]]
         #expect(rows(graph).map { $0.map(\.0) } == expected.map { $0.map(\.0) })
         #expect(rows(graph).map { $0.map(\.1) } == expected.map { $0.map(\.1) })
@@ -66,7 +66,7 @@ import Testing
     /// Zones with no entry before, between and after the others have empty rows.
     @Test func zonesWithoutEntriesHaveEmptyRows() {
         let entries: [MatrixEntry] = [.init(origin: 1, destination: 0, value: 2), .init(origin: 3, destination: 1, value: 8)]
-        let graph = CatchmentGraph(zoneCount: 5, siteCount: 2, symmetricEntries: [entries])
+        let graph = CatchmentGraph(zoneCount: 5, siteCount: 2, symmetric: [entries])
         #expect(rows(graph).map(\.count) == [0, 1, 0, 1, 0])
         #expect(rows(graph)[3].first?.1 == 8)
     }

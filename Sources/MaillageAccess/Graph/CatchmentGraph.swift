@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// Sparse travel times between demand zones and supply sites, in both directions.
 ///
 /// Accessibility methods never need a dense zone × site matrix: only pairs within reach
@@ -20,18 +22,9 @@ public struct CatchmentGraph: Sendable {
         var minutes: [Double]
     }
 
-    /// One travel time between a zone and a site, by their positions in the input lists.
-    public struct Pair: Sendable, Hashable {
-        public var zone: Int
-        public var site: Int
-        public var minutes: Double
-
-        public init(zone: Int, site: Int, minutes: Double) {
-            self.zone = zone
-            self.site = site
-            self.minutes = minutes
-        }
-    }
+    /// One travel time between a zone and a site, by their positions in the input lists:
+    /// a matrix entry whose origin is the zone and destination the site.
+    public typealias Pair = MatrixEntry
 
     /// A graph from zone → site times and, separately, site → zone times.
     ///
@@ -52,10 +45,15 @@ public struct CatchmentGraph: Sendable {
     /// A graph whose times are the same in both directions, from pairs read in parts (a
     /// file read on several threads): the same graph as from the parts joined, without
     /// the copy that joining them makes.
+    ///
+    /// Pairs grouped by zone and sorted by site within a zone, as matrix files are usually
+    /// written, are taken in their order; others are sorted first. The graph is the same
+    /// either way.
     public init(zoneCount: Int, siteCount: Int, symmetric parts: [[Pair]]) {
         self.zoneCount = zoneCount
         self.siteCount = siteCount
-        let rows = Self.compress(parts, rows: zoneCount, bySite: false)
+        let rows = Self.rowsInOrder(parts, zoneCount: zoneCount, siteCount: siteCount)
+            ?? Self.compress(parts, rows: zoneCount, bySite: false)
         (zoneOffsets, zoneSites, zoneMinutes) = (rows.offsets, rows.columns, rows.minutes)
         reverse = nil
     }
@@ -74,7 +72,7 @@ public struct CatchmentGraph: Sendable {
     /// A counting sort by row, then a stable sort of each row by (column, minutes): the same
     /// order as one stable sort of every triple, without its cost (a tenth of an E2SFCA run
     /// on a 773,000-pair matrix, by profile). Rows read from a file are usually sorted already.
-    private static func compress(_ parts: [[Pair]], rows: Int, bySite: Bool) -> Rows {
+    static func compress(_ parts: [[Pair]], rows: Int, bySite: Bool) -> Rows {
         var offsets = [Int](repeating: 0, count: rows + 1)
         for part in parts {
             for pair in part { offsets[(bySite ? pair.site : pair.zone) + 1] += 1 }

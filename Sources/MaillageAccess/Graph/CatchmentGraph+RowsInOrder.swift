@@ -1,0 +1,60 @@
+extension CatchmentGraph {
+    /// The zone rows of pairs that come in graph order (zone, then site, then minutes, never
+    /// decreasing), as they are; nil when they do not, for ``compress(_:rows:bySite:)`` to sort.
+    ///
+    /// A matrix file is usually written grouped by origin and sorted by destination: taking
+    /// its rows as they come, with one pass to check the order and count the rows, spares
+    /// the counting sort's scattered writes (a fifth of an E2SFCA run from a file, by profile).
+    /// Positions must lie within `zoneCount` and `siteCount`.
+    static func rowsInOrder(_ parts: [[Pair]], zoneCount: Int, siteCount: Int) -> Rows? {
+        guard let offsets = rowOffsets(ifSorted: parts, zoneCount: zoneCount, siteCount: siteCount) else { return nil }
+        let count = offsets[zoneCount]
+        // Filled in one pass each, never zeroed first.
+        let sites = [Int32](unsafeUninitializedCapacity: count) { sites, initialized in
+            var slot = 0
+            for part in parts {
+                for pair in part {
+                    sites.initializeElement(at: slot, to: pair.destination)
+                    slot += 1
+                }
+            }
+            initialized = count
+        }
+        let minutes = [Double](unsafeUninitializedCapacity: count) { minutes, initialized in
+            var slot = 0
+            for part in parts {
+                for pair in part {
+                    minutes.initializeElement(at: slot, to: pair.value)
+                    slot += 1
+                }
+            }
+            initialized = count
+        }
+        return Rows(offsets: offsets, columns: sites, minutes: minutes)
+    }
+
+    /// The zone rows' offsets when the pairs come in graph order, nil otherwise.
+    private static func rowOffsets(ifSorted parts: [[Pair]], zoneCount: Int, siteCount: Int) -> [Int]? {
+        var offsets = [Int](repeating: 0, count: zoneCount + 1)
+        var previous = Pair(origin: -1, destination: -1, value: -.infinity)
+        var count = 0
+        for part in parts {
+            for pair in part {
+                precondition(pair.origin >= 0 && Int(pair.origin) < zoneCount && pair.destination >= 0 && Int(pair.destination) < siteCount,
+                             "a pair outside the graph")
+                if pair.origin != previous.origin {
+                    guard pair.origin > previous.origin else { return nil }
+                    // Zones from the previous one up to this one start here (the ones between are empty).
+                    for zone in Int(previous.origin + 1)...Int(pair.origin) { offsets[zone] = count }
+                } else if pair.destination < previous.destination
+                    || (pair.destination == previous.destination && pair.value < previous.value) {
+                    return nil
+                }
+                previous = pair
+                count += 1
+            }
+        }
+        for zone in Int(previous.origin + 1)...zoneCount { offsets[zone] = count }
+        return offsets
+    }
+}
