@@ -9,28 +9,21 @@ extension CatchmentGraph {
     static func rowsInOrder(_ parts: [[Pair]], zoneCount: Int, siteCount: Int) -> Rows? {
         guard let offsets = rowOffsets(ifSorted: parts, zoneCount: zoneCount, siteCount: siteCount) else { return nil }
         let count = offsets[zoneCount]
-        // Filled in one pass each, never zeroed first.
-        let sites = [Int32](unsafeUninitializedCapacity: count) { sites, initialized in
+        return Rows(offsets: offsets, columns: column(parts, count: count, \.destination), minutes: column(parts, count: count, \.value))
+    }
+
+    /// One field of every pair, in order, filled in one pass and never zeroed first.
+    private static func column<Value>(_ parts: [[Pair]], count: Int, _ field: KeyPath<Pair, Value>) -> [Value] {
+        [Value](unsafeUninitializedCapacity: count) { values, initialized in
             var slot = 0
             for part in parts {
                 for pair in part {
-                    sites.initializeElement(at: slot, to: pair.destination)
+                    values.initializeElement(at: slot, to: pair[keyPath: field])
                     slot += 1
                 }
             }
             initialized = count
         }
-        let minutes = [Double](unsafeUninitializedCapacity: count) { minutes, initialized in
-            var slot = 0
-            for part in parts {
-                for pair in part {
-                    minutes.initializeElement(at: slot, to: pair.value)
-                    slot += 1
-                }
-            }
-            initialized = count
-        }
-        return Rows(offsets: offsets, columns: sites, minutes: minutes)
     }
 
     /// The zone rows' offsets when the pairs come in graph order, nil otherwise.
