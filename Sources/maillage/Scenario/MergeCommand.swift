@@ -29,6 +29,9 @@ struct MergeCommand: MaillageCommand {
 
     func execute() throws {
         let paths = try shards.flatMap(Self.shardFiles)
+        if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
+            global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
+        }
         let result = try ComparisonShardFile.merge(paths)
         global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
         let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
