@@ -11,8 +11,10 @@ import Darwin
 /// halfway through opening them with "cannot be read".
 enum OpenFileLimit {
     /// Files a merge opens besides its shards: the standard streams, the territory database
-    /// with its journal files, scenario and output files, and a margin for the runtime's own.
-    static let reserve = 32
+    /// with its journal files, scenario and output files, and a margin. Measured: 70 shards of
+    /// an accessibility comparison merged under `prlimit --nofile=76:76` but not 74:74, so 6
+    /// besides the shards; 16 leaves room for larger territories and the runtime's own.
+    static let reserve = 16
 
     #if os(Linux)
     private static let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
