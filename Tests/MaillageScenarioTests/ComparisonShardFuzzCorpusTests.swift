@@ -50,8 +50,11 @@ private extension Result {
         #expect(try read("broken-cut-mid-job.json").outcome.failure?.reason.contains("job line 1 is damaged") == true)
         // The seed's second job with 11 bytes of zone values (not a whole number of doubles).
         #expect(try read("broken-packed-doubles.json").outcome.failure?.reason.contains("job line 2 is damaged") == true)
-        // Share 0 of 0: merge would have built the range 1...0 of shares and trapped.
-        #expect(try read("broken-shard-0-of-0.json").outcome.failure?.reason.contains("shard 0/0") == true)
+        // Share 0 of 0: merge built the range 1...0 of shares and trapped (`maillage merge` died with
+        // "Range requires lowerBound <= upperBound" before the header check); now the header is refused.
+        #expect(try read("crash-merge-shard-0-of-0.json").outcome.failure?.reason.contains("shard 0/0") == true)
+        let path = FuzzCorpus.path(FuzzFormat.comparisonShard.rawValue, "crash-merge-shard-0-of-0.json")
+        #expect(throws: ScenarioError.self) { try ComparisonShardFile.merge([path]) }
     }
 
     @Test(arguments: FuzzCorpus.inputs(FuzzFormat.comparisonShard.rawValue))
