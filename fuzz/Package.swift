@@ -13,7 +13,7 @@ import PackageDescription
 /// `FuzzCorpusFolderTests` fails until all four agree.
 let formats = [
     "Finess", "Actors", "ZonesCSV", "ZonesGeoJSON", "Links", "Population", "SupplyCounts",
-    "Matrix", "MatrixRead", "Emergency", "Scenario", "SimParameters", "SimEvents",
+    "Matrix", "MatrixRead", "Emergency", "Scenario", "SimParameters", "SimEvents", "ComparisonShard",
 ]
 
 let package = Package(

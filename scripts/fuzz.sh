@@ -26,7 +26,7 @@ seconds=${1:-60}
 data=${SHARED_DATA:-../shared/data}
 scratch=$root/.build-fuzz
 work=$scratch/fuzz
-all_targets="finess actors zones-csv zones-geojson links population supply-counts matrix matrix-read emergency scenario sim-parameters sim-events"
+all_targets="finess actors zones-csv zones-geojson links population supply-counts matrix matrix-read emergency scenario sim-parameters sim-events comparison-shard"
 targets=${FUZZ_TARGETS:-$all_targets}
 
 [[ $seconds =~ ^[0-9]+$ && $seconds -gt 0 ]] || { echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET]" >&2; exit 64; }
@@ -181,7 +181,7 @@ run() {
   total_found=$(find "$artifacts" -type f | wc -l)
   crashes=$((total_found - before))
   local elapsed=$(( $(date +%s) - start ))
-  printf '%-15s %10d %8d %6d %7d %8d\n' "$format" "$executions" "$elapsed" "$runs" "$crashes" \
+  printf '%-16s %10d %8d %6d %7d %8d\n' "$format" "$executions" "$elapsed" "$runs" "$crashes" \
     "$(find "$corpus" -type f | wc -l)" | tee -a "$work/summary.txt"
   if (( crashes > 0 )); then
     find "$artifacts" -type f -newermt "@$start" | sed "s|^|   found: |"
@@ -196,7 +196,7 @@ seed
 mkdir -p "$work"
 : > "$work/summary.txt"
 echo "== fuzzing $seconds s per target ($(date -u +%FT%TZ))"
-printf '%-15s %10s %8s %6s %7s %8s\n' target executions seconds runs crashes corpus
+printf '%-16s %10s %8s %6s %7s %8s\n' target executions seconds runs crashes corpus
 failed=0
 for format in $targets; do
   run "$format"

@@ -29,13 +29,15 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     case scenario
     case simParameters = "sim-parameters"
     case simEvents = "sim-events"
+    /// A shard file of `compare --shard`, read as `merge` reads it: the header, then every job.
+    case comparisonShard = "comparison-shard"
 
     /// The extension of the file the input is written to (some importers detect by it).
     public var fileExtension: String {
         switch self {
         case .zonesGeoJSON: "geojson"
         case .scenario: "yaml"
-        case .simParameters, .simEvents: "json"
+        case .simParameters, .simEvents, .comparisonShard: "json"
         default: "csv"
         }
     }
@@ -43,7 +45,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     /// Whether the importer writes into a territory database.
     public var needsTerritory: Bool {
         switch self {
-        case .scenario, .simParameters, .simEvents, .matrixRead: false
+        case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard: false
         default: true
         }
     }
@@ -83,6 +85,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         try data.write(to: file)
         if self == .scenario { return .scenarios(try ScenarioLoader.load(file.path)) }
         if self == .matrixRead { return .matrixEntries(try MatrixReadComparison.run(file.path)) }
+        if self == .comparisonShard { return try Self.readShard(file.path) }
         guard let database else { throw MissingTerritory(format: self) }
         return .imported(try importFile(file.path, into: database))
     }
@@ -100,8 +103,16 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         case .matrix: try Self.matrixImporter.run(file: path, into: database)
         case .emergency: try EmergencyImporter().run(file: path, into: database)
         // Read by `feed` before it gets here: no territory import for them.
-        case .scenario, .simParameters, .simEvents, .matrixRead: throw MissingTerritory(format: self)
+        case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard: throw MissingTerritory(format: self)
         }
+    }
+
+    /// Reads a shard with the reader `merge` keeps open per shard, every job to the end.
+    private static func readShard(_ path: String) throws -> FuzzOutcome {
+        let reader = try ComparisonShardReader(path: path)
+        var jobs: [ComparisonJob] = []
+        while let result = try reader.next() { jobs.append(result.job) }
+        return .shard(reader.header, jobs: jobs)
     }
 
     /// The OSRM table's columns: `duration` in seconds, `distance` in metres.

@@ -17,4 +17,6 @@ public enum FuzzOutcome: Sendable {
     case events([SimulationEvent])
     /// The entries a matrix file gave, the same by every read (``FuzzFormat/matrixRead``).
     case matrixEntries([MatrixEntry])
+    /// A comparison shard's header and the jobs of its lines, in file order (``FuzzFormat/comparisonShard``).
+    case shard(ComparisonShardHeader, jobs: [ComparisonJob])
 }

@@ -43,10 +43,25 @@ public struct ComparisonShardHeader: Sendable, Codable, Equatable {
             throw ScenarioError(file: path, reason: "is a \(found) comparison shard; this maillage reads version \(version) "
                                 + "(one job per line, merged as a stream): run 'maillage compare --shard' again for it with this maillage")
         }
+        let header: ComparisonShardHeader
         do {
-            return try JSONDecoder().decode(ComparisonShardHeader.self, from: data)
+            header = try JSONDecoder().decode(ComparisonShardHeader.self, from: data)
         } catch {
             throw ScenarioError(file: path, reason: "has a damaged header (\(error))")
         }
+        if let problem = header.problem {
+            throw ScenarioError(file: path, reason: "has a damaged header (\(problem)); run this shard again")
+        }
+        return header
+    }
+
+    /// What makes a well-formed header impossible to merge, checked before a merge counts on it
+    /// (a share count of 0 would make its range of shares empty, no files no baseline).
+    var problem: String? {
+        if shard.count < 1 || shard.index < 1 || shard.index > shard.count { return "shard \(shard) is not I/N with 1 ≤ I ≤ N" }
+        if jobs < 0 { return "\(jobs) jobs" }
+        if replications < 1 { return "\(replications) replications" }
+        if files.count < 2 { return "\(files.count) scenario file(s) where a comparison has at least 2" }
+        return nil
     }
 }

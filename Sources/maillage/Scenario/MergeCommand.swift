@@ -10,6 +10,8 @@ struct MergeCommand: MaillageCommand {
         discussion: """
             A shard is the file a --shard run wrote (shard-I-of-N.json) or a folder holding such files. Every share \
             1…N must be there once, in any order; shards are read as streams, one job per shard at a time; the scenario files must be where they were and unchanged (they are read again). \
+            Every shard stays open during the merge: the open-file limit (ulimit -n) is raised to its hard limit \
+            when the shards need it, and a merge the hard limit cannot hold stops before reading. \
             The files written are byte for byte those of a single 'maillage compare' with the same scenarios, seed \
             and replications (provenance.json apart).
 
@@ -29,6 +31,9 @@ struct MergeCommand: MaillageCommand {
 
     func execute() throws {
         let paths = try shards.flatMap(Self.shardFiles)
+        if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
+            global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
+        }
         let result = try ComparisonShardFile.merge(paths)
         global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
         let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
