@@ -11,19 +11,8 @@ struct MergeOpenFileLimitTests {
 
     /// A comparison of two accessibility-only scenarios: 2 jobs (replication 0 of each), cheap to shard.
     func prepare() throws -> [String] {
-        #expect(try CommandLineTests.run("generate", "--zones", "3", "--population", "3000", "--seed", "3", "--out", folder.path("t.db"), "-q").status == 0)
-        try folder.write("base.yaml", """
-            name: base
-            territory: t.db
-            simulation: {enabled: false}
-            indicators:
-              - method: coverage
-                kind: hospital
-                service: emergency
-                limit: 30
-            """)
-        try folder.write("same.yaml", "extends: base.yaml\nname: same\n")
-        return [folder.path("base.yaml"), folder.path("same.yaml")]
+        let pair = try CoverageScenarioPair(in: folder, zones: 3, population: 3000, seed: 3)
+        return [pair.base, pair.same]
     }
 
     /// `count` shards in `name`: shares 1 and 2 hold the two jobs, share 3 none. Shares 4… are

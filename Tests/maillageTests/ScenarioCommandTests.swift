@@ -5,21 +5,9 @@ import Testing
 @Suite struct ScenarioCommandTests {
     @Test func compareWritesDifferencesAndAnIdenticalAlternativeGivesZero() throws {
         let folder = try TemporaryFolder()
-        let db = folder.path("t.db")
-        #expect(try CommandLineTests.run("generate", "--zones", "150", "--population", "250000", "--seed", "2", "--out", db, "-q").status == 0)
-        try folder.write("base.yaml", """
-            name: base
-            territory: t.db
-            simulation: {enabled: false}
-            indicators:
-              - method: coverage
-                kind: hospital
-                service: emergency
-                limit: 30
-            """)
-        try folder.write("same.yaml", "extends: base.yaml\nname: same\n")
+        let pair = try CoverageScenarioPair(in: folder, zones: 150, population: 250_000, seed: 2)
         let out = folder.path("cmp")
-        let result = try CommandLineTests.run("compare", folder.path("base.yaml"), folder.path("same.yaml"), "--out", out, "--json")
+        let result = try CommandLineTests.run("compare", pair.base, pair.same, "--out", out, "--json")
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let differences = try #require(json["differences"] as? [[String: Any]])
