@@ -34,7 +34,6 @@ public struct ByteKeyIndex: Sendable {
         var hash: UInt64
         /// Where a key longer than 16 bytes lies in the arena.
         var start: Int
-        var value: Int
     }
 
     /// A key's length and, for up to 16 bytes, every byte packed into two words.
@@ -175,23 +174,23 @@ public struct ByteKeyIndex: Sendable {
         let (words, hash, _) = Self.digest(bytes)
         if let existing = find(bytes, words, hash) {
             slots[existing].value = value
-            entries[slots[existing].entry - 1].value = value
             return
         }
-        entries.append(Entry(key: words, hash: hash, start: arena.count, value: value))
+        entries.append(Entry(key: words, hash: hash, start: arena.count))
         if bytes.count > 16 { arena.append(contentsOf: bytes) }
         if entries.count * 2 > slots.count {
+            // Rehashed from the old slots, which hold the values.
+            let old = slots
             slots = Array(repeating: .empty, count: slots.count * 2)
-            for index in entries.indices { insertSlot(index) }
-        } else {
-            insertSlot(entries.count - 1)
+            for slot in old where slot.entry != 0 { insert(slot) }
         }
+        insert(Slot(key: words, value: value, entry: entries.count))
     }
 
-    private mutating func insertSlot(_ index: Int) {
+    private mutating func insert(_ stored: Slot) {
         let mask = slots.count - 1
-        var slot = Self.home(entries[index].hash, slots: slots.count)
+        var slot = Self.home(entries[stored.entry - 1].hash, slots: slots.count)
         while slots[slot].entry != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Slot(key: entries[index].key, value: entries[index].value, entry: index + 1)
+        slots[slot] = stored
     }
 }
