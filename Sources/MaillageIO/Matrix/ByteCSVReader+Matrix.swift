@@ -55,10 +55,9 @@ extension ByteCSVReader {
                 }
                 guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
                 else { return false }
-                let isBlank = fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted
                 if isHeader {
-                    isHeader = isBlank
-                } else if !isBlank {
+                    isHeader = fields.isBlankLine
+                } else if !fields.isBlankLine {
                     try checkFieldCount(fields.count, line: line)
                     if let row = try otherwise(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans)) {
                         entries.append(MatrixEntry(origin: row.origin, destination: row.destination, value: row.value))

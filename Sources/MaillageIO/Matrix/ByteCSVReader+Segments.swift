@@ -130,10 +130,7 @@ extension ByteCSVReader {
     /// Matches are tallied per byte lane and the lanes added up every 255 words, before one
     /// could overflow.
     private static func countLineFeedsAndQuotes(_ bytes: UnsafeRawBufferPointer) -> (feeds: Int, hasQuote: Bool) {
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
-        let lineFeeds = ones &* 0x0A, quotes = ones &* 0x22
-        // The high bit of each byte that is zero, and only of those.
-        func zeros(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
+        let lineFeeds = _ByteWord.repeating(0x0A), quotes = _ByteWord.repeating(0x22)
         func laneSum(_ lanes: UInt64) -> Int {
             let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
             return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
@@ -144,8 +141,8 @@ extension ByteCSVReader {
                 var lanes: UInt64 = 0, words = 0
                 while words < 255, offset + 8 <= bytes.count {
                     let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    lanes &+= zeros(word ^ lineFeeds) >> 7
-                    quoteFlags |= zeros(word ^ quotes)
+                    lanes &+= _ByteWord.matches(word, lineFeeds) >> 7
+                    quoteFlags |= _ByteWord.matches(word, quotes)
                     offset += 8
                     words += 1
                 }

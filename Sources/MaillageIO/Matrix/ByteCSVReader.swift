@@ -104,8 +104,7 @@ public final class ByteCSVReader {
             while start < end {
                 guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
                 else { return false }
-                let isBlank = fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted
-                if !isBlank {
+                if !fields.isBlankLine {
                     let keepGoing = try body(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans))
                     if !keepGoing { return true }
                 }

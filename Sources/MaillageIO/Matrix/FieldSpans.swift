@@ -20,6 +20,9 @@ final class FieldSpans {
     /// The fields, valid until the next change.
     var spans: UnsafeBufferPointer<ByteRecord.Span> { UnsafeBufferPointer(start: base, count: count) }
 
+    /// Whether the record is a blank line: one empty, unquoted field (readers skip those).
+    var isBlankLine: Bool { count == 1 && base[0].start == base[0].end && !base[0].quoted }
+
     @inline(__always)
     func removeAll() { count = 0 }
 

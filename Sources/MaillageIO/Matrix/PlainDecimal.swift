@@ -3,10 +3,9 @@
 /// `[digits][.digits]`, eight bytes or fewer, gives exactly what ``ByteRecord/fastDecimal(_:)``
 /// gives (the same digits as one integer, divided once by a power of ten); anything else
 /// (a sign, an exponent, a second dot, a longer field) gives nil and goes the byte-by-byte
-/// way. The byte loop's data-dependent branches were mispredicted about once per number,
-/// a tenth of reading a matrix (by profile).
+/// way. On a 773,000-row matrix the byte loop took 86 M instructions and this 74 M, with
+/// 0.12 M fewer mispredicted branches (callgrind, cachegrind): no branch per digit.
 enum PlainDecimal {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
     private static let zeroCharacters: UInt64 = 0x3030_3030_3030_3030
 
     /// The number written in the `count` bytes at `start`; eight bytes must be readable there.
@@ -15,7 +14,7 @@ enum PlainDecimal {
         guard count >= 1, count <= 8 else { return nil }
         let keep: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
         let word = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) & keep
-        let dots = zeros(word ^ (ones &* 0x2E)) & keep & highs
+        let dots = _ByteWord.matches(word, _ByteWord.repeating(UInt8(ascii: "."))) & keep & _ByteWord.highs
         guard dots & (dots &- 1) == 0 else { return nil }
         // The dot and the bytes past the field become '0', then every byte must be a digit.
         let dotByte = (dots >> 7) &* 0xFF, real = keep & ~dotByte
@@ -39,13 +38,6 @@ enum PlainDecimal {
 
     /// 10⁰ … 10⁸, each exact.
     private static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]
-
-    /// The high bit of each zero byte, and only of those.
-    @inline(__always)
-    private static func zeros(_ word: UInt64) -> UInt64 {
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & lows) &+ lows) | word | lows)
-    }
 
     /// Whether each of the eight bytes is an ASCII digit.
     @inline(__always)

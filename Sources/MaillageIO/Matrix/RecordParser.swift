@@ -59,8 +59,8 @@ struct RecordParser {
         var j = start
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            let delimiters = ones &* UInt64(delimiter), lineFeeds = ones &* UInt64(Self.lineFeed)
+            let (ones, highs) = (_ByteWord.ones, _ByteWord.highs)
+            let delimiters = _ByteWord.repeating(delimiter), lineFeeds = _ByteWord.repeating(Self.lineFeed)
             while j + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
                 let a = word ^ delimiters, b = word ^ lineFeeds
