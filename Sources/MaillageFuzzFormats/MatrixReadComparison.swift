@@ -16,17 +16,29 @@ enum MatrixReadComparison {
     /// The file names no `origin`, `destination` or `minutes` column.
     struct MissingColumn: Error {}
 
-    /// The entries the three reads agree on; throws the error they agree on.
+    /// The entries the three reads agree on; throws the error they agree on, traps when they disagree.
     static func run(_ path: String) throws -> [MatrixEntry] {
+        let outcome = compare(path)
+        if let disagreement = outcome.disagreement { preconditionFailure(disagreement) }
+        return try outcome.agreed.get()
+    }
+
+    /// What the three reads gave: their common outcome, and how they differ when they do.
+    static func compare(_ path: String) -> (agreed: Result<[MatrixEntry], any Error>, disagreement: String?) {
         let sequential = outcome { try readRecordByRecord(path) }
         let lane = outcome { try readWithLane(path, threads: 1, chunkSize: 1 << 20, minimumSegmentBytes: 1 << 20) }
         let split = outcome { try readWithLane(path, threads: 3, chunkSize: 13, minimumSegmentBytes: 16) }
-        precondition(lane == sequential, "collectMatrix on one thread differs from the record-by-record read: \(lane) against \(sequential)")
-        precondition(split == sequential, "collectMatrix on three threads differs from the record-by-record read: \(split) against \(sequential)")
-        switch sequential {
-        case let .entries(entries): return entries
-        case let .error(error): throw error
+        let agreed: Result<[MatrixEntry], any Error> = switch sequential {
+        case let .entries(entries): .success(entries)
+        case let .error(error): .failure(error)
         }
+        if lane != sequential {
+            return (agreed, "collectMatrix on one thread differs from the record-by-record read: \(lane) against \(sequential)")
+        }
+        if split != sequential {
+            return (agreed, "collectMatrix on three threads differs from the record-by-record read: \(split) against \(sequential)")
+        }
+        return (agreed, nil)
     }
 
     /// Entries, or the error a read ended with, compared by its description.
