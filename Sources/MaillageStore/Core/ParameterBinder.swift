@@ -11,9 +11,11 @@ public struct ParameterBinder {
     private let connection: OpaquePointer?
     private(set) var next: Int32 = 1
 
-    init(_ statement: Statement, connection: OpaquePointer?) {
+    /// A binder whose next parameter is `first` (a statement may bind shared ones itself).
+    init(_ statement: Statement, connection: OpaquePointer?, first: Int32 = 1) {
         self.statement = statement
         self.connection = connection
+        next = first
     }
 
     /// Tells SQLite to copy the text it is given (`SQLITE_TRANSIENT`).

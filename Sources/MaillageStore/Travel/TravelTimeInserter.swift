@@ -37,7 +37,8 @@ public final class TravelTimeInserter {
         batch = try database.cachedStatement(sql: columns + (0..<Self.batchSize).map(Self.tuple).joined(separator: ","))
         for statement in [single, batch] {
             sqlite3_reset(statement.sqliteStatement)
-            try check(sqlite3_bind_text(statement.sqliteStatement, 1, matrix, -1, Self.transient), statement)
+            var binder = ParameterBinder(statement, connection: database.sqliteConnection)
+            try binder.bind(matrix)
         }
         pending.reserveCapacity(Self.batchSize)
     }
@@ -46,9 +47,6 @@ public final class TravelTimeInserter {
     private static func tuple(_ row: Int) -> String {
         "(?1," + (0..<6).map { "?\(2 + 6 * row + $0)" }.joined(separator: ",") + ")"
     }
-
-    /// Tells SQLite to copy the text it is given (`SQLITE_TRANSIENT`).
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Adds a pair; `tag` (a line number, say) comes back in ``DuplicateTravelPair`` when the
     /// pair is stored twice. The error may come from a later call, when the batch is written.
@@ -82,16 +80,16 @@ public final class TravelTimeInserter {
         }
     }
 
+    /// Binds the rows' values after the shared matrix name (parameter 1).
     private func bind(_ rows: [Pending], to statement: Statement) throws {
-        let handle = statement.sqliteStatement
-        for (row, pair) in rows.enumerated() {
-            let first = Int32(2 + 6 * row)
-            try check(sqlite3_bind_text(handle, first, pair.origin.kind.rawValue, -1, Self.transient), statement)
-            try check(sqlite3_bind_text(handle, first + 1, pair.origin.id, -1, Self.transient), statement)
-            try check(sqlite3_bind_text(handle, first + 2, pair.destination.kind.rawValue, -1, Self.transient), statement)
-            try check(sqlite3_bind_text(handle, first + 3, pair.destination.id, -1, Self.transient), statement)
-            try check(sqlite3_bind_double(handle, first + 4, pair.minutes), statement)
-            try check(pair.km.map { sqlite3_bind_double(handle, first + 5, $0) } ?? sqlite3_bind_null(handle, first + 5), statement)
+        var binder = ParameterBinder(statement, connection: database.sqliteConnection, first: 2)
+        for pair in rows {
+            try binder.bind(pair.origin.kind.rawValue)
+            try binder.bind(pair.origin.id)
+            try binder.bind(pair.destination.kind.rawValue)
+            try binder.bind(pair.destination.id)
+            try binder.bind(pair.minutes)
+            try binder.bind(pair.km)
         }
     }
 
@@ -104,10 +102,6 @@ public final class TravelTimeInserter {
             resultCode: ResultCode(rawValue: sqlite3_extended_errcode(database.sqliteConnection)),
             message: database.lastErrorMessage, sql: statement.sql
         )
-    }
-
-    private func check(_ code: Int32, _ statement: Statement) throws {
-        guard code == SQLITE_OK else { throw error(statement) }
     }
 }
 
