@@ -4,7 +4,8 @@ extension CatchmentGraph {
     ///
     /// A matrix file is usually written grouped by origin and sorted by destination: taking
     /// its rows as they come, with one pass to check the order and count the rows, spares
-    /// the counting sort's scattered writes (a fifth of an E2SFCA run from a file, by profile).
+    /// the counting sort's scattered writes (on a 773,000-pair matrix the sort took 55 M
+    /// instructions, the check pass 19 M, by callgrind).
     /// Positions must lie within `zoneCount` and `siteCount`.
     static func rowsInOrder(_ parts: [[Pair]], zoneCount: Int, siteCount: Int) -> Rows? {
         guard let offsets = rowOffsets(ifSorted: parts, zoneCount: zoneCount, siteCount: siteCount) else { return nil }

