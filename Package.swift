@@ -20,7 +20,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -57,10 +56,7 @@ let package = Package(
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
             name: "MaillageIO",
-            dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore",
-                .product(name: "CSV", package: "CSV.swift"),
-            ]
+            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]
         ),
 
         // Every reader under fuzzing with its fixed options: shared by the fuzz targets (fuzz/)
