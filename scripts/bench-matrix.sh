@@ -32,7 +32,7 @@ for rows in "${sizes[@]}"; do
   /usr/bin/time -f "%e %M" -o "$out/time-$rows" \
     "$bin" import matrix "$out/matrix-$rows.csv" --db "$out/t-$rows.db" --name bench --quiet
   read -r wall peak < "$out/time-$rows"
-  stored=$(sqlite3 "$out/t-$rows.db" "SELECT count(*) FROM travel_time WHERE matrix = 'bench'")
+  stored=$(sqlite3 "$out/t-$rows.db" "SELECT sum(pairs) FROM travel_row r JOIN travel_matrix m ON m.id = r.matrix_id WHERE m.name = 'bench'")
   awk -v w="$wall" -v p="$peak" -v r="$rows" -v s="$stored" -v mb="$(du -m "$out/t-$rows.db" | cut -f1)" 'BEGIN {
     printf "  %.1f s wall, %d rows/s, %d MiB peak memory, %d pairs stored, database %d MB\n", w, r / w, p / 1024, s, mb
   }'

@@ -106,7 +106,7 @@ for step in "${steps[@]}"; do
     territory; matrix_csv; fresh matrix.db
     echo "matrix: $(megabytes "$scratch/matrix-50m.csv") MB of CSV, $(($(wc -l < "$scratch/matrix-50m.csv") - 1)) rows"
     measure matrix "$bin" import matrix "$scratch/matrix-50m.csv" --db "$scratch/matrix.db" --name bench
-    echo "  stored: $(sqlite3 "$scratch/matrix.db" "SELECT count(*) FROM travel_time WHERE matrix = 'bench'") pairs, database $(megabytes "$scratch/matrix.db") MB"
+    echo "  stored: $(sqlite3 "$scratch/matrix.db" "SELECT sum(pairs) FROM travel_row r JOIN travel_matrix m ON m.id = r.matrix_id WHERE m.name = 'bench'") pairs, database $(megabytes "$scratch/matrix.db") MB"
     rm -f "$scratch/matrix.db" "$scratch/matrix.db-wal" "$scratch/matrix.db-shm"
     ;;
   actors)

@@ -29,6 +29,8 @@ public struct AccessRequest: Sendable {
         case line(StraightLineModel, limit: Double)
         /// An imported matrix's rows with its reading rules (`indicators.md`, "Reading a matrix").
         case matrix(pairs: [MatrixPair], directed: Bool, intrazoneMinutes: Double)
+        /// The same, as the matrix is stored: one row of pairs per origin (no text per pair).
+        case matrixRows(MatrixRows, directed: Bool, intrazoneMinutes: Double)
     }
 
     public init(method: AccessMethod, kinds: Set<ActorKind>, services: Set<String> = [], capacity: CapacityMeasure? = nil,

@@ -31,12 +31,19 @@ public enum AccessStudy {
         var result = Result(method: request.method.name, zoneIDs: zones.map(\.id), columns: [], nearestSiteIDs: nil,
                             summary: ["sites": Double(sites.count), "zones": Double(zones.count)],
                             siteIDs: sites.map(\.id), notes: notes)
-        let matrixGraph: CatchmentGraph? = if case let .matrix(pairs, directed, intrazone) = request.travel {
+        let matrixGraph: CatchmentGraph? = switch request.travel {
+        case .line: nil
+        case let .matrix(pairs, directed, intrazone):
             CatchmentGraph.fromMatrix(
                 zoneIDs: zones.map(\.id), sites: sites.map { .init(actorID: $0.id, zoneID: $0.zoneID) },
                 pairs: pairs, directed: directed, intrazoneMinutes: intrazone
             )
-        } else { nil }
+        case let .matrixRows(rows, directed, intrazone):
+            CatchmentGraph.fromMatrix(
+                zoneIDs: zones.map(\.id), sites: sites.map { .init(actorID: $0.id, zoneID: $0.zoneID) },
+                rows: rows, directed: directed, intrazoneMinutes: intrazone
+            )
+        }
         switch request.method {
         case .nearest, .coverage:
             let nearest = try nearestSites(request.travel, matrixGraph, zones: zonePlaces, sites: sitePlaces)

@@ -47,7 +47,7 @@ extension TerritoryDatabase {
                 actorsByKind: counts(db, sql: "SELECT kind, count(*) FROM actor GROUP BY kind"),
                 links: Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0,
                 linksByKind: counts(db, sql: "SELECT kind, count(*) FROM link GROUP BY kind"),
-                travelTimes: Int.fetchOne(db, sql: "SELECT count(*) FROM travel_time") ?? 0,
+                travelTimes: Int.fetchOne(db, sql: "SELECT coalesce(sum(pairs), 0) FROM travel_row") ?? 0,
                 boundingBox: boundingBox,
                 schemaVersion: migrations.count,
                 migrations: migrations,

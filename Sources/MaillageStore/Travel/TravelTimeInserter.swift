@@ -1,107 +1,104 @@
+import Foundation
 import GRDB
-import GRDBSQLite
 
-/// Adds one matrix's pairs inside a transaction, in batches through prepared statements.
+/// Adds one matrix's pairs inside a transaction, one packed row per origin.
 ///
 /// Made by ``TerritoryWriter/replaceTravelMatrix(_:)``; valid only inside that transaction;
-/// call ``finish()`` after the last pair. A matrix can hold tens of millions of pairs, which
-/// is why (see BENCHMARKS.md):
-/// - pairs go in batches of ``batchSize`` rows per `INSERT`: SQLite keeps its cursor on the
-///   last row between the rows of one statement, so a file in key order appends without a
-///   search from the root for every row;
-/// - values are bound through SQLite's C interface on GRDB's cached statements, because
-///   GRDB's `StatementArguments` box every value and cost as much as SQLite's own work;
-/// - the matrix name is bound once per statement.
+/// call ``finish()`` after the last pair. Pairs are gathered per origin and written as one
+/// `travel_row` (destination ordinals, minutes and kilometres as blobs: ``PackedColumn``)
+/// when the origin changes, so that a file grouped by origin, as OSRM and r5r write them,
+/// costs one `INSERT` per origin and memory holds one origin's pairs at a time. An origin
+/// that comes back later has its stored row read, merged and rewritten. The endpoints, in the
+/// order they were first met, go to `travel_endpoint` at ``finish()``.
 public final class TravelTimeInserter {
-    /// A pair waiting for its batch, with the caller's tag (a line number) for errors.
-    private struct Pending {
-        let origin: TravelEndpoint
-        let destination: TravelEndpoint
-        let minutes: Double
-        let km: Double?
-        let tag: Int
-    }
-
-    /// Rows per batched `INSERT` (6 parameters each, plus the shared matrix name).
+    /// Kept for callers that sized their work on it; pairs are no longer written in fixed batches.
     public static let batchSize = 128
 
     private let database: Database
-    private let single: Statement
-    private let batch: Statement
-    private var pending: [Pending] = []
+    private let matrixID: Int64
+    private var ordinals: [TravelEndpoint: UInt32] = [:]
+    private var endpoints: [TravelEndpoint] = []
+    /// Origins already written (by ordinal), to merge a row that comes back.
+    private var written: Set<UInt32> = []
+    private var pending = PendingRow()
+    private var currentOrigin: TravelEndpoint?
 
-    init(database: Database, matrix: String) throws {
+    init(database: Database, matrixID: Int64) throws {
         self.database = database
-        let columns = "INSERT INTO travel_time(matrix, origin_type, origin_id, destination_type, destination_id, minutes, km) VALUES "
-        single = try database.cachedStatement(sql: columns + Self.tuple(0))
-        batch = try database.cachedStatement(sql: columns + (0..<Self.batchSize).map(Self.tuple).joined(separator: ","))
-        for statement in [single, batch] {
-            sqlite3_reset(statement.sqliteStatement)
-            var binder = ParameterBinder(statement, connection: database.sqliteConnection)
-            try binder.bind(matrix)
-        }
-        pending.reserveCapacity(Self.batchSize)
-    }
-
-    /// `(?1, ?k…)`: the matrix name is parameter 1 in every row, row `r` has the next six.
-    private static func tuple(_ row: Int) -> String {
-        "(?1," + (0..<6).map { "?\(2 + 6 * row + $0)" }.joined(separator: ",") + ")"
+        self.matrixID = matrixID
     }
 
     /// Adds a pair; `tag` (a line number, say) comes back in ``DuplicateTravelPair`` when the
-    /// pair is stored twice. The error may come from a later call, when the batch is written.
+    /// pair is stored twice. The error may come from a later call, when the origin's row is written.
     public func add(from origin: TravelEndpoint, to destination: TravelEndpoint, minutes: Double, km: Double?, tag: Int = 0) throws {
-        pending.append(Pending(origin: origin, destination: destination, minutes: minutes, km: km, tag: tag))
-        if pending.count == Self.batchSize { try flush() }
+        if origin != currentOrigin {
+            try flush()
+            pending.origin = ordinal(of: origin)
+            currentOrigin = origin
+        }
+        pending.append(destination: ordinal(of: destination), minutes: minutes, km: km, tag: tag)
     }
 
-    /// Writes the pairs still waiting.
+    /// Writes the last origin's row and the matrix's endpoints.
     public func finish() throws {
         try flush()
+        let statement = try database.cachedStatement(
+            sql: "INSERT INTO travel_endpoint(matrix_id, ordinal, kind, id) VALUES (?, ?, ?, ?)")
+        for (ordinal, endpoint) in endpoints.enumerated() {
+            try statement.execute(arguments: [matrixID, ordinal, endpoint.kind.rawValue, endpoint.id])
+        }
+        currentOrigin = nil
     }
 
+    private func ordinal(of endpoint: TravelEndpoint) -> UInt32 {
+        if let known = ordinals[endpoint] { return known }
+        let next = UInt32(endpoints.count)
+        ordinals[endpoint] = next
+        endpoints.append(endpoint)
+        return next
+    }
+
+    /// Writes the pending origin's row, merged with its stored row if it has one.
     private func flush() throws {
-        defer { pending.removeAll(keepingCapacity: true) }
-        if pending.count == Self.batchSize {
-            try bind(pending, to: batch)
-            let code = sqlite3_step(batch.sqliteStatement)
-            sqlite3_reset(batch.sqliteStatement)
-            if code == SQLITE_DONE { return }
-            guard isDuplicate() else { throw error(batch) }
-            // SQLite undid the whole statement: replay the batch row by row to name the duplicate.
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll() }
+        if let duplicate = pending.sortAndFindDuplicate() {
+            throw DuplicateTravelPair(origin: endpoints[Int(pending.origin)], destination: endpoints[Int(duplicate.destination)], tag: duplicate.tag)
         }
-        for pair in pending {
-            try bind([pair], to: single)
-            let code = sqlite3_step(single.sqliteStatement)
-            sqlite3_reset(single.sqliteStatement)
-            if code == SQLITE_DONE { continue }
-            guard isDuplicate() else { throw error(single) }
-            throw DuplicateTravelPair(origin: pair.origin, destination: pair.destination, tag: pair.tag)
+        var row = pending.row
+        if !written.insert(pending.origin).inserted {
+            let stored = try storedRow(origin: pending.origin)
+            switch stored.merged(with: row) {
+            case let .success(merged): row = merged
+            case let .failure(clash):
+                let tag = pending.tag(of: clash.destination)
+                throw DuplicateTravelPair(origin: endpoints[Int(pending.origin)], destination: endpoints[Int(clash.destination)], tag: tag)
+            }
+            try database.cachedStatement(sql: "DELETE FROM travel_row WHERE matrix_id = ? AND origin = ?")
+                .execute(arguments: [matrixID, pending.origin])
         }
+        try database.cachedStatement(sql: """
+            INSERT INTO travel_row(matrix_id, origin, pairs, destinations, minutes, km) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                matrixID, pending.origin, row.destinations.count,
+                PackedColumn.blob(row.destinations[...]), PackedColumn.blob(row.minutes[...]),
+                row.km.map { PackedColumn.blob($0[...]) },
+            ])
     }
 
-    /// Binds the rows' values after the shared matrix name (parameter 1).
-    private func bind(_ rows: [Pending], to statement: Statement) throws {
-        var binder = ParameterBinder(statement, connection: database.sqliteConnection, first: 2)
-        for pair in rows {
-            try binder.bind(pair.origin.kind.rawValue)
-            try binder.bind(pair.origin.id)
-            try binder.bind(pair.destination.kind.rawValue)
-            try binder.bind(pair.destination.id)
-            try binder.bind(pair.minutes)
-            try binder.bind(pair.km)
+    private func storedRow(origin: UInt32) throws -> PackedRow {
+        let statement = try database.cachedStatement(sql: "SELECT destinations, minutes, km, pairs FROM travel_row WHERE matrix_id = ? AND origin = ?")
+        var row = PackedRow()
+        try StoredTravelRows.forEachRow(statement, arguments: [matrixID, origin]) { _, count, destinations, minutes, km in
+            PackedColumn.append(destinations, count: count, to: &row.destinations)
+            PackedColumn.append(minutes, count: count, to: &row.minutes)
+            if let km {
+                var values: [Double] = []
+                PackedColumn.append(km, count: count, to: &values)
+                row.km = values
+            }
         }
-    }
-
-    private func isDuplicate() -> Bool {
-        sqlite3_extended_errcode(database.sqliteConnection) == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue
-    }
-
-    private func error(_ statement: Statement) -> DatabaseError {
-        DatabaseError(
-            resultCode: ResultCode(rawValue: sqlite3_extended_errcode(database.sqliteConnection)),
-            message: database.lastErrorMessage, sql: statement.sql
-        )
+        return row
     }
 }
 

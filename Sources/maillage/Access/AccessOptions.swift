@@ -65,12 +65,12 @@ struct AccessOptions: ParsableArguments {
             }
             chosen = matrices[0]
         }
-        var pairs: [MatrixPair] = []
-        try database.forEachTravelTime(of: chosen.name) { origin, destination, time in
-            pairs.append(MatrixPair(originIsZone: origin.kind == .zone, originID: origin.id,
-                                    destinationIsZone: destination.kind == .zone, destinationID: destination.id, minutes: time.minutes))
+        guard let stored = try database.storedTravelMatrix(named: chosen.name) else {
+            throw CommandError(message: "\(db) has no travel matrix named '\(chosen.name)'", status: .dataError)
         }
-        return .matrix(pairs: pairs, directed: chosen.isDirected, intrazoneMinutes: chosen.intrazoneMinutes)
+        let rows = MatrixRows(endpointIsZone: stored.endpoints.map { $0.kind == .zone }, endpointIDs: stored.endpoints.map(\.id),
+                              origins: stored.origins, offsets: stored.offsets, destinations: stored.destinations, minutes: stored.minutes)
+        return .matrixRows(rows, directed: chosen.isDirected, intrazoneMinutes: chosen.intrazoneMinutes)
     }
 
     func validate() throws {

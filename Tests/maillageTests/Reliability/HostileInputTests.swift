@@ -68,9 +68,12 @@ import Testing
             #"'<script>alert(1)</script>' 'O''Brien, "Bob" & <b>Cie</b>'"#,
             #"'Robert"); DROP TABLE zone;--' '<script>alert(1)</script>'"#,
         ])
-        #expect(try SQLiteShell.column(db, "SELECT origin_id || '>' || destination_id || '=' || minutes FROM travel_time ORDER BY 1;")
-            == [#"Robert"); DROP TABLE zone;-->Z00001=7.0"#,
-                #"Z00002>Robert"); DROP TABLE zone;--=9.0"#])
+        #expect(try SQLiteShell.column(db, "SELECT quote(id) FROM travel_endpoint ORDER BY 1;")
+            == [#"'Robert"); DROP TABLE zone;--'"#, "'Z00001'", "'Z00002'"])
+        // Each origin's row: its minutes as little-endian float64 (7.0 = 0x401C000000000000, 9.0 = 0x4022…).
+        #expect(try SQLiteShell.column(db, """
+            SELECT e.id || '=' || hex(r.minutes) FROM travel_row r JOIN travel_endpoint e ON e.matrix_id = r.matrix_id AND e.ordinal = r.origin ORDER BY 1;
+            """) == [#"Robert"); DROP TABLE zone;--=0000000000001C40"#, "Z00002=0000000000002240"])
         #expect(try SQLiteShell.column(db, "SELECT measure || '=' || value FROM actor_capacity WHERE actor_id LIKE '''%';") == ["fte=1.5"])
     }
 

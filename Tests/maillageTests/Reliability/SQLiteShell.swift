@@ -7,7 +7,7 @@ import Foundation
 enum SQLiteShell {
     /// The tables that make up a territory; a content digest covers exactly these.
     static let territoryTables = [
-        "zone", "zone_population", "actor", "actor_capacity", "actor_service", "link", "travel_matrix", "travel_time",
+        "zone", "zone_population", "actor", "actor_capacity", "actor_service", "link", "travel_matrix", "travel_endpoint", "travel_row",
     ]
 
     /// Runs `script` (SQL and dot-commands) against `database` and returns what it prints.

@@ -1,0 +1,54 @@
+/// A travel matrix as stored: the endpoints it names and one row of pairs per origin
+/// (compressed rows), the form a database or a CSV read whole gives without a text per pair.
+///
+/// Row `r` starts at endpoint `origins[r]`; its pairs are `offsets[r]..<offsets[r + 1]` of
+/// `destinations` (endpoint indices) and `minutes`. Every endpoint should appear in a pair.
+public struct MatrixRows: Sendable {
+    /// Whether each endpoint is a zone (else an actor).
+    public var endpointIsZone: [Bool]
+    public var endpointIDs: [String]
+    public var origins: [UInt32]
+    public var offsets: [Int]
+    public var destinations: [UInt32]
+    public var minutes: [Double]
+
+    public init(endpointIsZone: [Bool], endpointIDs: [String], origins: [UInt32], offsets: [Int], destinations: [UInt32], minutes: [Double]) {
+        precondition(endpointIsZone.count == endpointIDs.count && offsets.count == origins.count + 1
+                     && destinations.count == minutes.count && offsets.last == destinations.count, "inconsistent matrix rows")
+        self.endpointIsZone = endpointIsZone
+        self.endpointIDs = endpointIDs
+        self.origins = origins
+        self.offsets = offsets
+        self.destinations = destinations
+        self.minutes = minutes
+    }
+
+    /// The rows of a list of pairs, one row per pair (origins need not be grouped).
+    public init(pairs: [MatrixPair]) {
+        var index: [MatrixEndpointKey: UInt32] = [:]
+        var isZone: [Bool] = [], ids: [String] = []
+        func ordinal(_ zone: Bool, _ id: String) -> UInt32 {
+            let key = MatrixEndpointKey(isZone: zone, id: id)
+            if let known = index[key] { return known }
+            index[key] = UInt32(ids.count)
+            isZone.append(zone)
+            ids.append(id)
+            return UInt32(ids.count - 1)
+        }
+        var origins: [UInt32] = [], destinations: [UInt32] = [], minutes: [Double] = []
+        for pair in pairs {
+            origins.append(ordinal(pair.originIsZone, pair.originID))
+            destinations.append(ordinal(pair.destinationIsZone, pair.destinationID))
+            minutes.append(pair.minutes)
+        }
+        self.init(endpointIsZone: isZone, endpointIDs: ids, origins: origins, offsets: Array(0...pairs.count),
+                  destinations: destinations, minutes: minutes)
+    }
+
+    public var pairCount: Int { destinations.count }
+}
+
+private struct MatrixEndpointKey: Hashable {
+    let isZone: Bool
+    let id: String
+}
