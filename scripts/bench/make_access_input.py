@@ -3,6 +3,9 @@
 zones.csv (zone_id, population, lat, lon), sites.csv (site_id, capacity, lat, lon) and
 times.csv (origin_id, destination_id, minutes): every zone-site pair within 60 minutes of
 a straight-line model (1.44 detour, 50 km/h, 2 min access), like the reference fixture.
+The same zones and sites also go to maillage-zones.csv and maillage-sites.csv in the layout
+`maillage import zones|actors` reads (id, name, lat, lon, population; id, kind, name, lat,
+lon, capacity.fte), so that both programs read the same data, each in its own layout.
 Deterministic for a given seed.
 """
 import csv
@@ -20,6 +23,12 @@ with open(f"{folder}/zones.csv", "w", newline="") as f:
     w = csv.writer(f); w.writerow(["zone_id", "population", "lat", "lon"]); w.writerows(zone_rows)
 with open(f"{folder}/sites.csv", "w", newline="") as f:
     w = csv.writer(f); w.writerow(["site_id", "capacity", "lat", "lon"]); w.writerows(site_rows)
+with open(f"{folder}/maillage-zones.csv", "w", newline="") as f:
+    w = csv.writer(f); w.writerow(["id", "name", "lat", "lon", "population"])
+    w.writerows((zid, zid, lat, lon, population) for zid, population, lat, lon in zone_rows)
+with open(f"{folder}/maillage-sites.csv", "w", newline="") as f:
+    w = csv.writer(f); w.writerow(["id", "kind", "name", "lat", "lon", "capacity.fte"])
+    w.writerows((sid, "gp", sid, lat, lon, capacity) for sid, capacity, lat, lon in site_rows)
 pairs = 0
 with open(f"{folder}/times.csv", "w", newline="") as f:
     w = csv.writer(f); w.writerow(["origin_id", "destination_id", "minutes"])

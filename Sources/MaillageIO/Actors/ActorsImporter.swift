@@ -120,3 +120,38 @@ public struct ActorsImporter {
         }
     }
 }
+
+extension ActorsImporter {
+    /// Reads the file's actors without a database, for a one-off study: the same reading,
+    /// checks and errors as ``run(file:into:)``, with `zones` standing for the zones stored.
+    public func actors(file path: String, zones: Set<String>) throws -> (actors: [Actor], report: ImportReport) {
+        let start = Date()
+        var report = ImportReport(file: path, kind: "actors")
+        let file = try DelimitedFile(path: path, options: csv)
+        try file.requireColumns(["id"])
+        if kind == nil { try file.requireColumns(["kind"]) }
+        let positions = try PositionReader(file: file, crs: crs)
+        let capacityColumns = try Self.capacityColumns(file).map { column, measure in
+            CapacityColumn(name: column, measure: measure, estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
+        }
+        var actors: [Actor] = [], lines: [String: Int] = [:]
+        try file.forEachRecord { record in
+            report.rowsRead += 1
+            let actor = try readActor(record, positions: positions, capacities: capacityColumns)
+            if let first = lines.updateValue(record.line, forKey: actor.id) {
+                throw ImportError(file: path, line: record.line, field: "id", value: actor.id, expected: "a unique id; line \(first) has the same")
+            }
+            if let zone = actor.zoneID, !zones.contains(zone) {
+                throw ImportError(file: path, line: record.line, field: "zone_id", value: zone,
+                                  expected: "the id of a zone already in the database (import zones first)")
+            }
+            actors.append(actor)
+        }
+        report.inserted = actors.count
+        report.warnings = OutlierCheck.warnings(zip(actors, actors.map { lines[$0.id] ?? 0 }).map { actor, line in
+            ("actor \(actor.id) (line \(line))", actor.point)
+        })
+        report.seconds = Date().timeIntervalSince(start)
+        return (actors, report)
+    }
+}

@@ -37,8 +37,31 @@ extension ByteCSVReader {
         }
     }
 
+    /// Reads a sparse matrix's rows like ``collectMatrix(_:origins:destinations:threads:minimumSegmentBytes:otherwise:)``,
+    /// on this thread, handing the entries to `body` a buffer at a time, in file order:
+    /// memory does not grow with the file (an import streams through it).
+    ///
+    /// `otherwise` gets the records the fast lane does not decode, in file order, between the
+    /// entries before and after them.
+    public func forEachMatrixBatch(
+        _ positions: MatrixFieldPositions, origins: ByteKeyIndex, destinations: ByteKeyIndex,
+        otherwise: (ByteRecord) throws -> MatrixRow?, _ body: ([MatrixEntry]) throws -> Void
+    ) throws {
+        let lane = PlainMatrixRow(
+            positions: positions, fieldCount: header.count, origins: origins, destinations: destinations, delimiter: delimiter
+        )
+        var entries: [MatrixEntry] = []
+        entries.reserveCapacity(1 << 16)
+        try readMatrix(Segment(start: 0, end: nil, line: 1), lane: lane, into: &entries, otherwise: otherwise) { entries in
+            try body(entries)
+            entries.removeAll(keepingCapacity: true)
+        }
+        try body(entries)
+    }
+
     private func readMatrix(
-        _ segment: Segment, lane start: PlainMatrixRow, into entries: inout [MatrixEntry], otherwise: (ByteRecord) throws -> MatrixRow?
+        _ segment: Segment, lane start: PlainMatrixRow, into entries: inout [MatrixEntry], otherwise: (ByteRecord) throws -> MatrixRow?,
+        afterChunk: (inout [MatrixEntry]) throws -> Void = { _ in }
     ) throws {
         let fields = FieldSpans(), parser = RecordParser(delimiter: delimiter, file: path)
         var lane = start
@@ -66,6 +89,7 @@ extension ByteCSVReader {
                 line += newlines
                 start = next
             }
+            try afterChunk(&entries)
             return isAtEnd
         }
     }

@@ -75,9 +75,14 @@ public struct MatrixImporter {
         report: inout ImportReport, unknown: inout UnknownIDs
     ) throws {
         try database.transaction { writer in
-            let resolver = EndpointResolver(zones: try writer.zoneIDs(), actors: try writer.actorIDs())
+            let (zoneIDs, actorIDs) = (try writer.zoneIDs(), try writer.actorIDs())
             let (inserter, replaced) = try writer.replaceTravelMatrix(definition)
             if replaced > 0 { report.warnings.append("replaced the \(replaced) pairs of the previous matrix '\(definition.name)'") }
+            if layout.distance == nil {
+                try storeFast(reader, layout, zoneIDs: zoneIDs.sorted(), actorIDs: actorIDs.sorted(), inserter: inserter, report: &report, unknown: &unknown)
+                return
+            }
+            let resolver = EndpointResolver(zones: zoneIDs, actors: actorIDs)
             var lastOrigin: (id: String, resolution: EndpointResolver.Resolution)?
             try reader.forEachRecord { record in
                 report.rowsRead += 1
@@ -105,6 +110,77 @@ public struct MatrixImporter {
             }
             try inserter.finish()
         }
+    }
+
+    /// Stores a matrix without distances through the reader's fast lane: plain rows are
+    /// decoded from the bytes and their ids looked up without a `String`; every other row is
+    /// read as ``store(_:_:_:into:report:unknown:)`` reads it, with the same errors and skips.
+    /// The file streams a buffer at a time, on this thread.
+    private func storeFast(
+        _ reader: ByteCSVReader, _ layout: MatrixLayout, zoneIDs: [String], actorIDs: [String], inserter: TravelTimeInserter,
+        report: inout ImportReport, unknown: inout UnknownIDs
+    ) throws {
+        let numbering = MatrixEndpoints(zoneIDs: zoneIDs, actorIDs: actorIDs, origins: origins, destinations: destinations)
+        inserter.useEndpoints(numbering.endpoints)
+        let positions = MatrixFieldPositions(origin: layout.origin.position, destination: layout.destination.position, value: layout.time.position)
+        let unit = timeUnit
+        var nextProgress = Self.progressInterval
+        do {
+            try reader.forEachMatrixBatch(positions, origins: numbering.origins, destinations: numbering.destinations, otherwise: { record in
+                let row = try layout.read(record)
+                guard row.minutes != nil, let value = record.double(layout.time.position) else {
+                    report.rowsRead += 1
+                    report.skip("no time (the pair stays unreachable)", line: record.line, detail: "\(row.origin) → \(row.destination)")
+                    return nil
+                }
+                guard let origin = try endpoint(numbering.resolver.resolve(row.origin, as: origins), id: row.origin, column: layout.origin,
+                                                record: record, unknown: &unknown, report: &report),
+                      let destination = try endpoint(numbering.resolver.resolve(row.destination, as: destinations), id: row.destination,
+                                                     column: layout.destination, record: record, unknown: &unknown, report: &report),
+                      let from = numbering.ordinal[origin], let to = numbering.ordinal[destination]
+                else {
+                    report.rowsRead += 1
+                    return nil
+                }
+                return (from, to, value)
+            }) { entries in
+                for entry in entries {
+                    try inserter.add(fromEndpoint: Int(entry.origin), toEndpoint: Int(entry.destination), minutes: unit.minutes(entry.value), km: nil)
+                }
+                report.rowsRead += entries.count
+                report.inserted += entries.count
+                if report.rowsRead >= nextProgress {
+                    onProgress?(report.rowsRead)
+                    nextProgress = (report.rowsRead / Self.progressInterval + 1) * Self.progressInterval
+                }
+            }
+            try inserter.finish()
+        } catch let duplicate as DuplicateTravelPair {
+            // The fast lane keeps no line numbers: find the pair's second line by reading again (this error's path only).
+            throw DuplicateTravelPair(origin: duplicate.origin, destination: duplicate.destination,
+                                      tag: try secondLine(of: duplicate, reader: reader, layout: layout, resolver: numbering.resolver))
+        }
+    }
+
+    /// The line where a pair appears for the second time.
+    private func secondLine(of pair: DuplicateTravelPair, reader: ByteCSVReader, layout: MatrixLayout, resolver: EndpointResolver) throws -> Int {
+        var seen = 0, line = 0
+        struct Stop: Error {}
+        do {
+            try reader.forEachRecord { record in
+                let row = try layout.read(record)
+                guard row.minutes != nil, row.origin == pair.origin.id, row.destination == pair.destination.id,
+                      case .found(pair.origin) = resolver.resolve(row.origin, as: origins),
+                      case .found(pair.destination) = resolver.resolve(row.destination, as: destinations)
+                else { return }
+                seen += 1
+                if seen == 2 {
+                    line = record.line
+                    throw Stop()
+                }
+            }
+        } catch is Stop {}
+        return line
     }
 
     /// The endpoint of a resolved id; nil (the row skipped and counted) when the id is unknown.

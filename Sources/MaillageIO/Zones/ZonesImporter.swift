@@ -126,3 +126,36 @@ public struct ZonesImporter {
         }
     }
 }
+
+extension ZonesImporter {
+    /// Reads the file's zones without a database, for a one-off study: the same reading,
+    /// checks and errors as ``run(file:into:)``, each zone as a new one would be stored.
+    ///
+    /// A row without a position is skipped and counted in the report, as the import skips it.
+    public func zones(file path: String) throws -> (zones: [Zone], report: ImportReport) {
+        let start = Date()
+        var report = ImportReport(file: path, kind: "zones")
+        let centroid = try PolygonCentroid()
+        let (drafts, source) = try read(path, centroid: centroid)
+        report.rowsRead = drafts.count
+        try Self.checkUnique(drafts, file: path)
+        var zones: [Zone] = []
+        for draft in try combine(drafts, centroid: centroid, file: path, report: &report) {
+            let zone: Zone?
+            do {
+                zone = try draft.zone(over: nil, source: source)
+            } catch let error as ValidationError {
+                throw ImportError(file: path, line: draft.line, field: error.field, expected: "\(error.reason) (zone \(draft.id), \(draft.place))")
+            }
+            guard let zone else {
+                report.skip("no position (lat/lon empty) and no stored zone with this id", line: draft.line,
+                            detail: [draft.id, draft.name].compactMap { $0 }.joined(separator: " "))
+                continue
+            }
+            zones.append(zone)
+        }
+        report.inserted = zones.count
+        report.seconds = Date().timeIntervalSince(start)
+        return (zones, report)
+    }
+}

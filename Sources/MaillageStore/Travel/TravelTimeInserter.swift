@@ -22,6 +22,10 @@ public final class TravelTimeInserter {
     private var written: Set<UInt32> = []
     private var pending = PendingRow()
     private var currentOrigin: TravelEndpoint?
+    private var currentOrdinal: UInt32?
+    /// The caller's numbering of endpoints (``useEndpoints(_:)``) and each one's ordinal, `.max` until used.
+    private var callerEndpoints: [TravelEndpoint] = []
+    private var callerOrdinals: [UInt32] = []
 
     init(database: Database, matrixID: Int64) throws {
         self.database = database
@@ -31,12 +35,43 @@ public final class TravelTimeInserter {
     /// Adds a pair; `tag` (a line number, say) comes back in ``DuplicateTravelPair`` when the
     /// pair is stored twice. The error may come from a later call, when the origin's row is written.
     public func add(from origin: TravelEndpoint, to destination: TravelEndpoint, minutes: Double, km: Double?, tag: Int = 0) throws {
-        if origin != currentOrigin {
-            try flush()
-            pending.origin = ordinal(of: origin)
-            currentOrigin = origin
-        }
+        if origin != currentOrigin { try start(ordinal(of: origin), origin) }
         pending.append(destination: ordinal(of: destination), minutes: minutes, km: km, tag: tag)
+    }
+
+    /// Numbers endpoints for ``add(fromEndpoint:toEndpoint:minutes:km:tag:)``, which then takes
+    /// positions in this list instead of endpoints: no id is hashed per pair.
+    ///
+    /// Only the endpoints that pairs name are stored.
+    public func useEndpoints(_ endpoints: [TravelEndpoint]) {
+        callerEndpoints = endpoints
+        callerOrdinals = [UInt32](repeating: .max, count: endpoints.count)
+    }
+
+    /// Adds a pair between endpoints given by their positions in ``useEndpoints(_:)``'s list.
+    @inline(__always)
+    public func add(fromEndpoint origin: Int, toEndpoint destination: Int, minutes: Double, km: Double?, tag: Int = 0) throws {
+        let from = callerOrdinal(origin)
+        if from != currentOrdinal { try start(from, callerEndpoints[origin]) }
+        pending.append(destination: callerOrdinal(destination), minutes: minutes, km: km, tag: tag)
+    }
+
+    @inline(__always)
+    private func callerOrdinal(_ position: Int) -> UInt32 {
+        let known = callerOrdinals[position]
+        if known != .max { return known }
+        let assigned = ordinal(of: callerEndpoints[position])
+        callerOrdinals[position] = assigned
+        return assigned
+    }
+
+    /// Writes the previous origin's row when the origin changes.
+    private func start(_ ordinal: UInt32, _ origin: TravelEndpoint) throws {
+        currentOrigin = origin
+        guard ordinal != currentOrdinal else { return }
+        try flush()
+        pending.origin = ordinal
+        currentOrdinal = ordinal
     }
 
     /// Writes the last origin's row and the matrix's endpoints.
@@ -48,6 +83,7 @@ public final class TravelTimeInserter {
             try statement.execute(arguments: [matrixID, ordinal, endpoint.kind.rawValue, endpoint.id])
         }
         currentOrigin = nil
+        currentOrdinal = nil
     }
 
     private func ordinal(of endpoint: TravelEndpoint) -> UInt32 {
@@ -107,4 +143,10 @@ public struct DuplicateTravelPair: Error, Sendable, Equatable {
     public let origin: TravelEndpoint
     public let destination: TravelEndpoint
     public let tag: Int
+
+    public init(origin: TravelEndpoint, destination: TravelEndpoint, tag: Int) {
+        self.origin = origin
+        self.destination = destination
+        self.tag = tag
+    }
 }

@@ -10,10 +10,11 @@ struct AccessNearestCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
+        let input = try options.input(global)
         let request = AccessRequest(method: .nearest, kinds: try options.kinds(), services: options.services(),
-                                    travel: try options.travelMode(limit: .infinity))
+                                    travel: try options.travelMode(limit: .infinity, input: input, global))
         try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel],
-                             options: options, global: global)
+                             input: input, options: options, global: global)
     }
 }
 
@@ -31,11 +32,12 @@ struct AccessCoverageCommand: MaillageCommand {
     }
 
     func execute() throws {
+        let input = try options.input(global)
         let request = AccessRequest(method: .coverage(threshold: limit), kinds: try options.kinds(), services: options.services(),
-                                    travel: try options.travelMode(limit: limit))
+                                    travel: try options.travelMode(limit: limit, input: input, global))
         try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel,
                                                    "limit": "\(limit)", "counted_kinds": options.kind],
-                             options: options, global: global)
+                             input: input, options: options, global: global)
     }
 }
 
@@ -65,11 +67,12 @@ extension CatchmentMethodCommand {
     static var threeStage: Bool { false }
 
     func execute() throws {
+        let input = try options.input(global)
         let decay = try catchment.decay.map(DistanceDecay.parse) ?? Self.defaultDecay
         let method = FloatingCatchment(decay: decay, limit: catchment.limit ?? Self.defaultLimit, threeStage: Self.threeStage)
         let request = AccessRequest(
             method: .catchment(method), kinds: try options.kinds(), services: options.services(), capacity: try supply.measure(),
-            demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60),
+            demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
             per: supply.per, normalize: supply.normalize
         )
         let parameters = [
@@ -78,7 +81,7 @@ extension CatchmentMethodCommand {
             "decay": "\(method.decay)", "limit": method.limit.map { "\($0)" } ?? "", "capacity": supply.capacity ?? "",
             "demand": supply.demand, "per": supply.per.map { "\($0)" } ?? "", "normalize": "\(supply.normalize)",
         ]
-        try AccessRunner.run(request, parameters: parameters, options: options, global: global)
+        try AccessRunner.run(request, parameters: parameters, input: input, options: options, global: global)
     }
 }
 
@@ -137,6 +140,7 @@ struct AccessGravityCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
+        let input = try options.input(global)
         let parts = decay.split(separator: ":").map(String.init)
         guard parts.count == 3, parts[0] == "gravity", let scale = Double(parts[1]), let alpha = Double(parts[2]) else {
             throw CommandError(message: "--decay must be gravity:SCALE:ALPHA, such as gravity:60:-1 (got '\(decay)')", status: .usage)
@@ -144,9 +148,9 @@ struct AccessGravityCommand: MaillageCommand {
         let model = GravityModel(scale: scale, alpha: alpha, minimumMinutes: minimumMinutes, limit: limit)
         let request = AccessRequest(method: .gravity(model), kinds: try options.kinds(), services: options.services(),
                                     capacity: try supply.measure(), demand: try supply.demandMode(),
-                                    travel: try options.travelMode(limit: limit), per: supply.per, normalize: supply.normalize)
+                                    travel: try options.travelMode(limit: limit, input: input, global), per: supply.per, normalize: supply.normalize)
         try AccessRunner.run(request, parameters: ["kind": options.kind, "method": "gravity", "decay": decay, "limit": "\(limit)",
                                                    "minimum_minutes": "\(minimumMinutes)", "capacity": supply.capacity ?? ""],
-                             options: options, global: global)
+                             input: input, options: options, global: global)
     }
 }

@@ -4,10 +4,13 @@ import MaillageCore
 import MaillageGeo
 import MaillageStore
 
-/// Options every `access` command takes: the database, which actors count, how to travel, where to write.
+/// Options every `access` command takes: the territory (a database, or CSV files for a one-off
+/// study), which actors count, how to travel, where to write.
 struct AccessOptions: ParsableArguments {
-    @Option(help: "The territory database.")
-    var db: String
+    @Option(help: "The territory database (or give --zones and --sites).")
+    var db: String?
+
+    @OptionGroup var files: StudyFileOptions
 
     @Option(help: "Actor kind(s) that count as sites, comma-separated (gp, hospital, …).")
     var kind: String
@@ -15,8 +18,12 @@ struct AccessOptions: ParsableArguments {
     @Option(help: "Keep only sites offering one of these services, comma-separated (emergency, smur, …).")
     var service: String?
 
-    @Option(help: "Travel times: 'line' (straight-line model calibrated on OSRM road times) or 'matrix' (an imported matrix).")
-    var travel: String = "line"
+    @Option(name: .customLong("travel"),
+            help: "Travel times: 'line' (straight-line model calibrated on OSRM road times) or 'matrix' (an imported matrix, or --matrix-file); default: matrix with --matrix-file, else line.")
+    var travelChoice: String?
+
+    /// The travel mode asked for, or the default.
+    var travel: String { travelChoice ?? (files.matrixFile != nil ? "matrix" : "line") }
 
     @Option(help: "With --travel matrix: the matrix's name (needed when the database holds several).")
     var matrix: String?
@@ -38,17 +45,28 @@ struct AccessOptions: ParsableArguments {
         Set((service ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 
-    func travelMode(limit: Double) throws -> AccessRequest.Travel {
+    /// The territory the study runs on: the database's, or the one the CSV files describe.
+    func input(_ global: GlobalOptions) throws -> StudyInput {
+        if let db {
+            let database = try TerritoryDatabase.open(at: db)
+            return StudyInput(territory: try database.loadTerritory(), database: database)
+        }
+        return try files.input(kinds: kinds(), global)
+    }
+
+    func travelMode(limit: Double, input: StudyInput, _ global: GlobalOptions) throws -> AccessRequest.Travel {
         switch travel {
         case "line": return .line(.calibrated, limit: limit)
-        case "matrix": return try matrixTravel()
+        case "matrix":
+            if let database = input.database { return try matrixTravel(database) }
+            return try files.matrixTravel(territory: input.territory, global)
         default: throw ValidationError("--travel must be 'line' or 'matrix', not '\(travel)'.")
         }
     }
 
-    /// The rows of the chosen matrix, with its reading rules.
-    private func matrixTravel() throws -> AccessRequest.Travel {
-        let database = try TerritoryDatabase.open(at: db)
+    /// The rows of the chosen stored matrix, with its reading rules.
+    private func matrixTravel(_ database: TerritoryDatabase) throws -> AccessRequest.Travel {
+        let db = database.path
         let matrices = try database.travelMatrices()
         let chosen: TravelMatrixDefinition
         if let matrix {
@@ -68,12 +86,22 @@ struct AccessOptions: ParsableArguments {
         guard let stored = try database.storedTravelMatrix(named: chosen.name) else {
             throw CommandError(message: "\(db) has no travel matrix named '\(chosen.name)'", status: .dataError)
         }
-        let rows = MatrixRows(endpointIsZone: stored.endpoints.map { $0.kind == .zone }, endpointIDs: stored.endpoints.map(\.id),
-                              origins: stored.origins, offsets: stored.offsets, destinations: stored.destinations, minutes: stored.minutes)
-        return .matrixRows(rows, directed: chosen.isDirected, intrazoneMinutes: chosen.intrazoneMinutes)
+        return .matrixRows(MatrixRows(stored), directed: chosen.isDirected, intrazoneMinutes: chosen.intrazoneMinutes)
     }
 
     func validate() throws {
+        switch (db, files.zones, files.sites) {
+        case (_?, nil, nil): break
+        case (nil, _?, _?): break
+        case (_?, _, _): throw ValidationError("Give either --db or --zones and --sites, not both.")
+        default: throw ValidationError("Give the territory: --db DB, or --zones Z.csv --sites S.csv [--matrix-file M.csv].")
+        }
+        if db != nil, files.matrixFile != nil { throw ValidationError("--matrix-file goes with --zones and --sites; with --db, import the matrix.") }
+        if let travelChoice, travelChoice == "line", files.matrixFile != nil {
+            throw ValidationError("--matrix-file gives the travel times: leave out --travel line.")
+        }
+        if db == nil, travel == "matrix", files.matrixFile == nil { throw ValidationError("--travel matrix without --db needs --matrix-file M.csv.") }
+        if db == nil, matrix != nil { throw ValidationError("--matrix names a matrix stored in --db.") }
         guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter must be ',' or ';'.") }
         guard out.lowercased().hasSuffix(".csv") || out.lowercased().hasSuffix(".geojson") else {
             throw ValidationError("--out must end in .csv or .geojson (got '\(out)').")

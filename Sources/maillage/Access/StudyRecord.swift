@@ -51,9 +51,10 @@ enum StudyRecord {
         return String(format: "coverage within %.0f min: %.2f %% of %.0f inhabitants (%.0f beyond)", threshold, share * 100, total, total - covered)
     }
 
-    static func json(_ result: AccessStudy.Result, runID: Int64, out: String) -> String {
-        var object: [String: Any] = ["method": result.method, "run_id": runID, "out": out, "zones": result.zoneIDs.count,
+    static func json(_ result: AccessStudy.Result, runID: Int64?, out: String) -> String {
+        var object: [String: Any] = ["method": result.method, "out": out, "zones": result.zoneIDs.count,
                                      "sites": result.siteIDs.count, "notes": result.notes]
+        if let runID { object["run_id"] = runID }
         for (name, value) in result.summary where !value.isNaN { object[name] = value }
         for column in result.columns {
             let defined = column.values.filter { !$0.isNaN }
