@@ -23,6 +23,9 @@ struct AccessFixtureEndToEndTests {
             }
         let actors = folder.appendingPathComponent("actors.csv")
         try (["id,kind,name,lat,lon,capacity.fte"] + sites).joined(separator: "\n").write(to: actors, atomically: true, encoding: .utf8)
+        // The zones in the importer's default layout, for the no-import path (which takes default columns).
+        let zones = try String(contentsOf: Self.fixture.appendingPathComponent("zones.csv"), encoding: .utf8)
+        try zones.replacingOccurrences(of: "zone_id,", with: "id,").write(to: folder.appendingPathComponent("zones.csv"), atomically: true, encoding: .utf8)
         for arguments in [
             ["init", db],
             ["import", "zones", Self.fixture.appendingPathComponent("zones.csv").path, "--db", db, "--id-column", "zone_id"],
@@ -47,9 +50,9 @@ struct AccessFixtureEndToEndTests {
         return values
     }
 
-    func run(_ arguments: [String], column: String) throws -> [String: Double?] {
-        let out = folder.appendingPathComponent("\(UUID()).csv").path
-        let result = try CommandLineTests.run(arguments + ["--db", db, "--kind", "gp", "--travel", "matrix", "--out", out, "-q"])
+    func run(_ arguments: [String], column: String, from source: [String]? = nil, out given: String? = nil) throws -> [String: Double?] {
+        let out = given ?? folder.appendingPathComponent("\(UUID()).csv").path
+        let result = try CommandLineTests.run(arguments + (source ?? ["--db", db, "--travel", "matrix"]) + ["--kind", "gp", "--out", out, "-q"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline)
         let header = lines[0].split(separator: ",").map(String.init)
@@ -87,5 +90,63 @@ struct AccessFixtureEndToEndTests {
         expectSame(try run(["access", "gravity", "--decay", "gravity:60:-1", "--minimum-minutes", "0"], column: "gravity"),
                    try Self.expected("gravity;scale=60;alpha=-1"), "gravity")
         expectSame(try run(["access", "nearest"], column: "minutes"), try Self.expected("nearest"), "nearest")
+    }
+
+    /// The CSV files read without an import (`--zones --sites --matrix-file`): PySAL's values,
+    /// and the very bytes the imported territory gives.
+    @Test func oneOffStudiesOnTheFilesGiveTheImportedResults() throws {
+        let files = ["--zones", folder.appendingPathComponent("zones.csv").path, "--sites", folder.appendingPathComponent("actors.csv").path,
+                     "--matrix-file", Self.fixture.appendingPathComponent("times.csv").path]
+        let cases: [([String], String, String)] = [
+            (["access", "2sfca", "--limit", "30"], "2sfca", "2sfca;limit=30"),
+            (["access", "e2sfca"], "e2sfca", "e2sfca;steps=10:1,20:0.68,30:0.22"),
+            (["access", "3sfca", "--decay", "step:10:0.962,20:0.704,30:0.377,60:0.042"], "3sfca", "3sfca;steps=10:0.962,20:0.704,30:0.377,60:0.042"),
+            (["access", "gravity", "--decay", "gravity:60:-1", "--minimum-minutes", "0"], "gravity", "gravity;scale=60;alpha=-1"),
+            (["access", "nearest"], "minutes", "nearest"),
+        ]
+        for (arguments, column, method) in cases {
+            let (stored, oneOff) = (folder.appendingPathComponent("db-\(column).csv").path, folder.appendingPathComponent("files-\(column).csv").path)
+            _ = try run(arguments, column: column, out: stored)
+            expectSame(try run(arguments, column: column, from: files, out: oneOff), try Self.expected(method), "\(column) from the files")
+            #expect(FileManager.default.contentsEqual(atPath: stored, andPath: oneOff), "\(column): --db and --matrix-file differ")
+        }
+    }
+
+    /// Bad input in the files stops the study with the importer's own error (file, line, field)
+    /// and the data-error status, and a missing file says so.
+    @Test func badFilesGiveTheImportersErrors() throws {
+        let zones = folder.appendingPathComponent("zones.csv").path, sites = folder.appendingPathComponent("actors.csv").path
+        var times = try String(contentsOf: Self.fixture.appendingPathComponent("times.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init)
+        let negative = times[3].split(separator: ",").dropLast().joined(separator: ",") + ",-4"
+        times[3] = negative
+        let bad = folder.appendingPathComponent("bad-times.csv")
+        try times.joined(separator: "\n").write(to: bad, atomically: true, encoding: .utf8)
+        let imported = try CommandLineTests.run("import", "matrix", bad.path, "--db", db, "--name", "bad")
+        let oneOff = try CommandLineTests.run("access", "e2sfca", "--zones", zones, "--sites", sites, "--matrix-file", bad.path,
+                                              "--kind", "gp", "--out", folder.appendingPathComponent("x.csv").path)
+        #expect(imported.status == 65 && oneOff.status == 65)
+        #expect(oneOff.stderr.contains("bad-times.csv") && oneOff.stderr.contains("line 4") && oneOff.stderr.contains("minutes"), "\(oneOff.stderr)")
+        #expect(oneOff.stderr == imported.stderr, "\(oneOff.stderr) vs \(imported.stderr)")
+
+        // A pair given twice: the line of its second appearance, as the import says.
+        var twice = try String(contentsOf: Self.fixture.appendingPathComponent("times.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init)
+        twice.append(twice[2])
+        let duplicate = folder.appendingPathComponent("twice.csv")
+        try twice.joined(separator: "\n").write(to: duplicate, atomically: true, encoding: .utf8)
+        let importedTwice = try CommandLineTests.run("import", "matrix", duplicate.path, "--db", db, "--name", "twice")
+        let oneOffTwice = try CommandLineTests.run("access", "e2sfca", "--zones", zones, "--sites", sites, "--matrix-file", duplicate.path,
+                                                   "--kind", "gp", "--out", folder.appendingPathComponent("y.csv").path)
+        #expect(importedTwice.status == 65 && oneOffTwice.status == 65)
+        #expect(oneOffTwice.stderr.contains("line \(twice.count)"), "\(oneOffTwice.stderr)")
+        #expect(oneOffTwice.stderr == importedTwice.stderr, "\(oneOffTwice.stderr) vs \(importedTwice.stderr)")
+
+        let missing = try CommandLineTests.run("access", "e2sfca", "--zones", zones, "--sites", sites, "--matrix-file",
+                                               folder.appendingPathComponent("none.csv").path, "--kind", "gp", "--out", folder.appendingPathComponent("z.csv").path)
+        #expect(missing.status == 66, "\(missing.stderr)")
+        let both = try CommandLineTests.run("access", "e2sfca", "--db", db, "--zones", zones, "--sites", sites, "--kind", "gp",
+                                            "--out", folder.appendingPathComponent("w.csv").path)
+        #expect(both.status == 64, "\(both.stderr)")
     }
 }
