@@ -74,9 +74,15 @@ public final class DelimitedFile {
 public enum FileAccessError: Error, Sendable, CustomStringConvertible {
     case missing(String)
     case unwritable(String, String)
+    /// The output names the same file as one of the command's inputs.
+    case overwritesInput(output: String, outputRole: String, input: String, inputRole: String)
 
     public var description: String {
         switch self {
+        case let .overwritesInput(output, outputRole, input, inputRole) where output == input:
+            "\(outputRole) \(output) is also the command's \(inputRole): writing it would destroy that input; choose another path"
+        case let .overwritesInput(output, outputRole, input, inputRole):
+            "\(outputRole) \(output) would overwrite the command's \(inputRole) \(input) (the same file, or the folder holding it); choose another path"
         case let .missing(path): "\(path) does not exist or cannot be read"
         case let .unwritable(path, reason): "cannot write \(path): \(reason)"
         }

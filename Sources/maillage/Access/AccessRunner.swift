@@ -14,6 +14,7 @@ enum AccessRunner {
         _ request: AccessRequest, parameters: [String: String], database path: String, out: String,
         delimiter: Unicode.Scalar, json: Bool, global: GlobalOptions
     ) throws {
+        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path))
         let database = try TerritoryDatabase.open(at: path)
         let territory = try database.loadTerritory()
         let clock = ContinuousClock(), start = clock.now

@@ -53,6 +53,10 @@ struct CompareCommand: MaillageCommand {
         let clock = ContinuousClock(), started = clock.now
         let plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
         let part = shard.flatMap(ComparisonShard.init)
+        // Alternatives' names become file names: refused before any work, not after.
+        let written = try ComparisonFiles.fileNames(plan.scenarios) + (part.map { ["shard-\($0.index)-of-\($0.count).json"] } ?? [])
+        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: out).appendingPathComponent($0).path },
+                              role: "--out", against: Self.inputs(plan.scenarios))
         let jobs = plan.jobs(in: part)
         let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
         // Scenarios usually share one territory: read each database once, for the jobs and the GeoJSON.
@@ -97,6 +101,14 @@ struct CompareCommand: MaillageCommand {
             print(ComparisonFiles.table(result))
         }
         global.status("comparison of \(result.plan.scenarios.count) scenarios × \(result.plan.replications) replication(s) → \(out)")
+    }
+
+    /// Every file a comparison reads (territories, scenario and parameter files): none may be overwritten.
+    static func inputs(_ scenarios: [Scenario]) -> [OutputGuard.Input] {
+        scenarios.flatMap { scenario in
+            OutputGuard.Input.database(scenario.territoryPath, role: "territory") + [OutputGuard.Input(scenario.file, role: "scenario file")]
+                + [scenario.parametersPath.map { OutputGuard.Input($0, role: "params file") }].compactMap { $0 }
+        }
     }
 
     static func loadTerritory(_ scenario: Scenario) throws -> Territory {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageIO
 import MaillageScenario
 
 /// `maillage merge SHARD…`: a comparison put back together from its shards.
@@ -35,6 +36,9 @@ struct MergeCommand: MaillageCommand {
             global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
         }
         let result = try ComparisonShardFile.merge(paths)
+        let written = try ComparisonFiles.fileNames(result.plan.scenarios).map { URL(fileURLWithPath: out).appendingPathComponent($0).path }
+        try OutputGuard.check(outputs: written, role: "--out",
+                              against: CompareCommand.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })
         global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
         let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
         try CompareCommand.write(result, zones: zones, to: out, json: json, global: global)
