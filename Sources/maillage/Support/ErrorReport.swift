@@ -35,7 +35,7 @@ struct ErrorReport {
             }
         case let error as ScenarioError:
             message = error.description
-            status = .dataError
+            status = error.isMissingInput ? .noInput : .dataError
         case let error as AccessError:
             message = error.description
             status = .dataError
