@@ -11,8 +11,9 @@ import Foundation
 public enum IdentifierText {
     /// `id` in Unicode normalisation form C (canonical composition).
     public static func normalised(_ id: String) -> String {
-        // ASCII is already NFC: the common case costs one scan.
-        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
+        // Below U+0300 (ASCII, Latin-1, Latin Extended: every French name) text is already
+        // NFC: the common case costs one scan and no allocation.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) || id.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return id }
         return id.precomposedStringWithCanonicalMapping
     }
 

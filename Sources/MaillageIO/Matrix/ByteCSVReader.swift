@@ -41,6 +41,10 @@ public final class ByteCSVReader {
             throw ImportError(file: path, line: 1, expected: "a header line, but the file is empty")
         }
         crOnly = sample.contains(0x0D) && !sample.contains(0x0A)
+        if encoding == nil, let mixed = TextEncoding.mixedLine(sample) {
+            throw ImportError(file: path, line: mixed.line,
+                              expected: "one encoding for the whole file; line \(mixed.line) is Latin-1 (byte \(String(format: "0x%02X", mixed.byte))) while line \(mixed.utf8Line) is UTF-8: re-save the file in one encoding, or give --encoding")
+        }
         self.encoding = encoding ?? TextEncoding.detect(sample, isWholeFile: sample.count < DelimitedFile.sampleSize)
         let firstLine = String(decoding: sample.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }, as: UTF8.self)
         let scalar = delimiter ?? DelimitedFile.detectDelimiter(firstLine)
@@ -58,6 +62,20 @@ public final class ByteCSVReader {
             throw ImportError(file: path, line: 1, expected: "a header line naming the columns")
         }
         columns = ColumnIndex(header)
+        try Self.refuseDuplicateColumns(header, file: path)
+    }
+
+    /// Refuses a header naming a column twice (ignoring case and spaces): the first used to win silently.
+    static func refuseDuplicateColumns(_ header: [String], file: String) throws {
+        var seen = [String: Int]()
+        for (position, name) in header.enumerated() where !name.isEmpty {
+            let key = name.lowercased()
+            if let first = seen[key] {
+                throw ImportError(file: file, line: 1, field: name,
+                                  expected: "each column once in the header; columns \(first + 1) and \(position + 1) are both '\(name)'")
+            }
+            seen[key] = position
+        }
     }
 
     /// The position of a column (exact name first, then ignoring case and spaces).

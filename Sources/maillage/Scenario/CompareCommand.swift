@@ -51,7 +51,7 @@ struct CompareCommand: MaillageCommand {
 
     func execute() throws {
         let clock = ContinuousClock(), started = clock.now
-        let plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
+        var plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
         let part = shard.flatMap(ComparisonShard.init)
         // Alternatives' names become file names: refused before any work, not after.
         let written = try ComparisonFiles.fileNames(plan.scenarios) + (part.map { ["shard-\($0.index)-of-\($0.count).json"] } ?? [])
@@ -67,6 +67,8 @@ struct CompareCommand: MaillageCommand {
             territories[scenario.territoryPath] = loaded
             return loaded
         }
+        // Shards carry the territories' content in their fingerprint: a merge refuses shards of another state.
+        plan.inputsDigest = try plan.inputsDigest(territory: territory)
         if let part {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
             let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path

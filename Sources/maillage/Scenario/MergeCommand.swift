@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageCore
 import MaillageIO
 import MaillageScenario
 
@@ -35,7 +36,13 @@ struct MergeCommand: MaillageCommand {
         if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
             global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
         }
-        let result = try ComparisonShardFile.merge(paths)
+        var territories: [String: Territory] = [:]
+        let result = try ComparisonShardFile.merge(paths) { scenario in
+            if let known = territories[scenario.territoryPath] { return known }
+            let loaded = try CompareCommand.loadTerritory(scenario)
+            territories[scenario.territoryPath] = loaded
+            return loaded
+        }
         let written = try ComparisonFiles.fileNames(result.plan.scenarios).map { URL(fileURLWithPath: out).appendingPathComponent($0).path }
         try OutputGuard.check(outputs: written, role: "--out",
                               against: CompareCommand.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })

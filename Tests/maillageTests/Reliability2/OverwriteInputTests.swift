@@ -12,8 +12,8 @@ import Testing
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    func territory() throws -> String {
-        let db = path("t.db")
+    func territory(_ name: String = "t.db") throws -> String {
+        let db = path(name)
         let made = try CommandLineTests.run(["generate", "--zones", "12", "--population", "12000", "--seed", "1", "--out", db, "-q"])
         try #require(made.status == 0, "\(made.stderr)")
         return db
@@ -36,8 +36,10 @@ import Testing
         try refused(["report", "--db", db, "--out", db], db: db)
         try refused(["locate", "mclp", "--db", db, "--kind", "hospital", "-p", "1", "--limit", "30", "--out", db], db: db)
         try refused(["simulate", "--db", db, "--days", "3", "--event-log", db, "--out", path("sim"), "-q"], db: db)
-        try refused(["export", "zones", "--db", db, "--out", db], db: db)
-        try refused(["access", "nearest", "--db", db, "--kind", "gp", "--out", db], db: db)
+        // export and access want a .csv or .geojson --out: a database named like one.
+        let csvNamed = try territory("t.csv")
+        try refused(["export", "zones", "--db", csvNamed, "--out", csvNamed], db: csvNamed)
+        try refused(["access", "nearest", "--db", csvNamed, "--kind", "gp", "--out", csvNamed], db: csvNamed)
         // Another spelling of the same path, from another working folder.
         let work = folder.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
