@@ -133,6 +133,25 @@ import Testing
         #expect(try run("info", db).status == 0)
     }
 
+    @Test func distributionMeansAreBoundedAndExtremeTailsDoNotCrash() throws {
+        let db = try territory()
+        for name in ["hospital.length_of_stay", "home_care.ssiad_stay", "specialist.elective_admission_delay", "follow_up.delay_linked"] {
+            let parts = name.split(separator: ".").map(String.init)
+            let json = "{\"\(parts[0])\": {\"\(parts[1])\": {\"type\": \"exponential\", \"mean\": 1e19}}}"
+            let params = try write(json, "p.json")
+            let result = try run("simulate", "--db", db, "--params", params, "--days", "5", "--out", path("sim"))
+            #expect(result.status == 65, "\(name): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains(name) && result.stderr.contains("36500"), "\(result.stderr)")
+            let scenario = try write("territory: t.db\ndays: 5\noverrides:\n  \(name).mean: 1e19\n", "o.yaml")
+            let viaScenario = try run("scenario", "run", scenario, "--out", path("out"))
+            #expect(viaScenario.status == 65, "\(name): \(viaScenario.status) \(viaScenario.stderr)")
+        }
+        // Within bounds, a lognormal whose tail passes any Int: draws are clamped, the run ends normally.
+        let tail = try write(#"{"hospital": {"length_of_stay": {"type": "lognormal", "mean": 0.01, "sd": 36500}}}"#, "tail.json")
+        let result = try run("simulate", "--db", db, "--params", tail, "--days", "20", "--out", path("tail"), "-q")
+        #expect(result.status == 0, "\(result.status) \(result.stderr)")
+    }
+
     // MARK: events
 
     func events(_ json: String) throws -> String { try write(json, "events.json") }
