@@ -50,6 +50,7 @@ struct CompareCommand: MaillageCommand {
     }
 
     func execute() throws {
+        let interrupts = InterruptGuard()
         let clock = ContinuousClock(), started = clock.now
         var plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
         let part = shard.flatMap(ComparisonShard.init)
@@ -73,9 +74,12 @@ struct CompareCommand: MaillageCommand {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
             let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
             let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
+            // Unlinked, not closed: the jobs may still be appending to it when the signal comes.
+            let partial = writer.partial
+            _ = interrupts.onInterrupt { unlink(partial) }
             do {
                 try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
-                try writer.finish()
+                try interrupts.committing(path) { try writer.finish() }
             } catch {
                 writer.discard()
                 throw error
@@ -90,13 +94,32 @@ struct CompareCommand: MaillageCommand {
         let result = try ComparisonRunner.compare(plan, threads: threads, territory: territory) { progress.step() }
         progress.finish()
         global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
-        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global)
+        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global, interrupts: interrupts)
     }
 
     /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.
-    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to out: String, json: Bool, global: GlobalOptions) throws {
-        try ComparisonFiles.write(result, zones: zones, to: out)
-        try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: URL(fileURLWithPath: out).appendingPathComponent("provenance.json").path)
+    ///
+    /// The files are written into a fresh staging folder inside `out`, then moved over the
+    /// previous ones together: an error or an interruption leaves the previous results whole
+    /// (never some new files beside some old ones), and after SIGKILL only a hidden
+    /// `.maillage-staging-…` folder can remain.
+    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to out: String, json: Bool, global: GlobalOptions,
+                      interrupts: InterruptGuard) throws {
+        let staging = try StagingFolder(for: out)
+        let key = interrupts.onInterrupt { staging.remove() }
+        do {
+            // Held against interruption from the first staged byte: a signal then waits (a second or
+            // two at most) and finds the results whole, instead of racing the writes it would undo.
+            try interrupts.committing("the comparison in \(out)") {
+                try ComparisonFiles.write(result, zones: zones, to: staging.path)
+                try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: staging.url.appendingPathComponent("provenance.json").path)
+                try staging.commit()
+            }
+        } catch {
+            staging.remove()
+            throw error
+        }
+        interrupts.drop(key)
         if json {
             print(ScenarioFiles.jsonText(ComparisonFiles.summary(result)))
         } else {

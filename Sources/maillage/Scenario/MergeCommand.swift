@@ -32,6 +32,7 @@ struct MergeCommand: MaillageCommand {
     }
 
     func execute() throws {
+        let interrupts = InterruptGuard()
         let paths = try shards.flatMap(Self.shardFiles)
         if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
             global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
@@ -48,7 +49,7 @@ struct MergeCommand: MaillageCommand {
                               against: CompareCommand.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })
         global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
         let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
-        try CompareCommand.write(result, zones: zones, to: out, json: json, global: global)
+        try CompareCommand.write(result, zones: zones, to: out, json: json, global: global, interrupts: interrupts)
     }
 
     /// A shard file as given, or the `shard-*.json` files of a folder in name order.
