@@ -110,4 +110,26 @@ import Testing
             try refused(["import", "actors", actors, "--db", db], db: db, mentioning: ["\(name)-actors.csv:2", "invisible character"])
         }
     }
+
+    @Test func aSelfIntersectingPolygonIsRefused() throws {
+        let db = try territory()
+        func feature(_ id: String, _ ring: String) -> String {
+            #"{"type":"Feature","properties":{"id":"\#(id)","population":100},"geometry":{"type":"Polygon","coordinates":[\#(ring)]}}"#
+        }
+        // A bow-tie near longitude 2.31: its two lobes cross at (2.31, 46.61).
+        let bowTie = "[[2.30,46.60],[2.32,46.62],[2.32,46.60],[2.30,46.62],[2.30,46.60]]"
+        let file = try write(#"{"type":"FeatureCollection","features":[\#(feature("BOW", bowTie))]}"#, "bow.geojson")
+        try refused(["import", "zones", file, "--db", db], db: db, mentioning: ["bow.geojson", "crosses itself", "longitude 2.31, latitude 46.61"])
+        // A hole that doubles back on itself, inside a valid outer ring.
+        let holed = "[[2.0,46.0],[2.1,46.0],[2.1,46.1],[2.0,46.1],[2.0,46.0]],[[2.02,46.02],[2.08,46.08],[2.08,46.02],[2.02,46.08],[2.02,46.02]]"
+        let holeFile = try write(#"{"type":"FeatureCollection","features":[\#(feature("HOLE", holed))]}"#, "hole.geojson")
+        try refused(["import", "zones", holeFile, "--db", db], db: db, mentioning: ["hole 1 crosses itself"])
+        // The same corners in order make a square, accepted, with its point at its centre.
+        let square = "[[2.30,46.60],[2.32,46.60],[2.32,46.62],[2.30,46.62],[2.30,46.60]]"
+        let good = try write(#"{"type":"FeatureCollection","features":[\#(feature("SQ", square))]}"#, "square.geojson")
+        let result = try CommandLineTests.run(["import", "zones", good, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        let point = try SQLiteShell.run(db, "SELECT round(lon, 4) || ' ' || round(lat, 4) FROM zone WHERE id = 'SQ';")
+        #expect(point == "2.31 46.61", "\(point)")
+    }
 }
