@@ -33,6 +33,8 @@ public struct SimulationRequest: Sendable {
             throw SimulationError.invalidParameter(name: "threads", reason: "\(threads) is outside 1...1024")
         }
         try parameters.validate()
+        try SimulationEvent.checkLimits(events)
+        try MemoryBudget.check(territory: territory, sample: sample, concurrent: min(threads, replications))
         self.territory = territory
         self.parameters = parameters
         self.events = events

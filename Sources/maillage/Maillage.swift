@@ -18,6 +18,39 @@ struct Maillage: ParsableCommand {
             InitCommand.self, InfoCommand.self, GenerateCommand.self, DemoCommand.self,
             ImportCommand.self, ExportCommand.self, AccessCommand.self, LocateCommand.self,
             SimulateCommand.self, ScenarioCommand.self, CompareCommand.self, MergeCommand.self, ReportCommand.self,
+            RepairCommand.self,
         ]
     )
+
+    static func main() {
+        main(NegativeValues.attached(Array(CommandLine.arguments.dropFirst())))
+    }
+}
+
+/// Lets an option take a negative number as its value.
+///
+/// ArgumentParser reads `--days -3` as the option `--days` followed by an unknown option `-3`,
+/// and said "Missing value for '--days'"; written `--days=-3` it is the value -3, which the
+/// command's checks then refuse with a message about the value itself.
+enum NegativeValues {
+    static func attached(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { result += arguments[index...]; break }
+            if argument.hasPrefix("--"), !argument.contains("="), index + 1 < arguments.count, isNegativeNumber(arguments[index + 1]) {
+                result.append(argument + "=" + arguments[index + 1])
+                index += 2
+                continue
+            }
+            result.append(argument)
+            index += 1
+        }
+        return result
+    }
+
+    static func isNegativeNumber(_ text: String) -> Bool {
+        text.count > 1 && text.hasPrefix("-") && Double(text) != nil
+    }
 }

@@ -30,11 +30,11 @@ public struct Actor: Sendable, Hashable, Identifiable {
         for service in services {
             try ValidationError.checkIdentifier(service, field: "actor.services")
         }
-        self.id = id
+        self.id = IdentifierText.normalised(id)
         self.kind = kind
         self.name = name
         self.point = point
-        self.zoneID = zoneID
+        self.zoneID = zoneID.map(IdentifierText.normalised)
         self.capacities = capacities.sorted { $0.measure.rawValue < $1.measure.rawValue }
         self.services = Array(Set(services)).sorted()
         self.sourceReference = sourceReference

@@ -7,8 +7,16 @@ public struct Capacity: Sendable, Hashable, Codable {
     /// (open data has no beds or home-care places).
     public let isEstimated: Bool
 
+    /// The largest capacity in any measure: far above any real actor (a million beds, a billion
+    /// consultations a year), low enough that the indicators' sums and ratios stay finite
+    /// (`capacity.fte = 1e308` used to turn every indicator into infinity or NaN).
+    public static let maximumValue = 1e9
+
     public init(_ measure: CapacityMeasure, _ value: Double, isEstimated: Bool = false) throws {
         try ValidationError.checkNonNegative(value, field: "capacity.\(measure)")
+        guard value <= Self.maximumValue else {
+            throw ValidationError(field: "capacity.\(measure)", reason: "\(value) is more than any actor's capacity (at most \(Int64(Self.maximumValue)))")
+        }
         self.measure = measure
         self.value = value
         self.isEstimated = isEstimated

@@ -15,9 +15,9 @@ public struct Link: Sendable, Hashable {
         guard kind.targetsZone || from != to else {
             throw ValidationError(field: "link.to", reason: "actor \(from) cannot be linked to itself")
         }
-        self.from = from
+        self.from = IdentifierText.normalised(from)
         self.kind = kind
-        self.to = to
+        self.to = IdentifierText.normalised(to)
         self.strength = strength
     }
 }

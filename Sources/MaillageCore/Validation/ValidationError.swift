@@ -68,7 +68,8 @@ extension ValidationError {
         }
     }
 
-    /// Checks that an identifier is usable: not empty, no surrounding spaces, no control characters.
+    /// Checks that an identifier is usable: not empty, no surrounding spaces, no control or
+    /// invisible characters (a zero-width space or a bidi override makes a look-alike id).
     public static func checkIdentifier(_ id: String, field: String) throws {
         guard !id.isEmpty else {
             throw ValidationError(field: field, reason: "an identifier cannot be empty")
@@ -78,8 +79,9 @@ extension ValidationError {
         }
         // ASCII answered without the Unicode tables (the controls there are 0x00–0x1F and 0x7F):
         // the lookup was a tenth of an actors import.
-        guard !id.unicodeScalars.contains(where: { $0.isASCII ? $0.value < 0x20 || $0.value == 0x7F : $0.properties.generalCategory == .control }) else {
-            throw ValidationError(field: field, reason: "identifier contains a control character")
+        if let hidden = id.unicodeScalars.first(where: IdentifierText.isHidden) {
+            let what = hidden.properties.generalCategory == .control ? "a control character" : "an invisible character"
+            throw ValidationError(field: field, reason: "identifier \(TextExcerpt.quoted(id)) contains \(what) (\(IdentifierText.code(hidden)))")
         }
     }
 }

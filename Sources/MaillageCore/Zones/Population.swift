@@ -11,10 +11,17 @@ public struct Population: Sendable, Hashable {
     /// The tolerance, in people, between the total and the sum of the bands.
     public static let bandSumTolerance = 0.5
 
+    /// The most people a zone may hold: more than the world's population, so only a typo
+    /// (`1e19`, a column of ids read as counts) reaches it. Beyond `Int.max` a count trapped
+    /// when the simulation turned it into agents.
+    public static let maximumPerZone = 1e10
+
     public init(total: Double, byBand: [AgeBand: Double] = [:]) throws {
         try ValidationError.checkNonNegative(total, field: "population")
+        try Self.checkBound(total, field: "population")
         for (band, count) in byBand {
             try ValidationError.checkNonNegative(count, field: "population[\(band)]")
+            try Self.checkBound(count, field: "population[\(band)]")
         }
         if !byBand.isEmpty {
             let sum = byBand.values.reduce(0, +)
@@ -27,6 +34,12 @@ public struct Population: Sendable, Hashable {
         }
         self.total = total
         self.byBand = byBand
+    }
+
+    private static func checkBound(_ count: Double, field: String) throws {
+        guard count <= maximumPerZone else {
+            throw ValidationError(field: field, reason: "\(count) people is more than a zone can hold (at most \(Int64(maximumPerZone)), more than the world's population)")
+        }
     }
 
     /// A population whose total is the sum of its bands.

@@ -18,7 +18,7 @@ public struct Zone: Sendable, Hashable, Identifiable {
         population: Population = .zero, densityClass: DensityClass? = nil, provenance: String? = nil
     ) throws {
         try ValidationError.checkIdentifier(id, field: "zone.id")
-        self.id = id
+        self.id = IdentifierText.normalised(id)
         self.name = name
         self.point = point
         self.boundary = boundary

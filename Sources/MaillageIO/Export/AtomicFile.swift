@@ -23,12 +23,14 @@ enum AtomicFile {
             throw FileAccessError.unwritable(path, "cannot create its folder \(folder.path)")
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            if DiskSpace.isFull(at: folder.path) { throw FileAccessError.unwritable(path, diskFull) }
-            throw FileAccessError.unwritable(path, "cannot create a file in \(folder.path) (permissions? read-only disk?)")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            if DiskSpace.isFullError(code) || DiskSpace.isFull(at: folder.path) { throw FileAccessError.unwritable(path, diskFull) }
+            // The system's own reason: /proc says "No such file or directory", not that a disk is full.
+            throw FileAccessError.unwritable(path, "cannot create a file in \(folder.path): \(String(cString: strerror(code)))")
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var renamed = false
         defer {
             try? handle.close()

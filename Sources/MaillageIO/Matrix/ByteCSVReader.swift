@@ -17,6 +17,9 @@ public final class ByteCSVReader {
     public let path: String
     public let delimiter: UInt8
     public let encoding: TextEncoding
+    /// Lines end in CR alone (classic Mac OS, some exports): every CR is read as a line feed.
+    /// Such files used to read as one header line and zero rows.
+    public let crOnly: Bool
     /// Column names of the first line, trimmed.
     public private(set) var header: [String] = []
     internal private(set) var columns = ColumnIndex([])
@@ -27,14 +30,23 @@ public final class ByteCSVReader {
     public init(path: String, delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws {
         self.path = path
         self.chunkSize = max(chunkSize, 4)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ImportError(file: path, expected: "a file to import, but this is a folder")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         let sample = (try? handle.read(upToCount: DelimitedFile.sampleSize)) ?? Data()
         try? handle.close()
         guard !sample.isEmpty else {
             throw ImportError(file: path, line: 1, expected: "a header line, but the file is empty")
         }
+        crOnly = sample.contains(0x0D) && !sample.contains(0x0A)
+        if encoding == nil, let mixed = TextEncoding.mixedLine(sample) {
+            throw ImportError(file: path, line: mixed.line,
+                              expected: "one encoding for the whole file; line \(mixed.line) is Latin-1 (byte \(String(format: "0x%02X", mixed.byte))) while line \(mixed.utf8Line) is UTF-8: re-save the file in one encoding, or give --encoding")
+        }
         self.encoding = encoding ?? TextEncoding.detect(sample, isWholeFile: sample.count < DelimitedFile.sampleSize)
-        let firstLine = String(decoding: sample.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let firstLine = String(decoding: sample.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }, as: UTF8.self)
         let scalar = delimiter ?? DelimitedFile.detectDelimiter(firstLine)
         guard scalar.isASCII else {
             throw ImportError(file: path, line: 1, expected: "a one-byte delimiter such as ',', ';' or tab")
@@ -50,6 +62,20 @@ public final class ByteCSVReader {
             throw ImportError(file: path, line: 1, expected: "a header line naming the columns")
         }
         columns = ColumnIndex(header)
+        try Self.refuseDuplicateColumns(header, file: path)
+    }
+
+    /// Refuses a header naming a column twice (ignoring case and spaces): the first used to win silently.
+    static func refuseDuplicateColumns(_ header: [String], file: String) throws {
+        var seen = [String: Int]()
+        for (position, name) in header.enumerated() where !name.isEmpty {
+            let key = name.lowercased()
+            if let first = seen[key] {
+                throw ImportError(file: file, line: 1, field: name,
+                                  expected: "each column once in the header; columns \(first + 1) and \(position + 1) are both '\(name)'")
+            }
+            seen[key] = position
+        }
     }
 
     /// The position of a column (exact name first, then ignoring case and spaces).
@@ -166,7 +192,11 @@ public final class ByteCSVReader {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         while true {
             let count = Foundation.read(handle.fileDescriptor, base, buffer.count)
-            if count >= 0 { return count }
+            if count >= 0 {
+                // One byte for one byte: offsets (segments, lines) stay those of the file.
+                if crOnly { for index in 0..<count where base[index] == 0x0D { base[index] = 0x0A } }
+                return count
+            }
             let code = errno
             guard code == EINTR else {
                 throw ImportError(file: path, line: line, expected: "a readable file (the read failed: \(String(cString: strerror(code))))")

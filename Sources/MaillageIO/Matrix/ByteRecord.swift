@@ -78,6 +78,22 @@ public struct ByteRecord {
         return span.isEmpty ? nil : index.value(forBytes: span, recent: &recent)
     }
 
+    /// As ``rawString(_:)``, refusing what would be damaged silently: a NUL byte (it cut the
+    /// text short) and, in a UTF-8 file, bytes that are not UTF-8 (a Latin-1 row pasted in:
+    /// it became replacement characters).
+    func checkedString(_ position: Int, column: String) throws -> String {
+        let span = spans[position]
+        let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+        if let base = slice.baseAddress, !slice.isEmpty, memchr(base, 0, slice.count) != nil {
+            throw ImportError(file: reader.path, line: line, field: column, expected: "text without NUL bytes; this field holds one (a binary or UTF-16 file?)")
+        }
+        if encoding == .utf8, String(validating: slice, as: UTF8.self) == nil {
+            throw ImportError(file: reader.path, line: line, field: column,
+                              expected: "UTF-8 text like the rest of the file; this field is not UTF-8 (a Latin-1 row?): save the whole file in one encoding")
+        }
+        return rawString(position)
+    }
+
     /// The field's text as written (quotes undone), untrimmed.
     func rawString(_ position: Int) -> String {
         let span = spans[position]

@@ -34,6 +34,9 @@ public struct MatrixImporter {
     /// The delimiter, detected from the header when nil.
     public var delimiter: Unicode.Scalar?
     public var encoding: TextEncoding?
+    /// Store a matrix even when no row gives a pair (else that is an error and nothing changes:
+    /// a CR-only file once read as zero rows and replaced a whole matrix with nothing).
+    public var allowEmpty = false
 
     /// Called with the number of rows read so far, every ``progressInterval`` rows (for a
     /// progress bar on a terminal).
@@ -109,6 +112,11 @@ public struct MatrixImporter {
                 report.inserted += 1
             }
             try inserter.finish()
+            guard report.inserted > 0 || allowEmpty else {
+                throw ImportError(file: reader.path, expected: "at least one pair of the territory's zones or actors, but its \(report.rowsRead) row(s) gave none; "
+                    + (replaced > 0 ? "the matrix '\(definition.name)' keeps its \(replaced) pairs" : "nothing was stored")
+                    + " (give --allow-empty to store an empty matrix)")
+            }
         }
     }
 

@@ -51,8 +51,17 @@ public final class DelimitedFile {
     /// Calls `body` with each record in order; stops at the first error it or the file throws.
     public func forEachRecord(_ body: (Record) throws -> Void) throws {
         let columns = reader.columns
+        let header = reader.header
         try reader.forEachRecord { raw in
-            let fields = (0..<raw.count).map { raw.rawString($0) }
+            let fields = try (0..<raw.count).map { position in
+                try raw.checkedString(position, column: position < header.count ? header[position] : "field \(position + 1)")
+            }
+            // Fields beyond the header's columns would be dropped without a word: refused, unless
+            // empty (a trailing delimiter is common and loses nothing).
+            if fields.count > header.count, let extra = fields[header.count...].firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw ImportError(file: path, line: raw.line, field: "field \(extra + 1)", value: fields[extra],
+                                  expected: "\(header.count) fields as in the header; this line has \(fields.count) (an unquoted delimiter inside a value?)")
+            }
             try body(Record(file: path, line: raw.line, fields: fields, columns: columns))
         }
     }
@@ -74,9 +83,15 @@ public final class DelimitedFile {
 public enum FileAccessError: Error, Sendable, CustomStringConvertible {
     case missing(String)
     case unwritable(String, String)
+    /// The output names the same file as one of the command's inputs.
+    case overwritesInput(output: String, outputRole: String, input: String, inputRole: String)
 
     public var description: String {
         switch self {
+        case let .overwritesInput(output, outputRole, input, inputRole) where output == input:
+            "\(outputRole) \(output) is also the command's \(inputRole): writing it would destroy that input; choose another path"
+        case let .overwritesInput(output, outputRole, input, inputRole):
+            "\(outputRole) \(output) would overwrite the command's \(inputRole) \(input) (the same file, or the folder holding it); choose another path"
         case let .missing(path): "\(path) does not exist or cannot be read"
         case let .unwritable(path, reason): "cannot write \(path): \(reason)"
         }

@@ -34,7 +34,8 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         if let line { text += ":\(line)" }
         text += ": "
         if let field { text += "field '\(field)': " }
-        if let value { text += "'\(value.count > 80 ? String(value.prefix(80)) + "…" : value)' is not valid; expected " }
+        // A short escaped excerpt: a value can be a whole line of someone else's file.
+        if let value { text += "\(TextExcerpt.quoted(value, limit: 80)) is not valid; expected " }
         return text + expected
     }
 }

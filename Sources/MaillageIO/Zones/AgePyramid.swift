@@ -21,6 +21,7 @@ public struct AgePyramid: Sendable {
         try file.requireColumns(["annee", "dep", "sexe", "age_band", "population"])
         // [year: [dep: [sex: [band: count]]]]
         var table = [Int: [String: [String: [AgeBand: Double]]]]()
+        var firstLine = [String: Int]()
         try file.forEachRecord { record in
             let bandText = try record.required("age_band")
             guard bandText.lowercased() != "total" else { return }
@@ -31,8 +32,11 @@ public struct AgePyramid: Sendable {
             let dep = DepartementCode.normalized(try record.required("dep"))
             let sex = try record.required("sexe").lowercased()
             let count = try record.requiredDouble("population")
-            guard count >= 0 else { throw record.error("population", value: "\(count)", expected: "a count >= 0") }
+            guard count >= 0, count <= Population.maximumPerZone else {
+                throw record.error("population", value: "\(count)", expected: "a count from 0 to \(Int64(Population.maximumPerZone))")
+            }
             table[rowYear, default: [:]][dep, default: [:]][sex, default: [:]][band, default: 0] += count
+            if firstLine["\(rowYear) \(dep)"] == nil { firstLine["\(rowYear) \(dep)"] = record.line }
         }
         guard let chosen = year ?? table.keys.max() else {
             throw ImportError(file: path, expected: "rows of population by département and age band; the file has none")
@@ -44,6 +48,14 @@ public struct AgePyramid: Sendable {
         }
         self.year = chosen
         counts = byDepartement.mapValues(Self.sumSexes)
+        // A département with nobody in it cannot share a zone's people out: an all-zero
+        // pyramid once gave Toulouse 471,583 children and no adults.
+        for dep in counts.keys.sorted() {
+            guard (counts[dep] ?? [:]).values.reduce(0, +) > 0 else {
+                throw ImportError(file: path, line: firstLine["\(chosen) \(dep)"], field: "population",
+                                  expected: "people in the age bands of département \(dep) (\(chosen)); every band adds up to 0")
+            }
+        }
     }
 
     /// A pyramid given directly (département code → counts by band).

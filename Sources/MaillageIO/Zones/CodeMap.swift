@@ -33,10 +33,51 @@ public struct CodeMap: Sendable {
             if let previous = targets[from], previous != to {
                 throw record.error(new, value: to, expected: "one new code per old code; line \(lines[from] ?? 0) maps \(from) to \(previous)")
             }
+            // A code mapped to itself changes nothing.
+            guard from != to else { return }
             targets[from] = to
             lines[from] = record.line
         }
+        try Self.refuseCycles(targets, lines: lines, file: path)
         self.targets = targets
+    }
+
+    /// Refuses `A → B, B → A` (and longer loops): following them swapped two communes' names,
+    /// positions and populations instead of merging anything.
+    static func refuseCycles(_ targets: [String: String], lines: [String: Int], file: String) throws {
+        var settled = Set<String>()
+        for start in targets.keys.sorted() where !settled.contains(start) {
+            var path: [String] = [start]
+            var onPath: Set<String> = [start]
+            var current = start
+            while let next = targets[current], !settled.contains(next) {
+                if onPath.contains(next) {
+                    let loop = path[path.firstIndex(of: next)!...] + [next]
+                    throw ImportError(file: file, line: lines[next], field: "new_code",
+                                      expected: "codes that end somewhere; \(loop.joined(separator: " → ")) is a loop")
+                }
+                path.append(next)
+                onPath.insert(next)
+                current = next
+            }
+            settled.formUnion(path)
+        }
+    }
+
+    /// The old codes of the map that `isStored` says the territory still holds as zones.
+    ///
+    /// Merging a file's rows into the new code while the old code is still a zone would count
+    /// its people twice: importers refuse that rather than do both.
+    public func storedOldCodes(_ isStored: (String) throws -> Bool) rethrows -> [String] {
+        try oldCodes.filter { resolve($0) != $0 }.filter(isStored)
+    }
+
+    /// The ImportError for old codes still held as zones.
+    public func doubleCountError(_ stored: [String]) -> ImportError {
+        ImportError(file: path, field: "old_code",
+                    expected: "old codes the territory does not hold as zones; it still has \(stored.count) of them as zones "
+                        + "(\(stored.prefix(5).map { "\($0) → \(resolve($0))" }.joined(separator: ", "))\(stored.count > 5 ? ", …" : "")), "
+                        + "so merging them into the new codes would count their people twice; import into a territory without them, or without --code-map")
     }
 
     init(path: String, targets: [String: String]) {

@@ -46,7 +46,16 @@ final class PolygonCentroid {
         guard area > 0, let origin else {
             throw ValidationError(field: "boundary", reason: "the outline encloses no area, so it has no centroid")
         }
-        return try inverse.geoPoint(x: origin.x + sumX / area, y: origin.y + sumY / area)
+        let point = try inverse.geoPoint(x: origin.x + sumX / area, y: origin.y + sumY / area)
+        // The centroid of a valid outline lies within its envelope; outside, the outline is broken.
+        let outer = boundary.outerPoints
+        let (west, east) = (outer.map(\.longitude).min() ?? 0, outer.map(\.longitude).max() ?? 0)
+        let (south, north) = (outer.map(\.latitude).min() ?? 0, outer.map(\.latitude).max() ?? 0)
+        let slack = 1e-9
+        guard point.longitude >= west - slack, point.longitude <= east + slack, point.latitude >= south - slack, point.latitude <= north + slack else {
+            throw ValidationError(field: "boundary", reason: "its centroid (\(point.longitude), \(point.latitude)) falls outside its envelope (longitude \(west)…\(east), latitude \(south)…\(north)): the outline is not a valid polygon")
+        }
+        return point
     }
 
     /// The signed area of a closed ring and its first moments (centroid × area), by the shoelace formula.

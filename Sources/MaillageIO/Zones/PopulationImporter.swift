@@ -62,6 +62,10 @@ public struct PopulationImporter {
         )
         try database.transaction { writer in
             let zones = try writer.zoneEntries()
+            if let codeMap {
+                let stored = codeMap.storedOldCodes { zones[$0] != nil }
+                guard stored.isEmpty else { throw codeMap.doubleCountError(stored) }
+            }
             var groups = [String: [Row]](), order: [String] = []
             for row in rows {
                 guard zones[row.zoneID] != nil else {

@@ -41,7 +41,7 @@ extension ZoneDraft {
         } catch let error as ValidationError {
             throw source.error(idField, value: id, expected: error.reason)
         }
-        var draft = ZoneDraft(id: id, line: line, place: place)
+        var draft = ZoneDraft(id: IdentifierText.normalised(id), line: line, place: place)
         draft.name = layout.name.flatMap(source.string)
         try draft.readPopulation(source, layout: layout)
         if let field = layout.density, let value = try source.double(field) {

@@ -82,6 +82,9 @@ struct ZoneGeoJSONReader {
         }
         var draft = try ZoneDraft.read(properties, layout: layout, line: nil, place: place)
         let (boundary, geometryPoint) = try self.geometry(geometry, index: index)
+        if let boundary, let problem = RingCrossing.problem(boundary) {
+            throw ImportError(file: path, field: "\(place).geometry", expected: problem)
+        }
         draft.boundary = boundary
         if let lat = try properties.double("lat") ?? properties.double("latitude"),
            let lon = try properties.double("lon") ?? properties.double("longitude") {

@@ -44,6 +44,10 @@ public struct ZonesImporter {
             draft.point.map { ("zone \(draft.id) (\(draft.place))", $0) }
         })
         try database.transaction { writer in
+            if let codeMap {
+                let stored = try codeMap.storedOldCodes { try writer.zone($0) != nil }
+                guard stored.isEmpty else { throw codeMap.doubleCountError(stored) }
+            }
             var bands = BandRegistry()
             for draft in zones {
                 guard let zone = try place(draft, writer: writer, source: source, file: path) else {

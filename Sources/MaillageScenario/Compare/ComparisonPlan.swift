@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 
 /// What a comparison runs: the scenarios (baseline first), each replication of each, with the
@@ -47,16 +48,35 @@ public struct ComparisonPlan: Sendable {
         return jobs.enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)
     }
 
-    /// Identifies the plan: scenario names and contents, seed and replications. Shards of
-    /// one comparison share it; a merge refuses shards that do not.
+    /// The digest of what the scenario files point to (their territories' content, their
+    /// parameter files), set by whoever loads them (``inputsDigest(territory:)``); part of
+    /// the fingerprint, so that shards computed on different states of a territory do not merge.
+    public var inputsDigest = ""
+
+    /// Identifies the plan: scenario names and contents, their inputs' content, seed and
+    /// replications. Shards of one comparison share it; a merge refuses shards that do not.
     public var fingerprint: String {
         var fingerprint = Fingerprint()
+        if !inputsDigest.isEmpty { fingerprint.mix(inputsDigest) }
         for scenario in scenarios {
             fingerprint.mix(scenario.name)
             fingerprint.mix(scenario.contentHash)
         }
         fingerprint.mix(String(seed))
         fingerprint.mix(String(replications))
+        return fingerprint.hex
+    }
+
+    /// The digest of every scenario's territory content and parameter file bytes, in scenario order.
+    public func inputsDigest(territory: (Scenario) throws -> Territory) throws -> String {
+        var fingerprint = Fingerprint()
+        for scenario in scenarios {
+            fingerprint.mix(try territory(scenario).contentFingerprint())
+            if let parameters = scenario.parametersPath {
+                let bytes = FileManager.default.contents(atPath: parameters) ?? Data()
+                fingerprint.mix(String(decoding: bytes, as: UTF8.self))
+            }
+        }
         return fingerprint.hex
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 
 /// Shard files: what `compare --shard I/N` writes (``ComparisonShardWriter``) and `merge`
 /// puts back together (``merge(_:)``), one job at a time.
@@ -8,11 +9,12 @@ public enum ComparisonShardFile {
     /// must not have changed), then folds the jobs in plan order. Shard k holds the jobs at
     /// positions k − 1, k − 1 + N, … (round robin), so the next job always comes from a known
     /// shard and only one job per shard is read at a time, whatever the order of `paths`.
-    public static func merge(_ paths: [String]) throws -> ScenarioComparisonResult {
+    /// - Parameter territory: loads a scenario's territory, whose content must be what the shards were computed on.
+    public static func merge(_ paths: [String], territory: ((Scenario) throws -> Territory)? = nil) throws -> ScenarioComparisonResult {
         let readers = try paths.map { try ComparisonShardReader(path: $0) }
         guard let first = readers.first else { throw ScenarioError(file: "merge", reason: "give at least one shard") }
         for reader in readers where reader.header.planFingerprint != first.header.planFingerprint || reader.header.files != first.header.files {
-            throw ScenarioError(file: reader.path, reason: "belongs to another comparison than \(first.path) (other scenario files, seed or replications)")
+            throw ScenarioError(file: reader.path, reason: "belongs to another comparison than \(first.path) (other scenario files, territory content, seed or replications)")
         }
         let counts = Set(readers.map(\.header.shard.count))
         guard counts.count == 1, let count = counts.first else {
@@ -27,9 +29,10 @@ public enum ComparisonShardFile {
             throw ScenarioError(file: "merge", reason: "shard \(absent.map { "\($0)/\(count)" }.joined(separator: ", ")) missing: merge all \(count) shards")
         }
         let scenarios = try ScenarioLoader.loadComparison(first.header.files)
-        let plan = try ComparisonPlan(scenarios: scenarios, replications: first.header.replications)
+        var plan = try ComparisonPlan(scenarios: scenarios, replications: first.header.replications)
+        if let territory { plan.inputsDigest = try plan.inputsDigest(territory: territory) }
         guard plan.fingerprint == first.header.planFingerprint else {
-            throw ScenarioError(file: first.header.files[0], reason: "the scenario files changed since the shards were computed; run the comparison again")
+            throw ScenarioError(file: first.header.files[0], reason: "the scenario files, their territories or their parameter files changed since the shards were computed; run the comparison again")
         }
         var accumulator = ComparisonAccumulator(plan: plan)
         for (position, job) in plan.jobs.enumerated() {

@@ -6,7 +6,8 @@ import Foundation
 /// run never leaves a shard that looks whole.
 public final class ComparisonShardWriter {
     public let path: String
-    private let partial: String
+    /// Where the shard is written until it is complete.
+    public let partial: String
     private let handle: FileHandle
     private let encoder: JSONEncoder
     public private(set) var written = 0

@@ -69,7 +69,7 @@ enum ChangeReader {
         let zones = try body.required("zones").strings()
         let factorValue = try body.required("factor")
         let factor = try factorValue.double()
-        guard factor > 0 else { throw factorValue.error("a factor must be more than 0") }
+        if let problem = SimulationEvent.factorProblem(kind: kind, factor: factor) { throw factorValue.error(problem) }
         let needs = try body.optional("needs")?.strings() ?? []
         let needNames = NeedKind.allCases.map(\.rawValue)
         for need in needs where !needNames.contains(need) {

@@ -5,12 +5,15 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     /// The key path, such as `changes[2].actor`.
     public var key: String?
     public var reason: String
+    /// The error is a file that does not exist (the scenario, what it extends, its params): exit 66, not 65.
+    public var isMissingInput: Bool
 
-    public init(file: String, line: Int? = nil, key: String? = nil, reason: String) {
+    public init(file: String, line: Int? = nil, key: String? = nil, reason: String, isMissingInput: Bool = false) {
         self.file = file
         self.line = line
         self.key = key
         self.reason = reason
+        self.isMissingInput = isMissingInput
     }
 
     public var description: String {

@@ -32,20 +32,17 @@ public enum ScenarioLoader {
         }
     }
 
-    private static func read(_ path: String, chain: [String]) throws -> (Scenario, [(String, [Double])]) {
+    private static func read(_ path: String, chain: [String], extendedBy origin: String? = nil) throws -> (Scenario, [(String, [Double])]) {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard !chain.contains(absolute) else {
             throw ScenarioError(file: path, key: "extends", reason: "extends itself through \(chain.joined(separator: " → "))")
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ScenarioError(file: path, reason: "cannot be read (does it exist?)")
-        }
-        let root: YAMLValue
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw ScenarioError(file: path, reason: "is empty") }
-            root = YAMLValue(node: node, file: path, key: "")
-        } catch let error as YamlError {
-            throw ScenarioError(file: path, reason: "is not valid YAML: \(error)")
+        let text = try ScenarioText.read(path, referencedBy: origin.map { ($0, "extends") })
+        let root = YAMLValue(node: try ScenarioText.compose(text, file: path), file: path, key: "")
+        // What a file extends must be a scenario (a mapping), not any file that happens to parse.
+        guard root.node.mapping != nil else {
+            throw ScenarioError(file: origin ?? path, key: origin == nil ? nil : "extends",
+                                reason: "\(origin == nil ? "" : path + " ")is not a scenario (a YAML mapping of keys such as territory, changes, events)")
         }
         let known: Set = ["name", "extends", "territory", "start", "days", "seed", "replications", "params", "overrides",
                           "indicators", "access_day", "changes", "events", "sweep", "simulation"]
@@ -57,7 +54,7 @@ public enum ScenarioLoader {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ relative: String) -> String { URL(fileURLWithPath: relative, relativeTo: folder).path }
         if let parent = try root.optional("extends") {
-            scenario = try read(resolve(try parent.string()), chain: chain + [absolute]).0
+            scenario = try read(resolve(try parent.string()), chain: chain + [absolute], extendedBy: path).0
             scenario.file = path
             // A file is its own scenario: named after itself unless it says otherwise.
             scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

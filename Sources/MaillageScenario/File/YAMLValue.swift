@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 import Yams
 
 /// A node of a scenario file with where it came from, read through typed accessors whose
@@ -38,12 +39,12 @@ struct YAMLValue {
     }
 
     func double() throws -> Double {
-        guard let value = Double(try string()), value.isFinite else { throw error("'\(try string())' is not a number") }
+        guard let value = Double(try string()), value.isFinite else { throw error("\(TextExcerpt.quoted(try string())) is not a number") }
         return value
     }
 
     func int() throws -> Int {
-        guard let value = Int(try string()) else { throw error("'\(try string())' is not a whole number") }
+        guard let value = Int(try string()) else { throw error("\(TextExcerpt.quoted(try string())) is not a whole number") }
         return value
     }
 

@@ -72,6 +72,9 @@ extension Scenario {
     public func simulationParameters() throws -> SimulationParameters {
         var object: [String: Any] = [:]
         if let parametersPath {
+            guard FileManager.default.fileExists(atPath: parametersPath) else {
+                throw ScenarioError(file: file, key: "params", reason: "\(parametersPath) does not exist", isMissingInput: true)
+            }
             guard let data = FileManager.default.contents(atPath: parametersPath),
                   let parsed = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw ScenarioError(file: file, key: "params", reason: "\(parametersPath) cannot be read as a JSON object of parameters")

@@ -41,6 +41,10 @@ public enum EventFile {
     private static func event(_ object: [String: Any], index: Int, startDay: Int, days: Int) throws -> SimulationEvent {
         func fail(_ reason: String) -> SimulationError { .invalidEvent(index: index, reason: reason) }
         let type = object["type"] as? String ?? ""
+        // As in parameter files and scenario files: a misspelt key is refused, not ignored.
+        if let allowed = allowedKeys[type], let unknown = object.keys.sorted().first(where: { !allowed.contains($0) && !$0.hasPrefix("_") }) {
+            throw fail("'\(unknown)' is not understood in a \(type) event; expected \(allowed.sorted().joined(separator: ", "))")
+        }
         let from = try day(object["from"], key: "from", index: index, startDay: startDay, days: days) ?? 0
         let to = try day(object["to"], key: "to", index: index, startDay: startDay, days: days) ?? (days - 1)
         guard to >= from else { throw fail("ends (day \(to)) before it starts (day \(from))") }
@@ -69,6 +73,7 @@ public enum EventFile {
             return SimulationEvent(change, fromDay: from, toDay: days - 1)
         case "surge":
             let factor = try number("factor")
+            if let problem = SimulationEvent.factorProblem(kind: type, factor: factor) { throw fail(problem) }
             var needs = NeedKind.allCases
             if let names = object["needs"] as? [String] {
                 needs = try names.map { name in
@@ -81,13 +86,31 @@ public enum EventFile {
             change = .surge(zones: try zones(), factor: factor, needs: needs)
         case "slow_travel":
             let factor = try number("factor")
-            guard factor >= 1 else { throw fail("slow_travel needs a factor ≥ 1, not \(factor)") }
+            if let problem = SimulationEvent.factorProblem(kind: type, factor: factor) { throw fail(problem) }
             change = .slowTravel(zones: try zones(), factor: factor)
         default:
             throw fail("type '\(type)' is not one of close, capacity, surge, slow_travel")
         }
         return SimulationEvent(change, fromDay: from, toDay: to)
     }
+
+    /// A day number as a whole Int: `1e30` or `2.5` is refused as itself, not truncated or wrapped
+    /// (`1e30` used to become day −9223372036854775808).
+    private static func whole(_ number: NSNumber, key: String, index: Int, days: Int) throws -> Int {
+        let value = number.doubleValue
+        guard value.isFinite, value == value.rounded(), let day = Int(exactly: value) else {
+            throw SimulationError.invalidEvent(index: index, reason: "'\(key)': \(number) is not a whole day number within the horizon, days 0...\(days - 1)")
+        }
+        return day
+    }
+
+    /// The keys each event type reads (keys starting with `_` are comments).
+    static let allowedKeys: [String: Set<String>] = [
+        "close": ["type", "actor", "from", "to", "night_only"],
+        "capacity": ["type", "actor", "measure", "value", "from", "to"],
+        "surge": ["type", "zones", "factor", "needs", "from", "to"],
+        "slow_travel": ["type", "zones", "factor", "from", "to"],
+    ]
 
     /// A day offset from an ISO date, an integer, or `{"day": N}`; nil when absent.
     private static func day(_ value: Any?, key: String, index: Int, startDay: Int, days: Int) throws -> Int? {
@@ -101,10 +124,10 @@ public enum EventFile {
             } else {
                 throw SimulationError.invalidEvent(index: index, reason: "'\(key)': '\(text)' is not an ISO date such as 2026-03-01")
             }
-        } else if let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded() {
-            offset = number.intValue
+        } else if let number = value as? NSNumber {
+            offset = try whole(number, key: key, index: index, days: days)
         } else if let object = value as? [String: Any], let number = object["day"] as? NSNumber {
-            offset = number.intValue
+            offset = try whole(number, key: key, index: index, days: days)
         }
         guard let offset else {
             throw SimulationError.invalidEvent(index: index, reason: "'\(key)' must be an ISO date, a day number or {\"day\": N}")

@@ -34,18 +34,23 @@ public struct Distribution: Sendable, Hashable, Codable {
         try container.encode(weights, forKey: .weights)
     }
 
+    /// The longest duration a distribution may describe or draw: the longest horizon (100 years).
+    /// A mean of about 1e19 days used to crash the simulation when a draw became a day count.
+    public static let maximumDays = 36_500.0
+
     /// Checks the distribution can be drawn from, naming the parameter when it cannot.
     func validate(_ name: String) throws {
         func fail(_ reason: String) -> SimulationError { .invalidParameter(name: name, reason: reason) }
+        let most = Int(Self.maximumDays)
         switch type {
         case "fixed", "exponential":
-            guard let mean, mean.isFinite, mean >= 0 else { throw fail("needs a mean ≥ 0 days") }
+            guard let mean, mean.isFinite, mean >= 0, mean <= Self.maximumDays else { throw fail("needs a mean from 0 to \(most) days, not \(mean.map { "\($0)" } ?? "none")") }
         case "lognormal":
-            guard let mean, mean.isFinite, mean > 0 else { throw fail("needs a mean > 0 days") }
-            guard let sd, sd.isFinite, sd > 0 else { throw fail("needs an sd > 0 days") }
+            guard let mean, mean.isFinite, mean > 0, mean <= Self.maximumDays else { throw fail("needs a mean more than 0 and at most \(most) days, not \(mean.map { "\($0)" } ?? "none")") }
+            guard let sd, sd.isFinite, sd > 0, sd <= Self.maximumDays else { throw fail("needs an sd more than 0 and at most \(most) days, not \(sd.map { "\($0)" } ?? "none")") }
         case "empirical":
             guard let values, !values.isEmpty else { throw fail("an empirical distribution needs at least one value") }
-            guard values.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw fail("values must be finite numbers ≥ 0") }
+            guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= Self.maximumDays }) else { throw fail("values must be numbers from 0 to \(most) days") }
             if let weights {
                 guard weights.count == values.count else {
                     throw fail("has \(values.count) values but \(weights.count) weights")
@@ -91,8 +96,16 @@ public struct Distribution: Sendable, Hashable, Codable {
         case empirical(values: [Double], cumulative: [Double])
 
         /// A draw from two uniforms in [0, 1).
+        /// Clamped to 0...``Distribution/maximumDays``: a lognormal's far tail can pass any
+        /// day count an `Int` holds (the engine rounds draws to days).
         @inline(__always)
         func draw(_ u1: Double, _ u2: Double) -> Double {
+            let value = unclamped(u1, u2)
+            return value.isNaN ? 0 : min(max(value, 0), Distribution.maximumDays)
+        }
+
+        @inline(__always)
+        private func unclamped(_ u1: Double, _ u2: Double) -> Double {
             switch self {
             case let .fixed(value): return value
             case let .exponential(mean): return -mean * log(1 - u1)

@@ -37,6 +37,11 @@ public enum ParameterFile {
         do {
             parameters = try JSONDecoder().decode(SimulationParameters.self, from: JSONSerialization.data(withJSONObject: merged))
         } catch let error as DecodingError {
+            // Foundation on Linux reports `1.5` for a whole-number parameter as "not valid JSON",
+            // with no path: find the value that is to blame.
+            if let name = wholeNumberCulprit(overrides, merged: merged) {
+                throw SimulationError.invalidParameter(name: name, reason: "must be a whole number, not \(value(at: name, in: overrides) ?? "")")
+            }
             throw describe(error)
         }
         try parameters.validate()
@@ -72,6 +77,44 @@ public enum ParameterFile {
             }
         }
         return result
+    }
+
+    /// The dotted name of a fractional number in `overrides` whose rounding makes the parameters decode.
+    private static func wholeNumberCulprit(_ overrides: [String: Any], merged: [String: Any]) -> String? {
+        for path in leafPaths(overrides) {
+            guard let number = leaf(at: path, in: overrides) as? NSNumber, !(number is Bool),
+                  number.doubleValue.isFinite, number.doubleValue != number.doubleValue.rounded() else { continue }
+            let fixed = replacing(at: path, with: number.doubleValue.rounded(.towardZero), in: merged)
+            guard let data = try? JSONSerialization.data(withJSONObject: fixed) else { continue }
+            if (try? JSONDecoder().decode(SimulationParameters.self, from: data)) != nil { return path.joined(separator: ".") }
+        }
+        return nil
+    }
+
+    private static func leafPaths(_ object: [String: Any], prefix: [String] = []) -> [[String]] {
+        object.keys.sorted().filter { !$0.hasPrefix("_") }.flatMap { key -> [[String]] in
+            if let inner = object[key] as? [String: Any] { return leafPaths(inner, prefix: prefix + [key]) }
+            return [prefix + [key]]
+        }
+    }
+
+    private static func leaf(at path: [String], in object: [String: Any]) -> Any? {
+        guard let first = path.first else { return nil }
+        if path.count == 1 { return object[first] }
+        return (object[first] as? [String: Any]).flatMap { leaf(at: Array(path.dropFirst()), in: $0) }
+    }
+
+    private static func value(at name: String, in object: [String: Any]) -> String? {
+        leaf(at: name.split(separator: ".").map(String.init), in: object).map { "\($0)" }
+    }
+
+    private static func replacing(at path: [String], with value: Any, in object: [String: Any]) -> [String: Any] {
+        guard let first = path.first else { return object }
+        var copy = object
+        if path.count == 1 { copy[first] = value } else if let inner = object[first] as? [String: Any] {
+            copy[first] = replacing(at: Array(path.dropFirst()), with: value, in: inner)
+        }
+        return copy
     }
 
     private static func isBandTable(_ object: [String: Any]) -> Bool {

@@ -6,15 +6,19 @@ enum Check {
         }
     }
 
+    /// The largest count, capacity, multiplier or limit a parameter may hold: far above any
+    /// real one, low enough that products of them stay finite (as ``Capacity/maximumValue``).
+    static let largest = 1e9
+
     static func nonNegative(_ value: Double, _ name: String) throws {
-        guard value.isFinite, value >= 0 else {
-            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a finite number ≥ 0")
+        guard value.isFinite, value >= 0, value <= largest else {
+            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a number from 0 to \(Int64(largest))")
         }
     }
 
     static func positive(_ value: Double, _ name: String) throws {
-        guard value.isFinite, value > 0 else {
-            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a finite number > 0")
+        guard value.isFinite, value > 0, value <= largest else {
+            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a number more than 0 and at most \(Int64(largest))")
         }
     }
 

@@ -15,7 +15,8 @@ public enum DiskSpace {
         var url = URL(fileURLWithPath: path).standardizedFileURL
         while !FileManager.default.fileExists(atPath: url.path), url.path != "/" { url.deleteLastPathComponent() }
         var info = statvfs()
-        guard statvfs(url.path, &info) == 0 else { return nil }
+        // A pseudo file system (/proc, /sys) has no blocks at all: it is not full, it cannot hold files.
+        guard statvfs(url.path, &info) == 0, info.f_blocks > 0 else { return nil }
         return UInt64(info.f_bavail) * UInt64(info.f_frsize)
     }
 

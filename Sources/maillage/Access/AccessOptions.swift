@@ -1,6 +1,7 @@
 import ArgumentParser
 import MaillageAccess
 import MaillageCore
+import MaillageIO
 import MaillageGeo
 import MaillageStore
 
@@ -47,6 +48,10 @@ struct AccessOptions: ParsableArguments {
 
     /// The territory the study runs on: the database's, or the one the CSV files describe.
     func input(_ global: GlobalOptions) throws -> StudyInput {
+        let sources = db.map { OutputGuard.Input.database($0) }
+            ?? [(files.zones, "--zones"), (files.sites, "--sites"), (files.matrixFile, "--matrix-file")]
+                .compactMap { path, role in path.map { OutputGuard.Input($0, role: role) } }
+        try OutputGuard.check(output: out, role: "--out", against: sources)
         if let db {
             let database = try TerritoryDatabase.open(at: db)
             return StudyInput(territory: try database.loadTerritory(), database: database)

@@ -16,6 +16,7 @@ enum AccessRunner {
         _ request: AccessRequest, parameters: [String: String], database path: String, out: String,
         delimiter: Unicode.Scalar, json: Bool, global: GlobalOptions
     ) throws {
+        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path))
         try run(request, parameters: parameters, input: StudyInput(database: try TerritoryDatabase.open(at: path)),
                 out: out, delimiter: delimiter, json: json, global: global)
     }

@@ -52,6 +52,7 @@ struct ExportCommand: MaillageCommand {
         exporter.delimiter = CSVOptions.parseDelimiter(delimiter) ?? ","
         exporter.includeSource = withSource
         exporter.matrix = matrix
+        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(db))
         let database = try TerritoryDatabase.open(at: db)
         do {
             let summary = try exporter.export(ExportTable(rawValue: table) ?? .actors, from: database, to: out)

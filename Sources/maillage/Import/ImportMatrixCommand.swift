@@ -53,6 +53,9 @@ struct ImportMatrixCommand: MaillageCommand {
     @Option(help: "Minutes from a zone to itself when the matrix omits that pair.")
     var intrazoneMinutes = 0.0
 
+    @Flag(help: "Store the matrix even when no row gives a pair (it would replace a matrix of the same name with nothing).")
+    var allowEmpty = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -79,6 +82,7 @@ struct ImportMatrixCommand: MaillageCommand {
         importer.intrazoneMinutes = intrazoneMinutes
         importer.delimiter = csv.delimiter
         importer.encoding = csv.encoding
+        importer.allowEmpty = allowEmpty
         let progress = ProgressBar(estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
         importer.onProgress = progress.update
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))

@@ -40,6 +40,9 @@ struct LocateCommand: MaillageCommand {
     }
 
     func execute() throws {
+        var inputs = OutputGuard.Input.database(db)
+        if !["zones", "actors"].contains(candidates) { inputs.append(.init(candidates, role: "--candidates file")) }
+        try OutputGuard.check(output: out, role: "--out", against: inputs)
         let territory = try TerritoryDatabase.open(at: db).loadTerritory()
         let kinds = Set(try kind.split(separator: ",").map { try ActorKind.parse(String($0)) })
         let services = Set((service ?? "").split(separator: ",").map { String($0).lowercased() })

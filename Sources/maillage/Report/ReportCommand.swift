@@ -46,6 +46,7 @@ struct ReportCommand: MaillageCommand {
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
     static func write(database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
                       out: String, global: GlobalOptions) throws {
+        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path))
         let clock = ContinuousClock(), start = clock.now
         let everything = run == nil && simulation == nil && comparison == nil
         let html: String

@@ -50,9 +50,14 @@ struct CompareCommand: MaillageCommand {
     }
 
     func execute() throws {
+        let interrupts = InterruptGuard()
         let clock = ContinuousClock(), started = clock.now
-        let plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
+        var plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
         let part = shard.flatMap(ComparisonShard.init)
+        // Alternatives' names become file names: refused before any work, not after.
+        let written = try ComparisonFiles.fileNames(plan.scenarios) + (part.map { ["shard-\($0.index)-of-\($0.count).json"] } ?? [])
+        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: out).appendingPathComponent($0).path },
+                              role: "--out", against: Self.inputs(plan.scenarios))
         let jobs = plan.jobs(in: part)
         let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
         // Scenarios usually share one territory: read each database once, for the jobs and the GeoJSON.
@@ -63,13 +68,18 @@ struct CompareCommand: MaillageCommand {
             territories[scenario.territoryPath] = loaded
             return loaded
         }
+        // Shards carry the territories' content in their fingerprint: a merge refuses shards of another state.
+        plan.inputsDigest = try plan.inputsDigest(territory: territory)
         if let part {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
             let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
             let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
+            // Unlinked, not closed: the jobs may still be appending to it when the signal comes.
+            let partial = writer.partial
+            _ = interrupts.onInterrupt { unlink(partial) }
             do {
                 try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
-                try writer.finish()
+                try interrupts.committing(path) { try writer.finish() }
             } catch {
                 writer.discard()
                 throw error
@@ -84,19 +94,46 @@ struct CompareCommand: MaillageCommand {
         let result = try ComparisonRunner.compare(plan, threads: threads, territory: territory) { progress.step() }
         progress.finish()
         global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
-        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global)
+        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global, interrupts: interrupts)
     }
 
     /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.
-    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to out: String, json: Bool, global: GlobalOptions) throws {
-        try ComparisonFiles.write(result, zones: zones, to: out)
-        try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: URL(fileURLWithPath: out).appendingPathComponent("provenance.json").path)
+    ///
+    /// The files are written into a fresh staging folder inside `out`, then moved over the
+    /// previous ones together: an error or an interruption leaves the previous results whole
+    /// (never some new files beside some old ones), and after SIGKILL only a hidden
+    /// `.maillage-staging-…` folder can remain.
+    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to out: String, json: Bool, global: GlobalOptions,
+                      interrupts: InterruptGuard) throws {
+        let staging = try StagingFolder(for: out)
+        let key = interrupts.onInterrupt { staging.remove() }
+        do {
+            // Held against interruption from the first staged byte: a signal then waits (a second or
+            // two at most) and finds the results whole, instead of racing the writes it would undo.
+            try interrupts.committing("the comparison in \(out)") {
+                try ComparisonFiles.write(result, zones: zones, to: staging.path)
+                try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: staging.url.appendingPathComponent("provenance.json").path)
+                try staging.commit()
+            }
+        } catch {
+            staging.remove()
+            throw error
+        }
+        interrupts.drop(key)
         if json {
             print(ScenarioFiles.jsonText(ComparisonFiles.summary(result)))
         } else {
             print(ComparisonFiles.table(result))
         }
         global.status("comparison of \(result.plan.scenarios.count) scenarios × \(result.plan.replications) replication(s) → \(out)")
+    }
+
+    /// Every file a comparison reads (territories, scenario and parameter files): none may be overwritten.
+    static func inputs(_ scenarios: [Scenario]) -> [OutputGuard.Input] {
+        scenarios.flatMap { scenario in
+            OutputGuard.Input.database(scenario.territoryPath, role: "territory") + [OutputGuard.Input(scenario.file, role: "scenario file")]
+                + [scenario.parametersPath.map { OutputGuard.Input($0, role: "params file") }].compactMap { $0 }
+        }
     }
 
     static func loadTerritory(_ scenario: Scenario) throws -> Territory {

@@ -13,6 +13,13 @@ enum ComparisonFiles {
     static let header = ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
                          "p_value", "significant", "fdr_significant", "source"]
 
+    /// The names of the files `write` and `CompareCommand.write` put into the folder, for these scenarios
+    /// (the baseline first); throws when an alternative's name cannot be a file name.
+    static func fileNames(_ scenarios: [Scenario]) throws -> [String] {
+        ["comparison.csv", "replications.csv", "comparison.json", "provenance.json"]
+            + (try scenarios.dropFirst().map { try ScenarioFiles.safeName($0.name, file: $0.file) + ".geojson" })
+    }
+
     static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
@@ -22,7 +29,8 @@ enum ComparisonFiles {
                                       rows: replicationRows(result), to: path("replications.csv"))
         try ScenarioFiles.writeJSON(summary(result), to: path("comparison.json"))
         for comparison in result.comparisons {
-            try writeGeoJSON(comparison, zones: zones, to: path("\(ScenarioFiles.safeName(comparison.alternative)).geojson"))
+            let name = try ScenarioFiles.safeName(comparison.alternative, file: result.plan.scenarios.first { $0.name == comparison.alternative }?.file ?? comparison.alternative)
+            try writeGeoJSON(comparison, zones: zones, to: path("\(name).geojson"))
         }
     }
 

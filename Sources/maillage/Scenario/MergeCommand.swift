@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import MaillageCore
+import MaillageIO
 import MaillageScenario
 
 /// `maillage merge SHARD…`: a comparison put back together from its shards.
@@ -30,14 +32,24 @@ struct MergeCommand: MaillageCommand {
     }
 
     func execute() throws {
+        let interrupts = InterruptGuard()
         let paths = try shards.flatMap(Self.shardFiles)
         if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
             global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
         }
-        let result = try ComparisonShardFile.merge(paths)
+        var territories: [String: Territory] = [:]
+        let result = try ComparisonShardFile.merge(paths) { scenario in
+            if let known = territories[scenario.territoryPath] { return known }
+            let loaded = try CompareCommand.loadTerritory(scenario)
+            territories[scenario.territoryPath] = loaded
+            return loaded
+        }
+        let written = try ComparisonFiles.fileNames(result.plan.scenarios).map { URL(fileURLWithPath: out).appendingPathComponent($0).path }
+        try OutputGuard.check(outputs: written, role: "--out",
+                              against: CompareCommand.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })
         global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
         let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
-        try CompareCommand.write(result, zones: zones, to: out, json: json, global: global)
+        try CompareCommand.write(result, zones: zones, to: out, json: json, global: global, interrupts: interrupts)
     }
 
     /// A shard file as given, or the `shard-*.json` files of a folder in name order.

@@ -54,13 +54,19 @@ struct ScenarioRunCommand: MaillageCommand {
     }
 
     private func run(_ scenario: Scenario) throws -> [String: Any] {
+        // The name is checked before any work: it becomes a folder.
+        let folder = URL(fileURLWithPath: out).appendingPathComponent(try ScenarioFiles.safeName(scenario.name, file: scenario.file)).path
+        let labels = try scenario.indicators.map { try ScenarioFiles.safeName($0.label, file: $0.file, key: "indicators") + ".csv" }
+        let written = labels + ["summary.json", "provenance.json"] + SimulationOutput.fileNames.map { "simulation/" + $0 }
+        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path },
+                              role: "the scenario's results", against: inputs(of: scenario))
         let database = try TerritoryDatabase.open(at: scenario.territoryPath)
         let territory = try database.loadTerritory()
         let results = try ScenarioRunner.run(scenario, on: territory)
-        let folder = out + "/" + ScenarioFiles.safeName(scenario.name)
         for result in results {
             let table = ZoneTable(zoneIDs: result.zoneIDs, columns: [.init(name: result.spec.method, values: .numbers(result.values))])
-            try ZoneTableWriter.writeCSV(table, to: folder + "/\(result.spec.label).csv")
+            let name = try ScenarioFiles.safeName(result.spec.label, file: result.spec.file, key: "indicators")
+            try ZoneTableWriter.writeCSV(table, to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".csv").path)
         }
         var simulated: (SimulationResult, SimulationRequest)?
         if scenario.simulation.enabled {
@@ -79,6 +85,12 @@ struct ScenarioRunCommand: MaillageCommand {
         try ScenarioFiles.writeJSON(provenance, to: folder + "/provenance.json")
         global.status("\(scenario.name): \(results.count) indicator(s)\(simulated == nil ? "" : " and the simulation") → \(folder) (scenario run \(runID))")
         return summary
+    }
+
+    /// The files a scenario reads: its territory, its parameter file, the scenario file itself.
+    private func inputs(of scenario: Scenario) -> [OutputGuard.Input] {
+        OutputGuard.Input.database(scenario.territoryPath, role: "territory") + [OutputGuard.Input(scenario.file, role: "scenario file")]
+            + [scenario.parametersPath.map { OutputGuard.Input($0, role: "params file") }].compactMap { $0 }
     }
 
     private func store(_ scenario: Scenario, territory: Territory, access: [ScenarioRunner.IndicatorResult],

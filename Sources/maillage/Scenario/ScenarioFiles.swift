@@ -6,9 +6,14 @@ import MaillageSim
 
 /// What scenario commands write: summaries, provenance kept apart from results, JSON text.
 enum ScenarioFiles {
-    /// A folder or file name from a scenario name (`more[x=1]` → `more_x=1_`).
-    static func safeName(_ name: String) -> String {
-        String(name.map { $0.isLetter || $0.isNumber || "-_=.".contains($0) ? $0 : "_" })
+    /// A folder or file name from a scenario name (`more[x=1]` → `more_x=1_`), through the one
+    /// sanitiser (`FileNameComponent`): `..`, separators and invisible characters are refused.
+    static func safeName(_ name: String, file: String, key: String = "name") throws -> String {
+        do {
+            return try FileNameComponent.make(name, field: key)
+        } catch let error as MaillageCore.ValidationError {
+            throw ScenarioError(file: file, key: key, reason: error.reason)
+        }
     }
 
     static func summary(_ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult], simulation: SimulationResult? = nil) -> [String: Any] {

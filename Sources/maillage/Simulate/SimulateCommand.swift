@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaillageCore
+import MaillageIO
 import MaillageSim
 import MaillageStore
 
@@ -52,7 +53,16 @@ struct SimulateCommand: MaillageCommand {
         }
     }
 
+    /// Every file this run reads, none of which it may write over.
+    private var inputs: [OutputGuard.Input] {
+        OutputGuard.Input.database(db) + [params.map { .init($0, role: "--params file") }, events.map { .init($0, role: "--events file") }].compactMap { $0 }
+    }
+
     private func simulate() throws {
+        if let eventLog { try OutputGuard.check(output: eventLog, role: "--event-log", against: inputs) }
+        for name in SimulationOutput.fileNames {
+            try OutputGuard.check(output: URL(fileURLWithPath: out).appendingPathComponent(name).path, role: "--out folder's \(name)", against: inputs)
+        }
         let clock = ContinuousClock(), started = clock.now
         let database = try TerritoryDatabase.open(at: db)
         let territory = try database.loadTerritory()

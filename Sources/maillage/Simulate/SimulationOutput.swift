@@ -5,8 +5,12 @@ import MaillageSim
 
 /// The files a simulation writes: deterministic results, and provenance kept apart.
 enum SimulationOutput {
+    /// Every file `write` and `writeProvenance` put into the results folder.
+    static let fileNames = ["territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json", "occupancy.csv", "provenance.json"]
+
     /// territory.json, zones.csv, zones.geojson, actors.csv and parameters.json: the same bytes
     /// for the same territory, parameters, events, seed and replications.
+
     static func write(_ result: SimulationResult, request: SimulationRequest, to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }

@@ -44,18 +44,6 @@ enum SimulationRecord {
 
     /// FNV-1a over the zones, actors (with capacities and services), links and the run's inputs.
     static func fingerprint(_ territory: Territory, extra: [String]) -> String {
-        var fingerprint = Fingerprint()
-        func mix(_ text: String) { fingerprint.mix(text) }
-        for zone in territory.zones {
-            mix("\(zone.id),\(zone.point.longitude),\(zone.point.latitude),\(zone.population.total)")
-            for band in territory.ageBands { mix("\(zone.population[band] ?? -1)") }
-        }
-        for actor in territory.actors {
-            mix("\(actor.id),\(actor.kind),\(actor.point.longitude),\(actor.point.latitude),\(actor.services)")
-            for capacity in actor.capacities { mix("\(capacity.measure)=\(capacity.value)") }
-        }
-        for link in territory.links { mix("\(link.from) \(link.kind) \(link.to) \(link.strength)") }
-        extra.forEach(mix)
-        return fingerprint.hex
+        territory.contentFingerprint(extra: extra)
     }
 }

@@ -28,10 +28,14 @@ struct ErrorReport {
             status = .dataError
         case let error as FileAccessError:
             message = error.description
-            if case .missing = error { status = .noInput } else { status = .cannotCreate }
+            switch error {
+            case .missing: status = .noInput
+            case .overwritesInput: status = .usage
+            case .unwritable: status = .cannotCreate
+            }
         case let error as ScenarioError:
             message = error.description
-            status = .dataError
+            status = error.isMissingInput ? .noInput : .dataError
         case let error as AccessError:
             message = error.description
             status = .dataError

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Issue 20: no command may write over one of its inputs (same path, another spelling, a hard link).
+@Suite struct OverwriteInputTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-overwrite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func territory(_ name: String = "t.db") throws -> String {
+        let db = path(name)
+        let made = try CommandLineTests.run(["generate", "--zones", "12", "--population", "12000", "--seed", "1", "--out", db, "-q"])
+        try #require(made.status == 0, "\(made.stderr)")
+        return db
+    }
+
+    func digest(_ file: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: file)) }
+
+    /// Runs a command that must be refused with 64 and leave the database's bytes as they were.
+    func refused(_ arguments: [String], db: String, in directory: URL? = nil) throws {
+        let before = try digest(db)
+        let result = try CommandLineTests.run(arguments, in: directory)
+        #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("would destroy that input") || result.stderr.contains("would overwrite"), "\(result.stderr)")
+        #expect(try digest(db) == before, "\(arguments) changed the database")
+        #expect(try CommandLineTests.run(["info", db]).status == 0)
+    }
+
+    @Test func reportLocateSimulateAndExportRefuseToWriteOverTheDatabase() throws {
+        let db = try territory()
+        try refused(["report", "--db", db, "--out", db], db: db)
+        try refused(["locate", "mclp", "--db", db, "--kind", "hospital", "-p", "1", "--limit", "30", "--out", db], db: db)
+        try refused(["simulate", "--db", db, "--days", "3", "--event-log", db, "--out", path("sim"), "-q"], db: db)
+        // export and access want a .csv or .geojson --out: a database named like one.
+        let csvNamed = try territory("t.csv")
+        try refused(["export", "zones", "--db", csvNamed, "--out", csvNamed], db: csvNamed)
+        try refused(["access", "nearest", "--db", csvNamed, "--kind", "gp", "--out", csvNamed], db: csvNamed)
+        // Another spelling of the same path, from another working folder.
+        let work = folder.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try refused(["report", "--db", "../t.db", "--out", "./missing/../../t.db"], db: db, in: work)
+        // The database's write-ahead log counts as the database.
+        try refused(["report", "--db", db, "--out", db + "-wal"], db: db)
+    }
+
+    @Test func aHardLinkOrASymbolicLinkToTheDatabaseIsTheDatabase() throws {
+        let db = try territory()
+        let hard = path("hard.db")
+        #expect(link(db, hard) == 0)
+        try refused(["report", "--db", hard, "--out", db], db: db)
+        let soft = path("soft.html")
+        try FileManager.default.createSymbolicLink(atPath: soft, withDestinationPath: db)
+        try refused(["report", "--db", db, "--out", soft], db: db)
+        // Simulate's own files in --out: a database named zones.csv inside the results folder.
+        try FileManager.default.createDirectory(atPath: path("sim"), withIntermediateDirectories: true)
+        #expect(link(db, path("sim/zones.csv")) == 0)
+        try refused(["simulate", "--db", path("sim/zones.csv"), "--days", "3", "--out", path("sim"), "-q"], db: db)
+    }
+
+    @Test func aDifferentFileIsStillWritten() throws {
+        let db = try territory()
+        let result = try CommandLineTests.run(["report", "--db", db, "--out", path("t.db.html")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: path("t.db.html")))
+    }
+}
