@@ -35,12 +35,18 @@ final class ReferenceOSRM: @unchecked Sendable {
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
-        for _ in 0..<200 {
-            if (try? table(["7.42,43.73"], sources: [0], destinations: [0])) != nil { return }
+        var problem: any Error = URLError(.cannotConnectToHost)
+        for _ in 0..<400 {
+            do {
+                _ = try table(["7.42,43.73", "7.43,43.74"], sources: [0], destinations: [1])
+                return
+            } catch {
+                problem = error
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         stop()
-        throw CocoaError(.fileReadUnknown)
+        throw problem
     }
 
     deinit { stop() }

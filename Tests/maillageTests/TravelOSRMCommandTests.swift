@@ -65,9 +65,9 @@ struct TravelOSRMCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
         var pairs: [String: [String: (Double, Double)]] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            pairs[cells[0], default: [:]][cells[1]] = (Double(cells[2])!, Double(cells[3])!)
+            pairs[cells[0], default: [:]][cells[1]] = (Double(cells[2])!, Double(cells[3]) ?? -1)
         }
         return (text, pairs)
     }
@@ -159,7 +159,7 @@ struct TravelOSRMCommandTests {
             #expect(run.status == 0, "\(run.stderr)")
             exports.append(try stored(db).text)
         }
-        #expect(exports[0].split(separator: "\n").count == 8 * 4 + 1)
+        #expect(exports[0].split(whereSeparator: \.isNewline).count == 8 * 4 + 1)
         #expect(exports[1] == exports[0])
         #expect(exports[2] == exports[0])
     }
@@ -286,7 +286,7 @@ struct TravelOSRMCommandTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
             Thread.sleep(forTimeInterval: 0.7)
             try body(port)
         }
