@@ -3,6 +3,8 @@ import MaillageAccess
 import MaillageCore
 import MaillageGeo
 import MaillageStore
+import MaillageTravel
+import Foundation
 
 /// Options every `access` command takes: the database, which actors count, how to travel, where to write.
 struct AccessOptions: ParsableArguments {
@@ -40,10 +42,16 @@ struct AccessOptions: ParsableArguments {
 
     func travelMode(limit: Double) throws -> AccessRequest.Travel {
         switch travel {
-        case "line": return .line(.calibrated, limit: limit)
+        case "line": return .line(try lineModel(), limit: limit)
         case "matrix": return try matrixTravel()
         default: throw ValidationError("--travel must be 'line' or 'matrix', not '\(travel)'.")
         }
+    }
+
+    /// The line model in force in the database: the one `travel calibrate` stored, else the defaults.
+    private func lineModel() throws -> StraightLineModel {
+        guard FileManager.default.fileExists(atPath: db) else { return .calibrated }
+        return try StoredLineModel.inForce(in: TerritoryDatabase.open(at: db)).model
     }
 
     /// The rows of the chosen matrix, with its reading rules.
