@@ -14,6 +14,9 @@ import MaillageGeo
 /// common level (factor 1); levels without enough trips get 1 (no assumption).
 public enum LineModelFit {
     public static let minimumPerDensity = 100
+    /// No trip averages more than France's motorway limit: keeps a fit on short trips only
+    /// from inventing a far speed it has no data for.
+    public static let maximumSpeed = 130.0
 
     public static func fit(_ samples: [RoadSample], start: StraightLineModel = .calibrated) throws -> StraightLineModel {
         guard samples.count >= 20 else {
@@ -37,7 +40,7 @@ public enum LineModelFit {
         func model(_ p: [Double]) -> StraightLineModel? {
             var factors = [1.0, 1, 1, 1]
             for (index, level) in free.enumerated() { factors[level - 1] = exp(p[4 + index]) }
-            guard p[0] >= 0, p[1] > 1, p[2] >= 0, p[3].isFinite else { return nil }
+            guard p[0] >= 0, p[1] > 1, p[2] >= 0, p[1] + p[2] <= maximumSpeed, p[3].isFinite else { return nil }
             return try? StraightLineModel(accessMinutes: p[0], detour: detour, nearSpeed: p[1], farSpeed: p[1] + p[2],
                                           speedScaleKm: min(exp(p[3]), 1e4), densityFactors: factors)
         }

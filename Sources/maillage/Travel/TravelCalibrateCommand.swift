@@ -60,7 +60,7 @@ struct TravelCalibrateCommand: MaillageCommand {
         let rows = DistanceBand.labels.compactMap { label in report.heldOutByBand[label].map { (label, $0.fitted, $0.defaults) } }
             + [("all", prov.heldOutFitted, prov.heldOutDefault)]
         for (label, fitted, defaults) in rows {
-            text += String(format: "  %-11@ %6d pairs %6.2f %5.1f %6.2f | %8.2f %5.1f %6.2f\n", label as NSString, fitted.pairs,
+            text += "  " + label.padded(11) + String(format: " %6d pairs %6.2f %5.1f %6.2f | %8.2f %5.1f %6.2f\n", fitted.pairs,
                            fitted.mae, fitted.p90, fitted.bias, defaults.mae, defaults.p90, defaults.bias)
         }
         text += report.wasStored ? "  stored as line model v\(record.version): --travel line now uses it\n" : "  not stored (--dry-run)\n"

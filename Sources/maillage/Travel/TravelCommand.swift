@@ -9,3 +9,10 @@ struct TravelCommand: ParsableCommand {
         subcommands: [TravelOSRMCommand.self, TravelLineCommand.self, TravelCompareCommand.self, TravelCalibrateCommand.self]
     )
 }
+
+extension String {
+    /// The text padded with spaces to `width` characters (String(format:)'s `%-11@` counts bytes on Linux).
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -56,12 +56,12 @@ struct TravelCompareCommand: MaillageCommand {
         if report.missingInCompared > 0 { text += " (\(report.missingInCompared) missing in \(report.compared))" }
         text += "\n\n  distance      pairs   MAE  median   p90   bias (min)\n"
         for (label, s) in bandsInOrder(report) {
-            text += String(format: "  %-11@ %7d %5.1f %7.1f %5.1f %6.1f\n", label as NSString, s.pairs, s.mae, s.median, s.p90, s.bias)
+            text += "  " + label.padded(11) + String(format: " %7d %5.1f %7.1f %5.1f %6.1f\n", s.pairs, s.mae, s.median, s.p90, s.bias)
         }
         if !report.coverage.isEmpty {
             text += "\n  population within (%)          minutes  \(report.reference)  \(report.compared)\n"
             for c in report.coverage {
-                text += String(format: "  %-30@ %5.0f %8.1f %8.1f", c.sites as NSString, c.minutes, c.reference, c.compared)
+                text += "  " + c.sites.padded(30) + String(format: " %5.0f %8.1f %8.1f", c.minutes, c.reference, c.compared)
                 if let meanGap = c.meanGap, let largest = c.largestGap { text += String(format: "   gap mean %.1f, largest %.1f points", meanGap, largest) }
                 text += "\n"
             }
