@@ -11,6 +11,7 @@ demo: build
 ## Install what the tests need and run every test, then the notebooks (so they cannot rot).
 test: test-deps
 	scripts/install-test-python.sh
+	scripts/install-osrm.sh
 	$(SWIFT) test
 	$(MAKE) notebooks
 

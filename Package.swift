@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MaillageReport", targets: ["MaillageReport"]),
         .library(name: "MaillageSim", targets: ["MaillageSim"]),
         .library(name: "MaillageFuzzFormats", targets: ["MaillageFuzzFormats"]),
+        .library(name: "MaillageTravel", targets: ["MaillageTravel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -59,6 +60,9 @@ let package = Package(
             dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]
         ),
 
+        // Road times from OSRM, the straight-line model's calibration, and comparing travel sources.
+        .target(name: "MaillageTravel", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),
+
         // Every reader under fuzzing with its fixed options: shared by the fuzz targets (fuzz/)
         // and the tests that replay their corpus (Tests/FuzzCorpus), so the two cannot drift.
         .target(
@@ -69,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim",
+                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim", "MaillageTravel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +112,10 @@ let package = Package(
             dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]
         ),
         .testTarget(name: "MaillageSimTests", dependencies: ["MaillageTestSupport", "MaillageSim", "MaillageGenerator", "MaillageFuzzFormats"]),
+        .testTarget(
+            name: "MaillageTravelTests",
+            dependencies: ["MaillageTestSupport", "MaillageTravel", "MaillageStore", "MaillageGeo", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )

@@ -18,7 +18,7 @@ struct Maillage: ParsableCommand {
             InitCommand.self, InfoCommand.self, GenerateCommand.self, DemoCommand.self,
             ImportCommand.self, ExportCommand.self, AccessCommand.self, LocateCommand.self,
             SimulateCommand.self, ScenarioCommand.self, CompareCommand.self, MergeCommand.self, ReportCommand.self,
-            RepairCommand.self,
+            RepairCommand.self, TravelCommand.self,
         ]
     )
 

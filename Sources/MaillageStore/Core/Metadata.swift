@@ -12,6 +12,10 @@ public enum MetadataKey: String, Sendable, CaseIterable {
     case maillageVersion = "maillage_version"
     /// How the territory was made, such as `generate --zones 120 --population 150000 --seed 42`.
     case origin
+    /// Where each road matrix comes from (JSON by matrix name; `maillage travel osrm`).
+    case travelProvenance = "travel_provenance"
+    /// The straight-line model fitted on the territory's road times (JSON; `maillage travel calibrate`).
+    case lineModel = "line_model"
 }
 
 enum Metadata {

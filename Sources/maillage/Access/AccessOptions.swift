@@ -4,6 +4,8 @@ import MaillageCore
 import MaillageIO
 import MaillageGeo
 import MaillageStore
+import MaillageTravel
+import Foundation
 
 /// Options every `access` command takes: the territory (a database, or CSV files for a one-off
 /// study), which actors count, how to travel, where to write.
@@ -61,12 +63,18 @@ struct AccessOptions: ParsableArguments {
 
     func travelMode(limit: Double, input: StudyInput, _ global: GlobalOptions) throws -> AccessRequest.Travel {
         switch travel {
-        case "line": return .line(.calibrated, limit: limit)
+        case "line": return .line(try lineModel(input.database), limit: limit)
         case "matrix":
             if let database = input.database { return try matrixTravel(database) }
             return try files.matrixTravel(territory: input.territory, global)
         default: throw ValidationError("--travel must be 'line' or 'matrix', not '\(travel)'.")
         }
+    }
+
+    /// The line model in force in the database: the one `travel calibrate` stored, else the defaults.
+    private func lineModel(_ database: TerritoryDatabase?) throws -> StraightLineModel {
+        guard let database else { return .calibrated }
+        return try StoredLineModel.inForce(in: database).model
     }
 
     /// The rows of the chosen stored matrix, with its reading rules.

@@ -6,6 +6,7 @@ import MaillageGeo
 import MaillageIO
 import MaillageScenario
 import MaillageStore
+import MaillageTravel
 
 /// Turns any error a command meets into one sentence for the user and an exit code.
 struct ErrorReport {
@@ -43,12 +44,24 @@ struct ErrorReport {
             // Options checked while running (a delimiter, an encoding) are usage errors too.
             message = error.message
             status = .usage
+        case let error as OSRMError:
+            message = error.description
+            status = Self.status(of: error)
         case let error as CommandError:
             message = error.message
             status = error.status
         default:
             message = "\(error)"
             status = .ioError
+        }
+    }
+
+    private static func status(of error: OSRMError) -> ExitStatus {
+        switch error {
+        case .missingTool, .missingProfile, .missingFile: .noInput
+        case .notAPBF, .noRoads, .nothingToRoute: .dataError
+        case .toolFailed, .serverDidNotStart, .unreachable, .serverError: .ioError
+        case .cache: .cannotCreate
         }
     }
 

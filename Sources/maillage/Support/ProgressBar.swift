@@ -41,7 +41,13 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func update(_ done: Int) {
+        update(done, of: estimatedTotal)
+    }
+
+    /// Draws `done` out of a total known only once the work has started (pairs of a table).
+    func update(_ done: Int, of estimatedTotal: Int) {
         guard enabled else { return }
+        let estimatedTotal = max(estimatedTotal, 1)
         let elapsed = max(Date().timeIntervalSince(start), 1e-3)
         let share = min(1, Double(done) / Double(estimatedTotal))
         let rate = Double(done) / elapsed

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaillageStore
+import MaillageTravel
 
 struct InfoCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
@@ -17,11 +18,15 @@ struct InfoCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let summary = try TerritoryDatabase.open(at: database.path).summary()
+        let territory = try TerritoryDatabase.open(at: database.path)
+        let summary = try territory.summary()
         if json {
             print(try SummaryText.json(summary, path: database.path))
         } else {
             print(SummaryText.table(summary, path: database.path))
+            // Which straight-line model `--travel line` uses here.
+            let record = try StoredLineModel.stored(in: territory)
+            print("  line model  " + (record?.summary ?? "built-in defaults (no 'maillage travel calibrate' on this database)"))
         }
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import MaillageCore
+import MaillageGeo
+import MaillageStore
+
+/// `maillage travel calibrate`: fits the straight-line model on a stored road matrix, judges
+/// it on held-out pairs against the defaults, and stores it as the database's line model.
+public struct CalibrationJob: Sendable {
+    public var matrix: String
+    /// Share of pairs kept out of the fit to judge it.
+    public var holdout = 0.2
+    public var seed: UInt64 = 1
+    /// Store the fit (false: only report).
+    public var store = true
+
+    public init(matrix: String) {
+        self.matrix = matrix
+    }
+
+    public struct Report: Sendable, Encodable {
+        public let stored: StoredLineModel
+        public let heldOutByBand: [String: Band]
+        public let wasStored: Bool
+
+        public struct Band: Sendable, Encodable {
+            public let fitted: ErrorSummary
+            public let defaults: ErrorSummary
+        }
+    }
+
+    public func run(on database: TerritoryDatabase) throws -> Report {
+        guard holdout >= 0, holdout < 1 else { throw ValidationError(field: "holdout", reason: "must be from 0 to below 1 (got \(holdout))") }
+        guard let definition = try database.travelMatrices().first(where: { $0.name == matrix }) else {
+            let names = try database.travelMatrices().map(\.name)
+            throw ValidationError(field: "matrix", reason: "the database has no travel matrix '\(matrix)' (it has: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+        }
+        let samples = try TerritoryPlaces(database.loadTerritory()).samples(of: matrix, in: database)
+        let (training, heldOut) = Self.split(samples, holdout: holdout, seed: seed)
+        let fitted = try LineModelFit.fit(training)
+        let judged = heldOut.isEmpty ? training : heldOut
+        func errors(_ model: StraightLineModel, _ set: [RoadSample]) -> [Double] { set.map { $0.predicted(by: model) - $0.minutes } }
+        var bands: [String: Report.Band] = [:]
+        for label in DistanceBand.labels {
+            let inBand = judged.filter { DistanceBand.label(forKm: $0.metres / 1000) == label }
+            guard !inBand.isEmpty else { continue }
+            bands[label] = Report.Band(fitted: ErrorSummary(errors: errors(fitted, inBand)), defaults: ErrorSummary(errors: errors(.calibrated, inBand)))
+        }
+        let previous = try StoredLineModel.stored(in: database)
+        let record = StoredLineModel(
+            version: (previous?.version ?? 0) + 1, parameters: .init(fitted),
+            provenance: .init(
+                matrix: matrix, matrixDescription: definition.description, trainingPairs: training.count, heldOutPairs: heldOut.count,
+                holdout: holdout, seed: seed, heldOutFitted: ErrorSummary(errors: errors(fitted, judged)),
+                heldOutDefault: ErrorSummary(errors: errors(.calibrated, judged)),
+                createdAt: ISO8601DateFormatter().string(from: Date()), maillageVersion: MaillageVersion.current
+            )
+        )
+        if store {
+            let text = try record.encoded()
+            try database.transaction { try $0.setMetadata(.lineModel, text) }
+        }
+        return Report(stored: record, heldOutByBand: bands, wasStored: store)
+    }
+
+    /// A seeded shuffle of the pairs; the first `holdout` share is held out.
+    public static func split(_ samples: [RoadSample], holdout: Double, seed: UInt64) -> (training: [RoadSample], heldOut: [RoadSample]) {
+        var generator = SplitMix64(seed: seed)
+        var shuffled = samples
+        shuffled.shuffle(using: &generator)
+        let cut = Int((Double(samples.count) * holdout).rounded())
+        return (Array(shuffled[cut...]), Array(shuffled[..<cut]))
+    }
+}

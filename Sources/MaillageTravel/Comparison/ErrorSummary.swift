@@ -1,0 +1,44 @@
+/// How far one source's times are from a reference's over a set of pairs: mean absolute
+/// error, median and 90th percentile of the absolute error, and mean signed error (bias;
+/// positive when the compared source is slower). Minutes.
+public struct ErrorSummary: Sendable, Codable, Hashable {
+    public let pairs: Int
+    public let mae: Double
+    public let median: Double
+    public let p90: Double
+    public let bias: Double
+
+    /// `errors` are compared minus reference, one per pair.
+    public init(errors: [Double]) {
+        pairs = errors.count
+        guard !errors.isEmpty else {
+            mae = .nan; median = .nan; p90 = .nan; bias = .nan
+            return
+        }
+        let absolute = errors.map(abs).sorted()
+        mae = absolute.reduce(0, +) / Double(errors.count)
+        bias = errors.reduce(0, +) / Double(errors.count)
+        median = Self.quantile(absolute, 0.5)
+        p90 = Self.quantile(absolute, 0.9)
+    }
+
+    /// Linear interpolation between order statistics (numpy's default).
+    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        let position = q * Double(sorted.count - 1)
+        let low = Int(position.rounded(.down)), high = min(low + 1, sorted.count - 1)
+        return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
+    }
+}
+
+/// The distance bands errors are reported by, in geodesic km.
+public enum DistanceBand {
+    public static let edges: [Double] = [0, 10, 20, 30, 50, 80]
+
+    public static func label(forKm km: Double) -> String {
+        let lower = edges.last { $0 <= km } ?? 0
+        guard let upper = edges.first(where: { $0 > lower }) else { return "\(Int(lower))+ km" }
+        return "\(Int(lower))–\(Int(upper)) km"
+    }
+
+    public static var labels: [String] { edges.map { label(forKm: $0) } }
+}

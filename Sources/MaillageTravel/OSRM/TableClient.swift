@@ -1,0 +1,222 @@
+import Foundation
+import MaillageCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Asks an OSRM server's `/table` service for the times and road distances of a whole
+/// origins × destinations table, in blocks, several at a time.
+///
+/// A block the server finds too big (`TooBig`) is cut in four and asked again, so a server
+/// whose limit is unknown (`--url`) still answers. Transient failures (no connection, a
+/// time-out, HTTP 5xx or 429) are retried with a growing pause; a failure that persists
+/// stops the whole table, and nothing is kept.
+public struct TableClient: Sendable {
+    public let server: URL
+    /// The profile segment of the URL (`driving`; OSRM's server ignores it, Metric-OSRM too).
+    public var service = "driving"
+    /// Origins and destinations per side of a block.
+    public var blockSize = 100
+    /// Requests in flight at once.
+    public var concurrency = 4
+    /// Tries per request before giving up.
+    public var attempts = 4
+    /// Seconds before a request counts as failed.
+    public var timeout: TimeInterval = 300
+
+    public init(server: URL) {
+        self.server = server
+    }
+
+    /// One pair the server could route, by position in the origins and destinations.
+    public struct Pair: Sendable, Hashable {
+        public let origin: Int32
+        public let destination: Int32
+        /// Seconds, as OSRM gives them (tenths).
+        public let seconds: Double
+        /// Metres, nil when the server gave no distance.
+        public let metres: Double?
+    }
+
+    /// A whole table: the routed pairs within the limit, in (origin, destination) order,
+    /// and how far each point was from the road it was snapped to.
+    public struct Table: Sendable {
+        public var pairs: [Pair]
+        public var originSnapMetres: [Double?]
+        public var destinationSnapMetres: [Double?]
+        /// Pairs the server said it cannot route (no road between them).
+        public var unroutable: Int
+        /// Routed pairs left out for being over the limit.
+        public var overLimit: Int
+        public var requests: Int
+    }
+
+    /// Fetches the table; `progress` gets the pairs done so far and the total.
+    public func table(
+        origins: [GeoPoint], destinations: [GeoPoint], limitSeconds: Double?,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> Table {
+        let blocks = TableBlock.plan(origins: origins.count, destinations: destinations.count, size: blockSize)
+        let total = origins.count * destinations.count
+        var answers = [BlockAnswer?](repeating: nil, count: blocks.count)
+        var done = 0
+        try await withThrowingTaskGroup(of: (Int, BlockAnswer).self) { group in
+            var next = 0
+            func launch() {
+                let index = next, block = blocks[index]
+                next += 1
+                group.addTask { (index, try await self.answer(block, origins: origins, destinations: destinations)) }
+            }
+            while next < min(concurrency, blocks.count) { launch() }
+            while let (index, answer) = try await group.next() {
+                answers[index] = answer
+                done += blocks[index].pairCount
+                progress(done, total)
+                if next < blocks.count { launch() }
+            }
+        }
+        return assemble(answers.map { $0! }, blocks: blocks, origins: origins.count, destinations: destinations.count, limitSeconds: limitSeconds)
+    }
+
+    /// Puts the blocks' answers together in (origin, destination) order, whatever the block
+    /// size and the order they came back in.
+    private func assemble(_ answers: [BlockAnswer], blocks: [TableBlock], origins: Int, destinations: Int, limitSeconds: Double?) -> Table {
+        var table = Table(pairs: [], originSnapMetres: .init(repeating: nil, count: origins),
+                          destinationSnapMetres: .init(repeating: nil, count: destinations), unroutable: 0, overLimit: 0, requests: 0)
+        var byOrigin = [[Pair]](repeating: [], count: origins)
+        for answer in answers {
+            table.requests += answer.requests
+            for part in answer.parts {
+                let block = part.block
+                for (row, origin) in block.origins.enumerated() {
+                    if table.originSnapMetres[origin] == nil { table.originSnapMetres[origin] = part.sourceSnap[row] }
+                    for (column, destination) in block.destinations.enumerated() {
+                        guard let seconds = part.durations[row][column] else { table.unroutable += 1; continue }
+                        if let limitSeconds, seconds > limitSeconds { table.overLimit += 1; continue }
+                        byOrigin[origin].append(Pair(origin: Int32(origin), destination: Int32(destination), seconds: seconds,
+                                                     metres: part.distances?[row][column] ?? nil))
+                    }
+                }
+                for (column, destination) in block.destinations.enumerated() where table.destinationSnapMetres[destination] == nil {
+                    table.destinationSnapMetres[destination] = part.destinationSnap[column]
+                }
+            }
+        }
+        table.pairs.reserveCapacity(byOrigin.reduce(0) { $0 + $1.count })
+        for var row in byOrigin {
+            row.sort { $0.destination < $1.destination }
+            table.pairs += row
+        }
+        return table
+    }
+
+    /// What the server answered for one planned block (several parts when it was split).
+    struct BlockAnswer: Sendable {
+        var parts: [Part] = []
+        var requests = 0
+    }
+
+    struct Part: Sendable {
+        let block: TableBlock
+        let durations: [[Double?]]
+        let distances: [[Double?]]?
+        let sourceSnap: [Double?]
+        let destinationSnap: [Double?]
+    }
+
+    private func answer(_ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint]) async throws -> BlockAnswer {
+        var answer = BlockAnswer()
+        var pending = [block]
+        while let block = pending.popLast() {
+            answer.requests += 1
+            switch try await request(block, origins: origins, destinations: destinations) {
+            case let .part(part): answer.parts.append(part)
+            case .tooBig:
+                guard block.pairCount > 1 else {
+                    throw OSRMError.serverError(url: server.absoluteString, code: "TooBig", message: "the server refuses even a 1 × 1 table")
+                }
+                pending += block.split()
+            }
+        }
+        return answer
+    }
+
+    private enum Outcome: Sendable {
+        case part(Part)
+        case tooBig
+    }
+
+    /// One `/table` request, retried while its failure looks transient.
+    private func request(_ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint]) async throws -> Outcome {
+        let url = tableURL(block, origins: origins, destinations: destinations)
+        var lastProblem = ""
+        for attempt in 0..<attempts {
+            if attempt > 0 { try await Task.sleep(nanoseconds: UInt64(250_000_000) << (attempt - 1)) }
+            var request = URLRequest(url: url)
+            request.timeoutInterval = timeout
+            let data: Data, response: URLResponse
+            do {
+                (data, response) = try await URLSession.shared.data(for: request)
+            } catch {
+                lastProblem = (error as? URLError).map { "\($0.code == .timedOut ? "timed out" : "connection failed"): \($0.localizedDescription)" } ?? "\(error)"
+                continue
+            }
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            let body = try? JSONDecoder().decode(TableResponse.self, from: data)
+            if status == 200, let body, body.code == "Ok" { return .part(try part(block, body)) }
+            if body?.code == "TooBig" { return .tooBig }
+            if status >= 500 || status == 429 || body == nil {
+                lastProblem = "HTTP \(status)" + (body?.message.map { ": \($0)" } ?? "")
+                continue
+            }
+            throw OSRMError.serverError(url: server.absoluteString, code: body?.code ?? "HTTP \(status)", message: body?.message ?? "no message")
+        }
+        throw OSRMError.unreachable(url: server.absoluteString, detail: "\(attempts) tries; last: \(lastProblem)")
+    }
+
+    private func part(_ block: TableBlock, _ body: TableResponse) throws -> Part {
+        guard let durations = body.durations, durations.count == block.origins.count,
+              durations.allSatisfy({ $0.count == block.destinations.count })
+        else {
+            throw OSRMError.serverError(url: server.absoluteString, code: "BadAnswer", message: "the table does not have \(block.origins.count) × \(block.destinations.count) durations")
+        }
+        return Part(block: block, durations: durations, distances: body.distances,
+                    sourceSnap: body.sources?.map(\.distance) ?? .init(repeating: nil, count: block.origins.count),
+                    destinationSnap: body.destinations?.map(\.distance) ?? .init(repeating: nil, count: block.destinations.count))
+    }
+
+    /// `/table/v1/driving/lon,lat;…?sources=0;…&destinations=…&annotations=duration,distance`.
+    func tableURL(_ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint]) -> URL {
+        let points = block.origins.map { origins[$0] } + block.destinations.map { destinations[$0] }
+        let coordinates = points.map { Self.coordinate($0) }.joined(separator: ";")
+        let sources = (0..<block.origins.count).map(String.init).joined(separator: ";")
+        let targets = (block.origins.count..<points.count).map(String.init).joined(separator: ";")
+        let text = "\(server.absoluteString.trimmingSuffix("/"))/table/v1/\(service)/\(coordinates)?sources=\(sources)&destinations=\(targets)&annotations=duration,distance"
+        return URL(string: text)!
+    }
+
+    /// Longitude and latitude to 1e-6° (OSRM's own fixed-point precision).
+    static func coordinate(_ point: GeoPoint) -> String {
+        String(format: "%.6f,%.6f", point.longitude, point.latitude)
+    }
+}
+
+/// The fields of a `/table` answer that Maillage reads.
+struct TableResponse: Decodable, Sendable {
+    struct Waypoint: Decodable, Sendable {
+        let distance: Double?
+    }
+
+    let code: String
+    let message: String?
+    let durations: [[Double?]]?
+    let distances: [[Double?]]?
+    let sources: [Waypoint]?
+    let destinations: [Waypoint]?
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

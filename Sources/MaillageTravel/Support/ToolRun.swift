@@ -1,0 +1,74 @@
+import Foundation
+
+/// Runs an external program to its end, its output to a log file (a pipe left unread would
+/// block a chatty program), and turns a failure into an ``OSRMError/toolFailed``.
+enum ToolRun {
+    /// Runs `tool` with `arguments`, writing its output to `log`; throws with the log's last
+    /// error line when it fails.
+    static func run(_ tool: URL, _ arguments: [String], log: URL, in folder: URL? = nil) throws {
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        ChildProcesses.shared.add(process.processIdentifier)
+        process.waitUntilExit()
+        ChildProcesses.shared.remove(process.processIdentifier)
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw OSRMError.toolFailed(tool: tool.lastPathComponent, status: process.terminationStatus, detail: lastError(in: log))
+        }
+    }
+
+    /// Runs a program and returns what it printed on stdout.
+    static func capture(_ tool: URL, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw OSRMError.toolFailed(tool: tool.lastPathComponent, status: process.terminationStatus, detail: "no output")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The last line of a log that reads as an error, without OSRM's timestamp and level.
+    static func lastError(in log: URL) -> String {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let lines = text.split(separator: "\n").map(String.init)
+        let chosen = lines.last { $0.contains("[error]") || $0.contains("what():") || $0.lowercased().contains("error") } ?? lines.last ?? "no output"
+        var line = chosen
+        for marker in ["[error] ", "what():  ", "what(): "] {
+            if let range = line.range(of: marker) { line = String(line[range.upperBound...]) }
+        }
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// The OSRM programs this process started and has not yet seen end, so that an interrupt
+/// (Ctrl-C) can stop them before the process exits.
+public final class ChildProcesses: @unchecked Sendable {
+    public static let shared = ChildProcesses()
+    private var pids = Set<Int32>()
+    private let lock = NSLock()
+
+    func add(_ pid: Int32) { lock.withLock { _ = pids.insert(pid) } }
+    func remove(_ pid: Int32) { lock.withLock { _ = pids.remove(pid) } }
+
+    /// Sends SIGTERM to every program still running; for a signal handler before exiting.
+    public func terminateAll() {
+        let running = lock.withLock { pids }
+        for pid in running { kill(pid, SIGTERM) }
+    }
+}
