@@ -56,7 +56,7 @@ let package = Package(
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
             name: "MaillageIO",
-            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]
+            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // Every reader under fuzzing with its fixed options: shared by the fuzz targets (fuzz/)
