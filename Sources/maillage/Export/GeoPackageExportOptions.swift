@@ -74,6 +74,7 @@ struct GeoPackageExportOptions: ParsableArguments {
     static func styles(layers: [GeoPackageLayer], columns: [TerritoryGeoPackage.ColumnDescription]) -> [GeoPackageStyle] {
         var styles: [GeoPackageStyle] = []
         for layer in layers where layer.geometryType != nil {
+            var layerStyles: [(style: GeoPackageStyle, distinct: Int)] = []
             let polygons = layer.geometryType == .multiPolygon
             for column in columns where column.layer == layer.name {
                 guard let position = layer.fields.firstIndex(where: { $0.name == column.column }) else { continue }
@@ -85,10 +86,12 @@ struct GeoPackageExportOptions: ParsableArguments {
                     ? LayerStyle.diverging(layer: layer.name, column: column.column, values: values, polygons: polygons)
                     : LayerStyle.sequential(layer: layer.name, column: column.column, values: values, polygons: polygons)
                 guard let style else { continue }
-                let isFirst = !styles.contains { $0.table == layer.name }
-                styles.append(GeoPackageStyle(table: layer.name, name: column.column, qml: style.qml, sld: style.sld, isDefault: isFirst,
-                                              description: column.description))
+                layerStyles.append((GeoPackageStyle(table: layer.name, name: column.column, qml: style.qml, sld: style.sld, isDefault: false,
+                                                     description: column.description), Set(values.filter(\.isFinite)).count))
             }
+            // The default is the first column that is more than a 0/1 flag (coverage's `covered`).
+            if let chosen = layerStyles.firstIndex(where: { $0.distinct > 2 }) ?? layerStyles.indices.first { layerStyles[chosen].style.isDefault = true }
+            styles += layerStyles.map(\.style)
         }
         return styles
     }
