@@ -57,7 +57,11 @@ public enum Isochrones {
         let densityByZone = Dictionary(zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
         let sitePlaces = sites.map { StraightLinePairs.Place(point: $0.point, density: $0.zoneID.flatMap { densityByZone[$0] } ?? nil) }
         let zonePlaces = zones.map { StraightLinePairs.Place(point: $0.point, density: $0.densityClass) }
-        let grid = try PlanarGrid(around: zones.map(\.point) + sites.map(\.point), kilometres: options.gridKilometres)
+        // With the line model the grid reaches as far as the largest limit allows (at most 150 km
+        // beyond the territory), so outlines are not cut at the territory's edge.
+        var margin = 0.0
+        if case let .line(model, _) = request.travel { margin = min(150, model.reach(minutes: largest) / 1000) }
+        let grid = try PlanarGrid(around: zones.map(\.point) + sites.map(\.point), kilometres: options.gridKilometres, marginKilometres: margin)
         // A node takes the density level of its nearest zone, as a trip starting there would.
         let zoneIndex = SpatialGrid(points: zones.map(\.point), cellKilometres: max(5, options.gridKilometres * 4))
         let nodePlaces = grid.nodes.map { point in

@@ -2,8 +2,8 @@ import Foundation
 import MaillageCore
 
 /// A regular grid of nodes `kilometres` apart on an equirectangular plane centred on a set of
-/// points (x east, y north), one cell of margin around them, and one more ring of nodes that
-/// contours treat as unreachable so that every ring closes inside the grid.
+/// points (x east, y north), `marginKilometres` and one cell of margin around them, and one more
+/// ring of nodes that contours treat as unreachable so that every ring closes inside the grid.
 struct PlanarGrid: Sendable {
     let centre: GeoPoint
     let kilometres: Double
@@ -18,13 +18,13 @@ struct PlanarGrid: Sendable {
     static let kmPerDegree = SpatialWeights.earthRadiusKm * .pi / 180
     static let maximumNodes = 4_000_000
 
-    init(around points: [GeoPoint], kilometres: Double) throws {
+    init(around points: [GeoPoint], kilometres: Double, marginKilometres: Double = 0) throws {
         guard let box = BoundingBox(enclosing: points) else { throw AccessError.invalidInput("no place to draw isochrones around") }
         centre = try GeoPoint(longitude: (box.minLongitude + box.maxLongitude) / 2, latitude: (box.minLatitude + box.maxLatitude) / 2)
         self.kilometres = kilometres
         let cosine = cos(centre.latitude * .pi / 180)
-        let halfWidth = (box.maxLongitude - box.minLongitude) / 2 * Self.kmPerDegree * cosine
-        let halfHeight = (box.maxLatitude - box.minLatitude) / 2 * Self.kmPerDegree
+        let halfWidth = (box.maxLongitude - box.minLongitude) / 2 * Self.kmPerDegree * cosine + marginKilometres
+        let halfHeight = (box.maxLatitude - box.minLatitude) / 2 * Self.kmPerDegree + marginKilometres
         // Two cells beyond the points: one of margin, one of border.
         columns = Int((2 * halfWidth / kilometres).rounded(.up)) + 5
         rows = Int((2 * halfHeight / kilometres).rounded(.up)) + 5
