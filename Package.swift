@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["MaillageCore", "MaillageAccess", "MaillageSim", .product(name: "Yams", package: "Yams")]
         ),
         // The HTML report: maps and charts as inline SVG, tables, provenance.
-        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),
+        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess"]),
         // Agent-based simulation of patient trajectories over the care network.
         .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess"]),
 

@@ -73,3 +73,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("e.csv")))
     }
 }
+
+/// The equity subsection of an indicator run in the HTML report.
+@Suite struct EquityReportTests {
+    let folder = try! TemporaryFolder()
+
+    @Test func theReportShowsTheLorenzCurveAndTheClustersWithTheCommandsFigures() throws {
+        let db = folder.path("t.db"), html = folder.path("r.html"), json = folder.path("e.json")
+        #expect(try CommandLineTests.run("generate", "--zones", "50", "--population", "9000", "--seed", "4", "--out", db, "-q").status == 0)
+        #expect(try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "gp", "--out", folder.path("n.csv"), "-q").status == 0)
+        #expect(try CommandLineTests.run("access", "equity", "--db", db, "--run", "1", "--out", json, "-q").status == 0)
+        #expect(try CommandLineTests.run("report", "--db", db, "--out", html, "-q").status == 0)
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.contains("<h3>Equity of access</h3>"))
+        #expect(text.contains("class=\"chart lorenz\"") && text.contains("Local Moran clusters"))
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let gini = try #require(((document?["equity"] as? [String: Any])?["gini"] as? NSNumber)?.doubleValue)
+        #expect(text.contains(String(format: "Lorenz curve, Gini %.3f", gini)), "the report's Gini is the command's")
+    }
+}

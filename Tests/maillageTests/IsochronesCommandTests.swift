@@ -92,3 +92,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("i.geojson")))
     }
 }
+
+/// The isochrones drawn in the HTML report.
+@Suite struct IsochronesReportTests {
+    let folder = try! TemporaryFolder()
+
+    @Test func theReportDrawsTheBandsAndTheirPopulations() throws {
+        let db = folder.path("t.db"), iso = folder.path("iso.geojson"), html = folder.path("r.html")
+        #expect(try CommandLineTests.run("generate", "--zones", "40", "--population", "9000", "--seed", "3", "--out", db, "-q").status == 0)
+        #expect(try CommandLineTests.run("access", "isochrones", "--db", db, "--kind", "hospital", "--minutes", "15,30", "--out", iso, "-q").status == 0)
+        let report = try CommandLineTests.run("report", "--db", db, "--isochrones", iso, "--out", html, "-q")
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.contains("Isochrones: time to the nearest site"))
+        #expect(text.contains("<title>within 15 min</title>") && text.contains("<title>within 30 min</title>"))
+        // The table's populations are the file's.
+        let collection = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: iso))) as? [String: Any]
+        let first = ((collection?["features"] as? [[String: Any]])?.first?["properties"] as? [String: Any])?["population"] as? NSNumber
+        let formatted = NumberFormatter.localizedString(from: first ?? 0, number: .decimal)
+        #expect(text.contains(">\(formatted.replacingOccurrences(of: "\u{a0}", with: ","))<") || text.contains(">\(first?.intValue ?? -1)<"), "population \(formatted)")
+        let missing = try CommandLineTests.run("report", "--db", db, "--isochrones", folder.path("none.geojson"), "--out", folder.path("x.html"))
+        #expect(missing.status == 66)
+    }
+}

@@ -97,7 +97,7 @@ extension SpatialWeights {
                 next += 1
             }
         }
-        return SpatialWeights(neighbours: neighbours, description: "distance band \(kilometres) km")
+        return SpatialWeights(neighbours: neighbours, description: String(format: "distance band %.3f km", kilometres))
     }
 
     /// The smallest band in which every zone has a neighbour: the largest nearest-neighbour
