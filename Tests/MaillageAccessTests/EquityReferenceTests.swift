@@ -147,3 +147,37 @@ import Testing
         #expect((global.pPermutation ?? 0) > 0 && (global.pPermutation ?? 2) <= 0.5 + 1.0 / 200)
     }
 }
+
+/// The change of the measures between two runs, on transformations whose effect is known.
+@Suite struct EquityChangeTests {
+    static func zones(_ count: Int) throws -> [Zone] {
+        try (0..<count).map { index in
+            try Zone(id: "Z\(index)", name: "z", point: try GeoPoint(longitude: Double(index) * 0.01, latitude: 45),
+                     population: try Population(total: Double(10 + (index * 37) % 90)))
+        }
+    }
+
+    @Test func doublingEveryValueChangesNoRatioAndShiftingLowersTheGini() throws {
+        let zones = try Self.zones(40)
+        let base = zones.indices.map { Double(($0 * 53) % 29) + 1 }
+        var options = EquityAnalysis.Options()
+        options.thresholds = [10]
+        // Gini, Theil and Palma do not depend on the unit: every resample's change is 0 too.
+        let doubled = try EquityChange.compute(zones: zones, baseline: base, alternative: base.map { $0 * 2 }, options: options, resamples: 200)
+        for change in doubled where ["gini", "theil", "palma"].contains(change.measure) {
+            #expect(abs(change.difference) < 1e-12 && abs(change.lower ?? 1) < 1e-12 && abs(change.upper ?? 1) < 1e-12, "\(change.measure)")
+        }
+        // Adding c keeps the mean difference and raises the mean: G' = G·μ/(μ + c).
+        let shifted = try EquityChange.compute(zones: zones, baseline: base, alternative: base.map { $0 + 5 }, options: options, resamples: 200)
+        let sample = try WeightedSample(values: base, weights: zones.map(\.population.total))
+        let gini = try #require(shifted.first { $0.measure == "gini" })
+        let expected = Inequality.gini(sample) * sample.mean / (sample.mean + 5)
+        #expect(abs(gini.alternative - expected) < 1e-12)
+        #expect(gini.difference < 0 && (gini.upper ?? 0) < 0, "a shift narrows inequality in every resample")
+        // Shares below 10: the people whose value rises past 10.
+        let share = try #require(shifted.first { $0.measure == "share_below.10" })
+        let people = zones.map(\.population.total).reduce(0, +)
+        let crossing = zip(base, zones).filter { $0.0 < 10 && $0.0 + 5 >= 10 }.reduce(0) { $0 + $1.1.population.total }
+        #expect(abs(share.difference + crossing / people) < 1e-12)
+    }
+}

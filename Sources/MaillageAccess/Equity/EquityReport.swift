@@ -19,6 +19,8 @@ public struct EquityReport: Sendable, Codable {
     public var islands = 0
     public var moran: MoranGlobal?
     public var lisa: [LocalZone] = []
+    /// With a second run: the change of each measure from this run to it, with paired intervals.
+    public var changes: [EquityChange] = []
     public var notes: [String] = []
 
     public struct ThresholdShare: Sendable, Codable {
@@ -76,6 +78,11 @@ public struct EquityReport: Sendable, Codable {
                      ("moran_z_normal", spatialWeights, defined(moran.zNormal)), ("moran_p_normal", spatialWeights, defined(moran.pNormal)),
                      ("moran_p_permutation", spatialWeights, moran.pPermutation)]
             for (name, count) in clusterCounts.sorted(by: { $0.key < $1.key }) { rows.append(("lisa_zones", name, Double(count))) }
+        }
+        for change in changes {
+            rows += [("change.\(change.measure)", "baseline", defined(change.baseline)), ("change.\(change.measure)", "alternative", defined(change.alternative)),
+                     ("change.\(change.measure)", "difference", defined(change.difference)),
+                     ("change.\(change.measure)", "lower", defined(change.lower)), ("change.\(change.measure)", "upper", defined(change.upper))]
         }
         return rows
     }

@@ -22,6 +22,9 @@ struct AccessEquityCommand: MaillageCommand {
     @Option(help: "The territory database.") var db: String
     @Option(help: "The indicator run to analyse (its id, as 'maillage access' prints it).") var run: Int64
     @Option(help: "The run's value column, when it has several numeric ones.") var column: String?
+    @Option(help: "A second run on the same zones (a scenario's): the change of each measure from --run to it, with paired bootstrap intervals.")
+    var against: Int64?
+    @Option(help: "Bootstrap resamples of the zones for the intervals of --against.") var bootstrap: Int = 999
     @Option(help: "Groups of the Theil decomposition: departement, density, or an attribute (population, share.75+…) cut in quintiles.")
     var by: String = "departement"
     @Option(help: "Who counts: population (each zone for its inhabitants) or none (each zone once).") var weights: String = "population"
@@ -43,6 +46,7 @@ struct AccessEquityCommand: MaillageCommand {
             throw ValidationError("--zones-out must end in .csv or .geojson (got '\(zonesOut)').")
         }
         guard EquityAnalysis.Weighting(rawValue: weights) != nil else { throw ValidationError("--weights must be population or none.") }
+        guard bootstrap >= 0, bootstrap <= 1_000_000 else { throw ValidationError("--bootstrap must be between 0 and 1000000.") }
         guard permutations >= 0, permutations <= 1_000_000 else { throw ValidationError("--permutations must be between 0 and 1000000.") }
         guard significance > 0, significance < 1 else { throw ValidationError("--significance must be between 0 and 1.") }
     }
@@ -73,12 +77,21 @@ struct AccessEquityCommand: MaillageCommand {
             throw CommandError(message: "\(db) has no indicator run \(run); it has \(known.isEmpty ? "none" : known.joined(separator: ", "))",
                                status: .usage)
         }
-        let name = try valueColumn(of: stored)
+        let name = try valueColumn(of: stored, id: run)
         let territory = try database.loadTerritory()
         let byID = Dictionary(stored.values.map { ($0.zoneID, $0.numbers[name] ?? nil) }, uniquingKeysWith: { a, _ in a })
         let zones = territory.zones.filter { byID[$0.id] != nil }
         let values = zones.map { (byID[$0.id] ?? nil) ?? .nan }
-        let report = try EquityAnalysis.run(zones: zones, values: values, options: options)
+        var report = try EquityAnalysis.run(zones: zones, values: values, options: options)
+        if let against {
+            guard let other = try database.indicatorRun(id: against) else {
+                throw CommandError(message: "\(db) has no indicator run \(against) (--against)", status: .usage)
+            }
+            let otherColumn = Set(other.values.flatMap(\.numbers.keys)).contains(name) ? name : try valueColumn(of: other, id: against)
+            let otherByID = Dictionary(other.values.map { ($0.zoneID, $0.numbers[otherColumn] ?? nil) }, uniquingKeysWith: { a, _ in a })
+            let alternative = zones.map { (otherByID[$0.id] ?? nil) ?? .nan }
+            report.changes = try EquityChange.compute(zones: zones, baseline: values, alternative: alternative, options: options, resamples: bootstrap)
+        }
         try write(report, method: stored.method, column: name)
         if let zonesOut { try writeZones(report, zones: territory.zones, to: zonesOut) }
         for note in report.notes { global.status("note: \(note)") }
@@ -88,17 +101,17 @@ struct AccessEquityCommand: MaillageCommand {
     }
 
     /// The value column: the one asked for, else the run's only numeric column.
-    private func valueColumn(of stored: IndicatorRun) throws -> String {
+    private func valueColumn(of stored: IndicatorRun, id: Int64) throws -> String {
         let names = Set(stored.values.flatMap(\.numbers.keys)).sorted()
         if let column {
             guard names.contains(column) else {
-                throw CommandError(message: "run \(run) has no column '\(column)'; it has \(names.joined(separator: ", "))", status: .usage)
+                throw CommandError(message: "run \(id) has no column '\(column)'; it has \(names.joined(separator: ", "))", status: .usage)
             }
             return column
         }
         let preferred = names.filter { !["covered", "catchment_beyond_loaded_sites"].contains($0) }
         guard let only = preferred.count == 1 ? preferred.first : (names.count == 1 ? names.first : nil) else {
-            throw CommandError(message: "run \(run) has \(names.isEmpty ? "no numeric column" : "several columns (\(names.joined(separator: ", ")))"); choose one with --column",
+            throw CommandError(message: "run \(id) has \(names.isEmpty ? "no numeric column" : "several columns (\(names.joined(separator: ", ")))"); choose one with --column",
                                status: names.isEmpty ? .dataError : .usage)
         }
         return only
