@@ -72,6 +72,29 @@ import Testing
             #expect(Self.equal(number(gdalZone["nearest_minutes_r1"]) ?? .nan, minutes[id] ?? .nan), "zone \(id) minutes")
         }
 
+        // The styles are well-formed QML and SLD on the run's column, in the report's 5-class palette.
+        let styles = try PythonPeer.run(["-c", """
+            import json, sqlite3, sys, xml.etree.ElementTree as ET
+            rows = sqlite3.connect(sys.argv[1]).execute("select f_table_name, styleName, styleQML, styleSLD, useAsDefault from layer_styles").fetchall()
+            out = []
+            for table, name, qml, sld, default in rows:
+                q = ET.fromstring(qml.split("\\n", 1)[1]); s = ET.fromstring(sld.encode())
+                renderer = q.find("renderer-v2")
+                colours = [p.get("v") for p in q.iter("prop") if p.get("k") == "color"]
+                rules = s.findall(".//{http://www.opengis.net/se}Rule")
+                out.append({"table": table, "name": name, "attr": renderer.get("attr"), "ranges": len(renderer.find("ranges")),
+                            "colours": colours, "rules": len(rules), "default": default})
+            print(json.dumps(out))
+            """, gpkg])
+        #expect(styles.status == 0, "\(styles.stderr)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(styles.stdout.utf8)) as? [[String: Any]] ?? []
+        let minutesStyle = try #require(parsed.first { $0["name"] as? String == "nearest_minutes_r1" })
+        #expect(minutesStyle["table"] as? String == "zones" && minutesStyle["attr"] as? String == "nearest_minutes_r1")
+        #expect(minutesStyle["ranges"] as? Int == 5 && minutesStyle["rules"] as? Int == 5)
+        #expect(minutesStyle["colours"] as? [String] == ["255,255,204,255", "161,218,180,255", "65,182,196,255", "44,127,184,255", "37,52,148,255"],
+                "ColorBrewer YlGnBu, 5 classes, as the report")
+        #expect(minutesStyle["default"] as? Int == 1)
+
         // The same in Lambert-93: GDAL reads the declared CRS.
         let l93 = folder.path("l93.gpkg")
         #expect(try CommandLineTests.run("export", "geopackage", "--db", db, "--crs", "EPSG:2154", "--out", l93, "-q").status == 0)
