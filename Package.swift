@@ -50,14 +50,14 @@ let package = Package(
             dependencies: ["MaillageCore", "MaillageAccess", "MaillageSim", .product(name: "Yams", package: "Yams")]
         ),
         // The HTML report: maps and charts as inline SVG, tables, provenance.
-        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),
+        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess"]),
         // Agent-based simulation of patient trajectories over the care network.
         .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess"]),
 
         // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
         .target(
             name: "MaillageIO",
-            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]
+            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // Road times from OSRM, the straight-line model's calibration, and comparing travel sources.

@@ -4,13 +4,14 @@
 # Usage: scripts/install-deps.sh [--test]
 #   --test  also installs what the test suite needs (python3-venv for reference peers and the
 #           notebooks' virtualenv, whose PyPI wheels bring their own GEOS, PROJ and GDAL;
-#           chromium to render the HTML report headless as a reader would see it).
+#           chromium to render the HTML report headless as a reader would see it; gdal-bin,
+#           whose ogrinfo and ogr2ogr read the exported GeoPackage as QGIS would).
 # Idempotent: a machine that already has everything runs no package manager at all.
 set -euo pipefail
 
 packages=(libsqlite3-dev libproj-dev proj-data pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(python3-venv sqlite3 chromium fonts-dejavu-core)
+  packages+=(python3-venv sqlite3 chromium fonts-dejavu-core gdal-bin)
 fi
 
 missing=()

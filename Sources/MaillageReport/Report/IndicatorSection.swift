@@ -20,7 +20,16 @@ struct IndicatorSection: ReportSection {
         html += "<h3>Distribution across zones</h3>\n"
         html += Histogram(values: values, classes: map.classes, unit: layer.unit, threshold: layer.threshold).svg() + "\n"
         html += "<div class=\"columns\">" + figures(layer: layer, values: values).html() + provenance().html() + "</div>\n"
+        html += equity(layer: layer)
         return html
+    }
+
+    /// Gini, Theil, Palma, the Lorenz curve and the local Moran clusters of the value drawn.
+    private func equity(layer: ZoneLayer) -> String {
+        let (view, reason) = EquityView.make(territory: territory, values: layer.values, idPrefix: anchor + "-equity",
+                                             highIsBad: reading.column == "minutes")
+        if let view { return view.html() }
+        return "<p class=\"note\">Equity measures left out: \(HTMLText.escape(reason ?? ""))</p>\n"
     }
 
     /// The sentence a planner quotes: the coverage share, for coverage runs.

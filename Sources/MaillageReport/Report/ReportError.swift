@@ -6,6 +6,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case unknownSimulationRun(id: Int64, path: String, available: [Int64])
     /// A comparison folder's file is missing or not what `maillage compare` writes.
     case unreadableComparison(path: String, reason: String)
+    /// An isochrones file is missing or not what `maillage access isochrones` writes.
+    case unreadableIsochrones(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             "\(path) has no simulation run \(id); its simulation runs are \(available.map(String.init).joined(separator: ", "))"
         case let .unreadableComparison(path, reason):
             "cannot read the comparison \(path): \(reason)"
+        case let .unreadableIsochrones(path, reason):
+            "cannot read the isochrones \(path): \(reason)"
         }
     }
 }

@@ -25,10 +25,12 @@ public enum TerritoryReport {
     ///
     /// - Parameters:
     ///   - comparison: a folder `maillage compare --out` wrote, shown after the runs.
+    ///   - isochrones: a GeoJSON file `maillage access isochrones` wrote, drawn over the zones.
     /// - Throws: ``ReportError`` for a run the database does not hold or an unreadable
     ///   comparison folder, store errors, ``ProjError`` when a position cannot be projected.
     public static func html(
-        database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil, generatedAt: Date = Date()
+        database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil, isochrones: String? = nil,
+        generatedAt: Date = Date()
     ) throws -> String {
         let headers = try database.indicatorRunHeaders()
         let chosen: [IndicatorRunHeader]
@@ -70,6 +72,7 @@ public enum TerritoryReport {
             sections.append(SimulationSection(reading: SimulationReading(header: header, run: run), territory: projected))
         }
         if let comparisonReading { sections.append(ComparisonSection(reading: comparisonReading, territory: projected)) }
+        if let isochrones { sections.append(try IsochroneSection(path: isochrones, territory: projected)) }
         let entries = try sections.map { HTMLPage.Entry(anchor: $0.anchor, heading: $0.heading, body: try $0.body()) }
         var contents = [chosen.count == 1 ? "1 indicator run" : "\(chosen.count) indicator runs"]
         if !chosenSimulations.isEmpty { contents.append(chosenSimulations.count == 1 ? "1 simulation run" : "\(chosenSimulations.count) simulation runs") }

@@ -12,6 +12,7 @@ struct AccessCommand: ParsableCommand {
         subcommands: [
             AccessNearestCommand.self, AccessCoverageCommand.self,
             Access2SFCACommand.self, AccessE2SFCACommand.self, Access3SFCACommand.self, AccessGravityCommand.self,
+            AccessEquityCommand.self, AccessIsochronesCommand.self,
         ]
     )
 }

@@ -15,7 +15,7 @@ struct ExportCommand: MaillageCommand {
             """
     )
 
-    @Argument(help: "What to export: actors, zones, links or matrix.")
+    @Argument(help: "What to export: actors, zones, links, matrix, or geopackage (everything, for QGIS).")
     var table: String
 
     @Option(help: "The territory database.")
@@ -33,9 +33,13 @@ struct ExportCommand: MaillageCommand {
     @Option(help: "The matrix to export, when the database has several.")
     var matrix: String?
 
+    @OptionGroup var geopackage: GeoPackageExportOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        if table == "geopackage" { return try geopackage.validate(out: out) }
+        try geopackage.refuseUnlessGeoPackage()
         guard ExportTable(rawValue: table) != nil else {
             throw ValidationError("Export what? '\(table)' is not one of \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -48,6 +52,7 @@ struct ExportCommand: MaillageCommand {
     }
 
     func execute() throws {
+        if table == "geopackage" { return try geopackage.export(database: db, out: out, global: global) }
         var exporter = TerritoryExporter()
         exporter.delimiter = CSVOptions.parseDelimiter(delimiter) ?? ","
         exporter.includeSource = withSource

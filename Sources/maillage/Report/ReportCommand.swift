@@ -33,20 +33,24 @@ struct ReportCommand: MaillageCommand {
     @Option(help: "Show the scenario comparison in this folder (what 'maillage compare --out' writes).")
     var comparison: String?
 
+    @Option(help: "Draw the isochrones in this GeoJSON file (what 'maillage access isochrones' writes) over the zones.")
+    var isochrones: String?
+
     @Option(help: "The HTML file to write.")
     var out: String
 
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        try Self.write(database: db, run: run, simulation: simulation, comparison: comparison, out: out, global: global)
+        try Self.write(database: db, run: run, simulation: simulation, comparison: comparison, isochrones: isochrones, out: out, global: global)
         print(out)
     }
 
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
     static func write(database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
-                      out: String, global: GlobalOptions) throws {
-        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path))
+                      isochrones: String? = nil, out: String, global: GlobalOptions) throws {
+        try OutputGuard.check(output: out, role: "--out",
+                              against: OutputGuard.Input.database(path) + (isochrones.map { [OutputGuard.Input($0, role: "--isochrones")] } ?? []))
         let clock = ContinuousClock(), start = clock.now
         let everything = run == nil && simulation == nil && comparison == nil
         let html: String
@@ -55,9 +59,12 @@ struct ReportCommand: MaillageCommand {
                 database: try TerritoryDatabase.open(at: path),
                 runs: run.map(RunChoice.only) ?? (everything ? .all : .none),
                 simulations: simulation.map(RunChoice.only) ?? (everything ? .all : .none),
-                comparison: comparison
+                comparison: comparison, isochrones: isochrones
             )
         } catch let error as ReportError {
+            if case let .unreadableIsochrones(file, _) = error {
+                throw CommandError(message: error.description, status: FileManager.default.fileExists(atPath: file) ? .dataError : .noInput)
+            }
             if case let .unreadableComparison(file, _) = error {
                 let status: ExitStatus = FileManager.default.fileExists(atPath: file) ? .dataError : .noInput
                 throw CommandError(message: error.description, status: status)

@@ -1,0 +1,97 @@
+import Foundation
+import MaillageCore
+
+/// The isochrones `maillage access isochrones` wrote: bands in a sequential palette over the
+/// zones (darkest for the shortest limit), with the people living within each limit.
+struct IsochroneSection: ReportSection {
+    struct Band {
+        var minutes: Double
+        var siteID: String?
+        var population: Double
+        var bandPopulation: Double
+        var polygons: [[[GeoPoint]]]
+    }
+
+    let path: String
+    let bands: [Band]
+    let errorBound: Double?
+    let territory: ProjectedTerritory
+
+    var anchor: String { "isochrones" }
+    var heading: String { "Isochrones: time to the nearest site" }
+
+    /// Reads the GeoJSON file.
+    ///
+    /// - Throws: ``ReportError/unreadableIsochrones(path:reason:)`` naming the file and what is wrong.
+    init(path: String, territory: ProjectedTerritory) throws {
+        self.path = path
+        self.territory = territory
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportError.unreadableIsochrones(path: path, reason: "the file does not exist or cannot be read")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let features = object["features"] as? [[String: Any]]
+        else { throw ReportError.unreadableIsochrones(path: path, reason: "it is not a GeoJSON FeatureCollection") }
+        var bands: [Band] = [], bound: Double?
+        for (index, feature) in features.enumerated() {
+            let properties = feature["properties"] as? [String: Any] ?? [:]
+            guard let minutes = (properties["minutes"] as? NSNumber)?.doubleValue,
+                  let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "MultiPolygon",
+                  let coordinates = geometry["coordinates"] as? [[[[NSNumber]]]]
+            else { throw ReportError.unreadableIsochrones(path: path, reason: "feature \(index + 1) has no minutes or no MultiPolygon (write it with 'maillage access isochrones')") }
+            let polygons = try coordinates.map { polygon in
+                try polygon.map { ring in try ring.map { try GeoPoint(longitude: $0[0].doubleValue, latitude: $0[1].doubleValue) } }
+            }
+            bound = (properties["error_bound_minutes"] as? NSNumber)?.doubleValue ?? bound
+            bands.append(Band(minutes: minutes, siteID: properties["site_id"] as? String,
+                              population: (properties["population"] as? NSNumber)?.doubleValue ?? .nan,
+                              bandPopulation: (properties["band_population"] as? NSNumber)?.doubleValue ?? .nan, polygons: polygons))
+        }
+        self.bands = bands.filter { $0.siteID == nil }.sorted { $0.minutes < $1.minutes }
+        errorBound = bound
+    }
+
+    func body() throws -> String {
+        let limits = bands.map(\.minutes)
+        let colours = Array(SequentialPalette.colours(count: limits.count).reversed())
+        let height = territory.frame.height
+        var svg = """
+            <svg class="map" xmlns="http://www.w3.org/2000/svg" width="\(Int(ChoroplethMap.width))" height="\(Int(max(height, 60 + 20 * Double(bands.count))))" \
+            role="img" aria-label="Map: isochrones">
+            <defs><clipPath id="isochrones-frame"><rect x="0" y="0" width="\(Int(ChoroplethMap.mapWidth))" height="\(Int(height))"/></clipPath></defs>
+            <rect x="0" y="0" width="\(Int(ChoroplethMap.mapWidth))" height="\(Int(height))" fill="#f4f4f4"/>
+            <g clip-path="url(#isochrones-frame)">
+            <g fill="#ffffff" stroke="#bdbdbd" stroke-width="0.5">
+            """
+        for placed in territory.zones {
+            switch placed.shape {
+            case let .polygons(polygons): svg += "<path d=\"\(polygons.map(SVGPath.rings).joined())\" fill-rule=\"evenodd\"/>"
+            case let .point(point): svg += "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"2\"/>"
+            }
+        }
+        svg += "</g>\n<g stroke=\"#525252\" stroke-width=\"0.6\" fill-opacity=\"0.85\">"
+        // The largest limit first, so that shorter ones are drawn on top of it.
+        for (index, band) in bands.enumerated().reversed() {
+            let rings = try band.polygons.map { polygon in try polygon.map { ring in try territory.projection.project(ring).map(territory.frame.place) } }
+            let data = rings.map(SVGPath.rings).joined()
+            svg += "<path d=\"\(data)\" fill=\"\(colours[index])\" fill-rule=\"evenodd\"><title>\(HTMLText.escape("within \(DisplayNumber.auto(band.minutes)) min"))</title></path>"
+        }
+        svg += "</g></g>\n"
+        let legendX = ChoroplethMap.mapWidth + 24
+        svg += "<text x=\"\(SVGPath.number(legendX))\" y=\"20\" font-size=\"13\" font-weight=\"bold\">Within (minutes)</text>"
+        for (index, band) in bands.enumerated() {
+            let y = 30 + 20 * Double(index)
+            svg += "<rect x=\"\(SVGPath.number(legendX))\" y=\"\(SVGPath.number(y))\" width=\"16\" height=\"12\" fill=\"\(colours[index])\" stroke=\"#525252\"/>"
+            svg += "<text x=\"\(SVGPath.number(legendX + 22))\" y=\"\(SVGPath.number(y + 10))\" font-size=\"12\">\(HTMLText.escape(DisplayNumber.auto(band.minutes)))</text>"
+        }
+        svg += "</svg>\n"
+        let rows = bands.map { band in
+            [DisplayNumber.auto(band.minutes), DisplayNumber.format(band.population, decimals: 0), DisplayNumber.format(band.bandPopulation, decimals: 0)]
+        }
+        var html = svg + HTMLTable(caption: "People within each limit (zones whose own time is within it)",
+                                   header: ["Minutes", "Inhabitants within", "Inhabitants in the band"], rows: rows, numericColumns: [0, 1, 2]).html()
+        html += "<p class=\"note\">From \(HTMLText.escape(URL(fileURLWithPath: path).lastPathComponent))"
+        if let errorBound { html += "; an outline is within \(HTMLText.escape(DisplayNumber.format(errorBound, decimals: 1))) minutes of the true time" }
+        return html + ".</p>\n"
+    }
+}
