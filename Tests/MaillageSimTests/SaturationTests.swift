@@ -15,13 +15,14 @@ import Testing
 
     func value(_ result: SimulationResult, _ name: String) throws -> Double { try #require(result.value(name)) }
 
-    static let none30to44: [String: Any] = ["0-14": 0, "15-29": 0, "30-44": 0, "45-59": 0, "60-74": 0, "75+": 0]
+    static var none30to44: [String: Any] { ["0-14": 0, "15-29": 0, "30-44": 0, "45-59": 0, "60-74": 0, "75+": 0] }
     static func only30to44(_ value: Double) -> [String: Any] {
         ["0-14": 0, "15-29": 0, "30-44": value, "45-59": 0, "60-74": 0, "75+": 0]
     }
 
-    static let noHomeEntries: [String: Any] = ["ssiad_entry_from_home_per_year": none30to44, "had_entry_from_home_per_year": none30to44,
-                                               "ehpad_entry_from_home_per_year": none30to44]
+    static var noHomeEntries: [String: Any] {
+        ["ssiad_entry_from_home_per_year": none30to44, "had_entry_from_home_per_year": none30to44, "ehpad_entry_from_home_per_year": none30to44]
+    }
 
     /// Every discharge sends the patient home with SSIAD, stays outlast the run, and every
     /// discharge is followed by a readmission: a patient discharged again while in SSIAD keeps
@@ -76,7 +77,7 @@ import Testing
             #expect(row.zone == "Z2", "\(row)")
         }
         #expect(try value(result, "ehpad_resident_care_contacts") > 0)
-        #expect(rows.contains { entered[$0.caseID].map { day in $0.day > day && $0.activity == "discharge" } ?? false })
+        #expect(rows.contains { row in entered[row.caseID].map { row.day > $0 && row.activity == "discharge" } ?? false })
     }
 
     /// Closing (or retiring, no consultations) the GP everyone declared on day 100: its 1,000
@@ -266,7 +267,9 @@ import Testing
         let parameters = try TinyTerritory.parameters(["warm_up_days": 0, "home_care": Self.noHomeEntries])
         let capacity = SimulationEvent(.capacity(actor: "h1", measure: .edVisitsPerDay, value: staffed), fromDay: 0, toDay: 364)
         let result = try run(territory, parameters, events: [capacity], log: false)
-        #expect(abs(try value(result, "emergency_wait_minutes_mean") - wait) < wait * 1e-4)
+        // The run's very first arrival finds no load in the last 24 hours and waits 45 minutes:
+        // with about 4,300 arrivals it moves the mean by at most 855 / 4,300 ≈ 0.2 minutes.
+        #expect(abs(try value(result, "emergency_wait_minutes_mean") - wait) < 0.25)
         // About 4,300 visits: the share's sd is at most 0.007; allow 4 sd.
         #expect(abs(try value(result, "left_without_being_seen_share") - leaving) < 0.028)
     }

@@ -39,7 +39,7 @@ enum TinyTerritory {
     }
 
     /// Arrivals without weekly or yearly rhythm.
-    static let flatRhythms: [String: Any] = ["day_of_week": Array(repeating: 1, count: 7), "month": Array(repeating: 1, count: 12)]
+    static var flatRhythms: [String: Any] { ["day_of_week": Array(repeating: 1, count: 7), "month": Array(repeating: 1, count: 12)] }
 
     static func place(_ id: String, _ kind: ActorKind, places: Double, longitude: Double = 2.35) throws -> Actor {
         try Actor(id: id, kind: kind, name: id, point: GeoPoint(longitude: longitude, latitude: 46.6), zoneID: nil,

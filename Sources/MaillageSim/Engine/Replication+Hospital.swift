@@ -31,8 +31,8 @@ extension Replication {
             takeBed(agent, hospital: chosen, day: day, source: source)
             return
         }
-        if counted { count(.admissionsWithoutBed, zone: zoneIndex) }
         if source == .admissionsElective {
+            // Each time a planned stay is put back counts; it is not an admission without a bed until it is unplanned.
             if counted { count(.electivePostponed, zone: zoneIndex) }
             schedule(day: day + c.p.hospital.electivePostponementDays, agent: agent, kind: CalendarEntry.electiveAdmission, payload: preferred + 1)
             return
@@ -43,6 +43,7 @@ extension Replication {
         } else {
             chosen = preferred
         }
+        if counted { count(.admissionsWithoutBed, zone: zoneIndex) }
         guard chosen >= 0 else {
             if counted { count(.patientsLost, zone: zoneIndex) }
             return
