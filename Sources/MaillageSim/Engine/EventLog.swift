@@ -25,8 +25,8 @@ struct EventLog: Sendable {
             case .lost: "lost_to_territory"
             case .leftWithoutBeingSeen: "left_without_being_seen"
             case .delayedDischarge: "discharge_delayed"
-            case .gpLost: "gp_left"
-            case .gpAttached: "gp_declared"
+            case .gpLost: "declared_gp_left"
+            case .gpAttached: "declared_gp_found"
             }
         }
     }
