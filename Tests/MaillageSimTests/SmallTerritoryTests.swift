@@ -57,6 +57,10 @@ import Testing
         #expect(try value(result, "emergency_visits") == 0)
         #expect(try value(result, "needs_acute_urgent") > 0)
         #expect(try value(result, "unmet_urgent_needs") == value(result, "needs_acute_urgent"))
+        // 30 % of unmet urgent needs come back (once) as a visit, which finds no department either:
+        // about 0.3 × 1,050 = 315 (binomial sd ≈ 15; allow 4 sd).
+        let returns = try value(result, "emergency_return_visits"), urgent = try value(result, "needs_acute_urgent")
+        #expect(abs(returns - 0.3 * urgent) < 4 * (urgent * 0.21).squareRoot(), "returns \(returns) of \(urgent)")
     }
 
     /// Two departments; the nearer closed for days 0–181: no visit reaches it then, the farther

@@ -24,10 +24,13 @@ import MaillageSim
 ///   - slow_travel: {zones: [Z00003], factor: 1.4}
 ///     from: 20
 ///     until: 27
+///   - epidemic: {zones: ["*"], peak: 2026-12-10, intensity: {0-14: 1.8, 75+: 1.5}, needs: [acute_urgent]}
+///     from: 2026-11-15
+///     until: 2027-01-31
 /// ```
 enum ChangeReader {
     static let changeKinds = ["close", "open", "capacity", "add_link", "remove_link"]
-    static let eventKinds = ["surge", "slow_travel"]
+    static let eventKinds = ["surge", "slow_travel", "epidemic"]
 
     static func change(_ item: YAMLValue, start: Date) throws -> Scenario.Placed<ScenarioChange> {
         let kind = try onlyKind(item, among: changeKinds)
@@ -67,6 +70,7 @@ enum ChangeReader {
         guard until > day else { throw item.error("'until' must come after 'from'", key: "\(item.key).until") }
         let body = try item.required(kind)
         let zones = try body.required("zones").strings()
+        if kind == "epidemic" { return try epidemic(item, body: body, zones: zones, day: day, until: until, start: start) }
         let factorValue = try body.required("factor")
         let factor = try factorValue.double()
         if let problem = SimulationEvent.factorProblem(kind: kind, factor: factor) { throw factorValue.error(problem) }
@@ -80,6 +84,28 @@ enum ChangeReader {
             ? .demandSurge(zones: zones, factor: factor, day: day, until: until, needs: needs)
             : .travelSlowdown(zones: zones, factor: factor, day: day, until: until)
         return Scenario.Placed(value: event, file: item.file, line: item.line)
+    }
+
+    /// An epidemic: its peak (a date or day within from...until) and peak multipliers by age band.
+    private static func epidemic(_ item: YAMLValue, body: YAMLValue, zones: [String], day: Int, until: Int, start: Date) throws -> Scenario.Placed<ScenarioEvent> {
+        let peakValue = try body.required("peak")
+        let peak = try ScenarioDay.read(peakValue, start: start)
+        guard peak >= day, peak < until else { throw peakValue.error("the peak must lie within from...until") }
+        let table = try body.required("intensity")
+        var intensity: [String: Double] = [:]
+        for band in try table.keys() {
+            let value = try table.required(band)
+            let number = try value.double()
+            guard number >= 0, number <= 100 else { throw value.error("an intensity is a multiplier in 0...100") }
+            intensity[band] = number
+        }
+        let needs = try body.optional("needs")?.strings() ?? []
+        let needNames = NeedKind.allCases.map(\.rawValue)
+        for need in needs where !needNames.contains(need) {
+            throw body.error("'\(need)' is not a need; expected one of \(needNames.joined(separator: ", "))", key: "\(body.key).needs")
+        }
+        return Scenario.Placed(value: .epidemic(zones: zones, peak: peak, intensity: intensity, day: day, until: until, needs: needs),
+                               file: item.file, line: item.line)
     }
 
     private static func onlyKind(_ item: YAMLValue, among kinds: [String]) throws -> String {

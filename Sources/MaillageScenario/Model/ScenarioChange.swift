@@ -31,4 +31,7 @@ public enum ScenarioEvent: Sendable, Equatable {
     case demandSurge(zones: [String], factor: Double, day: Int, until: Int, needs: [String] = [])
     /// Travel times from these zones multiplied by `factor` for the period.
     case travelSlowdown(zones: [String], factor: Double, day: Int, until: Int)
+    /// An epidemic from `day` until `until` (exclusive) peaking on `peak`: needs rise to
+    /// `intensity` times (by age band id) at the peak along half cosine waves; acute needs when `needs` is empty.
+    case epidemic(zones: [String], peak: Int, intensity: [String: Double], day: Int, until: Int, needs: [String] = [])
 }

@@ -122,6 +122,10 @@ extension Scenario {
                     placed.file, placed.line, "events")
             case let .travelSlowdown(zones, factor, day, until):
                 add(.slowTravel(zones: zones, factor: factor), day, until - 1, placed.file, placed.line, "events")
+            case let .epidemic(zones, peak, intensity, day, until, needs):
+                let kinds = needs.compactMap(NeedKind.init(rawValue:))
+                add(.epidemic(zones: zones, peakDay: min(peak, until - 1, days - 1), intensity: intensity,
+                              needs: kinds.isEmpty ? [.acuteUrgent, .acuteMinor] : kinds), day, until - 1, placed.file, placed.line, "events")
             }
         }
         return (events, places)

@@ -1,5 +1,6 @@
 /// One entry of the day-bucketed event calendar, packed in 64 bits:
-/// agent (32) | kind (8) | payload (24: a provider position, or a need's time within the day).
+/// agent (32) | kind (8) | payload (24: a provider position, a need's time within the day, or a
+/// long-stay place's position (16) and episode (8)).
 enum CalendarEntry {
     static let need: UInt64 = 0
     static let discharge: UInt64 = 1
@@ -10,6 +11,12 @@ enum CalendarEntry {
     static let ehpadEnd: UInt64 = 6
     /// A booked GP visit taking place: adds it to the patient's continuity sequence in visit order.
     static let gpVisit: UInt64 = 7
+    /// A patient without a declared GP (theirs left) looks for one.
+    static let gpSearch: UInt64 = 8
+    /// A patient kept in bed for full downstream care goes home without it (payload: the hospital).
+    static let dischargeDeadline: UInt64 = 9
+    /// An unmet urgent need comes back as an emergency visit.
+    static let returnVisit: UInt64 = 10
 
     @inline(__always)
     static func make(agent: Int, kind: UInt64, payload: Int) -> UInt64 {

@@ -4,15 +4,28 @@ import Foundation
 ///
 /// A class, shared read-only by the replications, so that reading a field never copies the whole.
 final class CompiledParameters: Sendable {
-    /// Needs per day for each (band, chronic) pair: index band × 2 + chronic.
+    /// Kinds drawn from an agent's need calendar: the five ``NeedKind``s, then requests from
+    /// home for SSIAD, HAD and an EHPAD.
+    static let kinds = 8
+    /// Needs per day for each (band, chronic) pair: index band × 2 + chronic. Urgent needs are
+    /// drawn at their highest rhythm (`rhythmBound` times) and thinned day by day.
     let ratePerDay: [Double]
-    /// Cumulative shares of the five need kinds for each pair, 5 per pair.
+    /// Cumulative shares of the eight kinds for each pair, 8 per pair.
     let cumulative: [Double]
     let chronicPrevalence: [Double]
     let admission: [Double]
     let homeCare: [Double]
     let ehpad: [Double]
     let readmission: [Double]
+    /// Admissions per person and day by band (urgent × admission + referrals × planned stays), for the steady-state start.
+    let admissionRate: [Double]
+    /// Requests from home per person and day by band: SSIAD, HAD, EHPAD.
+    let homeEntryRate: [[Double]]
+    /// The highest urgent multiplier of the weekly and yearly rhythms (tourist summers included).
+    let rhythmBound: Double
+    /// Day-of-week (Monday first) and month multipliers normalised to a mean of 1.
+    let dayOfWeek: [Double]
+    let month: [Double]
 
     let p: SimulationParameters
     let lengthOfStay: Distribution.Sampler
@@ -25,6 +38,8 @@ final class CompiledParameters: Sendable {
     let ehpadStay: Distribution.Sampler
     let followUpLinked: Distribution.Sampler
     let followUpUnlinked: Distribution.Sampler
+    let reattachmentDelay: Distribution.Sampler
+    let unmetReturnDelay: Distribution.Sampler
 
     init(_ p: SimulationParameters, bands: [String]) {
         self.p = p
@@ -38,12 +53,29 @@ final class CompiledParameters: Sendable {
         ehpadStay = p.homeCare.ehpadStay.sampler()
         followUpLinked = p.followUp.delayLinked.sampler()
         followUpUnlinked = p.followUp.delayUnlinked.sampler()
+        reattachmentDelay = p.gp.reattachmentDelay.sampler()
+        unmetReturnDelay = p.emergency.unmetReturnDelay.sampler()
+        // Day-weighted normalisation: a year of 365 days keeps its urgent needs.
+        let weekMean = p.rhythms.dayOfWeek.reduce(0, +) / 7
+        dayOfWeek = p.rhythms.dayOfWeek.map { $0 / weekMean }
+        let monthDays = [31.0, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let monthMean = zip(p.rhythms.month, monthDays).reduce(0) { $0 + $1.0 * $1.1 } / 365
+        month = p.rhythms.month.map { $0 / monthMean }
+        rhythmBound = (dayOfWeek.max() ?? 1) * (month.max() ?? 1) * max(1, p.rhythms.touristSummerFactor)
         var ratePerDay: [Double] = [], cumulative: [Double] = [], chronicPrevalence: [Double] = []
         var admission: [Double] = [], homeCare: [Double] = [], ehpad: [Double] = [], readmission: [Double] = []
+        var admissionRate: [Double] = [], homeEntryRate: [[Double]] = [[], [], []]
         let needs = [p.needs.chronicFollowUp, p.needs.acuteMinor, p.needs.acuteUrgent, p.needs.specialistReferral, p.needs.prescription]
+        let entries = [p.homeCare.ssiadEntryFromHomePerYear, p.homeCare.hadEntryFromHomePerYear, p.homeCare.ehpadEntryFromHomePerYear]
         for band in bands {
+            let prevalence = p.population.chronicPrevalence[band] ?? 0
+            var perDayAdmissions = 0.0
             for chronic in [false, true] {
-                let rates = needs.map { ((chronic ? $0.ratePerYearChronic : $0.ratePerYear)[band] ?? 0) / 365 }
+                var rates = needs.map { ((chronic ? $0.ratePerYearChronic : $0.ratePerYear)[band] ?? 0) / 365 }
+                perDayAdmissions += (chronic ? prevalence : 1 - prevalence)
+                    * (rates[2] * (p.emergency.admissionProbability[band] ?? 0) + rates[3] * p.specialist.electiveAdmissionProbability)
+                rates[2] *= rhythmBound
+                rates += entries.map { ($0[band] ?? 0) / 365 }
                 let total = rates.reduce(0, +)
                 ratePerDay.append(total)
                 var running = 0.0
@@ -52,7 +84,9 @@ final class CompiledParameters: Sendable {
                     cumulative.append(running)
                 }
             }
-            chronicPrevalence.append(p.population.chronicPrevalence[band] ?? 0)
+            admissionRate.append(perDayAdmissions)
+            for role in 0..<3 { homeEntryRate[role].append((entries[role][band] ?? 0) / 365) }
+            chronicPrevalence.append(prevalence)
             admission.append(p.emergency.admissionProbability[band] ?? 0)
             homeCare.append(p.discharge.homeCareProbability[band] ?? 0)
             ehpad.append(p.discharge.ehpadProbability[band] ?? 0)
@@ -65,5 +99,10 @@ final class CompiledParameters: Sendable {
         self.homeCare = homeCare
         self.ehpad = ehpad
         self.readmission = readmission
+        self.admissionRate = admissionRate
+        self.homeEntryRate = homeEntryRate
     }
+
+    /// The stay sampler of a long-stay role (0 SSIAD, 1 HAD, 2 EHPAD).
+    func stay(_ role: Int) -> Distribution.Sampler { role == 0 ? ssiadStay : role == 1 ? hadStay : ehpadStay }
 }

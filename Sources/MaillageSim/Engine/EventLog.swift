@@ -4,6 +4,7 @@ struct EventLog: Sendable {
         case need(Int)
         case gpContact, gpFollowUp, specialist, pharmacy, emergency, emergencyAvoidable
         case admission, discharge, homeCareStart, ehpad, unmet
+        case boarding, transfer, lost, leftWithoutBeingSeen, delayedDischarge, gpLost, gpAttached
 
         var name: String {
             switch self {
@@ -19,6 +20,13 @@ struct EventLog: Sendable {
             case .homeCareStart: "home_care_start"
             case .ehpad: "ehpad_admission"
             case .unmet: "unmet_need"
+            case .boarding: "emergency_boarding"
+            case .transfer: "transfer"
+            case .lost: "lost_to_territory"
+            case .leftWithoutBeingSeen: "left_without_being_seen"
+            case .delayedDischarge: "discharge_delayed"
+            case .gpLost: "declared_gp_left"
+            case .gpAttached: "declared_gp_found"
             }
         }
     }

@@ -57,11 +57,12 @@ extension Replication {
             actorContacts = actorContacts.map { $0 * weight }
             actorCapacityDays = actorCapacityDays.map { $0 * weight }
             actorUsedDays = actorUsedDays.map { $0 * weight }
+            actorPressure = actorPressure.map { $0 * weight }
             series = series.map { $0 * weight }
         }
         return ReplicationResult(
             zoneTally: tally, actorContacts: actorContacts, actorCapacityDays: actorCapacityDays,
-            actorUsedDays: actorUsedDays, series: series, agents: zone.count, events: eventCount,
+            actorUsedDays: actorUsedDays, actorPressure: actorPressure, series: series, agents: zone.count, events: eventCount,
             log: eventLog?.rows(zone: zone)
         )
     }

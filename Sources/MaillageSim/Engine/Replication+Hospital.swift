@@ -1,33 +1,76 @@
 extension Replication {
-    /// Admits the patient to the preferred hospital if it has a free bed, else the nearest that has one.
-    mutating func admit(_ agent: Int, day: Int, preferred: Int, source: Tally) {
+    @inline(__always)
+    mutating func hasBed(_ hospital: Int) -> Bool {
+        closed[net.hospital.actors[hospital]] == 0 && bedsUsed[hospital] < bedsCap[hospital]
+    }
+
+    /// The nearest hospital with a free bed within the limit, or -1.
+    mutating func nearestWithBed(zone zoneIndex: Int) -> Int {
+        let lists = net.hospitalLists
+        let factor = slow[zoneIndex]
+        for slot in lists.range(zoneIndex) {
+            if Double(lists.minutes[slot]) * factor > c.p.travel.hospitalLimitMinutes { break }
+            let hospital = Int(lists.providers[slot])
+            if hasBed(hospital) { return hospital }
+        }
+        return -1
+    }
+
+    /// Admits the patient to the preferred hospital if it has a free bed, else transfers them to
+    /// the nearest that has one; with none in reach, an unplanned patient waits in the emergency
+    /// department (boarding) and a planned stay is put back.
+    mutating func admit(_ agent: Int, day: Int, preferred: Int, source: Tally, time: Double) {
         // A planned stay or readmission that falls during a stay is absorbed by it.
         if chronic[agent] & 2 != 0 { return }
         let zoneIndex = Int(zone[agent])
-        var chosen = -1
-        if preferred >= 0, preferred < bedsUsed.count, closed[net.hospital.actors[preferred]] == 0, bedsUsed[preferred] < bedsCap[preferred] {
-            chosen = preferred
-        } else {
-            let lists = net.hospitalLists
-            let factor = slow[zoneIndex]
-            for slot in lists.range(zoneIndex) {
-                if Double(lists.minutes[slot]) * factor > c.p.travel.hospitalLimitMinutes { break }
-                let hospital = Int(lists.providers[slot])
-                if closed[net.hospital.actors[hospital]] == 0, bedsUsed[hospital] < bedsCap[hospital] {
-                    chosen = hospital
-                    break
-                }
-            }
-        }
+        let valid = preferred >= 0 && preferred < bedsUsed.count
+        var chosen = valid && hasBed(preferred) ? preferred : nearestWithBed(zone: zoneIndex)
         let counted = isCounted(day)
-        guard chosen >= 0 else {
-            if counted { count(.admissionsWithoutBed, zone: zoneIndex) }
+        if chosen >= 0 {
+            if valid, chosen != preferred, source != .admissionsElective { transfer(agent, from: preferred, to: chosen, day: day) }
+            takeBed(agent, hospital: chosen, day: day, source: source)
             return
         }
+        if source == .admissionsElective {
+            // Each time a planned stay is put back counts; it is not an admission without a bed until it is unplanned.
+            if counted { count(.electivePostponed, zone: zoneIndex) }
+            schedule(day: day + c.p.hospital.electivePostponementDays, agent: agent, kind: CalendarEntry.electiveAdmission, payload: preferred + 1)
+            return
+        }
+        if !valid {
+            let range = net.hospitalLists.range(zoneIndex)
+            chosen = range.isEmpty ? -1 : Int(net.hospitalLists.providers[range.lowerBound])
+        } else {
+            chosen = preferred
+        }
+        if counted { count(.admissionsWithoutBed, zone: zoneIndex) }
+        guard chosen >= 0 else {
+            if counted { count(.patientsLost, zone: zoneIndex) }
+            return
+        }
+        boarders[chosen].append(Boarder(agent: UInt32(agent), since: time, source: source))
+        boardingCount += 1
+        chronic[agent] |= 2
+        if counted { count(.boardingPatients, zone: zoneIndex) }
+        press(.boardingPatients, actor: net.hospital.actors[chosen], counted ? 1 : 0)
+        eventLog?.add(agent: agent, day: day, activity: .boarding, actor: net.hospital.actors[chosen])
+    }
+
+    private mutating func transfer(_ agent: Int, from: Int, to: Int, day: Int) {
+        guard isCounted(day) else { return }
+        count(.transfers, zone: Int(zone[agent]))
+        press(.transfersOut, actor: net.hospital.actors[from])
+        press(.transfersIn, actor: net.hospital.actors[to])
+        eventLog?.add(agent: agent, day: day, activity: .transfer, actor: net.hospital.actors[to])
+    }
+
+    /// Takes a bed for a length of stay drawn for the admission's kind.
+    mutating func takeBed(_ agent: Int, hospital chosen: Int, day: Int, source: Tally) {
+        let zoneIndex = Int(zone[agent])
         bedsUsed[chosen] += 1
         chronic[agent] |= 2
         let actor = net.hospital.actors[chosen]
-        if counted {
+        if isCounted(day) {
             count(.admissions, zone: zoneIndex)
             count(source, zone: zoneIndex)
             actorContacts[actor] += 1
@@ -42,11 +85,117 @@ extension Replication {
         schedule(day: day + stay, agent: agent, kind: CalendarEntry.discharge, payload: chosen)
     }
 
-    /// Frees the bed; sends the patient home, home with SSIAD/HAD, or to an EHPAD; arranges a
-    /// GP follow-up (likelier and sooner when hospital and GP are linked); draws a readmission.
+    /// Hours a boarder waited, counted on the day the wait ends.
+    private mutating func endBoarding(_ boarder: Boarder, hospital: Int, at time: Double, day: Int) {
+        boardingCount -= 1
+        let agent = Int(boarder.agent)
+        chronic[agent] &= ~2
+        let hours = min(c.p.emergency.boardingCapHours, max(0, (time - boarder.since) * 24))
+        if isCounted(day) { count(.boardingHours, zone: Int(zone[agent]), hours) }
+        press(.boardingHours, actor: net.hospital.actors[hospital], isCounted(day) ? hours : 0)
+    }
+
+    /// Each morning: boarders past the cap are lost to the territory; the others take a bed of
+    /// their hospital, else one of the nearest hospital with a free bed (a transfer), else wait on.
+    mutating func reviewBoarders(_ day: Int) {
+        for hospital in boarders.indices where !boarders[hospital].isEmpty {
+            var kept: [Boarder] = []
+            for boarder in boarders[hospital] {
+                let agent = Int(boarder.agent)
+                if (Double(day) - boarder.since) * 24 > c.p.emergency.boardingCapHours {
+                    endBoarding(boarder, hospital: hospital, at: Double(day), day: day)
+                    if isCounted(day) { count(.patientsLost, zone: Int(zone[agent])) }
+                    press(.patientsLost, actor: net.hospital.actors[hospital], isCounted(day) ? 1 : 0)
+                    eventLog?.add(agent: agent, day: day, activity: .lost, actor: net.hospital.actors[hospital])
+                    continue
+                }
+                var target = hasBed(hospital) ? hospital : -1
+                if target < 0 { target = nearestWithBed(zone: Int(zone[agent])) }
+                guard target >= 0 else { kept.append(boarder); continue }
+                endBoarding(boarder, hospital: hospital, at: Double(day), day: day)
+                if target != hospital { transfer(agent, from: hospital, to: target, day: day) }
+                takeBed(agent, hospital: target, day: day, source: boarder.source)
+            }
+            boarders[hospital] = kept
+        }
+    }
+
+    /// A bed frees at noon: the first patient boarding in the hospital's department takes it.
+    private mutating func admitBoarder(_ hospital: Int, day: Int) {
+        guard !boarders[hospital].isEmpty, hasBed(hospital) else { return }
+        let boarder = boarders[hospital].removeFirst()
+        endBoarding(boarder, hospital: hospital, at: Double(day) + 0.5, day: day)
+        takeBed(Int(boarder.agent), hospital: hospital, day: day, source: boarder.source)
+    }
+
+    /// The stay is over: home, home with SSIAD/HAD, or an EHPAD. A resident goes back to their
+    /// EHPAD and a patient already in home care resumes it (no second place); a full service
+    /// keeps the patient in bed on its waiting list (bed blocking) up to `max_discharge_delay_days`.
     mutating func discharge(_ agent: Int, day: Int, hospital: Int) {
+        let bandIndex = Int(band[agent])
+        let zoneIndex = Int(zone[agent])
+        let counted = isCounted(day)
+        if isResident(agent) { return leave(agent, day: day, hospital: hospital) }
+        let destination = draw(agent)
+        var role = -1
+        if destination < c.ehpad[bandIndex] {
+            role = 2
+        } else if destination < c.ehpad[bandIndex] + c.homeCare[bandIndex] {
+            role = draw(agent) < c.p.discharge.hadShare ? 1 : 0
+            if counted { count(.homeCareNeeded, zone: zoneIndex) }
+            if placeKind(agent) == UInt32(role + 1) {
+                if counted { count(.homeCareResumed, zone: zoneIndex) }
+                return leave(agent, day: day, hospital: hospital)
+            }
+        }
+        guard role >= 0 else { return leave(agent, day: day, hospital: hospital) }
+        var candidates = serviceCandidates(role: role, zone: zoneIndex)
+        if role < 2 {
+            // A service with a discharge agreement first: it starts sooner.
+            let agreed = candidates.filter { net.agreements[hospital].contains(roleActors(role)[$0]) }
+            candidates = agreed + candidates.filter { !agreed.contains($0) }
+        }
+        if let free = candidates.first(where: { hasRoom(role, $0) }) {
+            startPlace(agent, role: role, position: free, day: day, hospital: hospital)
+            return leave(agent, day: day, hospital: hospital)
+        }
+        let open = candidates.first { closed[roleActors(role)[$0]] == 0 }
+        guard let open, c.p.hospital.maxDischargeDelayDays > 0 else {
+            if counted { count(role == 2 ? .ehpadUnavailable : .homeCareNotStarted, zone: zoneIndex) }
+            return leave(agent, day: day, hospital: hospital)
+        }
+        // Bed blocking: the patient keeps the bed, first on the waiting list's order of arrival.
+        releaseHomeCare(agent, day: day)
+        joinWaitingList(agent, role: role, position: open, day: day)
+        blocked[UInt32(agent)] = Blocked(hospital: Int32(hospital), since: Int32(day))
+        if counted { count(.dischargesDelayed, zone: zoneIndex) }
+        press(.dischargesDelayed, actor: net.hospital.actors[hospital], counted ? 1 : 0)
+        eventLog?.add(agent: agent, day: day, activity: .delayedDischarge, actor: net.hospital.actors[hospital])
+        schedule(day: day + c.p.hospital.maxDischargeDelayDays, agent: agent, kind: CalendarEntry.dischargeDeadline, payload: hospital)
+    }
+
+    /// A blocked patient who waited the longest delay goes home without the care they waited for.
+    mutating func dischargeDeadline(_ agent: Int, day: Int, hospital: Int) {
+        guard let stay = blocked[UInt32(agent)], Int(stay.hospital) == hospital,
+              Int(stay.since) + c.p.hospital.maxDischargeDelayDays == day else { return }
+        blocked[UInt32(agent)] = nil
+        let role = Int(placeKind(agent) & 3) - 1
+        setPlace(agent, kind: 0, position: 0, newEpisode: false)
+        let zoneIndex = Int(zone[agent])
+        if isCounted(day) {
+            count(role == 2 ? .ehpadUnavailable : .homeCareNotStarted, zone: zoneIndex)
+            count(.dischargeDelayDays, zone: zoneIndex, Double(day - Int(stay.since)))
+        }
+        press(.dischargeDelayDays, actor: net.hospital.actors[hospital], isCounted(day) ? Double(day - Int(stay.since)) : 0)
+        leave(agent, day: day, hospital: hospital)
+    }
+
+    /// Frees the bed (a boarder takes it), records the discharge, arranges a GP follow-up
+    /// (likelier and sooner when hospital and GP are linked) and draws a readmission.
+    mutating func leave(_ agent: Int, day: Int, hospital: Int) {
         bedsUsed[hospital] -= 1
         chronic[agent] &= ~2
+        admitBoarder(hospital, day: day)
         let zoneIndex = Int(zone[agent])
         let bandIndex = Int(band[agent])
         let record = Int32(dischargeAgent.count)
@@ -59,19 +208,10 @@ extension Replication {
         if counted { count(.discharges, zone: zoneIndex) }
         eventLog?.add(agent: agent, day: day, activity: .discharge, actor: net.hospital.actors[hospital])
 
-        let destination = draw(agent)
-        if destination < c.ehpad[bandIndex] {
-            nursingHome(agent, zone: zoneIndex, day: day, counted: counted)
-        } else if destination < c.ehpad[bandIndex] + c.homeCare[bandIndex] {
-            homeCare(agent, zone: zoneIndex, day: day, hospital: hospital, counted: counted)
-        }
-
-        var declared = -1
-        if gpRank[agent] != 255 {
-            declared = Int(net.gpLists.providers[net.gpLists.range(zoneIndex).lowerBound + Int(gpRank[agent])])
-        }
+        // A resident's follow-up is the EHPAD's own doctor: only patients at home book a GP.
+        let declared = declaredGP(agent)
         let linked = declared >= 0 && net.linked(gp: declared, hospital: hospital)
-        if draw(agent) < (linked ? c.p.followUp.probabilityLinked : c.p.followUp.probabilityUnlinked) {
+        if !isResident(agent), draw(agent) < (linked ? c.p.followUp.probabilityLinked : c.p.followUp.probabilityUnlinked) {
             let delay = (linked ? c.followUpLinked : c.followUpUnlinked).draw(draw(agent), draw(agent))
             let target = day + max(1, Int(delay.rounded()))
             if let booking = bookGP(agent, zone: zoneIndex, from: target, tolerance: c.p.gp.toleranceFollowUpDays) {
@@ -79,68 +219,11 @@ extension Replication {
             }
         }
         let followUp = Int(dischargeFollowUp[Int(record)])
-        let seenWithin7 = followUp >= 0 && followUp - day <= 7
+        let seenWithin7 = isResident(agent) || (followUp >= 0 && followUp - day <= 7)
         let risk = min(1, c.readmission[bandIndex] * (seenWithin7 ? 1 : c.p.readmission.multiplierWithoutFollowUp))
         if draw(agent) < risk {
             let offset = 1 + min(29, Int(draw(agent) * 30))
             schedule(day: day + offset, agent: agent, kind: CalendarEntry.readmission, payload: hospital)
         }
-    }
-
-    /// Home nursing (SSIAD) or hospital at home (HAD) covering the zone: a service with a
-    /// discharge agreement with the hospital first (it starts sooner), else any with a place.
-    private mutating func homeCare(_ agent: Int, zone zoneIndex: Int, day: Int, hospital: Int, counted: Bool) {
-        let useHAD = draw(agent) < c.p.discharge.hadShare
-        let services = useHAD ? net.hadCover[zoneIndex] : net.ssiadCover[zoneIndex]
-        let role = useHAD ? net.had : net.ssiad
-        if counted { count(.homeCareNeeded, zone: zoneIndex) }
-        func free(_ service: Int) -> Bool {
-            closed[role.actors[service]] == 0 && (useHAD ? hadUsed[service] < hadCap[service] : ssiadUsed[service] < ssiadCap[service])
-        }
-        var chosen = -1, agreed = false
-        for service in services where free(Int(service)) && net.agreements[hospital].contains(role.actors[Int(service)]) {
-            chosen = Int(service)
-            agreed = true
-            break
-        }
-        if chosen < 0, let first = services.first(where: { free(Int($0)) }) { chosen = Int(first) }
-        guard chosen >= 0 else {
-            if counted { count(.homeCareNotStarted, zone: zoneIndex) }
-            return
-        }
-        if useHAD { hadUsed[chosen] += 1 } else { ssiadUsed[chosen] += 1 }
-        let delay = max(0, Int((agreed ? c.delayWithAgreement : c.delayWithoutAgreement).draw(draw(agent), draw(agent)).rounded()))
-        let stay = max(1, Int((useHAD ? c.hadStay : c.ssiadStay).draw(draw(agent), draw(agent)).rounded()))
-        let actor = role.actors[chosen]
-        if counted {
-            count(.homeCareStarted, zone: zoneIndex)
-            count(.homeCareDaysToStart, zone: zoneIndex, Double(delay))
-            if delay <= 2 { count(.homeCareWithin2Days, zone: zoneIndex) }
-            actorContacts[actor] += 1
-        }
-        eventLog?.add(agent: agent, day: day + delay, activity: .homeCareStart, actor: actor)
-        schedule(day: day + delay + stay, agent: agent, kind: useHAD ? CalendarEntry.hadEnd : CalendarEntry.ssiadEnd, payload: chosen)
-    }
-
-    /// The nearest EHPAD with a free place, held for the length of residence.
-    private mutating func nursingHome(_ agent: Int, zone zoneIndex: Int, day: Int, counted: Bool) {
-        let lists = net.ehpadLists
-        let factor = slow[zoneIndex]
-        for slot in lists.range(zoneIndex) {
-            if Double(lists.minutes[slot]) * factor > c.p.travel.ehpadLimitMinutes { break }
-            let home = Int(lists.providers[slot])
-            let actor = net.ehpad.actors[home]
-            guard closed[actor] == 0, ehpadUsed[home] < ehpadCap[home] else { continue }
-            ehpadUsed[home] += 1
-            if counted {
-                count(.ehpadAdmissions, zone: zoneIndex)
-                actorContacts[actor] += 1
-            }
-            eventLog?.add(agent: agent, day: day, activity: .ehpad, actor: actor)
-            let stay = max(1, Int(c.ehpadStay.draw(draw(agent), draw(agent)).rounded()))
-            schedule(day: day + stay, agent: agent, kind: CalendarEntry.ehpadEnd, payload: home)
-            return
-        }
-        if counted { count(.ehpadUnavailable, zone: zoneIndex) }
     }
 }

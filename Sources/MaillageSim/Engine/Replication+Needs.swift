@@ -1,45 +1,78 @@
 extension Replication {
     static let needTallies: [Tally] = [.needsChronicFollowUp, .needsAcuteMinor, .needsAcuteUrgent, .needsSpecialist, .needsPrescription]
 
-    /// A need arises: draw its kind, thin it by any demand surge, send the patient to care.
+    /// A need arises: draw its kind, thin it by the rhythms, surges and epidemics, send the patient to care.
     mutating func need(_ agent: Int, day: Int, time: Double) {
         scheduleNextNeed(agent: agent, after: time)
         let zoneIndex = Int(zone[agent])
         // A patient in a hospital bed has no outside needs until discharge.
         if chronic[agent] & 2 != 0 { return }
-        let combo = Int(band[agent]) * 2 + Int(chronic[agent] & 1)
+        let bandIndex = Int(band[agent])
+        let combo = bandIndex * 2 + Int(chronic[agent] & 1)
         let u = draw(agent)
-        var kind = 4
-        for candidate in 0..<5 where u < c.cumulative[combo * 5 + candidate] { kind = candidate; break }
-        if hasSurge[zoneIndex], draw(agent) * schedule.surgeMax[zoneIndex] >= surgeNow[zoneIndex * 5 + kind] { return }
+        var kind = CompiledParameters.kinds - 1
+        for candidate in 0..<CompiledParameters.kinds where u < c.cumulative[combo * CompiledParameters.kinds + candidate] { kind = candidate; break }
+        if kind == 2 {
+            // Urgent needs are drawn at the rhythms' highest rate and kept in proportion to today's.
+            var keep = urgentKeep[day]
+            if tourist[zoneIndex], summer[day] { keep *= c.p.rhythms.touristSummerFactor }
+            if draw(agent) >= keep { return }
+        }
+        if kind >= 5 { return homeEntry(agent, role: kind - 5, day: day) }
+        if hasSurge[zoneIndex], draw(agent) * schedule.surgeMax[zoneIndex] >= demandFactor(zone: zoneIndex, band: bandIndex, kind: kind) { return }
         let counted = isCounted(day)
         if counted {
             count(.needs, zone: zoneIndex)
             count(Self.needTallies[kind], zone: zoneIndex)
         }
         eventLog?.add(agent: agent, day: day, activity: .need(kind), actor: -1)
+        // EHPAD residents see the home's doctor and get their medicines there.
+        if isResident(agent), kind == 0 || kind == 1 || kind == 4 {
+            if counted { count(.ehpadResidentCare, zone: zoneIndex) }
+            return
+        }
         switch kind {
         case 0, 1:
             let tolerance = kind == 0 ? c.p.gp.toleranceChronicDays : c.p.gp.toleranceAcuteDays
             if let booking = bookGP(agent, zone: zoneIndex, from: day, tolerance: tolerance) {
                 recordGP(agent, zone: zoneIndex, booking, needDay: day, followUp: false)
             } else if draw(agent) < (kind == 0 ? c.p.gp.chronicToEmergencyWithoutSlot : c.p.gp.acuteToEmergencyWithoutSlot) {
-                emergencyVisit(agent, zone: zoneIndex, day: day, avoidable: true)
+                emergencyVisit(agent, zone: zoneIndex, day: day, time: time, avoidable: true)
             } else if counted {
                 count(.unmet, zone: zoneIndex)
                 count(.unmetGP, zone: zoneIndex)
                 eventLog?.add(agent: agent, day: day, activity: .unmet, actor: -1)
             }
         case 2:
-            if let department = emergencyVisit(agent, zone: zoneIndex, day: day, avoidable: false),
-               draw(agent) < c.admission[Int(band[agent])] {
-                admit(agent, day: day, preferred: net.emergencyHospital[department], source: .admissionsEmergency)
-            }
+            urgentVisit(agent, zone: zoneIndex, day: day, time: time, returning: false)
         case 3:
             specialistReferral(agent, zone: zoneIndex, day: day)
         default:
             pharmacy(agent, zone: zoneIndex, day: day)
         }
+    }
+
+    /// An urgent visit that may end in an admission; an unmet one (no department in reach, or
+    /// left without being seen) may come back as a visit later (once).
+    mutating func urgentVisit(_ agent: Int, zone zoneIndex: Int, day: Int, time: Double, returning: Bool) {
+        if let department = emergencyVisit(agent, zone: zoneIndex, day: day, time: time, avoidable: false, countUnmet: !returning) {
+            if department >= 0, draw(agent) < c.admission[Int(band[agent])] {
+                admit(agent, day: day, preferred: net.emergencyHospital[department], source: .admissionsEmergency, time: time)
+            }
+            if department >= 0 { return }
+        }
+        if !returning, c.p.emergency.unmetReturnShare > 0, draw(agent) < c.p.emergency.unmetReturnShare {
+            let delay = max(1, Int(c.unmetReturnDelay.draw(draw(agent), draw(agent)).rounded()))
+            schedule(day: day + delay, agent: agent, kind: CalendarEntry.returnVisit, payload: 0)
+        }
+    }
+
+    /// An unmet urgent need comes back (at midday) as an emergency visit.
+    mutating func returnVisit(_ agent: Int, day: Int) {
+        guard chronic[agent] & 2 == 0 else { return }
+        let zoneIndex = Int(zone[agent])
+        if isCounted(day) { count(.emergencyReturnVisits, zone: zoneIndex) }
+        urgentVisit(agent, zone: zoneIndex, day: day, time: Double(day) + 0.5, returning: true)
     }
 
     /// The first working day with a free slot at a provider within the tolerance, if any.
@@ -125,9 +158,11 @@ extension Replication {
         }
     }
 
-    /// The nearest open emergency department with room today; nil (unmet) when none within the limit.
+    /// The nearest open emergency department: the patient waits there in proportion to its
+    /// crowding and may leave without being seen. Returns the department (−1 − department when
+    /// the patient left unseen), nil (unmet) when none is within the limit.
     @discardableResult
-    mutating func emergencyVisit(_ agent: Int, zone zoneIndex: Int, day: Int, avoidable: Bool) -> Int? {
+    mutating func emergencyVisit(_ agent: Int, zone zoneIndex: Int, day: Int, time: Double, avoidable: Bool, countUnmet: Bool = true) -> Int? {
         let lists = net.emergencyLists
         let factor = slow[zoneIndex]
         let limit = c.p.travel.emergencyLimitMinutes
@@ -139,24 +174,49 @@ extension Replication {
             let actor = net.emergency.actors[department]
             if closed[actor] > 0 { continue }
             if nightClosed[actor] > 0, draw(agent) < c.p.emergency.nightShare { continue }
-            if emergencyUsed[department] >= emergencyCap[department] { continue }
-            emergencyUsed[department] += 1
+            let wait = emergencyWait(department, time: time - Double(day))
+            emergencyToday[department] += 1
             if counted {
                 count(.emergencyVisits, zone: zoneIndex)
                 if avoidable { count(.emergencyVisitsAvoidable, zone: zoneIndex) }
                 count(.travelMinutes, zone: zoneIndex, 2 * minutes)
                 count(.emergencyTravelMinutes, zone: zoneIndex, minutes)
+                count(.emergencyWaitMinutes, zone: zoneIndex, wait)
                 actorContacts[actor] += 1
+                press(.arrivals, actor: actor)
+                press(.waitMinutes, actor: actor, wait)
             }
             eventLog?.add(agent: agent, day: day, activity: avoidable ? .emergencyAvoidable : .emergency, actor: actor)
+            if draw(agent) < min(1, c.p.emergency.leftWithoutBeingSeenPerWaitingHour * wait / 60) {
+                if counted {
+                    count(.leftWithoutBeingSeen, zone: zoneIndex)
+                    press(.leftWithoutBeingSeen, actor: actor)
+                }
+                eventLog?.add(agent: agent, day: day, activity: .leftWithoutBeingSeen, actor: actor)
+                return -1 - department
+            }
             return department
         }
-        if counted {
+        // A returning need that still finds no department was counted as unmet the first time.
+        if counted, countUnmet {
             count(.unmet, zone: zoneIndex)
             count(avoidable ? .unmetGP : .unmetUrgent, zone: zoneIndex)
             eventLog?.add(agent: agent, day: day, activity: .unmet, actor: -1)
         }
         return nil
+    }
+
+    /// Minutes before being seen: `base_wait_minutes / (1 − load)`, the load being the arrivals
+    /// of the last 24 hours (today's so far, the rest of the day from yesterday's count) plus the
+    /// patients boarding there, over the department's staffed visits a day, at most `maximum_load`.
+    @inline(__always)
+    func emergencyWait(_ department: Int, time fraction: Double) -> Double {
+        let hospital = net.emergencyHospital[department]
+        let recent = Double(emergencyToday[department]) + Double(emergencyYesterday[department]) * max(0, 1 - fraction)
+        let demand = recent + Double(boarders[hospital].count) * c.p.emergency.boardingLoadWeight
+        let capacity = emergencyCap[department]
+        let load = capacity > 0 ? min(c.p.emergency.maximumLoad, demand / capacity) : c.p.emergency.maximumLoad
+        return c.p.emergency.baseWaitMinutes / (1 - load)
     }
 
     /// A specialist with a slot within tolerance, else a hospital outpatient clinic; may lead to a planned stay.

@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 
 extension Replication {
@@ -20,16 +21,20 @@ extension Replication {
         histogram = Array(repeating: 0, count: total)
         visitMeta = Array(repeating: 0, count: total)
         chronic = Array(repeating: 0, count: total)
+        place = Array(repeating: 0, count: total)
+        zoneStart = [0]
+        zoneStart.reserveCapacity(net.zoneCount + 1)
         for agent in 0..<total where draw(agent) < c.chronicPrevalence[Int(band[agent])] { chronic[agent] = 1 }
         for zoneIndex in 0..<net.zoneCount {
             var inhabitants = 0
             for bandIndex in 0..<bands { inhabitants += net.agentsPerZoneBand[zoneIndex * bands + bandIndex] }
             count(.inhabitants, zone: zoneIndex, Double(inhabitants))
+            zoneStart.append(zoneStart[zoneIndex] + inhabitants)
         }
     }
 
     /// Consultation slots per provider and day, with closures, capacity changes and days off laid in.
-    mutating func fillSlotBooks() {
+    mutating func fillSlotBooks(gpChanges: [Int: [(from: Int, to: Int, slots: Double?)]]) {
         let startWeekday = (try? c.p.startDay()).map(CalendarDay.weekday) ?? 0
         func isWorking(_ day: Int) -> Bool {
             // Day `warm` is the start date; weekdays count back from it through the warm-up.
@@ -59,15 +64,14 @@ extension Replication {
             }
             return slots
         }
-        gpSlots = book(net.gp, salt: 1 << 60, changes: schedule.gpSlotChanges)
+        gpSlots = book(net.gp, salt: 1 << 60, changes: gpChanges)
         gpNextFree = Array(repeating: 0, count: net.gp.count)
         specialistNextFree = Array(repeating: 0, count: net.specialist.count)
         specialistSlots = book(net.specialist, salt: 2 << 60, changes: schedule.specialistSlotChanges)
     }
 
-    /// Each agent, in a random order, declares the nearest GP with list places left, unless
-    /// they never look for one; the share left without is an output.
-    mutating func attach() {
+    /// The agents in a random order keyed by the replication (who declares a GP or holds a place first).
+    func shuffledAgents() -> [UInt32] {
         var order = [UInt32](0..<UInt32(zone.count))
         var rng = SplitMix64(seed: key, stream: 1)
         if order.count > 1 {
@@ -76,23 +80,23 @@ extension Replication {
                 order.swapAt(index, other)
             }
         }
-        var left = net.gpListCapacity.map { $0.rounded(.down) }
-        let limit = Float(c.p.travel.gpLimitMinutes)
-        let lists = net.gpLists
-        for agent32 in order {
-            let agent = Int(agent32)
-            guard draw(agent) >= c.p.population.shareNotSeekingGP else { continue }
-            let range = lists.range(Int(zone[agent]))
-            for slot in range {
-                if lists.minutes[slot] > limit { break }
-                let provider = Int(lists.providers[slot])
-                if left[provider] >= 1 {
-                    left[provider] -= 1
-                    gpRank[agent] = UInt8(slot - range.lowerBound)
-                    break
-                }
-            }
+        return order
+    }
+
+    /// GPs retiring at `retirement_rate_per_year` from the start date: each one's day is drawn
+    /// from its own stream; from it the GP has no slots and its patients look for another.
+    mutating func drawRetirements() -> [Int: [(from: Int, to: Int, slots: Double?)]] {
+        var changes = schedule.gpSlotChanges
+        let rate = c.p.gp.retirementRatePerYear / 365
+        guard rate > 0 else { return changes }
+        for provider in 0..<net.gp.count {
+            var rng = SplitMix64(seed: key ^ SplitMix64.mix(UInt64(provider) &+ 0x5EED), stream: 7)
+            let u = Double(rng.next() >> 11) * 0x1.0p-53
+            let day = warm + Int(-log1p(-u) / rate)
+            guard day < totalDays else { continue }
+            changes[provider, default: []].append((day, bookDays, 0))
+            localActions[day, default: []] += [.gpPatientsLeave(gp: provider), .gpGone(gp: provider, gone: true)]
         }
-        for agent in 0..<zone.count where gpRank[agent] == 255 { count(.withoutDeclaredGP, zone: Int(zone[agent])) }
+        return changes
     }
 }

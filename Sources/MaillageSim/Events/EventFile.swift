@@ -8,7 +8,9 @@ import MaillageCore
 ///   {"type": "close", "actor": "hospital-000002", "from": "2026-03-01", "to": "2026-03-31", "night_only": true},
 ///   {"type": "capacity", "actor": "gp-000017", "measure": "consultations_per_day", "value": 0, "from": 45},
 ///   {"type": "surge", "zones": ["Z00001", "Z00002"], "factor": 1.5, "from": 10, "to": 40, "needs": ["acute_urgent"]},
-///   {"type": "slow_travel", "zones": ["*"], "factor": 1.8, "from": {"day": 20}, "to": {"day": 22}}
+///   {"type": "slow_travel", "zones": ["*"], "factor": 1.8, "from": {"day": 20}, "to": {"day": 22}},
+///   {"type": "epidemic", "zones": ["*"], "from": "2026-11-15", "peak": "2026-12-10", "to": "2026-12-31",
+///    "intensity": {"0-14": 1.8, "75+": 1.5}, "needs": ["acute_urgent", "acute_minor"]}
 /// ]}
 /// ```
 /// Dates are ISO dates or day offsets from the run's `start_date` (`45` or `{"day": 45}`); both
@@ -88,8 +90,33 @@ public enum EventFile {
             let factor = try number("factor")
             if let problem = SimulationEvent.factorProblem(kind: type, factor: factor) { throw fail(problem) }
             change = .slowTravel(zones: try zones(), factor: factor)
+        case "epidemic":
+            guard let peak = try day(object["peak"], key: "peak", index: index, startDay: startDay, days: days) else {
+                throw fail("epidemic needs 'peak' (a date or day within from...to)")
+            }
+            guard peak >= from, peak <= to else { throw fail("epidemic peak (day \(peak)) is outside from...to (\(from)...\(to))") }
+            guard let table = object["intensity"] as? [String: Any], !table.isEmpty else {
+                throw fail("epidemic needs 'intensity' (peak multipliers by age band, such as {\"0-14\": 1.8})")
+            }
+            var intensity: BandValues = [:]
+            for (band, value) in table {
+                guard let number = (value as? NSNumber)?.doubleValue, number.isFinite, number >= 0, number <= 100 else {
+                    throw fail("epidemic intensity for \(band) must be a number in 0...100")
+                }
+                intensity[band] = number
+            }
+            var needs: [NeedKind] = [.acuteUrgent, .acuteMinor]
+            if let names = object["needs"] as? [String] {
+                needs = try names.map { name in
+                    guard let kind = NeedKind(rawValue: name) else {
+                        throw fail("need '\(name)' is not one of \(NeedKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return kind
+                }
+            }
+            change = .epidemic(zones: try zones(), peakDay: peak, intensity: intensity, needs: needs)
         default:
-            throw fail("type '\(type)' is not one of close, capacity, surge, slow_travel")
+            throw fail("type '\(type)' is not one of close, capacity, surge, slow_travel, epidemic")
         }
         return SimulationEvent(change, fromDay: from, toDay: to)
     }

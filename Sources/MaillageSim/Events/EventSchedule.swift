@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 
 /// A run's events resolved against the territory: what changes on which simulated day.
@@ -14,6 +15,30 @@ struct EventSchedule: Sendable {
         case emergencyVisits(department: Int, value: Double)
         case places(role: PlaceRole, position: Int, value: Double)
         case zoneFactors
+        /// The GP's declared patients lose it and look for another after a delay.
+        case gpPatientsLeave(gp: Int)
+        /// The GP takes no new declared patients (`true`: it closed or retired), or again does.
+        case gpGone(gp: Int, gone: Bool)
+    }
+
+    /// An epidemic in simulated days, with its peak multiplier per age band (territory band order).
+    struct Epidemic: Sendable {
+        var zones: [Bool]
+        var needs: [Bool]
+        var intensity: [Double]
+        var from: Int
+        var peak: Int
+        var to: Int
+
+        /// The share of the peak excess on a day: 0 outside, rising to 1 at the peak and back
+        /// to 0 at the end along half cosine waves.
+        func shape(_ day: Int) -> Double {
+            guard day >= from, day <= to else { return 0 }
+            if day <= peak {
+                return peak == from ? 1 : (1 - cos(Double.pi * Double(day - from) / Double(peak - from))) / 2
+            }
+            return to == peak ? 1 : (1 + cos(Double.pi * Double(day - peak) / Double(to - peak))) / 2
+        }
     }
 
     enum PlaceRole: Sendable { case ssiad, had, ehpad }
@@ -33,6 +58,7 @@ struct EventSchedule: Sendable {
     var specialistSlotChanges: [Int: [(from: Int, to: Int, slots: Double?)]] = [:]
     var surges: [ZoneFactor] = []
     var slowdowns: [ZoneFactor] = []
+    var epidemics: [Epidemic] = []
     /// The highest need multiplier each zone can reach (for thinning), ≥ 1.
     var surgeMax: [Double]
 
@@ -74,7 +100,11 @@ struct EventSchedule: Sendable {
                 } else {
                     add(.closure(actor: index, delta: 1), on: from)
                     add(.closure(actor: index, delta: -1), on: to + 1)
-                    if let g = gpAt[index] { gpSlotChanges[g, default: []].append((from, to, nil)) }
+                    if let g = gpAt[index] {
+                        gpSlotChanges[g, default: []].append((from, to, nil))
+                        // A long closure (not a holiday) sends its declared patients to look for another GP.
+                        if to - from + 1 >= p.gp.closureDaysBeforePatientsLeave { add(.gpPatientsLeave(gp: g), on: from) }
+                    }
                     if let s = specialistAt[index] { specialistSlotChanges[s, default: []].append((from, to, nil)) }
                 }
             case let .capacity(id, measure, given):
@@ -85,6 +115,9 @@ struct EventSchedule: Sendable {
                 if let g = gpAt[index], [.consultationsPerDay, .fte].contains(measure) {
                     let slots = measure == .fte ? value * p.gp.consultationsPerFTEDay : value
                     gpSlotChanges[g, default: []].append((from, to, slots))
+                    // No consultations from a date is a departure (a retirement): its patients look for another GP.
+                    if slots <= 0 { add(.gpPatientsLeave(gp: g), on: from) }
+                    add(.gpGone(gp: g, gone: slots <= 0), on: from)
                     applied = true
                 }
                 if let s = specialistAt[index], [.consultationsPerDay, .fte].contains(measure) {
@@ -95,7 +128,8 @@ struct EventSchedule: Sendable {
                 if let h = hospitalAt[index], measure == .beds { add(.beds(hospital: h, value: value), on: from); applied = true }
                 if let e = emergencyAt[index], measure == .edVisitsPerDay || measure == .edVisitsPerYear {
                     let perDay = measure == .edVisitsPerYear ? value / 365 : value
-                    add(.emergencyVisits(department: e, value: perDay * p.emergency.capacityFactor), on: from)
+                    // A department's visits a day set its staffed capacity (the load it takes without crowding).
+                    add(.emergencyVisits(department: e, value: perDay), on: from)
                     applied = true
                 }
                 if measure == .places {
@@ -113,6 +147,16 @@ struct EventSchedule: Sendable {
                 if factor > 1 { for zone in mask.indices where mask[zone] { surgeMax[zone] *= factor } }
                 add(.zoneFactors, on: from)
                 add(.zoneFactors, on: to + 1)
+            case let .epidemic(zones, peak, intensity, needs):
+                let mask = try zoneMask(zones)
+                let byBand = network.bandIDs.map { intensity[$0] ?? 1 }
+                for band in intensity.keys where !network.bandIDs.contains(band) {
+                    throw fail("epidemic intensity names age band \(band), which the territory does not have")
+                }
+                let needMask = NeedKind.allCases.map { needs.contains($0) }
+                epidemics.append(Epidemic(zones: mask, needs: needMask, intensity: byBand, from: from, peak: peak + warm, to: to))
+                let highest = max(1, byBand.max() ?? 1)
+                for zone in mask.indices where mask[zone] { surgeMax[zone] *= highest }
             case let .slowTravel(zones, factor):
                 slowdowns.append(ZoneFactor(zones: try zoneMask(zones), factor: factor, needs: [], from: from, to: to))
                 add(.zoneFactors, on: from)

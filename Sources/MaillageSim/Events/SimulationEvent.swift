@@ -12,6 +12,10 @@ public struct SimulationEvent: Sendable, Hashable {
         case surge(zones: [String], factor: Double, needs: [NeedKind])
         /// Travel times from the zones are multiplied by `factor` (a road cut, snow).
         case slowTravel(zones: [String], factor: Double)
+        /// An epidemic over `fromDay...toDay` in the zones: needs (of the kinds listed) rise from
+        /// nothing at `fromDay` to `intensity` times (by age band id) at `peakDay`, then fall back
+        /// by `toDay`, along half cosine waves.
+        case epidemic(zones: [String], peakDay: Int, intensity: BandValues, needs: [NeedKind])
     }
 
     public var change: Change

@@ -45,11 +45,12 @@ extension CareNetwork {
             case .hospital:
                 let position = hospital.count
                 hospital.actors.append(index)
-                hospital.capacity.append(value(actor, .beds) ?? p.hospital.defaultBeds)
+                // Missing beds are estimated below from the population the hospital serves.
+                hospital.capacity.append(value(actor, .beds) ?? .nan)
                 if actor.offers("emergency") {
                     emergency.actors.append(index)
-                    let perDay = value(actor, .edVisitsPerDay) ?? value(actor, .edVisitsPerYear).map { $0 / 365 } ?? p.emergency.defaultVisitsPerDay
-                    emergency.capacity.append(perDay * p.emergency.capacityFactor)
+                    // Staffed capacity is set below from the beds: observed visit counts are for validation only.
+                    emergency.capacity.append(.nan)
                     emergencyHospital.append(position)
                 }
             case .pharmacy:
@@ -91,6 +92,11 @@ extension CareNetwork {
         hadCover = Array(repeating: [], count: zoneCount)
         agreements = Array(repeating: [], count: hospital.count)
         linkNetwork(territory, ssiadNear: ssiadNear, hadNear: hadNear)
+        estimateBeds(territory, parameters: p)
+        ehpadZone = Self.zoneOfEachSite(ehpadLists, sites: ehpad.count)
+        for role in [ssiad, had, ehpad] where role.count > 65_535 {
+            throw SimulationError.unusableTerritory("it has \(role.count) home-care services or nursing homes of one kind (at most 65,535)")
+        }
         if sample < 1 {
             for role in [\CareNetwork.gp, \.specialist, \.hospital, \.emergency, \.ssiad, \.had, \.ehpad] {
                 self[keyPath: role].capacity = self[keyPath: role].capacity.map { $0 * sample }

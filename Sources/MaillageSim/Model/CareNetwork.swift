@@ -33,6 +33,10 @@ struct CareNetwork: Sendable {
     var ssiad = ProviderRole()
     var had = ProviderRole()
     var ehpad = ProviderRole()
+    /// Whether each hospital's beds are an estimate (the data had none).
+    var bedsEstimated: [Bool] = []
+    /// The zone each EHPAD's residents live in (the zone nearest to it among those that reach it).
+    var ehpadZone: [Int32] = []
     /// Actors each hospital (role position) has a discharge agreement with (actor positions).
     var agreements: [Set<Int>] = []
 

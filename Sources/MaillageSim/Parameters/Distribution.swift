@@ -117,5 +117,33 @@ public struct Distribution: Sendable, Hashable, Codable {
                 return values[values.count - 1]
             }
         }
+
+        /// The time left in a stay under way at a random moment of a steady state: a
+        /// length-biased stay (density x f(x) / mean) times a uniform. For an exponential it is
+        /// the same exponential; for a lognormal the length-biased stay is lognormal with
+        /// μ + σ²; for an empirical one each value is weighted by itself.
+        func residual(_ u1: Double, _ u2: Double, _ u3: Double) -> Double {
+            switch self {
+            case let .fixed(value): return value * u3
+            case let .exponential(mean): return -mean * log(1 - u1)
+            case let .lognormal(mu, sigma):
+                let z = (-2 * log(1 - u1)).squareRoot() * cos(2 * Double.pi * u2)
+                return exp(mu + sigma * sigma + sigma * z) * u3
+            case let .empirical(values, cumulative):
+                var weights: [Double] = [], previous = 0.0
+                for (index, bound) in cumulative.enumerated() {
+                    weights.append((bound - previous) * values[index])
+                    previous = bound
+                }
+                let total = weights.reduce(0, +)
+                guard total > 0 else { return 0 }
+                var running = 0.0
+                for (index, weight) in weights.enumerated() {
+                    running += weight / total
+                    if u1 < running { return values[index] * u3 }
+                }
+                return values[values.count - 1] * u3
+            }
+        }
     }
 }

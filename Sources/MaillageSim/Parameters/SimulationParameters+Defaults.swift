@@ -32,7 +32,9 @@ extension SimulationParameters {
             // 5,000 consultations a year per FTE over about 225 working days.
             consultationsPerFTEDay: 22, workingDaysPerWeek: 5,
             toleranceChronicDays: 21, toleranceAcuteDays: 2, toleranceFollowUpDays: 7,
-            acuteToEmergencyWithoutSlot: 0.35, chronicToEmergencyWithoutSlot: 0.02
+            acuteToEmergencyWithoutSlot: 0.35, chronicToEmergencyWithoutSlot: 0.02,
+            // Finding a new declared doctor takes weeks to months where lists are full (an assumption).
+            reattachmentDelay: .exponential(mean: 60), retirementRatePerYear: 0, closureDaysBeforePatientsLeave: 30
         ),
         specialist: SpecialistParameters(
             consultationsPerFTEDay: 20, toleranceDays: 45,
@@ -43,12 +45,22 @@ extension SimulationParameters {
         emergency: EmergencyParameters(
             // About one visit in five ends in an admission, far more for the elderly.
             admissionProbability: bands(0.07, 0.09, 0.12, 0.20, 0.32, 0.45),
-            capacityFactor: 1.5, defaultVisitsPerDay: 80,
-            nightShare: 0.3
+            nightShare: 0.3,
+            // 21 million visits a year over about 200,000 short-stay beds: 0.29 a bed and day on average;
+            // staff sized for about 1.3 times the mean load gives 0.37 (an assumption, never the SAE counts).
+            staffedVisitsPerBedDay: 0.37, minimumStaffedVisitsPerDay: 40,
+            // Waiting grows as 1 / (1 − load) (a single-queue approximation); leaving without being seen
+            // grows with the wait (1–3 % at ordinary loads, more when crowded: assumptions to calibrate).
+            baseWaitMinutes: 45, maximumLoad: 0.95, leftWithoutBeingSeenPerWaitingHour: 0.02,
+            boardingLoadWeight: 4, boardingCapHours: 48,
+            unmetReturnShare: 0.3, unmetReturnDelay: .exponential(mean: 2)
         ),
         hospital: HospitalParameters(
             // Mean acute stay 5–6 days, right-skewed.
-            defaultBeds: 150, lengthOfStay: .lognormal(mean: 5.5, sd: 6), electiveLengthOfStay: .lognormal(mean: 4, sd: 4)
+            // About 3 short-stay beds per 1,000 inhabitants (200,000 of 387,000 full-hospitalisation beds, DREES 2020).
+            defaultBedsPer1000: 3, minimumDefaultBeds: 10,
+            lengthOfStay: .lognormal(mean: 5.5, sd: 6), electiveLengthOfStay: .lognormal(mean: 4, sd: 4),
+            maxDischargeDelayDays: 30, electivePostponementDays: 7
         ),
         discharge: DischargeParameters(
             homeCareProbability: bands(0.01, 0.01, 0.02, 0.05, 0.12, 0.25),
@@ -60,7 +72,13 @@ extension SimulationParameters {
             // SSIAD stays last months; HAD weeks; EHPAD residence years.
             ssiadStay: .exponential(mean: 90), hadStay: .exponential(mean: 25), ehpadStay: .exponential(mean: 900),
             // About 125,000 SSIAD places over 2,100 services: ~60 per service.
-            defaultSSIADPlaces: 60, defaultHADPlaces: 30, defaultEHPADPlaces: 80
+            defaultSSIADPlaces: 60, defaultHADPlaces: 30, defaultEHPADPlaces: 80,
+            // About 55 % of SSIAD entries come from home (23 % from short-stay hospital); EHPAD entries
+            // from home as well as from hospital (orders of magnitude, to calibrate).
+            ssiadEntryFromHomePerYear: bands(0, 0, 0.0003, 0.001, 0.004, 0.03),
+            hadEntryFromHomePerYear: bands(0, 0, 0.0002, 0.0005, 0.001, 0.003),
+            ehpadEntryFromHomePerYear: bands(0, 0, 0, 0.0002, 0.002, 0.02),
+            maxWaitFromHomeDays: 180
         ),
         followUp: FollowUpParameters(
             probabilityLinked: 0.85, probabilityUnlinked: 0.55,
@@ -71,7 +89,15 @@ extension SimulationParameters {
             probability30Days: bands(0.04, 0.05, 0.06, 0.07, 0.09, 0.11),
             multiplierWithoutFollowUp: 1.5
         ),
-        indicators: IndicatorParameters(continuityMinimumVisits: 2)
+        indicators: IndicatorParameters(continuityMinimumVisits: 2),
+        steadyState: SteadyStateParameters(ehpadOccupancy: 0.88, bedOccupancy: 0.77, ssiadOccupancy: 0.9, hadOccupancy: 0.85),
+        rhythms: RhythmParameters(
+            // Mondays about +11 % (DREES Études et résultats 1320, 2023); the rest of the week near the mean.
+            dayOfWeek: [1.11, 0.99, 0.97, 0.97, 0.98, 0.98, 1.00],
+            // A winter respiratory peak and a summer rise (an assumed shape, to calibrate on SAE monthly data).
+            month: [1.06, 1.02, 0.98, 0.97, 1.00, 1.02, 1.03, 0.98, 0.99, 0.98, 0.97, 1.04],
+            touristZones: [], touristSummerFactor: 1
+        )
     )
 
     /// Values for INSEE's six bands, youngest first.

@@ -33,10 +33,7 @@ extension SimulationParameters {
         try Check.probability(specialist.electiveAdmissionProbability, "specialist.elective_admission_probability")
         try specialist.electiveAdmissionDelay.validate("specialist.elective_admission_delay")
         try Check.bands(emergency.admissionProbability, "emergency.admission_probability", probability: true)
-        try Check.positive(emergency.capacityFactor, "emergency.capacity_factor")
-        try Check.positive(emergency.defaultVisitsPerDay, "emergency.default_visits_per_day")
         try Check.probability(emergency.nightShare, "emergency.night_share")
-        try Check.nonNegative(hospital.defaultBeds, "hospital.default_beds")
         try hospital.lengthOfStay.validate("hospital.length_of_stay")
         try hospital.electiveLengthOfStay.validate("hospital.elective_length_of_stay")
         try Check.bands(discharge.homeCareProbability, "discharge.home_care_probability", probability: true)
@@ -65,6 +62,7 @@ extension SimulationParameters {
         try Check.bands(readmission.probability30Days, "readmission.probability_30_days", probability: true)
         try Check.nonNegative(readmission.multiplierWithoutFollowUp, "readmission.multiplier_without_follow_up")
         try Check.integer(indicators.continuityMinimumVisits, "indicators.continuity_minimum_visits", in: 1...1_000)
+        try validateSaturation()
     }
 
     /// Checks that every value given per age band covers the territory's bands.
@@ -85,6 +83,9 @@ extension SimulationParameters {
             ("discharge.home_care_probability", discharge.homeCareProbability),
             ("discharge.ehpad_probability", discharge.ehpadProbability),
             ("readmission.probability_30_days", readmission.probability30Days),
+            ("home_care.ssiad_entry_from_home_per_year", homeCare.ssiadEntryFromHomePerYear),
+            ("home_care.had_entry_from_home_per_year", homeCare.hadEntryFromHomePerYear),
+            ("home_care.ehpad_entry_from_home_per_year", homeCare.ehpadEntryFromHomePerYear),
         ]
         for (name, values) in perBand {
             for band in bandIDs where values[band] == nil {

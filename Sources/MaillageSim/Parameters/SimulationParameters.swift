@@ -21,9 +21,14 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var followUp: FollowUpParameters
     public var readmission: ReadmissionParameters
     public var indicators: IndicatorParameters
+    /// Occupancy of long-stay resources on the first simulated day.
+    public var steadyState: SteadyStateParameters
+    /// Weekly and yearly rhythms of urgent needs.
+    public var rhythms: RhythmParameters
 
     enum CodingKeys: String, CodingKey {
         case startDate = "start_date", warmUpDays = "warm_up_days", population, travel, needs, gp, specialist,
-             emergency, hospital, discharge, homeCare = "home_care", followUp = "follow_up", readmission, indicators
+             emergency, hospital, discharge, homeCare = "home_care", followUp = "follow_up", readmission, indicators,
+             steadyState = "steady_state", rhythms
     }
 }

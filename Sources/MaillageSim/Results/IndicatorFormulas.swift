@@ -65,6 +65,26 @@ enum IndicatorFormulas {
             ("home_care_not_started", v(.homeCareNotStarted)),
             ("ehpad_admissions", v(.ehpadAdmissions)),
             ("ehpad_unavailable", v(.ehpadUnavailable)),
+            ("emergency_wait_minutes_mean", ratio(v(.emergencyWaitMinutes), v(.emergencyVisits))),
+            ("left_without_being_seen_share", ratio(v(.leftWithoutBeingSeen), v(.emergencyVisits))),
+            ("emergency_return_visits", v(.emergencyReturnVisits)),
+            ("emergency_boarding_patients", v(.boardingPatients)),
+            ("emergency_boarding_hours", v(.boardingHours)),
+            ("emergency_boarding_hours_mean", ratio(v(.boardingHours), v(.boardingPatients))),
+            ("hospital_transfers", v(.transfers)),
+            ("patients_lost", v(.patientsLost)),
+            ("elective_admissions_postponed", v(.electivePostponed)),
+            ("discharges_delayed", v(.dischargesDelayed)),
+            ("discharge_delay_days", v(.dischargeDelayDays)),
+            ("discharges_delayed_share", ratio(v(.dischargesDelayed), v(.discharges))),
+            ("home_care_resumed", v(.homeCareResumed)),
+            ("home_entry_requests", v(.homeEntryRequests)),
+            ("home_entry_started", v(.homeEntryStarted)),
+            ("home_entry_gave_up", v(.homeEntryGaveUp)),
+            ("home_entry_waiting_days_mean", ratio(v(.homeEntryWaitingDays), v(.homeEntryStarted))),
+            ("ehpad_resident_care_contacts", v(.ehpadResidentCare)),
+            ("gp_patients_lost_gp", v(.gpLost)),
+            ("gp_patients_reattached", v(.gpReattached)),
         ]
     }
 
@@ -75,6 +95,12 @@ enum IndicatorFormulas {
             let capacity = role.actors.reduce(0) { $0 + result.actorCapacityDays[$1] }
             return capacity > 0 ? used / capacity : .nan
         }
+        func lastDay(_ role: OccupancyRole) -> Double {
+            let days = result.series.count / (OccupancyRole.count * 2)
+            guard days > 0 else { return .nan }
+            let base = ((days - 1) * OccupancyRole.count + role.index) * 2
+            return result.series[base + 1] > 0 ? result.series[base] / result.series[base + 1] : .nan
+        }
         return [
             ("bed_occupancy", share(network.hospital, slots: false)),
             ("ssiad_place_occupancy", share(network.ssiad, slots: false)),
@@ -82,6 +108,8 @@ enum IndicatorFormulas {
             ("ehpad_place_occupancy", share(network.ehpad, slots: false)),
             ("gp_slot_use", share(network.gp, slots: true)),
             ("specialist_slot_use", share(network.specialist, slots: true)),
+            ("share_without_declared_gp_end", lastDay(.withoutDeclaredGP)),
+            ("gp_list_use_end", lastDay(.gpLists)),
         ]
     }
 }

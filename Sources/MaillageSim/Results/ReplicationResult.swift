@@ -6,6 +6,8 @@ struct ReplicationResult: Sendable {
     var actorContacts: [Double]
     var actorCapacityDays: [Double]
     var actorUsedDays: [Double]
+    /// actor × ``ActorPressure``: crowding, boarding, transfers, losses, delayed discharges.
+    var actorPressure: [Double]
     /// Territory totals per counted day: day × ``OccupancyRole`` × (used, offered).
     var series: [Double]
     var agents: Int

@@ -20,6 +20,18 @@ public struct SimulationResult: Sendable {
         public var usedDays: Double
         /// Share of capacity used: slots for GPs and specialists, bed- or place-days otherwise (NaN without capacity).
         public var occupancy: Double
+        /// Hospitals: whether the beds are an estimate (the data had none).
+        public var estimatedBeds: Bool = false
+        /// Emergency departments and hospitals: crowding, boarding, transfers and delayed discharges
+        /// (names as in ``ActorRow/pressureNames``, means over replications; NaN when undefined).
+        public var pressure: [(name: String, value: Double)] = []
+
+        /// The pressure values an actor row carries, in order.
+        public static let pressureNames = [
+            "emergency_arrivals", "emergency_wait_minutes_mean", "left_without_being_seen_share",
+            "boarding_patients", "boarding_hours", "transfers_out", "transfers_in", "patients_lost",
+            "discharges_delayed", "discharge_delay_days",
+        ]
     }
 
     public var territory: [Indicator]
@@ -84,7 +96,20 @@ public struct SimulationResult: Sendable {
             let slotBased = [ActorKind.gp, .healthCentre, .msp, .specialist].contains(actor.kind)
             let occupancy = capacity > 0 ? (slotBased ? contacts : used) / capacity : .nan
             guard actor.kind.isPlaceOfCare else { return nil }
-            return ActorRow(actor: actor, contacts: contacts, capacityDays: capacity, usedDays: used, occupancy: occupancy)
+            var row = ActorRow(actor: actor, contacts: contacts, capacityDays: capacity, usedDays: used, occupancy: occupancy)
+            if actor.kind == .hospital {
+                func mean(_ what: ActorPressure) -> Double {
+                    replications.reduce(0) { $0 + $1.actorPressure[index * ActorPressure.count + what.rawValue] } / n
+                }
+                let arrivals = mean(.arrivals)
+                let values = [arrivals, arrivals > 0 ? mean(.waitMinutes) / arrivals : .nan,
+                              arrivals > 0 ? mean(.leftWithoutBeingSeen) / arrivals : .nan,
+                              mean(.boardingPatients), mean(.boardingHours), mean(.transfersOut), mean(.transfersIn),
+                              mean(.patientsLost), mean(.dischargesDelayed), mean(.dischargeDelayDays)]
+                row.pressure = Array(zip(ActorRow.pressureNames, values)).map { (name: $0.0, value: $0.1) }
+                if let position = network.hospital.actors.firstIndex(of: index) { row.estimatedBeds = network.bedsEstimated[position] }
+            }
+            return row
         }
         occupancy = OccupancySeries(meanOf: replications.map(\.series), days: request.days)
         agents = replications[0].agents

@@ -17,6 +17,18 @@ enum Tally: Int, CaseIterable {
     case continuityPatients, continuityLeftOut, upcSum, hhiSum, mmciSum, cocPatients, cocSum, seconSum
     /// One-way minutes to the emergency department of each counted visit.
     case emergencyTravelMinutes
+    /// Crowding: minutes waited before being seen (every arrival), arrivals leaving without being seen.
+    case emergencyWaitMinutes, leftWithoutBeingSeen, emergencyReturnVisits
+    /// No bed: patients boarding in an emergency department, their hours there, transfers, patients lost.
+    case boardingPatients, boardingHours, transfers, patientsLost, electivePostponed
+    /// Bed blocking: discharges delayed by full SSIAD/HAD/EHPAD and the days they waited in bed.
+    case dischargesDelayed, dischargeDelayDays, homeCareResumed
+    /// Requests from home for SSIAD, HAD or an EHPAD; started; given up on a waiting list; days waited.
+    case homeEntryRequests, homeEntryStarted, homeEntryGaveUp, homeEntryWaitingDays
+    /// Needs of EHPAD residents met where they live (GP, prescriptions).
+    case ehpadResidentCare
+    /// Declared patients whose GP left; those who found another.
+    case gpLost, gpReattached
 
     static let count = allCases.count
 }

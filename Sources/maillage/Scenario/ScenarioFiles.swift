@@ -44,6 +44,9 @@ enum ScenarioFiles {
             case let .capacity(actor, measure, value): object["type"] = "capacity"; object["actor"] = actor; object["measure"] = measure.rawValue; object["value"] = value
             case let .surge(zones, factor, needs): object["type"] = "surge"; object["zones"] = zones; object["factor"] = factor; object["needs"] = needs.map(\.rawValue)
             case let .slowTravel(zones, factor): object["type"] = "slow_travel"; object["zones"] = zones; object["factor"] = factor
+            case let .epidemic(zones, peak, intensity, needs):
+                object["type"] = "epidemic"; object["zones"] = zones; object["peak"] = peak; object["intensity"] = intensity
+                object["needs"] = needs.map(\.rawValue)
             }
             return object
         }

@@ -22,7 +22,10 @@ enum SimulationOutput {
             SiteList.Site(id: row.actor.id, point: row.actor.point, properties: [
                 ("kind", row.actor.kind.rawValue), ("contacts", number(row.contacts)), ("capacity_days", number(row.capacityDays)),
                 ("used_days", number(row.usedDays)), ("occupancy", number(row.occupancy)),
-            ])
+                ("estimated_beds", row.actor.kind == .hospital ? (row.estimatedBeds ? "1" : "0") : ""),
+            ] + SimulationResult.ActorRow.pressureNames.map { name in
+                (name, row.pressure.first { $0.name == name }.map { number($0.value) } ?? "")
+            })
         }
         try SiteList(sites: sites).write(to: path("actors.csv"))
         try TextFile.write(ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n", to: path("parameters.json"))

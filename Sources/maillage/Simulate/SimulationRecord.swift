@@ -26,7 +26,9 @@ enum SimulationRecord {
             }
         }
         for row in result.actors {
-            for (name, value) in [("contacts", row.contacts), ("capacity_days", row.capacityDays), ("used_days", row.usedDays), ("occupancy", row.occupancy)] {
+            let measures = [("contacts", row.contacts), ("capacity_days", row.capacityDays), ("used_days", row.usedDays), ("occupancy", row.occupancy)]
+                + row.pressure.map { ($0.name, $0.value) }
+            for (name, value) in measures {
                 values.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
             }
         }

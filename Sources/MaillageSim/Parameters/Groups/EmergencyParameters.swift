@@ -1,15 +1,34 @@
 public struct EmergencyParameters: Sendable, Hashable, Codable {
     /// Probability that an urgent emergency visit ends in an admission, by age band.
     public var admissionProbability: BandValues
-    /// Visits a department takes in a day, as a multiple of its `ed_visits_per_day` (or of the yearly count / 365).
-    public var capacityFactor: Double
-    /// Visits per day for a department with no visit count.
-    public var defaultVisitsPerDay: Double
     /// Share of visits arriving at night, sent on when a department closes at night.
     public var nightShare: Double
+    /// Visits a department's staff can see in a day without crowding, per bed of its hospital
+    /// (a structural capacity: never the observed visit counts the model is validated on).
+    public var staffedVisitsPerBedDay: Double
+    /// The least staffed capacity of a department, visits a day.
+    public var minimumStaffedVisitsPerDay: Double
+    /// Mean wait before being seen when the department is nearly empty, minutes.
+    public var baseWaitMinutes: Double
+    /// The load (visits of the last 24 hours ÷ staffed capacity) at which the wait stops growing.
+    public var maximumLoad: Double
+    /// Probability of leaving without being seen per hour of expected wait.
+    public var leftWithoutBeingSeenPerWaitingHour: Double
+    /// Visits' worth of load that one patient boarding in the department adds (a box taken).
+    public var boardingLoadWeight: Double
+    /// Hours a patient waits in the department for a bed before being lost to the territory.
+    public var boardingCapHours: Double
+    /// Share of unmet urgent needs (no department within reach, left without being seen) that return as an emergency visit.
+    public var unmetReturnShare: Double
+    /// Days from the unmet need to its return.
+    public var unmetReturnDelay: Distribution
 
     enum CodingKeys: String, CodingKey {
-        case admissionProbability = "admission_probability", capacityFactor = "capacity_factor",
-             defaultVisitsPerDay = "default_visits_per_day", nightShare = "night_share"
+        case admissionProbability = "admission_probability", nightShare = "night_share",
+             staffedVisitsPerBedDay = "staffed_visits_per_bed_day", minimumStaffedVisitsPerDay = "minimum_staffed_visits_per_day",
+             baseWaitMinutes = "base_wait_minutes", maximumLoad = "maximum_load",
+             leftWithoutBeingSeenPerWaitingHour = "left_without_being_seen_per_waiting_hour",
+             boardingLoadWeight = "boarding_load_weight", boardingCapHours = "boarding_cap_hours",
+             unmetReturnShare = "unmet_return_share", unmetReturnDelay = "unmet_return_delay"
     }
 }

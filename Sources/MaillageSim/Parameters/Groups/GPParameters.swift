@@ -13,12 +13,20 @@ public struct GPParameters: Sendable, Hashable, Codable {
     public var acuteToEmergencyWithoutSlot: Double
     /// The same for a chronic follow-up.
     public var chronicToEmergencyWithoutSlot: Double
+    /// Days before a patient whose GP left looks for a new one (then again after another such delay while none has room).
+    public var reattachmentDelay: Distribution
+    /// GPs retiring per GP and year from the start date (0 = none; dated departures are scenario events).
+    public var retirementRatePerYear: Double
+    /// A GP closed for at least this many days loses its patients, who look for another.
+    public var closureDaysBeforePatientsLeave: Int
 
     enum CodingKeys: String, CodingKey {
         case consultationsPerFTEDay = "consultations_per_fte_day", workingDaysPerWeek = "working_days_per_week",
              toleranceChronicDays = "tolerance_chronic_days", toleranceAcuteDays = "tolerance_acute_days",
              toleranceFollowUpDays = "tolerance_follow_up_days",
              acuteToEmergencyWithoutSlot = "acute_to_emergency_without_slot",
-             chronicToEmergencyWithoutSlot = "chronic_to_emergency_without_slot"
+             chronicToEmergencyWithoutSlot = "chronic_to_emergency_without_slot",
+             reattachmentDelay = "reattachment_delay", retirementRatePerYear = "retirement_rate_per_year",
+             closureDaysBeforePatientsLeave = "closure_days_before_patients_leave"
     }
 }

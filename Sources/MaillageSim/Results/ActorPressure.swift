@@ -1,0 +1,11 @@
+/// What one replication counts per actor about saturation, in a flat array (actor × case).
+enum ActorPressure: Int, CaseIterable {
+    /// Emergency departments: arrivals, minutes waited, left without being seen.
+    case arrivals, waitMinutes, leftWithoutBeingSeen
+    /// Hospitals: patients boarding in its department, their hours, sent elsewhere for want of a bed, received, lost.
+    case boardingPatients, boardingHours, transfersOut, transfersIn, patientsLost
+    /// Hospitals: discharges delayed by full downstream care and the days they waited.
+    case dischargesDelayed, dischargeDelayDays
+
+    static let count = allCases.count
+}
