@@ -47,7 +47,7 @@ struct AccessOptions: ParsableArguments {
     }
 
     /// The rows of the chosen matrix, with its reading rules.
-    private func matrixTravel() throws -> AccessRequest.Travel {
+    func matrixTravel() throws -> AccessRequest.Travel {
         let database = try TerritoryDatabase.open(at: db)
         let matrices = try database.travelMatrices()
         let chosen: TravelMatrixDefinition
