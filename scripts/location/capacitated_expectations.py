@@ -4,7 +4,7 @@
 Writes
 - Tests/MaillageAccessTests/Fixtures/location-capacitated.json: small dense instances of the
   capacitated p-median and capacitated MCLP with CBC's optimum;
-- Tests/maillageTests/Fixtures/locate-matrix/: a territory (zones.csv, actors.csv), a directed
+- Tests/MaillageAccessTests/Fixtures/locate-matrix/: a territory (zones.csv, actors.csv), a directed
   travel matrix (matrix.csv: zone -> actor and actor -> zone times differ), a candidates file,
   and expected.json with the optima `maillage locate --travel matrix` must reach.
 
@@ -151,5 +151,5 @@ def matrix_fixture(folder):
 cases = dense_cases()
 with open("Tests/MaillageAccessTests/Fixtures/location-capacitated.json", "w") as f:
     json.dump({"generator": "scripts/location/capacitated_expectations.py", "pulp": pulp.__version__, "cases": cases}, f)
-matrix_fixture("Tests/maillageTests/Fixtures/locate-matrix")
+matrix_fixture("Tests/MaillageAccessTests/Fixtures/locate-matrix")
 print(len(cases), "cases")

@@ -116,7 +116,8 @@ struct LocateCommand: MaillageCommand {
                 sites: sites.map { StraightLinePairs.Place(point: $0.point, density: $0.density) }, model: lineModel, limitMinutes: reach
             )
         case let .matrix(pairs, directed, intrazone):
-            try MatrixCandidateCheck.check(sites, pairs: pairs, matrixName: options.matrix ?? "the matrix")
+            let name = try options.matrix ?? TerritoryDatabase.open(at: options.db).travelMatrices().first?.name ?? "the matrix"
+            try MatrixCandidateCheck.check(sites, pairs: pairs, matrixName: name)
             let kept = isDistanceModel && limit != nil ? pairs.filter { $0.minutes <= limit! } : pairs
             return CatchmentGraph.fromMatrix(zoneIDs: territory.zones.map(\.id), sites: sites.map(\.endpoint), pairs: kept,
                                              directed: directed, intrazoneMinutes: intrazone)
