@@ -70,7 +70,10 @@ public struct LocationSolver: Sendable {
             // The relaxation bounds the cost from below; MCLP's cost is the people not covered.
             if case .capacitatedMCLP = model { bound = problem.totalPopulation - relaxed.lowerBound } else { bound = relaxed.lowerBound }
         } else {
-            solution = multiStart(free: free, p: p, fixed: fixed, objective: objective)
+            switch model {
+            case .pMedian, .mclp: solution = fastMultiStart(problem: problem, model: model, p: p, fixed: fixed)
+            default: solution = multiStart(free: free, p: p, fixed: fixed, objective: objective)
+            }
             bound = objective.bound(p: p)
         }
         solution.sort()
