@@ -33,30 +33,30 @@ struct CapacitatedAssignment: Sendable {
     }
 }
 
-/// The residual network of the assignment: source → zone (its people), zone → site (a
-/// trip), zone → sink (unassigned), site → sink (its capacity).
+/// The residual network of the assignment: zone → site (a trip), zone → sink (unassigned),
+/// site → sink (its capacity). Zones are the supplies; there is no super source.
 private struct FlowNetwork {
     var to: [Int32] = [], capacity: [Double] = [], cost: [Double] = []
     var adjacency: [[Int32]]
     let zoneCount: Int
     let siteNodes: [Int: Int]
-    let source: Int, sink: Int
+    let sink: Int
     let epsilon: Double
+    let supply: [Double]
 
     init(population: [Double], arcs: [[(site: Int, cost: Double)]], capacity siteCapacity: [Int: Double], unassignedCost: Double) {
         zoneCount = population.count
+        supply = population
         let sites = siteCapacity.keys.sorted()
         var nodes: [Int: Int] = [:]
         for (offset, site) in sites.enumerated() { nodes[site] = zoneCount + offset }
         siteNodes = nodes
-        source = zoneCount + sites.count
-        sink = source + 1
+        sink = zoneCount + sites.count
         adjacency = Array(repeating: [], count: sink + 1)
         let total = population.reduce(0, +)
         epsilon = 1e-12 * max(1, total)
         let unlimited = total + 1
         for zone in 0..<zoneCount where population[zone] > 0 {
-            add(from: source, to: zone, capacity: population[zone], cost: 0)
             for (site, cost) in arcs[zone] {
                 guard let node = nodes[site] else { continue }
                 add(from: zone, to: node, capacity: unlimited, cost: cost)
@@ -73,53 +73,67 @@ private struct FlowNetwork {
         to.append(Int32(from)); capacity.append(0); cost.append(-price)
     }
 
-    /// Successive shortest paths. Every cost is ≥ 0 at the start, so zero potentials are
-    /// valid; Dijkstra stops at the sink and potentials move by min(distance, distance to
-    /// the sink), which keeps every reduced cost ≥ 0.
+    /// Successive shortest paths, one zone's people at a time: augmenting along a shortest
+    /// path from any node with supply keeps the residual network free of negative cycles, so
+    /// the final flow is a min-cost flow. Every cost is ≥ 0 at the start, so zero potentials
+    /// are valid. Dijkstra stops at the sink; only the nodes it settled move their potential
+    /// (by their distance minus the sink's: the common shift of all others cancels in every
+    /// reduced cost), which keeps the search local when the zone's own site has room.
     mutating func run() {
         let nodeCount = adjacency.count
         var potential = [Double](repeating: 0, count: nodeCount)
         var distance = [Double](repeating: .infinity, count: nodeCount)
         var previous = [Int32](repeating: -1, count: nodeCount)
-        var done = [Bool](repeating: false, count: nodeCount)
+        var settled = [Bool](repeating: false, count: nodeCount)
+        var touched: [Int] = [], settledNodes: [Int] = []
         var heap = MinHeap()
-        while true {
-            for node in 0..<nodeCount { distance[node] = .infinity; previous[node] = -1; done[node] = false }
-            distance[source] = 0
-            heap.removeAll()
-            heap.push(0, source)
-            while let (d, node) = heap.pop() {
-                if done[node] || d > distance[node] { continue }
-                done[node] = true
-                if node == sink { break }
-                for arc in adjacency[node] {
-                    let arc = Int(arc)
-                    guard capacity[arc] > epsilon else { continue }
-                    let next = Int(to[arc])
-                    let candidate = d + cost[arc] + potential[node] - potential[next]
-                    if candidate < distance[next] - 1e-12 {
-                        distance[next] = candidate
-                        previous[next] = Int32(arc)
-                        heap.push(candidate, next)
+        for zone in 0..<zoneCount where supply[zone] > 0 {
+            var remaining = supply[zone]
+            while remaining > epsilon {
+                for node in touched { distance[node] = .infinity; previous[node] = -1; settled[node] = false }
+                touched.removeAll(keepingCapacity: true)
+                settledNodes.removeAll(keepingCapacity: true)
+                distance[zone] = 0
+                touched.append(zone)
+                heap.removeAll()
+                heap.push(0, zone)
+                while let (d, node) = heap.pop() {
+                    if settled[node] || d > distance[node] { continue }
+                    settled[node] = true
+                    settledNodes.append(node)
+                    if node == sink { break }
+                    for arc in adjacency[node] {
+                        let arc = Int(arc)
+                        guard capacity[arc] > epsilon else { continue }
+                        let next = Int(to[arc])
+                        if settled[next] { continue }
+                        let candidate = d + cost[arc] + potential[node] - potential[next]
+                        if candidate < distance[next] {
+                            if distance[next] == .infinity { touched.append(next) }
+                            distance[next] = candidate
+                            previous[next] = Int32(arc)
+                            heap.push(candidate, next)
+                        }
                     }
                 }
-            }
-            guard distance[sink].isFinite else { return }
-            let reach = distance[sink]
-            for node in 0..<nodeCount { potential[node] += min(distance[node], reach) }
-            var amount = Double.infinity
-            var node = sink
-            while node != source {
-                let arc = Int(previous[node])
-                amount = min(amount, capacity[arc])
-                node = Int(to[arc ^ 1])
-            }
-            node = sink
-            while node != source {
-                let arc = Int(previous[node])
-                capacity[arc] -= amount
-                capacity[arc ^ 1] += amount
-                node = Int(to[arc ^ 1])
+                // The unassigned arc always reaches the sink.
+                let reach = distance[sink]
+                for node in settledNodes { potential[node] += distance[node] - reach }
+                var amount = remaining
+                var node = sink
+                while node != zone {
+                    let arc = Int(previous[node])
+                    amount = min(amount, capacity[arc])
+                    node = Int(to[arc ^ 1])
+                }
+                node = sink
+                while node != zone {
+                    let arc = Int(previous[node])
+                    capacity[arc] -= amount
+                    capacity[arc ^ 1] += amount
+                    node = Int(to[arc ^ 1])
+                }
+                remaining -= amount
             }
         }
     }

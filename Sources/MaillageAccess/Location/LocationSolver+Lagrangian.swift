@@ -69,7 +69,12 @@ extension LocationSolver {
                 bound += siteValue[site]
                 for (zone, share) in shares[site] { assignedShare[zone] += share }
             }
-            if bound > lowerBound + 1e-9 * max(1, abs(lowerBound)) { lowerBound = bound; sinceImprovement = 0 } else { sinceImprovement += 1 }
+            if lowerBound == -.infinity || bound > lowerBound + 1e-9 * max(1, abs(lowerBound)) {
+                lowerBound = bound
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+            }
             let cost = evaluate(open)
             if best == nil || cost < best!.cost - 1e-9 * max(1, cost) { best = (open, cost) }
             // Subgradient of the relaxed constraint: 1 − (share assigned) for each zone.
