@@ -46,6 +46,19 @@ public struct MatrixRows: Sendable {
     }
 
     public var pairCount: Int { destinations.count }
+
+    /// Every pair, row by row: for models that filter or look up pairs one by one (location models).
+    public var pairs: [MatrixPair] {
+        origins.indices.flatMap { row in
+            let origin = Int(origins[row])
+            return (offsets[row]..<offsets[row + 1]).map { slot in
+                let destination = Int(destinations[slot])
+                return MatrixPair(originIsZone: endpointIsZone[origin], originID: endpointIDs[origin],
+                                  destinationIsZone: endpointIsZone[destination], destinationID: endpointIDs[destination],
+                                  minutes: minutes[slot])
+            }
+        }
+    }
 }
 
 private struct MatrixEndpointKey: Hashable {

@@ -11,6 +11,15 @@ public enum LocationModel: Sendable, Equatable {
     case pMedian(p: Int)
     /// p-center: `p` sites minimising the longest time from a zone to its nearest open site.
     case pCenter(p: Int)
+    /// Capacitated p-median: `p` sites, each serving at most its capacity, minimising
+    /// Σ persons × time over the assignment, unassigned people charged the unreachable penalty.
+    case capacitatedPMedian(p: Int)
+    /// Capacitated MCLP: `p` sites maximising the people assigned to a site within `limit`,
+    /// each site serving at most its capacity.
+    case capacitatedMCLP(p: Int, limit: Double)
+    /// Equity: `p` sites maximising the population-weighted mean accessibility (E2SFCA with
+    /// `decay`, sites' capacities as supply) of the worst-served tenth of the population.
+    case maximinAccess(p: Int, decay: DistanceDecay, limit: Double?)
 
     public var name: String {
         switch self {
@@ -18,11 +27,49 @@ public enum LocationModel: Sendable, Equatable {
         case .mclp: "mclp"
         case .pMedian: "pmedian"
         case .pCenter: "pcenter"
+        case .capacitatedPMedian: "capacitated-pmedian"
+        case .capacitatedMCLP: "capacitated-mclp"
+        case .maximinAccess: "maximin-access"
+        }
+    }
+
+    /// How many sites the model opens (nil for LSCP, which finds it).
+    public var p: Int? {
+        switch self {
+        case .lscp: nil
+        case let .mclp(p, _), let .pMedian(p), let .pCenter(p), let .capacitatedPMedian(p),
+             let .capacitatedMCLP(p, _), let .maximinAccess(p, _, _): p
+        }
+    }
+
+    /// The same model with another number of sites.
+    public func with(p: Int) -> LocationModel {
+        switch self {
+        case .lscp: self
+        case let .mclp(_, limit): .mclp(p: p, limit: limit)
+        case .pMedian: .pMedian(p: p)
+        case .pCenter: .pCenter(p: p)
+        case .capacitatedPMedian: .capacitatedPMedian(p: p)
+        case let .capacitatedMCLP(_, limit): .capacitatedMCLP(p: p, limit: limit)
+        case let .maximinAccess(_, decay, limit): .maximinAccess(p: p, decay: decay, limit: limit)
+        }
+    }
+
+    /// Whether each site serves at most its capacity.
+    public var isCapacitated: Bool {
+        switch self {
+        case .capacitatedPMedian, .capacitatedMCLP: true
+        default: false
         }
     }
 
     /// Whether a larger objective is better (MCLP), or a smaller one (all others).
-    var maximises: Bool { if case .mclp = self { return true } else { return false } }
+    var maximises: Bool {
+        switch self {
+        case .mclp, .capacitatedMCLP, .maximinAccess: true
+        default: false
+        }
+    }
 }
 
 /// The sites chosen, and how good the choice is.
@@ -41,6 +88,16 @@ public struct LocationSolution: Sendable, Equatable {
     public var unreachableZones: [Int]
     /// Population within the limit of an open site (LSCP, MCLP), else nil.
     public var coveredPopulation: Double?
+    /// Capacitated models: who goes where, and the people no open site could take.
+    public var assignment: [Assignment]?
+    public var unassignedPopulation: Double?
+
+    /// People of one zone assigned to one open site.
+    public struct Assignment: Sendable, Equatable {
+        public var zone: Int
+        public var site: Int
+        public var persons: Double
+    }
 
     /// The relative gap between the objective and the bound, when a bound is known.
     public var gap: Double? {

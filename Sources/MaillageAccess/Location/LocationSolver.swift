@@ -9,10 +9,25 @@ public struct LocationSolver: Sendable {
     public var exactLimit = 300_000
     /// How many extra starts the heuristic makes (each from one of the best single sites).
     public var starts = 8
+    /// Subgradient iterations of the capacitated models' Lagrangian relaxation.
+    public var lagrangianIterations = 200
+    /// Closed sites tried against each open one after the relaxation.
+    public var swapCandidates = 12
 
-    public init(exactLimit: Int = 300_000, starts: Int = 8) {
+    public init(exactLimit: Int = 300_000, starts: Int = 8, lagrangianIterations: Int = 200) {
         self.exactLimit = exactLimit
         self.starts = starts
+        self.lagrangianIterations = lagrangianIterations
+    }
+
+    /// Combinations enumerated for a model: fewer when each costs an assignment (a
+    /// min-cost flow) or an accessibility computation rather than a sum.
+    func enumerationLimit(_ model: LocationModel) -> Double {
+        switch model {
+        case .capacitatedPMedian, .capacitatedMCLP: Double(exactLimit) / 50
+        case .maximinAccess: Double(exactLimit) / 10
+        default: Double(exactLimit)
+        }
     }
 
     public func solve(_ model: LocationModel, problem: LocationProblem, fixed: [Int] = []) throws -> LocationSolution {
@@ -27,30 +42,55 @@ public struct LocationSolver: Sendable {
         case let .mclp(p, limit):
             try checkLimit(limit)
             try checkP(p, problem: problem, fixed: fixed)
-        case let .pMedian(p), let .pCenter(p):
+        case let .capacitatedMCLP(p, limit):
+            try checkLimit(limit)
             try checkP(p, problem: problem, fixed: fixed)
+        case let .pMedian(p), let .pCenter(p), let .capacitatedPMedian(p):
+            try checkP(p, problem: problem, fixed: fixed)
+        case let .maximinAccess(p, decay, limit):
+            try checkP(p, problem: problem, fixed: fixed)
+            if let limit { try checkLimit(limit) }
+            try decay.validate(limit: limit)
+        }
+        if model.isCapacitated, problem.capacity == nil {
+            throw AccessError.invalidInput("the \(model.name) model needs each candidate's capacity")
         }
         let objective = Objective(model: model, problem: problem)
-        let p: Int = switch model {
-        case let .mclp(p, _), let .pMedian(p), let .pCenter(p): p
-        case .lscp: 0
-        }
+        let p = model.p ?? 0
         let free = (0..<problem.candidateCount).filter { !fixed.contains($0) }
         var solution: [Int]
         var isExact = false
-        if combinations(free.count, p - fixed.count) <= Double(exactLimit) {
+        var bound: Double?
+        if combinations(free.count, p - fixed.count) <= enumerationLimit(model) {
             solution = enumerateBest(free: free, choose: p - fixed.count, fixed: fixed, objective: objective)
             isExact = true
+        } else if model.isCapacitated {
+            let relaxed = solveLagrangian(objective: objective, p: p, fixed: fixed)
+            solution = relaxed.open
+            // The relaxation bounds the cost from below; MCLP's cost is the people not covered.
+            if case .capacitatedMCLP = model { bound = problem.totalPopulation - relaxed.lowerBound } else { bound = relaxed.lowerBound }
         } else {
-            solution = multiStart(free: free, p: p, fixed: fixed, objective: objective)
+            switch model {
+            case .pMedian, .mclp: solution = fastMultiStart(problem: problem, model: model, p: p, fixed: fixed)
+            default: solution = multiStart(free: free, p: p, fixed: fixed, objective: objective)
+            }
+            bound = objective.bound(p: p)
         }
         solution.sort()
-        return LocationSolution(
-            open: solution, objective: objective.value(solution), isExact: isExact,
-            bound: isExact ? objective.value(solution) : objective.bound(p: p),
+        let value = objective.value(solution)
+        var result = LocationSolution(
+            open: solution, objective: value, isExact: isExact,
+            bound: isExact ? value : bound,
             unreachableZones: objective.unreachable,
             coveredPopulation: objective.coveredPopulation(solution)
         )
+        if model.isCapacitated {
+            let assignment = objective.assignment(solution)
+            result.assignment = assignment.flows.map { .init(zone: $0.zone, site: $0.site, persons: $0.persons) }
+            result.unassignedPopulation = assignment.unassignedTotal
+            if case .capacitatedMCLP = model { result.coveredPopulation = problem.totalPopulation - assignment.unassignedTotal }
+        }
+        return result
     }
 
     private func checkLimit(_ limit: Double) throws {

@@ -7,6 +7,8 @@ struct Objective {
     let unreachablePenalty: Double
     /// Zones that no candidate reaches (within the limit for the covering models).
     let unreachable: [Int]
+    /// The equity objective's accessibility.
+    let access: LocationAccess?
 
     init(model: LocationModel, problem: LocationProblem) {
         self.model = model
@@ -17,12 +19,15 @@ struct Objective {
         unreachable = (0..<problem.zoneCount).filter { zone in
             !problem.reachedBy[zone].contains { limit == nil || $0.minutes <= limit! }
         }
+        if case let .maximinAccess(_, decay, limit) = model {
+            access = LocationAccess(problem: problem, decay: decay, limit: limit)
+        } else { access = nil }
     }
 
     static func limit(of model: LocationModel) -> Double? {
         switch model {
-        case let .lscp(limit), let .mclp(_, limit): limit
-        case .pMedian, .pCenter: nil
+        case let .lscp(limit), let .mclp(_, limit), let .capacitatedMCLP(_, limit): limit
+        case .pMedian, .pCenter, .capacitatedPMedian, .maximinAccess: nil
         }
     }
 
@@ -39,10 +44,20 @@ struct Objective {
         }
     }
 
+    /// For the equity objective, the worst-served quarter's mean access breaks ties (the
+    /// lowest tenth is often flat at 0 while whole zones are still out of reach).
     func score(_ open: [Int]) -> Score {
-        guard case .pCenter = model else { return Score(value(open), 0) }
-        let times = nearestTimes(open)
-        return Score(times.max() ?? 0, times.reduce(0, +))
+        switch model {
+        case .pCenter:
+            let times = nearestTimes(open)
+            return Score(times.max() ?? 0, times.reduce(0, +))
+        case .maximinAccess:
+            let values = access!.values(open)
+            return Score(LocationAccess.lowestShareMean(values, population: problem.population),
+                         -LocationAccess.lowestShareMean(values, population: problem.population, share: 0.25))
+        default:
+            return Score(value(open), 0)
+        }
     }
 
     func isBetter(_ a: Score, than b: Score, by margin: Double = 0) -> Bool {
@@ -67,7 +82,44 @@ struct Objective {
             return zip(times, problem.population).reduce(0) { $0 + $1.0 * $1.1 }
         case .pCenter:
             return nearestTimes(open).max() ?? 0
+        case .capacitatedPMedian:
+            return assignment(open).cost
+        case .capacitatedMCLP:
+            return problem.totalPopulation - assignment(open).cost
+        case .maximinAccess:
+            return LocationAccess.lowestShareMean(access!.values(open), population: problem.population)
         }
+    }
+
+    /// The unassigned cost a person: the unreachable penalty (capacitated p-median) or 1
+    /// (capacitated MCLP, whose cost is then the people not covered).
+    var unassignedCost: Double {
+        if case .capacitatedMCLP = model { return 1 }
+        return unreachablePenalty
+    }
+
+    /// Each zone's arcs for the capacitated assignment: every pair (p-median) or those
+    /// within the limit at no cost (MCLP).
+    func assignmentArcs(_ open: [Int]) -> [[(site: Int, cost: Double)]] {
+        let isOpen = Set(open)
+        let limit = Self.limit(of: model)
+        return problem.reachedBy.map { row in
+            row.compactMap { entry in
+                guard isOpen.contains(entry.site) else { return nil }
+                if let limit { return entry.minutes <= limit ? (entry.site, 0) : nil }
+                return (entry.site, entry.minutes)
+            }
+        }
+    }
+
+    /// The least-cost assignment of demand to these open sites within their capacities.
+    func assignment(_ open: [Int]) -> CapacitatedAssignment {
+        let capacity = problem.capacity ?? []
+        return CapacitatedAssignment.solve(
+            population: problem.population, arcs: assignmentArcs(open),
+            capacity: Dictionary(open.map { ($0, capacity[$0]) }, uniquingKeysWith: { a, _ in a }),
+            unassignedCost: unassignedCost
+        )
     }
 
     /// Each zone's time to its nearest open site (the penalty when none reaches it).
@@ -101,7 +153,11 @@ struct Objective {
                 .reduce(0) { $0 + problem.population[$1] })
         case .pMedian, .pCenter:
             return value(all)
-        case .lscp:
+        case .maximinAccess:
+            // Opening a site never lowers anyone's access (each R_j depends on its own
+            // catchment only), so every candidate open is an upper bound.
+            return value(all)
+        case .lscp, .capacitatedPMedian, .capacitatedMCLP:
             return nil
         }
     }

@@ -40,6 +40,7 @@ extension SimulationEvent {
             case let .slowTravel(_, factor):
                 if let problem = factorProblem(kind: "slow_travel", factor: factor) { throw SimulationError.invalidEvent(index: index, reason: problem) }
             case .close, .capacity: break
+            case .epidemic: break  // intensities are bounded (0...100) where the event file is read
             }
         }
         let amplifying = surges.filter { $0.factor > 1 }

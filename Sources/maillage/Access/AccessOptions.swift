@@ -78,7 +78,7 @@ struct AccessOptions: ParsableArguments {
     }
 
     /// The rows of the chosen stored matrix, with its reading rules.
-    private func matrixTravel(_ database: TerritoryDatabase) throws -> AccessRequest.Travel {
+    func matrixTravel(_ database: TerritoryDatabase) throws -> AccessRequest.Travel {
         let db = database.path
         let matrices = try database.travelMatrices()
         let chosen: TravelMatrixDefinition
