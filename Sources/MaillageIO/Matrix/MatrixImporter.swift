@@ -81,9 +81,17 @@ public struct MatrixImporter {
             let (zoneIDs, actorIDs) = (try writer.zoneIDs(), try writer.actorIDs())
             let (inserter, replaced) = try writer.replaceTravelMatrix(definition)
             if replaced > 0 { report.warnings.append("replaced the \(replaced) pairs of the previous matrix '\(definition.name)'") }
+            // Replacing a matrix with nothing (a CR-only file read as one line, a file of other ids) needs --allow-empty.
+            func refuseEmpty(_ report: ImportReport) throws {
+                guard report.inserted > 0 || allowEmpty else {
+                    throw ImportError(file: reader.path, expected: "at least one pair of the territory's zones or actors, but its \(report.rowsRead) row(s) gave none; "
+                        + (replaced > 0 ? "the matrix '\(definition.name)' keeps its \(replaced) pairs" : "nothing was stored")
+                        + " (give --allow-empty to store an empty matrix)")
+                }
+            }
             if layout.distance == nil {
                 try storeFast(reader, layout, zoneIDs: zoneIDs.sorted(), actorIDs: actorIDs.sorted(), inserter: inserter, report: &report, unknown: &unknown)
-                return
+                return try refuseEmpty(report)
             }
             let resolver = EndpointResolver(zones: zoneIDs, actors: actorIDs)
             var lastOrigin: (id: String, resolution: EndpointResolver.Resolution)?
@@ -112,11 +120,7 @@ public struct MatrixImporter {
                 report.inserted += 1
             }
             try inserter.finish()
-            guard report.inserted > 0 || allowEmpty else {
-                throw ImportError(file: reader.path, expected: "at least one pair of the territory's zones or actors, but its \(report.rowsRead) row(s) gave none; "
-                    + (replaced > 0 ? "the matrix '\(definition.name)' keeps its \(replaced) pairs" : "nothing was stored")
-                    + " (give --allow-empty to store an empty matrix)")
-            }
+            try refuseEmpty(report)
         }
     }
 
