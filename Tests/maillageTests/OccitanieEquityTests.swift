@@ -8,10 +8,10 @@ import Testing
 /// population-weighted Gini and Theil by département equal `inequality`'s on repeated values.
 @Suite(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
 struct OccitanieEquityTests {
-    @Test func realCommunesMatchPySAL() throws {
+    @Test(.enabled(if: PythonPeer.requiredOrAvailable(["inequality", "esda", "libpysal", "shapely"]), "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
+    func realCommunesMatchPySAL() throws {
         _ = try SharedData.path("communes/communes_occitanie5_attributes.csv")
         let boundaries = try ["09-ariege", "31-haute-garonne", "32-gers", "46-lot", "81-tarn"].map { try SharedData.path("communes/boundaries/communes-\($0).geojson") }
-        try #require(PythonPeer.requiredOrAvailable(["inequality", "esda", "libpysal", "shapely"]), "needs PySAL: make test installs it")
         let folder = try TemporaryFolder()
         let db = folder.path("occitanie5.db")
         let build = Process()
