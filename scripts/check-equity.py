@@ -2,7 +2,9 @@
 """Reference values for `maillage access equity`, computed by PySAL from PyPI.
 
 Reads a JSON file {"values": [...], "weights": [int...], "groups": [...],
-"lattice": [rows, cols]} or {..., "points": [[lon, lat]...], "band_km": km} and prints
+"lattice": [rows, cols]}, {..., "points": [[lon, lat]...], "band_km": km} or {...,
+"boundary_files": [GeoJSON...], "ids": [...]} (queen contiguity of the outlines whose `code`
+property is each id, from the original files) and prints
 the measures as JSON. Population weights are integers: a weighted measure equals the
 unweighted measure of the values repeated once per inhabitant, which is what PySAL computes
 here (PySAL's Gini and Theil take no weights).
@@ -14,7 +16,7 @@ import numpy as np
 from esda.moran import Moran, Moran_Local
 from inequality.gini import Gini
 from inequality.theil import Theil, TheilD
-from libpysal.weights import DistanceBand, lat2W
+from libpysal.weights import DistanceBand, Queen, lat2W
 
 spec = json.load(open(sys.argv[1]))
 values = np.array(spec["values"], dtype=float)
@@ -27,6 +29,14 @@ decomposition = TheilD(people, labels)
 if "lattice" in spec:
     rows, cols = spec["lattice"]
     w = lat2W(rows, cols, rook=False)
+elif "boundary_files" in spec:
+    from shapely.geometry import shape
+
+    outlines = {}
+    for path in spec["boundary_files"]:
+        for feature in json.load(open(path))["features"]:
+            outlines[str(feature["properties"]["code"])] = shape(feature["geometry"])
+    w = Queen.from_iterable([outlines[i] for i in spec["ids"]], silence_warnings=True)
 else:
     w = DistanceBand(np.array(spec["points"], dtype=float), spec["band_km"], binary=True, radius=6371.0088, silence_warnings=True)
 moran = Moran(values, w, permutations=0)

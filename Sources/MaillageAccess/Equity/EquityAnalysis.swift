@@ -68,7 +68,9 @@ public enum EquityAnalysis {
         let rankBy = options.rankBy ?? (used.contains { !$0.population.byBand.isEmpty } ? .bandShare(oldest) : nil)
         if let rankBy {
             report.concentrationAttribute = rankBy.description
-            let key = used.map(rankBy.value(of:))
+            // Nobody lives in a zone of weight 0: its rank does not matter, and its attribute
+            // (a share of nobody) is often undefined.
+            let key = zip(used, weights).map { zone, weight in weight > 0 ? rankBy.value(of: zone) : 0 }
             if key.allSatisfy(\.isFinite) {
                 report.concentrationIndex = try Inequality.concentrationIndex(sample, rankedBy: key)
             } else {

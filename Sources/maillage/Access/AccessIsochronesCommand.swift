@@ -54,6 +54,19 @@ struct AccessIsochronesCommand: MaillageCommand {
         global.detail("contoured \(result.gridNodes) grid nodes in \(clock.now - start)")
         try TextFile.write(Self.geoJSON(result), to: options.out)
         for note in result.notes { global.status("note: \(note)") }
+        if options.json {
+            let object: [String: Any] = [
+                "out": options.out, "grid_km": gridKm, "grid_nodes": result.gridNodes,
+                "error_bound_minutes": result.errorBoundMinutes.map { $0 as Any } ?? NSNull(), "notes": result.notes,
+                "isochrones": result.isochrones.map { isochrone -> [String: Any] in
+                    ["minutes": isochrone.minutes, "site_id": isochrone.siteID.map { $0 as Any } ?? NSNull(), "population": isochrone.population,
+                     "band_population": isochrone.bandPopulation, "zones": isochrone.zones, "polygons": isochrone.polygons.count]
+                },
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
         for isochrone in result.isochrones where isochrone.siteID == nil {
             global.status(String(format: "within %g min: %.0f inhabitants (%d zones), %d polygon(s)", isochrone.minutes, isochrone.population,
                                  isochrone.zones, isochrone.polygons.count))
