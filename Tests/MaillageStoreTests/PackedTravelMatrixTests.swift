@@ -89,7 +89,7 @@ import Testing
         #expect(stored.endpoints == [.zone("A"), .zone("C"), .zone("B"), .zone("D")])
         #expect(stored.origins == [0, 2])
         #expect(stored.offsets == [0, 3, 4])
-        #expect(stored.destinations == [1, 2, 3, 0])  // ascending ordinals within a row
+        #expect(stored.destinations == [1, 2, 3, 0])  // in the order given, A's second visit after its first
         #expect(stored.minutes == [3, 2, 5, 4])
         #expect(stored.km?.map { $0.isNaN ? -1 : $0 } == [-1, -1, 6, 1.25])
         #expect(try database.storedTravelMatrix(named: "m")?.km == nil)

@@ -89,10 +89,14 @@ extension CatchmentGraph {
     fileprivate static func symmetricFromZoneRows(
         zoneCount: Int, siteCount: Int, rows: MatrixRows, places: MatrixPlaces, intrazoneMinutes: Double
     ) -> CatchmentGraph {
-        var rowOfZone = [Int](repeating: -1, count: zoneCount)
+        // Each zone's rows, in order (a stored matrix has one per origin; a list of pairs may have several).
+        var firstRow = [Int](repeating: -1, count: zoneCount), lastRow = firstRow
+        var nextRow = [Int](repeating: -1, count: rows.origins.count)
         for (row, origin) in rows.origins.enumerated() {
             let zone = places.endpointZone[Int(origin)]
-            if zone >= 0 { rowOfZone[zone] = row }
+            guard zone >= 0 else { continue }
+            if lastRow[zone] >= 0 { nextRow[lastRow[zone]] = row } else { firstRow[zone] = row }
+            lastRow[zone] = row
         }
         var offsets = [Int](), columns = [Int32](), minutes = [Double]()
         offsets.reserveCapacity(zoneCount + 1)
@@ -105,16 +109,19 @@ extension CatchmentGraph {
             rows.minutes.withUnsafeBufferPointer { times in
                 for zone in 0..<zoneCount {
                     keys.removeAll(keepingCapacity: true)
-                    let row = rowOfZone[zone]
-                    if row >= 0 {
+                    var row = firstRow[zone]
+                    while row >= 0 {
                         for slot in rows.offsets[row]..<rows.offsets[row + 1] {
                             places.forEachSite(at: Int(destinations[slot])) { keys.append(UInt64(UInt32(bitPattern: $0)) << 32 | UInt64(slot)) }
                         }
+                        row = nextRow[row]
                     }
                     if !zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { keys.sort() }
                     var own = places.zoneSites[zone][...]
-                    for key in keys {
+                    for (index, key) in keys.enumerated() {
                         let site = Int32(truncatingIfNeeded: key >> 32)
+                        // A pair given twice: the last one counts (its slot sorts last).
+                        if index + 1 < keys.count, Int32(truncatingIfNeeded: keys[index + 1] >> 32) == site { continue }
                         while let first = own.first, first <= site {
                             own.removeFirst()
                             if first < site {

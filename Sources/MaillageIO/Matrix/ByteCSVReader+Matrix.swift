@@ -68,6 +68,9 @@ extension ByteCSVReader {
         var isHeader = segment.start == 0
         let isUTF8 = encoding == .utf8
         try forEachChunk(of: segment) { bytes, start, end, isAtEnd, line in
+            // The entries of the bytes read before (whole records) go before more are read:
+            // here rather than at the end, which a chunk ending inside a record never reaches.
+            try afterChunk(&entries)
             while start < end {
                 if isUTF8, !isHeader {
                     let stop = lane.take(bytes, from: start, end: end, into: &entries)
@@ -89,7 +92,6 @@ extension ByteCSVReader {
                 line += newlines
                 start = next
             }
-            try afterChunk(&entries)
             return isAtEnd
         }
     }

@@ -43,6 +43,10 @@ extension MatrixImporter {
             skips.keep()
             return (from, to, value)
         }
+        if parts.contains(where: { !$0.allSatisfy { $0.value >= 0 } }) {
+            // The fast lane reads a sign; the importer's reading refuses a negative time, naming its line.
+            try reader.forEachRecord { _ = try layout.read($0) }
+        }
         var matrix = try MatrixRowsBuilder(endpointCount: endpoints.count, parts: parts)
         if let duplicate = matrix.duplicate {
             throw try duplicateError(reader: reader, layout: layout, resolver: resolver, pair: (endpoints[duplicate.origin], endpoints[duplicate.destination]))

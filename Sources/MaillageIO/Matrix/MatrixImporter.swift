@@ -62,7 +62,13 @@ public struct MatrixImporter {
         )
         var unknown = UnknownIDs()
         do {
-            try store(reader, layout, definition, into: database, report: &report, unknown: &unknown)
+            do {
+                try store(reader, layout, definition, into: database, report: &report, unknown: &unknown)
+            } catch is FastLaneRejected {
+                // Nothing was written (the transaction rolled back): read record by record for the exact error.
+                (report, unknown) = (ImportReport(file: path, kind: "matrix"), UnknownIDs())
+                try store(reader, layout, definition, into: database, report: &report, unknown: &unknown, fast: false)
+            }
         } catch let duplicate as DuplicateTravelPair {
             throw ImportError(file: path, line: duplicate.tag, field: "\(layout.origin.name), \(layout.destination.name)",
                               value: "\(duplicate.origin.id) → \(duplicate.destination.id)", expected: "each pair once; this pair appears on an earlier line")
@@ -75,7 +81,7 @@ public struct MatrixImporter {
     /// Replaces the matrix with the file's rows, in one transaction.
     private func store(
         _ reader: ByteCSVReader, _ layout: MatrixLayout, _ definition: TravelMatrixDefinition, into database: TerritoryDatabase,
-        report: inout ImportReport, unknown: inout UnknownIDs
+        report: inout ImportReport, unknown: inout UnknownIDs, fast: Bool = true
     ) throws {
         try database.transaction { writer in
             let (zoneIDs, actorIDs) = (try writer.zoneIDs(), try writer.actorIDs())
@@ -89,7 +95,7 @@ public struct MatrixImporter {
                         + " (give --allow-empty to store an empty matrix)")
                 }
             }
-            if layout.distance == nil {
+            if fast, layout.distance == nil {
                 try storeFast(reader, layout, zoneIDs: zoneIDs.sorted(), actorIDs: actorIDs.sorted(), inserter: inserter, report: &report, unknown: &unknown)
                 return try refuseEmpty(report)
             }
@@ -156,9 +162,9 @@ public struct MatrixImporter {
                 }
                 return (from, to, value)
             }) { entries in
-                for entry in entries {
-                    try inserter.add(fromEndpoint: Int(entry.origin), toEndpoint: Int(entry.destination), minutes: unit.minutes(entry.value), km: nil)
-                }
+                // The fast lane reads signs and exponents as numbers; the importer's reading refuses a negative time.
+                guard entries.allSatisfy({ $0.value >= 0 }) else { throw FastLaneRejected() }
+                try inserter.add(entries, minutes: unit.minutes)
                 report.rowsRead += entries.count
                 report.inserted += entries.count
                 if report.rowsRead >= nextProgress {
@@ -240,3 +246,7 @@ struct UnknownIDs {
             + "their rows were skipped (a matrix often covers more than the territory)"
     }
 }
+
+/// A value the reader's fast lane took that the importer's reading refuses (a negative time):
+/// the file is read again record by record, which names the line.
+struct FastLaneRejected: Error {}

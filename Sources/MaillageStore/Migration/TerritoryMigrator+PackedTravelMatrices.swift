@@ -31,7 +31,7 @@ extension TerritoryMigrator {
             ) WITHOUT ROWID;
 
             -- One origin's pairs: `pairs` destination ordinals (uint32), minutes and km (float64,
-            -- NaN = no distance; km NULL when the row has none), little-endian, destinations ascending.
+            -- NaN = no distance; km NULL when the row has none), little-endian, in the order given.
             CREATE TABLE travel_row (
                 matrix_id INTEGER NOT NULL REFERENCES travel_matrix(id) ON DELETE CASCADE,
                 origin INTEGER NOT NULL CHECK (origin >= 0),

@@ -36,15 +36,19 @@ extension TerritoryDatabase {
                 let existing = Set(try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id IN (SELECT new FROM temp.id_fix)"))
                 let references: [(table: String, column: String, filter: String)] = type == "zone"
                     ? [("zone_population", "zone_id", ""), ("actor", "zone_id", ""), ("link", "to_zone_id", ""),
-                       ("travel_time", "origin_id", "origin_type = 'zone' AND "), ("travel_time", "destination_id", "destination_type = 'zone' AND ")]
+                       ("travel_endpoint", "id", "kind = 'zone' AND ")]
                     : [("actor_capacity", "actor_id", ""), ("actor_service", "actor_id", ""), ("link", "from_actor_id", ""), ("link", "to_actor_id", ""),
-                       ("travel_time", "origin_id", "origin_type = 'actor' AND "), ("travel_time", "destination_id", "destination_type = 'actor' AND ")]
+                       ("travel_endpoint", "id", "kind = 'actor' AND ")]
                 for reference in references {
                     // OR IGNORE then DELETE: where the NFC row already has the same entry, it keeps its own.
                     try db.execute(sql: """
                         UPDATE OR IGNORE \(reference.table) SET \(reference.column) = (SELECT new FROM temp.id_fix WHERE old = \(reference.column))
                         WHERE \(reference.filter)\(reference.column) IN (SELECT old FROM temp.id_fix)
                         """)
+                    // A matrix's endpoint is numbered in its packed rows: one naming both forms keeps the
+                    // old form's number (its pairs then name an id the territory no longer has) rather than
+                    // leave rows pointing at a number nobody holds.
+                    guard reference.table != "travel_endpoint" else { continue }
                     try db.execute(sql: "DELETE FROM \(reference.table) WHERE \(reference.filter)\(reference.column) IN (SELECT old FROM temp.id_fix)")
                 }
                 try db.execute(sql: "UPDATE OR IGNORE \(table) SET id = (SELECT new FROM temp.id_fix WHERE old = id) WHERE id IN (SELECT old FROM temp.id_fix)")

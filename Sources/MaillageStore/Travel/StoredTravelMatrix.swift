@@ -2,7 +2,7 @@
 /// pairs per origin (compressed rows), for computations that use every pair.
 ///
 /// Row `r` is origin `endpoints[origins[r]]`; its pairs are `offsets[r]..<offsets[r + 1]` of
-/// `destinations` (indices into `endpoints`, ascending), `minutes` and `km`. The reading
+/// `destinations` (indices into `endpoints`, in the order given), `minutes` and `km`. The reading
 /// rules (directed or not, intra-zone time) are the definition's, applied by the reader.
 public struct StoredTravelMatrix: Sendable {
     public let definition: TravelMatrixDefinition

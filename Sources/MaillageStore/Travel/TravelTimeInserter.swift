@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaillageCore
 
 /// Adds one matrix's pairs inside a transaction, one packed row per origin.
 ///
@@ -8,8 +9,11 @@ import GRDB
 /// `travel_row` (destination ordinals, minutes and kilometres as blobs: ``PackedColumn``)
 /// when the origin changes, so that a file grouped by origin, as OSRM and r5r write them,
 /// costs one `INSERT` per origin and memory holds one origin's pairs at a time. An origin
-/// that comes back later has its stored row read, merged and rewritten. The endpoints, in the
-/// order they were first met, go to `travel_endpoint` at ``finish()``.
+/// that comes back later has its stored row read, extended and rewritten. The endpoints, in
+/// the order they were first met, go to `travel_endpoint` at ``finish()``.
+///
+/// A pair given twice is found as it arrives: each endpoint carries the number of the last
+/// row that named it as a destination, so the check is one comparison, with no sort.
 public final class TravelTimeInserter {
     /// Kept for callers that sized their work on it; pairs are no longer written in fixed batches.
     public static let batchSize = 128
@@ -18,9 +22,15 @@ public final class TravelTimeInserter {
     private let matrixID: Int64
     private var ordinals: [TravelEndpoint: UInt32] = [:]
     private var endpoints: [TravelEndpoint] = []
-    /// Origins already written (by ordinal), to merge a row that comes back.
+    /// Per endpoint, the serial of the last row that named it as a destination.
+    private var stamps: [UInt32] = []
+    private var serial: UInt32 = 0
+    /// Origins already written (by ordinal), to extend a row that comes back.
     private var written: Set<UInt32> = []
-    private var pending = PendingRow()
+    private var pending = PackedRow()
+    private var pendingOrigin: UInt32 = 0
+    /// The stored row of an origin that came back, to be written again with the new pairs.
+    private var storedRow: PackedRow?
     private var currentOrigin: TravelEndpoint?
     private var currentOrdinal: UInt32?
     /// The caller's numbering of endpoints (``useEndpoints(_:)``) and each one's ordinal, `.max` until used.
@@ -33,16 +43,15 @@ public final class TravelTimeInserter {
     }
 
     /// Adds a pair; `tag` (a line number, say) comes back in ``DuplicateTravelPair`` when the
-    /// pair is stored twice. The error may come from a later call, when the origin's row is written.
+    /// pair is stored twice.
     public func add(from origin: TravelEndpoint, to destination: TravelEndpoint, minutes: Double, km: Double?, tag: Int = 0) throws {
         if origin != currentOrigin { try start(ordinal(of: origin), origin) }
-        pending.append(destination: ordinal(of: destination), minutes: minutes, km: km, tag: tag)
+        try append(ordinal(of: destination), minutes: minutes, km: km, tag: tag)
     }
 
-    /// Numbers endpoints for ``add(fromEndpoint:toEndpoint:minutes:km:tag:)``, which then takes
-    /// positions in this list instead of endpoints: no id is hashed per pair.
-    ///
-    /// Only the endpoints that pairs name are stored.
+    /// Numbers endpoints for ``add(fromEndpoint:toEndpoint:minutes:km:tag:)`` and
+    /// ``add(_:minutes:)``, which then take positions in this list instead of endpoints: no
+    /// id is hashed per pair. Only the endpoints that pairs name are stored.
     public func useEndpoints(_ endpoints: [TravelEndpoint]) {
         callerEndpoints = endpoints
         callerOrdinals = [UInt32](repeating: .max, count: endpoints.count)
@@ -53,25 +62,15 @@ public final class TravelTimeInserter {
     public func add(fromEndpoint origin: Int, toEndpoint destination: Int, minutes: Double, km: Double?, tag: Int = 0) throws {
         let from = callerOrdinal(origin)
         if from != currentOrdinal { try start(from, callerEndpoints[origin]) }
-        pending.append(destination: callerOrdinal(destination), minutes: minutes, km: km, tag: tag)
+        try append(callerOrdinal(destination), minutes: minutes, km: km, tag: tag)
     }
 
-    @inline(__always)
-    private func callerOrdinal(_ position: Int) -> UInt32 {
-        let known = callerOrdinals[position]
-        if known != .max { return known }
-        let assigned = ordinal(of: callerEndpoints[position])
-        callerOrdinals[position] = assigned
-        return assigned
-    }
-
-    /// Writes the previous origin's row when the origin changes.
-    private func start(_ ordinal: UInt32, _ origin: TravelEndpoint) throws {
-        currentOrigin = origin
-        guard ordinal != currentOrdinal else { return }
-        try flush()
-        pending.origin = ordinal
-        currentOrdinal = ordinal
+    /// Adds matrix entries between endpoints given by their positions in ``useEndpoints(_:)``'s
+    /// list, their values turned into minutes by `minutes`, without distances.
+    public func add(_ entries: [MatrixEntry], minutes: (Double) -> Double) throws {
+        for entry in entries {
+            try add(fromEndpoint: Int(entry.origin), toEndpoint: Int(entry.destination), minutes: minutes(entry.value), km: nil)
+        }
     }
 
     /// Writes the last origin's row and the matrix's endpoints.
@@ -86,43 +85,74 @@ public final class TravelTimeInserter {
         currentOrdinal = nil
     }
 
+    @inline(__always)
+    private func append(_ destination: UInt32, minutes: Double, km: Double?, tag: Int) throws {
+        if stamps[Int(destination)] == serial {
+            throw DuplicateTravelPair(origin: endpoints[Int(pendingOrigin)], destination: endpoints[Int(destination)], tag: tag)
+        }
+        stamps[Int(destination)] = serial
+        pending.append(destination: destination, minutes: minutes, km: km)
+    }
+
+    @inline(__always)
+    private func callerOrdinal(_ position: Int) -> UInt32 {
+        let known = callerOrdinals[position]
+        if known != .max { return known }
+        let assigned = ordinal(of: callerEndpoints[position])
+        callerOrdinals[position] = assigned
+        return assigned
+    }
+
     private func ordinal(of endpoint: TravelEndpoint) -> UInt32 {
         if let known = ordinals[endpoint] { return known }
         let next = UInt32(endpoints.count)
         ordinals[endpoint] = next
         endpoints.append(endpoint)
+        stamps.append(0)
         return next
     }
 
-    /// Writes the pending origin's row, merged with its stored row if it has one.
+    /// Writes the previous origin's row and starts this one's (with its stored pairs, if it
+    /// came before, marked so that a pair given again is found).
+    private func start(_ ordinal: UInt32, _ origin: TravelEndpoint) throws {
+        currentOrigin = origin
+        guard ordinal != currentOrdinal else { return }
+        try flush()
+        pendingOrigin = ordinal
+        currentOrdinal = ordinal
+        serial += 1
+        if written.contains(ordinal) {
+            let stored = try readRow(origin: ordinal)
+            for destination in stored.destinations { stamps[Int(destination)] = serial }
+            storedRow = stored
+        }
+    }
+
+    /// Writes the pending origin's row, after its stored pairs when it had some.
     private func flush() throws {
         guard !pending.isEmpty else { return }
-        defer { pending.removeAll() }
-        if let duplicate = pending.sortAndFindDuplicate() {
-            throw DuplicateTravelPair(origin: endpoints[Int(pending.origin)], destination: endpoints[Int(duplicate.destination)], tag: duplicate.tag)
+        defer {
+            pending.removeAll()
+            storedRow = nil
         }
-        var row = pending.row
-        if !written.insert(pending.origin).inserted {
-            let stored = try storedRow(origin: pending.origin)
-            switch stored.merged(with: row) {
-            case let .success(merged): row = merged
-            case let .failure(clash):
-                let tag = pending.tag(of: clash.destination)
-                throw DuplicateTravelPair(origin: endpoints[Int(pending.origin)], destination: endpoints[Int(clash.destination)], tag: tag)
-            }
+        var row = pending
+        if var stored = storedRow {
+            stored.append(pending)
+            row = stored
             try database.cachedStatement(sql: "DELETE FROM travel_row WHERE matrix_id = ? AND origin = ?")
-                .execute(arguments: [matrixID, pending.origin])
+                .execute(arguments: [matrixID, pendingOrigin])
         }
+        written.insert(pendingOrigin)
         try database.cachedStatement(sql: """
             INSERT INTO travel_row(matrix_id, origin, pairs, destinations, minutes, km) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                matrixID, pending.origin, row.destinations.count,
+                matrixID, pendingOrigin, row.destinations.count,
                 PackedColumn.blob(row.destinations[...]), PackedColumn.blob(row.minutes[...]),
                 row.km.map { PackedColumn.blob($0[...]) },
             ])
     }
 
-    private func storedRow(origin: UInt32) throws -> PackedRow {
+    private func readRow(origin: UInt32) throws -> PackedRow {
         let statement = try database.cachedStatement(sql: "SELECT destinations, minutes, km, pairs FROM travel_row WHERE matrix_id = ? AND origin = ?")
         var row = PackedRow()
         try StoredTravelRows.forEachRow(statement, arguments: [matrixID, origin]) { _, count, destinations, minutes, km in
