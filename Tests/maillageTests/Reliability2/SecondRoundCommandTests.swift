@@ -143,4 +143,24 @@ import Testing
             #expect(result.stderr.contains("folder") && !result.stderr.contains("empty"), "\(kind): \(result.stderr)")
         }
     }
+
+    @Test func closingTheOnlyHospitalIsMeasuredAsNoCoverage() throws {
+        let db = try territory()
+        let hospitals = try SQLiteShell.column(db, "SELECT id FROM actor WHERE kind = 'hospital';")
+        let indicators = "indicators:\n  - {method: coverage, kind: hospital, limit: 30}\n  - {method: nearest, kind: hospital}\n  - {method: 2sfca, kind: hospital, limit: 30}\nsimulation: {enabled: false}\n"
+        let base = try write("territory: t.db\nname: base\n\(indicators)", "base.yaml")
+        let closes = hospitals.map { "  - close: \($0)\n" }.joined()
+        let closed = try write("territory: t.db\nname: closed\n\(indicators)changes:\n\(closes)", "closed.yaml")
+        let result = try run("compare", base, closed, "--json", "--out", path("cmp"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let differences = summary?["differences"] as? [[String: Any]] ?? []
+        let coverage = differences.first { $0["indicator"] as? String == "coverage_hospital_30" }
+        #expect(coverage?["alternative_value"] as? Double == 0, "\(differences)")
+        let access = differences.first { ($0["indicator"] as? String)?.hasPrefix("2sfca") == true }
+        #expect(access?["alternative_value"] as? Double == 0, "\(differences)")
+        // The same territory with no hospital at all is still an error for 'access': a wrong --kind, most likely.
+        let direct = try run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "no-such-service", "--limit", "30", "--out", path("c.csv"))
+        #expect(direct.status != 0)
+    }
 }
