@@ -137,8 +137,10 @@ import Testing
     @Test func importingAFolderSaysItIsAFolder() throws {
         let db = try territory()
         try FileManager.default.createDirectory(atPath: path("afolder"), withIntermediateDirectories: true)
-        for kind in ["zones", "actors", "matrix", "population", "links"] {
-            let result = try run("import", kind, path("afolder"), "--db", db)
+        try FileManager.default.createDirectory(atPath: path("afolder.geojson"), withIntermediateDirectories: true)
+        for (kind, folder) in [("zones", "afolder"), ("zones", "afolder.geojson"), ("actors", "afolder"), ("matrix", "afolder"),
+                               ("population", "afolder"), ("links", "afolder"), ("finess", "afolder")] {
+            let result = try run("import", kind, path(folder), "--db", db)
             #expect(result.status == 65, "\(kind): \(result.stderr)")
             #expect(result.stderr.contains("folder") && !result.stderr.contains("empty"), "\(kind): \(result.stderr)")
         }
