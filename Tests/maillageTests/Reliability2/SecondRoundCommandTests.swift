@@ -121,6 +121,8 @@ import Testing
             #expect(!result.stderr.contains("Missing value"), "\(option): \(result.stderr)")
             #expect(result.stderr.contains(option), "\(option): \(result.stderr)")
         }
+        let p = try run("locate", "mclp", "--db", db, "--kind", "hospital", "-p", "-1", "--limit", "30", "--out", path("l.csv"))
+        #expect(p.status != 0 && !p.stderr.contains("Missing value") && p.stderr.contains("-1"), "\(p.stderr)")
         let limit = try run("access", "coverage", "--db", db, "--kind", "gp", "--limit", "-5", "--out", path("c.csv"))
         #expect(limit.status == 64)
         #expect(limit.stderr.contains("--limit must be more than 0"), "\(limit.stderr)")
