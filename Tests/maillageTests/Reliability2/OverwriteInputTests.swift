@@ -62,6 +62,23 @@ import Testing
         try refused(["simulate", "--db", path("sim/zones.csv"), "--days", "3", "--out", path("sim"), "-q"], db: db)
     }
 
+    @Test func aReportCannotReplaceTheComparisonItReads() throws {
+        let db = try territory()
+        let scenario = "indicators:\n  - {method: nearest, kind: gp}\nsimulation: {enabled: false}\n"
+        try Data("territory: t.db\nname: base\n\(scenario)".utf8).write(to: URL(fileURLWithPath: path("base.yaml")))
+        try Data("territory: t.db\nname: alt\n\(scenario)changes:\n  - close: gp-000001\n".utf8).write(to: URL(fileURLWithPath: path("alt.yaml")))
+        let compared = try CommandLineTests.run(["compare", path("base.yaml"), path("alt.yaml"), "--out", path("cmp"), "-q"])
+        try #require(compared.status == 0, "\(compared.stderr)")
+        let before = try digest(path("cmp/comparison.json"))
+        try refused(["report", "--db", db, "--comparison", path("cmp"), "--out", path("cmp/comparison.json")], db: db)
+        #expect(try digest(path("cmp/comparison.json")) == before)
+        // Nor may a comparison's output replace one of its scenario files (a YAML file named comparison.json).
+        try FileManager.default.copyItem(atPath: path("alt.yaml"), toPath: path("comparison.json"))
+        let scenarioBytes = try digest(path("comparison.json"))
+        try refused(["compare", path("base.yaml"), path("comparison.json"), "--out", folder.path], db: db)
+        #expect(try digest(path("comparison.json")) == scenarioBytes)
+    }
+
     @Test func aDifferentFileIsStillWritten() throws {
         let db = try territory()
         let result = try CommandLineTests.run(["report", "--db", db, "--out", path("t.db.html")])
