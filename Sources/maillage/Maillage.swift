@@ -29,9 +29,9 @@ struct Maillage: ParsableCommand {
 
 /// Lets an option take a negative number as its value.
 ///
-/// ArgumentParser reads `--days -3` as the option `--days` followed by an unknown option `-3`,
-/// and said "Missing value for '--days'"; written `--days=-3` it is the value -3, which the
-/// command's checks then refuse with a message about the value itself.
+/// ArgumentParser reads `--days -3` (or `-p -1`) as the option followed by an unknown option
+/// `-3`, and said "Missing value for '--days'"; written `--days=-3` it is the value -3, which
+/// the command's checks then refuse with a message about the value itself.
 enum NegativeValues {
     static func attached(_ arguments: [String]) -> [String] {
         var result: [String] = []
@@ -39,7 +39,8 @@ enum NegativeValues {
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--" { result += arguments[index...]; break }
-            if argument.hasPrefix("--"), !argument.contains("="), index + 1 < arguments.count, isNegativeNumber(arguments[index + 1]) {
+            let isOption = argument.hasPrefix("--") || (argument.count == 2 && argument.hasPrefix("-") && argument.last!.isLetter)
+            if isOption, !argument.contains("="), index + 1 < arguments.count, isNegativeNumber(arguments[index + 1]) {
                 result.append(argument + "=" + arguments[index + 1])
                 index += 2
                 continue

@@ -38,8 +38,8 @@ import Testing
 
     @Test func everyTerritoryFormatHasInputs() {
         // ls Tests/FuzzCorpus/{finess,actors,zones-csv,zones-geojson,links,population,supply-counts,matrix,emergency} | grep -c .
-        // = 17 files (3 + 2 + 3 + 2 + 1 + 2 + 1 + 1 + 2).
-        #expect(Self.inputs.count == 17)
+        // = 22 files (3 + 2 + 7 + 3 + 1 + 2 + 1 + 1 + 2).
+        #expect(Self.inputs.count == 22)
     }
 
     @Test(arguments: inputs)

@@ -33,7 +33,7 @@ import Testing
                                       actors: [TinyTerritory.gp("g1", perDay: 1_000, list: 10_000), TinyTerritory.hospital("h1", beds: 2_000),
                                                TinyTerritory.place("s1", .ssiad, places: 10_000)])
         var homeCare = Self.noHomeEntries
-        homeCare["ssiad_stay"] = ["type": "fixed", "mean": 100_000]
+        homeCare["ssiad_stay"] = ["type": "fixed", "mean": 36_000]
         let parameters = try TinyTerritory.parameters([
             "warm_up_days": 0, "home_care": homeCare,
             "discharge": ["home_care_probability": Self.only30to44(1), "ehpad_probability": Self.none30to44, "had_share": 0],
@@ -57,7 +57,7 @@ import Testing
                                       actors: [TinyTerritory.gp("g1", perDay: 1_000, list: 10_000), TinyTerritory.hospital("h1", beds: 2_000),
                                                TinyTerritory.pharmacy(), TinyTerritory.place("e1", .ehpad, places: 10_000, longitude: 2.55)])
         var homeCare = Self.noHomeEntries
-        homeCare["ehpad_stay"] = ["type": "fixed", "mean": 100_000]
+        homeCare["ehpad_stay"] = ["type": "fixed", "mean": 36_000]
         let parameters = try TinyTerritory.parameters([
             "warm_up_days": 0, "home_care": homeCare,
             "discharge": ["home_care_probability": Self.none30to44, "ehpad_probability": Self.only30to44(1)],

@@ -19,7 +19,10 @@ public enum AccessStudy {
         public var notes: [String]
     }
 
-    public static func run(_ request: AccessRequest, on territory: Territory) throws -> Result {
+    public static func run(_ request: AccessRequest, on territory: Territory, whenNoSites: NoSites = .refuse) throws -> Result {
+        if whenNoSites == .measureNone, hasNoCandidates(request, territory: territory) {
+            return noSitesResult(request, territory: territory)
+        }
         let (sites, capacities, notes) = try selectSites(request, territory: territory)
         let zones = territory.zones
         let zonePlaces = zones.map { StraightLinePairs.Place(point: $0.point, density: $0.densityClass) }

@@ -8,6 +8,7 @@ enum FinessLayout: Sendable, Equatable {
     case flat
 
     static func detect(path: String) throws -> FinessLayout {
+        try InputFile.requireFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }
         let sample = (try? handle.read(upToCount: 4096)) ?? Data()

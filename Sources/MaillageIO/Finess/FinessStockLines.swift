@@ -13,6 +13,7 @@ struct FinessStockLines {
 
     init(path: String) throws {
         self.path = path
+        try InputFile.requireFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         let sample = (try? handle.read(upToCount: DelimitedFile.sampleSize)) ?? Data()
         try? handle.close()

@@ -30,10 +30,7 @@ public final class ByteCSVReader {
     public init(path: String, delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws {
         self.path = path
         self.chunkSize = max(chunkSize, 4)
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw ImportError(file: path, expected: "a file to import, but this is a folder")
-        }
+        try InputFile.requireFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         let sample = (try? handle.read(upToCount: DelimitedFile.sampleSize)) ?? Data()
         try? handle.close()

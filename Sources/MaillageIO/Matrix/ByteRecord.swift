@@ -33,8 +33,8 @@ public struct ByteRecord {
         guard position < spans.count else { return nil }
         let span = trimmed(position)
         guard !span.isEmpty else { return nil }
-        if !spans[position].escaped, encoding == .utf8 { return String(decoding: span, as: UTF8.self) }
-        return rawString(position).trimmingCharacters(in: .whitespaces)
+        if !spans[position].escaped, encoding == .utf8, !SpreadsheetEscape.isEscaped(span) { return String(decoding: span, as: UTF8.self) }
+        return SpreadsheetEscape.unescaped(rawString(position).trimmingCharacters(in: .whitespaces))
     }
 
     /// Whether a field is absent or holds only spaces.
@@ -60,10 +60,10 @@ public struct ByteRecord {
     /// in a Latin-1 file is decoded first, so the answer is always that of ``string(_:)``.
     public func value(_ position: Int, in index: ByteKeyIndex) -> Int? {
         guard position < spans.count else { return nil }
-        if spans[position].escaped || encoding != .utf8 {
+        let span = trimmed(position)
+        if spans[position].escaped || encoding != .utf8 || SpreadsheetEscape.isEscaped(span) {
             return string(position).flatMap { index[$0] }
         }
-        let span = trimmed(position)
         return span.isEmpty ? nil : index.value(forBytes: span)
     }
 
@@ -71,10 +71,10 @@ public struct ByteRecord {
     /// columns whose values repeat row after row, such as the origin of a sorted matrix.
     public func value(_ position: Int, in index: ByteKeyIndex, recent: inout ByteKeyIndex.Recent) -> Int? {
         guard position < spans.count else { return nil }
-        if spans[position].escaped || encoding != .utf8 {
+        let span = trimmed(position)
+        if spans[position].escaped || encoding != .utf8 || SpreadsheetEscape.isEscaped(span) {
             return string(position).flatMap { index[$0] }
         }
-        let span = trimmed(position)
         return span.isEmpty ? nil : index.value(forBytes: span, recent: &recent)
     }
 
@@ -91,7 +91,7 @@ public struct ByteRecord {
             throw ImportError(file: reader.path, line: line, field: column,
                               expected: "UTF-8 text like the rest of the file; this field is not UTF-8 (a Latin-1 row?): save the whole file in one encoding")
         }
-        return rawString(position)
+        return SpreadsheetEscape.unescaped(rawString(position))
     }
 
     /// The field's text as written (quotes undone), untrimmed.

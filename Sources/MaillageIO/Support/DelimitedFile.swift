@@ -91,7 +91,7 @@ public enum FileAccessError: Error, Sendable, CustomStringConvertible {
         case let .overwritesInput(output, outputRole, input, inputRole) where output == input:
             "\(outputRole) \(output) is also the command's \(inputRole): writing it would destroy that input; choose another path"
         case let .overwritesInput(output, outputRole, input, inputRole):
-            "\(outputRole) \(output) would overwrite the command's \(inputRole) \(input) (the same file, or the folder holding it); choose another path"
+            "\(outputRole) \(output) would overwrite the command's \(inputRole) \(input) (the same file under another name); choose another path"
         case let .missing(path): "\(path) does not exist or cannot be read"
         case let .unwritable(path, reason): "cannot write \(path): \(reason)"
         }

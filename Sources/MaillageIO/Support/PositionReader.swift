@@ -24,7 +24,9 @@ public struct PositionReader {
                               expected: "columns lat and lon (WGS84), or x and y with --crs; the header has \(file.header.joined(separator: ", "))")
         }
         usesXY = hasXY && crs != nil
-        transformer = try crs.map { try CoordinateTransformer(from: $0) }
+        // Built only when x/y are read: a file with lat/lon and a --crs (every fuzz input of the
+        // zones and actors targets) paid for a PROJ transformation it never used.
+        transformer = usesXY ? try crs.map { try CoordinateTransformer(from: $0) } : nil
     }
 
     /// The record's WGS84 point and, when converted, the coordinates as given.

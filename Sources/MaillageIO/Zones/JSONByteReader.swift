@@ -20,6 +20,7 @@ final class JSONByteReader {
     static let maximumDepth = 64
 
     init(path: String) throws {
+        try InputFile.requireFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         self.path = path
         self.handle = handle

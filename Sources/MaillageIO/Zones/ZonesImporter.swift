@@ -35,7 +35,7 @@ public struct ZonesImporter {
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "zones")
-        let centroid = try PolygonCentroid()
+        let centroid = try PolygonCentroid.shared()
         let (drafts, source) = try read(path, centroid: centroid)
         report.rowsRead = drafts.count
         try Self.checkUnique(drafts, file: path)

@@ -21,7 +21,8 @@ public enum ScenarioRunner {
         return try scenario.indicators.map { spec in
             let result: AccessStudy.Result
             do {
-                result = try AccessStudy.run(try spec.request(), on: territory)
+                // A what-if may close every site of a kind: that is measured (0 % coverage), not refused.
+                result = try AccessStudy.run(try spec.request(), on: territory, whenNoSites: .measureNone)
             } catch let error as AccessError {
                 let within = spec.file == scenario.file ? "" : " (in scenario \(scenario.name) of \(scenario.file))"
                 throw ScenarioError(file: spec.file, line: spec.line, key: "indicators", reason: error.description + within)

@@ -49,8 +49,14 @@ struct ReportCommand: MaillageCommand {
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
     static func write(database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
                       isochrones: String? = nil, out: String, global: GlobalOptions) throws {
-        try OutputGuard.check(output: out, role: "--out",
-                              against: OutputGuard.Input.database(path) + (isochrones.map { [OutputGuard.Input($0, role: "--isochrones")] } ?? []))
+        // The comparison folder's files are inputs too (report --comparison out --out out/comparison.json).
+        let comparisonFiles = comparison.map { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {
+                OutputGuard.Input(URL(fileURLWithPath: folder).appendingPathComponent($0).path, role: "--comparison file")
+            }
+        } ?? []
+        let isochroneFile = isochrones.map { [OutputGuard.Input($0, role: "--isochrones")] } ?? []
+        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path) + comparisonFiles + isochroneFile)
         let clock = ContinuousClock(), start = clock.now
         let everything = run == nil && simulation == nil && comparison == nil
         let html: String

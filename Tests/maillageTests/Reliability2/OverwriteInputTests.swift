@@ -34,12 +34,12 @@ import Testing
     @Test func reportLocateSimulateAndExportRefuseToWriteOverTheDatabase() throws {
         let db = try territory()
         try refused(["report", "--db", db, "--out", db], db: db)
-        try refused(["locate", "mclp", "--db", db, "--kind", "hospital", "-p", "1", "--limit", "30", "--out", db], db: db)
         try refused(["simulate", "--db", db, "--days", "3", "--event-log", db, "--out", path("sim"), "-q"], db: db)
-        // export and access want a .csv or .geojson --out: a database named like one.
+        // export, access and locate want a .csv or .geojson --out: a database named like one.
         let csvNamed = try territory("t.csv")
         try refused(["export", "zones", "--db", csvNamed, "--out", csvNamed], db: csvNamed)
         try refused(["access", "nearest", "--db", csvNamed, "--kind", "gp", "--out", csvNamed], db: csvNamed)
+        try refused(["locate", "mclp", "--db", csvNamed, "--kind", "hospital", "-p", "1", "--limit", "30", "--out", csvNamed], db: csvNamed)
         // Another spelling of the same path, from another working folder.
         let work = folder.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -60,6 +60,23 @@ import Testing
         try FileManager.default.createDirectory(atPath: path("sim"), withIntermediateDirectories: true)
         #expect(link(db, path("sim/zones.csv")) == 0)
         try refused(["simulate", "--db", path("sim/zones.csv"), "--days", "3", "--out", path("sim"), "-q"], db: db)
+    }
+
+    @Test func aReportCannotReplaceTheComparisonItReads() throws {
+        let db = try territory()
+        let scenario = "indicators:\n  - {method: nearest, kind: gp}\nsimulation: {enabled: false}\n"
+        try Data("territory: t.db\nname: base\n\(scenario)".utf8).write(to: URL(fileURLWithPath: path("base.yaml")))
+        try Data("territory: t.db\nname: alt\n\(scenario)changes:\n  - close: gp-000001\n".utf8).write(to: URL(fileURLWithPath: path("alt.yaml")))
+        let compared = try CommandLineTests.run(["compare", path("base.yaml"), path("alt.yaml"), "--out", path("cmp"), "-q"])
+        try #require(compared.status == 0, "\(compared.stderr)")
+        let before = try digest(path("cmp/comparison.json"))
+        try refused(["report", "--db", db, "--comparison", path("cmp"), "--out", path("cmp/comparison.json")], db: db)
+        #expect(try digest(path("cmp/comparison.json")) == before)
+        // Nor may a comparison's output replace one of its scenario files (a YAML file named comparison.json).
+        try FileManager.default.copyItem(atPath: path("alt.yaml"), toPath: path("comparison.json"))
+        let scenarioBytes = try digest(path("comparison.json"))
+        try refused(["compare", path("base.yaml"), path("comparison.json"), "--out", folder.path], db: db)
+        #expect(try digest(path("comparison.json")) == scenarioBytes)
     }
 
     @Test func aDifferentFileIsStillWritten() throws {

@@ -17,7 +17,9 @@ import Testing
             UPDATE actor SET zone_id = CAST(X'43616665CC81' AS TEXT) WHERE id = 'gp-000001';
             UPDATE actor SET zone_id = CAST(X'4E6F65CC88' AS TEXT) WHERE id = 'gp-000002';
             INSERT INTO travel_matrix (name) VALUES ('m');
-            INSERT INTO travel_time VALUES ('m', 'zone', CAST(X'4E6F65CC88' AS TEXT), 'zone', 'Z00001', 7, NULL);
+            INSERT INTO travel_endpoint VALUES ((SELECT id FROM travel_matrix WHERE name = 'm'), 0, 'zone', CAST(X'4E6F65CC88' AS TEXT)),
+              ((SELECT id FROM travel_matrix WHERE name = 'm'), 1, 'zone', 'Z00001');
+            INSERT INTO travel_row VALUES ((SELECT id FROM travel_matrix WHERE name = 'm'), 0, 1, X'01000000', X'0000000000001C40', NULL);
             """)
         let poisoned = try CommandLineTests.run(["access", "nearest", "--db", db, "--kind", "gp", "--out", folder.appendingPathComponent("n.csv").path])
         #expect(poisoned.status == 65)
@@ -31,7 +33,7 @@ import Testing
             == "436166C3A9 NFC\n4E6FC3AB only NFD")
         #expect(try SQLiteShell.run(db, "SELECT hex(zone_id) FROM actor WHERE id IN ('gp-000001', 'gp-000002') ORDER BY id;")
             == "436166C3A9\n4E6FC3AB")
-        #expect(try SQLiteShell.run(db, "SELECT hex(origin_id) FROM travel_time;") == "4E6FC3AB")
+        #expect(try SQLiteShell.run(db, "SELECT hex(id) FROM travel_endpoint WHERE ordinal = 0;") == "4E6FC3AB")
         #expect(try SQLiteShell.run(db, "PRAGMA foreign_key_check;") == "")
         #expect(try SQLiteShell.integrity(db) == "ok")
         let after = try CommandLineTests.run(["access", "nearest", "--db", db, "--kind", "gp", "--out", folder.appendingPathComponent("n.csv").path])

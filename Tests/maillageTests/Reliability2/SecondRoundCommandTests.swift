@@ -121,6 +121,8 @@ import Testing
             #expect(!result.stderr.contains("Missing value"), "\(option): \(result.stderr)")
             #expect(result.stderr.contains(option), "\(option): \(result.stderr)")
         }
+        let p = try run("locate", "mclp", "--db", db, "--kind", "hospital", "-p", "-1", "--limit", "30", "--out", path("l.csv"))
+        #expect(p.status != 0 && !p.stderr.contains("Missing value") && p.stderr.contains("-1"), "\(p.stderr)")
         let limit = try run("access", "coverage", "--db", db, "--kind", "gp", "--limit", "-5", "--out", path("c.csv"))
         #expect(limit.status == 64)
         #expect(limit.stderr.contains("--limit must be more than 0"), "\(limit.stderr)")
@@ -137,10 +139,32 @@ import Testing
     @Test func importingAFolderSaysItIsAFolder() throws {
         let db = try territory()
         try FileManager.default.createDirectory(atPath: path("afolder"), withIntermediateDirectories: true)
-        for kind in ["zones", "actors", "matrix", "population", "links"] {
-            let result = try run("import", kind, path("afolder"), "--db", db)
+        try FileManager.default.createDirectory(atPath: path("afolder.geojson"), withIntermediateDirectories: true)
+        for (kind, folder) in [("zones", "afolder"), ("zones", "afolder.geojson"), ("actors", "afolder"), ("matrix", "afolder"),
+                               ("population", "afolder"), ("links", "afolder"), ("finess", "afolder")] {
+            let result = try run("import", kind, path(folder), "--db", db)
             #expect(result.status == 65, "\(kind): \(result.stderr)")
             #expect(result.stderr.contains("folder") && !result.stderr.contains("empty"), "\(kind): \(result.stderr)")
         }
+    }
+
+    @Test func closingTheOnlyHospitalIsMeasuredAsNoCoverage() throws {
+        let db = try territory()
+        let hospitals = try SQLiteShell.column(db, "SELECT id FROM actor WHERE kind = 'hospital';")
+        let indicators = "indicators:\n  - {method: coverage, kind: hospital, limit: 30}\n  - {method: nearest, kind: hospital}\n  - {method: 2sfca, kind: hospital, limit: 30}\nsimulation: {enabled: false}\n"
+        let base = try write("territory: t.db\nname: base\n\(indicators)", "base.yaml")
+        let closes = hospitals.map { "  - close: \($0)\n" }.joined()
+        let closed = try write("territory: t.db\nname: closed\n\(indicators)changes:\n\(closes)", "closed.yaml")
+        let result = try run("compare", base, closed, "--json", "--out", path("cmp"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let differences = summary?["differences"] as? [[String: Any]] ?? []
+        let coverage = differences.first { $0["indicator"] as? String == "coverage_hospital_30" }
+        #expect(coverage?["alternative_value"] as? Double == 0, "\(differences)")
+        let access = differences.first { ($0["indicator"] as? String)?.hasPrefix("2sfca") == true }
+        #expect(access?["alternative_value"] as? Double == 0, "\(differences)")
+        // The same territory with no hospital at all is still an error for 'access': a wrong --kind, most likely.
+        let direct = try run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "no-such-service", "--limit", "30", "--out", path("c.csv"))
+        #expect(direct.status != 0)
     }
 }
