@@ -12,6 +12,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("3-simulation-runs", migrate: createSimulationRuns)
         migrator.registerMigration("4-simulation-series", migrate: createSimulationSeries)
         migrator.registerMigration("5-scenario-runs", migrate: createScenarioRuns)
+        migrator.registerMigration("6-observed-series", migrate: createObservedSeries)
         return migrator
     }
 
