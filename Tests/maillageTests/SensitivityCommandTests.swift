@@ -39,7 +39,7 @@ import Testing
         #expect(one.status == 0, "\(one.stderr)")
         let two = try morris("two", ["--threads", "2"])
         #expect(two.status == 0)
-        for file in ["design.csv", "outputs.csv", "indices.csv", "indicators.csv", "sensitivity.json"] {
+        for file in ["design.csv", "outputs.csv", "indices.csv", "indicators.csv", "sensitivity.json", "tornado.html"] {
             #expect(try read("one", file) == read("two", file), "\(file)")
         }
         // Elementary effects by hand from design.csv and outputs.csv: in each trajectory of 4
@@ -77,7 +77,7 @@ import Testing
         #expect(try morris("shards", ["--shard", "2/2"]).status == 0)
         let merged = try CommandLineTests.run("merge", path("shards"), "--out", path("merged"), "-q")
         #expect(merged.status == 0, "\(merged.stderr)")
-        for file in ["design.csv", "outputs.csv", "indices.csv", "indicators.csv", "sensitivity.json"] {
+        for file in ["design.csv", "outputs.csv", "indices.csv", "indicators.csv", "sensitivity.json", "tornado.html"] {
             #expect(try read("whole", file) == read("merged", file), "\(file)")
         }
         // A share missing: refused, naming it.

@@ -37,7 +37,7 @@ public struct SensitivityAnalysis: Sendable, Equatable {
             let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(1, count - 1)).squareRoot()
             var indicator = Indicator(name: outputs.indicators[column], mean: mean, standardDeviation: sd, assumptionShare: .nan)
             // An undefined or constant indicator has no variance to share out.
-            guard values.allSatisfy(\.isFinite), sd > 0 else { return indicator }
+            guard values.allSatisfy(\.isFinite), values.contains(where: { $0 != values[0] }) else { return indicator }
             let bootstrap = SensitivityBootstrap.seeded(count: Self.resamples, seed: plan.designSeed)
             let weights: [Double]
             switch plan.method {

@@ -46,6 +46,7 @@ public enum SensitivityFiles {
         }
         try write(text, path("indices.csv"))
         try write(json(analysis), path("sensitivity.json"))
+        try write(SensitivityTornado.html(analysis), path("tornado.html"))
     }
 
     /// A number as CSV and JSON write it: shortest round-trip text, empty when undefined.
