@@ -98,6 +98,30 @@ import Testing
         #expect(flags.dropFirst().allSatisfy { $0[4] == "" || $0[4] == "true" || $0[4] == "false" })
     }
 
+    /// With --scenario the outputs are paired differences (scenario − territory unchanged): the
+    /// inhabitants do not change with an emergency department's closure, so their difference is 0
+    /// at every point, while the design and the indices are those of the ranges.
+    @Test func scenarioOutputsArePairedDifferences() throws {
+        let scenario = path("close.yaml")
+        try """
+            territory: t.db
+            start: 2026-01-01
+            days: 30
+            seed: 1
+            replications: 1
+            changes:
+              - close: hospital-000001
+            simulation: {sample: 0.5}
+            """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.run(["sensitivity", "--db", db, "--ranges", ranges, "--method", "morris", "--trajectories", "2",
+                                            "--scenario", scenario, "--out", path("scenario"), "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let outputs = csv(try read("scenario", "outputs.csv"))
+        let column = try #require(outputs[0].firstIndex(of: "inhabitants"))
+        #expect(outputs.count == 9 && outputs.dropFirst().allSatisfy { Double($0[column]) == 0 })
+        #expect(try read("scenario", "sensitivity.json").contains("\"scenario\": \"\(scenario)\""))
+    }
+
     @Test func badRangesAreRefusedWithTheirPlace() throws {
         let bad = path("bad.yaml")
         try "parameters:\n  - {name: emergency.no_such_thing, range: [1, 2], observed: false}\n".write(toFile: bad, atomically: true, encoding: .utf8)
