@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Prepares the Python the test suite uses as peers: pm4py reads the simulation's event log;
 # PySAL's inequality, esda and libpysal give the reference equity measures (check-equity.py);
-# shapely checks the isochrone polygons (check-isochrones.py).
+# shapely checks the isochrone polygons (check-isochrones.py); SALib gives the reference Morris
+# and Sobol indices the sensitivity estimators are checked against.
 # A virtualenv in .build-pytest (ignored by git), made once and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=.build-pytest
-requirements=("pm4py==2.7.*" "inequality==1.1.2" "esda==2.9.0" "libpysal==4.14.1" "shapely==2.2.0")
-if [[ -x $venv/bin/python ]] && $venv/bin/python -c "import pm4py, inequality, esda, libpysal, shapely" 2>/dev/null; then
+requirements=("pm4py==2.7.*" "inequality==1.1.2" "esda==2.9.0" "libpysal==4.14.1" "shapely==2.2.0" "SALib==1.5.*")
+if [[ -x $venv/bin/python ]] && $venv/bin/python -c "import pm4py, inequality, esda, libpysal, shapely, SALib" 2>/dev/null; then
   exit 0
 fi
 echo "install-test-python: preparing $venv with ${requirements[*]}" >&2

@@ -17,8 +17,8 @@ struct Maillage: ParsableCommand {
         subcommands: [
             InitCommand.self, InfoCommand.self, GenerateCommand.self, DemoCommand.self,
             ImportCommand.self, ExportCommand.self, AccessCommand.self, LocateCommand.self,
-            SimulateCommand.self, ScenarioCommand.self, CompareCommand.self, MergeCommand.self, ReportCommand.self,
-            RepairCommand.self, TravelCommand.self,
+            SimulateCommand.self, ScenarioCommand.self, CompareCommand.self, MergeCommand.self,
+            SensitivityCommand.self, CalibrateCommand.self, ReportCommand.self, RepairCommand.self, TravelCommand.self,
         ]
     )
 

@@ -13,6 +13,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("4-simulation-series", migrate: createSimulationSeries)
         migrator.registerMigration("5-scenario-runs", migrate: createScenarioRuns)
         migrator.registerMigration("6-packed-travel-matrices", migrate: packTravelMatrices)
+        migrator.registerMigration("7-observed-series", migrate: createObservedSeries)
         return migrator
     }
 

@@ -14,6 +14,7 @@ struct ImportCommand: ParsableCommand {
             ImportLinksCommand.self,
             ImportFinessCommand.self,
             ImportEmergencyCommand.self,
+            ImportObservedCommand.self,
             ImportMatrixCommand.self,
             ImportZonesCommand.self,
             ImportPopulationCommand.self,

@@ -8,7 +8,7 @@ import MaillageScenario
 struct MergeCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Combine the shards of 'maillage compare --shard I/N' into the comparison one machine would write.",
+        abstract: "Combine the shards of 'maillage compare|sensitivity --shard I/N' into the results one machine would write.",
         discussion: """
             A shard is the file a --shard run wrote (shard-I-of-N.json) or a folder holding such files. Every share \
             1…N must be there once, in any order; shards are read as streams, one job per shard at a time; the scenario files must be where they were and unchanged (they are read again). \
@@ -34,6 +34,13 @@ struct MergeCommand: MaillageCommand {
     func execute() throws {
         let interrupts = InterruptGuard()
         let paths = try shards.flatMap(Self.shardFiles)
+        if !paths.isEmpty, paths.allSatisfy(SensitivityShard.isShardFile) {
+            let merged = try SensitivityShard.merge(paths)
+            global.detail("merged \(paths.count) sensitivity shard(s), \(merged.plan.pointCount) points")
+            try SensitivityCommand.write(SensitivityAnalysis(plan: merged.plan, outputs: merged.outputs), outputs: merged.outputs,
+                                         to: out, json: json, global: global)
+            return
+        }
         if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
             global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
         }
@@ -59,7 +66,10 @@ struct MergeCommand: MaillageCommand {
             throw CommandError(message: "\(path) does not exist", status: .noInput)
         }
         guard isFolder.boolValue else { return [path] }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
+        let all = try FileManager.default.contentsOfDirectory(atPath: path)
+        // A folder of sensitivity shards (sensitivity-shard-I-of-N.json) merges like one of comparison shards.
+        let sensitivity = all.filter(SensitivityShard.isShardFile).sorted()
+        let names = sensitivity.isEmpty ? all.filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted() : sensitivity
         guard !names.isEmpty else { throw CommandError(message: "\(path) holds no shard-*.json file", status: .noInput) }
         return names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
     }

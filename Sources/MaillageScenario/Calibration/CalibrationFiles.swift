@@ -1,0 +1,110 @@
+import Foundation
+import MaillageSim
+
+/// The files of a calibration: `history.csv` (appended as evaluations finish, so that an
+/// interrupted run resumes), `fitted-parameters.json` (for `simulate --params` and a
+/// scenario's `params:`), `fitted-overrides.yaml` (for a scenario's `overrides:`), `fit.csv`,
+/// `validation.csv` and `calibration.json`.
+public enum CalibrationFiles {
+    static func path(_ folder: String, _ name: String) -> String { URL(fileURLWithPath: folder).appendingPathComponent(name).path }
+
+    static func number(_ value: Double?) -> String { value.map { $0.isFinite ? String($0) : "" } ?? "" }
+
+    public static func historyHeader(_ spec: CalibrationSpec) -> String {
+        (["evaluation", "objective"] + spec.parameters.map { "unit:\($0.name)" } + spec.parameters.map(\.name)
+            + spec.targets.map { "simulated:\($0.name)" }).joined(separator: ",")
+    }
+
+    /// Opens the history of `folder` for appending, returning what an earlier run of the same spec evaluated.
+    ///
+    /// - Throws: when the folder holds the history of another spec.
+    public static func openHistory(_ spec: CalibrationSpec, folder: String) throws -> (handle: FileHandle, earlier: [String: (objective: Double, simulated: [Double?])]) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let history = path(folder, "history.csv"), state = path(folder, "spec-hash.txt")
+        var earlier: [String: (objective: Double, simulated: [Double?])] = [:]
+        if FileManager.default.fileExists(atPath: history) {
+            let hash = (try? String(contentsOfFile: state, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard hash == spec.contentHash else {
+                throw ScenarioError(file: history, reason: "belongs to another calibration spec; use another --out or remove the folder")
+            }
+            let dimension = spec.parameters.count
+            for line in try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                // A line cut by the interruption is left out: that point runs again.
+                guard fields.count == 2 + 2 * dimension + spec.targets.count, let objective = Double(fields[1]) ?? (fields[1].isEmpty ? .infinity : nil) else { continue }
+                let unit = fields[2..<(2 + dimension)].compactMap(Double.init)
+                guard unit.count == dimension else { continue }
+                let simulated = fields[(2 + 2 * dimension)...].map { Double($0) }
+                earlier[Calibration.key(unit)] = (objective, simulated)
+            }
+        }
+        // The history is rewritten as the run replays it, so that it ends with every evaluation once, in order.
+        try Data((historyHeader(spec) + "\n").utf8).write(to: URL(fileURLWithPath: history))
+        try Data((spec.contentHash + "\n").utf8).write(to: URL(fileURLWithPath: state))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: history))
+        try handle.seekToEnd()
+        return (handle, earlier)
+    }
+
+    public static func historyLine(_ evaluation: Calibration.Evaluation) -> String {
+        ([String(evaluation.index), number(evaluation.objective)] + evaluation.unit.map { String($0) }
+            + evaluation.values.map { String($0) } + evaluation.simulated.map(number)).joined(separator: ",") + "\n"
+    }
+
+    public static func write(_ result: Calibration.Result, to folder: String) throws {
+        let parameters = ParameterFile.canonicalJSON(result.fittedParameters, pretty: true)
+        try write(parameters + "\n", path(folder, "fitted-parameters.json"))
+        var yaml = "# Fitted by maillage calibrate (\(result.spec.file)); paste under a scenario's overrides:\noverrides:\n"
+        for (name, value) in result.fittedOverrides.sorted(by: { $0.key < $1.key }) { yaml += "  \(name): \(value)\n" }
+        try write(yaml, path(folder, "fitted-overrides.yaml"))
+        try write(table(result.fit, year: result.spec.fitYear), path(folder, "fit.csv"))
+        if result.spec.validationYear != nil {
+            try write(table(result.validation, year: result.spec.validationYear!), path(folder, "validation.csv"))
+        }
+        try write(json(result), path(folder, "calibration.json"))
+    }
+
+    static func table(_ fits: [Calibration.TargetFit], year: Int) -> String {
+        var text = "target,year,observed,simulated,relative_error,weight\n"
+        for fit in fits {
+            text += [fit.target.name, String(year), number(fit.observed), number(fit.simulated), number(fit.relativeError), number(fit.target.weight)].joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    public static func json(_ result: Calibration.Result) -> String {
+        func fits(_ list: [Calibration.TargetFit]) -> String {
+            list.map { "    {\"target\": \"\($0.target.name)\", \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}" }
+                .joined(separator: ",\n")
+        }
+        let parameters = zip(result.spec.parameters, result.best.values).map { "    \"\($0.name)\": \($1)" }.joined(separator: ",\n")
+        return """
+            {
+              "method": "Nelder-Mead (unit box of the bounds), common random numbers (seed \(result.spec.seed), \(result.spec.replications) replication(s), sample \(result.spec.sample))",
+              "objective": "sum of weight * ((simulated - observed) / observed)^2 over the targets of \(result.spec.fitYear)",
+              "evaluations": \(result.history.count),
+              "resumed_evaluations": \(result.history.filter(\.resumed).count),
+              "converged": \(result.converged),
+              "best_objective": \(number(result.best.objective)),
+              "fitted": {
+            \(parameters)
+              },
+              "fit_year": \(result.spec.fitYear),
+              "fit": [
+            \(fits(result.fit))
+              ],
+              "validation_year": \(result.spec.validationYear.map(String.init) ?? "null"),
+              "validation": [
+            \(fits(result.validation))
+              ]
+            }
+
+            """
+    }
+
+    private static func write(_ text: String, _ path: String) throws {
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+            throw ScenarioError(file: path, reason: "cannot be written: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Yams
+
+/// What `maillage calibrate` fits: parameters with bounds, observed targets, the fitting year
+/// and the held-out year, and the simulation settings of every evaluation.
+///
+/// ```yaml
+/// parameters:                       # bounds, as in a ranges file (observed: is optional here)
+///   - {name: needs.acute_urgent.rate_per_year, scale: [0.5, 1.5]}
+///   - {name: emergency.admission_probability, scale: [0.5, 1.5]}
+/// targets:
+///   - {name: visits_per_inhabitant, indicator: emergency_visits_per_inhabitant, series: PASSU, per_inhabitant: true}
+///   - {name: admitted_share, indicator: admissions_from_emergency_per_inhabitant,
+///      indicator_over: emergency_visits_per_inhabitant, series: dtMCO, series_over: PASSU}
+/// fit_year: 2018
+/// validation_year: 2019             # predicted with the fitted parameters, never refitted
+/// simulation: {days: 365, seed: 1, replications: 1, sample: 0.1}
+/// max_evaluations: 60
+/// ```
+public struct CalibrationSpec: Sendable, Equatable {
+    public var file: String
+    public var parameters: [ParameterRange]
+    public var targets: [CalibrationTarget]
+    public var fitYear: Int
+    public var validationYear: Int?
+    public var days: Int
+    public var seed: UInt64
+    public var replications: Int
+    public var sample: Double
+    public var maxEvaluations: Int
+    /// A parameter file the fitted values are laid over.
+    public var parametersPath: String?
+    public var contentHash: String
+
+    public static func load(_ path: String) throws -> CalibrationSpec {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(file: path, reason: "cannot be read (does it exist?)")
+        }
+        let root: YAMLValue
+        do {
+            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else { throw ScenarioError(file: path, reason: "is empty") }
+            root = YAMLValue(node: node, file: path, key: "")
+        } catch let error as YamlError {
+            throw ScenarioError(file: path, reason: "is not valid YAML: \(error)")
+        }
+        let known: Set = ["parameters", "targets", "fit_year", "validation_year", "simulation", "max_evaluations", "params"]
+        for key in try root.keys() where !known.contains(key) {
+            throw root.error("is not a calibration key; expected one of \(known.sorted().joined(separator: ", "))", key: key)
+        }
+        // The parameters read as a ranges file would (observed: defaults to false here).
+        var parameters: [ParameterRange] = []
+        for entry in try root.required("parameters").list() {
+            let name = try entry.required("name").string()
+            let range = try entry.optional("range"), scale = try entry.optional("scale")
+            guard (range == nil) != (scale == nil), let bounds = range ?? scale else { throw entry.error("give exactly one of range: [low, high] or scale: [low, high]") }
+            let values = try bounds.list().map { try $0.double() }
+            guard values.count == 2, values[0] < values[1] else { throw bounds.error("expected [low, high] with low < high") }
+            guard !parameters.contains(where: { $0.name == name }) else { throw entry.error("'\(name)' is given twice") }
+            parameters.append(ParameterRange(name: name, low: values[0], high: values[1], mode: range != nil ? .absolute : .scale,
+                                             integer: try entry.optional("integer")?.bool() ?? false,
+                                             observed: try entry.optional("observed")?.bool() ?? false))
+        }
+        guard !parameters.isEmpty else { throw root.error("lists no parameter", key: "parameters") }
+        var targets: [CalibrationTarget] = []
+        for entry in try root.required("targets").list() {
+            let scope = try entry.optional("scope")?.string() ?? "actor"
+            guard ["actor", "zone", "territory"].contains(scope) else { throw entry.error("scope is actor, zone or territory", key: "\(entry.key).scope") }
+            let weight = try entry.optional("weight")?.double() ?? 1
+            guard weight > 0 else { throw entry.error("weight must be positive", key: "\(entry.key).weight") }
+            targets.append(CalibrationTarget(
+                name: try entry.required("name").string(), indicator: try entry.required("indicator").string(),
+                indicatorOver: try entry.optional("indicator_over")?.string(), series: try entry.required("series").string(),
+                seriesOver: try entry.optional("series_over")?.string(), scope: scope,
+                perInhabitant: try entry.optional("per_inhabitant")?.bool() ?? false, weight: weight))
+        }
+        guard !targets.isEmpty else { throw root.error("lists no target", key: "targets") }
+        let simulation = try root.optional("simulation")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let spec = CalibrationSpec(
+            file: path, parameters: parameters, targets: targets, fitYear: try root.required("fit_year").int(),
+            validationYear: try root.optional("validation_year")?.int(),
+            days: try simulation?.optional("days")?.int() ?? 365,
+            seed: UInt64(try simulation?.optional("seed")?.int() ?? 1),
+            replications: try simulation?.optional("replications")?.int() ?? 1,
+            sample: try simulation?.optional("sample")?.double() ?? 1,
+            maxEvaluations: try root.optional("max_evaluations")?.int() ?? 60,
+            parametersPath: try root.optional("params").map { URL(fileURLWithPath: try $0.string(), relativeTo: folder).path },
+            contentHash: SensitivityRanges.fnv1a(data))
+        guard spec.days >= 1, spec.replications >= 1, spec.sample > 0, spec.sample <= 1 else {
+            throw root.error("simulation needs days ≥ 1, replications ≥ 1 and sample in (0, 1]", key: "simulation")
+        }
+        guard spec.maxEvaluations >= parameters.count + 1 else {
+            throw root.error("needs at least \(parameters.count + 1) evaluations (one simplex)", key: "max_evaluations")
+        }
+        return spec
+    }
+}

@@ -1,0 +1,53 @@
+import MaillageCore
+
+/// Everything that fixes a sensitivity analysis's design and runs, so that shards made on
+/// different machines can be checked against each other and merged.
+public struct SensitivityPlan: Sendable, Equatable, Codable {
+    public var method: SensitivityMethod
+    public var parameters: [ParameterRange]
+    public var rangesFile: String
+    public var rangesHash: String
+    /// Morris trajectories, or Sobol' base points N.
+    public var size: Int
+    /// Morris grid levels.
+    public var levels: Int
+    /// Seed of the design (the sample matrix); the simulation's own seed is `seed`.
+    public var designSeed: UInt64
+    public var seed: UInt64
+    public var replications: Int
+    public var days: Int
+    public var sample: Double
+    /// The scenario whose paired difference (scenario − its territory unchanged) is analysed.
+    public var scenarioFile: String?
+    public var scenarioHash: String?
+    public var database: String
+
+    public init(method: SensitivityMethod, ranges: SensitivityRanges, size: Int, levels: Int = 4, designSeed: UInt64 = 1,
+                seed: UInt64, replications: Int, days: Int, sample: Double, scenarioFile: String? = nil,
+                scenarioHash: String? = nil, database: String) {
+        self.method = method
+        parameters = ranges.parameters
+        rangesFile = ranges.file
+        rangesHash = ranges.contentHash
+        self.size = size
+        self.levels = levels
+        self.designSeed = designSeed
+        self.seed = seed
+        self.replications = replications
+        self.days = days
+        self.sample = sample
+        self.scenarioFile = scenarioFile
+        self.scenarioHash = scenarioHash
+        self.database = database
+    }
+
+    /// The design's points in the unit hypercube, one coordinate per parameter.
+    public var design: [[Double]] {
+        switch method {
+        case .morris: MorrisDesign(dimension: parameters.count, trajectories: size, levels: levels, seed: designSeed).points
+        case .sobol: SaltelliDesign(dimension: parameters.count, baseCount: size, seed: designSeed).points
+        }
+    }
+
+    public var pointCount: Int { method == .morris ? size * (parameters.count + 1) : size * (parameters.count + 2) }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// One share of a sensitivity analysis's design points (`--shard I/N`): the file it writes,
+/// and the merge of all the shares into the analysis one machine would give.
+public struct SensitivityShard: Sendable, Equatable, Codable {
+    public var plan: SensitivityPlan
+    public var shard: ComparisonShard
+    public var indicators: [String]
+    /// Point index → indicator values, as shortest round-trip text ("nan" for undefined).
+    public var points: [Int: [String]]
+
+    public static func fileName(_ shard: ComparisonShard) -> String { "sensitivity-shard-\(shard.index)-of-\(shard.count).json" }
+
+    /// The design positions that belong to `shard` (round robin).
+    public static func positions(_ plan: SensitivityPlan, shard: ComparisonShard) -> [Int] {
+        (0..<plan.pointCount).filter { shard.contains(position: $0) }
+    }
+
+    public init(plan: SensitivityPlan, shard: ComparisonShard, outputs: SensitivityOutputs) {
+        self.plan = plan
+        self.shard = shard
+        indicators = outputs.indicators
+        var points: [Int: [String]] = [:]
+        for (index, row) in outputs.values.enumerated() { if let row { points[index] = row.map { String($0) } } }
+        self.points = points
+    }
+
+    public func write(to folder: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(Self.fileName(shard)).path
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do { try encoder.encode(self).write(to: URL(fileURLWithPath: path)) } catch {
+            throw ScenarioError(file: path, reason: "cannot be written: \(error.localizedDescription)")
+        }
+        return path
+    }
+
+    public static func read(_ path: String) throws -> SensitivityShard {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ScenarioError(file: path, reason: "cannot be read") }
+        do { return try JSONDecoder().decode(SensitivityShard.self, from: data) } catch {
+            throw ScenarioError(file: path, reason: "is not a sensitivity shard: \(error)")
+        }
+    }
+
+    /// Whether a file looks like a sensitivity shard (by name).
+    public static func isShardFile(_ path: String) -> Bool {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return name.hasPrefix("sensitivity-shard-") && name.hasSuffix(".json")
+    }
+
+    /// Puts shards back together: the same plan, every share 1…N once, every point once.
+    public static func merge(_ paths: [String]) throws -> (plan: SensitivityPlan, outputs: SensitivityOutputs) {
+        let shards = try paths.map { (path: $0, shard: try read($0)) }
+        guard let first = shards.first else { throw ScenarioError(file: "merge", reason: "no shard given") }
+        var seen = Set<Int>()
+        for (path, shard) in shards {
+            guard shard.plan == first.shard.plan, shard.indicators == first.shard.indicators else {
+                throw ScenarioError(file: path, reason: "was made with another plan (ranges, method, seed or settings) than \(first.path)")
+            }
+            guard shard.shard.count == first.shard.shard.count, seen.insert(shard.shard.index).inserted else {
+                throw ScenarioError(file: path, reason: "share \(shard.shard) is given twice or cut in another number of shares")
+            }
+        }
+        let missing = (1...first.shard.shard.count).filter { !seen.contains($0) }
+        guard missing.isEmpty else {
+            throw ScenarioError(file: first.path, reason: "shares \(missing.map(String.init).joined(separator: ", ")) of \(first.shard.shard.count) are missing")
+        }
+        var values = [[Double]?](repeating: nil, count: first.shard.plan.pointCount)
+        for (path, shard) in shards {
+            for (index, row) in shard.points {
+                guard values.indices.contains(index), values[index] == nil else { throw ScenarioError(file: path, reason: "point \(index) is out of the design or repeated") }
+                values[index] = try row.map { text in
+                    guard let value = Double(text) else { throw ScenarioError(file: path, reason: "point \(index) has '\(text)', not a number") }
+                    return value
+                }
+            }
+        }
+        return (first.shard.plan, SensitivityOutputs(indicators: first.shard.indicators, values: values))
+    }
+}
