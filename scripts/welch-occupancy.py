@@ -41,9 +41,15 @@ def main():
     months = {}
     print(f"{'role':24} " + " ".join(f"m{m + 1:>6}" for m in range(12)))
     for role in roles:
-        values = [v for _, v in sorted(series[role])]
+        pairs = sorted(series[role])
+        values = [v for _, v in pairs]
         smooth = welch(values, window)
-        means = [sum(values[m * 30:(m + 1) * 30]) / len(values[m * 30:(m + 1) * 30]) for m in range(len(values) // 30)]
+        # Months of 30 days by day number (days with nothing offered, such as GP weekends, are left out).
+        last = pairs[-1][0] + 1 if pairs else 0
+        means = []
+        for m in range(last // 30):
+            part = [v for d, v in pairs if m * 30 <= d < (m + 1) * 30]
+            means.append(sum(part) / len(part) if part else 0)
         months[role] = means
         print(f"{role:24} " + " ".join(f"{v:7.3f}" for v in means))
         series[role] = smooth

@@ -7,7 +7,7 @@ import Testing
 /// The daily occupancy series: offers written by hand from the capacities and events, uses
 /// checked against the event log and against the actors' own yearly totals.
 @Suite struct OccupancySeriesTests {
-    /// One hospital (500 beds, so a staffed emergency capacity of 500 × 0.37 = 185 visits a day)
+    /// One hospital (500 beds, so a staffed emergency capacity of 500 × 0.5 = 250 visits a day)
     /// closed for days 0–99, one GP with 10 slots a day on 5 days a week.
     @Test func offersFollowCapacitiesClosuresAndWorkingDays() throws {
         let territory = try Territory(name: "series", zones: [TinyTerritory.zone("Z1", people: 3_000)],
@@ -21,10 +21,10 @@ import Testing
         #expect(series.days == 200)
         #expect(series.lines.map(\.role) == OccupancyRole.allCases)
         let beds = try #require(series.line(.hospitalBeds)), emergency = try #require(series.line(.emergencyVisits))
-        // h1 closed: only h2's 500 beds and 185 staffed visits are offered on days 0–99; both hospitals after.
+        // h1 closed: only h2's 500 beds and 250 staffed visits are offered on days 0–99; both hospitals after.
         for day in 0..<200 {
             #expect(beds.offered[day] == (day <= 99 ? 500 : 1_000), "beds offered on day \(day)")
-            #expect(abs(emergency.offered[day] - (day <= 99 ? 185 : 370)) < 1e-9, "visits offered on day \(day)")
+            #expect(abs(emergency.offered[day] - (day <= 99 ? 250 : 500)) < 1e-9, "visits offered on day \(day)")
         }
         // Emergency visits used each day = the visits the event log records that day (avoidable or not).
         var logged = [Double](repeating: 0, count: 200)

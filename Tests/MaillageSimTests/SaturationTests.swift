@@ -258,17 +258,17 @@ import Testing
     }
 
     /// Crowding: with a huge staffed capacity the load is about 0 and each arrival waits the
-    /// base 45 minutes (leaving unseen with probability 0.02 × 0.75 = 1.5 %); with a tiny one the
-    /// load is held at 0.95 and each waits 45 / 0.05 = 900 minutes (leaving with 0.02 × 15 = 30 %).
-    @Test(arguments: [(1e9, 45.0, 0.015), (1e-3, 900.0, 0.3)])
+    /// base 30 minutes (leaving unseen with probability 0.02 × 0.5 = 1 %); with a tiny one the
+    /// load is held at 0.95 and each waits 30 / 0.05 = 600 minutes (leaving with 0.02 × 10 = 20 %).
+    @Test(arguments: [(1e9, 30.0, 0.01), (1e-3, 600.0, 0.2)])
     func waitingAndLeavingGrowWithTheLoad(staffed: Double, wait: Double, leaving: Double) throws {
         let territory = try Territory(name: "crowding", zones: [TinyTerritory.zone("Z1", people: 20_000)],
                                       actors: [TinyTerritory.gp("g1", perDay: 2_000, list: 30_000), TinyTerritory.hospital("h1", beds: 5_000)])
         let parameters = try TinyTerritory.parameters(["warm_up_days": 0, "home_care": Self.noHomeEntries])
         let capacity = SimulationEvent(.capacity(actor: "h1", measure: .edVisitsPerDay, value: staffed), fromDay: 0, toDay: 364)
         let result = try run(territory, parameters, events: [capacity], log: false)
-        // The run's very first arrival finds no load in the last 24 hours and waits 45 minutes:
-        // with about 4,300 arrivals it moves the mean by at most 855 / 4,300 ≈ 0.2 minutes.
+        // The run's very first arrival finds no load in the last 24 hours and waits 30 minutes:
+        // with about 4,300 arrivals it moves the mean by at most 570 / 4,300 ≈ 0.13 minutes.
         #expect(abs(try value(result, "emergency_wait_minutes_mean") - wait) < 0.25)
         // About 4,300 visits: the share's sd is at most 0.007; allow 4 sd.
         #expect(abs(try value(result, "left_without_being_seen_share") - leaving) < 0.028)
