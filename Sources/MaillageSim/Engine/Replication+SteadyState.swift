@@ -37,15 +37,16 @@ extension Replication {
             let mass = zip(weights[resource], people).reduce(0) { $0 + $1.0 * $1.1 }
             return weights[resource].map { mass > 0 ? min(1, 1.2 * total * $0 / mass) : 0 }
         }
-        // Planned stays already booked: referrals of the last (specialist wait + admission delay)
-        // days, each admitted at a uniform point of that pipeline; without them beds dip for two months.
-        let pipeline = Double(c.p.specialist.toleranceDays) / 2 + c.electiveDelay.mean
+        // Planned stays already booked (rate × mean delay of them at equilibrium), each admitted
+        // after the residual of the admission delay; without them beds dip for two months.
+        let pipeline = c.electiveDelay.mean
         // EHPAD first (residents), then hospital beds, then home care.
         let sequence = [2, 3, 0, 1]
         for agent32 in order {
             let agent = Int(agent32), bandIndex = Int(band[agent]), zoneIndex = Int(zone[agent])
             if draw(agent) < c.plannedRate[bandIndex] * pipeline {
-                schedule(day: 1 + Int(draw(agent) * pipeline), agent: agent, kind: CalendarEntry.electiveAdmission, payload: 0)
+                let left = c.electiveDelay.residual(draw(agent), draw(agent), draw(agent))
+                schedule(day: max(1, Int(left.rounded())), agent: agent, kind: CalendarEntry.electiveAdmission, payload: 0)
             }
             for resource in sequence where probability[resource][bandIndex] > 0 {
                 guard draw(agent) < probability[resource][bandIndex] else { continue }

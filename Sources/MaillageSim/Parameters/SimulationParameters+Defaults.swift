@@ -46,9 +46,9 @@ extension SimulationParameters {
             // About one visit in five ends in an admission, far more for the elderly.
             admissionProbability: bands(0.07, 0.09, 0.12, 0.20, 0.32, 0.45),
             nightShare: 0.3,
-            // 21 million visits a year over about 200,000 short-stay beds: 0.29 a bed and day on average;
-            // staff sized for about 1.7 times the mean load (a mean load of 0.6) gives 0.5 (an assumption, never the SAE counts).
-            staffedVisitsPerBedDay: 0.5, minimumStaffedVisitsPerDay: 40,
+            // 0.31 visits per inhabitant a year is 0.85 a day per 1,000 served; staff sized for about
+            // 1.7 times that mean load (a mean load of 0.6) gives 1.45 (an assumption, never the SAE counts).
+            staffedVisitsPer1000Served: 1.45, minimumStaffedVisitsPerDay: 40,
             // Waiting grows as 1 / (1 − load) (a single-queue approximation); leaving without being seen
             // grows with the wait (1–3 % at ordinary loads, more when crowded: assumptions to calibrate).
             baseWaitMinutes: 30, maximumLoad: 0.95, leftWithoutBeingSeenPerWaitingHour: 0.02,
