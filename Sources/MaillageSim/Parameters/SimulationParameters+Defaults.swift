@@ -4,7 +4,9 @@ extension SimulationParameters {
     /// about 4 GP contacts, 0.31 emergency visits and 0.17 hospital stays per inhabitant a year.
     public static let defaults = SimulationParameters(
         startDate: "2026-01-01",
-        warmUpDays: 60,
+        // The Welch runs of BENCHMARKS.md (issue 14): with the steady-state start, hospital beds on
+        // the demo territory settle in the third month, everything else sooner.
+        warmUpDays: 90,
         population: PopulationParameters(
             // ALD and treated chronic conditions rise steeply with age (CNAM: ~20 % overall, > 60 % after 75).
             chronicPrevalence: bands(0.03, 0.05, 0.10, 0.22, 0.40, 0.65),
