@@ -275,4 +275,27 @@ import Testing
         // About 4,300 visits: the share's sd is at most 0.007; allow 4 sd.
         #expect(abs(try value(result, "left_without_being_seen_share") - leaving) < 0.028)
     }
+
+    /// The steady-state start fills an EHPAD of 100 places to the documented 88 % when demand
+    /// sustains it (requests 0.5 a year × 5,000 people × stays of 100,000 days), and only to what
+    /// demand sustains otherwise (0.001 a year × 5,000 / 365 × 1,000-day stays = 13.7 → 14 places):
+    /// on day 0 the places used are those plus the requests placed that day.
+    @Test(arguments: [(0.5, 100_000.0, 88.0), (0.001, 1_000.0, 14.0)])
+    func longStayPlacesStartAtTheirSteadyState(rate: Double, stay: Double, start: Double) throws {
+        let territory = try Territory(name: "start", zones: [TinyTerritory.zone("Z1", people: 5_000)],
+                                      actors: [TinyTerritory.gp("g1", perDay: 1_000, list: 10_000), TinyTerritory.hospital("h1", beds: 2_000),
+                                               TinyTerritory.place("e1", .ehpad, places: 100)])
+        var homeCare = Self.noHomeEntries
+        homeCare["ehpad_entry_from_home_per_year"] = Self.only30to44(rate)
+        homeCare["ehpad_stay"] = ["type": "fixed", "mean": stay]
+        let parameters = try TinyTerritory.parameters([
+            "warm_up_days": 0, "home_care": homeCare,
+            "discharge": ["home_care_probability": Self.none30to44, "ehpad_probability": Self.none30to44],
+            "steady_state": ["ehpad_occupancy": 0.88, "bed_occupancy": 0, "ssiad_occupancy": 0, "had_occupancy": 0],
+        ])
+        let result = try run(territory, parameters, days: 5)
+        let enteredOnDay0 = try #require(result.eventLog).filter { $0.activity == "ehpad_admission" && $0.day == 0 }.count
+        let ehpad = try #require(result.occupancy.line(.ehpadPlaces))
+        #expect(ehpad.used[0] - Double(enteredOnDay0) == start)
+    }
 }
