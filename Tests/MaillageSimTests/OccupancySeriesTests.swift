@@ -7,8 +7,9 @@ import Testing
 /// The daily occupancy series: offers written by hand from the capacities and events, uses
 /// checked against the event log and against the actors' own yearly totals.
 @Suite struct OccupancySeriesTests {
-    /// One hospital (500 beds, so a staffed emergency capacity of 500 × 0.37 = 185 visits a day)
-    /// closed for days 0–99, one GP with 10 slots a day on 5 days a week.
+    /// Two hospitals of 500 beds, h1 nearest to the zone's 3,000 people (a staffed emergency capacity of
+    /// 3 × 1.45 = 4.35 visits a day, raised to the minimum 40; h2 serves nobody: 40), h1 closed for days
+    /// 0–99, one GP with 10 slots a day on 5 days a week.
     @Test func offersFollowCapacitiesClosuresAndWorkingDays() throws {
         let territory = try Territory(name: "series", zones: [TinyTerritory.zone("Z1", people: 3_000)],
                                       actors: [TinyTerritory.gp("g1", perDay: 10, list: 5_000), TinyTerritory.hospital("h1"),
@@ -21,10 +22,10 @@ import Testing
         #expect(series.days == 200)
         #expect(series.lines.map(\.role) == OccupancyRole.allCases)
         let beds = try #require(series.line(.hospitalBeds)), emergency = try #require(series.line(.emergencyVisits))
-        // h1 closed: only h2's 500 beds and 185 staffed visits are offered on days 0–99; both hospitals after.
+        // h1 closed: only h2's 500 beds and 40 staffed visits are offered on days 0–99; both hospitals after.
         for day in 0..<200 {
             #expect(beds.offered[day] == (day <= 99 ? 500 : 1_000), "beds offered on day \(day)")
-            #expect(abs(emergency.offered[day] - (day <= 99 ? 185 : 370)) < 1e-9, "visits offered on day \(day)")
+            #expect(abs(emergency.offered[day] - (day <= 99 ? 40 : 80)) < 1e-9, "visits offered on day \(day)")
         }
         // Emergency visits used each day = the visits the event log records that day (avoidable or not).
         var logged = [Double](repeating: 0, count: 200)

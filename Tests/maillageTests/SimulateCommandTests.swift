@@ -47,12 +47,13 @@ import Testing
         #expect(try simulate("--replications", "2", "--out", path("o")).status == 0)
         let lines = try String(contentsOfFile: path("o/occupancy.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)  // RFC 4180: CRLF
         #expect(lines.first == "day,role,used,offered,occupancy")
-        #expect(lines.count == 1 + 60 * 6)
+        #expect(lines.count == 1 + 60 * 10)
         let roles: Set<String> = Set(lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[1]) })
-        #expect(roles == ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots"])
-        // Stored with the run: 60 days × 6 roles × (used, offered), counted by sqlite3.
-        #expect(try query("SELECT count(*) FROM simulation_series") == "720")
-        #expect(try query("SELECT count(DISTINCT name) FROM simulation_series WHERE run_id = 1") == "12")
+        #expect(roles == ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots",
+                          "gp_lists", "without_declared_gp", "emergency_boarding", "blocked_beds"])
+        // Stored with the run: 60 days × 10 roles × (used, offered), counted by sqlite3.
+        #expect(try query("SELECT count(*) FROM simulation_series") == "1200")
+        #expect(try query("SELECT count(DISTINCT name) FROM simulation_series WHERE run_id = 1") == "20")
         // The same numbers in both: beds used, summed over the days from the CSV and by sqlite3.
         var csvBeds = 0.0
         for line in lines.dropFirst() {

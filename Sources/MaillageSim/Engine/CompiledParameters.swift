@@ -19,6 +19,10 @@ final class CompiledParameters: Sendable {
     let readmission: [Double]
     /// Admissions per person and day by band (urgent × admission + referrals × planned stays), for the steady-state start.
     let admissionRate: [Double]
+    /// Planned admissions per person and day by band (specialist referrals × planned stays).
+    let plannedRate: [Double]
+    /// Bed-days per person and day by band (admissions × their mean length of stay, readmissions included).
+    let bedDayRate: [Double]
     /// Requests from home per person and day by band: SSIAD, HAD, EHPAD.
     let homeEntryRate: [[Double]]
     /// The highest urgent multiplier of the weekly and yearly rhythms (tourist summers included).
@@ -64,16 +68,20 @@ final class CompiledParameters: Sendable {
         rhythmBound = (dayOfWeek.max() ?? 1) * (month.max() ?? 1) * max(1, p.rhythms.touristSummerFactor)
         var ratePerDay: [Double] = [], cumulative: [Double] = [], chronicPrevalence: [Double] = []
         var admission: [Double] = [], homeCare: [Double] = [], ehpad: [Double] = [], readmission: [Double] = []
-        var admissionRate: [Double] = [], homeEntryRate: [[Double]] = [[], [], []]
+        var admissionRate: [Double] = [], homeEntryRate: [[Double]] = [[], [], []], bedDayRate: [Double] = [], plannedRate: [Double] = []
+        let stayMean = p.hospital.lengthOfStay.sampler().mean, electiveMean = p.hospital.electiveLengthOfStay.sampler().mean
         let needs = [p.needs.chronicFollowUp, p.needs.acuteMinor, p.needs.acuteUrgent, p.needs.specialistReferral, p.needs.prescription]
         let entries = [p.homeCare.ssiadEntryFromHomePerYear, p.homeCare.hadEntryFromHomePerYear, p.homeCare.ehpadEntryFromHomePerYear]
         for band in bands {
             let prevalence = p.population.chronicPrevalence[band] ?? 0
-            var perDayAdmissions = 0.0
+            var perDayAdmissions = 0.0, perDayBedDays = 0.0, perDayPlanned = 0.0
             for chronic in [false, true] {
                 var rates = needs.map { ((chronic ? $0.ratePerYearChronic : $0.ratePerYear)[band] ?? 0) / 365 }
-                perDayAdmissions += (chronic ? prevalence : 1 - prevalence)
-                    * (rates[2] * (p.emergency.admissionProbability[band] ?? 0) + rates[3] * p.specialist.electiveAdmissionProbability)
+                let share = chronic ? prevalence : 1 - prevalence
+                let urgent = rates[2] * (p.emergency.admissionProbability[band] ?? 0), planned = rates[3] * p.specialist.electiveAdmissionProbability
+                perDayAdmissions += share * (urgent + planned)
+                perDayPlanned += share * planned
+                perDayBedDays += share * (urgent * stayMean + planned * electiveMean) * (1 + (p.readmission.probability30Days[band] ?? 0))
                 rates[2] *= rhythmBound
                 rates += entries.map { ($0[band] ?? 0) / 365 }
                 let total = rates.reduce(0, +)
@@ -85,6 +93,8 @@ final class CompiledParameters: Sendable {
                 }
             }
             admissionRate.append(perDayAdmissions)
+            bedDayRate.append(perDayBedDays)
+            plannedRate.append(perDayPlanned)
             for role in 0..<3 { homeEntryRate[role].append((entries[role][band] ?? 0) / 365) }
             chronicPrevalence.append(prevalence)
             admission.append(p.emergency.admissionProbability[band] ?? 0)
@@ -100,6 +110,8 @@ final class CompiledParameters: Sendable {
         self.ehpad = ehpad
         self.readmission = readmission
         self.admissionRate = admissionRate
+        self.bedDayRate = bedDayRate
+        self.plannedRate = plannedRate
         self.homeEntryRate = homeEntryRate
     }
 

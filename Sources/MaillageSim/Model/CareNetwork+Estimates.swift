@@ -1,13 +1,14 @@
 import MaillageCore
 
 extension CareNetwork {
-    /// Beds for hospitals without a `beds` capacity, from the population they serve, and each
-    /// emergency department's staffed capacity from its hospital's beds.
+    /// Beds for hospitals without a `beds` capacity, and each emergency department's staffed
+    /// capacity, from the population they serve.
     ///
     /// Each zone is served by its nearest hospital; a hospital without beds gets the national
     /// short-stay ratio (`default_beds_per_1000`) times the inhabitants it serves, at least
     /// `minimum_default_beds`, and is marked as an estimate. Staffed emergency capacity is a
-    /// structural figure (beds × `staffed_visits_per_bed_day`, at least the minimum): it never
+    /// figure sized on the inhabitants of the zones it is the nearest department to
+    /// (`staffed_visits_per_1000_served`, at least the minimum): it never
     /// comes from the observed visits that validation compares against (a scenario may set it with
     /// an `ed_visits_per_day` capacity change).
     mutating func estimateBeds(_ territory: Territory, parameters p: SimulationParameters) {
@@ -21,8 +22,13 @@ extension CareNetwork {
         for position in 0..<hospital.count where bedsEstimated[position] {
             hospital.capacity[position] = max(p.hospital.minimumDefaultBeds, (p.hospital.defaultBedsPer1000 * served[position] / 1_000).rounded())
         }
-        for (department, position) in emergencyHospital.enumerated() {
-            emergency.capacity[department] = max(p.emergency.minimumStaffedVisitsPerDay, hospital.capacity[position] * p.emergency.staffedVisitsPerBedDay)
+        var servedByDepartment = [Double](repeating: 0, count: emergency.count)
+        for (zone, place) in territory.zones.enumerated() {
+            guard let first = emergencyLists.range(zone).first else { continue }
+            servedByDepartment[Int(emergencyLists.providers[first])] += place.population.total
+        }
+        for department in 0..<emergency.count {
+            emergency.capacity[department] = max(p.emergency.minimumStaffedVisitsPerDay, p.emergency.staffedVisitsPer1000Served * servedByDepartment[department] / 1_000)
         }
     }
 

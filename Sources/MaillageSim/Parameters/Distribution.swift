@@ -118,6 +118,22 @@ public struct Distribution: Sendable, Hashable, Codable {
             }
         }
 
+        /// The distribution's mean.
+        var mean: Double {
+            switch self {
+            case let .fixed(value): return value
+            case let .exponential(mean): return mean
+            case let .lognormal(mu, sigma): return exp(mu + sigma * sigma / 2)
+            case let .empirical(values, cumulative):
+                var total = 0.0, previous = 0.0
+                for (index, bound) in cumulative.enumerated() {
+                    total += (bound - previous) * values[index]
+                    previous = bound
+                }
+                return total
+            }
+        }
+
         /// The time left in a stay under way at a random moment of a steady state: a
         /// length-biased stay (density x f(x) / mean) times a uniform. For an exponential it is
         /// the same exponential; for a lognormal the length-biased stay is lognormal with

@@ -4,7 +4,9 @@ extension SimulationParameters {
     /// about 4 GP contacts, 0.31 emergency visits and 0.17 hospital stays per inhabitant a year.
     public static let defaults = SimulationParameters(
         startDate: "2026-01-01",
-        warmUpDays: 60,
+        // The Welch runs of BENCHMARKS.md (issue 14): with the steady-state start, hospital beds on
+        // the demo territory settle in the third month, everything else sooner.
+        warmUpDays: 90,
         population: PopulationParameters(
             // ALD and treated chronic conditions rise steeply with age (CNAM: ~20 % overall, > 60 % after 75).
             chronicPrevalence: bands(0.03, 0.05, 0.10, 0.22, 0.40, 0.65),
@@ -46,12 +48,12 @@ extension SimulationParameters {
             // About one visit in five ends in an admission, far more for the elderly.
             admissionProbability: bands(0.07, 0.09, 0.12, 0.20, 0.32, 0.45),
             nightShare: 0.3,
-            // 21 million visits a year over about 200,000 short-stay beds: 0.29 a bed and day on average;
-            // staff sized for about 1.3 times the mean load gives 0.37 (an assumption, never the SAE counts).
-            staffedVisitsPerBedDay: 0.37, minimumStaffedVisitsPerDay: 40,
+            // 0.31 visits per inhabitant a year is 0.85 a day per 1,000 served; staff sized for about
+            // 1.7 times that mean load (a mean load of 0.6) gives 1.45 (an assumption, never the SAE counts).
+            staffedVisitsPer1000Served: 1.45, minimumStaffedVisitsPerDay: 40,
             // Waiting grows as 1 / (1 − load) (a single-queue approximation); leaving without being seen
             // grows with the wait (1–3 % at ordinary loads, more when crowded: assumptions to calibrate).
-            baseWaitMinutes: 45, maximumLoad: 0.95, leftWithoutBeingSeenPerWaitingHour: 0.02,
+            baseWaitMinutes: 30, maximumLoad: 0.95, leftWithoutBeingSeenPerWaitingHour: 0.02,
             boardingLoadWeight: 4, boardingCapHours: 48,
             unmetReturnShare: 0.3, unmetReturnDelay: .exponential(mean: 2)
         ),
@@ -63,8 +65,11 @@ extension SimulationParameters {
             maxDischargeDelayDays: 30, electivePostponementDays: 7
         ),
         discharge: DischargeParameters(
-            homeCareProbability: bands(0.01, 0.01, 0.02, 0.05, 0.12, 0.25),
-            ehpadProbability: bands(0, 0, 0, 0, 0.02, 0.08),
+            // Sized on the places downstream (issue 14): about 3 SSIAD/HAD starts from hospital per
+            // 1,000 inhabitants a year (23 % of SSIAD entries come from short-stay hospital) and about
+            // 1.3 EHPAD entries from hospital per 1,000 (of about 3.2 entries: 614,000 places × 0.88 over 2.5 years).
+            homeCareProbability: bands(0.005, 0.005, 0.005, 0.01, 0.025, 0.06),
+            ehpadProbability: bands(0, 0, 0, 0, 0.005, 0.03),
             hadShare: 0.2
         ),
         homeCare: HomeCareParameters(
@@ -77,7 +82,7 @@ extension SimulationParameters {
             // from home as well as from hospital (orders of magnitude, to calibrate).
             ssiadEntryFromHomePerYear: bands(0, 0, 0.0003, 0.001, 0.004, 0.03),
             hadEntryFromHomePerYear: bands(0, 0, 0.0002, 0.0005, 0.001, 0.003),
-            ehpadEntryFromHomePerYear: bands(0, 0, 0, 0.0002, 0.002, 0.02),
+            ehpadEntryFromHomePerYear: bands(0, 0, 0, 0.0001, 0.0015, 0.016),
             maxWaitFromHomeDays: 180
         ),
         followUp: FollowUpParameters(

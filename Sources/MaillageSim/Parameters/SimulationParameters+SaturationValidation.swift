@@ -6,7 +6,7 @@ extension SimulationParameters {
         try Check.nonNegative(hospital.minimumDefaultBeds, "hospital.minimum_default_beds")
         try Check.integer(hospital.maxDischargeDelayDays, "hospital.max_discharge_delay_days", in: 0...3_650)
         try Check.integer(hospital.electivePostponementDays, "hospital.elective_postponement_days", in: 1...365)
-        try Check.positive(emergency.staffedVisitsPerBedDay, "emergency.staffed_visits_per_bed_day")
+        try Check.positive(emergency.staffedVisitsPer1000Served, "emergency.staffed_visits_per_1000_served")
         try Check.positive(emergency.minimumStaffedVisitsPerDay, "emergency.minimum_staffed_visits_per_day")
         try Check.nonNegative(emergency.baseWaitMinutes, "emergency.base_wait_minutes")
         guard emergency.maximumLoad.isFinite, emergency.maximumLoad >= 0, emergency.maximumLoad < 1 else {

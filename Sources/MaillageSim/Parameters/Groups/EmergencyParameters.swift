@@ -3,9 +3,10 @@ public struct EmergencyParameters: Sendable, Hashable, Codable {
     public var admissionProbability: BandValues
     /// Share of visits arriving at night, sent on when a department closes at night.
     public var nightShare: Double
-    /// Visits a department's staff can see in a day without crowding, per bed of its hospital
-    /// (a structural capacity: never the observed visit counts the model is validated on).
-    public var staffedVisitsPerBedDay: Double
+    /// Visits a department's staff can see in a day without crowding, per 1,000 inhabitants of
+    /// the zones it is the nearest department to (sized on the population: never the observed
+    /// visit counts the model is validated on).
+    public var staffedVisitsPer1000Served: Double
     /// The least staffed capacity of a department, visits a day.
     public var minimumStaffedVisitsPerDay: Double
     /// Mean wait before being seen when the department is nearly empty, minutes.
@@ -25,7 +26,7 @@ public struct EmergencyParameters: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case admissionProbability = "admission_probability", nightShare = "night_share",
-             staffedVisitsPerBedDay = "staffed_visits_per_bed_day", minimumStaffedVisitsPerDay = "minimum_staffed_visits_per_day",
+             staffedVisitsPer1000Served = "staffed_visits_per_1000_served", minimumStaffedVisitsPerDay = "minimum_staffed_visits_per_day",
              baseWaitMinutes = "base_wait_minutes", maximumLoad = "maximum_load",
              leftWithoutBeingSeenPerWaitingHour = "left_without_being_seen_per_waiting_hour",
              boardingLoadWeight = "boarding_load_weight", boardingCapHours = "boarding_cap_hours",
