@@ -9,7 +9,7 @@ public struct ParameterRange: Sendable, Equatable, Codable {
         case scale
     }
 
-    /// The dotted parameter name, as in a scenario's `overrides` (`emergency.capacity_factor`,
+    /// The dotted parameter name, as in a scenario's `overrides` (`emergency.base_wait_minutes`,
     /// `needs.acute_urgent.rate_per_year`, `hospital.length_of_stay.mean`).
     public var name: String
     public var low: Double

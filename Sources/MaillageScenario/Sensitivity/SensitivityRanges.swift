@@ -5,8 +5,8 @@ import Yams
 ///
 /// ```yaml
 /// parameters:
-///   - name: emergency.capacity_factor
-///     range: [1.1, 2.0]
+///   - name: emergency.base_wait_minutes
+///     range: [15, 60]
 ///     observed: false
 ///     source: assumed (no national figure)
 ///   - name: needs.acute_urgent.rate_per_year     # a band table: every band scaled together
