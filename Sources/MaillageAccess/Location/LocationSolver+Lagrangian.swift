@@ -34,7 +34,11 @@ extension LocationSolver {
             cache[open] = cost
             return cost
         }
-        var best: (open: [Int], cost: Double)? = nil
+        // The uncapacitated model's sites are the first primal candidate: capacities often
+        // bind at a few sites only, and the relaxation then starts from a good upper bound.
+        let relaxedModel: LocationModel = if case let .capacitatedMCLP(_, limit) = objective.model { .mclp(p: p, limit: limit) } else { .pMedian(p: p) }
+        let uncapacitated = fastMultiStart(problem: problem, model: relaxedModel, p: p, fixed: fixed).sorted()
+        var best: (open: [Int], cost: Double)? = (uncapacitated, evaluate(uncapacitated))
         var lowerBound = -Double.infinity
         var step = 2.0, sinceImprovement = 0
         var siteValue = [Double](repeating: 0, count: problem.candidateCount)
