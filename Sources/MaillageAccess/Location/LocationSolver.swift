@@ -72,6 +72,11 @@ public struct LocationSolver: Sendable {
         } else {
             switch model {
             case .pMedian, .mclp: solution = fastMultiStart(problem: problem, model: model, p: p, fixed: fixed)
+            case .maximinAccess:
+                // Each value is a whole E2SFCA: two starts rather than the full set.
+                var solver = self
+                solver.starts = min(starts, 2)
+                solution = solver.multiStart(free: free, p: p, fixed: fixed, objective: objective)
             default: solution = multiStart(free: free, p: p, fixed: fixed, objective: objective)
             }
             bound = objective.bound(p: p)
