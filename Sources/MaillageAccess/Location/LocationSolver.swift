@@ -10,11 +10,11 @@ public struct LocationSolver: Sendable {
     /// How many extra starts the heuristic makes (each from one of the best single sites).
     public var starts = 8
     /// Subgradient iterations of the capacitated models' Lagrangian relaxation.
-    public var lagrangianIterations = 200
+    public var lagrangianIterations = 1000
     /// Closed sites tried against each open one after the relaxation.
-    public var swapCandidates = 12
+    public var swapCandidates = 8
 
-    public init(exactLimit: Int = 300_000, starts: Int = 8, lagrangianIterations: Int = 200) {
+    public init(exactLimit: Int = 300_000, starts: Int = 8, lagrangianIterations: Int = 1000) {
         self.exactLimit = exactLimit
         self.starts = starts
         self.lagrangianIterations = lagrangianIterations
