@@ -89,6 +89,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("x.csv")))
     }
 
+    @Test func candidatesFileCapacitiesBindTheAssignment() throws {
+        // Two candidates named in the matrix by their actor ids, with their own capacities
+        // (in FTE, 1,000 people each): no site serves more, the rest is reported unassigned.
+        let candidates = try folder.write("candidates.csv", "id,lat,lon,capacity\nG03,43.5,1.3,2\nG05,43.6,1.4,3\n")
+        let result = try CommandLineTests.run("locate", "pmedian", "-p", "2", "--capacitated", "--people-per-unit", "1000",
+                                              "--db", db, "--kind", "gp", "--candidates", candidates, "--travel", "matrix",
+                                              "--out", folder.path("c.csv"), "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let sites = try #require(json["sites"] as? [[String: Any]])
+        #expect(Set(sites.compactMap { $0["id"] as? String }) == ["G03", "G05"])
+        let served = sites.map { $0["population_served"] as? Double ?? 0 }.reduce(0, +)
+        #expect(served <= 5000 * (1 + 1e-9))
+        let unassigned = try #require(json["unassigned_population"] as? Double)
+        let population = try String(contentsOf: Self.fixture.appendingPathComponent("zones.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().compactMap { Double($0.split(separator: ",").last ?? "") }.reduce(0, +)
+        #expect(population > 0)
+        #expect(abs(served + unassigned - population) <= 1e-6 * population)
+    }
+
     @Test func capacitatedNeedsACapacityForEveryCandidate() throws {
         let result = try CommandLineTests.run("locate", "pmedian", "-p", "2", "--capacitated", "--db", db, "--kind", "gp",
                                               "--candidates", "zones", "--travel", "matrix", "--out", folder.path("x.csv"))

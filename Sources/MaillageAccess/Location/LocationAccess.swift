@@ -42,8 +42,8 @@ struct LocationAccess {
     static func lowestShareMean(_ access: [Double], population: [Double], share: Double = 0.1) -> Double {
         let total = population.reduce(0, +)
         guard total > 0 else { return 0 }
-        let order = access.indices.sorted { (access[$0], $0) < (access[$1], $1) }
         let wanted = share * total
+        let order = access.indices.sorted { (access[$0], $0) < (access[$1], $1) }
         var taken = 0.0, sum = 0.0
         for zone in order where taken < wanted {
             let part = min(population[zone], wanted - taken)

@@ -10,11 +10,11 @@ public struct LocationSolver: Sendable {
     /// How many extra starts the heuristic makes (each from one of the best single sites).
     public var starts = 8
     /// Subgradient iterations of the capacitated models' Lagrangian relaxation.
-    public var lagrangianIterations = 200
+    public var lagrangianIterations = 1000
     /// Closed sites tried against each open one after the relaxation.
-    public var swapCandidates = 12
+    public var swapCandidates = 8
 
-    public init(exactLimit: Int = 300_000, starts: Int = 8, lagrangianIterations: Int = 200) {
+    public init(exactLimit: Int = 300_000, starts: Int = 8, lagrangianIterations: Int = 1000) {
         self.exactLimit = exactLimit
         self.starts = starts
         self.lagrangianIterations = lagrangianIterations
@@ -72,6 +72,11 @@ public struct LocationSolver: Sendable {
         } else {
             switch model {
             case .pMedian, .mclp: solution = fastMultiStart(problem: problem, model: model, p: p, fixed: fixed)
+            case .maximinAccess:
+                // Each value is a whole E2SFCA: two starts rather than the full set.
+                var solver = self
+                solver.starts = min(starts, 2)
+                solution = solver.multiStart(free: free, p: p, fixed: fixed, objective: objective)
             default: solution = multiStart(free: free, p: p, fixed: fixed, objective: objective)
             }
             bound = objective.bound(p: p)

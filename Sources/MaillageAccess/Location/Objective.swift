@@ -44,8 +44,9 @@ struct Objective {
         }
     }
 
-    /// For the equity objective, the worst-served quarter's mean access breaks ties (the
-    /// lowest tenth is often flat at 0 while whole zones are still out of reach).
+    /// For the equity objective, the people with no access at all break ties: the lowest
+    /// tenth is flat at 0 while more than a tenth of the population reaches no site, and
+    /// the search must first bring them within reach.
     func score(_ open: [Int]) -> Score {
         switch model {
         case .pCenter:
@@ -53,8 +54,9 @@ struct Objective {
             return Score(times.max() ?? 0, times.reduce(0, +))
         case .maximinAccess:
             let values = access!.values(open)
-            return Score(LocationAccess.lowestShareMean(values, population: problem.population),
-                         -LocationAccess.lowestShareMean(values, population: problem.population, share: 0.25))
+            var withoutAccess = 0.0
+            for (zone, value) in values.enumerated() where value <= 0 { withoutAccess += problem.population[zone] }
+            return Score(LocationAccess.lowestShareMean(values, population: problem.population), withoutAccess)
         default:
             return Score(value(open), 0)
         }
