@@ -2,8 +2,9 @@
 # Times `maillage travel osrm` on a synthetic road network (BENCHMARKS.md, "Road times with OSRM"):
 # a 1-million-node grid written as .pbf with PyPI's osmium, 2,000 zones × 3,500 GPs within 60 min.
 # Prints the cold run (graph prepared) and RUNS warm runs (graph cached), each with its phases
-# (--json timings), wall time and peak memory of the maillage process (GNU time's %M: maillage
-# alone, osrm-routed is a separate process), and the stored pairs.
+# (--json timings), wall time and peak memory (GNU time's %M is the largest of maillage and
+# the OSRM programs it waited for, osrm-routed included; `ps` gives maillage's own), and the
+# stored pairs.
 # Usage: scripts/bench-osrm.sh [SIZE=1000] [ORIGINS=2000] [DESTINATIONS=3500] [RUNS=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
