@@ -73,8 +73,11 @@ import Testing
     @Test func reachIsTheDistanceAtTheLimit() {
         let model = StraightLineModel.calibrated
         let reach = model.reach(minutes: 30)
-        #expect(abs(model.minutes(metres: reach, from: .sparse, to: .sparse) - 30) < 1e-6)
-        #expect(model.reach(minutes: 0.5) == 0)
+        // The search radius is the distance at the fastest density factor (dense, 1.13).
+        #expect(model.densityFactors.max() == model.densityFactors[0])
+        #expect(abs(model.minutes(metres: reach, from: .dense, to: .dense) - 30) < 1e-6)
+        #expect(model.minutes(metres: reach, from: .sparse, to: .sparse) > 30)
+        #expect(model.reach(minutes: model.accessMinutes) == 0)
     }
 
     @Test func invalidParametersAreRefused() {

@@ -16,12 +16,14 @@ import Testing
 @Suite(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
 struct CorrezeCalibrationTests {
     static func correze(in folder: TemporaryFolder) throws -> TerritoryDatabase {
+        let levels = try RefitDefaultsTests.densities()
         let communes = try String(contentsOfFile: SharedData.path("communes/communes_france_population_points.csv"), encoding: .utf8)
         var zones: [Zone] = []
         for line in communes.split(whereSeparator: \.isNewline).dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 6, f[2] == "19", let population = Double(f[3]), let lat = Double(f[4]), let lon = Double(f[5]) else { continue }
-            zones.append(try Zone(id: f[0] + "0000", name: f[1], point: GeoPoint(longitude: lon, latitude: lat), population: Population(total: population)))
+            zones.append(try Zone(id: f[0] + "0000", name: f[1], point: GeoPoint(longitude: lon, latitude: lat), population: Population(total: population),
+                                   densityClass: levels[f[0]]))
         }
         let database = try TerritoryDatabase.create(at: folder.path("correze.db"))
         try database.save(Territory(name: "Corrèze", zones: zones))
@@ -63,7 +65,7 @@ struct CorrezeCalibrationTests {
         // The file's pairs between two distinct communes of dep 19 in the commune list
         // (python3 csv on both files, origin != destination): 23,715.
         #expect(samples.count == 23_715)
-        #expect(training.count == 2_372 - 1 || training.count == 2_372 || training.count == 2_371)
+        #expect(training.count == 2_371)
         // Measured (README): fitted 5.85 min against the defaults' 6.09 within 50 km. The
         // issue's 3-minute target is NOT met by a straight-line model of this form: the fit
         // is already at the floor of its form (scipy's Nelder–Mead on the same split finds

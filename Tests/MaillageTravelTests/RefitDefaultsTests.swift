@@ -13,8 +13,8 @@ import Testing
 ///
 /// The Paris file has each commune's population and area: its density level is approximated
 /// from inhabitants per km² (≥ 1,500 dense, ≥ 300 intermediate, ≥ 25 sparse, else very
-/// sparse; INSEE's grid works on 1 km² cells, so this is only a stand-in). Corrèze's pairs
-/// have no density (factor 1). Half the pool (seed 13) fits, the other half judges.
+/// sparse; INSEE's grid works on 1 km² cells, so this is only a stand-in); Corrèze's
+/// communes get theirs from the same file. Half the pool (seed 13) fits, the other half judges.
 @Suite(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
 struct RefitDefaultsTests {
     static func density(population: Double, km2: Double) -> DensityClass {
@@ -22,7 +22,20 @@ struct RefitDefaultsTests {
         return perKm2 >= 1500 ? .dense : perKm2 >= 300 ? .intermediate : perKm2 >= 25 ? .sparse : .verySparse
     }
 
+    /// Density levels of every French commune by INSEE code, from the Paris file's population and area.
+    static func densities() throws -> [String: DensityClass] {
+        var levels: [String: DensityClass] = [:]
+        let routes = try String(contentsOfFile: SharedData.path("travel-times/osrm_communes_to_paris.csv"), encoding: .utf8)
+        for line in routes.split(whereSeparator: \.isNewline).dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\"", with: "") }
+            guard let population = Double(f[1]), let area = Double(f[2]) else { continue }
+            levels[String(f[0].dropFirst(3))] = density(population: population, km2: area)
+        }
+        return levels
+    }
+
     static func samples() throws -> (correze: [RoadSample], paris: [RoadSample]) {
+        let levels = try densities()
         var points: [String: GeoPoint] = [:]
         let communes = try String(contentsOfFile: SharedData.path("communes/communes_france_population_points.csv"), encoding: .utf8)
         for line in communes.split(whereSeparator: \.isNewline).dropFirst() {
@@ -36,7 +49,8 @@ struct RefitDefaultsTests {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard f[0] != f[1], let a = points[f[0]], let b = points[f[1]] else { continue }
             correze.append(RoadSample(origin: .zone(f[0]), destination: .zone(f[1]), metres: Geodesic.wgs84.distance(from: a, to: b),
-                                      minutes: Double(f[7])! / 60, roadKm: Double(f[6])! / 1000, originDensity: nil, destinationDensity: nil))
+                                      minutes: Double(f[7])! / 60, roadKm: Double(f[6])! / 1000,
+                                      originDensity: levels[String(f[0].prefix(5))], destinationDensity: levels[String(f[1].prefix(5))]))
         }
         var paris: [RoadSample] = []
         let parisPoint = try GeoPoint(longitude: 2.34271592145243, latitude: 48.8565828421261)

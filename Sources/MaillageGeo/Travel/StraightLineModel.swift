@@ -6,9 +6,12 @@ import MaillageCore
 /// `minutes = access + detour × km / speed(km) × 60`, with a speed that grows with distance
 /// (short trips use slow local roads, long ones reach main roads):
 /// `speed(km) = far − (far − near)·exp(−km / scale)`, times a factor for the density level of
-/// the zones at both ends (towns are slower). The defaults were calibrated on 9,045 real OSRM
-/// road routes between Corrèze communes (`../shared/data/travel-times/osrm_correze_partial.csv`):
-/// median detour 1.44, speeds fitted by least absolute error (see README for the fit).
+/// the zones at both ends. The defaults were fitted (`maillage travel calibrate`'s fit,
+/// least absolute error) on every public OSRM road sample in `../shared/data/travel-times`:
+/// 23,715 Corrèze commune pairs and 34,837 communes → Paris routes, half of them, judged on
+/// the other half (`RefitDefaultsTests`; README "Travel times"). The density factors are
+/// what that data says: dense communes are slightly *faster* per straight-line km (better
+/// roads), not slower as the earlier assumed 0.6 / 0.85 had it.
 public struct StraightLineModel: Sendable, Equatable {
     /// Fixed time to start and end a trip, in minutes.
     public var accessMinutes: Double
@@ -24,8 +27,8 @@ public struct StraightLineModel: Sendable, Equatable {
     public var densityFactors: [Double]
 
     public init(
-        accessMinutes: Double = 1, detour: Double = 1.44, nearSpeed: Double = 40, farSpeed: Double = 85,
-        speedScaleKm: Double = 60, densityFactors: [Double] = [0.6, 0.85, 1, 1]
+        accessMinutes: Double = 0, detour: Double = 1.46, nearSpeed: Double = 39, farSpeed: Double = 105,
+        speedScaleKm: Double = 92, densityFactors: [Double] = [1.13, 1.06, 1, 0.92]
     ) throws {
         for (name, value) in [("access minutes", accessMinutes), ("detour", detour), ("near speed", nearSpeed),
                               ("far speed", farSpeed), ("speed scale", speedScaleKm)] where !(value.isFinite && value >= 0) {

@@ -44,11 +44,21 @@ public enum LineModelFit {
             return try? StraightLineModel(accessMinutes: p[0], detour: detour, nearSpeed: p[1], farSpeed: p[1] + p[2],
                                           speedScaleKm: min(exp(p[3]), 1e4), densityFactors: factors)
         }
+        // The trips as flat arrays: the loss runs thousands of times over every trip.
+        let kms = samples.map { $0.metres / 1000 }, observed = samples.map(\.minutes)
+        let originLevels = samples.map { $0.originDensity?.rawValue ?? 0 }, destinationLevels = samples.map { $0.destinationDensity?.rawValue ?? 0 }
         func loss(_ p: [Double]) -> Double {
             guard let m = model(p) else { return .infinity }
+            let factors = [1.0] + m.densityFactors
+            let spread = m.farSpeed - m.nearSpeed, minutesPerKm = m.detour * 60
             var total = 0.0
-            for sample in samples { total += abs(sample.predicted(by: m) - sample.minutes) }
-            return total / Double(samples.count)
+            for index in kms.indices {
+                let km = kms[index]
+                let speed = m.farSpeed - spread * exp(-km / m.speedScaleKm)
+                let factor = (factors[originLevels[index]] + factors[destinationLevels[index]]) / 2
+                total += abs(m.accessMinutes + minutesPerKm * km / (speed * factor) - observed[index])
+            }
+            return total / Double(kms.count)
         }
         let extra = [Double](repeating: 0, count: free.count)
         let starts: [[Double]] = [

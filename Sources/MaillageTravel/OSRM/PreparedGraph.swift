@@ -52,7 +52,11 @@ public struct PreparedGraph: Sendable {
         } catch {
             throw OSRMError.cache(path: cache.path, detail: error.localizedDescription)
         }
-        defer { try? FileManager.default.removeItem(at: building) }
+        ChildProcesses.shared.addFolder(building)
+        defer {
+            try? FileManager.default.removeItem(at: building)
+            ChildProcesses.shared.removeFolder(building)
+        }
         let input = building.appendingPathComponent("region.osm.pbf")
         try FileManager.default.createSymbolicLink(at: input, withDestinationURL: URL(fileURLWithPath: pbf).standardizedFileURL.absoluteURL)
         let built = building.appendingPathComponent("region.osrm")

@@ -44,6 +44,7 @@ public struct RoadMatrixJob: Sendable {
 
     public func run(into database: TerritoryDatabase, onStep: StepHandler = { _ in }, progress: @escaping ProgressHandler = { _, _ in }) async throws -> RoadMatrixReport {
         let start = Date()
+        var clock = PhaseClock()
         let territory = try database.loadTerritory()
         let origins = from.points(of: territory), destinations = to.points(of: territory)
         guard !origins.isEmpty else { throw OSRMError.nothingToRoute("the territory has no \(from) to route from") }
@@ -51,6 +52,7 @@ public struct RoadMatrixJob: Sendable {
         if let limitMinutes, !(limitMinutes.isFinite && limitMinutes > 0) {
             throw OSRMError.nothingToRoute("the limit must be a positive number of minutes, not \(limitMinutes)")
         }
+        clock.lap(\.load)
 
         var provenance = RoadMatrixProvenance(
             engine: "OSRM", version: "unknown (remote server)", algorithm: "MLD", profile: profile, profileSHA256: nil,
@@ -69,6 +71,7 @@ public struct RoadMatrixJob: Sendable {
             let graph = try PreparedGraph.prepare(pbf: path, profile: profileFile, profileName: profile, tools: tools,
                                                   version: version, cache: cache, onStep: onStep)
             cached = graph.wasCached
+            clock.lap(\.prepare)
             provenance.version = version
             provenance.profileSHA256 = try SHA256File.hex(of: profileFile.path)
             provenance.pbf = URL(fileURLWithPath: path).lastPathComponent
@@ -78,6 +81,7 @@ public struct RoadMatrixJob: Sendable {
                                                  threads: ProcessInfo.processInfo.activeProcessorCount)
             server = started
             url = started.url
+            clock.lap(\.serverStart)
         case let .server(remote):
             server = nil
             url = remote
@@ -93,6 +97,7 @@ public struct RoadMatrixJob: Sendable {
             origins: origins.map(\.point), destinations: destinations.map(\.point),
             limitSeconds: limitMinutes.map { $0 * 60 }, progress: progress
         )
+        clock.lap(\.table)
         server?.stop()
 
         let snapping = SnapReport(origins: origins, destinations: destinations, table: table, threshold: snapThresholdMetres)
@@ -104,10 +109,12 @@ public struct RoadMatrixJob: Sendable {
         )
         let replaced = try store(table, origins: origins, destinations: destinations, definition: definition,
                                  provenance: provenance, into: database)
+        clock.lap(\.store)
         return RoadMatrixReport(
             matrix: definition.name, origins: origins.count, destinations: destinations.count, stored: table.pairs.count,
             overLimit: table.overLimit, unroutable: table.unroutable, requests: table.requests, replacedPairs: replaced,
-            graphWasCached: cached, farFromRoad: snapping.far, provenance: provenance, seconds: Date().timeIntervalSince(start)
+            graphWasCached: cached, farFromRoad: snapping.far, provenance: provenance, seconds: Date().timeIntervalSince(start),
+            timings: clock.timings
         )
     }
 
@@ -151,6 +158,32 @@ public struct RoadMatrixReport: Sendable, Encodable {
     public let farFromRoad: [SnapReport.Far]
     public let provenance: RoadMatrixProvenance
     public let seconds: Double
+    /// Wall-clock seconds by phase (the table phase is OSRM answering plus reading its JSON).
+    public let timings: PhaseClock.Timings
+}
+
+/// Wall-clock time of each phase of a run, for the benchmark and `--verbose`.
+public struct PhaseClock: Sendable {
+    public struct Timings: Sendable, Encodable {
+        /// Reading the territory.
+        public var load = 0.0
+        /// Hashing the .pbf and preparing the graph (or finding it in the cache).
+        public var prepare = 0.0
+        public var serverStart = 0.0
+        /// The /table requests, assembling and sorting the pairs.
+        public var table = 0.0
+        /// Writing the matrix and its provenance.
+        public var store = 0.0
+    }
+
+    public private(set) var timings = Timings()
+    private var last = Date()
+
+    mutating func lap(_ phase: WritableKeyPath<Timings, Double>) {
+        let now = Date()
+        timings[keyPath: phase] += now.timeIntervalSince(last)
+        last = now
+    }
 }
 
 /// How far each point is from the road OSRM snapped it to, and which are too far.

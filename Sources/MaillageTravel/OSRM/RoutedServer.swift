@@ -49,6 +49,7 @@ public final class RoutedServer: @unchecked Sendable {
         try process.run()
         try? handle.close()
         ChildProcesses.shared.add(process.processIdentifier)
+        ChildProcesses.shared.addFolder(log)
     }
 
     /// Polls the server until it answers HTTP, or fails when the process ends or time runs out.
@@ -93,6 +94,7 @@ public final class RoutedServer: @unchecked Sendable {
             process.waitUntilExit()
         }
         ChildProcesses.shared.remove(process.processIdentifier)
+        ChildProcesses.shared.removeFolder(log)
         try? FileManager.default.removeItem(at: log)
     }
 

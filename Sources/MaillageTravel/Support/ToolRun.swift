@@ -58,17 +58,30 @@ enum ToolRun {
 
 /// The OSRM programs this process started and has not yet seen end, so that an interrupt
 /// (Ctrl-C) can stop them before the process exits.
+///
+/// Also the half-built graph folders to remove then. The programs are killed (SIGKILL): an
+/// interrupt handler has to ignore SIGINT/SIGTERM, and programs started after that inherit
+/// the ignoring, so a polite signal would not reach osrm-extract.
 public final class ChildProcesses: @unchecked Sendable {
     public static let shared = ChildProcesses()
     private var pids = Set<Int32>()
+    private var folders = Set<URL>()
     private let lock = NSLock()
 
     func add(_ pid: Int32) { lock.withLock { _ = pids.insert(pid) } }
     func remove(_ pid: Int32) { lock.withLock { _ = pids.remove(pid) } }
+    func addFolder(_ url: URL) { lock.withLock { _ = folders.insert(url) } }
+    func removeFolder(_ url: URL) { lock.withLock { _ = folders.remove(url) } }
 
-    /// Sends SIGTERM to every program still running; for a signal handler before exiting.
+    /// Kills every program still running, waits for them, and removes the half-built
+    /// folders; for an interrupt handler, before exiting.
     public func terminateAll() {
-        let running = lock.withLock { pids }
-        for pid in running { kill(pid, SIGTERM) }
+        let (running, leftovers) = lock.withLock { (pids, folders) }
+        for pid in running {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+        for folder in leftovers { try? FileManager.default.removeItem(at: folder) }
     }
 }

@@ -20,13 +20,23 @@ struct InfoCommand: MaillageCommand {
     func execute() throws {
         let territory = try TerritoryDatabase.open(at: database.path)
         let summary = try territory.summary()
+        // Which straight-line model `--travel line` uses here.
+        let (model, record) = try StoredLineModel.inForce(in: territory)
         if json {
-            print(try SummaryText.json(summary, path: database.path))
+            let lineModel = LineModelInForce(source: record == nil ? "defaults" : "fitted", version: record?.version,
+                                             parameters: StoredLineModel.Parameters(model), provenance: record?.provenance)
+            print(try SummaryText.json(summary, path: database.path, lineModel: lineModel))
         } else {
             print(SummaryText.table(summary, path: database.path))
-            // Which straight-line model `--travel line` uses here.
-            let record = try StoredLineModel.stored(in: territory)
             print("  line model  " + (record?.summary ?? "built-in defaults (no 'maillage travel calibrate' on this database)"))
         }
     }
+}
+
+/// The `line_model` entry of `info --json`: where the model `--travel line` uses comes from.
+struct LineModelInForce: Encodable {
+    let source: String
+    let version: Int?
+    let parameters: StoredLineModel.Parameters
+    let provenance: StoredLineModel.Provenance?
 }

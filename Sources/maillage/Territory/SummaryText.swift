@@ -31,14 +31,16 @@ enum SummaryText {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ summary: TerritorySummary, path: String) throws -> String {
+    static func json(_ summary: TerritorySummary, path: String, lineModel: (any Encodable)? = nil) throws -> String {
         struct Document: Encodable {
             let path: String
             let summary: TerritorySummary
+            let lineModel: (any Encodable)?
             func encode(to encoder: any Encoder) throws {
                 try summary.encode(to: encoder)
                 var container = encoder.container(keyedBy: Key.self)
                 try container.encode(path, forKey: Key(stringValue: "path")!)
+                if let lineModel { try container.encode(lineModel, forKey: Key(stringValue: "line_model")!) }
             }
             struct Key: CodingKey {
                 var stringValue: String
@@ -50,7 +52,7 @@ enum SummaryText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(Document(path: path, summary: summary)), as: UTF8.self)
+        return String(decoding: try encoder.encode(Document(path: path, summary: summary, lineModel: lineModel)), as: UTF8.self)
     }
 
     /// 68000000 → "68,000,000"; fractional counts keep one decimal.
