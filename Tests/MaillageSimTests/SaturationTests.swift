@@ -277,10 +277,10 @@ import Testing
     }
 
     /// The steady-state start fills an EHPAD of 100 places to the documented 88 % when demand
-    /// sustains it (requests 0.5 a year × 5,000 people × stays of 100,000 days), and only to what
+    /// sustains it (requests 0.5 a year × 5,000 people × stays of 36,000 days), and only to what
     /// demand sustains otherwise (0.001 a year × 5,000 / 365 × 1,000-day stays = 13.7 → 14 places):
     /// on day 0 the places used are those plus the requests placed that day.
-    @Test(arguments: [(0.5, 100_000.0, 88.0), (0.001, 1_000.0, 14.0)])
+    @Test(arguments: [(0.5, 36_000.0, 88.0), (0.001, 1_000.0, 14.0)])
     func longStayPlacesStartAtTheirSteadyState(rate: Double, stay: Double, start: Double) throws {
         let territory = try Territory(name: "start", zones: [TinyTerritory.zone("Z1", people: 5_000)],
                                       actors: [TinyTerritory.gp("g1", perDay: 1_000, list: 10_000), TinyTerritory.hospital("h1", beds: 2_000),

@@ -41,7 +41,7 @@ import Testing
         try Self.oldDatabase(at: path, pairs: pairs)
 
         let database = try TerritoryDatabase.open(at: path)
-        #expect(try database.appliedMigrations().last == "6-packed-travel-matrices")
+        #expect(try database.appliedMigrations().contains("6-packed-travel-matrices"))
         #expect(try database.travelMatrices() == [
             TravelMatrixDefinition(name: "air", isDirected: true),
             TravelMatrixDefinition(name: "road", intrazoneMinutes: 2.5, description: "osrm.csv"),

@@ -122,7 +122,7 @@ import Testing
         let chromium = try #require(Chromium.path, "chromium is not installed")
         #expect(try CommandLineTests.run("simulate", "--db", db, "--days", "60", "--replications", "2", "--out", path("sim"), "-q").status == 0)
         #expect(try CommandLineTests.run("report", "--db", db, "--simulation", "1", "--out", path("sim.html"), "-q").status == 0)
-        try Chromium.screenshot(chromium, page: path("sim.html"), to: path("sim.png"), profile: path("profile"), height: 2600)
+        try Chromium.screenshot(chromium, page: path("sim.html"), to: path("sim.png"), profile: path("profile"), height: 4000)
         let colours = try PNGColours.measure(path("sim.png"), frame: ReportCommandTests.mapBackground,
                                              colours: ReportCommandTests.palette + Self.lineColours + [Self.gpSymbol])
         #expect(colours.distinct > 500)
