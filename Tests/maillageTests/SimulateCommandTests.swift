@@ -169,9 +169,10 @@ import Testing
         #expect((json["edges"] as? Int ?? 0) > 5)
         #expect((json["cases"] as? Int ?? 0) > 1_000)
         // A trajectory starts with a need, or (steady-state start, entries from home) with a stay
-        // already under way on day 0 or a place entered from home, or with its GP leaving.
+        // already under way on day 0 (its admission, or its discharge when the stay began before
+        // the log), a place entered from home, or its GP leaving.
         let starts = try #require(json["start_activities"] as? [String])
-        let placeStarts: Set = ["admission", "home_care_start", "ehpad_admission", "declared_gp_left", "declared_gp_found"]
+        let placeStarts: Set = ["admission", "discharge", "home_care_start", "ehpad_admission", "declared_gp_left", "declared_gp_found"]
         #expect(starts.contains { $0.hasPrefix("need_") })
         #expect(starts.allSatisfy { $0.hasPrefix("need_") || placeStarts.contains($0) }, "\(starts)")
     }

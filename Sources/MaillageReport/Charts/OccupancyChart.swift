@@ -54,8 +54,19 @@ public struct OccupancyChart {
         "had_places": ("HAD places", "#cc79a7", "6 2 2 2"),
         "ehpad_places": ("EHPAD places", "#009e73", nil),
         "gp_slots": ("GP consultation slots", "#56b4e9", "4 3"),
+        "gp_lists": ("GP patient lists", "#999999", "1 3"),
+        "without_declared_gp": ("Without a declared GP", "#000000", "1 2"),
+        "emergency_boarding": ("Emergency boarding", "#882255", "8 2 2 2"),
+        "blocked_beds": ("Blocked beds", "#44aa99", "3 3"),
     ]
-    static let order = ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots"]
+    static let order = ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots",
+                        "gp_lists", "without_declared_gp", "emergency_boarding", "blocked_beds"]
+    /// The places whose use the chart is about: drawn last, so the pressure series never hide them.
+    static let places: Set = ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots"]
+    static let legendStep = 40.0
+
+    /// Tall enough for the plot and for one legend entry per line.
+    var height: Double { max(Self.height, Self.top + 4 + Self.legendStep * Double(lines.count)) }
 
     public static func label(_ role: String) -> String { styles[role]?.label ?? IndicatorGlossary.words(role) }
 
@@ -70,8 +81,8 @@ public struct OccupancyChart {
 
     public func svg() -> String {
         var svg = """
-            <svg class="occupancy-chart" xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(Self.height))" \
-            viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" role="img" aria-label="Occupancy over the simulated days">
+            <svg class="occupancy-chart" xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(height))" \
+            viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="img" aria-label="Occupancy over the simulated days">
 
             """
         let series = lines.map { ($0, $0.rolling(window: Self.window)) }
@@ -94,7 +105,7 @@ public struct OccupancyChart {
         svg += "<line x1=\"\(Int(Self.left))\" x2=\"\(SVGPath.number(Self.left + plotWidth))\" y1=\"\(SVGPath.number(y(0)))\" y2=\"\(SVGPath.number(y(0)))\" stroke=\"#525252\"/>"
         svg += "<g class=\"lines\" fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\">"
         var legendY = Self.top + 4
-        var legend = ""
+        var legend = "", pressure = "", places = ""
         for (line, values) in series {
             let style = Self.styles[line.role] ?? (Self.label(line.role), "#525252", nil)
             var data = "", drawing = false
@@ -106,14 +117,15 @@ public struct OccupancyChart {
             let dash = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
             let overall = line.overall
             let title = "\(style.label): \(overall.isFinite ? DisplayNumber.percent(overall) : "nothing offered") over the run"
-            svg += "<path class=\"line\" data-role=\"\(HTMLText.escape(line.role))\" d=\"\(data.isEmpty ? "M0 0" : data)\" stroke=\"\(style.colour)\"\(dash)><title>\(HTMLText.escape(title))</title></path>"
+            let path = "<path class=\"line\" data-role=\"\(HTMLText.escape(line.role))\" d=\"\(data.isEmpty ? "M0 0" : data)\" stroke=\"\(style.colour)\"\(dash)><title>\(HTMLText.escape(title))</title></path>"
+            if Self.places.contains(line.role) { places += path } else { pressure += path }
             let legendX = Self.left + plotWidth + 18
             legend += "<line x1=\"\(SVGPath.number(legendX))\" x2=\"\(SVGPath.number(legendX + 28))\" y1=\"\(SVGPath.number(legendY + 8))\" y2=\"\(SVGPath.number(legendY + 8))\" stroke=\"\(style.colour)\" stroke-width=\"3\"\(dash)/>"
             legend += "<text class=\"legend-label\" x=\"\(SVGPath.number(legendX + 36))\" y=\"\(SVGPath.number(legendY + 12))\">\(HTMLText.escape(style.label))</text>"
             legend += "<text class=\"legend-detail\" x=\"\(SVGPath.number(legendX + 36))\" y=\"\(SVGPath.number(legendY + 27))\">\(HTMLText.escape(overall.isFinite ? DisplayNumber.percent(overall) + " over the run" : "nothing offered"))</text>"
-            legendY += 40
+            legendY += Self.legendStep
         }
-        svg += "</g><g class=\"chart-legend\">\(legend)</g>"
+        svg += pressure + places + "</g><g class=\"chart-legend\">\(legend)</g>"
         svg += "<text class=\"axis-title\" x=\"\(SVGPath.number(Self.left + plotWidth / 2))\" y=\"\(Int(Self.height - 8))\" text-anchor=\"middle\">\(HTMLText.escape(axisTitle))</text>"
         svg += "<text class=\"axis-title\" transform=\"translate(16 \(SVGPath.number(Self.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">used ÷ offered, past 7 days</text>"
         return svg + "</svg>"
