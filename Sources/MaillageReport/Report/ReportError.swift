@@ -8,6 +8,7 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case unreadableComparison(path: String, reason: String)
     /// An isochrones file is missing or not what `maillage access isochrones` writes.
     case unreadableIsochrones(path: String, reason: String)
+    case unreadableLocation(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +24,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             "cannot read the comparison \(path): \(reason)"
         case let .unreadableIsochrones(path, reason):
             "cannot read the isochrones \(path): \(reason)"
+        case let .unreadableLocation(path, reason):
+            "cannot read the chosen sites \(path): \(reason)"
         }
     }
 }

@@ -26,11 +26,12 @@ public enum TerritoryReport {
     /// - Parameters:
     ///   - comparison: a folder `maillage compare --out` wrote, shown after the runs.
     ///   - isochrones: a GeoJSON file `maillage access isochrones` wrote, drawn over the zones.
+    ///   - location: a GeoJSON file `maillage locate` wrote: its sites drawn over the zones.
     /// - Throws: ``ReportError`` for a run the database does not hold or an unreadable
     ///   comparison folder, store errors, ``ProjError`` when a position cannot be projected.
     public static func html(
         database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil, isochrones: String? = nil,
-        generatedAt: Date = Date()
+        location: String? = nil, generatedAt: Date = Date()
     ) throws -> String {
         let headers = try database.indicatorRunHeaders()
         let chosen: [IndicatorRunHeader]
@@ -73,6 +74,7 @@ public enum TerritoryReport {
         }
         if let comparisonReading { sections.append(ComparisonSection(reading: comparisonReading, territory: projected)) }
         if let isochrones { sections.append(try IsochroneSection(path: isochrones, territory: projected)) }
+        if let location { sections.append(try LocationSection(path: location, territory: projected)) }
         let entries = try sections.map { HTMLPage.Entry(anchor: $0.anchor, heading: $0.heading, body: try $0.body()) }
         var contents = [chosen.count == 1 ? "1 indicator run" : "\(chosen.count) indicator runs"]
         if !chosenSimulations.isEmpty { contents.append(chosenSimulations.count == 1 ? "1 simulation run" : "\(chosenSimulations.count) simulation runs") }

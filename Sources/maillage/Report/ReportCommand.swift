@@ -36,27 +36,30 @@ struct ReportCommand: MaillageCommand {
     @Option(help: "Draw the isochrones in this GeoJSON file (what 'maillage access isochrones' writes) over the zones.")
     var isochrones: String?
 
+    @Option(help: "Draw the sites chosen in this GeoJSON file (what 'maillage locate --out FILE.geojson' writes) over the zones.")
+    var locate: String?
+
     @Option(help: "The HTML file to write.")
     var out: String
 
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        try Self.write(database: db, run: run, simulation: simulation, comparison: comparison, isochrones: isochrones, out: out, global: global)
+        try Self.write(database: db, run: run, simulation: simulation, comparison: comparison, isochrones: isochrones, locate: locate, out: out, global: global)
         print(out)
     }
 
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
     static func write(database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
-                      isochrones: String? = nil, out: String, global: GlobalOptions) throws {
+                      isochrones: String? = nil, locate: String? = nil, out: String, global: GlobalOptions) throws {
         // The comparison folder's files are inputs too (report --comparison out --out out/comparison.json).
         let comparisonFiles = comparison.map { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {
                 OutputGuard.Input(URL(fileURLWithPath: folder).appendingPathComponent($0).path, role: "--comparison file")
             }
         } ?? []
-        let isochroneFile = isochrones.map { [OutputGuard.Input($0, role: "--isochrones")] } ?? []
-        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path) + comparisonFiles + isochroneFile)
+        let drawnFiles = [(isochrones, "--isochrones"), (locate, "--locate")].compactMap { file, role in file.map { OutputGuard.Input($0, role: role) } }
+        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path) + comparisonFiles + drawnFiles)
         let clock = ContinuousClock(), start = clock.now
         let everything = run == nil && simulation == nil && comparison == nil
         let html: String
@@ -65,9 +68,12 @@ struct ReportCommand: MaillageCommand {
                 database: try TerritoryDatabase.open(at: path),
                 runs: run.map(RunChoice.only) ?? (everything ? .all : .none),
                 simulations: simulation.map(RunChoice.only) ?? (everything ? .all : .none),
-                comparison: comparison, isochrones: isochrones
+                comparison: comparison, isochrones: isochrones, location: locate
             )
         } catch let error as ReportError {
+            if case let .unreadableLocation(file, _) = error {
+                throw CommandError(message: error.description, status: FileManager.default.fileExists(atPath: file) ? .dataError : .noInput)
+            }
             if case let .unreadableIsochrones(file, _) = error {
                 throw CommandError(message: error.description, status: FileManager.default.fileExists(atPath: file) ? .dataError : .noInput)
             }

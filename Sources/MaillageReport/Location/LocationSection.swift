@@ -1,0 +1,95 @@
+import Foundation
+import MaillageCore
+
+/// The sites `maillage locate` chose: drawn over the zones (new sites and kept ones apart), with
+/// the people each serves and gains.
+struct LocationSection: ReportSection {
+    struct Site {
+        var id: String
+        var status: String
+        var model: String
+        var point: GeoPoint
+        var served: Double
+        var gained: Double
+    }
+
+    let path: String
+    let sites: [Site]
+    let territory: ProjectedTerritory
+
+    static let newColour = "#d55e00", keptColour = "#0072b2"
+
+    var anchor: String { "location" }
+    var heading: String { "Location: the sites chosen" }
+
+    /// Reads the GeoJSON file `maillage locate --out FILE.geojson` wrote.
+    ///
+    /// - Throws: ``ReportError/unreadableLocation(path:reason:)`` naming the file and what is wrong.
+    init(path: String, territory: ProjectedTerritory) throws {
+        self.path = path
+        self.territory = territory
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportError.unreadableLocation(path: path, reason: "the file does not exist or cannot be read")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let features = object["features"] as? [[String: Any]]
+        else { throw ReportError.unreadableLocation(path: path, reason: "it is not a GeoJSON FeatureCollection") }
+        sites = try features.enumerated().map { index, feature in
+            let properties = feature["properties"] as? [String: Any] ?? [:]
+            guard let id = properties["site_id"] as? String,
+                  let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "Point",
+                  let coordinates = geometry["coordinates"] as? [NSNumber], coordinates.count >= 2,
+                  let point = try? GeoPoint(longitude: coordinates[0].doubleValue, latitude: coordinates[1].doubleValue)
+            else {
+                throw ReportError.unreadableLocation(
+                    path: path, reason: "feature \(index + 1) has no site_id or no valid Point (write it with 'maillage locate --out FILE.geojson')")
+            }
+            return Site(id: id, status: properties["status"] as? String ?? "", model: properties["model"] as? String ?? "",
+                        point: point, served: Self.number(properties["population_served"]), gained: Self.number(properties["population_gained"]))
+        }
+    }
+
+    /// A number written as a JSON number or as text (locate writes its CSV cells as text).
+    static func number(_ value: Any?) -> Double {
+        if let number = value as? NSNumber { return number.doubleValue }
+        return (value as? String).flatMap(Double.init) ?? .nan
+    }
+
+    func body() throws -> String {
+        let height = territory.frame.height
+        var svg = """
+            <svg class="map" xmlns="http://www.w3.org/2000/svg" width="\(Int(ChoroplethMap.width))" height="\(Int(max(height, 80)))" \
+            role="img" aria-label="Map: the sites chosen">
+            <rect x="0" y="0" width="\(Int(ChoroplethMap.mapWidth))" height="\(Int(height))" fill="#f4f4f4"/>
+            <g fill="#ffffff" stroke="#bdbdbd" stroke-width="0.5">
+            """
+        for placed in territory.zones {
+            switch placed.shape {
+            case let .polygons(polygons): svg += "<path d=\"\(polygons.map(SVGPath.rings).joined())\" fill-rule=\"evenodd\"/>"
+            case let .point(point): svg += "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"2\"/>"
+            }
+        }
+        svg += "</g>\n<g class=\"chosen-sites\" stroke=\"#252525\" stroke-width=\"1\">"
+        for site in sites {
+            let placed = territory.frame.place(try territory.projection.project(site.point))
+            let colour = site.status == "new" ? Self.newColour : Self.keptColour
+            svg += "<circle cx=\"\(SVGPath.number(placed.x))\" cy=\"\(SVGPath.number(placed.y))\" r=\"6\" fill=\"\(colour)\">"
+                + "<title>\(HTMLText.escape("\(site.id) (\(site.status)): serves \(DisplayNumber.format(site.served, decimals: 0))"))</title></circle>"
+        }
+        svg += "</g>\n"
+        let legendX = ChoroplethMap.mapWidth + 24
+        for (index, entry) in [("new site", Self.newColour), ("site kept", Self.keptColour)].enumerated() {
+            let y = 24 + 22 * Double(index)
+            svg += "<circle cx=\"\(SVGPath.number(legendX + 6))\" cy=\"\(SVGPath.number(y))\" r=\"6\" fill=\"\(entry.1)\" stroke=\"#252525\"/>"
+            svg += "<text x=\"\(SVGPath.number(legendX + 18))\" y=\"\(SVGPath.number(y + 4))\" font-size=\"12\">\(entry.0)</text>"
+        }
+        svg += "</svg>\n"
+        let rows = sites.map { site in
+            [site.id, site.status, DisplayNumber.format(site.served, decimals: 0), DisplayNumber.format(site.gained, decimals: 0)]
+        }
+        let model = Set(sites.map(\.model)).sorted().joined(separator: ", ")
+        return svg + HTMLTable(caption: "Sites chosen" + (model.isEmpty ? "" : " (\(model))"),
+                               header: ["Site", "Status", "People served", "People gained"], rows: rows, numericColumns: [2, 3]).html()
+            + "<p class=\"note\">From \(HTMLText.escape(URL(fileURLWithPath: path).lastPathComponent)).</p>\n"
+    }
+}
