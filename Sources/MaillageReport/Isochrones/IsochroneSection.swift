@@ -61,15 +61,9 @@ struct IsochroneSection: ReportSection {
             <defs><clipPath id="isochrones-frame"><rect x="0" y="0" width="\(Int(ChoroplethMap.mapWidth))" height="\(Int(height))"/></clipPath></defs>
             <rect x="0" y="0" width="\(Int(ChoroplethMap.mapWidth))" height="\(Int(height))" fill="#f4f4f4"/>
             <g clip-path="url(#isochrones-frame)">
-            <g fill="#ffffff" stroke="#bdbdbd" stroke-width="0.5">
             """
-        for placed in territory.zones {
-            switch placed.shape {
-            case let .polygons(polygons): svg += "<path d=\"\(polygons.map(SVGPath.rings).joined())\" fill-rule=\"evenodd\"/>"
-            case let .point(point): svg += "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"2\"/>"
-            }
-        }
-        svg += "</g>\n<g stroke=\"#525252\" stroke-width=\"0.6\" fill-opacity=\"0.85\">"
+        svg += territory.blankZonesSVG()
+        svg += "<g stroke=\"#525252\" stroke-width=\"0.6\" fill-opacity=\"0.85\">"
         // The largest limit first, so that shorter ones are drawn on top of it.
         for (index, band) in bands.enumerated().reversed() {
             let rings = try band.polygons.map { polygon in try polygon.map { ring in try territory.projection.project(ring).map(territory.frame.place) } }

@@ -61,15 +61,9 @@ struct LocationSection: ReportSection {
             <svg class="map" xmlns="http://www.w3.org/2000/svg" width="\(Int(ChoroplethMap.width))" height="\(Int(max(height, 80)))" \
             role="img" aria-label="Map: the sites chosen">
             <rect x="0" y="0" width="\(Int(ChoroplethMap.mapWidth))" height="\(Int(height))" fill="#f4f4f4"/>
-            <g fill="#ffffff" stroke="#bdbdbd" stroke-width="0.5">
             """
-        for placed in territory.zones {
-            switch placed.shape {
-            case let .polygons(polygons): svg += "<path d=\"\(polygons.map(SVGPath.rings).joined())\" fill-rule=\"evenodd\"/>"
-            case let .point(point): svg += "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"2\"/>"
-            }
-        }
-        svg += "</g>\n<g class=\"chosen-sites\" stroke=\"#252525\" stroke-width=\"1\">"
+        svg += territory.blankZonesSVG()
+        svg += "<g class=\"chosen-sites\" stroke=\"#252525\" stroke-width=\"1\">"
         for site in sites {
             let placed = territory.frame.place(try territory.projection.project(site.point))
             let colour = site.status == "new" ? Self.newColour : Self.keptColour
