@@ -94,6 +94,7 @@ extension MaillageCommand {
         } catch let error as ExitCode {
             throw error
         } catch {
+            InterruptGuard.waitIfInterrupting()
             let report = ErrorReport(error)
             Console.standardError("maillage: \(report.message)")
             throw ExitCode(report.status.rawValue)

@@ -45,7 +45,22 @@ final class InterruptGuard: @unchecked Sendable {
         return result
     }
 
+    /// Set while a signal is being handled, before its cleanups run.
+    nonisolated(unsafe) private static var interrupting = false
+    private static let interruptingLock = NSLock()
+
+    /// Parks the calling thread for good when an interrupt is being handled.
+    ///
+    /// The cleanups kill the programs a command started (osrm-extract…), so the command's own
+    /// thread may see them fail and reach its error report first: that failure is the
+    /// interrupt's doing, and the handler's "interrupted" and exit status 130 are the truth.
+    static func waitIfInterrupting() {
+        guard interruptingLock.withLock({ interrupting }) else { return }
+        while true { sleep(60) }
+    }
+
     private func interrupted() {
+        Self.interruptingLock.withLock { Self.interrupting = true }
         lock.lock()
         if let committed {
             Console.standardError("maillage: interrupted; \(committed) had already been written whole")
