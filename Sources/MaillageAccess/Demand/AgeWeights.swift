@@ -53,6 +53,6 @@ public struct AgeWeights: Sendable, Equatable {
     /// its total, weighted by 1.
     public func demand(of population: Population) -> Double {
         guard !population.byBand.isEmpty else { return population.total }
-        return population.byBand.reduce(0) { $0 + weight(for: $1.key) * $1.value }
+        return population.bandsInAgeOrder.reduce(0) { $0 + weight(for: $1.band) * $1.count }
     }
 }

@@ -19,12 +19,12 @@ public struct Population: Sendable, Hashable {
     public init(total: Double, byBand: [AgeBand: Double] = [:]) throws {
         try ValidationError.checkNonNegative(total, field: "population")
         try Self.checkBound(total, field: "population")
-        for (band, count) in byBand {
+        for (band, count) in Self.inAgeOrder(byBand) {
             try ValidationError.checkNonNegative(count, field: "population[\(band)]")
             try Self.checkBound(count, field: "population[\(band)]")
         }
         if !byBand.isEmpty {
-            let sum = byBand.values.reduce(0, +)
+            let sum = Self.inAgeOrder(byBand).reduce(0) { $0 + $1.count }
             guard abs(sum - total) <= Self.bandSumTolerance * Double(byBand.count) else {
                 throw ValidationError(
                     field: "population",
@@ -44,7 +44,18 @@ public struct Population: Sendable, Hashable {
 
     /// A population whose total is the sum of its bands.
     public init(byBand: [AgeBand: Double]) throws {
-        try self.init(total: byBand.values.reduce(0, +), byBand: byBand)
+        try self.init(total: Self.inAgeOrder(byBand).reduce(0) { $0 + $1.count }, byBand: byBand)
+    }
+
+    /// The band counts, youngest band first.
+    ///
+    /// Sums over bands go through this: a dictionary's order changes from one process to the
+    /// next (Swift seeds its hashing per process), and a floating-point sum taken in another
+    /// order can differ in its last bit, which made results differ from run to run.
+    public var bandsInAgeOrder: [(band: AgeBand, count: Double)] { Self.inAgeOrder(byBand) }
+
+    private static func inAgeOrder(_ byBand: [AgeBand: Double]) -> [(band: AgeBand, count: Double)] {
+        byBand.sorted { $0.key < $1.key }.map { (band: $0.key, count: $0.value) }
     }
 
     /// No one.

@@ -110,7 +110,8 @@ extension CareNetwork {
         if !population.byBand.isEmpty {
             return bands.map { Int((population.byBand[$0] ?? 0).rounded()) }
         }
-        let total = shares.values.reduce(0, +)
+        // In key order: a dictionary's order changes from process to process (seeded hashing).
+        let total = shares.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         guard total > 0 else { return bands.map { _ in 0 } }
         // Largest remainders, so that the bands add up to the rounded total.
         let exact = bands.map { population.total * (shares[$0.id] ?? 0) / total }
