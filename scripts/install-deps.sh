@@ -5,13 +5,14 @@
 #   --test  also installs what the test suite needs (python3-venv for reference peers and the
 #           notebooks' virtualenv, whose PyPI wheels bring their own GEOS, PROJ and GDAL;
 #           chromium to render the HTML report headless as a reader would see it; gdal-bin,
-#           whose ogrinfo and ogr2ogr read the exported GeoPackage as QGIS would).
+#           whose ogrinfo and ogr2ogr read the exported GeoPackage as QGIS would; Slurm's daemons
+#           and client, for a real single-node cluster that runs the sharded sweeps).
 # Idempotent: a machine that already has everything runs no package manager at all.
 set -euo pipefail
 
 packages=(libsqlite3-dev libproj-dev proj-data pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(python3-venv sqlite3 chromium fonts-dejavu-core gdal-bin)
+  packages+=(python3-venv sqlite3 chromium fonts-dejavu-core gdal-bin slurmctld slurmd slurm-client)
 fi
 
 missing=()

@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# Submits a sharded comparison to Slurm: N array tasks, then the merge when all succeeded.
+# Submits a sharded sweep to Slurm: N array tasks, then the merge when all succeeded.
 #
 #   scripts/cluster/submit-slurm.sh 50 /shared/results base.yaml sweep.yaml
+#   scripts/cluster/submit-slurm.sh --sensitivity 50 /shared/results --db t.db --ranges r.yaml --method sobol
 #
-# Then read /shared/results/comparison/ (comparison.csv, comparison.json, replications.csv,
-# one GeoJSON per alternative). MAILLAGE may name the binary (default: maillage on PATH).
+# A comparison (the default) ends in RESULTS/comparison/ (comparison.csv, comparison.json,
+# replications.csv, one GeoJSON per alternative); a sensitivity run (every argument after
+# RESULTS goes to `maillage sensitivity`) in RESULTS/sensitivity/. Both are byte for byte what
+# one machine writes (provenance.json apart). MAILLAGE may name the binary (default: maillage
+# on PATH); MAILLAGE_SBATCH_OPTIONS adds sbatch options to every job (e.g. a partition, or
+# "--cpus-per-task=1 --mem=1G" on a small machine), overriding the scripts' #SBATCH lines.
+# Prints the array job's and the merge job's ids on its last line.
 set -euo pipefail
-shards=${1:?usage: submit-slurm.sh SHARDS RESULTS BASE.yaml ALT.yaml…}
-results=${2:?usage: submit-slurm.sh SHARDS RESULTS BASE.yaml ALT.yaml…}
+kind=compare
+if [ "${1:-}" = "--sensitivity" ]; then kind=sensitivity; shift; fi
+usage="usage: submit-slurm.sh [--sensitivity] SHARDS RESULTS ARGUMENTS…"
+shards=${1:?$usage}
+results=${2:?$usage}
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
+read -r -a extra <<< "${MAILLAGE_SBATCH_OPTIONS:-}"
 mkdir -p "$results/shards"
-array=$(sbatch --parsable --array="1-$shards" --export=ALL,MAILLAGE_SHARDS="$shards" \
-  "$here/slurm-compare.sh" "$results" "$@")
-merge=$(sbatch --parsable --dependency="afterok:$array" "$here/slurm-merge.sh" "$results")
-echo "array job $array ($shards shards), merge job $merge → $results/comparison"
+array=$(sbatch --parsable "${extra[@]}" --array="1-$shards" --export=ALL,MAILLAGE_SHARDS="$shards" \
+  "$here/slurm-$kind.sh" "$results" "$@")
+folder=$([ "$kind" = compare ] && echo comparison || echo sensitivity)
+merge=$(sbatch --parsable "${extra[@]}" --kill-on-invalid-dep=no --dependency="afterok:$array" \
+  "$here/slurm-merge.sh" "$results" "$folder")
+echo "array job $array ($shards shards), merge job $merge → $results/$folder"
