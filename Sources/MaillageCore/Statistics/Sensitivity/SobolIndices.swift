@@ -6,9 +6,13 @@
 /// together, S1_j = mean(B (AB_j − A)) / V (Saltelli et al. 2010) and ST_j = mean((A − AB_j)²) / (2V)
 /// (Jansen 1999). Interval half-widths are z · sd over bootstrap resamples of the base points.
 public struct SobolIndices: Sendable, Equatable, Codable {
+    /// The first-order index of each input: the share of output variance it explains alone.
     public var firstOrder: [Double]
+    /// Half-width of the bootstrap interval on each first-order index.
     public var firstOrderConfidence: [Double]
+    /// The total index of each input: its share of variance including every interaction.
     public var total: [Double]
+    /// Half-width of the bootstrap interval on each total index.
     public var totalConfidence: [Double]
 
     /// - Parameter outputs: N (D + 2) outputs in the order of ``SaltelliDesign``.
