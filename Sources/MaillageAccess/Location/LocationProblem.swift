@@ -6,8 +6,11 @@
 /// (p-median, p-center, the capacitated models, step 2 of the access equity objective)
 /// reads zone → site. The equity objective also reads site → zone for its step 1.
 public struct LocationProblem: Sendable {
+    /// The number of demand zones.
     public let zoneCount: Int
+    /// The number of candidate sites.
     public let candidateCount: Int
+    /// The people of each zone: the weight of its demand.
     public let population: [Double]
     /// The direction the model's own times are read in.
     public let direction: LocationDirection

@@ -8,6 +8,7 @@ public struct LocationSummary: Sendable, Equatable {
     public var coverageLimit: Double
     /// People within `coverageLimit` of their site.
     public var coveredPopulation: Double
+    /// ``coveredPopulation`` as a share of everyone; nil when nobody lives in the territory.
     public var coverageShare: Double?
     /// Population-weighted mean time to the site people go to, over those who reach one.
     public var meanMinutes: Double?
@@ -24,6 +25,7 @@ public struct LocationSummary: Sendable, Equatable {
 
     /// What one open site brings.
     public struct Site: Sendable, Equatable {
+        /// The site's candidate index.
         public var index: Int
         /// People who go to this site.
         public var served: Double

@@ -8,11 +8,14 @@ import Foundation
 /// 3SFCA multiplies `f` by the patient's selection weight `G_kj = f(t(k→j)) / Σ_j' f(t(k→j'))`
 /// in both steps. Undefined values are NaN, exactly where PySAL `access` gives NaN.
 public struct FloatingCatchment: Sendable, Equatable {
+    /// How a trip's weight falls with its time, in both steps.
     public var decay: DistanceDecay
     /// Pairs slower than this are outside every catchment; nil keeps every pair given.
     public var limit: Double?
+    /// 3SFCA: weigh each pair by the patient's selection probability, so demand is not counted at every site in reach.
     public var threeStage: Bool
 
+    /// 2SFCA by default; E2SFCA with a decay; 3SFCA with `threeStage`.
     public init(decay: DistanceDecay = .uniform, limit: Double? = nil, threeStage: Bool = false) {
         self.decay = decay
         self.limit = limit
