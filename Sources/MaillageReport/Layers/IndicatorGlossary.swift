@@ -4,7 +4,9 @@
 /// accessibility labels (`coverage_hospital_emergency_30`) are named by Maillage itself; a name
 /// it does not know still reads as its words, with no unit invented.
 public struct IndicatorGlossary: Sendable, Equatable {
+    /// The indicator's name as stored (`gp_contacts_per_inhabitant`).
     public let name: String
+    /// How the report titles it (`GP contacts per inhabitant`).
     public let title: String
     /// The unit of displayed values (after `scale`).
     public let unit: String

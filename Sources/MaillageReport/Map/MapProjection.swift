@@ -9,9 +9,12 @@ import MaillageGeo
 public struct MapProjection: Sendable {
     /// A point of the plane, in metres of the projection.
     public struct Point: Sendable, Equatable {
+        /// Easting, in metres.
         public var x: Double
+        /// Northing, in metres.
         public var y: Double
 
+        /// A point of the plane.
         public init(x: Double, y: Double) {
             self.x = x
             self.y = y
@@ -24,7 +27,9 @@ public struct MapProjection: Sendable {
     public let name: String
     private let transformer: CoordinateTransformer
 
+    /// Lambert-93's code, for metropolitan France.
     public static let lambert93 = "EPSG:2154"
+    /// Web Mercator's code, for everywhere else.
     public static let webMercator = "EPSG:3857"
 
     /// Lambert-93's area of use (EPSG): metropolitan France and Corsica, with its coastal waters.

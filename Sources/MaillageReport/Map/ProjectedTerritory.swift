@@ -8,21 +8,32 @@ public struct ProjectedTerritory: Sendable {
         case point(PagePoint)
     }
 
+    /// A position on the page, in page units, y downwards.
     public typealias PagePoint = (x: Double, y: Double)
 
+    /// A zone with its shape on the page.
     public struct PlacedZone: Sendable {
+        /// The zone, with its id, name and population for tooltips.
         public let zone: Zone
+        /// Its outline or point on the page.
         public let shape: Shape
     }
 
+    /// An actor with its position on the page.
     public struct PlacedActor: Sendable {
+        /// The actor, with its kind, name and services for symbols and tooltips.
         public let actor: Actor
+        /// Where it is drawn.
         public let position: PagePoint
     }
 
+    /// The plane the territory was projected into.
     public let projection: MapProjection
+    /// How projected metres map to the page.
     public let frame: MapFrame
+    /// Every zone, in the territory's order.
     public let zones: [PlacedZone]
+    /// Every actor, in the territory's order.
     public let actors: [PlacedActor]
 
     /// Whether every zone is drawn as a point (a generated territory has no outlines).
