@@ -9,7 +9,7 @@ public struct ContinuityIndices: Sendable, Equatable {
     public var secon: Double?
     /// Herfindahl–Hirschman concentration of visits over providers.
     public var hhi: Double
-    /// Modified modified continuity index: 1 − providers relative to visits, adjusted.
+    /// Modified modified continuity index (Magill and Senf 1987): near 1 when few providers share many visits.
     public var mmci: Double
 
     /// From the visit count `n`, the distinct providers `k`, Σ n_j², max n_j and the number of
