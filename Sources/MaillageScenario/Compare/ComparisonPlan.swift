@@ -4,8 +4,11 @@ import MaillageCore
 /// What a comparison runs: the scenarios (baseline first), each replication of each, with the
 /// baseline's seed for all so that replication r draws the same numbers everywhere.
 public struct ComparisonPlan: Sendable {
+    /// The scenarios compared, the baseline first.
     public var scenarios: [Scenario]
+    /// Replications of each simulated scenario.
     public var replications: Int
+    /// The baseline's seed, used by every scenario.
     public var seed: UInt64
     /// Every job in a fixed order: replication by replication, scenario by scenario within
     /// one (the baseline first). A scenario without simulation has one job, in replication 0

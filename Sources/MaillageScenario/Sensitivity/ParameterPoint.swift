@@ -7,10 +7,14 @@ import MaillageSim
 /// overrides as a scenario's `overrides:`), so any engine that reads ``SimulationParameters``
 /// can be screened or calibrated.
 public struct ParameterPoint: Sendable {
+    /// The ranges, one per coordinate of a point.
     public let ranges: [ParameterRange]
     /// The base parameters' values, flattened by dotted name, for `scale` ranges.
     private let baseValues: [String: Double]
 
+    /// A mapping of the unit hypercube onto `ranges` around `base`.
+    ///
+    /// - Throws: `SimulationError.invalidParameter` for a range naming no numeric parameter of `base`.
     public init(ranges: [ParameterRange], base: SimulationParameters) throws {
         self.ranges = ranges
         let flat = try Self.flatValues(base)
