@@ -12,7 +12,8 @@ import MaillageCore
 public enum Simulation {
     /// Runs every replication of `request`, on its threads, and averages them.
     ///
-    /// - Parameter progress: called with the number of replications done, as each finishes.
+    /// `progress` is called with the number of replications done, as each finishes.
+    ///
     /// - Throws: ``SimulationError`` for parameters, events or a territory the model cannot use.
     public static func run(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
         let network = try CareNetwork(territory: request.territory, parameters: request.parameters, sample: request.sample)

@@ -25,8 +25,9 @@ public enum AccessStudy {
 
     /// Runs `request` on `territory`.
     ///
-    /// - Parameter whenNoSites: whether a territory without any site of the kinds is an error or a result of undefined
-    /// values.
+    /// `whenNoSites` says whether a territory without any site of the kinds is an error or a result
+    /// of undefined values.
+    ///
     /// - Throws: ``AccessError`` for a request the territory cannot answer (no site of the kinds, a parameter out of
     ///   range).
     public static func run(_ request: AccessRequest, on territory: Territory, whenNoSites: NoSites = .refuse) throws -> Result {

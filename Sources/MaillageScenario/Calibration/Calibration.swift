@@ -64,9 +64,9 @@ public enum Calibration {
 
     /// Searches for the parameters that best reproduce the spec's fit-year targets.
     ///
-    /// - Parameters:
-    ///   - resumeFrom: evaluations of an earlier run, by ``key(_:)``, reused instead of simulated.
-    ///   - onEvaluation: called after each evaluation, to append it to the history as it comes.
+    /// Evaluations of an earlier run (`resumeFrom`, by ``key(_:)``) are reused instead of simulated;
+    /// `onEvaluation` is called after each evaluation, to append it to the history as it comes.
+    ///
     /// - Throws: ``ScenarioError`` for a target with no observed figure that year, simulation errors.
     public static func run(_ spec: CalibrationSpec, model: SensitivityModel, observed: ObservedTable,
                            resumeFrom earlier: [String: (objective: Double, simulated: [Double?])] = [:],

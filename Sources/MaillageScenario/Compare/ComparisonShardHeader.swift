@@ -10,9 +10,9 @@ public struct ComparisonShardHeader: Sendable, Codable, Equatable {
     /// The format version this build writes and reads.
     public static let version = 2
 
-    /// Must be ``ComparisonShardHeader/format``: a file of another kind is refused.
+    /// Must be `ComparisonShardHeader.format`: a file of another kind is refused.
     public var format: String
-    /// Must be ``ComparisonShardHeader/version``: a shard of another version is refused.
+    /// Must be `ComparisonShardHeader.version`: a shard of another version is refused.
     public var version: Int
     /// The scenario files, as absolute paths, baseline first: a merge reads them again.
     public var files: [String]

@@ -14,7 +14,7 @@ public enum ScenarioRunner {
         /// The territory-wide value: the covered share for coverage, else the
         /// population-weighted mean over zones where the value is defined.
         public var territoryValue: Double
-        /// Territory-wide figures, as ``MaillageAccess``'s study gives them.
+        /// Territory-wide figures, as `MaillageAccess`'s study gives them.
         public var summary: [String: Double]
     }
 

@@ -7,7 +7,7 @@ import MaillageStore
 /// (metadata key `line_model`, JSON): the parameters, a version that grows with each
 /// calibration, and where the fit comes from.
 public struct StoredLineModel: Sendable, Codable, Hashable {
-    /// The model's parameters, as ``StraightLineModel`` names them.
+    /// The model's parameters, as `StraightLineModel` names them.
     public struct Parameters: Sendable, Codable, Hashable {
         /// Minutes added to every trip (parking, walking).
         public var accessMinutes: Double
