@@ -39,7 +39,8 @@ public struct LocationSummary: Sendable, Equatable {
     /// - Parameters:
     ///   - before: the sites open before the model added any (the kept existing ones).
     ///   - assignment: the capacitated assignment; nil sends everyone to the nearest open site.
-    ///   - decay, accessLimit: the E2SFCA used for the access figures.
+    ///   - decay: the E2SFCA decay used for the access figures.
+    ///   - accessLimit: the E2SFCA catchment limit used for the access figures.
     public static func compute(
         problem: LocationProblem, open: [Int], before: [Int], assignment: [LocationSolution.Assignment]?,
         coverageLimit: Double, decay: DistanceDecay, accessLimit: Double?

@@ -46,7 +46,7 @@ public struct MapProjection: Sendable {
 
     /// Prepares the transformation from WGS84 to `crs`.
     ///
-    /// - Throws: ``ProjError`` when PROJ does not know the CRS.
+    /// - Throws: `ProjError` when PROJ does not know the CRS.
     public init(crs: String) throws {
         self.crs = crs
         name = switch crs {
@@ -59,7 +59,7 @@ public struct MapProjection: Sendable {
 
     /// Projects many points in one call into PROJ.
     ///
-    /// - Throws: ``ProjError`` naming the first point PROJ cannot project.
+    /// - Throws: `ProjError` naming the first point PROJ cannot project.
     public func project(_ points: [GeoPoint]) throws -> [Point] {
         var xs = points.map(\.longitude), ys = points.map(\.latitude)
         try transformer.transform(xs: &xs, ys: &ys)

@@ -44,7 +44,7 @@ public struct ProjectedTerritory: Sendable {
     /// Projects every zone outline (or point) and actor in one call into PROJ and fits them
     /// into a `width` × at most `maxHeight` frame.
     ///
-    /// - Throws: ``ProjError`` when a position cannot be projected.
+    /// - Throws: `ProjError` when a position cannot be projected.
     public init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
         var points: [GeoPoint] = []
         for zone in territory.zones {

@@ -59,7 +59,7 @@ public enum ComparisonRunner {
     }
 
     /// Runs `jobs` and returns their results in plan order (a shard's, or a small comparison's:
-    /// ``compare(_:threads:territory:progress:)`` folds them as they come instead).
+    /// ``compare(_:threads:window:territory:progress:)`` folds them as they come instead).
     public static func run(_ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            territory: (Scenario) throws -> Territory,
                            progress: (@Sendable () -> Void)? = nil) throws -> [JobResult] {

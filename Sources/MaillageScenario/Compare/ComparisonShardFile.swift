@@ -2,7 +2,7 @@ import Foundation
 import MaillageCore
 
 /// Shard files: what `compare --shard I/N` writes (``ComparisonShardWriter``) and `merge`
-/// puts back together (``merge(_:)``), one job at a time.
+/// puts back together (``merge(_:territory:)``), one job at a time.
 public enum ComparisonShardFile {
     /// Puts shards back together as streams: checks that they belong to one comparison and
     /// that every share is there once, reads the plan again from the scenario files (which

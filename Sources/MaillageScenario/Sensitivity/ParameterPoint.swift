@@ -4,7 +4,7 @@ import MaillageSim
 /// Turns a point of the unit hypercube into the dotted parameter overrides a scenario takes.
 ///
 /// The simulation is driven only through its public parameter surface (the same dotted
-/// overrides as a scenario's `overrides:`), so any engine that reads ``SimulationParameters``
+/// overrides as a scenario's `overrides:`), so any engine that reads `SimulationParameters`
 /// can be screened or calibrated.
 public struct ParameterPoint: Sendable {
     /// The ranges, one per coordinate of a point.
