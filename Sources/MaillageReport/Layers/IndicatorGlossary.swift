@@ -13,6 +13,8 @@ public struct IndicatorGlossary: Sendable, Equatable {
     /// Displayed value = stored value × scale (shares are shown in percent).
     public let scale: Double
 
+    /// The wording of the indicator `name`, or its words when Maillage does not know it.
+    ///
     /// - Parameter territoryWide: the territory's value rather than a zone's. A coverage
     ///   indicator is a share either way: of the territory's inhabitants within the limit, or
     ///   for a zone 1 (100 %) when it is within the limit and 0 when not.

@@ -17,7 +17,11 @@ public struct ComparisonPlan: Sendable {
     /// does not grow with the number of replications.
     public var jobs: [ComparisonJob]
 
+    /// A plan comparing the alternatives in `scenarios` with the first, the baseline.
+    ///
     /// - Parameter replications: overrides the baseline's `replications` for every scenario.
+    /// - Throws: ``ScenarioError`` for fewer than two scenarios, two of the same name, or
+    ///   replications outside 1...10,000.
     public init(scenarios: [Scenario], replications: Int? = nil) throws {
         guard let baseline = scenarios.first, scenarios.count >= 2 else {
             throw ScenarioError(file: scenarios.first?.file ?? "compare", reason: "a comparison needs a baseline and at least one alternative")

@@ -15,6 +15,9 @@ public struct SobolIndices: Sendable, Equatable, Codable {
     /// Half-width of the bootstrap interval on each total index.
     public var totalConfidence: [Double]
 
+    /// Analyses the outputs of a Saltelli design of `dimension` inputs, with bootstrap intervals
+    /// at `confidenceLevel`.
+    ///
     /// - Parameter outputs: N (D + 2) outputs in the order of ``SaltelliDesign``.
     public static func analyze(outputs: [Double], dimension: Int,
                                bootstrap: SensitivityBootstrap = .seeded(count: 100, seed: 1),
