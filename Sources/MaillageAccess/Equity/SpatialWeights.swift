@@ -124,7 +124,7 @@ extension SpatialWeights {
         return largest
     }
 
-    /// The mean Earth radius (IUGG) used for distance bands, as PySAL's `libpysal.cg` does.
+    /// The mean Earth radius (IUGG), in km, that distance bands are measured with.
     public static let earthRadiusKm = 6371.0088
 
     /// The haversine distance in kilometres.

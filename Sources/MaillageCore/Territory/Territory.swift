@@ -10,7 +10,7 @@ public struct Territory: Sendable, Hashable {
     public let sourceCRS: String?
     /// The age bands populations are counted in, youngest first.
     public let ageBands: [AgeBand]
-    /// The zones where people live, in the order they were stored.
+    /// The zones where people live, in the order given; results per zone follow it.
     public let zones: [Zone]
     /// The care network's actors.
     public let actors: [Actor]

@@ -82,7 +82,7 @@ public struct OccupancyChart {
     /// Words for the x axis (`days from 2026-01-01`).
     let axisTitle: String
 
-    /// A chart of `lines`, drawn in a fixed order of kinds so that colours mean the same in every report.
+    /// A chart of `lines`, sorted in a fixed order of kinds so that legends read the same in every report.
     public init(lines: [Line], axisTitle: String) {
         self.lines = lines.sorted { (Self.order.firstIndex(of: $0.role) ?? 99, $0.role) < (Self.order.firstIndex(of: $1.role) ?? 99, $1.role) }
         self.axisTitle = axisTitle

@@ -18,7 +18,7 @@ public struct ComparisonShardHeader: Sendable, Codable, Equatable {
     public var files: [String]
     /// Replications of the plan.
     public var replications: Int
-    /// The plan's inputs digest: shards of different inputs must not merge.
+    /// The plan's fingerprint (inputs, scenarios, seed): shards of different plans must not merge.
     public var planFingerprint: String
     /// Which share of the jobs this file holds.
     public var shard: ComparisonShard

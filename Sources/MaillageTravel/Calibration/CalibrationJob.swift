@@ -38,7 +38,7 @@ public struct CalibrationJob: Sendable {
         }
     }
 
-    /// Fits, judges and (with ``store``) stores the model in one transaction.
+    /// Fits, judges and (with ``store``) stores the model.
     ///
     /// - Throws: `ValidationError` for a holdout outside 0..<1, a matrix the database does not have, or too few pairs
     ///   to fit; store errors.

@@ -9,7 +9,7 @@ import MaillageStore
 public struct StoredLineModel: Sendable, Codable, Hashable {
     /// The model's parameters, as `StraightLineModel` names them.
     public struct Parameters: Sendable, Codable, Hashable {
-        /// Minutes added to every trip (parking, walking).
+        /// Fixed time to start and end a trip, in minutes.
         public var accessMinutes: Double
         /// Road length over straight-line length.
         public var detour: Double

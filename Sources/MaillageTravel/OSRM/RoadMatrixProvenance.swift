@@ -16,7 +16,7 @@ public struct RoadMatrixProvenance: Sendable, Codable, Hashable {
     public var profile: String
     /// The SHA-256 of the profile's file, when it was read here.
     public var profileSHA256: String?
-    /// The .pbf's file name, when the graph was prepared here.
+    /// The .pbf the graph was prepared from, when it was prepared here.
     public var pbf: String?
     /// The SHA-256 of the .pbf: the same hash means the same roads.
     public var pbfSHA256: String?
