@@ -28,6 +28,8 @@ public struct LocationProblem: Sendable {
     /// Builds the problem from a travel graph and zone populations.
     ///
     /// - Parameters:
+    ///   - graph: the times between the zones and the candidate sites.
+    ///   - population: the people of each zone, in the graph's zone order.
     ///   - direction: which of the graph's times the model reads (zone → site by default,
     ///     the patient's trip); on a symmetric graph both are the same.
     ///   - capacity: people each candidate can serve (finite, ≥ 0), for the capacitated models.

@@ -37,8 +37,11 @@ public struct LocationSummary: Sendable, Equatable {
     /// The figures of a set of open sites.
     ///
     /// - Parameters:
+    ///   - problem: the zones, candidates and times the solution was chosen on.
+    ///   - open: the open sites, as candidate indices, in the solution's order.
     ///   - before: the sites open before the model added any (the kept existing ones).
     ///   - assignment: the capacitated assignment; nil sends everyone to the nearest open site.
+    ///   - coverageLimit: the time, in minutes, within which people count as covered.
     ///   - decay: the E2SFCA decay used for the access figures.
     ///   - accessLimit: the E2SFCA catchment limit used for the access figures.
     public static func compute(

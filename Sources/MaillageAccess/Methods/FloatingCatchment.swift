@@ -26,6 +26,7 @@ public struct FloatingCatchment: Sendable, Equatable {
     /// site is within reach.
     ///
     /// - Parameters:
+    ///   - graph: the times between zones and sites, in both directions.
     ///   - supply: each site's capacity (FTE, consultations, beds…), finite and ≥ 0.
     ///   - demand: each zone's population or age-weighted population, finite and ≥ 0.
     public func accessibility(_ graph: CatchmentGraph, supply: [Double], demand: [Double]) throws -> [Double] {

@@ -13,11 +13,13 @@ public struct IndicatorGlossary: Sendable, Equatable {
     /// Displayed value = stored value × scale (shares are shown in percent).
     public let scale: Double
 
-    /// The wording of the indicator `name`, or its words when Maillage does not know it.
+    /// The wording of an indicator, or its words when Maillage does not know it.
     ///
-    /// - Parameter territoryWide: the territory's value rather than a zone's. A coverage
-    ///   indicator is a share either way: of the territory's inhabitants within the limit, or
-    ///   for a zone 1 (100 %) when it is within the limit and 0 when not.
+    /// - Parameters:
+    ///   - name: the indicator's name as stored (`coverage_hospital_emergency_30`).
+    ///   - territoryWide: the territory's value rather than a zone's. A coverage
+    ///     indicator is a share either way: of the territory's inhabitants within the limit, or
+    ///     for a zone 1 (100 %) when it is within the limit and 0 when not.
     public init(_ name: String, territoryWide: Bool = false) {
         self.name = name
         if name.hasPrefix("coverage_") {

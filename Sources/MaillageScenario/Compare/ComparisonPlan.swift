@@ -19,7 +19,9 @@ public struct ComparisonPlan: Sendable {
 
     /// A plan comparing the alternatives in `scenarios` with the first, the baseline.
     ///
-    /// - Parameter replications: overrides the baseline's `replications` for every scenario.
+    /// - Parameters:
+    ///   - scenarios: the baseline, then each alternative.
+    ///   - replications: overrides the baseline's `replications` for every scenario.
     /// - Throws: ``ScenarioError`` for fewer than two scenarios, two of the same name, or
     ///   replications outside 1...10,000.
     public init(scenarios: [Scenario], replications: Int? = nil) throws {

@@ -9,7 +9,9 @@ public enum ComparisonShardFile {
     /// must not have changed), then folds the jobs in plan order. Shard k holds the jobs at
     /// positions k − 1, k − 1 + N, … (round robin), so the next job always comes from a known
     /// shard and only one job per shard is read at a time, whatever the order of `paths`.
-    /// - Parameter territory: loads a scenario's territory, whose content must be what the shards were computed on.
+    /// - Parameters:
+    ///   - paths: the shard files, in any order.
+    ///   - territory: loads a scenario's territory, whose content must be what the shards were computed on.
     public static func merge(_ paths: [String], territory: ((Scenario) throws -> Territory)? = nil) throws -> ScenarioComparisonResult {
         let readers = try paths.map { try ComparisonShardReader(path: $0) }
         guard let first = readers.first else { throw ScenarioError(file: "merge", reason: "give at least one shard") }

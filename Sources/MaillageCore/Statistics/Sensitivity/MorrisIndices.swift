@@ -23,6 +23,8 @@ public struct MorrisIndices: Sendable, Equatable, Codable {
     ///   - inputs: the design's points (unit or scaled: only the direction of each move counts).
     ///   - outputs: one output per point, in the same order.
     ///   - levels: the design's number of grid levels (Δ = levels / (2 (levels − 1))).
+    ///   - bootstrap: the resamples of the trajectories behind the interval on μ*.
+    ///   - confidenceLevel: the interval's level (0.95 for 95 %).
     public static func analyze(inputs: [[Double]], outputs: [Double], levels: Int = 4,
                                bootstrap: SensitivityBootstrap = .seeded(count: 1000, seed: 1),
                                confidenceLevel: Double = 0.95) -> MorrisIndices {

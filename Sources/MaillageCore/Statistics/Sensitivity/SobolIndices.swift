@@ -15,10 +15,13 @@ public struct SobolIndices: Sendable, Equatable, Codable {
     /// Half-width of the bootstrap interval on each total index.
     public var totalConfidence: [Double]
 
-    /// Analyses the outputs of a Saltelli design of `dimension` inputs, with bootstrap intervals
-    /// at `confidenceLevel`.
+    /// Analyses the outputs of a Saltelli design, with bootstrap intervals.
     ///
-    /// - Parameter outputs: N (D + 2) outputs in the order of ``SaltelliDesign``.
+    /// - Parameters:
+    ///   - outputs: N (D + 2) outputs in the order of ``SaltelliDesign``.
+    ///   - dimension: the number of inputs, D.
+    ///   - bootstrap: the resamples of the base points behind the intervals.
+    ///   - confidenceLevel: the intervals' level (0.95 for 95 %).
     public static func analyze(outputs: [Double], dimension: Int,
                                bootstrap: SensitivityBootstrap = .seeded(count: 100, seed: 1),
                                confidenceLevel: Double = 0.95) -> SobolIndices {
