@@ -5,6 +5,7 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The inputs do not fit together (no site of the kind, lengths differ…).
     case invalidInput(String)
 
+    /// The message alone, ready to print after the file or command it concerns.
     public var description: String {
         switch self {
         case let .invalidParameter(text), let .invalidInput(text): text

@@ -15,6 +15,10 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// Mean area of a zone in km² (a French commune is about 16 km²).
     public var zoneArea: Double
 
+    /// Options for a territory of `zones` zones and `population` people drawn from `seed`.
+    ///
+    /// - Throws: `ValidationError` for zones outside 1...1,000,000, a population outside 0...2,000,000,000 or a zone
+    ///   area outside 0.01...10,000 km².
     public init(
         zones: Int, population: Int, seed: UInt64, name: String = "Synthetic territory",
         centre: GeoPoint = try! GeoPoint(longitude: 2.35, latitude: 46.6), zoneArea: Double = 16

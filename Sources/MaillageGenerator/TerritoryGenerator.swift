@@ -14,6 +14,9 @@ import MaillageCore
 /// let territory = try TerritoryGenerator.generate(options)
 /// ```
 public enum TerritoryGenerator {
+    /// Generates the territory the options describe; the same options always give the same territory.
+    ///
+    /// - Throws: `ValidationError` when the drawn values break a domain rule (not expected for valid options).
     public static func generate(_ options: GeneratorOptions) throws -> Territory {
         let settlement = SettlementPattern(options: options)
         let frame = PlanarFrame(centre: options.centre)

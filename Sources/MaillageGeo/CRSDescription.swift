@@ -3,8 +3,11 @@ import CProj
 /// What PROJ knows of a CRS: its name, authority code and WKT, for files that declare their
 /// CRS (a GeoPackage's `gpkg_spatial_ref_sys`).
 public struct CRSDescription: Sendable, Equatable {
+    /// The CRS's name as PROJ gives it (`RGF93 v1 / Lambert-93`).
     public let name: String
+    /// The authority that defines the code, usually `EPSG`.
     public let authority: String
+    /// The authority's code (2154 for Lambert-93).
     public let code: Int32
     /// WKT1 as GDAL writes it (OGC 01-009), the form GeoPackage 1.3 asks for.
     public let wkt: String

@@ -12,6 +12,7 @@ public final class Geodesic: @unchecked Sendable {
     /// The WGS84 ellipsoid (a = 6,378,137 m, f = 1/298.257223563).
     public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257_223_563)
 
+    /// Geodesics on the ellipsoid of semi-major axis `equatorialRadius` (metres) and `flattening`.
     public init(equatorialRadius: Double, flattening: Double) {
         geodesic = .allocate(capacity: 1)
         geod_init(geodesic, equatorialRadius, flattening)

@@ -7,11 +7,13 @@ public struct ProjError: Error, Sendable, Equatable, CustomStringConvertible {
     /// PROJ's error number, 0 when it gave none.
     public let code: Int32
 
+    /// An error of `operation` with PROJ's message and error number.
     public init(operation: String, message: String, code: Int32) {
         self.operation = operation
         self.message = message
         self.code = code
     }
 
+    /// `PROJ failed <operation>: <message>`.
     public var description: String { "PROJ failed \(operation): \(message)" }
 }

@@ -12,6 +12,8 @@ public struct PreparedSimulation: Sendable {
     let days: Int
     let seed: UInt64
 
+    /// Compiles `request` once: its care network, event schedule and parameters.
+    ///
     /// - Throws: ``SimulationError`` when the territory, parameters or events are refused.
     public init(_ request: SimulationRequest) throws {
         network = try CareNetwork(territory: request.territory, parameters: request.parameters, sample: request.sample)

@@ -10,6 +10,11 @@ import MaillageCore
 /// print(result.territory.first { $0.name == "gp_contacts_per_inhabitant" }!.mean)
 /// ```
 public enum Simulation {
+    /// Runs every replication of `request`, on its threads, and averages them.
+    ///
+    /// `progress` is called with the number of replications done, as each finishes.
+    ///
+    /// - Throws: ``SimulationError`` for parameters, events or a territory the model cannot use.
     public static func run(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
         let network = try CareNetwork(territory: request.territory, parameters: request.parameters, sample: request.sample)
         let schedule = try EventSchedule(request.events, network: network, parameters: request.parameters)

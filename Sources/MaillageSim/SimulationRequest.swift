@@ -3,12 +3,19 @@ import MaillageCore
 
 /// What to simulate: a territory, parameters, events, horizon, seed and replications.
 public struct SimulationRequest: Sendable {
+    /// The territory whose people and care network are simulated.
     public var territory: Territory
+    /// Every rate, probability and distribution the model uses.
     public var parameters: SimulationParameters
+    /// What happens to the territory during the run (closures, surges, epidemics).
     public var events: [SimulationEvent]
+    /// The counted days, from the start date (the warm-up comes before them).
     public var days: Int
+    /// The seed: with the replication index it fixes every draw.
     public var seed: UInt64
+    /// Independent replications, averaged into the result with their intervals.
     public var replications: Int
+    /// Replications run at once; the result does not depend on it.
     public var threads: Int
     /// Keep the first replication's trajectory events.
     public var eventLog: Bool
@@ -16,6 +23,11 @@ public struct SimulationRequest: Sendable {
     /// are weighted back by its inverse, so rates and shares keep their meaning.
     public var sample: Double
 
+    /// A request whose numbers are in range.
+    ///
+    /// - Throws: ``SimulationError/invalidParameter(name:reason:)`` for a sample outside (0, 1], days outside
+    ///   1...36,500, replications outside 1...10,000 or threads outside 1...1,024, invalid parameters or events, or a
+    ///   territory too large for memory.
     public init(territory: Territory, parameters: SimulationParameters = .defaults, events: [SimulationEvent] = [],
                 days: Int = 365, seed: UInt64 = 1, replications: Int = 1,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount, eventLog: Bool = false,

@@ -15,10 +15,14 @@ public enum DistanceDecay: Sendable, Equatable, CustomStringConvertible {
     /// `1 - t/c`, c being the catchment limit.
     case linear
 
+    /// One step of a stepped decay: trips up to `upTo` minutes weigh `weight`.
     public struct Step: Sendable, Equatable {
+        /// The step's upper time, in minutes, inclusive.
         public var upTo: Double
+        /// The weight of trips in the step, in 0...1.
         public var weight: Double
 
+        /// A step of trips up to `upTo` minutes weighing `weight`.
         public init(upTo: Double, weight: Double) {
             self.upTo = upTo
             self.weight = weight
@@ -71,6 +75,7 @@ public enum DistanceDecay: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The decay as the command line writes it (`exponential:0.12`, `step:10:1,20:0.5`), for provenance and labels.
     public var description: String {
         switch self {
         case .uniform: "uniform"

@@ -7,18 +7,27 @@ import MaillageCore
 /// weight bands it overlaps, in proportion to the years they share (ages assumed uniform
 /// within a band, the open last band counted to age 99).
 public struct AgeWeights: Sendable, Equatable {
+    /// The weight of one age band's consultations relative to the average person's.
     public struct Entry: Sendable, Equatable {
+        /// The band, in the weights' own banding.
         public var band: AgeBand
+        /// Consultations per person of the band relative to the mean (1 = average).
         public var weight: Double
 
+        /// A band's weight.
         public init(band: AgeBand, weight: Double) {
             self.band = band
             self.weight = weight
         }
     }
 
+    /// The weights, one per band, the bands tiling the ages from 0.
     public let entries: [Entry]
 
+    /// Weights on bands that tile the ages.
+    ///
+    /// - Throws: `ValidationError` when the bands do not tile the ages, ``AccessError/invalidParameter(_:)`` for a
+    ///   negative or non-finite weight.
     public init(entries: [Entry]) throws {
         try AgeBand.validateTiling(entries.map(\.band))
         for entry in entries where !(entry.weight.isFinite && entry.weight >= 0) {

@@ -22,6 +22,9 @@ public enum EquityAnalysis {
         /// A distance band in km; nil = the smallest band giving every zone a neighbour.
         case distance(Double?)
 
+        /// Reads `auto`, `queen`, `distance` or `distance:KM`.
+        ///
+        /// - Throws: ``AccessError/invalidParameter(_:)`` for anything else, listing the valid forms.
         public static func parse(_ text: String) throws -> Neighbourhood {
             let lower = text.lowercased()
             if lower == "auto" || lower == "automatic" { return .automatic }
@@ -34,18 +37,26 @@ public enum EquityAnalysis {
         }
     }
 
+    /// The choices an equity analysis makes; the defaults are those of `access equity`.
     public struct Options: Sendable {
+        /// Whether each zone counts for its inhabitants or once.
         public var weighting: Weighting = .population
+        /// How zones are grouped for the Theil decomposition.
         public var grouping: ZoneGrouping = .departement
         /// The concentration index's ranking attribute; nil = `share.75+` when bands are known.
         public var rankBy: ZoneAttribute?
         /// Thresholds for the shares below; empty = half the mean and the mean.
         public var thresholds: [Double] = []
+        /// The spatial weights Moran's I and the local clusters use.
         public var neighbourhood: Neighbourhood = .automatic
+        /// Random relabellings for the permutation p-values (999 as in PySAL `esda`).
         public var permutations = 999
+        /// The seed of those relabellings: the same seed gives the same p-values on every machine.
         public var seed: UInt64 = 12_345
+        /// The pseudo p-value below which a local cluster is reported.
         public var significance = 0.05
 
+        /// The defaults: population weighting, groups by département, automatic neighbours, 999 permutations.
         public init() {}
     }
 

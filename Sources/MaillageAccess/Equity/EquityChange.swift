@@ -9,11 +9,17 @@ import MaillageCore
 /// values, and the 2.5 % and 97.5 % percentiles of the change form the interval (Efron's
 /// percentile bootstrap). Moran's I is left out: resampling zones breaks their neighbourhoods.
 public struct EquityChange: Sendable, Codable {
+    /// The measure's name (`gini`, `palma`, `theil`, `mean`…).
     public var measure: String
+    /// The measure on the baseline run.
     public var baseline: Double
+    /// The measure on the alternative run.
     public var alternative: Double
+    /// `alternative − baseline`.
     public var difference: Double
+    /// The 2.5 % percentile of the bootstrapped difference; nil when it cannot be resampled.
     public var lower: Double?
+    /// The 97.5 % percentile of the bootstrapped difference; nil when it cannot be resampled.
     public var upper: Double?
 
     /// The changes of Gini, Theil, Palma, the concentration index and the shares below the

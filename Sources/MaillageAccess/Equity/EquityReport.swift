@@ -2,38 +2,62 @@
 public struct EquityReport: Sendable, Codable {
     /// Zones with a defined value, and those left out.
     public var zones: Int
+    /// Zones whose value is undefined (NaN), left out of every measure.
     public var undefinedZones: Int
+    /// People in the zones measured.
     public var population: Double
+    /// Whether zones counted for their inhabitants or once.
     public var weighting: EquityAnalysis.Weighting
+    /// The (weighted) mean of the indicator.
     public var mean: Double
+    /// The Gini coefficient: 0 when everyone has the same value, towards 1 when one has all.
     public var gini: Double
+    /// The Palma ratio: the share held by the best-served 10 % over that of the worst-served 40 %.
     public var palma: Double
+    /// How zones were grouped for ``theil`` (`departement`, `density`, `quintiles of …`).
     public var grouping = ""
+    /// The Theil index split into inequality between and within the groups.
     public var theil = Inequality.TheilDecomposition(total: .nan, between: .nan, within: .nan, groups: [])
+    /// The attribute zones were ranked by for the concentration index, when one was used.
     public var concentrationAttribute: String?
+    /// The concentration index: negative when the indicator favours zones ranked low.
     public var concentrationIndex: Double?
+    /// The share of people below each threshold.
     public var shareBelow: [ThresholdShare] = []
     /// (cumulative share of people, cumulative share of the value) from (0, 0) to (1, 1).
     public var lorenz: [[Double]] = []
+    /// How the spatial weights were built, in words.
     public var spatialWeights = ""
+    /// Zones without a neighbour under those weights.
     public var islands = 0
+    /// Global Moran's I; nil when it cannot be computed (too few zones, constant values).
     public var moran: MoranGlobal?
+    /// Each zone's local Moran value, quadrant and cluster.
     public var lisa: [LocalZone] = []
     /// With a second run: the change of each measure from this run to it, with paired intervals.
     public var changes: [EquityChange] = []
+    /// What a planner should know about the figures (zones left out, weights chosen).
     public var notes: [String] = []
 
+    /// The people below one threshold of the indicator.
     public struct ThresholdShare: Sendable, Codable {
+        /// The threshold, in the indicator's unit.
         public var threshold: Double
         /// The share of people whose value is strictly below the threshold.
         public var share: Double
     }
 
+    /// One zone's local Moran statistic and the cluster it falls in.
     public struct LocalZone: Sendable, Codable {
+        /// The zone's id.
         public var zoneID: String
+        /// The zone's value of the indicator.
         public var value: Double
+        /// The local Moran statistic Iᵢ.
         public var localI: Double
+        /// The Moran scatterplot quadrant, significant or not.
         public var quadrant: MoranLocal.Quadrant
+        /// The folded pseudo p-value; nil without permutations.
         public var pPermutation: Double?
         /// The quadrant when significant, else nil.
         public var cluster: MoranLocal.Quadrant?

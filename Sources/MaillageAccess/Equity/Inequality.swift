@@ -37,19 +37,28 @@ public enum Inequality {
 
     /// The Theil index split into inequality between the groups' means and within the groups.
     public struct TheilDecomposition: Sendable, Equatable, Codable {
+        /// The Theil index of the whole territory.
         public var total: Double
+        /// The part due to differences between the groups' means.
         public var between: Double
+        /// The part due to differences inside the groups (total − between).
         public var within: Double
+        /// Each group's figures, in the order of their names.
         public var groups: [Group]
 
+        /// One group's size, means and own Theil index.
         public struct Group: Sendable, Equatable, Codable {
+            /// The group's name (a département code, a density class, `Q1`…).
             public var group: String
+            /// How many zones it holds.
             public var zones: Int
+            /// How many people live in them.
             public var population: Double
             /// The group's share of the people.
             public var populationShare: Double
             /// The group's share of Σ w·x (of the accessibility enjoyed).
             public var valueShare: Double
+            /// The group's (weighted) mean value.
             public var mean: Double
             /// The Theil index inside the group.
             public var theil: Double

@@ -10,12 +10,15 @@ public struct MoranGlobal: Sendable, Equatable, Codable {
     public var expected: Double
     /// Var[I] under normality (Cliff and Ord).
     public var varianceNormal: Double
+    /// The z-score of I under normality: (I − E[I]) / √Var[I].
     public var zNormal: Double
     /// Two-sided p-value under normality.
     public var pNormal: Double
     /// The folded pseudo p-value (larger + 1)/(permutations + 1) of `esda`.
     public var pPermutation: Double?
+    /// The number of random relabellings behind ``pPermutation``.
     public var permutations: Int
+    /// The seed of those relabellings.
     public var seed: UInt64
 
     /// Computes I; `permutations` random relabellings of the values (drawn from `seed`, the same

@@ -12,6 +12,7 @@ public struct MoranLocal: Sendable, Equatable {
     public var pPermutation: [Double]?
     /// The quadrant where the pseudo p-value is below the significance level, else nil.
     public var clusters: [Quadrant?]
+    /// The pseudo p-value below which a zone's quadrant is a cluster.
     public var significance: Double
 
     /// The four quadrants, with `esda`'s codes 1 to 4.
@@ -25,6 +26,7 @@ public struct MoranLocal: Sendable, Equatable {
         /// High value among low neighbours.
         case highLow = "HL"
 
+        /// The quadrant's code in PySAL `esda` (`q` of `Moran_Local`): 1 HH, 2 LH, 3 LL, 4 HL.
         public var esdaCode: Int {
             switch self {
             case .highHigh: 1

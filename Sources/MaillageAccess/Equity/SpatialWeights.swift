@@ -12,11 +12,13 @@ public struct SpatialWeights: Sendable, Equatable {
     /// How the weights were built, in words (`queen contiguity`, `distance band 12.5 km`).
     public let description: String
 
+    /// Weights from each zone's neighbours; duplicates are removed and the lists sorted.
     public init(neighbours: [[Int]], description: String) {
         self.neighbours = neighbours.map { Array(Set($0)).sorted() }
         self.description = description
     }
 
+    /// The number of zones.
     public var count: Int { neighbours.count }
 
     /// Zones without any neighbour: their spatial lag is 0.
@@ -122,6 +124,7 @@ extension SpatialWeights {
         return largest
     }
 
+    /// The mean Earth radius (IUGG), in km, that distance bands are measured with.
     public static let earthRadiusKm = 6371.0088
 
     /// The haversine distance in kilometres.

@@ -4,7 +4,9 @@
 /// the unweighted measure of the list in which each value is repeated once per inhabitant
 /// (the property the tests check against PySAL `inequality`).
 public struct WeightedSample: Sendable, Equatable {
+    /// The value of each zone.
     public let values: [Double]
+    /// How many people share each value.
     public let weights: [Double]
 
     /// Checks that values and weights pair up, are finite, values and weights non-negative,
@@ -30,6 +32,7 @@ public struct WeightedSample: Sendable, Equatable {
         try self.init(values: values, weights: Array(repeating: 1, count: values.count))
     }
 
+    /// The number of zones.
     public var count: Int { values.count }
 
     /// Σ w.

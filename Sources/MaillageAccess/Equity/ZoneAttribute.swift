@@ -8,6 +8,9 @@ public enum ZoneAttribute: Sendable, Equatable, CustomStringConvertible {
     case bandCount(AgeBand)
     case bandShare(AgeBand)
 
+    /// Reads `population`, `density`, `population.BAND` or `share.BAND` (`share.75+`).
+    ///
+    /// - Throws: ``AccessError/invalidParameter(_:)`` for anything else, listing the valid forms.
     public static func parse(_ text: String) throws -> ZoneAttribute {
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
         switch lower {
@@ -23,6 +26,7 @@ public enum ZoneAttribute: Sendable, Equatable, CustomStringConvertible {
         throw AccessError.invalidParameter("'\(text)' is not a zone attribute: population, density, population.BAND or share.BAND (share.75+)")
     }
 
+    /// The attribute as ``parse(_:)`` reads it.
     public var description: String {
         switch self {
         case .population: "population"
@@ -56,6 +60,9 @@ public enum ZoneGrouping: Sendable, Equatable, CustomStringConvertible {
     /// By population-weighted quintile of a numeric attribute (Q1 lowest).
     case quintiles(ZoneAttribute)
 
+    /// Reads `departement`, `density`, or an attribute whose quintiles form the groups.
+    ///
+    /// - Throws: ``AccessError/invalidParameter(_:)`` for an attribute ``ZoneAttribute/parse(_:)`` refuses.
     public static func parse(_ text: String) throws -> ZoneGrouping {
         switch text.lowercased() {
         case "departement", "département", "department": return .departement
@@ -64,6 +71,7 @@ public enum ZoneGrouping: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The grouping as ``parse(_:)`` reads it.
     public var description: String {
         switch self {
         case .departement: "departement"

@@ -1,11 +1,17 @@
 /// One stored travel time, as a matrix file gave it.
 public struct MatrixPair: Sendable {
+    /// Whether the origin is a zone (else an actor): the two have separate id spaces.
     public var originIsZone: Bool
+    /// The origin's id.
     public var originID: String
+    /// Whether the destination is a zone (else an actor).
     public var destinationIsZone: Bool
+    /// The destination's id.
     public var destinationID: String
+    /// The travel time, in minutes.
     public var minutes: Double
 
+    /// A pair as the file gave it.
     public init(originIsZone: Bool, originID: String, destinationIsZone: Bool, destinationID: String, minutes: Double) {
         self.originIsZone = originIsZone
         self.originID = originID
@@ -18,9 +24,12 @@ public struct MatrixPair: Sendable {
 extension CatchmentGraph {
     /// Where a site stands in a matrix: as itself (an actor row), or through the zone it sits in.
     public struct SiteEndpoint: Sendable {
+        /// The site's actor id, looked up first among the matrix's actor rows.
         public var actorID: String
+        /// The zone the site sits in, whose rows stand in for the site's when it has none.
         public var zoneID: String?
 
+        /// A site known by its actor id and, when known, its zone.
         public init(actorID: String, zoneID: String?) {
             self.actorID = actorID
             self.zoneID = zoneID

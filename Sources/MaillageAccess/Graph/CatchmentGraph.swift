@@ -8,7 +8,9 @@ import MaillageCore
 /// site → zone, the catchment floated around a site (step 1). A symmetric graph keeps one
 /// copy and step 1 reads it column-wise, halving memory for national-size studies.
 public struct CatchmentGraph: Sendable {
+    /// The number of demand zones (rows).
     public let zoneCount: Int
+    /// The number of supply sites (columns).
     public let siteCount: Int
     let zoneOffsets: [Int]
     let zoneSites: [Int32]

@@ -6,12 +6,18 @@
 public struct MatrixRows: Sendable {
     /// Whether each endpoint is a zone (else an actor).
     public var endpointIsZone: [Bool]
+    /// Each endpoint's id, in its own id space (zone or actor).
     public var endpointIDs: [String]
+    /// The endpoint index of each row's origin.
     public var origins: [UInt32]
+    /// Where each row's pairs start in ``destinations``, plus the end of the last row.
     public var offsets: [Int]
+    /// Each pair's destination, as an endpoint index.
     public var destinations: [UInt32]
+    /// Each pair's travel time, in minutes.
     public var minutes: [Double]
 
+    /// Rows from their arrays, whose lengths must agree (checked by precondition: a programming error).
     public init(endpointIsZone: [Bool], endpointIDs: [String], origins: [UInt32], offsets: [Int], destinations: [UInt32], minutes: [Double]) {
         precondition(endpointIsZone.count == endpointIDs.count && offsets.count == origins.count + 1
                      && destinations.count == minutes.count && offsets.last == destinations.count, "inconsistent matrix rows")
@@ -45,6 +51,7 @@ public struct MatrixRows: Sendable {
                   destinations: destinations, minutes: minutes)
     }
 
+    /// The number of pairs in all rows.
     public var pairCount: Int { destinations.count }
 
     /// Every pair, row by row: for models that filter or look up pairs one by one (location models).

@@ -6,6 +6,7 @@ import MaillageGeo
 /// time limit, contoured from a travel-time surface on a regular grid, with the people living
 /// within each limit.
 public enum Isochrones {
+    /// What to contour: the limits and the grid.
     public struct Options: Sendable {
         /// The limits in minutes, ascending.
         public var minutes: [Double]
@@ -14,11 +15,13 @@ public enum Isochrones {
         /// One set of isochrones per site instead of one for the nearest site.
         public var perSite = false
 
+        /// Isochrones at these limits (minutes), on a 1 km grid, for the nearest site.
         public init(minutes: [Double]) { self.minutes = minutes }
     }
 
     /// One isochrone: the area within `minutes` of the site (or of the nearest site).
     public struct Isochrone: Sendable {
+        /// The limit, in minutes.
         public var minutes: Double
         /// The site, or nil for the nearest of all the sites.
         public var siteID: String?
@@ -28,17 +31,23 @@ public enum Isochrones {
         public var population: Double
         /// People within this limit but not the previous one.
         public var bandPopulation: Double
+        /// The zones whose own time is within the limit.
         public var zones: Int
     }
 
+    /// The isochrones and how precisely the grid drew them.
     public struct Result: Sendable {
+        /// Every isochrone computed.
         public var isochrones: [Isochrone]
+        /// The grid's spacing, in km.
         public var gridKilometres: Double
+        /// The number of grid nodes whose time was computed.
         public var gridNodes: Int
         /// The largest difference between the contour and the true travel time at any point, in
         /// minutes: a point inside an isochrone is at most this much slower than its limit, and a
         /// point outside at most this much faster. Nil with matrix times (no model between zones).
         public var errorBoundMinutes: Double?
+        /// What a planner should know about the contours (a coarsened grid, sites left out).
         public var notes: [String]
     }
 

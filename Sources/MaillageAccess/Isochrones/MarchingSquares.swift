@@ -9,7 +9,9 @@
 public enum MarchingSquares {
     /// A point in grid coordinates: x the column, y the row, fractional between nodes.
     public struct Point: Sendable, Equatable {
+        /// The column, fractional between grid nodes.
         public var x: Double
+        /// The row, fractional between grid nodes.
         public var y: Double
     }
 

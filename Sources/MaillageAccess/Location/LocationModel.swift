@@ -21,6 +21,7 @@ public enum LocationModel: Sendable, Equatable {
     /// `decay`, sites' capacities as supply) of the worst-served tenth of the population.
     case maximinAccess(p: Int, decay: DistanceDecay, limit: Double?)
 
+    /// The model's name on the command line and in result files (`mclp`, `capacitated-pmedian`).
     public var name: String {
         switch self {
         case .lscp: "lscp"
@@ -90,12 +91,16 @@ public struct LocationSolution: Sendable, Equatable {
     public var coveredPopulation: Double?
     /// Capacitated models: who goes where, and the people no open site could take.
     public var assignment: [Assignment]?
+    /// People of the capacitated models that no open site could take; nil for the others.
     public var unassignedPopulation: Double?
 
     /// People of one zone assigned to one open site.
     public struct Assignment: Sendable, Equatable {
+        /// The zone's index in the problem.
         public var zone: Int
+        /// The open site's candidate index.
         public var site: Int
+        /// How many of the zone's people it takes.
         public var persons: Double
     }
 

@@ -6,8 +6,11 @@
 /// (p-median, p-center, the capacitated models, step 2 of the access equity objective)
 /// reads zone → site. The equity objective also reads site → zone for its step 1.
 public struct LocationProblem: Sendable {
+    /// The number of demand zones.
     public let zoneCount: Int
+    /// The number of candidate sites.
     public let candidateCount: Int
+    /// The people of each zone: the weight of its demand.
     public let population: [Double]
     /// The direction the model's own times are read in.
     public let direction: LocationDirection
@@ -25,6 +28,8 @@ public struct LocationProblem: Sendable {
     /// Builds the problem from a travel graph and zone populations.
     ///
     /// - Parameters:
+    ///   - graph: the times between the zones and the candidate sites.
+    ///   - population: the people of each zone, in the graph's zone order.
     ///   - direction: which of the graph's times the model reads (zone → site by default,
     ///     the patient's trip); on a symmetric graph both are the same.
     ///   - capacity: people each candidate can serve (finite, ≥ 0), for the capacitated models.

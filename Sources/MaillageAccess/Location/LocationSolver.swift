@@ -14,6 +14,7 @@ public struct LocationSolver: Sendable {
     /// Closed sites tried against each open one after the relaxation.
     public var swapCandidates = 8
 
+    /// A solver with these limits on exhaustive search, heuristic restarts and relaxation iterations.
     public init(exactLimit: Int = 300_000, starts: Int = 8, lagrangianIterations: Int = 1000) {
         self.exactLimit = exactLimit
         self.starts = starts
@@ -30,6 +31,10 @@ public struct LocationSolver: Sendable {
         }
     }
 
+    /// The sites `model` chooses among the problem's candidates, `fixed` ones (existing sites) always open.
+    ///
+    /// - Throws: ``AccessError`` for a fixed index that is not a candidate, a `p` or limit out of range, or a
+    ///   capacitated model without capacities.
     public func solve(_ model: LocationModel, problem: LocationProblem, fixed: [Int] = []) throws -> LocationSolution {
         let fixed = Array(Set(fixed)).sorted()
         if let bad = fixed.first(where: { !(0..<problem.candidateCount).contains($0) }) {

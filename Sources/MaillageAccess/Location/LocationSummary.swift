@@ -8,6 +8,7 @@ public struct LocationSummary: Sendable, Equatable {
     public var coverageLimit: Double
     /// People within `coverageLimit` of their site.
     public var coveredPopulation: Double
+    /// ``coveredPopulation`` as a share of everyone; nil when nobody lives in the territory.
     public var coverageShare: Double?
     /// Population-weighted mean time to the site people go to, over those who reach one.
     public var meanMinutes: Double?
@@ -24,6 +25,7 @@ public struct LocationSummary: Sendable, Equatable {
 
     /// What one open site brings.
     public struct Site: Sendable, Equatable {
+        /// The site's candidate index.
         public var index: Int
         /// People who go to this site.
         public var served: Double
@@ -35,9 +37,13 @@ public struct LocationSummary: Sendable, Equatable {
     /// The figures of a set of open sites.
     ///
     /// - Parameters:
+    ///   - problem: the zones, candidates and times the solution was chosen on.
+    ///   - open: the open sites, as candidate indices, in the solution's order.
     ///   - before: the sites open before the model added any (the kept existing ones).
     ///   - assignment: the capacitated assignment; nil sends everyone to the nearest open site.
-    ///   - decay, accessLimit: the E2SFCA used for the access figures.
+    ///   - coverageLimit: the time, in minutes, within which people count as covered.
+    ///   - decay: the E2SFCA decay used for the access figures.
+    ///   - accessLimit: the E2SFCA catchment limit used for the access figures.
     public static func compute(
         problem: LocationProblem, open: [Int], before: [Int], assignment: [LocationSolution.Assignment]?,
         coverageLimit: Double, decay: DistanceDecay, accessLimit: Double?

@@ -8,11 +8,14 @@ import Foundation
 /// 3SFCA multiplies `f` by the patient's selection weight `G_kj = f(t(k→j)) / Σ_j' f(t(k→j'))`
 /// in both steps. Undefined values are NaN, exactly where PySAL `access` gives NaN.
 public struct FloatingCatchment: Sendable, Equatable {
+    /// How a trip's weight falls with its time, in both steps.
     public var decay: DistanceDecay
     /// Pairs slower than this are outside every catchment; nil keeps every pair given.
     public var limit: Double?
+    /// 3SFCA: weigh each pair by the patient's selection probability, so demand is not counted at every site in reach.
     public var threeStage: Bool
 
+    /// 2SFCA by default; E2SFCA with a decay; 3SFCA with `threeStage`.
     public init(decay: DistanceDecay = .uniform, limit: Double? = nil, threeStage: Bool = false) {
         self.decay = decay
         self.limit = limit
@@ -23,6 +26,7 @@ public struct FloatingCatchment: Sendable, Equatable {
     /// site is within reach.
     ///
     /// - Parameters:
+    ///   - graph: the times between zones and sites, in both directions.
     ///   - supply: each site's capacity (FTE, consultations, beds…), finite and ≥ 0.
     ///   - demand: each zone's population or age-weighted population, finite and ≥ 0.
     public func accessibility(_ graph: CatchmentGraph, supply: [Double], demand: [Double]) throws -> [Double] {

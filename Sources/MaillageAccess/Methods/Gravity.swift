@@ -5,13 +5,16 @@ import Foundation
 /// `A_i = Σ_j S_j · (max(t(i→j), t_min) / scale)^α` over every reachable pair; one step, no
 /// demand. A zone with no reachable site is NaN.
 public struct GravityModel: Sendable, Equatable {
+    /// The time unit the exponent applies to, in minutes: times are divided by it before the power.
     public var scale: Double
     /// The exponent, negative for a decay (-1 is the classic inverse time).
     public var alpha: Double
     /// Times below this count as this, so that a site in the zone itself does not weigh infinitely.
     public var minimumMinutes: Double
+    /// Pairs slower than this are ignored; nil keeps every pair.
     public var limit: Double?
 
+    /// A gravity model with these parameters; they are checked when it computes.
     public init(scale: Double, alpha: Double, minimumMinutes: Double = 0, limit: Double? = nil) {
         self.scale = scale
         self.alpha = alpha
@@ -19,6 +22,10 @@ public struct GravityModel: Sendable, Equatable {
         self.limit = limit
     }
 
+    /// The potential of each zone, given each site's supply (NaN where no site is reachable).
+    ///
+    /// - Throws: ``AccessError/invalidParameter(_:)`` for a scale, exponent or minimum time out of range,
+    ///   ``AccessError/invalidInput(_:)`` when `supply` does not match the sites.
     public func accessibility(_ graph: CatchmentGraph, supply: [Double]) throws -> [Double] {
         guard scale.isFinite, scale > 0 else { throw AccessError.invalidParameter("gravity scale must be > 0, not \(scale)") }
         guard alpha.isFinite else { throw AccessError.invalidParameter("gravity exponent must be finite") }

@@ -2,6 +2,7 @@
 public struct NearestSite: Sendable, Equatable {
     /// The site's position in the site list.
     public var site: Int
+    /// The zone → site travel time, in minutes.
     public var minutes: Double
 
     /// For each zone, the site with the shortest zone → site time within `limit`, or nil
@@ -25,12 +26,18 @@ public struct NearestSite: Sendable, Equatable {
 public struct Coverage: Sendable, Equatable {
     /// Whether each zone's nearest site is within the threshold (`t ≤ c`, inclusive as in spopt).
     public var covered: [Bool]
+    /// People in covered zones.
     public var coveredPopulation: Double
+    /// People in every zone.
     public var totalPopulation: Double
 
     /// The covered share of the population, nil when nobody lives in the territory.
     public var share: Double? { totalPopulation > 0 ? coveredPopulation / totalPopulation : nil }
 
+    /// Coverage at `threshold` minutes from each zone's nearest site.
+    ///
+    /// - Throws: ``AccessError/invalidInput(_:)`` when the lengths differ, ``AccessError/invalidParameter(_:)`` for a
+    ///   threshold that is not above 0.
     public static func compute(nearest: [NearestSite?], population: [Double], threshold: Double) throws -> Coverage {
         guard nearest.count == population.count else {
             throw AccessError.invalidInput("\(nearest.count) zones have times but \(population.count) have populations")

@@ -3,6 +3,7 @@ import MaillageGeo
 
 /// Everything an accessibility study needs besides the territory.
 public struct AccessRequest: Sendable {
+    /// The method and its parameters.
     public var method: AccessMethod
     /// The kinds of actor that count as sites (any of them).
     public var kinds: Set<ActorKind>
@@ -10,13 +11,16 @@ public struct AccessRequest: Sendable {
     public var services: Set<String>
     /// The capacity measure used as supply; nil picks the kind's usual one.
     public var capacity: CapacityMeasure?
+    /// Who needs care: the people each zone counts as demand.
     public var demand: Demand
+    /// Where travel times come from.
     public var travel: Travel
     /// Multiply results by this (100,000 for "per 100,000 inhabitants"); nil leaves them as they are.
     public var per: Double?
     /// Divide by the population-weighted mean (PySAL's normalised variant).
     public var normalize: Bool
 
+    /// The demand of a zone.
     public enum Demand: Sendable, Equatable {
         case population
         case ageWeighted(AgeWeights)
@@ -24,6 +28,7 @@ public struct AccessRequest: Sendable {
         case bands([AgeBand])
     }
 
+    /// The source of travel times between zones and sites.
     public enum Travel: Sendable {
         /// Straight-line model, pairs searched within `limit` minutes.
         case line(StraightLineModel, limit: Double)
@@ -33,6 +38,7 @@ public struct AccessRequest: Sendable {
         case matrixRows(MatrixRows, directed: Bool, intrazoneMinutes: Double)
     }
 
+    /// A request; only `method`, `kinds` and `travel` have no default.
     public init(method: AccessMethod, kinds: Set<ActorKind>, services: Set<String> = [], capacity: CapacityMeasure? = nil,
                 demand: Demand = .population, travel: Travel, per: Double? = nil, normalize: Bool = false) {
         self.method = method

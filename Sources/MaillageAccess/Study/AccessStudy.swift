@@ -5,8 +5,11 @@ import MaillageGeo
 /// Runs an accessibility method on a territory: selects the sites, builds the sparse travel
 /// graph, computes, and returns one row of values per zone.
 public enum AccessStudy {
+    /// One study's values per zone and what it used.
     public struct Result: Sendable {
+        /// The method's name, as results and stored runs write it (``AccessMethod/name``).
         public var method: String
+        /// The zones, in the territory's order; every column follows it.
         public var zoneIDs: [String]
         /// Named value columns, one value per zone (NaN = undefined).
         public var columns: [(name: String, values: [Double])]
@@ -16,9 +19,17 @@ public enum AccessStudy {
         public var summary: [String: Double]
         /// Sites used, and the ones left out with the reason.
         public var siteIDs: [String]
+        /// What a planner should know about the run (sites without capacity, zones without people).
         public var notes: [String]
     }
 
+    /// Runs `request` on `territory`.
+    ///
+    /// `whenNoSites` says whether a territory without any site of the kinds is an error or a result
+    /// of undefined values.
+    ///
+    /// - Throws: ``AccessError`` for a request the territory cannot answer (no site of the kinds, a parameter out of
+    ///   range).
     public static func run(_ request: AccessRequest, on territory: Territory, whenNoSites: NoSites = .refuse) throws -> Result {
         if whenNoSites == .measureNone, hasNoCandidates(request, territory: territory) {
             return noSitesResult(request, territory: territory)

@@ -6,6 +6,7 @@ import MaillageGeo
 /// The nearest site by distance gives an upper bound `t₁` on the best time; any site that
 /// could beat it lies within the model's reach for `t₁`, so one radius query settles it.
 public enum NearestByLine {
+    /// The nearest site of each zone by straight-line time, nil only when there is no site.
     public static func compute(
         zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place], model: StraightLineModel
     ) -> [NearestSite?] {

@@ -9,10 +9,14 @@ import MaillageGeo
 /// dense matrix. Zones are split into chunks worked on in parallel; the rows are joined in
 /// chunk order, so the graph is identical whatever the number of threads.
 public enum StraightLinePairs {
+    /// A zone or a site as the line model sees it: a point and its density class.
     public struct Place: Sendable {
+        /// Where the place is.
         public var point: GeoPoint
+        /// Its INSEE density level, which scales the model's speeds; nil when unknown.
         public var density: DensityClass?
 
+        /// A place at `point`, of density `density`.
         public init(point: GeoPoint, density: DensityClass? = nil) {
             self.point = point
             self.density = density
@@ -26,6 +30,10 @@ public enum StraightLinePairs {
         var minutes: [Double] = []
     }
 
+    /// The graph of every zone–site pair within `limitMinutes` by the model, built on `threads` threads (all cores when
+    /// nil).
+    ///
+    /// - Throws: ``AccessError/invalidParameter(_:)`` for a limit that is not a positive finite number.
     public static func graph(
         zones: [Place], sites: [Place], model: StraightLineModel, limitMinutes: Double, threads: Int? = nil
     ) throws -> CatchmentGraph {

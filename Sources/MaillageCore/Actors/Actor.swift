@@ -1,7 +1,10 @@
 /// A node of the care network: a hospital, a GP practice, a pharmacy, a CPTS…
 public struct Actor: Sendable, Hashable, Identifiable {
+    /// A stable identifier, unique among the territory's actors (a FINESS number, `gp@31555`).
     public let id: String
+    /// What the actor is, which decides the capacity it is measured in and the care it gives.
     public let kind: ActorKind
+    /// The name a planner knows it by, shown in reports and exports.
     public let name: String
     /// Where the actor is, in WGS84.
     public let point: GeoPoint
@@ -16,6 +19,9 @@ public struct Actor: Sendable, Hashable, Identifiable {
     /// The coordinates as the source gave them, before conversion to WGS84.
     public let sourcePosition: SourcePosition?
 
+    /// Makes an actor, refusing what no file may hold.
+    ///
+    /// - Throws: ``ValidationError`` for a malformed id or zone id, a measure given twice, or a malformed service.
     public init(
         id: String, kind: ActorKind, name: String, point: GeoPoint, zoneID: String? = nil,
         capacities: [Capacity] = [], services: [String] = [], sourceReference: String? = nil,
@@ -52,11 +58,16 @@ public struct Actor: Sendable, Hashable, Identifiable {
 
 /// Coordinates as a source file gave them, with the CRS they are in.
 public struct SourcePosition: Sendable, Hashable, Codable {
+    /// Easting or longitude, in the unit of `crs`.
     public let x: Double
+    /// Northing or latitude, in the unit of `crs`.
     public let y: Double
     /// An EPSG code (`EPSG:2154`) or a PROJ string.
     public let crs: String
 
+    /// Keeps a source's coordinates as given.
+    ///
+    /// - Throws: ``ValidationError`` when a coordinate is not a finite number or the CRS is empty.
     public init(x: Double, y: Double, crs: String) throws {
         guard x.isFinite, y.isFinite else {
             throw ValidationError(field: "source_position", reason: "(\(x), \(y)) is not a pair of finite numbers")

@@ -25,8 +25,10 @@ public enum ActorKind: String, Sendable, Hashable, Codable, FileVocabulary, Cust
     case cpts
     case other
 
+    /// The name used in files and on the command line (`health_centre`).
     public var description: String { rawValue }
 
+    /// How an error message names this vocabulary ("… is not an actor kind").
     public static let vocabularyName = "an actor kind"
 
     /// Reads a name as written in files, saying which names exist when it is unknown.

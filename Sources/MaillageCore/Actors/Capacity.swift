@@ -1,5 +1,6 @@
 /// How much an actor can provide, in one measure.
 public struct Capacity: Sendable, Hashable, Codable {
+    /// What the value counts: beds, places, consultations, FTE…
     public let measure: CapacityMeasure
     /// A finite amount, zero or more.
     public let value: Double
@@ -12,6 +13,9 @@ public struct Capacity: Sendable, Hashable, Codable {
     /// (`capacity.fte = 1e308` used to turn every indicator into infinity or NaN).
     public static let maximumValue = 1e9
 
+    /// A capacity of `value` in `measure`.
+    ///
+    /// - Throws: ``ValidationError`` for a negative, non-finite or implausibly large value (above ``maximumValue``).
     public init(_ measure: CapacityMeasure, _ value: Double, isEstimated: Bool = false) throws {
         try ValidationError.checkNonNegative(value, field: "capacity.\(measure)")
         guard value <= Self.maximumValue else {
@@ -22,6 +26,7 @@ public struct Capacity: Sendable, Hashable, Codable {
         self.isEstimated = isEstimated
     }
 
+    /// Decodes a capacity with the same checks as ``init(_:_:isEstimated:)``, so a stored file cannot bypass them.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(

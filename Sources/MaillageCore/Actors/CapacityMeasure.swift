@@ -15,8 +15,10 @@ public enum CapacityMeasure: String, Sendable, Hashable, Codable, FileVocabulary
     case edVisitsPerDay = "ed_visits_per_day"
     case edVisitsPerYear = "ed_visits_per_year"
 
+    /// The name used in files and column headers (`capacity.beds`).
     public var description: String { rawValue }
 
+    /// How an error message names this vocabulary ("… is not a capacity measure").
     public static let vocabularyName = "a capacity measure"
 
     /// Reads a name as written in files, saying which names exist when it is unknown.

@@ -8,8 +8,12 @@ public struct Boundary: Sendable, Hashable, Codable {
     /// An outer ring followed by its holes.
     public typealias Polygon = [Ring]
 
+    /// The polygons, in the order the source gave them.
     public let polygons: [Polygon]
 
+    /// An outline of one or more polygons.
+    ///
+    /// - Throws: ``ValidationError`` when there is no polygon, or a ring is open or has fewer than four points.
     public init(polygons: [Polygon]) throws {
         guard !polygons.isEmpty else {
             throw ValidationError(field: "boundary", reason: "a boundary needs at least one polygon")
@@ -35,6 +39,7 @@ public struct Boundary: Sendable, Hashable, Codable {
 }
 
 extension Boundary {
+    /// Decodes a boundary with the same checks as ``init(polygons:)``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(polygons: container.decode([Polygon].self, forKey: .polygons))

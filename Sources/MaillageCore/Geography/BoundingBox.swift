@@ -1,10 +1,15 @@
 /// The smallest longitude/latitude rectangle holding a set of points.
 public struct BoundingBox: Sendable, Hashable, Codable {
+    /// The westernmost longitude, in degrees.
     public var minLongitude: Double
+    /// The southernmost latitude, in degrees.
     public var minLatitude: Double
+    /// The easternmost longitude, in degrees.
     public var maxLongitude: Double
+    /// The northernmost latitude, in degrees.
     public var maxLatitude: Double
 
+    /// A rectangle from its corners, in degrees; the caller keeps min ≤ max.
     public init(minLongitude: Double, minLatitude: Double, maxLongitude: Double, maxLatitude: Double) {
         self.minLongitude = minLongitude
         self.minLatitude = minLatitude

@@ -16,6 +16,7 @@ public struct GeoPoint: Sendable, Hashable, Codable, CustomStringConvertible {
         self.latitude = latitude
     }
 
+    /// Decodes a point with the range checks of ``init(longitude:latitude:)``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(
@@ -24,5 +25,6 @@ public struct GeoPoint: Sendable, Hashable, Codable, CustomStringConvertible {
         )
     }
 
+    /// `(longitude, latitude)`, for messages and logs.
     public var description: String { "(\(longitude), \(latitude))" }
 }

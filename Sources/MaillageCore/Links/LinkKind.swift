@@ -11,8 +11,10 @@ public enum LinkKind: String, Sendable, Hashable, Codable, FileVocabulary, Custo
     /// Two actors share records or meetings.
     case partner
 
+    /// The name used in files and on the command line (`member_of`).
     public var description: String { rawValue }
 
+    /// How an error message names this vocabulary ("… is not a link kind").
     public static let vocabularyName = "a link kind"
 
     /// Reads a name as written in files, saying which names exist when it is unknown.

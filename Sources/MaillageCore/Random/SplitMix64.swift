@@ -9,6 +9,7 @@ import Foundation
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator starting from `seed`: the same seed always gives the same sequence.
     public init(seed: UInt64) { state = seed }
 
     /// A generator for one named stream of a seed, independent from the seed's other streams.
@@ -16,6 +17,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         state = SplitMix64.mix(seed ^ SplitMix64.mix(stream &+ 0x9E37_79B9_7F4A_7C15))
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return SplitMix64.mix(state)

@@ -6,8 +6,10 @@
 public struct Fingerprint: Sendable {
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// An empty fingerprint, to which texts are added with ``mix(_:)``.
     public init() {}
 
+    /// Adds one text, followed by a separator, to the digest.
     public mutating func mix(_ text: String) {
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         hash = (hash ^ 0xff) &* 0x100_0000_01b3

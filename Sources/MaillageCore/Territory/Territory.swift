@@ -10,10 +10,17 @@ public struct Territory: Sendable, Hashable {
     public let sourceCRS: String?
     /// The age bands populations are counted in, youngest first.
     public let ageBands: [AgeBand]
+    /// The zones where people live, in the order given; results per zone follow it.
     public let zones: [Zone]
+    /// The care network's actors.
     public let actors: [Actor]
+    /// The links between actors (and from actors to zones), each checked against them.
     public let links: [Link]
 
+    /// A territory whose parts are consistent.
+    ///
+    /// - Throws: ``ValidationError`` when the age bands do not tile the ages, an id is given twice, a zone's bands do
+    ///   not fit `ageBands`, or a link names an actor or zone that is not there.
     public init(
         name: String, sourceCRS: String? = nil, ageBands: [AgeBand] = AgeBand.insee,
         zones: [Zone] = [], actors: [Actor] = [], links: [Link] = []

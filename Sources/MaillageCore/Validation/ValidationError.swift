@@ -13,6 +13,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
     /// The 1-based line of that file, when known.
     public var line: Int?
 
+    /// An error on `field`; importers give `file` and `line` when they know them.
     public init(field: String, reason: String, file: String? = nil, line: Int? = nil) {
         self.field = field
         self.reason = reason
@@ -35,6 +36,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         return copy
     }
 
+    /// `file:line: field reason`, or `field reason` when the place is unknown.
     public var description: String {
         var place = ""
         if let file { place += file }

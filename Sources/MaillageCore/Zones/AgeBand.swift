@@ -10,6 +10,9 @@ public struct AgeBand: Sendable, Hashable, Codable, Comparable, CustomStringConv
     /// The last age of the band, or nil for an open-ended band (`75+`).
     public let upperAge: Int?
 
+    /// A band of ages `lowerAge...upperAge`, open-ended when `upperAge` is nil.
+    ///
+    /// - Throws: ``ValidationError`` for ages outside 0...130 or an upper age below the lower.
     public init(lowerAge: Int, upperAge: Int?) throws {
         guard (0...130).contains(lowerAge) else {
             throw ValidationError(field: "age_band.lower_age", reason: "\(lowerAge) is outside 0...130 years")
@@ -41,14 +44,18 @@ public struct AgeBand: Sendable, Hashable, Codable, Comparable, CustomStringConv
     /// How many years of age the band spans (an open band counts up to age 100).
     public var width: Int { (upperAge ?? 99) - lowerAge + 1 }
 
+    /// The band's ``id``.
     public var description: String { id }
 
+    /// Orders bands by their first age, youngest first.
     public static func < (lhs: AgeBand, rhs: AgeBand) -> Bool { lhs.lowerAge < rhs.lowerAge }
 
+    /// Decodes a band from its id (`75+`), with the checks of ``init(lowerAge:upperAge:)``.
     public init(from decoder: any Decoder) throws {
         try self.init(id: decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Encodes the band as its id.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(id)

@@ -7,6 +7,7 @@ public enum DensityClass: Int, Sendable, Hashable, Codable, CaseIterable, Custom
     case sparse = 3
     case verySparse = 4
 
+    /// INSEE's name for the level (`dense`, `very sparse`…).
     public var description: String {
         switch self {
         case .dense: "dense"

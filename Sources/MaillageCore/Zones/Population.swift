@@ -16,6 +16,10 @@ public struct Population: Sendable, Hashable {
     /// when the simulation turned it into agents.
     public static let maximumPerZone = 1e10
 
+    /// A population, with bands that must add up to the total.
+    ///
+    /// - Throws: ``ValidationError`` for a negative, non-finite or implausible count, or bands whose sum differs from
+    ///   the total by more than ``bandSumTolerance``.
     public init(total: Double, byBand: [AgeBand: Double] = [:]) throws {
         try ValidationError.checkNonNegative(total, field: "population")
         try Self.checkBound(total, field: "population")

@@ -20,6 +20,7 @@ public struct LocalMetric: Sendable {
     private static let a = 6_378_137.0
     private static let e2 = (2 - 1 / 298.257_223_563) / 298.257_223_563
 
+    /// A metric accurate near `centre`: the ellipsoid's radii of curvature there.
     public init(centre: GeoPoint) {
         latitude = centre.latitude
         longitude = centre.longitude

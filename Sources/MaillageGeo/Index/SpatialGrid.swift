@@ -8,6 +8,7 @@ import MaillageCore
 /// Measured on national-size inputs, a grid with cells about the size of the typical query
 /// radius visits a few cells per query and needs no tree balancing.
 public struct SpatialGrid: Sendable {
+    /// The indexed points; queries answer with positions in this array.
     public let points: [GeoPoint]
     @usableFromInline let cellDegrees: Double
     @usableFromInline let minLongitude: Double

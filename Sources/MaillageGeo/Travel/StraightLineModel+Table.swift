@@ -14,6 +14,7 @@ extension StraightLineModel {
         /// 2 / (f_origin + f_destination) for density levels 0 (unknown) to 4.
         @usableFromInline let inverseFactor: [Double]
 
+        /// Tabulates `model` for distances up to `metres`; longer ones are not asked of it.
         public init(_ model: StraightLineModel, upTo metres: Double) {
             self.model = model
             let count = Int(metres / step) + 2

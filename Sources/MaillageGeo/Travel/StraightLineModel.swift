@@ -26,6 +26,7 @@ public struct StraightLineModel: Sendable, Equatable {
     /// Speed multipliers for INSEE density levels 1 (dense) to 4 (very sparse).
     public var densityFactors: [Double]
 
+    /// A model with these parameters; the defaults are the fit on road times described above.
     public init(
         accessMinutes: Double = 0, detour: Double = 1.46, nearSpeed: Double = 39, farSpeed: Double = 105,
         speedScaleKm: Double = 92, densityFactors: [Double] = [1.13, 1.06, 1, 0.92]

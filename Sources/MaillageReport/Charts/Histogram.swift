@@ -2,7 +2,9 @@ import Foundation
 
 /// The distribution of a value across zones as an SVG bar chart, bars in the map's colours.
 public struct Histogram {
+    /// Width of the SVG, in page units, the same as the maps' so that charts line up under them.
     public static let width = 1000.0
+    /// Height of the SVG, in page units.
     public static let height = 260.0
     static let left = 64.0, right = 24.0, top = 26.0, bottom = 48.0
 
@@ -11,6 +13,7 @@ public struct Histogram {
     let unit: String
     let threshold: Double?
 
+    /// A histogram of `values`, its bars coloured by `classes` when given, `threshold` marked when given.
     public init(values: [Double], classes: QuantileClasses?, unit: String, threshold: Double?) {
         self.values = values
         self.classes = classes
@@ -34,6 +37,7 @@ public struct Histogram {
         return bins
     }
 
+    /// The chart as one `<svg>` element, every text escaped.
     public func svg() -> String {
         let bins = Self.bins(values)
         let undefined = values.filter { !$0.isFinite }.count

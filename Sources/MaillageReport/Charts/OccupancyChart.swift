@@ -8,17 +8,24 @@ import Foundation
 /// events readable. Colours are Okabe and Ito's colour-blind-safe set, with dashes as a
 /// second cue.
 public struct OccupancyChart {
+    /// Width of the SVG, in page units, the same as the maps'.
     public static let width = 1000.0
+    /// The least height of the SVG; more when the legend needs it.
     public static let height = 340.0
     static let left = 64.0, right = 250.0, top = 20.0, bottom = 48.0
+    /// Days in the moving window each point sums over.
     public static let window = 7
 
     /// One kind of capacity: its used and offered totals per day.
     public struct Line: Sendable {
+        /// The kind of capacity (`hospital_beds`), which picks the line's colour, dash and label.
         public var role: String
+        /// What was in use each day.
         public var used: [Double]
+        /// What was offered each day (0 on a day of closure).
         public var offered: [Double]
 
+        /// A line from its daily totals, day 0 first.
         public init(role: String, used: [Double], offered: [Double]) {
             self.role = role
             self.used = used
@@ -68,17 +75,20 @@ public struct OccupancyChart {
     /// Tall enough for the plot and for one legend entry per line.
     var height: Double { max(Self.height, Self.top + 4 + Self.legendStep * Double(lines.count)) }
 
+    /// The legend's words for a kind of capacity (`hospital beds`).
     public static func label(_ role: String) -> String { styles[role]?.label ?? IndicatorGlossary.words(role) }
 
     let lines: [Line]
     /// Words for the x axis (`days from 2026-01-01`).
     let axisTitle: String
 
+    /// A chart of `lines`, sorted in a fixed order of kinds so that legends read the same in every report.
     public init(lines: [Line], axisTitle: String) {
         self.lines = lines.sorted { (Self.order.firstIndex(of: $0.role) ?? 99, $0.role) < (Self.order.firstIndex(of: $1.role) ?? 99, $1.role) }
         self.axisTitle = axisTitle
     }
 
+    /// The chart as one `<svg>` element, every text escaped.
     public func svg() -> String {
         var svg = """
             <svg class="occupancy-chart" xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(height))" \

@@ -7,6 +7,7 @@
 public struct DivergingClasses: Sendable, Equatable {
     /// The width of each class.
     public let step: Double
+    /// Classes on each side of 0, so that the palette's six colours are used.
     public static let perSide = 3
 
     /// Classes reaching the largest finite |value|, or nil when every value is 0 or undefined.
@@ -35,6 +36,7 @@ public struct DivergingClasses: Sendable, Equatable {
 /// purple for rises, a near-white for no change and a mid grey for a difference that is not
 /// significant.
 public enum DivergingPalette {
+    /// The palette's name, for the report's notes on colours.
     public static let name = "ColorBrewer PuOr (colour-blind safe)"
     /// Six classes from the largest fall to the largest rise (PuOr's 6-class scheme, reversed so that purple is a rise).
     public static let colours = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]

@@ -24,6 +24,7 @@ public struct QuantileClasses: Sendable, Equatable {
         upperBounds = bounds
     }
 
+    /// The number of classes, fewer than asked when breaks were equal.
     public var count: Int { upperBounds.count }
 
     /// The class of a value (0 for the lowest), or nil for an undefined one.

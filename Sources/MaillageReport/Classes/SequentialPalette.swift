@@ -5,6 +5,7 @@
 /// classes. Its hues run yellow → green → blue, so no class can be mistaken for the red
 /// used for emergency departments and zones beyond a threshold.
 public enum SequentialPalette {
+    /// The palette's name, for the report's notes on colours.
     public static let name = "ColorBrewer YlGnBu (colour-blind safe)"
 
     /// The colours for `count` classes (1 to 7; larger counts get the 7-class scheme).

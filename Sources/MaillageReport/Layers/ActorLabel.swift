@@ -2,6 +2,7 @@ import MaillageCore
 
 /// Actor kinds in a planner's words, for legends and tables.
 public enum ActorLabel {
+    /// The kind's plural in words (`GP practices`, `nursing homes (EHPAD)`).
     public static func plural(_ kind: ActorKind) -> String {
         switch kind {
         case .hospital: "hospitals"

@@ -4,16 +4,22 @@
 /// accessibility labels (`coverage_hospital_emergency_30`) are named by Maillage itself; a name
 /// it does not know still reads as its words, with no unit invented.
 public struct IndicatorGlossary: Sendable, Equatable {
+    /// The indicator's name as stored (`gp_contacts_per_inhabitant`).
     public let name: String
+    /// How the report titles it (`GP contacts per inhabitant`).
     public let title: String
     /// The unit of displayed values (after `scale`).
     public let unit: String
     /// Displayed value = stored value × scale (shares are shown in percent).
     public let scale: Double
 
-    /// - Parameter territoryWide: the territory's value rather than a zone's. A coverage
-    ///   indicator is a share either way: of the territory's inhabitants within the limit, or
-    ///   for a zone 1 (100 %) when it is within the limit and 0 when not.
+    /// The wording of an indicator, or its words when Maillage does not know it.
+    ///
+    /// - Parameters:
+    ///   - name: the indicator's name as stored (`coverage_hospital_emergency_30`).
+    ///   - territoryWide: the territory's value rather than a zone's. A coverage
+    ///     indicator is a share either way: of the territory's inhabitants within the limit, or
+    ///     for a zone 1 (100 %) when it is within the limit and 0 when not.
     public init(_ name: String, territoryWide: Bool = false) {
         self.name = name
         if name.hasPrefix("coverage_") {

@@ -29,6 +29,7 @@ public struct ZoneLayer: Sendable {
         case diverging(significant: Set<String>)
     }
 
+    /// A layer coloured by quantiles, drawing no place of care besides hospitals and `sites`.
     public init(
         title: String, unit: String, values: [String: Double], highlighted: Set<String> = [], highlightLabel: String? = nil,
         threshold: Double? = nil, sites: SiteSelection = SiteSelection()

@@ -12,8 +12,11 @@ public struct ChoroplethMap {
     public static let width = 1000.0
     /// The map's part of the width; the legend takes the rest.
     public static let mapWidth = 660.0
+    /// The tallest the map may be, in page units: a tall territory is narrowed to fit.
     public static let maxHeight = 640.0
+    /// Space kept around the map, in page units.
     public static let margin = 14.0
+    /// Quantile classes of a sequential map (fewer when breaks are equal).
     public static let classCount = 5
 
     let territory: ProjectedTerritory
@@ -21,6 +24,7 @@ public struct ChoroplethMap {
     /// Makes the SVG ids unique when a page holds several maps.
     let idPrefix: String
 
+    /// A map of `layer` over `territory`; `idPrefix` keeps its SVG ids apart from other maps'.
     public init(territory: ProjectedTerritory, layer: ZoneLayer, idPrefix: String) {
         self.territory = territory
         self.layer = layer
@@ -39,6 +43,7 @@ public struct ChoroplethMap {
         return DivergingClasses(values: territory.zones.filter { significant.contains($0.zone.id) }.map { layer.value(of: $0.zone.id) })
     }
 
+    /// The map and its legend as one `<svg>` element, every text escaped.
     public func svg() -> String {
         let classes = self.classes
         let colours = SequentialPalette.colours(count: classes?.count ?? 0)

@@ -1,6 +1,8 @@
 /// Fits projected coordinates into a rectangle of the page, north up, keeping proportions.
 public struct MapFrame: Sendable {
+    /// Width of the drawn area, in page units.
     public let width: Double
+    /// Height of the drawn area, in page units.
     public let height: Double
     /// Page units per projected metre.
     public let scale: Double

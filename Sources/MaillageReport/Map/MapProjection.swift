@@ -9,9 +9,12 @@ import MaillageGeo
 public struct MapProjection: Sendable {
     /// A point of the plane, in metres of the projection.
     public struct Point: Sendable, Equatable {
+        /// Easting, in metres.
         public var x: Double
+        /// Northing, in metres.
         public var y: Double
 
+        /// A point of the plane.
         public init(x: Double, y: Double) {
             self.x = x
             self.y = y
@@ -24,7 +27,9 @@ public struct MapProjection: Sendable {
     public let name: String
     private let transformer: CoordinateTransformer
 
+    /// Lambert-93's code, for metropolitan France.
     public static let lambert93 = "EPSG:2154"
+    /// Web Mercator's code, for everywhere else.
     public static let webMercator = "EPSG:3857"
 
     /// Lambert-93's area of use (EPSG): metropolitan France and Corsica, with its coastal waters.
@@ -41,7 +46,7 @@ public struct MapProjection: Sendable {
 
     /// Prepares the transformation from WGS84 to `crs`.
     ///
-    /// - Throws: ``ProjError`` when PROJ does not know the CRS.
+    /// - Throws: `ProjError` when PROJ does not know the CRS.
     public init(crs: String) throws {
         self.crs = crs
         name = switch crs {
@@ -54,7 +59,7 @@ public struct MapProjection: Sendable {
 
     /// Projects many points in one call into PROJ.
     ///
-    /// - Throws: ``ProjError`` naming the first point PROJ cannot project.
+    /// - Throws: `ProjError` naming the first point PROJ cannot project.
     public func project(_ points: [GeoPoint]) throws -> [Point] {
         var xs = points.map(\.longitude), ys = points.map(\.latitude)
         try transformer.transform(xs: &xs, ys: &ys)

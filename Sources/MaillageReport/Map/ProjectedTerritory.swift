@@ -8,21 +8,32 @@ public struct ProjectedTerritory: Sendable {
         case point(PagePoint)
     }
 
+    /// A position on the page, in page units, y downwards.
     public typealias PagePoint = (x: Double, y: Double)
 
+    /// A zone with its shape on the page.
     public struct PlacedZone: Sendable {
+        /// The zone, with its id, name and population for tooltips.
         public let zone: Zone
+        /// Its outline or point on the page.
         public let shape: Shape
     }
 
+    /// An actor with its position on the page.
     public struct PlacedActor: Sendable {
+        /// The actor, with its kind, name and services for symbols and tooltips.
         public let actor: Actor
+        /// Where it is drawn.
         public let position: PagePoint
     }
 
+    /// The plane the territory was projected into.
     public let projection: MapProjection
+    /// How projected metres map to the page.
     public let frame: MapFrame
+    /// Every zone, in the territory's order.
     public let zones: [PlacedZone]
+    /// Every actor, in the territory's order.
     public let actors: [PlacedActor]
 
     /// Whether every zone is drawn as a point (a generated territory has no outlines).
@@ -33,7 +44,7 @@ public struct ProjectedTerritory: Sendable {
     /// Projects every zone outline (or point) and actor in one call into PROJ and fits them
     /// into a `width` × at most `maxHeight` frame.
     ///
-    /// - Throws: ``ProjError`` when a position cannot be projected.
+    /// - Throws: `ProjError` when a position cannot be projected.
     public init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
         var points: [GeoPoint] = []
         for zone in territory.zones {

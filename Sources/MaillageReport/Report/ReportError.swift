@@ -10,6 +10,7 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case unreadableIsochrones(path: String, reason: String)
     case unreadableLocation(path: String, reason: String)
 
+    /// One sentence naming the run, file or folder and what is available instead.
     public var description: String {
         switch self {
         case let .unknownRun(id, path, available) where available.isEmpty:

@@ -15,7 +15,7 @@ public enum TerritoryReport {
     ///   - runID: the only run to show; every stored run (indicator and simulation) when nil.
     ///   - generatedAt: the date printed in the footer.
     /// - Throws: ``ReportError/unknownRun(id:path:available:)`` for a run the database does not
-    ///   hold, store errors reading it, ``ProjError`` when a position cannot be projected.
+    ///   hold, store errors reading it, `ProjError` when a position cannot be projected.
     public static func html(database: TerritoryDatabase, runID: Int64? = nil, generatedAt: Date = Date()) throws -> String {
         try html(database: database, runs: runID.map(RunChoice.only) ?? .all, simulations: runID == nil ? .all : .none,
                  generatedAt: generatedAt)
@@ -28,7 +28,7 @@ public enum TerritoryReport {
     ///   - isochrones: a GeoJSON file `maillage access isochrones` wrote, drawn over the zones.
     ///   - location: a GeoJSON file `maillage locate` wrote: its sites drawn over the zones.
     /// - Throws: ``ReportError`` for a run the database does not hold or an unreadable
-    ///   comparison folder, store errors, ``ProjError`` when a position cannot be projected.
+    ///   comparison folder, store errors, `ProjError` when a position cannot be projected.
     public static func html(
         database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil, isochrones: String? = nil,
         location: String? = nil, generatedAt: Date = Date()

@@ -6,13 +6,19 @@ import MaillageStore
 public struct SimulationReading: Sendable {
     /// A territory-wide indicator: the mean over replications and its 95 % interval.
     public struct Figure: Sendable {
+        /// The indicator's name (`gp_contacts_per_inhabitant`).
         public var name: String
+        /// The mean over replications; nil when undefined.
         public var mean: Double?
+        /// The lower bound of the 95 % interval.
         public var low: Double?
+        /// The upper bound of the 95 % interval.
         public var high: Double?
     }
 
+    /// The run's id, seed, replications and provenance.
     public let header: SimulationRunHeader
+    /// The territory-wide indicators, by name.
     public let figures: [Figure]
     /// Indicator → zone id → mean value (NaN when undefined).
     public let zoneValues: [String: [String: Double]]
@@ -22,8 +28,10 @@ public struct SimulationReading: Sendable {
     public let occupancy: [OccupancyChart.Line]
     /// The start date and warm-up, read from the run's parameters.
     public let startDate: String?
+    /// Days simulated before the start date and left out of the figures.
     public let warmUpDays: Int?
 
+    /// Arranges a stored run's values and series for the report.
     public init(header: SimulationRunHeader, run: SimulationRun) {
         self.header = header
         var figures: [Figure] = [], zones: [String: [String: Double]] = [:], actors: [String: [String: Double]] = [:]
@@ -52,5 +60,6 @@ public struct SimulationReading: Sendable {
         warmUpDays = (parameters?["warm_up_days"] as? NSNumber)?.intValue
     }
 
+    /// The territory-wide indicator named `name`, if the run has it.
     public func figure(_ name: String) -> Figure? { figures.first { $0.name == name } }
 }

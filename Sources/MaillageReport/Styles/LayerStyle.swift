@@ -4,8 +4,11 @@ import Foundation
 /// zone layer, with the classes and colours of the HTML report: quantile classes in the
 /// sequential palette, or classes centred on 0 in the diverging palette for differences.
 public struct LayerStyle: Sendable, Equatable {
+    /// The column of the zone layer the style colours.
     public let column: String
+    /// The QGIS style document (QML).
     public let qml: String
+    /// The same style as OGC Styled Layer Descriptor 1.1 (SLD), for other GIS.
     public let sld: String
 
     /// A class: its bounds (a class holds its upper bound), colour and legend label.

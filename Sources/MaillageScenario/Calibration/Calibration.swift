@@ -13,29 +13,47 @@ import MaillageSim
 public enum Calibration {
     /// One evaluation: where (unit box and parameter values), what the targets gave, the objective.
     public struct Evaluation: Sendable, Equatable {
+        /// The evaluation's position in the search, from 0.
         public var index: Int
+        /// The point in the unit box the search works in.
         public var unit: [Double]
+        /// The same point as parameter values, in the spec's order.
         public var values: [Double]
+        /// What each target's indicator came to; nil when the simulation left it undefined.
         public var simulated: [Double?]
+        /// Σ weight · relative error² over the fit year's targets.
         public var objective: Double
         /// Read from an earlier run's history rather than simulated now.
         public var resumed: Bool
     }
 
+    /// One target's observed figure against what the simulation gave.
     public struct TargetFit: Sendable, Equatable {
+        /// The target.
         public var target: CalibrationTarget
+        /// The observed figure for the year.
         public var observed: Double
+        /// The simulated figure; nil when undefined.
         public var simulated: Double?
+        /// (simulated − observed) / observed; nil when the simulated figure is undefined.
         public var relativeError: Double? { simulated.map { ($0 - observed) / observed } }
     }
 
+    /// What a calibration found.
     public struct Result: Sendable {
+        /// The spec it followed.
         public var spec: CalibrationSpec
+        /// Every evaluation, in order, resumed ones included.
         public var history: [Evaluation]
+        /// The evaluation with the lowest objective.
         public var best: Evaluation
+        /// Whether the search met its tolerances within `max_evaluations`.
         public var converged: Bool
+        /// The best point as dotted overrides, for a scenario's `overrides:`.
         public var fittedOverrides: [String: Double]
+        /// The base parameters with the best point laid over them, for `simulate --params`.
         public var fittedParameters: SimulationParameters
+        /// The fit year's targets under the best point.
         public var fit: [TargetFit]
         /// The held-out year's targets predicted by the fitted parameters (not refitted).
         public var validation: [TargetFit]
@@ -44,6 +62,12 @@ public enum Calibration {
     /// The key of a unit point in a history (shortest round-trip text of each coordinate).
     public static func key(_ unit: [Double]) -> String { unit.map { String($0) }.joined(separator: ";") }
 
+    /// Searches for the parameters that best reproduce the spec's fit-year targets.
+    ///
+    /// Evaluations of an earlier run (`resumeFrom`, by ``key(_:)``) are reused instead of simulated;
+    /// `onEvaluation` is called after each evaluation, to append it to the history as it comes.
+    ///
+    /// - Throws: ``ScenarioError`` for a target with no observed figure that year, simulation errors.
     public static func run(_ spec: CalibrationSpec, model: SensitivityModel, observed: ObservedTable,
                            resumeFrom earlier: [String: (objective: Double, simulated: [Double?])] = [:],
                            onEvaluation: (Evaluation) throws -> Void = { _ in }) throws -> Result {

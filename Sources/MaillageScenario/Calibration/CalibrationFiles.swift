@@ -10,6 +10,7 @@ public enum CalibrationFiles {
 
     static func number(_ value: Double?) -> String { value.map { $0.isFinite ? String($0) : "" } ?? "" }
 
+    /// The first line of `history.csv`: evaluation, objective, unit coordinates, values, simulated targets.
     public static func historyHeader(_ spec: CalibrationSpec) -> String {
         (["evaluation", "objective"] + spec.parameters.map { "unit:\($0.name)" } + spec.parameters.map(\.name)
             + spec.targets.map { "simulated:\($0.name)" }).joined(separator: ",")
@@ -46,11 +47,15 @@ public enum CalibrationFiles {
         return (handle, earlier)
     }
 
+    /// One evaluation as a line of `history.csv`.
     public static func historyLine(_ evaluation: Calibration.Evaluation) -> String {
         ([String(evaluation.index), number(evaluation.objective)] + evaluation.unit.map { String($0) }
             + evaluation.values.map { String($0) } + evaluation.simulated.map(number)).joined(separator: ",") + "\n"
     }
 
+    /// Writes the fitted parameters and overrides, the fit and validation tables and `calibration.json` into `folder`.
+    ///
+    /// - Throws: ``ScenarioError`` when a file cannot be written.
     public static func write(_ result: Calibration.Result, to folder: String) throws {
         let parameters = ParameterFile.canonicalJSON(result.fittedParameters, pretty: true)
         try write(parameters + "\n", path(folder, "fitted-parameters.json"))
@@ -72,6 +77,7 @@ public enum CalibrationFiles {
         return text
     }
 
+    /// The result as `calibration.json` holds it (and `calibrate --json` prints it).
     public static func json(_ result: Calibration.Result) -> String {
         func fits(_ list: [Calibration.TargetFit]) -> String {
             list.map { "    {\"target\": \"\($0.target.name)\", \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}" }

@@ -18,20 +18,34 @@ import Yams
 /// max_evaluations: 60
 /// ```
 public struct CalibrationSpec: Sendable, Equatable {
+    /// The spec's file, for errors and provenance.
     public var file: String
+    /// The parameters fitted, with their bounds.
     public var parameters: [ParameterRange]
+    /// The observed figures fitted.
     public var targets: [CalibrationTarget]
+    /// The year whose observations are fitted.
     public var fitYear: Int
+    /// A held-out year predicted with the fitted parameters, never refitted.
     public var validationYear: Int?
+    /// Days simulated per evaluation.
     public var days: Int
+    /// The seed of every evaluation (common random numbers).
     public var seed: UInt64
+    /// Replications per evaluation.
     public var replications: Int
+    /// The share of inhabitants simulated per evaluation.
     public var sample: Double
+    /// The most evaluations the search makes.
     public var maxEvaluations: Int
     /// A parameter file the fitted values are laid over.
     public var parametersPath: String?
+    /// FNV-1a 64 of the file's bytes: a history from another spec is not resumed.
     public var contentHash: String
 
+    /// Reads a spec file (YAML).
+    ///
+    /// - Throws: ``ScenarioError`` naming the file, line and key of what is missing, unknown or out of range.
     public static func load(_ path: String) throws -> CalibrationSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, reason: "cannot be read (does it exist?)")

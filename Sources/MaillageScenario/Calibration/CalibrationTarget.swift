@@ -1,6 +1,7 @@
 /// One figure a calibration fits: a simulated territory indicator (or the ratio of two)
 /// against an observed total (or the ratio of two observed totals over the same subjects).
 public struct CalibrationTarget: Sendable, Equatable, Codable {
+    /// The target's name in the fit tables (`visits_per_inhabitant`).
     public var name: String
     /// The simulated indicator, as `simulate --json` names it.
     public var indicator: String
@@ -14,8 +15,10 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
     public var scope: String
     /// Divide the observed sum by the territory's inhabitants.
     public var perInhabitant: Bool
+    /// The target's weight in the objective.
     public var weight: Double
 
+    /// A target; the defaults sum the series over the territory's actors with weight 1.
     public init(name: String, indicator: String, indicatorOver: String? = nil, series: String, seriesOver: String? = nil,
                 scope: String = "actor", perInhabitant: Bool = false, weight: Double = 1) {
         self.name = name

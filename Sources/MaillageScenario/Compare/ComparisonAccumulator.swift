@@ -9,6 +9,7 @@
 /// variances use Welford's one-pass update. Folding in plan order is what makes a comparison
 /// the same bits whatever the thread count, and whatever the order shards are given to merge.
 public struct ComparisonAccumulator: Sendable {
+    /// The plan whose jobs are folded.
     public let plan: ComparisonPlan
     /// How many of the plan's jobs have been folded (the position of the next one).
     public private(set) var folded = 0
@@ -18,6 +19,7 @@ public struct ComparisonAccumulator: Sendable {
     /// The baseline's values in the replication being folded.
     private var baseline: (replication: Int, values: [SeriesValues?])?
 
+    /// An accumulator that has folded nothing yet.
     public init(plan: ComparisonPlan) {
         self.plan = plan
         scenarios = plan.scenarios.map { ScenarioFold(name: $0.name, file: $0.file) }

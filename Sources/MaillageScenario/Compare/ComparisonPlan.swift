@@ -4,8 +4,11 @@ import MaillageCore
 /// What a comparison runs: the scenarios (baseline first), each replication of each, with the
 /// baseline's seed for all so that replication r draws the same numbers everywhere.
 public struct ComparisonPlan: Sendable {
+    /// The scenarios compared, the baseline first.
     public var scenarios: [Scenario]
+    /// Replications of each simulated scenario.
     public var replications: Int
+    /// The baseline's seed, used by every scenario.
     public var seed: UInt64
     /// Every job in a fixed order: replication by replication, scenario by scenario within
     /// one (the baseline first). A scenario without simulation has one job, in replication 0
@@ -14,7 +17,13 @@ public struct ComparisonPlan: Sendable {
     /// does not grow with the number of replications.
     public var jobs: [ComparisonJob]
 
-    /// - Parameter replications: overrides the baseline's `replications` for every scenario.
+    /// A plan comparing the alternatives in `scenarios` with the first, the baseline.
+    ///
+    /// - Parameters:
+    ///   - scenarios: the baseline, then each alternative.
+    ///   - replications: overrides the baseline's `replications` for every scenario.
+    /// - Throws: ``ScenarioError`` for fewer than two scenarios, two of the same name, or
+    ///   replications outside 1...10,000.
     public init(scenarios: [Scenario], replications: Int? = nil) throws {
         guard let baseline = scenarios.first, scenarios.count >= 2 else {
             throw ScenarioError(file: scenarios.first?.file ?? "compare", reason: "a comparison needs a baseline and at least one alternative")

@@ -11,7 +11,14 @@ public enum ComparisonRunner {
     /// grow with the number of jobs. `territory` loads a scenario's base territory (called on
     /// the calling thread, once per scenario that has jobs).
     ///
-    /// - Parameter progress: called once per job done (from any thread).
+    /// - Parameters:
+    ///   - plan: the comparison the jobs belong to.
+    ///   - jobs: the jobs to run, in plan order.
+    ///   - threads: worker threads; the results do not depend on it.
+    ///   - window: how many jobs the workers may run ahead of `consume`; max(8, 4 × threads) when nil.
+    ///   - territory: loads a scenario's base territory.
+    ///   - progress: called once per job done (from any thread).
+    ///   - consume: receives each result, in plan order, on the calling thread.
     /// - Throws: the first error in plan order, from a job or from `consume`.
     public static func stream(_ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                               window: Int? = nil, territory: (Scenario) throws -> Territory,
@@ -59,7 +66,7 @@ public enum ComparisonRunner {
     }
 
     /// Runs `jobs` and returns their results in plan order (a shard's, or a small comparison's:
-    /// ``compare(_:threads:territory:progress:)`` folds them as they come instead).
+    /// ``compare(_:threads:window:territory:progress:)`` folds them as they come instead).
     public static func run(_ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            territory: (Scenario) throws -> Territory,
                            progress: (@Sendable () -> Void)? = nil) throws -> [JobResult] {

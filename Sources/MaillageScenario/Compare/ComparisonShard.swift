@@ -1,6 +1,8 @@
 /// The I-th of N shares of a comparison's jobs (`--shard I/N`, 1-based).
 public struct ComparisonShard: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The shard's number, 1-based.
     public var index: Int
+    /// How many shards the jobs are cut into.
     public var count: Int
 
     /// Reads `I/N` with 1 ≤ I ≤ N.
@@ -13,6 +15,7 @@ public struct ComparisonShard: Sendable, Hashable, Codable, CustomStringConverti
         self.count = count
     }
 
+    /// A shard from its numbers; the caller keeps 1 ≤ index ≤ count.
     public init(index: Int, count: Int) {
         self.index = index
         self.count = count
@@ -25,5 +28,6 @@ public struct ComparisonShard: Sendable, Hashable, Codable, CustomStringConverti
     /// The shard (1-based) that holds the job at `position` when the jobs are cut in `count` shares.
     public static func index(ofPosition position: Int, count: Int) -> Int { position % count + 1 }
 
+    /// `I/N`, as `--shard` takes it.
     public var description: String { "\(index)/\(count)" }
 }

@@ -2,14 +2,16 @@ import Foundation
 import MaillageCore
 
 /// Shard files: what `compare --shard I/N` writes (``ComparisonShardWriter``) and `merge`
-/// puts back together (``merge(_:)``), one job at a time.
+/// puts back together (``merge(_:territory:)``), one job at a time.
 public enum ComparisonShardFile {
     /// Puts shards back together as streams: checks that they belong to one comparison and
     /// that every share is there once, reads the plan again from the scenario files (which
     /// must not have changed), then folds the jobs in plan order. Shard k holds the jobs at
     /// positions k − 1, k − 1 + N, … (round robin), so the next job always comes from a known
     /// shard and only one job per shard is read at a time, whatever the order of `paths`.
-    /// - Parameter territory: loads a scenario's territory, whose content must be what the shards were computed on.
+    /// - Parameters:
+    ///   - paths: the shard files, in any order.
+    ///   - territory: loads a scenario's territory, whose content must be what the shards were computed on.
     public static func merge(_ paths: [String], territory: ((Scenario) throws -> Territory)? = nil) throws -> ScenarioComparisonResult {
         let readers = try paths.map { try ComparisonShardReader(path: $0) }
         guard let first = readers.first else { throw ScenarioError(file: "merge", reason: "give at least one shard") }

@@ -5,19 +5,27 @@ import Foundation
 /// A shard file (format version 2) is JSON Lines: this header, then one ``JobResult`` per
 /// line in plan order, so that `compare --shard` writes it and `merge` reads it as streams.
 public struct ComparisonShardHeader: Sendable, Codable, Equatable {
+    /// The `format` every shard file declares.
     public static let format = "maillage-comparison-shard"
+    /// The format version this build writes and reads.
     public static let version = 2
 
+    /// Must be `ComparisonShardHeader.format`: a file of another kind is refused.
     public var format: String
+    /// Must be `ComparisonShardHeader.version`: a shard of another version is refused.
     public var version: Int
     /// The scenario files, as absolute paths, baseline first: a merge reads them again.
     public var files: [String]
+    /// Replications of the plan.
     public var replications: Int
+    /// The plan's fingerprint (inputs, scenarios, seed): shards of different plans must not merge.
     public var planFingerprint: String
+    /// Which share of the jobs this file holds.
     public var shard: ComparisonShard
     /// Job lines that follow the header.
     public var jobs: Int
 
+    /// The header of `shard` of `plan`, whose scenarios were read from `files`.
     public init(files: [String], plan: ComparisonPlan, shard: ComparisonShard) {
         format = Self.format
         version = Self.version

@@ -2,10 +2,13 @@ import Foundation
 
 /// Reads a shard file as a stream: its header at once, then one job at a time.
 public final class ComparisonShardReader {
+    /// The shard file.
     public let path: String
+    /// The shard's header, read when the file was opened.
     public let header: ComparisonShardHeader
     private let lines: LineReader
     private let decoder = JSONDecoder()
+    /// Jobs read so far.
     public private(set) var read = 0
 
     /// Opens `path` and reads its header.

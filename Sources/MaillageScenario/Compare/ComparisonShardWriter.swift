@@ -5,13 +5,18 @@ import Foundation
 /// The file is written under a temporary name and renamed when complete, so an interrupted
 /// run never leaves a shard that looks whole.
 public final class ComparisonShardWriter {
+    /// Where the shard ends up once complete.
     public let path: String
     /// Where the shard is written until it is complete.
     public let partial: String
     private let handle: FileHandle
     private let encoder: JSONEncoder
+    /// Jobs written so far.
     public private(set) var written = 0
 
+    /// Starts the shard: creates the partial file and writes `header`.
+    ///
+    /// - Throws: ``ScenarioError`` when the file cannot be created or written.
     public init(path: String, header: ComparisonShardHeader) throws {
         self.path = path
         partial = path + ".partial"

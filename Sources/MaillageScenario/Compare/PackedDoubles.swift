@@ -5,12 +5,18 @@ import Foundation
 /// A shard's numbers must come back exactly as they were computed, or a merged comparison
 /// would differ from one machine's in the last digit.
 public struct PackedDoubles: Sendable, Equatable, Codable {
+    /// The numbers, NaN included.
     public var values: [Double]
 
+    /// Packs `values`.
     public init(_ values: [Double]) { self.values = values }
 
+    /// Equal when every number has the same bits (NaN equals NaN).
     public static func == (a: Self, b: Self) -> Bool { a.values.map(\.bitPattern) == b.values.map(\.bitPattern) }
 
+    /// Reads the base64 text of the little-endian bytes.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for text that is not base64 of whole doubles.
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let data = Data(base64Encoded: text), data.count % 8 == 0 else {
@@ -23,6 +29,7 @@ public struct PackedDoubles: Sendable, Equatable, Codable {
         }
     }
 
+    /// Writes the numbers as base64 of their little-endian bytes.
     public func encode(to encoder: Encoder) throws {
         var data = Data(capacity: values.count * 8)
         for value in values {

@@ -7,13 +7,16 @@
 public struct PairedAccumulator: Sendable, Equatable {
     /// Pairs folded.
     public private(set) var count = 0
+    /// Mean of the baseline's values.
     public private(set) var baselineMean = 0.0
+    /// Mean of the alternative's values.
     public private(set) var alternativeMean = 0.0
     /// Mean of (alternative − baseline).
     public private(set) var differenceMean = 0.0
     /// Sum of squared deviations of the differences from their running mean.
     private var squares = 0.0
 
+    /// An accumulator that has folded no pair.
     public init() {}
 
     /// Folds replication r's pair: the baseline's value and the alternative's.

@@ -4,14 +4,19 @@ import MaillageCore
 /// The difference between an alternative and the baseline over paired replications
 /// (common random numbers), with a Student-t 95 % interval on n − 1 degrees of freedom.
 public struct PairedDifference: Sendable, Equatable {
+    /// Mean of the baseline's values.
     public var baseline: Double
+    /// Mean of the alternative's values.
     public var alternative: Double
     /// Mean of (alternative − baseline) over the replications.
     public var difference: Double
+    /// Lower bound of the 95 % interval of the difference.
     public var lower: Double
+    /// Upper bound of the 95 % interval of the difference.
     public var upper: Double
     /// Two-sided p-value of "no difference" (0 or 1 when every replication agrees exactly).
     public var pValue: Double
+    /// Pairs used (pairs with NaN left out).
     public var replications: Int
 
     /// Whether the 95 % interval excludes 0.
@@ -51,6 +56,7 @@ public struct PairedDifference: Sendable, Equatable {
 
 /// Benjamini–Hochberg: which of many p-values stay discoveries at a false-discovery rate.
 public enum FalseDiscovery {
+    /// For each p-value, whether it stays a discovery when the false-discovery rate is held at `rate`.
     public static func benjaminiHochberg(_ pValues: [Double], rate: Double = 0.05) -> [Bool] {
         let order = pValues.indices.sorted { pValues[$0] < pValues[$1] }
         let m = Double(pValues.count)

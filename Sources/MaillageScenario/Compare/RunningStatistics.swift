@@ -9,6 +9,7 @@ public struct RunningStatistics: Sendable, Equatable {
     /// Sum of squared deviations from the running mean.
     private var squares = 0.0
 
+    /// Statistics of no value.
     public init() {}
 
     /// The statistics of `values`, folded in order.

@@ -3,6 +3,7 @@
 /// The result depends only on the plan and on the jobs' values, never on the order they
 /// arrive in or the machine they ran on: one machine and a merge of shards give the same.
 public struct ScenarioComparisonResult: Sendable {
+    /// The plan the result comes from.
     public var plan: ComparisonPlan
     /// One per scenario, in plan order (the baseline first).
     public var outcomes: [ScenarioOutcome]

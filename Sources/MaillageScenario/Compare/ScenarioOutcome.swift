@@ -1,7 +1,10 @@
 /// A scenario's indicators over its replications, ready to be paired with another's.
 public struct ScenarioOutcome: Sendable {
+    /// The scenario's name.
     public var name: String
+    /// The zones of its territory, in order.
     public var zoneIDs: [String]
+    /// One series per indicator.
     public var series: [IndicatorSeries]
 }
 
@@ -10,7 +13,9 @@ public struct IndicatorSeries: Sendable {
     /// Where an indicator comes from: accessibility (deterministic) or the simulation.
     public enum Source: String, Sendable, Codable { case access, simulation }
 
+    /// The indicator's name (a label for accessibility, the simulation's own name otherwise).
     public var name: String
+    /// Accessibility or simulation.
     public var source: Source
     /// One value per replication, in replication order (one value for accessibility).
     public var territory: [Double]

@@ -5,16 +5,23 @@ import MaillageCore
 public enum ScenarioRunner {
     /// One indicator's values for one scenario.
     public struct IndicatorResult: Sendable {
+        /// The indicator computed.
         public var spec: IndicatorSpec
+        /// The zones, in the changed territory's order.
         public var zoneIDs: [String]
         /// The indicator's main value per zone (NaN = undefined).
         public var values: [Double]
         /// The territory-wide value: the covered share for coverage, else the
         /// population-weighted mean over zones where the value is defined.
         public var territoryValue: Double
+        /// Territory-wide figures, as `MaillageAccess`'s study gives them.
         public var summary: [String: Double]
     }
 
+    /// Applies the changes effective on the scenario's access day to `base` and computes each indicator.
+    ///
+    /// - Throws: ``ScenarioError`` for a change the territory cannot take, or an indicator it cannot answer, placed at
+    ///   the indicator.
     public static func run(_ scenario: Scenario, on base: Territory) throws -> [IndicatorResult] {
         let territory = try base.applying(scenario.changes, onDay: scenario.accessDay)
         let population = territory.zones.map(\.population.total)

@@ -4,13 +4,17 @@ import MaillageSim
 /// Turns a point of the unit hypercube into the dotted parameter overrides a scenario takes.
 ///
 /// The simulation is driven only through its public parameter surface (the same dotted
-/// overrides as a scenario's `overrides:`), so any engine that reads ``SimulationParameters``
+/// overrides as a scenario's `overrides:`), so any engine that reads `SimulationParameters`
 /// can be screened or calibrated.
 public struct ParameterPoint: Sendable {
+    /// The ranges, one per coordinate of a point.
     public let ranges: [ParameterRange]
     /// The base parameters' values, flattened by dotted name, for `scale` ranges.
     private let baseValues: [String: Double]
 
+    /// A mapping of the unit hypercube onto `ranges` around `base`.
+    ///
+    /// - Throws: `SimulationError.invalidParameter` for a range naming no numeric parameter of `base`.
     public init(ranges: [ParameterRange], base: SimulationParameters) throws {
         self.ranges = ranges
         let flat = try Self.flatValues(base)

@@ -12,8 +12,11 @@ public struct ParameterRange: Sendable, Equatable, Codable {
     /// The dotted parameter name, as in a scenario's `overrides` (`emergency.base_wait_minutes`,
     /// `needs.acute_urgent.rate_per_year`, `hospital.length_of_stay.mean`).
     public var name: String
+    /// The lower bound (a value, or a multiplier with `scale`).
     public var low: Double
+    /// The upper bound (a value, or a multiplier with `scale`).
     public var high: Double
+    /// Whether the bounds are values or multipliers of the base value.
     public var mode: Mode
     /// Whole numbers only (tolerances in days): values are rounded.
     public var integer: Bool
@@ -23,6 +26,7 @@ public struct ParameterRange: Sendable, Equatable, Codable {
     /// Where the range comes from, in words.
     public var source: String
 
+    /// A range; the caller keeps `low ≤ high`.
     public init(name: String, low: Double, high: Double, mode: Mode = .absolute, integer: Bool = false, observed: Bool, source: String = "") {
         self.name = name
         self.low = low

@@ -4,10 +4,15 @@ import MaillageCore
 public struct SensitivityAnalysis: Sendable, Equatable {
     /// One indicator's indices, one entry per parameter (in the plan's order).
     public struct Indicator: Sendable, Equatable {
+        /// The indicator's name.
         public var name: String
+        /// Its mean over the design points.
         public var mean: Double
+        /// Its standard deviation over the design points.
         public var standardDeviation: Double
+        /// Morris indices, with the Morris method.
         public var morris: MorrisIndices?
+        /// Sobol' indices, with the Sobol' method.
         public var sobol: SobolIndices?
         /// The share of the indicator's variance that comes from parameters with no observed
         /// source: Σ ST over them / Σ ST (Sobol'), or Σ μ*² / Σ μ*² (Morris, a screening proxy).
@@ -17,12 +22,17 @@ public struct SensitivityAnalysis: Sendable, Equatable {
         public var assumptionDriven: Bool { assumptionShare > 0.5 }
     }
 
+    /// The plan the outputs come from.
     public var plan: SensitivityPlan
+    /// One entry per indicator.
     public var indicators: [Indicator]
 
     /// Bootstrap resamples of the intervals (their seed is the plan's design seed).
     public static let resamples = 1000
 
+    /// Computes the indices of every indicator from the outputs of every design point.
+    ///
+    /// - Throws: ``ScenarioError`` when some design points have no output yet.
     public init(plan: SensitivityPlan, outputs: SensitivityOutputs) throws {
         guard let matrix = outputs.complete else {
             throw ScenarioError(file: plan.rangesFile, reason: "\(outputs.values.filter { $0 == nil }.count) design points have no output yet")

@@ -3,6 +3,9 @@ import Foundation
 /// Writes a sensitivity analysis: `indices.csv`, `indicators.csv`, `design.csv`, `outputs.csv`
 /// and `sensitivity.json`, the same bytes whether the points ran on one machine or in shards.
 public enum SensitivityFiles {
+    /// Writes the analysis's files into `folder`, creating it.
+    ///
+    /// - Throws: ``ScenarioError`` or a file error when a file cannot be written.
     public static func write(_ analysis: SensitivityAnalysis, outputs: SensitivityOutputs, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let plan = analysis.plan
@@ -52,6 +55,7 @@ public enum SensitivityFiles {
     /// A number as CSV and JSON write it: shortest round-trip text, empty when undefined.
     static func number(_ value: Double) -> String { value.isFinite ? String(value) : "" }
 
+    /// The analysis as `sensitivity.json` holds it.
     public static func json(_ analysis: SensitivityAnalysis) -> String {
         let plan = analysis.plan
         func value(_ x: Double) -> String { x.isFinite ? String(x) : "null" }

@@ -14,9 +14,13 @@ public struct SensitivityModel: Sendable {
     }
 
     let kind: Kind
+    /// Days simulated at each point.
     public let days: Int
+    /// The seed of every point (common random numbers).
     public let seed: UInt64
+    /// Replications at each point.
     public let replications: Int
+    /// The share of inhabitants simulated.
     public let sample: Double
 
     /// The simulation of `territory` with `base` parameters.

@@ -16,17 +16,23 @@ import Yams
 /// ```
 /// `data/sensitivity-ranges.yaml` covers every assumed parameter of `data/simulation-parameters.json`.
 public struct SensitivityRanges: Sendable, Equatable {
+    /// The ranges file, for errors and provenance.
     public var file: String
+    /// The parameters, in the file's order.
     public var parameters: [ParameterRange]
     /// FNV-1a 64 of the file's bytes: shards of different files must not merge.
     public var contentHash: String
 
+    /// Ranges given in code; `contentHash` is empty unless read from a file.
     public init(file: String, parameters: [ParameterRange], contentHash: String = "") {
         self.file = file
         self.parameters = parameters
         self.contentHash = contentHash
     }
 
+    /// Reads a ranges file (YAML).
+    ///
+    /// - Throws: ``ScenarioError`` naming the file, line and key of what is missing, unknown or out of range.
     public static func load(_ path: String) throws -> SensitivityRanges {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, reason: "cannot be read (does it exist?)")

@@ -4,10 +4,12 @@ import MaillageCore
 
 /// The model's indicators at some points of a plan's design: the expensive part, shardable.
 public struct SensitivityOutputs: Sendable, Equatable, Codable {
+    /// The indicators' names, the columns of each row of values.
     public var indicators: [String]
     /// `values[point]`: one value per indicator (nil for the points another shard ran).
     public var values: [[Double]?]
 
+    /// Outputs from their rows.
     public init(indicators: [String], values: [[Double]?]) {
         self.indicators = indicators
         self.values = values

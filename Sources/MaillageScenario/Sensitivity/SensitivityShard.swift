@@ -3,12 +3,16 @@ import Foundation
 /// One share of a sensitivity analysis's design points (`--shard I/N`): the file it writes,
 /// and the merge of all the shares into the analysis one machine would give.
 public struct SensitivityShard: Sendable, Equatable, Codable {
+    /// The plan every shard must share.
     public var plan: SensitivityPlan
+    /// Which share of the points this is.
     public var shard: ComparisonShard
+    /// The indicators' names, the columns of each point's values.
     public var indicators: [String]
     /// Point index → indicator values, as shortest round-trip text ("nan" for undefined).
     public var points: [Int: [String]]
 
+    /// `sensitivity-shard-I-of-N.json`.
     public static func fileName(_ shard: ComparisonShard) -> String { "sensitivity-shard-\(shard.index)-of-\(shard.count).json" }
 
     /// The design positions that belong to `shard` (round robin).
@@ -16,6 +20,7 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
         (0..<plan.pointCount).filter { shard.contains(position: $0) }
     }
 
+    /// The share `shard` of `outputs`: the points it ran.
     public init(plan: SensitivityPlan, shard: ComparisonShard, outputs: SensitivityOutputs) {
         self.plan = plan
         self.shard = shard
@@ -25,6 +30,9 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
         self.points = points
     }
 
+    /// Writes the shard into `folder` and returns its path.
+    ///
+    /// - Throws: ``ScenarioError`` when the file cannot be written.
     public func write(to folder: String) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = URL(fileURLWithPath: folder).appendingPathComponent(Self.fileName(shard)).path
@@ -36,6 +44,9 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
         return path
     }
 
+    /// Reads a shard file.
+    ///
+    /// - Throws: ``ScenarioError`` for a file that cannot be read or is not a shard.
     public static func read(_ path: String) throws -> SensitivityShard {
         guard let data = FileManager.default.contents(atPath: path) else { throw ScenarioError(file: path, reason: "cannot be read") }
         do { return try JSONDecoder().decode(SensitivityShard.self, from: data) } catch {

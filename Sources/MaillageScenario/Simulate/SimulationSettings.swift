@@ -8,11 +8,14 @@
 ///   zone_indicators: [emergency_visits_per_inhabitant, travel_minutes_per_inhabitant]
 /// ```
 public struct SimulationSettings: Sendable, Equatable {
+    /// Whether the scenario simulates at all (false: accessibility only).
     public var enabled: Bool
+    /// The share of inhabitants simulated, in (0, 1]; counts are weighted back.
     public var sample: Double
     /// The simulation's zone indicators compared zone by zone; territory-wide, all are compared.
     public var zoneIndicators: [String]
 
+    /// Settings from a scenario's `simulation:` block.
     public init(enabled: Bool = true, sample: Double = 1, zoneIndicators: [String] = Self.defaultZoneIndicators) {
         self.enabled = enabled
         self.sample = sample

@@ -16,6 +16,10 @@ import MaillageCore
 /// Dates are ISO dates or day offsets from the run's `start_date` (`45` or `{"day": 45}`); both
 /// must lie within the horizon. `to` is inclusive and defaults to the horizon's last day.
 public enum EventFile {
+    /// Reads the events file at `path`, placing its dates against `startDay` within a horizon of `days`.
+    ///
+    /// - Throws: ``SimulationError/unreadableFile(path:reason:)`` for a file that cannot be read or parsed,
+    ///   ``SimulationError/invalidEvent(index:reason:)`` for an event that is not valid.
     public static func load(_ path: String, startDay: Int, days: Int) throws -> [SimulationEvent] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SimulationError.unreadableFile(path: path, reason: "cannot be read (missing or not a file)")
@@ -23,6 +27,9 @@ public enum EventFile {
         return try parse(data, startDay: startDay, days: days, source: path)
     }
 
+    /// Reads events from JSON bytes; `source` names them in errors.
+    ///
+    /// - Throws: as ``load(_:startDay:days:)``.
     public static func parse(_ data: Data, startDay: Int, days: Int, source: String = "events") throws -> [SimulationEvent] {
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: data) } catch {

@@ -3,6 +3,7 @@ import MaillageCore
 /// Something that happens to the territory during a run, on counted days `fromDay...toDay`
 /// (day 0 is the run's `start_date`).
 public struct SimulationEvent: Sendable, Hashable {
+    /// What changes.
     public enum Change: Sendable, Hashable {
         /// The actor takes no one (or, `nightOnly`, an emergency department sends on its night arrivals).
         case close(actor: String, nightOnly: Bool)
@@ -18,11 +19,14 @@ public struct SimulationEvent: Sendable, Hashable {
         case epidemic(zones: [String], peakDay: Int, intensity: BandValues, needs: [NeedKind])
     }
 
+    /// What changes.
     public var change: Change
+    /// The first day the change holds, counted from the start date.
     public var fromDay: Int
     /// The last day, inclusive; the horizon's last day for a capacity change.
     public var toDay: Int
 
+    /// A change over `fromDay...toDay`.
     public init(_ change: Change, fromDay: Int, toDay: Int) {
         self.change = change
         self.fromDay = fromDay

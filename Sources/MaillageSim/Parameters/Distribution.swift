@@ -8,11 +8,16 @@ import Foundation
 /// unused) so that a file can switch a default from one type to another.
 public struct Distribution: Sendable, Hashable, Codable {
     public var type: String
+    /// The mean, in days (the value itself for `fixed`).
     public var mean: Double?
+    /// The standard deviation, in days, for `lognormal`.
     public var sd: Double?
+    /// The possible values, in days, for `empirical`.
     public var values: [Double]?
+    /// The probability of each value, for `empirical`.
     public var weights: [Double]?
 
+    /// A distribution as a file gives it; its fields are checked when the parameters are validated.
     public init(type: String, mean: Double? = nil, sd: Double? = nil, values: [Double]? = nil, weights: [Double]? = nil) {
         self.type = type
         self.mean = mean
@@ -21,10 +26,14 @@ public struct Distribution: Sendable, Hashable, Codable {
         self.weights = weights
     }
 
+    /// A lognormal distribution of this mean and standard deviation, in days.
     public static func lognormal(mean: Double, sd: Double) -> Distribution { .init(type: "lognormal", mean: mean, sd: sd) }
+    /// An exponential distribution of this mean, in days.
     public static func exponential(mean: Double) -> Distribution { .init(type: "exponential", mean: mean) }
+    /// Always `value` days.
     public static func fixed(_ value: Double) -> Distribution { .init(type: "fixed", mean: value) }
 
+    /// Writes every key, null when unused, so that a file shows what it can set.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)

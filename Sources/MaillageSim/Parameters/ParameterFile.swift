@@ -7,6 +7,10 @@ import Foundation
 /// have is refused (a misspelt `tolerence` must not be silently ignored); keys starting with
 /// `_` are comments. `data/simulation-parameters.json` is the documented default file.
 public enum ParameterFile {
+    /// The parameters of the file at `path`, laid over the defaults.
+    ///
+    /// - Throws: ``SimulationError/unreadableFile(path:reason:)`` for a file that cannot be read or parsed,
+    ///   ``SimulationError/invalidParameter(name:reason:)`` for an unknown key or a value out of range.
     public static func load(_ path: String) throws -> SimulationParameters {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SimulationError.unreadableFile(path: path, reason: "cannot be read (missing or not a file)")

@@ -1,10 +1,15 @@
 /// Continuity-of-care indices of one patient, from how many visits went to each provider
 /// (`indicators.md` §4). COC and SECON are undefined (nil) for a single visit.
 public struct ContinuityIndices: Sendable, Equatable {
+    /// Usual provider of care: the share of visits to the most visited provider.
     public var upc: Double
+    /// Bice–Boxerman continuity of care: 1 when every visit went to one provider.
     public var coc: Double?
+    /// Sequential continuity: the share of consecutive visits to the same provider.
     public var secon: Double?
+    /// Herfindahl–Hirschman concentration of visits over providers.
     public var hhi: Double
+    /// Modified modified continuity index (Magill and Senf 1987): near 1 when few providers share many visits.
     public var mmci: Double
 
     /// From the visit count `n`, the distinct providers `k`, Σ n_j², max n_j and the number of

@@ -4,19 +4,26 @@
 /// day (a closed hospital offers no bed, a closed department no visit); `used` counts what
 /// is in use, so a closure's patients still in bed can make it exceed the offer.
 public struct OccupancySeries: Sendable, Equatable {
+    /// One kind of capacity's daily totals.
     public struct Line: Sendable, Equatable {
+        /// The kind of capacity.
         public var role: OccupancyRole
+        /// What was in use each day.
         public var used: [Double]
+        /// What open actors offered each day.
         public var offered: [Double]
 
         /// used ÷ offered on a day, NaN when nothing is offered.
         public func occupancy(day: Int) -> Double { offered[day] > 0 ? used[day] / offered[day] : .nan }
     }
 
+    /// One line per kind of capacity recorded.
     public var lines: [Line]
 
+    /// The number of counted days.
     public var days: Int { lines.first?.used.count ?? 0 }
 
+    /// The line of `role`, if it was recorded.
     public func line(_ role: OccupancyRole) -> Line? { lines.first { $0.role == role } }
 
     /// The mean of replications' flat series (day-major: day × role × (used, offered)).

@@ -9,8 +9,10 @@ public struct ReplicationIndicators: Sendable, Equatable {
     public var territory: [(name: String, value: Double)]
     /// Zone indicators: `zoneValues[c][z]` is column `zoneColumns[c]` for zone `z` (NaN = undefined).
     public var zoneColumns: [String]
+    /// The values of each zone column, `zoneValues[c][z]`.
     public var zoneValues: [[Double]]
 
+    /// One replication's indicators.
     public init(replication: Int, territory: [(name: String, value: Double)], zoneColumns: [String], zoneValues: [[Double]]) {
         self.replication = replication
         self.territory = territory
@@ -18,6 +20,7 @@ public struct ReplicationIndicators: Sendable, Equatable {
         self.zoneValues = zoneValues
     }
 
+    /// Equal when every value has the same bits, NaN included: replications are compared for determinism.
     public static func == (a: Self, b: Self) -> Bool {
         a.replication == b.replication && a.zoneColumns == b.zoneColumns
             && a.territory.map(\.name) == b.territory.map(\.name)

@@ -6,17 +6,27 @@ public struct SimulationResult: Sendable {
     /// One territory-wide indicator: the mean over replications and its Student-t 95 % interval
     /// (nil with one replication), and each replication's value.
     public struct Indicator: Sendable {
+        /// The indicator's name (`gp_contacts_per_inhabitant`).
         public var name: String
+        /// The mean over replications.
         public var mean: Double
+        /// The lower bound of the 95 % interval.
         public var low: Double?
+        /// The upper bound of the 95 % interval.
         public var high: Double?
+        /// Each replication's value, in replication order.
         public var values: [Double]
     }
 
+    /// One actor's activity, means over replications.
     public struct ActorRow: Sendable {
+        /// The actor.
         public var actor: Actor
+        /// Patient contacts the actor had.
         public var contacts: Double
+        /// What it offered: slots for GPs and specialists, bed- or place-days otherwise.
         public var capacityDays: Double
+        /// What of that was used, in the same unit.
         public var usedDays: Double
         /// Share of capacity used: slots for GPs and specialists, bed- or place-days otherwise (NaN without capacity).
         public var occupancy: Double
@@ -34,17 +44,24 @@ public struct SimulationResult: Sendable {
         ]
     }
 
+    /// The territory-wide indicators.
     public var territory: [Indicator]
+    /// The zones, in the territory's order; zone columns follow it.
     public var zoneIDs: [String]
+    /// Zone indicators, means over replications (NaN = undefined).
     public var zoneColumns: [(name: String, values: [Double])]
+    /// One row per actor.
     public var actors: [ActorRow]
+    /// The number of simulated people (after sampling).
     public var agents: Int
     /// Calendar events processed, summed over replications.
     public var events: Int
+    /// The first replication's trajectory events, when the request asked for them.
     public var eventLog: [EventLogRow]?
     /// Daily use and offer of each kind of capacity, the mean over replications.
     public var occupancy: OccupancySeries
 
+    /// The mean of the territory-wide indicator `name`, if the run has it.
     public func value(_ name: String) -> Double? { territory.first { $0.name == name }?.mean }
 
     init(network: CareNetwork, request: SimulationRequest, replications: [ReplicationResult]) {

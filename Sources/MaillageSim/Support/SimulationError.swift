@@ -12,6 +12,7 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     /// A file that cannot be read or parsed.
     case unreadableFile(path: String, reason: String)
 
+    /// The problem in one line, naming the parameter, event or file.
     public var description: String {
         switch self {
         case let .invalidParameter(name, reason): "parameter \(name): \(reason)"

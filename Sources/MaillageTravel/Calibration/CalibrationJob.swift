@@ -6,28 +6,42 @@ import MaillageStore
 /// `maillage travel calibrate`: fits the straight-line model on a stored road matrix, judges
 /// it on held-out pairs against the defaults, and stores it as the database's line model.
 public struct CalibrationJob: Sendable {
+    /// The stored road matrix to fit on (`osrm_car`).
     public var matrix: String
     /// Share of pairs kept out of the fit to judge it.
     public var holdout = 0.2
+    /// The seed that picks the held-out pairs: the same seed gives the same split and fit.
     public var seed: UInt64 = 1
     /// Store the fit (false: only report).
     public var store = true
 
+    /// A calibration on `matrix` with a 20 % holdout, seed 1, storing the fit.
     public init(matrix: String) {
         self.matrix = matrix
     }
 
+    /// What a calibration found: the fitted model and how it does on held-out pairs.
     public struct Report: Sendable, Encodable {
+        /// The fitted model with its provenance, as stored (or as it would be stored).
         public let stored: StoredLineModel
+        /// Errors on the held-out pairs by distance band (``DistanceBand`` labels).
         public let heldOutByBand: [String: Band]
+        /// Whether the fit was written to the database.
         public let wasStored: Bool
 
+        /// One distance band's held-out errors under the fit and under the defaults.
         public struct Band: Sendable, Encodable {
+            /// The fitted model's errors.
             public let fitted: ErrorSummary
+            /// The built-in defaults' errors, to judge whether the fit is worth keeping.
             public let defaults: ErrorSummary
         }
     }
 
+    /// Fits, judges and (with ``store``) stores the model.
+    ///
+    /// - Throws: `ValidationError` for a holdout outside 0..<1, a matrix the database does not have, or too few pairs
+    ///   to fit; store errors.
     public func run(on database: TerritoryDatabase) throws -> Report {
         guard holdout >= 0, holdout < 1 else { throw ValidationError(field: "holdout", reason: "must be from 0 to below 1 (got \(holdout))") }
         guard let definition = try database.travelMatrices().first(where: { $0.name == matrix }) else {

@@ -13,11 +13,15 @@ import MaillageGeo
 /// at least ``minimumPerDensity`` trips start or end at that level, relative to the most
 /// common level (factor 1); levels without enough trips get 1 (no assumption).
 public enum LineModelFit {
+    /// The trips a density level needs, at either end, before its factor is fitted.
     public static let minimumPerDensity = 100
     /// No trip averages more than France's motorway limit: keeps a fit on short trips only
     /// from inventing a far speed it has no data for.
     public static let maximumSpeed = 130.0
 
+    /// The model fitted on `samples`, searching from `start` and a few spread points.
+    ///
+    /// - Throws: `ValidationError` for fewer than 20 samples, or when no start gives a valid model.
     public static func fit(_ samples: [RoadSample], start: StraightLineModel = .calibrated) throws -> StraightLineModel {
         guard samples.count >= 20 else {
             throw ValidationError(field: "calibration", reason: "needs at least 20 road trips between distinct places with coordinates (got \(samples.count))")

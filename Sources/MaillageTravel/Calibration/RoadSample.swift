@@ -5,14 +5,22 @@ import MaillageStore
 /// One road trip to fit or judge the straight-line model on: its geodesic length, its road
 /// time (and road length when known), and the density levels at both ends.
 public struct RoadSample: Sendable, Hashable {
+    /// Where the trip starts.
     public let origin: TravelEndpoint
+    /// Where the trip ends.
     public let destination: TravelEndpoint
+    /// The geodesic length, in metres.
     public let metres: Double
+    /// The road time, in minutes.
     public let minutes: Double
+    /// The road length, in km, when the matrix has distances.
     public let roadKm: Double?
+    /// The density level at the start, which scales the model's speed.
     public let originDensity: DensityClass?
+    /// The density level at the end.
     public let destinationDensity: DensityClass?
 
+    /// A trip from its ends, lengths and time.
     public init(origin: TravelEndpoint, destination: TravelEndpoint, metres: Double, minutes: Double, roadKm: Double?,
                 originDensity: DensityClass?, destinationDensity: DensityClass?) {
         self.origin = origin
@@ -32,14 +40,20 @@ public struct RoadSample: Sendable, Hashable {
 
 /// The places of a territory by endpoint, for turning stored pairs into samples.
 public struct TerritoryPlaces: Sendable {
+    /// A zone's or actor's point, with what the model and the coverage shares need.
     public struct Place: Sendable {
+        /// Where it is, in WGS84.
         public let point: GeoPoint
+        /// The density level: the zone's own, or for an actor that of its zone.
         public let density: DensityClass?
+        /// People living there: a zone's population, 0 for an actor.
         public let population: Double
     }
 
+    /// Every zone and actor of the territory, by endpoint.
     public let places: [TravelEndpoint: Place]
 
+    /// The places of `territory`.
     public init(_ territory: Territory) {
         var places: [TravelEndpoint: Place] = [:]
         var zoneDensity: [String: DensityClass] = [:]

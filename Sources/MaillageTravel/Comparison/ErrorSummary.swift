@@ -2,10 +2,15 @@
 /// error, median and 90th percentile of the absolute error, and mean signed error (bias;
 /// positive when the compared source is slower). Minutes.
 public struct ErrorSummary: Sendable, Codable, Hashable {
+    /// The number of pairs compared.
     public let pairs: Int
+    /// The mean absolute error, in minutes.
     public let mae: Double
+    /// The median absolute error, in minutes.
     public let median: Double
+    /// The 90th percentile of the absolute error, in minutes.
     public let p90: Double
+    /// The mean signed error, in minutes: positive when the compared source is slower.
     public let bias: Double
 
     /// `errors` are compared minus reference, one per pair.
@@ -32,13 +37,16 @@ public struct ErrorSummary: Sendable, Codable, Hashable {
 
 /// The distance bands errors are reported by, in geodesic km.
 public enum DistanceBand {
+    /// The lower edges of the bands, in km; the last band is open.
     public static let edges: [Double] = [0, 10, 20, 30, 50, 80]
 
+    /// The label of the band holding `km` (`10–20 km`, `80+ km`).
     public static func label(forKm km: Double) -> String {
         let lower = edges.last { $0 <= km } ?? 0
         guard let upper = edges.first(where: { $0 > lower }) else { return "\(Int(lower))+ km" }
         return "\(Int(lower))–\(Int(upper)) km"
     }
 
+    /// Every band's label, shortest first.
     public static var labels: [String] { edges.map { label(forKm: $0) } }
 }

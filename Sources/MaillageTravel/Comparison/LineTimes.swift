@@ -8,16 +8,23 @@ import MaillageStore
 /// (`origin_id,destination_id,minutes,km`, with the geodesic km in `straight_km`), so that it
 /// reads back with `import matrix` and lines up with an OSRM matrix's export.
 public struct LineTimes: Sendable {
+    /// The origins: the zones by default.
     public var from = EndpointSelection.zones
+    /// The destinations: every actor by default.
     public var to = EndpointSelection.actors(nil)
+    /// Keep only pairs of at most this many minutes; every pair when nil.
     public var limitMinutes: Double?
     /// Use the built-in defaults even when the database has a fitted model.
     public var defaults = false
 
+    /// Every zone to every actor, with the model in force.
     public init() {}
 
+    /// What was written.
     public struct Report: Sendable, Encodable {
+        /// The number of pairs written.
         public let pairs: Int
+        /// The model used: `defaults` or `fitted vN`.
         public let model: String
     }
 

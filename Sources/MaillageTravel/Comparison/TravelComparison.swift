@@ -8,43 +8,63 @@ import MaillageStore
 /// planner, the share of the population within 15, 30 and 45 minutes of each site kind
 /// (or, for a zone-to-zone matrix, of each destination zone) under each source.
 public struct TravelComparison: Sendable {
+    /// What the reference matrix is compared with.
     public enum Against: Sendable {
         case matrix(String)
         /// The line model in force in the database (fitted, else the defaults).
         case line
     }
 
+    /// The stored matrix whose pairs are compared.
     public var reference: String
+    /// The other source.
     public var against: Against
+    /// The times, in minutes, at which population coverage is compared.
     public var thresholds: [Double] = [15, 30, 45]
 
+    /// A comparison of `reference` with `against` at 15, 30 and 45 minutes.
     public init(reference: String, against: Against) {
         self.reference = reference
         self.against = against
     }
 
+    /// The share of people within a time of a kind of site, under each source.
     public struct Coverage: Sendable, Encodable {
         /// A site kind (`hospital`) or, for zone destinations, `zones` (the mean over sites).
         public let sites: String
+        /// The time, in minutes.
         public let minutes: Double
         /// Share of the population, in percent.
         public let reference: Double
+        /// The same share under the compared source, in percent.
         public let compared: Double
         /// For zone destinations: the mean and largest gap over the sites, in points.
         public let meanGap: Double?
+        /// For zone destinations: the largest gap over the sites, in points.
         public let largestGap: Double?
     }
 
+    /// What a comparison found, for the terminal, `--json` and `--out`.
     public struct Report: Sendable, Encodable {
+        /// The reference matrix's name.
         public let reference: String
+        /// The compared source's name (a matrix, or the line model).
         public let compared: String
+        /// Reference pairs the compared source also has.
         public let comparedPairs: Int
+        /// Reference pairs the compared matrix lacks, left out of the errors.
         public let missingInCompared: Int
+        /// Errors by distance band (``DistanceBand`` labels).
         public let bands: [String: ErrorSummary]
+        /// Errors over every pair compared.
         public let all: ErrorSummary
+        /// Population coverage under each source, by site kind and time.
         public let coverage: [Coverage]
     }
 
+    /// Compares the sources over the reference's pairs.
+    ///
+    /// - Throws: `ValidationError` for a matrix the database does not have; store errors.
     public func run(on database: TerritoryDatabase) throws -> Report {
         let territory = try database.loadTerritory()
         let places = TerritoryPlaces(territory)

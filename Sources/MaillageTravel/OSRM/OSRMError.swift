@@ -25,6 +25,7 @@ public enum OSRMError: Error, Sendable, CustomStringConvertible {
     /// The cache folder could not be made or written.
     case cache(path: String, detail: String)
 
+    /// One sentence for the planner, saying what to do where there is something to do.
     public var description: String {
         switch self {
         case let .missingTool(name, searched):

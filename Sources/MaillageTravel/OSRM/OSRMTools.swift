@@ -7,11 +7,18 @@ import Foundation
 /// osrm-bindings wheel that `scripts/install-osrm.sh` unpacks), `../share/osrm/profiles`
 /// (Debian and Docker's `/opt`), `../profiles` and `/opt` (Docker's osrm/osrm-backend image).
 public struct OSRMTools: Sendable {
+    /// `osrm-extract`: turns the .pbf into a graph with the profile.
     public let extract: URL
+    /// `osrm-partition`: the MLD partition of the graph.
     public let partition: URL
+    /// `osrm-customize`: the MLD weights.
     public let customize: URL
+    /// `osrm-routed`: the HTTP server that answers `/table`.
     public let routed: URL
 
+    /// Finds the four programs in `folder`, then on the `PATH`.
+    ///
+    /// - Throws: ``OSRMError/missingTool(name:searched:)`` naming the program and where it was looked for.
     public init(folder: String?) throws {
         var searched: [String] = []
         if let folder { searched.append(folder) }

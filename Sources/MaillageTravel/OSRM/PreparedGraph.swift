@@ -30,7 +30,15 @@ public struct PreparedGraph: Sendable {
     }
 
     /// Finds the graph of `pbf` for `profile` in `cache`, or prepares it there.
-    /// - Parameter onStep: called with a few words before each OSRM step.
+    ///
+    /// - Parameters:
+    ///   - pbf: the OpenStreetMap extract.
+    ///   - profile: the profile's .lua file.
+    ///   - profileName: the profile's name, part of the cache key (`car`).
+    ///   - tools: the OSRM programs that prepare the graph.
+    ///   - version: OSRM's version, part of the cache key: another version prepares its own graph.
+    ///   - cache: the folder graphs are kept in, by key.
+    ///   - onStep: called with a few words before each OSRM step.
     public static func prepare(
         pbf: String, profile: URL, profileName: String, tools: OSRMTools, version: String, cache: URL,
         onStep: (String) -> Void = { _ in }

@@ -9,6 +9,7 @@ import MaillageStore
 /// started on a loopback port and stopped on every path; with a URL the planner's server is
 /// used. Nothing is stored unless every block was answered.
 public struct RoadMatrixJob: Sendable {
+    /// Where the road times come from.
     public enum Source: Sendable {
         /// Prepare the graph from this .pbf, with the OSRM programs in `osrmBin` or on the PATH.
         case pbf(path: String, osrmBin: String?, cache: URL)
@@ -16,6 +17,7 @@ public struct RoadMatrixJob: Sendable {
         case server(URL)
     }
 
+    /// A .pbf to prepare, or a running server.
     public var source: Source
     /// The OSRM profile: `car`, `bicycle`, `foot` or a .lua path.
     public var profile = "car"
@@ -23,7 +25,9 @@ public struct RoadMatrixJob: Sendable {
     public var limitMinutes: Double?
     /// The matrix's name; `osrm_<profile>` when nil.
     public var name: String?
+    /// The origins: the zones by default.
     public var from = EndpointSelection.zones
+    /// The destinations: every actor by default.
     public var to = EndpointSelection.actors(nil)
     /// Points per side of a request; 250 with a private server (started with that limit),
     /// 100 (osrm-routed's default limit) with a URL. Too-big blocks are split anyway.
@@ -33,6 +37,7 @@ public struct RoadMatrixJob: Sendable {
     /// Points farther than this from their road are named in the report.
     public var snapThresholdMetres = 1000.0
 
+    /// A job from `source` with the defaults: car, zones to actors, no limit.
     public init(source: Source) {
         self.source = source
     }
@@ -42,6 +47,10 @@ public struct RoadMatrixJob: Sendable {
     /// Called with the pairs done and the total while the table is fetched.
     public typealias ProgressHandler = @Sendable (Int, Int) -> Void
 
+    /// Routes every pair and stores the matrix in one transaction, replacing one of the same name.
+    ///
+    /// - Throws: ``OSRMError`` when a program, profile or file is missing, the server cannot be reached or refuses, or
+    ///   there is nothing to route; store errors.
     public func run(into database: TerritoryDatabase, onStep: StepHandler = { _ in }, progress: @escaping ProgressHandler = { _, _ in }) async throws -> RoadMatrixReport {
         let start = Date()
         var clock = PhaseClock()
@@ -144,19 +153,29 @@ public struct RoadMatrixJob: Sendable {
 
 /// What `travel osrm` did, for the terminal and `--json`.
 public struct RoadMatrixReport: Sendable, Encodable {
+    /// The stored matrix's name.
     public let matrix: String
+    /// The number of origins routed from.
     public let origins: Int
+    /// The number of destinations routed to.
     public let destinations: Int
+    /// Pairs stored.
     public let stored: Int
+    /// Routed pairs left out for being over the limit.
     public let overLimit: Int
+    /// Pairs OSRM could not route (no road between them).
     public let unroutable: Int
+    /// `/table` requests made, retries included.
     public let requests: Int
+    /// Pairs of an earlier matrix of the same name that this one replaced.
     public let replacedPairs: Int
     /// True when the prepared graph came from the cache; nil with a URL.
     public let graphWasCached: Bool?
     /// Points farther from their road than the threshold, farthest first.
     public let farFromRoad: [SnapReport.Far]
+    /// Engine, profile, inputs' hashes and date, as stored with the matrix.
     public let provenance: RoadMatrixProvenance
+    /// Wall-clock seconds of the whole run.
     public let seconds: Double
     /// Wall-clock seconds by phase (the table phase is OSRM answering plus reading its JSON).
     public let timings: PhaseClock.Timings
@@ -164,11 +183,13 @@ public struct RoadMatrixReport: Sendable, Encodable {
 
 /// Wall-clock time of each phase of a run, for the benchmark and `--verbose`.
 public struct PhaseClock: Sendable {
+    /// Seconds spent in each phase.
     public struct Timings: Sendable, Encodable {
         /// Reading the territory.
         public var load = 0.0
         /// Hashing the .pbf and preparing the graph (or finding it in the cache).
         public var prepare = 0.0
+        /// Starting the private `osrm-routed` and waiting until it answers.
         public var serverStart = 0.0
         /// The /table requests, assembling and sorting the pairs.
         public var table = 0.0
@@ -176,6 +197,7 @@ public struct PhaseClock: Sendable {
         public var store = 0.0
     }
 
+    /// The seconds counted so far.
     public private(set) var timings = Timings()
     private var last = Date()
 
@@ -188,14 +210,19 @@ public struct PhaseClock: Sendable {
 
 /// How far each point is from the road OSRM snapped it to, and which are too far.
 public struct SnapReport: Sendable {
+    /// A point farther from its road than the threshold.
     public struct Far: Sendable, Encodable, Hashable {
+        /// `zone` or `actor`.
         public let type: String
+        /// The zone's or actor's id.
         public let id: String
+        /// Its distance to the road OSRM snapped it to, in metres.
         public let metres: Double
     }
 
     /// Metres by `type:id` (`zone:19031`).
     public let metres: [String: Double]
+    /// The points over the threshold, farthest first.
     public let far: [Far]
 
     init(origins: [TravelPoint], destinations: [TravelPoint], table: TableClient.Table, threshold: Double) {

@@ -6,19 +6,33 @@ import MaillageStore
 /// `travel_provenance`, a JSON object by matrix name), apart from the pairs, so that the
 /// pairs compare byte for byte between runs.
 public struct RoadMatrixProvenance: Sendable, Codable, Hashable {
+    /// The routing engine (`OSRM`).
     public var engine: String
+    /// The engine's version, as its programs report it.
     public var version: String
+    /// The routing algorithm (`MLD`).
     public var algorithm: String
+    /// The profile (`car`, or a .lua file's name).
     public var profile: String
+    /// The SHA-256 of the profile's file, when it was read here.
     public var profileSHA256: String?
+    /// The .pbf the graph was prepared from, when it was prepared here.
     public var pbf: String?
+    /// The SHA-256 of the .pbf: the same hash means the same roads.
     public var pbfSHA256: String?
+    /// The server's URL, when the planner gave one.
     public var server: String?
+    /// When the matrix was computed (ISO 8601, UTC).
     public var createdAt: String
+    /// The origins, as ``EndpointSelection`` describes them.
     public var from: String
+    /// The destinations, as ``EndpointSelection`` describes them.
     public var to: String
+    /// The time limit pairs were kept within, when there was one.
     public var limitMinutes: Double?
+    /// Pairs stored.
     public var pairs: Int
+    /// The distance to the road beyond which a point is reported.
     public var snapThresholdMetres: Double
     /// Metres from each point to its road, by `type:id`.
     public var snapMetres: [String: Double]

@@ -6,6 +6,7 @@ import FoundationNetworking
 /// An `osrm-routed` this process started on a free loopback port, stopped by ``stop()``
 /// (call it on every path; an interrupt handler reaches it through ``ChildProcesses``).
 public final class RoutedServer: @unchecked Sendable {
+    /// The server's address on the loopback interface.
     public let url: URL
     /// The largest table (locations per side) the server was told to accept.
     public let maxTableSize: Int

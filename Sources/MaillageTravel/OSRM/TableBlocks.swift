@@ -4,9 +4,12 @@
 /// most `size` origins by `size` destinations stay under that whatever the server's rule
 /// (older servers count each side against the limit).
 public struct TableBlock: Sendable, Hashable {
+    /// The block's origins, by position.
     public let origins: Range<Int>
+    /// The block's destinations, by position.
     public let destinations: Range<Int>
 
+    /// The pairs the block asks for.
     public var pairCount: Int { origins.count * destinations.count }
 
     /// The block cut in four (or two when a side has one point), for a server that found it too big.

@@ -12,6 +12,7 @@ import FoundationNetworking
 /// time-out, HTTP 5xx or 429) are retried with a growing pause; a failure that persists
 /// stops the whole table, and nothing is kept.
 public struct TableClient: Sendable {
+    /// The server's base URL.
     public let server: URL
     /// The profile segment of the URL (`driving`; OSRM's server ignores it, Metric-OSRM too).
     public var service = "driving"
@@ -24,13 +25,16 @@ public struct TableClient: Sendable {
     /// Seconds before a request counts as failed.
     public var timeout: TimeInterval = 300
 
+    /// A client of `server` with 100-point blocks, 4 requests at once and 4 tries each.
     public init(server: URL) {
         self.server = server
     }
 
     /// One pair the server could route, by position in the origins and destinations.
     public struct Pair: Sendable, Hashable {
+        /// The origin's position in the origins.
         public let origin: Int32
+        /// The destination's position in the destinations.
         public let destination: Int32
         /// Seconds, as OSRM gives them (tenths).
         public let seconds: Double
@@ -41,13 +45,17 @@ public struct TableClient: Sendable {
     /// A whole table: the routed pairs within the limit, in (origin, destination) order,
     /// and how far each point was from the road it was snapped to.
     public struct Table: Sendable {
+        /// The routed pairs.
         public var pairs: [Pair]
+        /// Each origin's distance to its road, in metres; nil when the server did not say.
         public var originSnapMetres: [Double?]
+        /// Each destination's distance to its road, in metres; nil when the server did not say.
         public var destinationSnapMetres: [Double?]
         /// Pairs the server said it cannot route (no road between them).
         public var unroutable: Int
         /// Routed pairs left out for being over the limit.
         public var overLimit: Int
+        /// Requests made, retries included.
         public var requests: Int
     }
 

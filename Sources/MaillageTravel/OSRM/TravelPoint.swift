@@ -3,9 +3,12 @@ import MaillageStore
 
 /// A place to route from or to: a zone's or an actor's point.
 public struct TravelPoint: Sendable, Hashable {
+    /// Which zone or actor this is.
     public let endpoint: TravelEndpoint
+    /// Where it is, in WGS84.
     public let point: GeoPoint
 
+    /// The point of `endpoint`.
     public init(_ endpoint: TravelEndpoint, _ point: GeoPoint) {
         self.endpoint = endpoint
         self.point = point
@@ -47,6 +50,7 @@ public enum EndpointSelection: Sendable, Hashable, CustomStringConvertible {
         return points.sorted(by: TravelPoint.keyOrder)
     }
 
+    /// `zones`, `actors`, or the kinds (`gp,msp`), as the command line takes them.
     public var description: String {
         switch self {
         case .zones: "zones"

@@ -63,6 +63,7 @@ enum ToolRun {
 /// interrupt handler has to ignore SIGINT/SIGTERM, and programs started after that inherit
 /// the ignoring, so a polite signal would not reach osrm-extract.
 public final class ChildProcesses: @unchecked Sendable {
+    /// The one registry: an interrupt handler has no other way to reach it.
     public static let shared = ChildProcesses()
     private var pids = Set<Int32>()
     private var folders = Set<URL>()

@@ -9,6 +9,7 @@
 /// distance from it, so the simplex does not flatten against a bound. The search is deterministic: rerunning it with
 /// the answers of earlier evaluations replays the same path, which is how a calibration resumes.
 public struct NelderMead: Sendable {
+    /// The most objective evaluations before the search stops, converged or not.
     public var maxEvaluations: Int
     /// Stop when the simplex's values differ by less than this…
     public var valueTolerance: Double
@@ -17,6 +18,7 @@ public struct NelderMead: Sendable {
     /// Initial simplex edge in unit-box terms.
     public var initialStep: Double
 
+    /// A search with these stopping rules; the defaults suit a calibration of a few parameters.
     public init(maxEvaluations: Int = 200, valueTolerance: Double = 1e-8, pointTolerance: Double = 1e-6, initialStep: Double = 0.25) {
         self.maxEvaluations = maxEvaluations
         self.valueTolerance = valueTolerance
@@ -24,10 +26,15 @@ public struct NelderMead: Sendable {
         self.initialStep = initialStep
     }
 
+    /// Where a search ended and whether it met its tolerances.
     public struct Outcome: Sendable, Equatable {
+        /// The best point found, in unit-box coordinates.
         public var point: [Double]
+        /// The objective at ``point``.
         public var value: Double
+        /// How many times the objective was evaluated.
         public var evaluations: Int
+        /// Whether the tolerances were met before the evaluation budget ran out.
         public var converged: Bool
     }
 

@@ -5,16 +5,22 @@
 /// the next exactly one coordinate moves by Δ = levels / (2 (levels − 1)), up or down, in a
 /// random order. Points are rows; the trajectories follow one another.
 public struct MorrisDesign: Sendable, Equatable {
+    /// The number of inputs: each trajectory moves each of them once.
     public let dimension: Int
+    /// The number of trajectories, each of `dimension + 1` points.
     public let trajectories: Int
+    /// The number of grid levels per coordinate (even).
     public let levels: Int
+    /// The design's points, unit-hypercube rows, trajectory after trajectory.
     public let points: [[Double]]
 
     /// The step Δ between levels of a moving coordinate.
     public var delta: Double { Self.delta(levels: levels) }
 
+    /// The step Δ = levels / (2 (levels − 1)) of a design with `levels` levels.
     public static func delta(levels: Int) -> Double { Double(levels) / (2 * Double(levels - 1)) }
 
+    /// Draws `trajectories` trajectories from `seed`; the same arguments give the same design.
     public init(dimension: Int, trajectories: Int, levels: Int = 4, seed: UInt64) {
         precondition(dimension > 0 && trajectories > 0 && levels >= 2 && levels % 2 == 0, "an even number of levels")
         self.dimension = dimension

@@ -6,8 +6,11 @@
 /// mean of their absolute values (Campolongo et al. 2007), σ their standard deviation (n − 1).
 /// The interval half-width on μ* is z · sd(μ* over bootstrap resamples of the trajectories).
 public struct MorrisIndices: Sendable, Equatable, Codable {
+    /// The mean elementary effect of each input (signed: effects of opposite signs cancel).
     public var mu: [Double]
+    /// The mean absolute elementary effect of each input: its overall influence, used to rank inputs.
     public var muStar: [Double]
+    /// The standard deviation of each input's effects: non-linearity or interaction with others.
     public var sigma: [Double]
     /// Half-width of the bootstrap interval on μ* (at `confidenceLevel`).
     public var muStarConfidence: [Double]
@@ -20,6 +23,8 @@ public struct MorrisIndices: Sendable, Equatable, Codable {
     ///   - inputs: the design's points (unit or scaled: only the direction of each move counts).
     ///   - outputs: one output per point, in the same order.
     ///   - levels: the design's number of grid levels (Δ = levels / (2 (levels − 1))).
+    ///   - bootstrap: the resamples of the trajectories behind the interval on μ*.
+    ///   - confidenceLevel: the interval's level (0.95 for 95 %).
     public static func analyze(inputs: [[Double]], outputs: [Double], levels: Int = 4,
                                bootstrap: SensitivityBootstrap = .seeded(count: 1000, seed: 1),
                                confidenceLevel: Double = 0.95) -> MorrisIndices {

@@ -6,6 +6,7 @@ import Foundation
 /// `erfc`, which brings it to machine precision: bootstrap intervals multiply by it and must
 /// agree with SciPy's `norm.ppf` to 1e-9.
 public enum NormalQuantile {
+    /// The value below which a standard normal variable falls with probability `p` (0 < p < 1).
     public static func of(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "a probability strictly between 0 and 1")
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]

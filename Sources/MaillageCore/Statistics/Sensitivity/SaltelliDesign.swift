@@ -6,10 +6,14 @@
 /// same outputs can be read by both. The base points here are SplitMix64 draws (Monte Carlo),
 /// not Sobol' quasi-random points.
 public struct SaltelliDesign: Sendable, Equatable {
+    /// The number of inputs (D).
     public let dimension: Int
+    /// The number of base points (N); the design has N (D + 2) rows.
     public let baseCount: Int
+    /// The design's rows in SALib's order, unit-hypercube coordinates.
     public let points: [[Double]]
 
+    /// Draws the base matrices from `seed`; the same arguments give the same design.
     public init(dimension: Int, baseCount: Int, seed: UInt64) {
         precondition(dimension > 0 && baseCount > 1)
         self.dimension = dimension

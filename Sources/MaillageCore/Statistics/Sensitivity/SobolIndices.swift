@@ -6,12 +6,22 @@
 /// together, S1_j = mean(B (AB_j − A)) / V (Saltelli et al. 2010) and ST_j = mean((A − AB_j)²) / (2V)
 /// (Jansen 1999). Interval half-widths are z · sd over bootstrap resamples of the base points.
 public struct SobolIndices: Sendable, Equatable, Codable {
+    /// The first-order index of each input: the share of output variance it explains alone.
     public var firstOrder: [Double]
+    /// Half-width of the bootstrap interval on each first-order index.
     public var firstOrderConfidence: [Double]
+    /// The total index of each input: its share of variance including every interaction.
     public var total: [Double]
+    /// Half-width of the bootstrap interval on each total index.
     public var totalConfidence: [Double]
 
-    /// - Parameter outputs: N (D + 2) outputs in the order of ``SaltelliDesign``.
+    /// Analyses the outputs of a Saltelli design, with bootstrap intervals.
+    ///
+    /// - Parameters:
+    ///   - outputs: N (D + 2) outputs in the order of ``SaltelliDesign``.
+    ///   - dimension: the number of inputs, D.
+    ///   - bootstrap: the resamples of the base points behind the intervals.
+    ///   - confidenceLevel: the intervals' level (0.95 for 95 %).
     public static func analyze(outputs: [Double], dimension: Int,
                                bootstrap: SensitivityBootstrap = .seeded(count: 100, seed: 1),
                                confidenceLevel: Double = 0.95) -> SobolIndices {

@@ -1,3 +1,4 @@
+/// Where patients go when they leave hospital: home, home care or a nursing home.
 public struct DischargeParameters: Sendable, Hashable, Codable {
     /// Probability of leaving hospital with home care (SSIAD or HAD), by age band.
     public var homeCareProbability: BandValues

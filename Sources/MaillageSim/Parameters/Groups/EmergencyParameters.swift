@@ -1,3 +1,4 @@
+/// How emergency departments receive, see and admit patients, and how they crowd.
 public struct EmergencyParameters: Sendable, Hashable, Codable {
     /// Probability that an urgent emergency visit ends in an admission, by age band.
     public var admissionProbability: BandValues

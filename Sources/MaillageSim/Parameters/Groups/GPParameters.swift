@@ -1,3 +1,4 @@
+/// GP consultations: how many a GP offers, when, and how long patients wait for one.
 public struct GPParameters: Sendable, Hashable, Codable {
     /// Consultations per FTE per working day when a GP has no `consultations_per_day`.
     public var consultationsPerFTEDay: Double

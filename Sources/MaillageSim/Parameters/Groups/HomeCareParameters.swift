@@ -1,13 +1,20 @@
+/// Home care (SSIAD nursing, HAD hospital at home) and nursing homes (EHPAD): delays to enter, stays, places.
 public struct HomeCareParameters: Sendable, Hashable, Codable {
     /// Days from discharge to the start of home care when the hospital has a discharge agreement with the service.
     public var delayWithAgreement: Distribution
     /// The same without an agreement.
     public var delayWithoutAgreement: Distribution
+    /// Length of an SSIAD episode, days.
     public var ssiadStay: Distribution
+    /// Length of an HAD episode, days.
     public var hadStay: Distribution
+    /// Length of an EHPAD stay, days.
     public var ehpadStay: Distribution
+    /// Places of an SSIAD with no `places` capacity.
     public var defaultSSIADPlaces: Double
+    /// Places of an HAD with no `places` capacity.
     public var defaultHADPlaces: Double
+    /// Places of an EHPAD with no `places` capacity.
     public var defaultEHPADPlaces: Double
     /// Requests for SSIAD from people at home, per person and year by age band (most SSIAD entries come from home).
     public var ssiadEntryFromHomePerYear: BandValues

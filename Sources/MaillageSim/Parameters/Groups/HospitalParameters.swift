@@ -1,3 +1,4 @@
+/// Hospital beds, lengths of stay and how long a patient waits in bed for a place outside.
 public struct HospitalParameters: Sendable, Hashable, Codable {
     /// Short-stay beds per 1,000 inhabitants served, for a hospital with no `beds` capacity
     /// (about 3 nationally: 200,000 MCO beds, DREES 2020); each zone is served by its nearest hospital.

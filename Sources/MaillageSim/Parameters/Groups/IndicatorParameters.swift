@@ -1,3 +1,4 @@
+/// Settings of the indicators computed from a run.
 public struct IndicatorParameters: Sendable, Hashable, Codable {
     /// Patients with fewer GP visits than this are left out of the continuity indices.
     public var continuityMinimumVisits: Int

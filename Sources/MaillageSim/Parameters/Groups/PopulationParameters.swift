@@ -1,3 +1,4 @@
+/// Who the simulated people are: chronic conditions, age structure, how they look for a GP.
 public struct PopulationParameters: Sendable, Hashable, Codable {
     /// Share of each age band living with a chronic condition (an ALD or equivalent).
     public var chronicPrevalence: BandValues

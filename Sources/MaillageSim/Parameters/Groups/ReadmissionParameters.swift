@@ -1,3 +1,4 @@
+/// Readmissions within 30 days of a discharge, and how GP follow-up changes their risk.
 public struct ReadmissionParameters: Sendable, Hashable, Codable {
     /// Probability of a readmission within 30 days for a patient seen by a GP within 7 days, by age band.
     public var probability30Days: BandValues

@@ -1,5 +1,8 @@
+/// Specialist consultations and the planned admissions they lead to.
 public struct SpecialistParameters: Sendable, Hashable, Codable {
+    /// Consultations per FTE per working day when a specialist has no `consultations_per_day`.
     public var consultationsPerFTEDay: Double
+    /// Days a patient waits at most for a specialist consultation.
     public var toleranceDays: Int
     /// Probability that a specialist contact leads to a planned (elective) admission.
     public var electiveAdmissionProbability: Double
