@@ -29,6 +29,7 @@ struct LocationSection: ReportSection {
         self.path = path
         self.territory = territory
         guard let data = FileManager.default.contents(atPath: path) else {
+            guard FileManager.default.fileExists(atPath: path) else { throw ReportError.missingFile(path: path, what: "the chosen sites") }
             throw ReportError.unreadableLocation(path: path, reason: "the file does not exist or cannot be read")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

@@ -11,6 +11,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case unusableTerritory(String)
     /// A file that cannot be read or parsed.
     case unreadableFile(path: String, reason: String)
+    /// A parameter or event file that does not exist.
+    case missingFile(path: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case let .invalidEvent(index, reason): "event \(index + 1): \(reason)"
         case let .unusableTerritory(reason): "the territory cannot be simulated: \(reason)"
         case let .unreadableFile(path, reason): "\(path): \(reason)"
+        case let .missingFile(path): "\(path): does not exist"
         }
     }
 }
