@@ -7,7 +7,7 @@ extension AccessError: CategorizedError {
     /// The setting that mends the request, for the cases one does.
     public var hint: SettingHint? {
         switch self {
-        case let .needsSetting(_, hint): hint
+        case .needsSetting(_, let hint): hint
         case .invalidParameter, .invalidInput: nil
         }
     }

@@ -69,7 +69,9 @@ public enum DistanceDecay: Sendable, Equatable, CustomStringConvertible {
         case let .gaussian(sigma):
             guard sigma.isFinite, sigma > 0 else { throw AccessError.invalidParameter("gaussian decay needs σ > 0, not \(sigma)") }
         case .linear:
-            guard limit != nil else { throw AccessError.needsSetting("linear decay needs a catchment limit", SettingHint("limit")) }
+            guard limit != nil else {
+                throw AccessError.needsSetting("linear decay needs a catchment limit", SettingHint("limit"))
+            }
         }
     }
 

@@ -43,7 +43,8 @@ struct MatrixLayout {
             return position
         }
         origin = Column(
-            name: importer.originColumn, position: try position(importer.originColumn, role: "origin"), role: "origin", kind: importer.origins
+            name: importer.originColumn, position: try position(importer.originColumn, role: "origin"), role: "origin",
+            kind: importer.origins
         )
         destination = Column(
             name: importer.destinationColumn, position: try position(importer.destinationColumn, role: "destination"),

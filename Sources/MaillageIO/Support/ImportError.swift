@@ -19,7 +19,8 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var hint: SettingHint?
 
     public init(
-        file: String, line: Int? = nil, field: String? = nil, value: String? = nil, expected: String, hint: SettingHint? = nil
+        file: String, line: Int? = nil, field: String? = nil, value: String? = nil, expected: String,
+        hint: SettingHint? = nil
     ) {
         self.file = file
         self.line = line

@@ -48,11 +48,17 @@ public struct PositionReader {
         let lat = try record.string("lat") != nil ? record.requiredDouble("lat") : record.requiredDouble("latitude")
         let lon = try record.string("lon") != nil ? record.requiredDouble("lon") : record.requiredDouble("longitude")
         guard (-90...90).contains(lat) else {
-            throw record.error("lat", value: "\(lat)", expected: "a WGS84 latitude in -90...90 (projected coordinates go in x and y with their reference system)")
+            throw record.error(
+                "lat", value: "\(lat)",
+                expected: "a WGS84 latitude in -90...90 (projected coordinates go in x and y with their reference system)"
+            )
                 .hinted("crs", example: "EPSG:2154")
         }
         guard (-180...180).contains(lon) else {
-            throw record.error("lon", value: "\(lon)", expected: "a WGS84 longitude in -180...180 (projected coordinates go in x and y with their reference system)")
+            throw record.error(
+                "lon", value: "\(lon)",
+                expected: "a WGS84 longitude in -180...180 (projected coordinates go in x and y with their reference system)"
+            )
                 .hinted("crs", example: "EPSG:2154")
         }
         return (try GeoPoint(longitude: lon, latitude: lat), nil)
