@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/maillage
 
-.PHONY: demo test sanitize fuzz deps test-deps build notebooks bench-generate occitanie clean
+.PHONY: demo test check-format sanitize fuzz deps test-deps build notebooks bench-generate occitanie clean
 
 ## Install what is missing, build in release, and run the main job on the demo territory.
 demo: build
@@ -10,10 +10,15 @@ demo: build
 
 ## Install what the tests need and run every test, then the notebooks (so they cannot rot).
 test: test-deps
+	@if [ "$${MAILLAGE_CHECK_FORMAT:-0}" = 1 ]; then scripts/check-format.sh; fi
 	scripts/install-test-python.sh
 	scripts/install-osrm.sh
 	$(SWIFT) test
 	$(MAKE) notebooks
+
+## Lint Sources and Tests against .swift-format (make test runs it when MAILLAGE_CHECK_FORMAT=1).
+check-format:
+	scripts/check-format.sh
 
 ## Every test under AddressSanitizer then ThreadSanitizer (slow: separate scratch folders, each a full build).
 sanitize: test-deps

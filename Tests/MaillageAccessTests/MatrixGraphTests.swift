@@ -98,7 +98,8 @@ import Testing
         var seen = Set<String>(), pairs: [MatrixPair] = []
         for _ in 0..<Int(random.next() % 60) {
             let (originIsZone, origin) = endpoint(), (destinationIsZone, destination) = endpoint()
-            guard seen.insert("\(originIsZone)\(origin)>\(destinationIsZone)\(destination)").inserted else { continue }  // stored pairs are unique
+            // stored pairs are unique
+            guard seen.insert("\(originIsZone)\(origin)>\(destinationIsZone)\(destination)").inserted else { continue }
             pairs.append(MatrixPair(originIsZone: originIsZone, originID: origin, destinationIsZone: destinationIsZone,
                                     destinationID: destination, minutes: Double(random.next() % 90) / 4))
         }

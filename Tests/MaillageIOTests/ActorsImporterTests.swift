@@ -83,7 +83,8 @@ import Testing
         #expect(throws: ImportError.self) { try ActorsImporter().run(file: try write("e.csv", ""), into: database) }
         let xy = try write("xy.csv", "id,kind,name,x,y\ng1,gp,A,574000,6280000\n")
         #expect { try ActorsImporter().run(file: xy, into: database) } throws: { error in
-            (error as? ImportError)?.expected.contains("--crs") == true
+            // The setting that mends it travels as a hint (the command line names its flag, --crs).
+            (error as? ImportError)?.hint?.setting == "crs"
         }
         let badCRS = try write("crs.csv", "id,kind,name,x,y\ng1,gp,A,574000,6280000\n")
         #expect(throws: (any Error).self) { try ActorsImporter(crs: "EPSG:999999").run(file: badCRS, into: database) }

@@ -93,7 +93,7 @@ import Testing
         let file = try write("origin_id,destination_id,minutes\nZ1,Z2,1\nX,Z2,2\n")
         #expect { try importer().run(file: file, into: database) } throws: { error in
             guard let error = error as? ImportError else { return false }
-            return error.line == 3 && error.field == "origin_id" && error.value == "X" && error.expected.contains("--origins")
+            return error.line == 3 && error.field == "origin_id" && error.value == "X" && error.hint?.setting == "origins"
         }
         #expect(try database.travelMatrix(named: "m") == nil)  // nothing written
         _ = try importer { $0.origins = .actor }.run(file: file, into: database)
@@ -188,7 +188,8 @@ import Testing
         let aixFromAffieux = try #require(matrix.time(from: .zone("190010000"), to: .zone("190020000")))
         #expect(abs(aixFromAffieux.minutes - 4356.6 / 60) < 1e-9)
         #expect(abs((aixFromAffieux.km ?? 0) - 82.4872) < 1e-9)
-        #expect(abs((matrix.minutes(from: .zone("191180000"), to: .zone("190010000")) ?? 0) - 709.4 / 60) < 1e-9)  // reverse of line 133
+        // reverse of line 133
+        #expect(abs((matrix.minutes(from: .zone("191180000"), to: .zone("190010000")) ?? 0) - 709.4 / 60) < 1e-9)
         #expect(abs((matrix.time(from: .zone("191180000"), to: .zone("190740000"))?.km ?? 0) - 29.7912) < 1e-9)
         #expect(matrix.minutes(from: .zone("190740000"), to: .zone("190740000")) == 0)
     }

@@ -36,7 +36,8 @@ import Testing
         let comparison = try ComparisonRunner.compare(plan) { _ in territory }
         #expect(scenarios.map(\.name) == ["base", "close-ed"])
         #expect(comparison.comparisons[0].rows.contains { $0.zoneID == "*" && $0.difference.isSignificant })
-        #expect(comparison.comparisons[0].rows.first { $0.zoneID == "*" }?.difference.replications == 1)  // accessibility
+        // accessibility
+        #expect(comparison.comparisons[0].rows.first { $0.zoneID == "*" }?.difference.replications == 1)
         #expect(comparison.comparisons[0].rows.contains { $0.source == .simulation && $0.difference.replications == 3 })
     }
 }

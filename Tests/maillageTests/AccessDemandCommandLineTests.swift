@@ -1,13 +1,17 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// `maillage access … --demand population.<band>[+population.<band>…]` on a generated territory.
 @Suite struct AccessDemandCommandLineTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 120, population: 150_000, seed: 9)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 120, population: 150_000, seed: 9, in: scratch)
     }
 
     @Test func bandColumnsAreDemandAndUnknownOnesAreNamedErrors() throws {

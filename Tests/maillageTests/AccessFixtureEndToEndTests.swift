@@ -10,11 +10,13 @@ struct AccessFixtureEndToEndTests {
     static let fixture = SharedData.shared.appendingPathComponent("reference/fixtures/accessibility-random")
 
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-fixture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-fixture")
+        folder = scratch.url
         db = folder.appendingPathComponent("fixture.db").path
         let sites = try String(contentsOf: Self.fixture.appendingPathComponent("sites.csv"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).dropFirst().map { line -> String in

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// `maillage calibrate` on a small generated territory: a parameter is recovered from a
 /// "truth" run made with a known value and another seed, the held-out year is predicted
 /// without refitting, an interrupted run resumes to the same files, and bad specs are refused.
 @Suite(.serialized) struct CalibrateCommandTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     /// Urgent-need rates 1.3 times the defaults (band values by hand: 0.26, 0.27, 0.21, 0.19, 0.2, 0.4).
@@ -14,7 +17,8 @@ import Testing
         """
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 30, population: 20_000, seed: 3)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 30, population: 20_000, seed: 3, in: scratch)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Runs the real `maillage` binary, as a planner's script would, and checks what it prints
 /// and its exit code (sysexits: 64 usage, 65 data, 66 no input, 73 cannot create).
@@ -41,10 +42,12 @@ import Testing
     }
 
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -92,7 +95,8 @@ import Testing
         let json = try #require(JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
         #expect(json["zones"] as? Int == 80)
         #expect(json["population"] as? Double == 90_000)
-        #expect(json["schema_version"] as? Int == 7)  // 1-territory, 2-indicator-runs, 3-simulation-runs, 4-simulation-series, 5-scenario-runs, 6-packed-travel-matrices, 7-observed-series
+        // 1-territory, 2-indicator-runs, 3-simulation-runs, 4-simulation-series, 5-scenario-runs, 6-packed-travel-matrices, 7-observed-series
+        #expect(json["schema_version"] as? Int == 7)
         let kinds = try #require(json["actors_by_kind"] as? [String: Int])
         #expect(kinds["hospital"]! >= 1 && kinds["gp"]! > 30)
         let box = try #require(json["bounding_box"] as? [String: Double])
@@ -111,10 +115,11 @@ import Testing
 }
 
 extension CommandLineTests {
-    /// A fresh temporary folder holding `t.db`, a territory made by `maillage generate`.
-    static func generatedDatabase(zones: Int, population: Int, seed: Int) throws -> (folder: URL, db: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// `scratch`'s folder, now holding `t.db`, a territory made by `maillage generate`.
+    static func generatedDatabase(
+        zones: Int, population: Int, seed: Int, in scratch: TemporaryFolder
+    ) throws -> (folder: URL, db: String) {
+        let folder = scratch.url
         let db = folder.appendingPathComponent("t.db").path
         let made = try run("generate", "--zones", "\(zones)", "--population", "\(population)", "--seed", "\(seed)", "--out", db, "-q")
         guard made.status == 0 else { throw CommandError(message: made.stderr) }
@@ -127,10 +132,13 @@ extension CommandLineTests {
 /// `maillage access` end to end on a generated territory: files written, runs stored, errors coded.
 @Suite struct AccessCommandLineTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 120, population: 150_000, seed: 9)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 120, population: 150_000, seed: 9, in: scratch)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -182,8 +190,10 @@ extension CommandLineTests {
 
 @Suite struct LocateCommandLineTests {
     @Test func mclpKeepsExistingSitesAndNeverLosesCoverage() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-locate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scratch = try TemporaryFolder(prefix: "maillage-locate")
+        // Kept alive to the end of the test: the folder goes with it.
+        defer { withExtendedLifetime(scratch) {} }
+        let folder = scratch.url
         let db = folder.appendingPathComponent("t.db").path
         #expect(try CommandLineTests.run("generate", "--zones", "100", "--population", "120000", "--seed", "4", "--out", db, "-q").status == 0)
         let coverage = try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",

@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// `maillage report --locate FILE.geojson`: the sites `maillage locate` chose, drawn over the
 /// zones and listed with the people they serve and gain.
 @Suite struct ReportLocationCommandTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 40, population: 20_000, seed: 4)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 40, population: 20_000, seed: 4, in: scratch)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// `maillage report --simulation` and `--comparison`, and both rendered by headless Chromium:
 /// the maps, legends and charts are drawn in the colours the report promises.
@@ -14,10 +15,13 @@ import Testing
     static let intervalColour = "#225ea8"
 
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 60, population: 30_000, seed: 6)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 60, population: 30_000, seed: 6, in: scratch)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,15 +1,19 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// `maillage sensitivity` end to end on a small generated territory: files, hand-checked
 /// elementary effects, thread-count independence, shards merged byte for byte, errors coded.
 @Suite(.serialized) struct SensitivityCommandTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
     let ranges: String
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 30, population: 20_000, seed: 3)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 30, population: 20_000, seed: 3, in: scratch)
         ranges = folder.appendingPathComponent("ranges.yaml").path
         try """
             parameters:

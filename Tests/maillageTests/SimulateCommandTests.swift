@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// `maillage simulate` end to end: result files byte-identical for a seed whatever the
 /// threads, runs stored in the database, bad input refused with nothing stored.
 @Suite struct SimulateCommandTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 20, population: 8000, seed: 4)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 20, population: 8000, seed: 4, in: scratch)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -155,9 +159,10 @@ import Testing
 
     @Test(.enabled(if: pm4pyRequiredOrAvailable, "needs pm4py: make test installs it (scripts/install-test-python.sh)"))
     func pm4pyDiscoversADirectlyFollowsGraph() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-pm4py-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder(prefix: "maillage-pm4py")
+        // Kept alive to the end of the test: the folder goes with it.
+        defer { withExtendedLifetime(scratch) {} }
+        let folder = scratch.url
         let db = folder.appendingPathComponent("t.db").path, log = folder.appendingPathComponent("log.csv").path
         #expect(try CommandLineTests.run("generate", "--zones", "10", "--population", "3000", "--seed", "2", "--out", db, "-q").status == 0)
         #expect(try CommandLineTests.run("simulate", "--db", db, "--days", "30", "--out", folder.appendingPathComponent("out").path,

@@ -1,3 +1,5 @@
+import MaillageCore
+
 import Foundation
 
 /// How much a site counts for a zone as travel time grows: a weight in [0, 1].
@@ -71,7 +73,9 @@ public enum DistanceDecay: Sendable, Equatable, CustomStringConvertible {
         case let .gaussian(sigma):
             guard sigma.isFinite, sigma > 0 else { throw AccessError.invalidParameter("gaussian decay needs σ > 0, not \(sigma)") }
         case .linear:
-            guard limit != nil else { throw AccessError.invalidParameter("linear decay needs a catchment limit (--limit)") }
+            guard limit != nil else {
+                throw AccessError.needsSetting("linear decay needs a catchment limit", SettingHint("limit"))
+            }
         }
     }
 

@@ -90,7 +90,10 @@ public enum Isochrones {
                 surfaces.append((id, nodes, zoneTimes))
             }
         case .matrix, .matrixRows:
-            guard !options.perSite else { throw AccessError.invalidParameter("isochrones per site need --travel line (a matrix gives times between zones and sites only)") }
+            guard !options.perSite else { throw AccessError.needsSetting(
+                "isochrones per site need straight-line travel (a matrix gives times between zones and sites only)",
+                SettingHint("travel", example: "line")
+            ) }
             let nearest = try AccessStudy.run(AccessRequest(method: .nearest, kinds: request.kinds, services: request.services, travel: request.travel), on: territory)
             let zoneTimes = nearest.columns.first?.values.map { $0.isNaN ? Double.infinity : $0 } ?? []
             // Between zones a matrix says nothing: each node takes the time of its nearest zone.

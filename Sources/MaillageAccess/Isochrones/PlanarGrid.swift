@@ -29,7 +29,11 @@ struct PlanarGrid: Sendable {
         columns = Int((2 * halfWidth / kilometres).rounded(.up)) + 5
         rows = Int((2 * halfHeight / kilometres).rounded(.up)) + 5
         guard columns * rows <= Self.maximumNodes else {
-            throw AccessError.invalidParameter("a \(kilometres) km grid over this territory needs \(columns * rows) nodes (at most \(Self.maximumNodes)): choose a larger --grid-km")
+            throw AccessError.needsSetting(
+                "a \(kilometres) km grid over this territory needs \(columns * rows) nodes (at most \(Self.maximumNodes)): "
+                    + "choose a larger grid cell",
+                SettingHint("grid_km")
+            )
         }
         originX = -Double(columns - 1) / 2 * kilometres
         originY = -Double(rows - 1) / 2 * kilometres

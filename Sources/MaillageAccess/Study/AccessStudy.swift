@@ -116,7 +116,9 @@ public enum AccessStudy {
         }
         guard request.method.needsSupply else { return (candidates, candidates.map { _ in 0 }, []) }
         guard let measure = request.capacity ?? request.kinds.compactMap(AccessRequest.usualCapacity).sorted(by: { $0.rawValue < $1.rawValue }).first else {
-            throw AccessError.invalidInput("say which capacity measures supply for kind \(kinds) (--capacity)")
+            throw AccessError.needsSetting(
+                "say which capacity measures supply for kind \(kinds)", SettingHint("capacity")
+            )
         }
         let withCapacity = candidates.filter { $0.capacity(measure) != nil }
         guard !withCapacity.isEmpty else {

@@ -99,7 +99,9 @@ public struct ActorsImporter {
         do {
             let kindText = record.string("kind")
             let actorKind = try kindText.map { try ActorKind.parse($0) } ?? kind
-            guard let actorKind else { throw record.error("kind", expected: "an actor kind (or give --kind)") }
+            guard let actorKind else {
+                throw record.error("kind", expected: "an actor kind (or one kind for the whole file)").hinted("kind")
+            }
             let (point, source) = try positions.position(of: record)
             var values: [Capacity] = []
             for column in capacities {

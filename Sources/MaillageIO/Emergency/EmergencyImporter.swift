@@ -53,15 +53,20 @@ public struct EmergencyImporter {
         let file = try DelimitedFile(path: path)
         if file.hasColumn("activite") {
             if let year, visitsFile == nil, smurFile == nil {
-                report.warnings.append("--year \(year) is ignored: the FINESS activity file has no year")
+                report.warnings.append("the year \(year) is ignored: the FINESS activity file has no year")
             }
             try readActivities(file, into: &sites, report: &report)
             return nil
         }
         guard file.hasColumn("AUTSU") else {
-            let hint = file.hasColumn("PASSU") ? " (URGENCES2 goes with --visits)" : file.hasColumn("SMUR") ? " (SMURSAMU goes with --smur)" : ""
+            // Another SAE table given as the main file: say which setting takes it.
+            let other: (note: String, hint: SettingHint)? =
+                file.hasColumn("PASSU") ? (" (URGENCES2 is the visits file)", SettingHint("visits"))
+                : file.hasColumn("SMUR") ? (" (SMURSAMU is the SMUR file)", SettingHint("smur")) : nil
             throw ImportError(file: path, line: 1, field: "AUTSU",
-                              expected: "a column AUTSU: FILE must be the SAE URGENCES file (AN, nofinesset, AUTSU, AUTGEN, AUTPED…) or the FINESS activity file (activite)\(hint)")
+                              expected: "a column AUTSU: FILE must be the SAE URGENCES file (AN, nofinesset, AUTSU, AUTGEN, AUTPED…) "
+                                + "or the FINESS activity file (activite)\(other?.note ?? "")",
+                              hint: other?.hint)
         }
         let table = try SAEYearTable(path: path, year: year, columns: ["AUTSU", "AUTGEN", "AUTPED", "AUTSAIS"], label: "URGENCES", report: &report)
         for record in table.records {

@@ -26,7 +26,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .noMatrix(database):
             "\(database) has no travel matrix; import one with 'maillage import matrix'"
         case let .matrixNeeded(names):
-            "the database has several travel matrices (\(names.joined(separator: ", "))); choose one with --matrix"
+            "the database has several travel matrices (\(names.joined(separator: ", "))); choose one"
         case let .unknownMatrix(name, names):
             "no travel matrix is named '\(name)'; the database has \(names.isEmpty ? "none" : names.joined(separator: ", "))"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 
 /// A delimited file read as raw bytes, record by record: the fast path for files of
 /// millions of rows (travel-time matrices).
@@ -40,7 +41,8 @@ public final class ByteCSVReader {
         crOnly = sample.contains(0x0D) && !sample.contains(0x0A)
         if encoding == nil, let mixed = TextEncoding.mixedLine(sample) {
             throw ImportError(file: path, line: mixed.line,
-                              expected: "one encoding for the whole file; line \(mixed.line) is Latin-1 (byte \(String(format: "0x%02X", mixed.byte))) while line \(mixed.utf8Line) is UTF-8: re-save the file in one encoding, or give --encoding")
+                              expected: "one encoding for the whole file; line \(mixed.line) is Latin-1 (byte \(String(format: "0x%02X", mixed.byte))) while line \(mixed.utf8Line) is UTF-8: re-save the file in one encoding, or say which encoding it is in",
+                              hint: SettingHint("encoding", example: "latin1"))
         }
         self.encoding = encoding ?? TextEncoding.detect(sample, isWholeFile: sample.count < DelimitedFile.sampleSize)
         let firstLine = String(decoding: sample.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }, as: UTF8.self)

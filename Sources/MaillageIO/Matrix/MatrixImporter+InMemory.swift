@@ -74,7 +74,9 @@ extension MatrixImporter {
         case .ambiguous:
             throw ImportError(
                 file: record.file, line: record.line, field: column.name, value: id,
-                expected: "an id naming one thing; it names both a zone and an actor: give --\(column.role == "origin" ? "origins" : "destinations") zones or actors"
+                expected: "an id naming one thing; it names both a zone and an actor: "
+                    + "say whether the \(column.role)s are zones or actors",
+                hint: SettingHint(column.role + "s", example: "zones")
             )
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 import MaillageStore
 
 /// Imports a travel-time matrix in long format (one row per origin–destination pair).
@@ -92,7 +93,7 @@ public struct MatrixImporter {
                 guard report.inserted > 0 || allowEmpty else {
                     throw ImportError(file: reader.path, expected: "at least one pair of the territory's zones or actors, but its \(report.rowsRead) row(s) gave none; "
                         + (replaced > 0 ? "the matrix '\(definition.name)' keeps its \(replaced) pairs" : "nothing was stored")
-                        + " (give --allow-empty to store an empty matrix)")
+                        + " (allow an empty matrix to store one)", hint: SettingHint("allow_empty"))
                 }
             }
             if fast, layout.distance == nil {
@@ -217,7 +218,9 @@ public struct MatrixImporter {
         case .ambiguous:
             throw ImportError(
                 file: record.file, line: record.line, field: column.name, value: id,
-                expected: "an id naming one thing; it names both a zone and an actor: give --\(column.role == "origin" ? "origins" : "destinations") zones or actors"
+                expected: "an id naming one thing; it names both a zone and an actor: "
+                    + "say whether the \(column.role)s are zones or actors",
+                hint: SettingHint(column.role + "s", example: "zones")
             )
         }
     }

@@ -1,3 +1,4 @@
+import MaillageCore
 import MaillageStore
 
 /// Where a matrix file's columns are, and how to read one row's values.
@@ -29,23 +30,29 @@ struct MatrixLayout {
 
     init(reader: ByteCSVReader, importer: MatrixImporter) throws {
         file = reader.path
-        func position(_ column: String) throws -> Int {
+        func position(_ column: String, role: String) throws -> Int {
             guard let position = reader.position(of: column) else {
+                let delimiter = Unicode.Scalar(reader.delimiter).escaped(asASCII: true)
                 throw ImportError(
                     file: reader.path, line: 1, field: column,
-                    expected: "a column '\(column)' (choose the columns with --origin-column, --destination-column, --time-column, --distance-column); "
-                        + "the header has \(reader.header.joined(separator: ", ")) (delimiter '\(Unicode.Scalar(reader.delimiter).escaped(asASCII: true))')"
+                    expected: "a column '\(column)' (or name the \(role) column); "
+                        + "the header has \(reader.header.joined(separator: ", ")) (delimiter '\(delimiter)')",
+                    hint: SettingHint("\(role)_column")
                 )
             }
             return position
         }
-        origin = Column(name: importer.originColumn, position: try position(importer.originColumn), role: "origin", kind: importer.origins)
-        destination = Column(
-            name: importer.destinationColumn, position: try position(importer.destinationColumn), role: "destination", kind: importer.destinations
+        origin = Column(
+            name: importer.originColumn, position: try position(importer.originColumn, role: "origin"), role: "origin",
+            kind: importer.origins
         )
-        time = (importer.timeColumn, try position(importer.timeColumn), importer.timeUnit)
+        destination = Column(
+            name: importer.destinationColumn, position: try position(importer.destinationColumn, role: "destination"),
+            role: "destination", kind: importer.destinations
+        )
+        time = (importer.timeColumn, try position(importer.timeColumn, role: "time"), importer.timeUnit)
         if let column = importer.distanceColumn {
-            distance = (column, try position(column), importer.distanceUnit)
+            distance = (column, try position(column, role: "distance"), importer.distanceUnit)
         } else {
             distance = reader.position(of: "km").map { ("km", $0, importer.distanceUnit) }
         }

@@ -15,13 +15,26 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var value: String?
     /// What was expected instead, or what is wrong, in words.
     public var expected: String
+    /// The setting of the import that would mend the input, when one would (a front end names it).
+    public var hint: SettingHint?
 
-    public init(file: String, line: Int? = nil, field: String? = nil, value: String? = nil, expected: String) {
+    public init(
+        file: String, line: Int? = nil, field: String? = nil, value: String? = nil, expected: String,
+        hint: SettingHint? = nil
+    ) {
         self.file = file
         self.line = line
         self.field = field
         self.value = value
         self.expected = expected
+        self.hint = hint
+    }
+
+    /// The same error, with the setting of the import that would mend it.
+    public func hinted(_ setting: String, example: String? = nil) -> ImportError {
+        var copy = self
+        copy.hint = SettingHint(setting, example: example)
+        return copy
     }
 
     /// Places a domain rule's error at a file and line.

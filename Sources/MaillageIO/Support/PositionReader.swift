@@ -17,11 +17,14 @@ public struct PositionReader {
             || file.hasColumn("latitude") && file.hasColumn("longitude")
         if hasXY && !hasLatLon && crs == nil {
             throw ImportError(file: file.path, line: 1, field: "x, y",
-                              expected: "--crs to say which system x and y are in (for example --crs EPSG:2154)")
+                              expected: "the coordinate reference system x and y are in",
+                              hint: SettingHint("crs", example: "EPSG:2154"))
         }
         guard hasXY || hasLatLon else {
             throw ImportError(file: file.path, line: 1, field: "lat, lon",
-                              expected: "columns lat and lon (WGS84), or x and y with --crs; the header has \(file.header.joined(separator: ", "))")
+                              expected: "columns lat and lon (WGS84), or x and y with their coordinate reference system; "
+                                + "the header has \(file.header.joined(separator: ", "))",
+                              hint: SettingHint("crs", example: "EPSG:2154"))
         }
         usesXY = hasXY && crs != nil
         // Built only when x/y are read: a file with lat/lon and a --crs (every fuzz input of the
@@ -45,10 +48,18 @@ public struct PositionReader {
         let lat = try record.string("lat") != nil ? record.requiredDouble("lat") : record.requiredDouble("latitude")
         let lon = try record.string("lon") != nil ? record.requiredDouble("lon") : record.requiredDouble("longitude")
         guard (-90...90).contains(lat) else {
-            throw record.error("lat", value: "\(lat)", expected: "a WGS84 latitude in -90...90 (projected coordinates go in x and y with --crs)")
+            throw record.error(
+                "lat", value: "\(lat)",
+                expected: "a WGS84 latitude in -90...90 (projected coordinates go in x and y with their reference system)"
+            )
+                .hinted("crs", example: "EPSG:2154")
         }
         guard (-180...180).contains(lon) else {
-            throw record.error("lon", value: "\(lon)", expected: "a WGS84 longitude in -180...180 (projected coordinates go in x and y with --crs)")
+            throw record.error(
+                "lon", value: "\(lon)",
+                expected: "a WGS84 longitude in -180...180 (projected coordinates go in x and y with their reference system)"
+            )
+                .hinted("crs", example: "EPSG:2154")
         }
         return (try GeoPoint(longitude: lon, latitude: lat), nil)
     }

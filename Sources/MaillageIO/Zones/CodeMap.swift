@@ -77,7 +77,7 @@ public struct CodeMap: Sendable {
         ImportError(file: path, field: "old_code",
                     expected: "old codes the territory does not hold as zones; it still has \(stored.count) of them as zones "
                         + "(\(stored.prefix(5).map { "\($0) → \(resolve($0))" }.joined(separator: ", "))\(stored.count > 5 ? ", …" : "")), "
-                        + "so merging them into the new codes would count their people twice; import into a territory without them, or without --code-map")
+                        + "so merging them into the new codes would count their people twice; import into a territory without them, or without the code map")
     }
 
     init(path: String, targets: [String: String]) {

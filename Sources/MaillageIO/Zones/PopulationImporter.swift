@@ -117,7 +117,9 @@ public struct PopulationImporter {
             let unit = over75Unit ?? Over75Unit.guess(column: column)
             guard let count = unit.count(value, total: total) else {
                 throw record.error(column, value: record.string(column),
-                                   expected: "a \(unit.rawValue) of people aged 75+ (give --over75-unit share, percent or count)")
+                                   expected: "a \(unit.rawValue) of people aged 75+ "
+                                    + "(or say whether the column is a share, a percent or a count)")
+                    .hinted("over75_unit", example: "share")
             }
             over75 = count
         }

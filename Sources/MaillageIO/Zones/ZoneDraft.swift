@@ -34,7 +34,10 @@ extension ZoneDraft {
     ) throws -> ZoneDraft {
         let idField = layout.id ?? "id"
         guard let id = source.string(idField) else {
-            throw source.error(idField, value: nil, expected: "a zone id; it is missing or empty (name the field with --id-column)")
+            throw source.error(
+                idField, value: nil, expected: "a zone id; it is missing or empty (or name the field that holds it)"
+            )
+                .hinted("id_column")
         }
         do {
             try ValidationError.checkIdentifier(id, field: idField)

@@ -136,7 +136,10 @@ public struct ComparisonReading: Sendable {
 
     private static func object(at path: String) throws -> [String: Any] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError.unreadableComparison(path: path, reason: "the file cannot be read (is this a 'maillage compare --out' folder?)")
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ReportError.missingFile(path: path, what: "the comparison")
+            }
+            throw ReportError.unreadableComparison(path: path, reason: "the file cannot be read (is this a comparison's results folder?)")
         }
         do {
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {

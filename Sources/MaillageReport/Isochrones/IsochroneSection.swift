@@ -27,6 +27,9 @@ struct IsochroneSection: ReportSection {
         self.path = path
         self.territory = territory
         guard let data = FileManager.default.contents(atPath: path) else {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ReportError.missingFile(path: path, what: "the isochrones")
+            }
             throw ReportError.unreadableIsochrones(path: path, reason: "the file does not exist or cannot be read")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

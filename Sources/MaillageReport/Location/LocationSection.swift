@@ -29,6 +29,9 @@ struct LocationSection: ReportSection {
         self.path = path
         self.territory = territory
         guard let data = FileManager.default.contents(atPath: path) else {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ReportError.missingFile(path: path, what: "the chosen sites")
+            }
             throw ReportError.unreadableLocation(path: path, reason: "the file does not exist or cannot be read")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -42,7 +45,8 @@ struct LocationSection: ReportSection {
                   let point = try? GeoPoint(longitude: coordinates[0].doubleValue, latitude: coordinates[1].doubleValue)
             else {
                 throw ReportError.unreadableLocation(
-                    path: path, reason: "feature \(index + 1) has no site_id or no valid Point (write it with 'maillage locate --out FILE.geojson')")
+                    path: path, reason: "feature \(index + 1) has no site_id or no valid Point (write it as the GeoJSON of "
+                        + "a location model's chosen sites)")
             }
             return Site(id: id, status: properties["status"] as? String ?? "", model: properties["model"] as? String ?? "",
                         point: point, served: Self.number(properties["population_served"]), gained: Self.number(properties["population_gained"]))

@@ -8,7 +8,10 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case unreadableComparison(path: String, reason: String)
     /// An isochrones file is missing or not what `maillage access isochrones` writes.
     case unreadableIsochrones(path: String, reason: String)
+    /// A chosen-sites file is not what `maillage locate` writes.
     case unreadableLocation(path: String, reason: String)
+    /// A file to draw (`what`: the comparison, the isochrones, the chosen sites) does not exist.
+    case missingFile(path: String, what: String)
 
     /// One sentence naming the run, file or folder and what is available instead.
     public var description: String {
@@ -27,6 +30,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             "cannot read the isochrones \(path): \(reason)"
         case let .unreadableLocation(path, reason):
             "cannot read the chosen sites \(path): \(reason)"
+        case let .missingFile(path, what):
+            "\(what) \(path) cannot be read: the file does not exist"
         }
     }
 }

@@ -96,7 +96,7 @@ public enum Calibration {
                 if !checked {
                     for (target, _) in targets where target.simulated(indicators) == nil {
                         throw ScenarioError(file: spec.file, key: "targets.\(target.name)",
-                                            reason: "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see maillage simulate --json)")
+                                            reason: "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators)")
                     }
                     checked = true
                 }

@@ -26,7 +26,7 @@ public enum CalibrationFiles {
         if FileManager.default.fileExists(atPath: history) {
             let hash = (try? String(contentsOfFile: state, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             guard hash == spec.contentHash else {
-                throw ScenarioError(file: history, reason: "belongs to another calibration spec; use another --out or remove the folder")
+                throw ScenarioError(file: history, reason: "belongs to another calibration spec; use another results folder or remove this one")
             }
             let dimension = spec.parameters.count
             for line in try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").dropFirst() {

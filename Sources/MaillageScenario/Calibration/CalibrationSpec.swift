@@ -48,7 +48,8 @@ public struct CalibrationSpec: Sendable, Equatable {
     /// - Throws: ``ScenarioError`` naming the file, line and key of what is missing, unknown or out of range.
     public static func load(_ path: String) throws -> CalibrationSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, reason: "cannot be read (does it exist?)")
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ScenarioError(file: path, reason: exists ? "cannot be read" : "does not exist", isMissingInput: !exists)
         }
         let root: YAMLValue
         do {

@@ -22,6 +22,8 @@ public enum EventFile {
     ///   ``SimulationError/invalidEvent(index:reason:)`` for an event that is not valid.
     public static func load(_ path: String, startDay: Int, days: Int) throws -> [SimulationEvent] {
         guard let data = FileManager.default.contents(atPath: path) else {
+            // Told apart here, where the read failed, so that a missing file is missing input (not data).
+            guard FileManager.default.fileExists(atPath: path) else { throw SimulationError.missingFile(path: path) }
             throw SimulationError.unreadableFile(path: path, reason: "cannot be read (missing or not a file)")
         }
         return try parse(data, startDay: startDay, days: days, source: path)

@@ -13,6 +13,8 @@ public enum ParameterFile {
     ///   ``SimulationError/invalidParameter(name:reason:)`` for an unknown key or a value out of range.
     public static func load(_ path: String) throws -> SimulationParameters {
         guard let data = FileManager.default.contents(atPath: path) else {
+            // Told apart here, where the read failed, so that a missing file is missing input (not data).
+            guard FileManager.default.fileExists(atPath: path) else { throw SimulationError.missingFile(path: path) }
             throw SimulationError.unreadableFile(path: path, reason: "cannot be read (missing or not a file)")
         }
         return try parse(data, source: path)

@@ -21,7 +21,7 @@ enum MemoryBudget {
             throw SimulationError.unusableTerritory(
                 "\(figure(agents)) agents × \(concurrent) replication(s) at once need about \(bytes(needed)) of memory, "
                 + "more than the \(bytes(available)) this machine can give (80 % of \(bytes(Double(ProcessInfo.processInfo.physicalMemory)))); "
-                + "simulate a sample (--sample 0.1), fewer replications at once (--threads 1), or check the populations"
+                + "simulate a sample (a fraction such as 0.1), fewer replications at once (one thread), or check the populations"
             )
         }
     }

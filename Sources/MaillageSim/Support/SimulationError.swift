@@ -11,6 +11,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case unusableTerritory(String)
     /// A file that cannot be read or parsed.
     case unreadableFile(path: String, reason: String)
+    /// A parameter or event file that does not exist.
+    case missingFile(path: String)
 
     /// The problem in one line, naming the parameter, event or file.
     public var description: String {
@@ -19,6 +21,7 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case let .invalidEvent(index, reason): "event \(index + 1): \(reason)"
         case let .unusableTerritory(reason): "the territory cannot be simulated: \(reason)"
         case let .unreadableFile(path, reason): "\(path): \(reason)"
+        case let .missingFile(path): "\(path): does not exist"
         }
     }
 }

@@ -29,9 +29,11 @@ public enum OSRMError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingTool(name, searched):
-            "\(name) was not found (looked in \(searched.joined(separator: ", "))); run scripts/install-osrm.sh and pass --osrm-bin .build-osrm/bin, or put OSRM on the PATH"
+            "\(name) was not found (looked in \(searched.joined(separator: ", "))); "
+                + "run scripts/install-osrm.sh and name its bin folder, or put OSRM on the PATH"
         case let .missingProfile(name, searched):
-            "no OSRM profile '\(name)' (looked for \(searched.joined(separator: ", "))); give --profile car|bicycle|foot or the path of a .lua profile"
+            "no OSRM profile '\(name)' (looked for \(searched.joined(separator: ", "))); "
+                + "choose car, bicycle, foot or the path of a .lua profile"
         case let .missingFile(path):
             "\(path) does not exist"
         case let .notAPBF(path):

@@ -60,11 +60,11 @@ struct AccessEquityCommand: MaillageCommand {
             options.rankBy = try rankBy.map(ZoneAttribute.parse)
             options.neighbourhood = try EquityAnalysis.Neighbourhood.parse(spatial)
         } catch let error as AccessError {
-            throw CommandError(message: error.description, status: .usage)
+            throw CommandError(message: error.description, category: .usage)
         }
         options.thresholds = try (thresholds ?? "").split(separator: ",").map { text in
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                throw CommandError(message: "--thresholds: '\(text)' is not a number", status: .usage)
+                throw CommandError(message: "--thresholds: '\(text)' is not a number", category: .usage)
             }
             return value
         }
@@ -76,7 +76,7 @@ struct AccessEquityCommand: MaillageCommand {
         guard let stored = try database.indicatorRun(id: run) else {
             let known = try database.indicatorRunHeaders().map { "\($0.id) (\($0.method))" }
             throw CommandError(message: "\(db) has no indicator run \(run); it has \(known.isEmpty ? "none" : known.joined(separator: ", "))",
-                               status: .usage)
+                               category: .usage)
         }
         let name = try valueColumn(of: stored, id: run)
         let territory = try database.loadTerritory()
@@ -86,7 +86,7 @@ struct AccessEquityCommand: MaillageCommand {
         var report = try EquityAnalysis.run(zones: zones, values: values, options: options)
         if let against {
             guard let other = try database.indicatorRun(id: against) else {
-                throw CommandError(message: "\(db) has no indicator run \(against) (--against)", status: .usage)
+                throw CommandError(message: "\(db) has no indicator run \(against) (--against)", category: .usage)
             }
             let otherColumn = Set(other.values.flatMap(\.numbers.keys)).contains(name) ? name : try valueColumn(of: other, id: against)
             let otherByID = Dictionary(other.values.map { ($0.zoneID, $0.numbers[otherColumn] ?? nil) }, uniquingKeysWith: { a, _ in a })
@@ -106,14 +106,14 @@ struct AccessEquityCommand: MaillageCommand {
         let names = Set(stored.values.flatMap(\.numbers.keys)).sorted()
         if let column {
             guard names.contains(column) else {
-                throw CommandError(message: "run \(id) has no column '\(column)'; it has \(names.joined(separator: ", "))", status: .usage)
+                throw CommandError(message: "run \(id) has no column '\(column)'; it has \(names.joined(separator: ", "))", category: .usage)
             }
             return column
         }
         let preferred = names.filter { !["covered", "catchment_beyond_loaded_sites"].contains($0) }
         guard let only = preferred.count == 1 ? preferred.first : (names.count == 1 ? names.first : nil) else {
             throw CommandError(message: "run \(id) has \(names.isEmpty ? "no numeric column" : "several columns (\(names.joined(separator: ", ")))"); choose one with --column",
-                               status: names.isEmpty ? .dataError : .usage)
+                               category: names.isEmpty ? .data : .usage)
         }
         return only
     }

@@ -143,7 +143,7 @@ struct AccessGravityCommand: MaillageCommand {
         let input = try options.input(global)
         let parts = decay.split(separator: ":").map(String.init)
         guard parts.count == 3, parts[0] == "gravity", let scale = Double(parts[1]), let alpha = Double(parts[2]) else {
-            throw CommandError(message: "--decay must be gravity:SCALE:ALPHA, such as gravity:60:-1 (got '\(decay)')", status: .usage)
+            throw CommandError(message: "--decay must be gravity:SCALE:ALPHA, such as gravity:60:-1 (got '\(decay)')", category: .usage)
         }
         let model = GravityModel(scale: scale, alpha: alpha, minimumMinutes: minimumMinutes, limit: limit)
         let request = AccessRequest(method: .gravity(model), kinds: try options.kinds(), services: options.services(),

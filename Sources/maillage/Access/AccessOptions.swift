@@ -84,7 +84,7 @@ struct AccessOptions: ParsableArguments {
         let chosen: TravelMatrixDefinition
         if let matrix {
             guard let found = matrices.first(where: { $0.name == matrix }) else {
-                throw CommandError(message: "\(db) has no travel matrix named '\(matrix)' (it has: \(matrices.map(\.name).joined(separator: ", ")))", status: .dataError)
+                throw CommandError(message: "\(db) has no travel matrix named '\(matrix)' (it has: \(matrices.map(\.name).joined(separator: ", ")))", category: .data)
             }
             chosen = found
         } else {
@@ -92,12 +92,12 @@ struct AccessOptions: ParsableArguments {
                 throw CommandError(
                     message: matrices.isEmpty ? "\(db) has no travel matrix; import one with 'maillage import matrix' or use --travel line"
                         : "\(db) has several travel matrices (\(matrices.map(\.name).joined(separator: ", "))); choose one with --matrix",
-                    status: matrices.isEmpty ? .dataError : .usage)
+                    category: matrices.isEmpty ? .data : .usage)
             }
             chosen = matrices[0]
         }
         guard let stored = try database.storedTravelMatrix(named: chosen.name) else {
-            throw CommandError(message: "\(db) has no travel matrix named '\(chosen.name)'", status: .dataError)
+            throw CommandError(message: "\(db) has no travel matrix named '\(chosen.name)'", category: .data)
         }
         return .matrixRows(MatrixRows(stored), directed: chosen.isDirected, intrazoneMinutes: chosen.intrazoneMinutes)
     }

@@ -54,7 +54,7 @@ struct StudyFileOptions: ParsableArguments {
         do {
             return StudyInput(territory: try Territory(name: name, zones: zoneList, actors: actors), database: nil)
         } catch let error as MaillageCore.ValidationError {
-            throw CommandError(message: "\(zones), \(sites): \(error.reason)", status: .dataError)
+            throw CommandError(message: "\(zones), \(sites): \(error.reason)", category: .data)
         }
     }
 

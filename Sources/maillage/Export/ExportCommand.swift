@@ -59,12 +59,8 @@ struct ExportCommand: MaillageCommand {
         exporter.matrix = matrix
         try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(db))
         let database = try TerritoryDatabase.open(at: db)
-        do {
-            let summary = try exporter.export(ExportTable(rawValue: table) ?? .actors, from: database, to: out)
-            global.status("Exported \(summary.rows) \(summary.table.rawValue == "matrix" ? "pairs" : summary.table.rawValue) to \(summary.path)")
-            if let note = summary.note { global.status("  \(note)") }
-        } catch let error as ExportError {
-            throw CommandError(message: error.description, status: error.isUsage ? .usage : .dataError)
-        }
+        let summary = try exporter.export(ExportTable(rawValue: table) ?? .actors, from: database, to: out)
+        global.status("Exported \(summary.rows) \(summary.table.rawValue == "matrix" ? "pairs" : summary.table.rawValue) to \(summary.path)")
+        if let note = summary.note { global.status("  \(note)") }
     }
 }

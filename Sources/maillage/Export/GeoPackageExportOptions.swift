@@ -37,12 +37,12 @@ struct GeoPackageExportOptions: ParsableArguments {
         let headers = try database.indicatorRunHeaders()
         for id in run where !headers.contains(where: { $0.id == id }) {
             throw CommandError(message: "\(db) has no indicator run \(id); it has \(headers.isEmpty ? "none" : headers.map { "\($0.id) (\($0.method))" }.joined(separator: ", "))",
-                               status: .usage)
+                               category: .usage)
         }
         let chosen = run.isEmpty ? headers : run.compactMap { id in headers.first { $0.id == id } }
         package.runs = try chosen.map { header in
             guard let stored = try database.indicatorRun(id: header.id) else {
-                throw CommandError(message: "indicator run \(header.id) vanished while reading", status: .dataError)
+                throw CommandError(message: "indicator run \(header.id) vanished while reading", category: .data)
             }
             return .init(header: header, run: stored)
         }
@@ -50,7 +50,7 @@ struct GeoPackageExportOptions: ParsableArguments {
             guard let stored = try database.simulationRun(id: simulation) else {
                 let ids = try database.simulationRunIDs()
                 throw CommandError(message: "\(db) has no simulation run \(simulation); it has \(ids.isEmpty ? "none" : ids.map(String.init).joined(separator: ", "))",
-                                   status: .usage)
+                                   category: .usage)
             }
             package.simulation = (simulation, stored)
         }

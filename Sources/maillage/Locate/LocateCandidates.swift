@@ -30,7 +30,7 @@ extension LocateCommand {
                                 endpoint: .init(actorID: "zone:\($0.id)", zoneID: $0.id), capacity: capacity)
             }
         case "actors":
-            guard !existing.isEmpty else { throw CommandError(message: "the territory has no actor of kind \(options.kind) to choose from", status: .dataError) }
+            guard !existing.isEmpty else { throw CommandError(message: "the territory has no actor of kind \(options.kind) to choose from", category: .data) }
             return existing.map { actorCandidate($0, status: "existing", density: density, measure: measure) }
         default:
             return try readCandidateFile()
@@ -84,7 +84,7 @@ enum MatrixCandidateCheck {
             let through = candidate.endpoint.zoneID.map { " nor its zone_id '\($0)'" } ?? " (give a zone_id column to use its zone's rows)"
             throw CommandError(
                 message: "candidate '\(candidate.id)' (\(candidate.source!)) does not appear in travel matrix '\(matrixName)': neither its id\(through) is an origin or destination of the matrix",
-                status: .dataError)
+                category: .data)
         }
     }
 }

@@ -72,7 +72,7 @@ struct LocateCommand: MaillageCommand {
             fixed = Array(sites.count..<(sites.count + existing.count))
             sites += existing.map { actorCandidate($0, status: "kept", density: density, measure: measure) }
         }
-        guard !sites.isEmpty else { throw CommandError(message: "there are no candidate sites", status: .dataError) }
+        guard !sites.isEmpty else { throw CommandError(message: "there are no candidate sites", category: .data) }
 
         let decay = try DistanceDecay.parse(decay)
         let locationModel = self.locationModel(decay: decay)
@@ -146,7 +146,7 @@ struct LocateCommand: MaillageCommand {
             guard capacitated else { return nil }
             let unit = measure.map { " in \($0)" } ?? ""
             let hint = missing.status == "new" ? "give --capacity N or a capacity column in the candidates file" : "set its capacity or use --capacity-measure"
-            throw CommandError(message: "candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(hint)", status: .dataError)
+            throw CommandError(message: "candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(hint)", category: .data)
         }
         return sites.map { $0.capacity! * peoplePerUnit }
     }

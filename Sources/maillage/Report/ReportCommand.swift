@@ -62,27 +62,13 @@ struct ReportCommand: MaillageCommand {
         try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path) + comparisonFiles + drawnFiles)
         let clock = ContinuousClock(), start = clock.now
         let everything = run == nil && simulation == nil && comparison == nil
-        let html: String
-        do {
-            html = try TerritoryReport.html(
-                database: try TerritoryDatabase.open(at: path),
-                runs: run.map(RunChoice.only) ?? (everything ? .all : .none),
-                simulations: simulation.map(RunChoice.only) ?? (everything ? .all : .none),
-                comparison: comparison, isochrones: isochrones, location: locate
-            )
-        } catch let error as ReportError {
-            if case let .unreadableLocation(file, _) = error {
-                throw CommandError(message: error.description, status: FileManager.default.fileExists(atPath: file) ? .dataError : .noInput)
-            }
-            if case let .unreadableIsochrones(file, _) = error {
-                throw CommandError(message: error.description, status: FileManager.default.fileExists(atPath: file) ? .dataError : .noInput)
-            }
-            if case let .unreadableComparison(file, _) = error {
-                let status: ExitStatus = FileManager.default.fileExists(atPath: file) ? .dataError : .noInput
-                throw CommandError(message: error.description, status: status)
-            }
-            throw CommandError(message: error.description, status: .usage)
-        }
+        // ReportError carries its category (a missing file is told apart where it is read).
+        let html = try TerritoryReport.html(
+            database: try TerritoryDatabase.open(at: path),
+            runs: run.map(RunChoice.only) ?? (everything ? .all : .none),
+            simulations: simulation.map(RunChoice.only) ?? (everything ? .all : .none),
+            comparison: comparison, isochrones: isochrones, location: locate
+        )
         // As every export: a temporary file beside `out`, renamed once whole; a full disk is said
         // plainly and leaves any previous report untouched (FileAccessError, exit 73).
         try TextFile.write(html, to: out)

@@ -63,14 +63,14 @@ struct MergeCommand: MaillageCommand {
     private static func shardFiles(_ path: String) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CommandError(message: "\(path) does not exist", status: .noInput)
+            throw CommandError(message: "\(path) does not exist", category: .missingInput)
         }
         guard isFolder.boolValue else { return [path] }
         let all = try FileManager.default.contentsOfDirectory(atPath: path)
         // A folder of sensitivity shards (sensitivity-shard-I-of-N.json) merges like one of comparison shards.
         let sensitivity = all.filter(SensitivityShard.isShardFile).sorted()
         let names = sensitivity.isEmpty ? all.filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted() : sensitivity
-        guard !names.isEmpty else { throw CommandError(message: "\(path) holds no shard-*.json file", status: .noInput) }
+        guard !names.isEmpty else { throw CommandError(message: "\(path) holds no shard-*.json file", category: .missingInput) }
         return names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
     }
 }

@@ -50,7 +50,7 @@ enum OpenFileLimit {
                 may open \(after.soft) (ulimit -n; hard limit \(after.hard)). Raise the limit (ulimit -n \(needed) or more; \
                 above the hard limit it takes an administrator) or cut the comparison into fewer shards (a smaller N in \
                 compare --shard I/N); merging merged shards is not supported.
-                """, status: .ioError)
+                """, category: .io)
         }
         return (limit.soft, after.soft)
     }

@@ -28,15 +28,6 @@ struct CalibrateCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        for path in [db, targets] where !FileManager.default.fileExists(atPath: path) {
-            throw CommandError(message: "\(path) does not exist", status: .noInput)
-        }
-        do { try calibrate() } catch let error as SimulationError {
-            throw CommandError(message: error.description, status: .dataError)
-        }
-    }
-
-    private func calibrate() throws {
         let spec = try CalibrationSpec.load(targets)
         let database = try TerritoryDatabase.open(at: db)
         let territory = try database.loadTerritory()

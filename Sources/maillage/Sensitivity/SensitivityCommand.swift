@@ -55,22 +55,13 @@ struct SensitivityCommand: MaillageCommand {
     }
 
     func execute() throws {
-        for path in [db, ranges] + [scenario, params].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
-            throw CommandError(message: "\(path) does not exist", status: .noInput)
-        }
-        do { try analyse() } catch let error as SimulationError {
-            throw CommandError(message: error.description, status: .dataError)
-        }
-    }
-
-    private func analyse() throws {
         let rangeFile = try SensitivityRanges.load(ranges)
         let territory = try TerritoryDatabase.open(at: db).loadTerritory()
         let model: SensitivityModel
         var scenarioHash: String?
         if let scenario {
             let scenarios = try ScenarioLoader.load(scenario)
-            guard scenarios.count == 1 else { throw CommandError(message: "\(scenario) is a sweep; give one scenario", status: .dataError) }
+            guard scenarios.count == 1 else { throw CommandError(message: "\(scenario) is a sweep; give one scenario", category: .data) }
             model = SensitivityModel(scenario: scenarios[0], territory: territory)
             scenarioHash = scenarios[0].contentHash
         } else {

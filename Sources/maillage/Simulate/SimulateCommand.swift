@@ -43,14 +43,7 @@ struct SimulateCommand: MaillageCommand {
     }
 
     func execute() throws {
-        do {
-            try simulate()
-        } catch let error as SimulationError {
-            if case let .unreadableFile(path, _) = error, !FileManager.default.fileExists(atPath: path) {
-                throw CommandError(message: error.description, status: .noInput)
-            }
-            throw CommandError(message: error.description, status: .dataError)
-        }
+        try simulate()
     }
 
     /// Every file this run reads, none of which it may write over.

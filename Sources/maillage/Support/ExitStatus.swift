@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// The process exit codes Maillage uses, from BSD's sysexits.h.
 enum ExitStatus: Int32 {
     case ok = 0
@@ -11,4 +13,15 @@ enum ExitStatus: Int32 {
     case cannotCreate = 73
     /// Reading or writing failed (full disk, unreadable file).
     case ioError = 74
+
+    /// The exit code of an error category: the one mapping from categories to codes.
+    init(_ category: ErrorCategory) {
+        switch category {
+        case .usage: self = .usage
+        case .data: self = .dataError
+        case .missingInput: self = .noInput
+        case .cannotCreateOutput: self = .cannotCreate
+        case .io: self = .ioError
+        }
+    }
 }

@@ -85,7 +85,7 @@ struct StagingFolder {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw CommandError(message: "cannot create the folder \(self.target.path): \((error as NSError).localizedDescription)", status: .cannotCreate)
+            throw CommandError(message: "cannot create the folder \(self.target.path): \((error as NSError).localizedDescription)", category: .cannotCreateOutput)
         }
     }
 
@@ -96,7 +96,7 @@ struct StagingFolder {
         for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() {
             let from = url.appendingPathComponent(name).path, to = target.appendingPathComponent(name).path
             guard rename(from, to) == 0 else {
-                throw CommandError(message: "cannot move \(name) into \(target.path): \(String(cString: strerror(errno)))", status: .cannotCreate)
+                throw CommandError(message: "cannot move \(name) into \(target.path): \(String(cString: strerror(errno)))", category: .cannotCreateOutput)
             }
         }
         remove()

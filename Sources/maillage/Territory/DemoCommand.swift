@@ -79,7 +79,7 @@ struct DemoCommand: MaillageCommand {
             do {
                 try FileManager.default.removeItem(atPath: file)
             } catch {
-                throw CommandError(message: "cannot replace \(file): \(error.localizedDescription)", status: .cannotCreate)
+                throw CommandError(message: "cannot replace \(file): \(error.localizedDescription)", category: .cannotCreateOutput)
             }
         }
     }

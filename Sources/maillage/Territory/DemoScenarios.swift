@@ -27,7 +27,7 @@ enum DemoScenarios {
     static func compare(database path: String, folder: String, replications: Int, global: GlobalOptions) throws -> ScenarioComparisonResult {
         let territory = try TerritoryDatabase.open(at: path).loadTerritory()
         guard let busiest = territory.actors.filter({ $0.offers("emergency") }).max(by: { visits($0) < visits($1) }) else {
-            throw CommandError(message: "the demo territory has no emergency department", status: .dataError)
+            throw CommandError(message: "the demo territory has no emergency department", category: .data)
         }
         let scenarios = URL(fileURLWithPath: folder).appendingPathComponent("scenarios")
         try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)

@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Several `maillage` processes on one database at once: readers keep working while an import
 /// writes (WAL), and two imports into the same file come out one after the other, both whole.
 @Suite(.serialized) struct ConcurrentUseTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-concurrent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-concurrent")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// A full disk: an import, an export, a report and a simulation that cannot write fail with exit 74 or 73
 /// and a message saying the disk is full, and lose nothing: the database keeps its territory
@@ -11,10 +12,13 @@ import Testing
 /// the same writes with "file too large" rather than "no space left".
 @Suite(.serialized) struct FullDiskTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let db: String
 
     init() throws {
-        (folder, db) = try CommandLineTests.generatedDatabase(zones: 150, population: 180_000, seed: 5)
+        scratch = try TemporaryFolder(prefix: "maillage-cli")
+        (folder, db) = try CommandLineTests.generatedDatabase(zones: 150, population: 180_000, seed: 5, in: scratch)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

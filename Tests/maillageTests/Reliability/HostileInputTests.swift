@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Ids and names written to hurt (SQL, quotes, HTML) go through import, export, access and
 /// report unharmed, and output paths are created where asked and nowhere else.
@@ -9,10 +10,12 @@ import Testing
     static let script = "<script>alert(1)</script>"
 
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-hostile")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// SIGKILL during an import, at many points spread over its duration: the file must stay sound
 /// (`PRAGMA integrity_check` = ok) and hold exactly the territory before or the territory after.
@@ -19,10 +20,12 @@ import Testing
     }
 
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-kill")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Issue 20: CSV cells starting with = + - @ are formulas to a spreadsheet. Maillage's CSVs
 /// write them with a leading ' and its importers take it off, so exports still import back.
@@ -8,8 +9,10 @@ import Testing
     static let formulaName = "@SUM(1+1)*cmd|' /C calc'!A0"
 
     @Test func formulaCellsAreNeutralisedAndImportBack() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-formula-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scratch = try TemporaryFolder(prefix: "maillage-formula")
+        // Kept alive to the end of the test: the folder goes with it.
+        defer { withExtendedLifetime(scratch) {} }
+        let folder = scratch.url
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
         func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         let db = path("t.db")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import MaillageTestSupport
 #endif
 
 /// Issue 20: SIGINT during `compare` into a folder of earlier results used to leave new and
@@ -9,10 +10,12 @@ import Glibc
 /// either the earlier results or the new ones, whole, and the command says which.
 @Suite struct InterruptedCompareTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-sigint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-sigint")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

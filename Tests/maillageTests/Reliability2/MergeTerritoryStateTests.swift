@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Issue 20: shards computed on different states of a territory must not merge into one
 /// comparison (they used to: the plan fingerprint held only the scenario files' text).
 @Suite struct MergeTerritoryStateTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-merge-state-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-merge-state")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Issue 20: no command may write over one of its inputs (same path, another spelling, a hard link).
 @Suite struct OverwriteInputTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-overwrite-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-overwrite")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Issue 20: a database poisoned by an older version (the same id stored in NFD and NFC) gets
 /// a repair path: `maillage repair` rewrites ids in NFC with their references.
 @Suite struct RepairIdentifiersTests {
     @Test func aPoisonedDatabaseIsRepaired() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-repair-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scratch = try TemporaryFolder(prefix: "maillage-repair")
+        // Kept alive to the end of the test: the folder goes with it.
+        defer { withExtendedLifetime(scratch) {} }
+        let folder = scratch.url
         let db = folder.appendingPathComponent("p.db").path
         #expect(try CommandLineTests.run(["generate", "--zones", "5", "--population", "5000", "--seed", "1", "--out", db, "-q"]).status == 0)
         // What the older version stored: 'Café' in NFC and in NFD (43 61 66 65 CC 81), 'Noë' in NFD only,

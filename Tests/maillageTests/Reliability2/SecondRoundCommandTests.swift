@@ -1,15 +1,18 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Issue 20, found by a hostile user with the release binary: each test ran against the
 /// unfixed code and failed there (wrong exit code, a file written outside its folder, a
 /// database changed, a leaked file, a misleading message).
 @Suite struct SecondRoundCommandTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-round2-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-round2")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

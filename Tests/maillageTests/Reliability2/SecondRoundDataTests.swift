@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Issue 20: damaged or hostile data files are refused with the database unchanged, or read
 /// correctly; never a crash, a silent swap or a silent emptying.
 @Suite struct SecondRoundDataTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-round2-data-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-round2-data")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

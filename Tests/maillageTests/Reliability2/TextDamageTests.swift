@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+import MaillageTestSupport
 
 /// Issue 20: text damaged on its way to Maillage is an error naming file, line and field, and
 /// look-alike ids are one id (canonically equivalent) or refused (invisible characters).
 @Suite struct TextDamageTests {
     let folder: URL
+    /// Holds `folder`, removed with the suite instance after each test.
+    let scratch: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-damage-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "maillage-damage")
+        folder = scratch.url
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
