@@ -46,7 +46,9 @@ extension Replication {
             kind = candidate
             break
         }
-        return DrawnNeed(rawValue: kind).unsafelyUnwrapped
+        // `kind` < 8 by the loop: reinterpreted as ``CalendarEntry/kind`` is (no call per need).
+        assert(DrawnNeed(rawValue: kind) != nil)
+        return unsafeBitCast(UInt8(truncatingIfNeeded: kind), to: DrawnNeed.self)
     }
 
     /// Urgent needs are drawn at the rhythms' highest rate and kept in proportion to today's.

@@ -132,7 +132,8 @@ struct Replication {
     /// The agent's (band, chronic) pair, the index of the need rates: band × 2 + chronic.
     @inline(__always)
     func needCombination(_ agent: Int) -> Int {
-        Int(agents.band[agent]) * 2 + (agents.state[agent].contains(.chronic) ? 1 : 0)
+        // `chronic` is bit 0: masking gives 0 or 1 without a branch.
+        Int(agents.band[agent]) * 2 + Int(agents.state[agent].intersection(.chronic).rawValue)
     }
 
     /// Whether the agent is in a hospital bed or boarding for one.

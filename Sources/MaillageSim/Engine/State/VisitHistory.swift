@@ -31,6 +31,7 @@ struct VisitHistory: Sendable {
     func hasVisits(_ agent: Int) -> Bool { summary[agent] != 0 }
 
     /// The agent's visit counts.
+    @inline(__always)
     func counts(_ agent: Int) -> Counts {
         let packed = summary[agent], pairs = bins[agent]
         let overflow = Int(packed >> 24)
