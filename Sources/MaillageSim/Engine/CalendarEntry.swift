@@ -38,6 +38,7 @@ struct CalendarEntry: Sendable {
 
     let bits: UInt64
 
+    /// Packs an entry; the payload is cut to 24 bits.
     @inline(__always)
     init(agent: Int, kind: Kind, payload: Int) {
         bits = UInt64(truncatingIfNeeded: agent) << 32 | UInt64(kind.rawValue) << 24

@@ -1,4 +1,5 @@
 extension Replication {
+    /// Whether a hospital is open and has a free bed.
     @inline(__always)
     mutating func hasBed(_ hospital: Int) -> Bool {
         conditions.closed[network.hospital.actors[hospital]] == 0 && beds.used[hospital] < beds.capacity[hospital]
@@ -59,6 +60,7 @@ extension Replication {
         eventLog?.add(agent: agent, day: day, activity: .boarding, actor: network.hospital.actors[chosen])
     }
 
+    /// Counts a patient sent from a full hospital to another.
     private mutating func transfer(_ agent: Int, from: Int, to: Int, day: Int) {
         guard isCounted(day) else { return }
         count(.transfers, zone: Int(agents.zone[agent]))

@@ -49,6 +49,7 @@ struct Replication {
     var discharges = DischargeRecords()
     var eventLog: EventLog?
 
+    /// A replication of a compiled request; `replication` picks its random stream.
     init(network: CareNetwork, schedule: EventSchedule, parameters: CompiledParameters, days: Int, seed: UInt64,
          replication: Int, logEvents: Bool) {
         self.network = network
@@ -155,6 +156,7 @@ struct Replication {
 
     // MARK: The run
 
+    /// Runs the warm-up and the horizon, day by day, and returns what was counted.
     mutating func run() -> ReplicationResult {
         createAgents()
         let gpChanges = drawRetirements()
@@ -180,6 +182,7 @@ struct Replication {
         return finish()
     }
 
+    /// Runs one calendar event.
     private mutating func handle(_ entry: CalendarEntry, day: Int) {
         let agent = entry.agent, payload = entry.payload
         switch entry.kind {

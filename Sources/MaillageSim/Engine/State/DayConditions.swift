@@ -24,6 +24,7 @@ struct DayConditions: Sendable {
     /// Actions drawn by this replication (GP retirements), by simulated day.
     var drawnActions: [Int: [EventSchedule.Action]] = [:]
 
+    /// Nothing closed, slowed or surging.
     init(actors: Int, zones: Int, hasSurge: [Bool], epidemics: Int, tourist: [Bool]) {
         closed = Array(repeating: 0, count: actors)
         nightClosed = closed

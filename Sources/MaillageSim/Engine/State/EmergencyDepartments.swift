@@ -19,6 +19,7 @@ struct EmergencyDepartments: Sendable {
     /// Boarders in all hospitals.
     var boardingCount = 0
 
+    /// No arrivals and no boarders yet.
     init(staffedVisits: [Double], hospitals: Int) {
         arrivalsToday = Array(repeating: 0, count: staffedVisits.count)
         arrivalsYesterday = arrivalsToday

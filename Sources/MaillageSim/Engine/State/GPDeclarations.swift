@@ -8,6 +8,7 @@ struct GPDeclarations: Sendable {
     /// Inhabitants at home without a declared GP.
     var withoutGP = 0
 
+    /// Empty lists.
     init(capacity: [Int32]) {
         self.capacity = capacity
         patients = Array(repeating: 0, count: capacity.count)

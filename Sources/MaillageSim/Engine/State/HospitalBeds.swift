@@ -13,6 +13,7 @@ struct HospitalBeds: Sendable {
     /// Bed-blocking patients by agent.
     var blocked: [UInt32: Blocked] = [:]
 
+    /// Every bed free.
     init(capacity: [Int32]) {
         used = Array(repeating: 0, count: capacity.count)
         self.capacity = capacity

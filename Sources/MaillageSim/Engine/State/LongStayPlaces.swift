@@ -12,6 +12,7 @@ struct LongStayPlaces: Sendable {
     /// EHPAD residents.
     var residents = 0
 
+    /// Every place free, every waiting list empty.
     init(capacity: [[Int32]]) {
         self.capacity = capacity
         used = capacity.map { Array(repeating: 0, count: $0.count) }

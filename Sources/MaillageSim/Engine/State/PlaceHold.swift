@@ -11,6 +11,7 @@ struct PlaceHold: Sendable, Equatable {
 
     private static let waitingFlag: UInt32 = 4
 
+    /// A hold from its packed bits.
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// A hold of `role` at `position` (on its waiting list when `waiting`), in episode `episode`.

@@ -15,6 +15,7 @@ struct ReplicationCounters: Sendable {
     /// Calendar events run.
     var events = 0
 
+    /// Every count at zero.
     init(zones: Int, actors: Int, countedDays: Int) {
         tally = Array(repeating: 0, count: zones * Tally.count)
         actorContacts = Array(repeating: 0, count: actors)

@@ -7,6 +7,7 @@ struct SlotBook: Sendable {
     /// Per provider, a day before which every slot is taken.
     var nextFree: [Int32]
 
+    /// A book of `slots` (provider × day), no slot known taken.
     init(days: Int, slots: [Int16], providers: Int) {
         self.days = days
         self.slots = slots

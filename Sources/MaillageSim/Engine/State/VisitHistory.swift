@@ -9,6 +9,7 @@ struct VisitHistory: Sendable {
     /// label (16–23), visits beyond four distinct GPs (24–31). Zero: no visit.
     private(set) var summary: [UInt32]
 
+    /// No visits yet.
     init(agents: Int) {
         bins = Array(repeating: 0, count: agents)
         summary = Array(repeating: 0, count: agents)
