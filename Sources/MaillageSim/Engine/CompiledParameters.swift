@@ -4,8 +4,8 @@ import Foundation
 ///
 /// A class, shared read-only by the replications, so that reading a field never copies the whole.
 final class CompiledParameters: Sendable {
-    /// Kinds drawn from an agent's need calendar: the five ``NeedKind``s, then requests from
-    /// home for SSIAD, HAD and an EHPAD.
+    /// Kinds drawn from an agent's need calendar (``DrawnNeed``).
+    /// (A literal, not `DrawnNeed.allCases.count`, so that the inner loop folds it.)
     static let kinds = 8
     /// Needs per day for each (band, chronic) pair: index band × 2 + chronic. Urgent needs are
     /// drawn at their highest rhythm (`rhythmBound` times) and thinned day by day.
@@ -31,7 +31,8 @@ final class CompiledParameters: Sendable {
     let dayOfWeek: [Double]
     let month: [Double]
 
-    let p: SimulationParameters
+    /// The parameters as given.
+    let settings: SimulationParameters
     let lengthOfStay: Distribution.Sampler
     let electiveLengthOfStay: Distribution.Sampler
     let electiveDelay: Distribution.Sampler
@@ -46,7 +47,7 @@ final class CompiledParameters: Sendable {
     let unmetReturnDelay: Distribution.Sampler
 
     init(_ p: SimulationParameters, bands: [String]) {
-        self.p = p
+        settings = p
         lengthOfStay = p.hospital.lengthOfStay.sampler()
         electiveLengthOfStay = p.hospital.electiveLengthOfStay.sampler()
         electiveDelay = p.specialist.electiveAdmissionDelay.sampler()
@@ -115,6 +116,12 @@ final class CompiledParameters: Sendable {
         self.homeEntryRate = homeEntryRate
     }
 
-    /// The stay sampler of a long-stay role (0 SSIAD, 1 HAD, 2 EHPAD).
-    func stay(_ role: Int) -> Distribution.Sampler { role == 0 ? ssiadStay : role == 1 ? hadStay : ehpadStay }
+    /// The stay sampler of a long-stay role.
+    func stay(_ role: PlaceRole) -> Distribution.Sampler {
+        switch role {
+        case .ssiad: ssiadStay
+        case .had: hadStay
+        case .ehpad: ehpadStay
+        }
+    }
 }

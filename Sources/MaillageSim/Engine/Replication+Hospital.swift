@@ -1,15 +1,16 @@
 extension Replication {
+    /// Whether a hospital is open and has a free bed.
     @inline(__always)
     mutating func hasBed(_ hospital: Int) -> Bool {
-        closed[net.hospital.actors[hospital]] == 0 && bedsUsed[hospital] < bedsCap[hospital]
+        conditions.closed[network.hospital.actors[hospital]] == 0 && beds.used[hospital] < beds.capacity[hospital]
     }
 
     /// The nearest hospital with a free bed within the limit, or -1.
     mutating func nearestWithBed(zone zoneIndex: Int) -> Int {
-        let lists = net.hospitalLists
-        let factor = slow[zoneIndex]
+        let lists = network.hospitalLists
+        let factor = conditions.travelFactor[zoneIndex]
         for slot in lists.range(zoneIndex) {
-            if Double(lists.minutes[slot]) * factor > c.p.travel.hospitalLimitMinutes { break }
+            if Double(lists.minutes[slot]) * factor > settings.travel.hospitalLimitMinutes { break }
             let hospital = Int(lists.providers[slot])
             if hasBed(hospital) { return hospital }
         }
@@ -21,25 +22,28 @@ extension Replication {
     /// department (boarding) and a planned stay is put back.
     mutating func admit(_ agent: Int, day: Int, preferred: Int, source: Tally, time: Double) {
         // A planned stay or readmission that falls during a stay is absorbed by it.
-        if chronic[agent] & 2 != 0 { return }
-        let zoneIndex = Int(zone[agent])
-        let valid = preferred >= 0 && preferred < bedsUsed.count
+        if isInHospital(agent) { return }
+        let zoneIndex = Int(agents.zone[agent])
+        let valid = preferred >= 0 && preferred < beds.used.count
         var chosen = valid && hasBed(preferred) ? preferred : nearestWithBed(zone: zoneIndex)
         let counted = isCounted(day)
         if chosen >= 0 {
-            if valid, chosen != preferred, source != .admissionsElective { transfer(agent, from: preferred, to: chosen, day: day) }
+            if valid, chosen != preferred, source != .admissionsElective {
+                transfer(agent, from: preferred, to: chosen, day: day)
+            }
             takeBed(agent, hospital: chosen, day: day, source: source)
             return
         }
         if source == .admissionsElective {
             // Each time a planned stay is put back counts; it is not an admission without a bed until it is unplanned.
             if counted { count(.electivePostponed, zone: zoneIndex) }
-            schedule(day: day + c.p.hospital.electivePostponementDays, agent: agent, kind: CalendarEntry.electiveAdmission, payload: preferred + 1)
+            schedule(day: day + settings.hospital.electivePostponementDays, agent: agent, kind: .electiveAdmission,
+                     payload: preferred + 1)
             return
         }
         if !valid {
-            let range = net.hospitalLists.range(zoneIndex)
-            chosen = range.isEmpty ? -1 : Int(net.hospitalLists.providers[range.lowerBound])
+            let range = network.hospitalLists.range(zoneIndex)
+            chosen = range.isEmpty ? -1 : Int(network.hospitalLists.providers[range.lowerBound])
         } else {
             chosen = preferred
         }
@@ -48,82 +52,84 @@ extension Replication {
             if counted { count(.patientsLost, zone: zoneIndex) }
             return
         }
-        boarders[chosen].append(Boarder(agent: UInt32(agent), since: time, source: source))
-        boardingCount += 1
-        chronic[agent] |= 2
+        emergency.boarders[chosen].append(.init(agent: UInt32(agent), since: time, source: source))
+        emergency.boardingCount += 1
+        agents.state[agent].insert(.inHospital)
         if counted { count(.boardingPatients, zone: zoneIndex) }
-        press(.boardingPatients, actor: net.hospital.actors[chosen], counted ? 1 : 0)
-        eventLog?.add(agent: agent, day: day, activity: .boarding, actor: net.hospital.actors[chosen])
+        press(.boardingPatients, actor: network.hospital.actors[chosen], counted ? 1 : 0)
+        eventLog?.add(agent: agent, day: day, activity: .boarding, actor: network.hospital.actors[chosen])
     }
 
+    /// Counts a patient sent from a full hospital to another.
     private mutating func transfer(_ agent: Int, from: Int, to: Int, day: Int) {
         guard isCounted(day) else { return }
-        count(.transfers, zone: Int(zone[agent]))
-        press(.transfersOut, actor: net.hospital.actors[from])
-        press(.transfersIn, actor: net.hospital.actors[to])
-        eventLog?.add(agent: agent, day: day, activity: .transfer, actor: net.hospital.actors[to])
+        count(.transfers, zone: Int(agents.zone[agent]))
+        press(.transfersOut, actor: network.hospital.actors[from])
+        press(.transfersIn, actor: network.hospital.actors[to])
+        eventLog?.add(agent: agent, day: day, activity: .transfer, actor: network.hospital.actors[to])
     }
 
     /// Takes a bed for a length of stay drawn for the admission's kind.
     mutating func takeBed(_ agent: Int, hospital chosen: Int, day: Int, source: Tally) {
-        let zoneIndex = Int(zone[agent])
-        bedsUsed[chosen] += 1
-        chronic[agent] |= 2
-        let actor = net.hospital.actors[chosen]
+        let zoneIndex = Int(agents.zone[agent])
+        beds.used[chosen] += 1
+        agents.state[agent].insert(.inHospital)
+        let actor = network.hospital.actors[chosen]
         if isCounted(day) {
             count(.admissions, zone: zoneIndex)
             count(source, zone: zoneIndex)
-            actorContacts[actor] += 1
+            counters.actorContacts[actor] += 1
         }
         eventLog?.add(agent: agent, day: day, activity: .admission, actor: actor)
-        let record = Int(openDischarge[agent])
-        if record >= 0, !dischargeReadmitted[record], day - Int(dischargeDay[record]) <= 30 {
-            dischargeReadmitted[record] = true
+        let record = Int(agents.lastDischarge[agent])
+        if record >= 0, !discharges.readmitted[record], day - Int(discharges.day[record]) <= 30 {
+            discharges.readmitted[record] = true
         }
-        let sampler = source == .admissionsElective ? c.electiveLengthOfStay : c.lengthOfStay
+        let sampler = source == .admissionsElective ? model.electiveLengthOfStay : model.lengthOfStay
         let stay = max(1, Int(sampler.draw(draw(agent), draw(agent)).rounded()))
-        schedule(day: day + stay, agent: agent, kind: CalendarEntry.discharge, payload: chosen)
+        schedule(day: day + stay, agent: agent, kind: .discharge, payload: chosen)
     }
 
     /// Hours a boarder waited, counted on the day the wait ends.
-    private mutating func endBoarding(_ boarder: Boarder, hospital: Int, at time: Double, day: Int) {
-        boardingCount -= 1
+    private mutating func endBoarding(_ boarder: EmergencyDepartments.Boarder, hospital: Int, at time: Double,
+                                      day: Int) {
+        emergency.boardingCount -= 1
         let agent = Int(boarder.agent)
-        chronic[agent] &= ~2
-        let hours = min(c.p.emergency.boardingCapHours, max(0, (time - boarder.since) * 24))
-        if isCounted(day) { count(.boardingHours, zone: Int(zone[agent]), hours) }
-        press(.boardingHours, actor: net.hospital.actors[hospital], isCounted(day) ? hours : 0)
+        agents.state[agent].remove(.inHospital)
+        let hours = min(settings.emergency.boardingCapHours, max(0, (time - boarder.since) * 24))
+        if isCounted(day) { count(.boardingHours, zone: Int(agents.zone[agent]), hours) }
+        press(.boardingHours, actor: network.hospital.actors[hospital], isCounted(day) ? hours : 0)
     }
 
     /// Each morning: boarders past the cap are lost to the territory; the others take a bed of
     /// their hospital, else one of the nearest hospital with a free bed (a transfer), else wait on.
     mutating func reviewBoarders(_ day: Int) {
-        for hospital in boarders.indices where !boarders[hospital].isEmpty {
-            var kept: [Boarder] = []
-            for boarder in boarders[hospital] {
+        for hospital in emergency.boarders.indices where !emergency.boarders[hospital].isEmpty {
+            var kept: [EmergencyDepartments.Boarder] = []
+            for boarder in emergency.boarders[hospital] {
                 let agent = Int(boarder.agent)
-                if (Double(day) - boarder.since) * 24 > c.p.emergency.boardingCapHours {
+                if (Double(day) - boarder.since) * 24 > settings.emergency.boardingCapHours {
                     endBoarding(boarder, hospital: hospital, at: Double(day), day: day)
-                    if isCounted(day) { count(.patientsLost, zone: Int(zone[agent])) }
-                    press(.patientsLost, actor: net.hospital.actors[hospital], isCounted(day) ? 1 : 0)
-                    eventLog?.add(agent: agent, day: day, activity: .lost, actor: net.hospital.actors[hospital])
+                    if isCounted(day) { count(.patientsLost, zone: Int(agents.zone[agent])) }
+                    press(.patientsLost, actor: network.hospital.actors[hospital], isCounted(day) ? 1 : 0)
+                    eventLog?.add(agent: agent, day: day, activity: .lost, actor: network.hospital.actors[hospital])
                     continue
                 }
                 var target = hasBed(hospital) ? hospital : -1
-                if target < 0 { target = nearestWithBed(zone: Int(zone[agent])) }
+                if target < 0 { target = nearestWithBed(zone: Int(agents.zone[agent])) }
                 guard target >= 0 else { kept.append(boarder); continue }
                 endBoarding(boarder, hospital: hospital, at: Double(day), day: day)
                 if target != hospital { transfer(agent, from: hospital, to: target, day: day) }
                 takeBed(agent, hospital: target, day: day, source: boarder.source)
             }
-            boarders[hospital] = kept
+            emergency.boarders[hospital] = kept
         }
     }
 
     /// A bed frees at noon: the first patient boarding in the hospital's department takes it.
     private mutating func admitBoarder(_ hospital: Int, day: Int) {
-        guard !boarders[hospital].isEmpty, hasBed(hospital) else { return }
-        let boarder = boarders[hospital].removeFirst()
+        guard !emergency.boarders[hospital].isEmpty, hasBed(hospital) else { return }
+        let boarder = emergency.boarders[hospital].removeFirst()
         endBoarding(boarder, hospital: hospital, at: Double(day) + 0.5, day: day)
         takeBed(Int(boarder.agent), hospital: hospital, day: day, source: boarder.source)
     }
@@ -132,98 +138,108 @@ extension Replication {
     /// EHPAD and a patient already in home care resumes it (no second place); a full service
     /// keeps the patient in bed on its waiting list (bed blocking) up to `max_discharge_delay_days`.
     mutating func discharge(_ agent: Int, day: Int, hospital: Int) {
-        let bandIndex = Int(band[agent])
-        let zoneIndex = Int(zone[agent])
+        let zoneIndex = Int(agents.zone[agent])
         let counted = isCounted(day)
-        if isResident(agent) { return leave(agent, day: day, hospital: hospital) }
-        let destination = draw(agent)
-        var role = -1
-        if destination < c.ehpad[bandIndex] {
-            role = 2
-        } else if destination < c.ehpad[bandIndex] + c.homeCare[bandIndex] {
-            role = draw(agent) < c.p.discharge.hadShare ? 1 : 0
-            if counted { count(.homeCareNeeded, zone: zoneIndex) }
-            if placeKind(agent) == UInt32(role + 1) {
-                if counted { count(.homeCareResumed, zone: zoneIndex) }
-                return leave(agent, day: day, hospital: hospital)
-            }
+        guard !agents.isResident(agent), let role = careAfterStay(agent, zone: zoneIndex, counted: counted) else {
+            return leave(agent, day: day, hospital: hospital)
         }
-        guard role >= 0 else { return leave(agent, day: day, hospital: hospital) }
         var candidates = serviceCandidates(role: role, zone: zoneIndex)
-        if role < 2 {
+        if role != .ehpad {
             // A service with a discharge agreement first: it starts sooner.
-            let agreed = candidates.filter { net.agreements[hospital].contains(roleActors(role)[$0]) }
+            let agreed = candidates.filter { network.agreements[hospital].contains(roleActors(role)[$0]) }
             candidates = agreed + candidates.filter { !agreed.contains($0) }
         }
         if let free = candidates.first(where: { hasRoom(role, $0) }) {
             startPlace(agent, role: role, position: free, day: day, hospital: hospital)
             return leave(agent, day: day, hospital: hospital)
         }
-        let open = candidates.first { closed[roleActors(role)[$0]] == 0 }
-        guard let open, c.p.hospital.maxDischargeDelayDays > 0 else {
-            if counted { count(role == 2 ? .ehpadUnavailable : .homeCareNotStarted, zone: zoneIndex) }
+        let open = candidates.first { conditions.closed[roleActors(role)[$0]] == 0 }
+        guard let open, settings.hospital.maxDischargeDelayDays > 0 else {
+            if counted { count(role == .ehpad ? .ehpadUnavailable : .homeCareNotStarted, zone: zoneIndex) }
             return leave(agent, day: day, hospital: hospital)
         }
-        // Bed blocking: the patient keeps the bed, first on the waiting list's order of arrival.
+        blockBed(agent, waitingFor: role, position: open, hospital: hospital, day: day)
+    }
+
+    /// The place a patient needs after the stay: an EHPAD, else SSIAD or HAD by the age band's
+    /// shares; nil to go home, also when the home care they already had resumes.
+    private mutating func careAfterStay(_ agent: Int, zone zoneIndex: Int, counted: Bool) -> PlaceRole? {
+        let bandIndex = Int(agents.band[agent])
+        let destination = draw(agent)
+        if destination < model.ehpad[bandIndex] { return .ehpad }
+        guard destination < model.ehpad[bandIndex] + model.homeCare[bandIndex] else { return nil }
+        let role: PlaceRole = draw(agent) < settings.discharge.hadShare ? .had : .ssiad
+        if counted { count(.homeCareNeeded, zone: zoneIndex) }
+        guard !agents.place[agent].holds(role) else {
+            if counted { count(.homeCareResumed, zone: zoneIndex) }
+            return nil
+        }
+        return role
+    }
+
+    /// Bed blocking: the patient keeps the bed, on the waiting list in order of arrival, up to the longest delay.
+    private mutating func blockBed(_ agent: Int, waitingFor role: PlaceRole, position: Int, hospital: Int, day: Int) {
         releaseHomeCare(agent, day: day)
-        joinWaitingList(agent, role: role, position: open, day: day)
-        blocked[UInt32(agent)] = Blocked(hospital: Int32(hospital), since: Int32(day))
-        if counted { count(.dischargesDelayed, zone: zoneIndex) }
-        press(.dischargesDelayed, actor: net.hospital.actors[hospital], counted ? 1 : 0)
-        eventLog?.add(agent: agent, day: day, activity: .delayedDischarge, actor: net.hospital.actors[hospital])
-        schedule(day: day + c.p.hospital.maxDischargeDelayDays, agent: agent, kind: CalendarEntry.dischargeDeadline, payload: hospital)
+        joinWaitingList(agent, role: role, position: position, day: day)
+        beds.blocked[UInt32(agent)] = HospitalBeds.Blocked(hospital: Int32(hospital), since: Int32(day))
+        let counted = isCounted(day)
+        if counted { count(.dischargesDelayed, zone: Int(agents.zone[agent])) }
+        press(.dischargesDelayed, actor: network.hospital.actors[hospital], counted ? 1 : 0)
+        eventLog?.add(agent: agent, day: day, activity: .delayedDischarge, actor: network.hospital.actors[hospital])
+        schedule(day: day + settings.hospital.maxDischargeDelayDays, agent: agent, kind: .dischargeDeadline,
+                 payload: hospital)
     }
 
     /// A blocked patient who waited the longest delay goes home without the care they waited for.
     mutating func dischargeDeadline(_ agent: Int, day: Int, hospital: Int) {
-        guard let stay = blocked[UInt32(agent)], Int(stay.hospital) == hospital,
-              Int(stay.since) + c.p.hospital.maxDischargeDelayDays == day else { return }
-        blocked[UInt32(agent)] = nil
-        let role = Int(placeKind(agent) & 3) - 1
-        setPlace(agent, kind: 0, position: 0, newEpisode: false)
-        let zoneIndex = Int(zone[agent])
+        guard let stay = beds.blocked[UInt32(agent)], Int(stay.hospital) == hospital,
+              Int(stay.since) + settings.hospital.maxDischargeDelayDays == day else { return }
+        beds.blocked[UInt32(agent)] = nil
+        let role = agents.place[agent].role
+        agents.place[agent].clear()
+        let zoneIndex = Int(agents.zone[agent])
+        let delay = Double(day - Int(stay.since))
         if isCounted(day) {
-            count(role == 2 ? .ehpadUnavailable : .homeCareNotStarted, zone: zoneIndex)
-            count(.dischargeDelayDays, zone: zoneIndex, Double(day - Int(stay.since)))
+            count(role == .ehpad ? .ehpadUnavailable : .homeCareNotStarted, zone: zoneIndex)
+            count(.dischargeDelayDays, zone: zoneIndex, delay)
         }
-        press(.dischargeDelayDays, actor: net.hospital.actors[hospital], isCounted(day) ? Double(day - Int(stay.since)) : 0)
+        press(.dischargeDelayDays, actor: network.hospital.actors[hospital], isCounted(day) ? delay : 0)
         leave(agent, day: day, hospital: hospital)
     }
 
     /// Frees the bed (a boarder takes it), records the discharge, arranges a GP follow-up
     /// (likelier and sooner when hospital and GP are linked) and draws a readmission.
     mutating func leave(_ agent: Int, day: Int, hospital: Int) {
-        bedsUsed[hospital] -= 1
-        chronic[agent] &= ~2
+        beds.used[hospital] -= 1
+        agents.state[agent].remove(.inHospital)
         admitBoarder(hospital, day: day)
-        let zoneIndex = Int(zone[agent])
-        let bandIndex = Int(band[agent])
-        let record = Int32(dischargeAgent.count)
-        dischargeAgent.append(UInt32(agent))
-        dischargeDay.append(Int32(day))
-        dischargeFollowUp.append(-1)
-        dischargeReadmitted.append(false)
-        openDischarge[agent] = record
+        let zoneIndex = Int(agents.zone[agent])
+        let bandIndex = Int(agents.band[agent])
+        let record = discharges.open(agent: agent, day: day)
+        agents.lastDischarge[agent] = record
         let counted = isCounted(day)
         if counted { count(.discharges, zone: zoneIndex) }
-        eventLog?.add(agent: agent, day: day, activity: .discharge, actor: net.hospital.actors[hospital])
+        eventLog?.add(agent: agent, day: day, activity: .discharge, actor: network.hospital.actors[hospital])
 
         // A resident's follow-up is the EHPAD's own doctor: only patients at home book a GP.
         let declared = declaredGP(agent)
-        let linked = declared >= 0 && net.linked(gp: declared, hospital: hospital)
-        if !isResident(agent), draw(agent) < (linked ? c.p.followUp.probabilityLinked : c.p.followUp.probabilityUnlinked) {
-            let delay = (linked ? c.followUpLinked : c.followUpUnlinked).draw(draw(agent), draw(agent))
+        let linked = declared >= 0 && network.linked(gp: declared, hospital: hospital)
+        let followUpProbability = linked ? settings.followUp.probabilityLinked : settings.followUp.probabilityUnlinked
+        if !agents.isResident(agent), draw(agent) < followUpProbability {
+            let delay = (linked ? model.followUpLinked : model.followUpUnlinked).draw(draw(agent), draw(agent))
             let target = day + max(1, Int(delay.rounded()))
-            if let booking = bookGP(agent, zone: zoneIndex, from: target, tolerance: c.p.gp.toleranceFollowUpDays) {
+            let tolerance = settings.gp.toleranceFollowUpDays
+            if let booking = bookGP(agent, zone: zoneIndex, from: target, tolerance: tolerance) {
                 recordGP(agent, zone: zoneIndex, booking, needDay: target, followUp: true)
             }
         }
-        let followUp = Int(dischargeFollowUp[Int(record)])
-        let seenWithin7 = isResident(agent) || (followUp >= 0 && followUp - day <= 7)
-        let risk = min(1, c.readmission[bandIndex] * (seenWithin7 ? 1 : c.p.readmission.multiplierWithoutFollowUp))
+        let followUp = Int(discharges.followUp[Int(record)])
+        let seenWithin7 = agents.isResident(agent) || (followUp >= 0 && followUp - day <= 7)
+        let multiplier = seenWithin7 ? 1 : settings.readmission.multiplierWithoutFollowUp
+        let risk = min(1, model.readmission[bandIndex] * multiplier)
         if draw(agent) < risk {
             let offset = 1 + min(29, Int(draw(agent) * 30))
-            schedule(day: day + offset, agent: agent, kind: CalendarEntry.readmission, payload: hospital)
+            schedule(day: day + offset, agent: agent, kind: .readmission, payload: hospital)
         }
     }
 }

@@ -4,76 +4,86 @@ import MaillageCore
 extension Replication {
     /// One agent per inhabitant, zone by zone and band by band, chronic conditions by prevalence.
     mutating func createAgents() {
-        let bands = net.bandIDs.count
-        let total = net.agentsPerZoneBand.reduce(0, +)
-        zone.reserveCapacity(total)
-        band.reserveCapacity(total)
-        for zoneIndex in 0..<net.zoneCount {
+        let bands = network.bandIDs.count
+        let total = network.agentsPerZoneBand.reduce(0, +)
+        agents.zone.reserveCapacity(total)
+        agents.band.reserveCapacity(total)
+        for zoneIndex in 0..<network.zoneCount {
             for bandIndex in 0..<bands {
-                let count = net.agentsPerZoneBand[zoneIndex * bands + bandIndex]
-                zone.append(contentsOf: repeatElement(UInt32(zoneIndex), count: count))
-                band.append(contentsOf: repeatElement(UInt8(bandIndex), count: count))
+                let count = network.agentsPerZoneBand[zoneIndex * bands + bandIndex]
+                agents.zone.append(contentsOf: repeatElement(UInt32(zoneIndex), count: count))
+                agents.band.append(contentsOf: repeatElement(UInt8(bandIndex), count: count))
             }
         }
-        drawCounter = Array(repeating: 0, count: total)
-        gpRank = Array(repeating: 255, count: total)
-        openDischarge = Array(repeating: -1, count: total)
-        histogram = Array(repeating: 0, count: total)
-        visitMeta = Array(repeating: 0, count: total)
-        chronic = Array(repeating: 0, count: total)
-        place = Array(repeating: 0, count: total)
-        zoneStart = [0]
-        zoneStart.reserveCapacity(net.zoneCount + 1)
-        for agent in 0..<total where draw(agent) < c.chronicPrevalence[Int(band[agent])] { chronic[agent] = 1 }
-        for zoneIndex in 0..<net.zoneCount {
+        agents.drawCounter = Array(repeating: 0, count: total)
+        agents.declaredRank = Array(repeating: Agents.noDeclaredGP, count: total)
+        agents.lastDischarge = Array(repeating: -1, count: total)
+        agents.state = Array(repeating: [], count: total)
+        agents.place = Array(repeating: .none, count: total)
+        visits = VisitHistory(agents: total)
+        for agent in 0..<total where draw(agent) < model.chronicPrevalence[Int(agents.band[agent])] {
+            agents.state[agent] = .chronic
+        }
+        agents.zoneStart = [0]
+        agents.zoneStart.reserveCapacity(network.zoneCount + 1)
+        for zoneIndex in 0..<network.zoneCount {
             var inhabitants = 0
-            for bandIndex in 0..<bands { inhabitants += net.agentsPerZoneBand[zoneIndex * bands + bandIndex] }
+            for bandIndex in 0..<bands { inhabitants += network.agentsPerZoneBand[zoneIndex * bands + bandIndex] }
             count(.inhabitants, zone: zoneIndex, Double(inhabitants))
-            zoneStart.append(zoneStart[zoneIndex] + inhabitants)
+            agents.zoneStart.append(agents.zoneStart[zoneIndex] + inhabitants)
         }
     }
 
+    /// Per GP, the changes of its daily slots: (first day, end day, slots, or nil to restore the base).
+    typealias SlotChanges = [Int: [(from: Int, to: Int, slots: Double?)]]
+
     /// Consultation slots per provider and day, with closures, capacity changes and days off laid in.
-    mutating func fillSlotBooks(gpChanges: [Int: [(from: Int, to: Int, slots: Double?)]]) {
-        let startWeekday = (try? c.p.startDay()).map(CalendarDay.weekday) ?? 0
-        func isWorking(_ day: Int) -> Bool {
-            // Day `warm` is the start date; weekdays count back from it through the warm-up.
-            let weekday = ((startWeekday + day - warm) % 7 + 7) % 7
-            return weekday < c.p.gp.workingDaysPerWeek
-        }
-        let sampled = net.sample < 1, key = key
-        func book(_ role: ProviderRole, salt: UInt64, changes: [Int: [(from: Int, to: Int, slots: Double?)]]) -> [Int16] {
-            var slots = [Int16](repeating: 0, count: role.count * bookDays)
-            for provider in 0..<role.count {
-                var offered = 0.0
-                let providerChanges = changes[provider]
-                for day in 0..<bookDays where isWorking(day) {
-                    let value = EventSchedule.slots(base: role.capacity[provider], day: day, changes: providerChanges)
-                    var rounded = value.rounded()
-                    if sampled {
-                        // A sampled run's fractional slots (1.98 a day) are rounded at random, keyed by provider and day.
-                        let hashed = SplitMix64.mix(key ^ SplitMix64.mix(salt &+ UInt64(provider) << 20 &+ UInt64(day)))
-                        let floor = value.rounded(.down)
-                        rounded = floor + (Double(hashed >> 11) * 0x1.0p-53 < value - floor ? 1 : 0)
-                    }
-                    let whole = Int16(min(Double(Int16.max), max(0, rounded)))
-                    slots[provider * bookDays + day] = whole
-                    if isCounted(day) { offered += Double(whole) }
+    mutating func fillSlotBooks(gpChanges: SlotChanges) {
+        gpBook = SlotBook(days: bookDays, slots: slotBook(network.gp, salt: 1 << 60, changes: gpChanges),
+                          providers: network.gp.count)
+        specialistBook = SlotBook(
+            days: bookDays, slots: slotBook(network.specialist, salt: 2 << 60, changes: schedule.specialistSlotChanges),
+            providers: network.specialist.count)
+    }
+
+    /// Whether a simulated day is a working day (day `warmUpDays` is the start date; weekdays
+    /// count back from it through the warm-up).
+    private func isWorking(_ day: Int, startWeekday: Int) -> Bool {
+        let weekday = ((startWeekday + day - warmUpDays) % 7 + 7) % 7
+        return weekday < settings.gp.workingDaysPerWeek
+    }
+
+    /// One role's slots, provider × day; adds each provider's counted slots to its capacity-days.
+    private mutating func slotBook(_ role: ProviderRole, salt: UInt64, changes: SlotChanges) -> [Int16] {
+        let startWeekday = (try? settings.startDay()).map(CalendarDay.weekday) ?? 0
+        let sampled = network.sample < 1
+        var slots = [Int16](repeating: 0, count: role.count * bookDays)
+        for provider in 0..<role.count {
+            var offered = 0.0
+            let providerChanges = changes[provider]
+            for day in 0..<bookDays where isWorking(day, startWeekday: startWeekday) {
+                let value = EventSchedule.slots(base: role.capacity[provider], day: day, changes: providerChanges)
+                var rounded = value.rounded()
+                if sampled {
+                    // A sampled run's fractional slots (1.98 a day) are rounded at random, keyed by provider and day.
+                    let hashed = SplitMix64.mix(
+                        streamKey ^ SplitMix64.mix(salt &+ UInt64(provider) << 20 &+ UInt64(day)))
+                    let floor = value.rounded(.down)
+                    rounded = floor + (Double(hashed >> 11) * 0x1.0p-53 < value - floor ? 1 : 0)
                 }
-                actorCapacityDays[role.actors[provider]] = offered
+                let whole = Int16(min(Double(Int16.max), max(0, rounded)))
+                slots[provider * bookDays + day] = whole
+                if isCounted(day) { offered += Double(whole) }
             }
-            return slots
+            counters.actorCapacityDays[role.actors[provider]] = offered
         }
-        gpSlots = book(net.gp, salt: 1 << 60, changes: gpChanges)
-        gpNextFree = Array(repeating: 0, count: net.gp.count)
-        specialistNextFree = Array(repeating: 0, count: net.specialist.count)
-        specialistSlots = book(net.specialist, salt: 2 << 60, changes: schedule.specialistSlotChanges)
+        return slots
     }
 
     /// The agents in a random order keyed by the replication (who declares a GP or holds a place first).
     func shuffledAgents() -> [UInt32] {
-        var order = [UInt32](0..<UInt32(zone.count))
-        var rng = SplitMix64(seed: key, stream: 1)
+        var order = [UInt32](0..<UInt32(agents.count))
+        var rng = SplitMix64(seed: streamKey, stream: 1)
         if order.count > 1 {
             for index in stride(from: order.count - 1, to: 0, by: -1) {
                 let other = Int(rng.next() % UInt64(index + 1))
@@ -85,17 +95,19 @@ extension Replication {
 
     /// GPs retiring at `retirement_rate_per_year` from the start date: each one's day is drawn
     /// from its own stream; from it the GP has no slots and its patients look for another.
-    mutating func drawRetirements() -> [Int: [(from: Int, to: Int, slots: Double?)]] {
+    mutating func drawRetirements() -> SlotChanges {
         var changes = schedule.gpSlotChanges
-        let rate = c.p.gp.retirementRatePerYear / 365
+        let rate = settings.gp.retirementRatePerYear / 365
         guard rate > 0 else { return changes }
-        for provider in 0..<net.gp.count {
-            var rng = SplitMix64(seed: key ^ SplitMix64.mix(UInt64(provider) &+ 0x5EED), stream: 7)
+        for provider in 0..<network.gp.count {
+            var rng = SplitMix64(seed: streamKey ^ SplitMix64.mix(UInt64(provider) &+ 0x5EED), stream: 7)
             let u = Double(rng.next() >> 11) * 0x1.0p-53
-            let day = warm + Int(-log1p(-u) / rate)
+            let day = warmUpDays + Int(-log1p(-u) / rate)
             guard day < totalDays else { continue }
             changes[provider, default: []].append((day, bookDays, 0))
-            localActions[day, default: []] += [.gpPatientsLeave(gp: provider), .gpGone(gp: provider, gone: true)]
+            conditions.drawnActions[day, default: []] += [
+                .gpPatientsLeave(gp: provider), .gpGone(gp: provider, gone: true),
+            ]
         }
         return changes
     }

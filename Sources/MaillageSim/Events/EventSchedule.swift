@@ -41,8 +41,6 @@ struct EventSchedule: Sendable {
         }
     }
 
-    enum PlaceRole: Sendable { case ssiad, had, ehpad }
-
     struct ZoneFactor: Sendable {
         var zones: [Bool]
         var factor: Double

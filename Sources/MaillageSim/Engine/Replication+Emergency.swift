@@ -1,0 +1,90 @@
+extension Replication {
+    /// An urgent visit that may end in an admission; an unmet one (no department in reach, or
+    /// left without being seen) may come back as a visit later (once).
+    mutating func urgentVisit(_ agent: Int, zone zoneIndex: Int, day: Int, time: Double, returning: Bool) {
+        if let department = emergencyVisit(agent, zone: zoneIndex, day: day, time: time, avoidable: false,
+                                           countUnmet: !returning) {
+            if department >= 0, draw(agent) < model.admission[Int(agents.band[agent])] {
+                admit(agent, day: day, preferred: network.emergencyHospital[department], source: .admissionsEmergency,
+                      time: time)
+            }
+            if department >= 0 { return }
+        }
+        if !returning, settings.emergency.unmetReturnShare > 0, draw(agent) < settings.emergency.unmetReturnShare {
+            let delay = max(1, Int(model.unmetReturnDelay.draw(draw(agent), draw(agent)).rounded()))
+            schedule(day: day + delay, agent: agent, kind: .returnVisit, payload: 0)
+        }
+    }
+
+    /// An unmet urgent need comes back (at midday) as an emergency visit.
+    mutating func returnVisit(_ agent: Int, day: Int) {
+        guard !isInHospital(agent) else { return }
+        let zoneIndex = Int(agents.zone[agent])
+        if isCounted(day) { count(.emergencyReturnVisits, zone: zoneIndex) }
+        urgentVisit(agent, zone: zoneIndex, day: day, time: Double(day) + 0.5, returning: true)
+    }
+
+    /// The nearest open emergency department: the patient waits there in proportion to its
+    /// crowding and may leave without being seen. Returns the department (−1 − department when
+    /// the patient left unseen), nil (unmet) when none is within the limit.
+    @discardableResult
+    mutating func emergencyVisit(_ agent: Int, zone zoneIndex: Int, day: Int, time: Double, avoidable: Bool,
+                                 countUnmet: Bool = true) -> Int? {
+        let lists = network.emergencyLists
+        let factor = conditions.travelFactor[zoneIndex]
+        let limit = settings.travel.emergencyLimitMinutes
+        let counted = isCounted(day)
+        for slot in lists.range(zoneIndex) {
+            let minutes = Double(lists.minutes[slot]) * factor
+            if minutes > limit { break }
+            let department = Int(lists.providers[slot])
+            let actor = network.emergency.actors[department]
+            if conditions.closed[actor] > 0 { continue }
+            if conditions.nightClosed[actor] > 0, draw(agent) < settings.emergency.nightShare { continue }
+            let wait = emergencyWait(department, time: time - Double(day))
+            emergency.arrivalsToday[department] += 1
+            if counted {
+                count(.emergencyVisits, zone: zoneIndex)
+                if avoidable { count(.emergencyVisitsAvoidable, zone: zoneIndex) }
+                count(.travelMinutes, zone: zoneIndex, 2 * minutes)
+                count(.emergencyTravelMinutes, zone: zoneIndex, minutes)
+                count(.emergencyWaitMinutes, zone: zoneIndex, wait)
+                counters.actorContacts[actor] += 1
+                press(.arrivals, actor: actor)
+                press(.waitMinutes, actor: actor, wait)
+            }
+            eventLog?.add(agent: agent, day: day, activity: avoidable ? .emergencyAvoidable : .emergency, actor: actor)
+            if draw(agent) < min(1, settings.emergency.leftWithoutBeingSeenPerWaitingHour * wait / 60) {
+                if counted {
+                    count(.leftWithoutBeingSeen, zone: zoneIndex)
+                    press(.leftWithoutBeingSeen, actor: actor)
+                }
+                eventLog?.add(agent: agent, day: day, activity: .leftWithoutBeingSeen, actor: actor)
+                return -1 - department
+            }
+            return department
+        }
+        // A returning need that still finds no department was counted as unmet the first time.
+        if counted, countUnmet {
+            count(.unmet, zone: zoneIndex)
+            count(avoidable ? .unmetGP : .unmetUrgent, zone: zoneIndex)
+            eventLog?.add(agent: agent, day: day, activity: .unmet, actor: -1)
+        }
+        return nil
+    }
+
+    /// Minutes before being seen: `base_wait_minutes / (1 − load)`, the load being the arrivals
+    /// of the last 24 hours (today's so far, the rest of the day from yesterday's count) plus the
+    /// patients boarding there, over the department's staffed visits a day, at most `maximum_load`.
+    @inline(__always)
+    func emergencyWait(_ department: Int, time fraction: Double) -> Double {
+        let hospital = network.emergencyHospital[department]
+        let recent = Double(emergency.arrivalsToday[department])
+            + Double(emergency.arrivalsYesterday[department]) * max(0, 1 - fraction)
+        let demand = recent + Double(emergency.boarders[hospital].count) * settings.emergency.boardingLoadWeight
+        let capacity = emergency.staffedVisits[department]
+        let maximum = settings.emergency.maximumLoad
+        let load = capacity > 0 ? min(maximum, demand / capacity) : maximum
+        return settings.emergency.baseWaitMinutes / (1 - load)
+    }
+}

@@ -1,0 +1,37 @@
+/// What a replication counts: tallies by zone and by actor, and the daily occupancy series.
+struct ReplicationCounters: Sendable {
+    /// zone × ``Tally``.
+    var tally: [Double]
+    /// Per actor: contacts, capacity-days offered, capacity-days used.
+    var actorContacts: [Double]
+    var actorCapacityDays: [Double]
+    var actorUsedDays: [Double]
+    /// actor × ``ActorPressure``.
+    var actorPressure: [Double]
+    /// Territory totals per counted day: day × ``OccupancyRole`` × (used, offered).
+    var series: [Double]
+    /// GP slots in the books per counted day, before any booking.
+    var gpSlotsOffered: [Double] = []
+    /// Calendar events run.
+    var events = 0
+
+    /// Every count at zero.
+    init(zones: Int, actors: Int, countedDays: Int) {
+        tally = Array(repeating: 0, count: zones * Tally.count)
+        actorContacts = Array(repeating: 0, count: actors)
+        actorCapacityDays = actorContacts
+        actorUsedDays = actorContacts
+        actorPressure = Array(repeating: 0, count: actors * ActorPressure.count)
+        series = Array(repeating: 0, count: countedDays * OccupancyRole.count * 2)
+    }
+
+    /// Multiplies every count by `weight` (a sampled run stands for 1 / sample people each).
+    mutating func scale(by weight: Double) {
+        tally = tally.map { $0 * weight }
+        actorContacts = actorContacts.map { $0 * weight }
+        actorCapacityDays = actorCapacityDays.map { $0 * weight }
+        actorUsedDays = actorUsedDays.map { $0 * weight }
+        actorPressure = actorPressure.map { $0 * weight }
+        series = series.map { $0 * weight }
+    }
+}

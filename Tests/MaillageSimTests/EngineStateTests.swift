@@ -1,0 +1,71 @@
+@testable import MaillageSim
+import Testing
+
+/// The engine's packed per-agent state, against values worked out by hand from the documented layouts.
+@Suite struct EngineStateTests {
+    @Test func placeHoldPacksRoleWaitingEpisodeAndPosition() {
+        var hold = PlaceHold.none
+        #expect(hold.isEmpty && hold.role == nil && hold.episode == 0)
+        hold.begin(.had, waiting: true, position: 513)
+        // Role code 2 (HAD) + 4 (waiting) in bits 24–27, episode 1 in bits 16–23, position 513.
+        #expect(hold.rawValue == 0x0601_0201)
+        #expect(hold.role == .had && hold.isWaiting && hold.isWaiting(for: .had) && !hold.holds(.had))
+        #expect(!hold.isWaiting(for: .ssiad) && !hold.holdsHomeCare && hold.position == 513)
+        hold.clear()
+        // Cleared, the episode stays so that the next place is a new one (a stale end event is ignored).
+        #expect(hold.isEmpty && hold.role == nil && hold.episode == 1 && hold.rawValue == 0x0001_0000)
+        hold.begin(.ehpad, waiting: false, position: 7)
+        #expect(hold.rawValue == 0x0302_0007 && hold.holds(.ehpad) && !hold.isWaiting && !hold.holdsHomeCare)
+        hold.begin(.ssiad, waiting: false, position: 0)
+        #expect(hold.holdsHomeCare && hold.episode == 3)
+    }
+
+    @Test func placeHoldEpisodeWrapsAt256() {
+        var hold = PlaceHold(role: .ssiad, waiting: false, episode: 255, position: 65_535)
+        #expect(hold.rawValue == 0x01FF_FFFF)
+        hold.begin(.ssiad, waiting: false, position: 1)
+        #expect(hold.episode == 0 && hold.rawValue == 0x0100_0001)
+    }
+
+    @Test func visitHistoryCountsFourProvidersThenOverflow() {
+        var history = VisitHistory(agents: 2)
+        #expect(!history.hasVisits(0))
+        for label in [1, 1, 2, 3, 4, 5, 1] { history.record(0, label: label) }
+        let counts = history.counts(0)
+        // GPs 1..4 are binned (3, 1, 1, 1 visits); GP 5 overflows and counts as one more provider.
+        #expect(counts.visits == 7 && counts.sameAsPrevious == 1)
+        #expect(counts.providers == 5 && counts.sumOfSquares == 9 + 1 + 1 + 1 + 1 && counts.largest == 3)
+        #expect(!history.hasVisits(1))
+    }
+
+    @Test func visitHistoryStopsCountingAt255Visits() {
+        var history = VisitHistory(agents: 1)
+        for _ in 0..<300 { history.record(0, label: 2) }
+        let counts = history.counts(0)
+        #expect(counts.visits == 255 && counts.sameAsPrevious == 254 && counts.providers == 1)
+        #expect(counts.largest == 255 && counts.sumOfSquares == 255 * 255)
+    }
+
+    @Test func agentStateFlags() {
+        var state: AgentState = .chronic
+        state.insert(.inHospital)
+        #expect(state.rawValue == 3)
+        state.remove(.inHospital)
+        #expect(state == .chronic && !state.contains(.inHospital))
+        #expect(MemoryLayout<AgentState>.stride == 1 && MemoryLayout<PlaceHold>.stride == 4)
+    }
+
+    @Test func calendarEntryRoundTrips() {
+        let kinds: [CalendarEntry.Kind] = [
+            .need, .discharge, .electiveAdmission, .readmission, .ssiadEnd, .hadEnd, .ehpadEnd, .gpVisit, .gpSearch,
+            .dischargeDeadline, .returnVisit,
+        ]
+        for (code, kind) in kinds.enumerated() {
+            let entry = CalendarEntry(agent: 4_000_000_000, kind: kind, payload: 0x1AB_CDEF)
+            // Agent in the high 32 bits, kind in bits 24–31, the payload cut to 24 bits.
+            #expect(entry.bits == 4_000_000_000 << 32 | UInt64(code) << 24 | 0xAB_CDEF)
+            #expect(entry.agent == 4_000_000_000 && entry.kind == kind && entry.payload == 0xAB_CDEF)
+        }
+        #expect(CalendarEntry.Kind.placeEnd(.had) == .hadEnd)
+    }
+}
