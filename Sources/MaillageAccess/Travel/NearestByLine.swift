@@ -5,8 +5,8 @@ import MaillageGeo
 ///
 /// The nearest site by distance gives an upper bound `t₁` on the best time; any site that
 /// could beat it lies within the model's reach for `t₁`, so one radius query settles it.
-public enum NearestByLine {
-    public static func compute(
+package enum NearestByLine {
+    package static func compute(
         zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place], model: StraightLineModel
     ) -> [NearestSite?] {
         guard !sites.isEmpty else { return zones.map { _ in nil } }

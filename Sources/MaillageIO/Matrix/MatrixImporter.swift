@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 import MaillageStore
 
 /// Imports a travel-time matrix in long format (one row per origin–destination pair).

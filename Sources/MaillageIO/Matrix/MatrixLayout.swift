@@ -1,3 +1,4 @@
+import MaillageFormats
 import MaillageStore
 
 /// Where a matrix file's columns are, and how to read one row's values.

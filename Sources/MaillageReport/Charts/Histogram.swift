@@ -1,9 +1,9 @@
 import Foundation
 
 /// The distribution of a value across zones as an SVG bar chart, bars in the map's colours.
-public struct Histogram {
-    public static let width = 1000.0
-    public static let height = 260.0
+package struct Histogram {
+    package static let width = 1000.0
+    package static let height = 260.0
     static let left = 64.0, right = 24.0, top = 26.0, bottom = 48.0
 
     let values: [Double]
@@ -11,7 +11,7 @@ public struct Histogram {
     let unit: String
     let threshold: Double?
 
-    public init(values: [Double], classes: QuantileClasses?, unit: String, threshold: Double?) {
+    package init(values: [Double], classes: QuantileClasses?, unit: String, threshold: Double?) {
         self.values = values
         self.classes = classes
         self.unit = unit
@@ -19,7 +19,7 @@ public struct Histogram {
     }
 
     /// Equal-width bins over round bounds: (lower edge, width, count).
-    public static func bins(_ values: [Double]) -> [(low: Double, width: Double, count: Int)] {
+    package static func bins(_ values: [Double]) -> [(low: Double, width: Double, count: Int)] {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return [] }
         let target = min(24, max(6, Int(Double(finite.count).squareRoot())))
@@ -34,7 +34,7 @@ public struct Histogram {
         return bins
     }
 
-    public func svg() -> String {
+    package func svg() -> String {
         let bins = Self.bins(values)
         let undefined = values.filter { !$0.isFinite }.count
         var svg = """

@@ -5,19 +5,19 @@ import Foundation
 /// A row per scenario: a point at the mean and a bar from the lower to the upper bound (no
 /// bar for a deterministic indicator, whose bounds equal its value). The baseline's value is
 /// carried down as a dashed line so that each alternative reads against it.
-public struct IntervalChart {
-    public static let width = 1000.0
+package struct IntervalChart {
+    package static let width = 1000.0
     static let left = 220.0, right = 40.0, top = 34.0, rowHeight = 30.0, bottom = 40.0
     /// The colour of points and bars (a dark blue of the sequential palette).
-    public static let colour = "#225ea8"
+    package static let colour = "#225ea8"
 
-    public struct Row: Sendable {
-        public var scenario: String
-        public var mean: Double
-        public var low: Double?
-        public var high: Double?
+    package struct Row: Sendable {
+        package var scenario: String
+        package var mean: Double
+        package var low: Double?
+        package var high: Double?
 
-        public init(scenario: String, mean: Double, low: Double?, high: Double?) {
+        package init(scenario: String, mean: Double, low: Double?, high: Double?) {
             self.scenario = scenario
             self.mean = mean
             self.low = low
@@ -29,15 +29,15 @@ public struct IntervalChart {
     let unit: String
     let rows: [Row]
 
-    public init(title: String, unit: String, rows: [Row]) {
+    package init(title: String, unit: String, rows: [Row]) {
         self.title = title
         self.unit = unit
         self.rows = rows
     }
 
-    public var height: Double { Self.top + Double(rows.count) * Self.rowHeight + Self.bottom }
+    package var height: Double { Self.top + Double(rows.count) * Self.rowHeight + Self.bottom }
 
-    public func svg() -> String {
+    package func svg() -> String {
         var svg = """
             <svg class="interval-chart" xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(height))" \
             viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="img" aria-label="\(HTMLText.escape(title + ": each scenario with its 95 % interval"))">

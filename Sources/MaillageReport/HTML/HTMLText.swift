@@ -2,8 +2,8 @@
 ///
 /// Every name a report shows comes from files a planner imported (a FINESS name, a commune),
 /// so it is escaped whatever it holds: `<script>` shows as text, a quote cannot end an attribute.
-public enum HTMLText {
-    public static func escape(_ text: String) -> String {
+package enum HTMLText {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

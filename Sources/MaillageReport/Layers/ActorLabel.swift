@@ -1,8 +1,8 @@
 import MaillageCore
 
 /// Actor kinds in a planner's words, for legends and tables.
-public enum ActorLabel {
-    public static func plural(_ kind: ActorKind) -> String {
+package enum ActorLabel {
+    package static func plural(_ kind: ActorKind) -> String {
         switch kind {
         case .hospital: "hospitals"
         case .gp: "GP practices"

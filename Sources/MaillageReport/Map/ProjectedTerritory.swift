@@ -1,32 +1,32 @@
 import MaillageCore
 
 /// A territory's zones and actors placed on the page once, for every map of a report.
-public struct ProjectedTerritory: Sendable {
+package struct ProjectedTerritory: Sendable {
     /// A zone's shape on the page: its polygons' rings, or its point when it has no outline.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         case polygons([[[PagePoint]]])
         case point(PagePoint)
     }
 
-    public typealias PagePoint = (x: Double, y: Double)
+    package typealias PagePoint = (x: Double, y: Double)
 
-    public struct PlacedZone: Sendable {
-        public let zone: Zone
-        public let shape: Shape
+    package struct PlacedZone: Sendable {
+        package let zone: Zone
+        package let shape: Shape
     }
 
-    public struct PlacedActor: Sendable {
-        public let actor: Actor
-        public let position: PagePoint
+    package struct PlacedActor: Sendable {
+        package let actor: Actor
+        package let position: PagePoint
     }
 
-    public let projection: MapProjection
-    public let frame: MapFrame
-    public let zones: [PlacedZone]
-    public let actors: [PlacedActor]
+    package let projection: MapProjection
+    package let frame: MapFrame
+    package let zones: [PlacedZone]
+    package let actors: [PlacedActor]
 
     /// Whether every zone is drawn as a point (a generated territory has no outlines).
-    public var zonesArePoints: Bool {
+    package var zonesArePoints: Bool {
         zones.allSatisfy { if case .point = $0.shape { true } else { false } }
     }
 
@@ -34,7 +34,7 @@ public struct ProjectedTerritory: Sendable {
     /// into a `width` × at most `maxHeight` frame.
     ///
     /// - Throws: ``ProjError`` when a position cannot be projected.
-    public init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
+    package init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
         var points: [GeoPoint] = []
         for zone in territory.zones {
             if let boundary = zone.boundary {

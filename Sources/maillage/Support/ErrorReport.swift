@@ -2,6 +2,7 @@ import ArgumentParser
 import MaillageAccess
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageGeo
 import MaillageIO
 import MaillageScenario

@@ -3,7 +3,7 @@ import MaillageCore
 
 extension ByteCSVReader {
     /// A matrix row as a caller reads it: origin and destination positions and the value.
-    public typealias MatrixRow = (origin: Int, destination: Int, value: Double)
+    package typealias MatrixRow = (origin: Int, destination: Int, value: Double)
 
     /// Reads a sparse matrix's rows into entries, on several threads, in file order (one
     /// array per stretch of the file read).
@@ -18,7 +18,7 @@ extension ByteCSVReader {
     /// reading every record with it, only faster. Records are checked for the header's
     /// number of fields, segments and line numbers are those of ``collectRecords(threads:minimumSegmentBytes:part:_:)``,
     /// and the error thrown is the first in file order.
-    public func collectMatrix(
+    package func collectMatrix(
         _ positions: MatrixFieldPositions, origins: ByteKeyIndex, destinations: ByteKeyIndex,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, minimumSegmentBytes: Int = 1 << 20,
         otherwise: @Sendable (ByteRecord) throws -> MatrixRow?
@@ -43,7 +43,7 @@ extension ByteCSVReader {
     ///
     /// `otherwise` gets the records the fast lane does not decode, in file order, between the
     /// entries before and after them.
-    public func forEachMatrixBatch(
+    package func forEachMatrixBatch(
         _ positions: MatrixFieldPositions, origins: ByteKeyIndex, destinations: ByteKeyIndex,
         otherwise: (ByteRecord) throws -> MatrixRow?, _ body: ([MatrixEntry]) throws -> Void
     ) throws {

@@ -7,7 +7,7 @@
 /// result. The bytes are the same: a field holding a quote, the delimiter, CR or LF is
 /// quoted with its quotes doubled; a line end comes before every row but the first, and
 /// ``finish()`` ends the last line, so the file ends with a line end like any text file.
-final class CSVTableWriter {
+package final class CSVTableWriter {
     private let stream: BufferedFileStream
     private let delimiter: [UInt8]
     private var line: [UInt8] = []
@@ -15,13 +15,13 @@ final class CSVTableWriter {
 
     private static let quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n")
 
-    init(stream: BufferedFileStream, delimiter: Unicode.Scalar, header: [String]) throws {
+    package init(stream: BufferedFileStream, delimiter: Unicode.Scalar, header: [String]) throws {
         self.stream = stream
         self.delimiter = Array(String(delimiter).utf8)
         try write(header)
     }
 
-    func write(_ row: [String]) throws {
+    package func write(_ row: [String]) throws {
         line.removeAll(keepingCapacity: true)
         if !isFirstRow { line += [Self.carriageReturn, Self.lineFeed] }
         isFirstRow = false
@@ -32,14 +32,20 @@ final class CSVTableWriter {
         try stream.write(bytes: line)
     }
 
-    func finish() throws {
+    package func finish() throws {
         try stream.write("\r\n")
     }
 
     private func append(_ field: String) {
-        // A text cell a spreadsheet would run as a formula gets a leading ' (SpreadsheetEscape).
+        Self.append(field, delimiter: delimiter, to: &line)
+    }
+
+    /// Appends one field as every Maillage CSV holds it: a text cell a spreadsheet would run as a
+    /// formula gets a leading ' (``SpreadsheetEscape``), then RFC 4180 quoting when the field holds
+    /// a quote, CR, LF or the delimiter.
+    package static func append(_ field: String, delimiter: [UInt8], to line: inout [UInt8]) {
         let bytes = SpreadsheetEscape.escaped(Array(field.utf8))
-        guard needsQuotes(bytes) else {
+        guard needsQuotes(bytes, delimiter: delimiter) else {
             line += bytes
             return
         }
@@ -51,8 +57,8 @@ final class CSVTableWriter {
         line.append(Self.quote)
     }
 
-    private func needsQuotes(_ bytes: [UInt8]) -> Bool {
-        if bytes.contains(where: { $0 == Self.quote || $0 == Self.carriageReturn || $0 == Self.lineFeed }) { return true }
+    private static func needsQuotes(_ bytes: [UInt8], delimiter: [UInt8]) -> Bool {
+        if bytes.contains(where: { $0 == quote || $0 == carriageReturn || $0 == lineFeed }) { return true }
         if delimiter.count == 1 { return bytes.contains(delimiter[0]) }
         guard bytes.count >= delimiter.count else { return false }
         return (0...(bytes.count - delimiter.count)).contains { bytes[$0..<($0 + delimiter.count)].elementsEqual(delimiter) }

@@ -22,7 +22,7 @@ public enum NumberText {
     ///
     /// Works on the UTF-8 bytes (the text is ASCII): walking `Character`s cost 10,000
     /// instructions a number, most of the time of writing a result file (by profile).
-    static func expandExponent(_ text: String) -> String {
+    package static func expandExponent(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
               let exponent = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self))

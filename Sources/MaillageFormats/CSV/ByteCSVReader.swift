@@ -13,21 +13,21 @@ import Foundation
 /// quotes; a closing quote followed by anything but a delimiter or a line end, or a quote
 /// left open at the end of the file, is an ``ImportError`` naming the line. Lines may end in
 /// LF or CRLF; a UTF-8 byte-order mark is skipped; blank lines are skipped.
-public final class ByteCSVReader {
-    public let path: String
-    public let delimiter: UInt8
-    public let encoding: TextEncoding
+package final class ByteCSVReader {
+    package let path: String
+    package let delimiter: UInt8
+    package let encoding: TextEncoding
     /// Lines end in CR alone (classic Mac OS, some exports): every CR is read as a line feed.
     /// Such files used to read as one header line and zero rows.
-    public let crOnly: Bool
+    package let crOnly: Bool
     /// Column names of the first line, trimmed.
-    public private(set) var header: [String] = []
+    package private(set) var header: [String] = []
     internal private(set) var columns = ColumnIndex([])
-    let chunkSize: Int
+    package let chunkSize: Int
 
     /// Opens a file and reads its header line; the delimiter (`,`, `;` or tab) and the
     /// encoding are detected unless given. `chunkSize` exists for tests of chunk boundaries.
-    public init(path: String, delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws {
+    package init(path: String, delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws {
         self.path = path
         self.chunkSize = max(chunkSize, 4)
         try InputFile.requireFile(path)
@@ -63,7 +63,7 @@ public final class ByteCSVReader {
     }
 
     /// Refuses a header naming a column twice (ignoring case and spaces): the first used to win silently.
-    static func refuseDuplicateColumns(_ header: [String], file: String) throws {
+    package static func refuseDuplicateColumns(_ header: [String], file: String) throws {
         var seen = [String: Int]()
         for (position, name) in header.enumerated() where !name.isEmpty {
             let key = name.lowercased()
@@ -76,28 +76,28 @@ public final class ByteCSVReader {
     }
 
     /// The position of a column (exact name first, then ignoring case and spaces).
-    public func position(of column: String) -> Int? { columns.position(of: column) }
+    package func position(of column: String) -> Int? { columns.position(of: column) }
 
     /// Calls `body` with each record after the header, in order.
     ///
     /// The record's bytes are valid only during the call. A record with fewer fields than
     /// the header (a truncated file, a wrong delimiter) is an error.
-    public func forEachRecord(_ body: (ByteRecord) throws -> Void) throws {
+    package func forEachRecord(_ body: (ByteRecord) throws -> Void) throws {
         try forEachRecord(in: Segment(start: 0, end: nil, line: 1), body)
     }
 
     /// A stretch of the file that starts at a record boundary: the whole file (with its
     /// header) from offset 0, else records only.
-    struct Segment: Sendable, Equatable {
-        var start: UInt64
+    package struct Segment: Sendable, Equatable {
+        package var start: UInt64
         /// Where the segment stops (a record boundary), nil for the end of the file.
-        var end: UInt64?
+        package var end: UInt64?
         /// The line number of the segment's first byte.
-        var line: Int
+        package var line: Int
     }
 
     /// Calls `body` with each record of a segment, skipping the header when the segment starts the file.
-    func forEachRecord(in segment: Segment, _ body: (ByteRecord) throws -> Void) throws {
+    package func forEachRecord(in segment: Segment, _ body: (ByteRecord) throws -> Void) throws {
         var isHeader = segment.start == 0
         try scan(segment) { record in
             if isHeader {
@@ -111,7 +111,7 @@ public final class ByteCSVReader {
     }
 
     /// Refuses a record with fewer fields than the header (a truncated file, a wrong delimiter).
-    func checkFieldCount(_ count: Int, line: Int) throws {
+    package func checkFieldCount(_ count: Int, line: Int) throws {
         guard count < header.count else { return }
         throw ImportError(
             file: path, line: line,
@@ -145,7 +145,7 @@ public final class ByteCSVReader {
     /// and whether they reach the segment's end. It returns true to stop; otherwise the
     /// unfinished record it left is kept at the front and more of the file read after it
     /// (the buffer grows only for a record longer than itself).
-    func forEachChunk(
+    package func forEachChunk(
         of segment: Segment,
         _ consume: (_ bytes: UnsafeBufferPointer<UInt8>, _ start: inout Int, _ end: Int, _ isAtEnd: Bool, _ line: inout Int) throws -> Bool
     ) throws {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import MaillageStore
+import MaillageFormats
 
 /// Writes an OGC GeoPackage 1.3 (OGC 12-128r18) with SQLite, no GDAL needed: the core tables,
 /// feature and attribute tables, an R-tree spatial index per feature table (with the spec's

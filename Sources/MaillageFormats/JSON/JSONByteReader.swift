@@ -7,8 +7,8 @@ import Foundation
 /// wants, as Foundation values (``value()``, for feature properties) or skipped (``skip()``).
 /// Nesting deeper than ``maximumDepth`` is refused rather than followed (a hostile file of
 /// nested brackets must not exhaust the stack). Errors are ``JSONSyntaxError``s with a line.
-final class JSONByteReader {
-    let path: String
+package final class JSONByteReader {
+    package let path: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var index = 0
@@ -16,10 +16,10 @@ final class JSONByteReader {
     /// The line of the next byte, for errors.
     private(set) var line = 1
 
-    static let chunkSize = 1 << 20
-    static let maximumDepth = 64
+    package static let chunkSize = 1 << 20
+    package static let maximumDepth = 64
 
-    init(path: String) throws {
+    package init(path: String) throws {
         try InputFile.requireFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         self.path = path
@@ -48,7 +48,7 @@ final class JSONByteReader {
     }
 
     /// The next byte that is not white space, left unread.
-    func peekToken() throws -> UInt8? {
+    package func peekToken() throws -> UInt8? {
         while let byte = try peek() {
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return byte }
             _ = try next()
@@ -61,13 +61,13 @@ final class JSONByteReader {
         _ = try next()
     }
 
-    func error(_ expected: String) -> JSONSyntaxError {
+    package func error(_ expected: String) -> JSONSyntaxError {
         let found = (try? peek()).flatMap { $0 }.map { "'\(Character(Unicode.Scalar($0)))'" } ?? "the end of the file"
         return JSONSyntaxError(line: line, message: "expected \(expected), found \(found)")
     }
 
     /// Fails unless only white space follows.
-    func finish() throws {
+    package func finish() throws {
         guard try peekToken() == nil else { throw error("the end of the file") }
     }
 
@@ -81,7 +81,7 @@ final class JSONByteReader {
     }
 
     /// Calls `body` with each key of the object that starts here; `body` must read or skip its value.
-    func members(_ body: (String) throws -> Void) throws {
+    package func members(_ body: (String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         try nest {
             if try peekToken() == UInt8(ascii: "}") { _ = try next(); return }
@@ -101,7 +101,7 @@ final class JSONByteReader {
 
     /// Calls `body` with the index of each element of the array that starts here; `body` must
     /// read or skip the element.
-    func elements(_ body: (Int) throws -> Void) throws {
+    package func elements(_ body: (Int) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
         try nest {
             if try peekToken() == UInt8(ascii: "]") { _ = try next(); return }
@@ -122,7 +122,7 @@ final class JSONByteReader {
 
     /// The value that starts here as JSONSerialization gives it: `[String: Any]`, `[Any]`,
     /// `String`, `NSNumber` (numbers and booleans) or `NSNull`.
-    func value() throws -> Any {
+    package func value() throws -> Any {
         switch try peekToken() {
         case UInt8(ascii: "{"):
             var object: [String: Any] = [:]
@@ -149,7 +149,7 @@ final class JSONByteReader {
     }
 
     /// Reads past the value that starts here.
-    func skip() throws {
+    package func skip() throws {
         switch try peekToken() {
         case UInt8(ascii: "{"): try members { _ in try skip() }
         case UInt8(ascii: "["): try elements { _ in try skip() }
@@ -158,7 +158,7 @@ final class JSONByteReader {
     }
 
     /// Whether the next value is `null` (read past when it is).
-    func null() throws -> Bool {
+    package func null() throws -> Bool {
         guard try peekToken() == UInt8(ascii: "n") else { return false }
         try word("null")
         return true
@@ -172,7 +172,7 @@ final class JSONByteReader {
     }
 
     /// A string, escapes decoded.
-    func string() throws -> String {
+    package func string() throws -> String {
         try expect(UInt8(ascii: "\""))
         var bytes: [UInt8] = []
         while true {
@@ -223,7 +223,7 @@ final class JSONByteReader {
     /// A number. Digits are read in place; up to 15 significant digits and a small exponent
     /// (every coordinate of a real file) take the exact fast path (an integer divided by an
     /// exact power of ten is correctly rounded), anything longer goes through `Double(_:)`.
-    func number() throws -> Double {
+    package func number() throws -> Double {
         var text: [UInt8] = []
         var mantissa: UInt64 = 0, digits = 0, fraction = 0, inFraction = false, plain = true
         while let byte = try peek() {
@@ -262,8 +262,8 @@ final class JSONByteReader {
 }
 
 /// JSON that cannot be parsed, with the line where it goes wrong.
-struct JSONSyntaxError: Error, CustomStringConvertible {
-    let line: Int
-    let message: String
-    var description: String { "\(message) (line \(line))" }
+package struct JSONSyntaxError: Error, CustomStringConvertible {
+    package let line: Int
+    package let message: String
+    package var description: String { "\(message) (line \(line))" }
 }

@@ -5,34 +5,34 @@ import Foundation
 /// CSV.swift's `CSVWriter` hands its stream one byte at a time; a plain file stream would
 /// turn each byte into a system call. The first write failure is kept and every later write
 /// refuses, so the writer stops at once and the exporter can say what went wrong.
-final class BufferedFileStream: OutputStream {
+package final class BufferedFileStream: OutputStream {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var status = Stream.Status.notOpen
     /// The first error the file gave.
     private(set) var failure: (any Error)?
 
-    static let blockSize = 1 << 16
+    package static let blockSize = 1 << 16
 
-    init(handle: FileHandle) {
+    package init(handle: FileHandle) {
         self.handle = handle
         buffer.reserveCapacity(Self.blockSize)
         super.init(toMemory: ())
     }
 
     /// Required by `OutputStream`; such a stream writes to /dev/null.
-    required init(toMemory: ()) {
+    package required init(toMemory: ()) {
         handle = FileHandle.nullDevice
         super.init(toMemory: ())
     }
 
-    override func open() { status = .open }
-    override func close() { status = .closed }
-    override var streamStatus: Stream.Status { status }
-    override var hasSpaceAvailable: Bool { failure == nil }
-    override var streamError: (any Error)? { failure }
+    package override func open() { status = .open }
+    package override func close() { status = .closed }
+    package override var streamStatus: Stream.Status { status }
+    package override var hasSpaceAvailable: Bool { failure == nil }
+    package override var streamError: (any Error)? { failure }
 
-    override func write(_ bytes: UnsafePointer<UInt8>, maxLength length: Int) -> Int {
+    package override func write(_ bytes: UnsafePointer<UInt8>, maxLength length: Int) -> Int {
         guard failure == nil else { return -1 }
         buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
         if buffer.count >= Self.blockSize { flushBuffer() }
@@ -40,21 +40,21 @@ final class BufferedFileStream: OutputStream {
     }
 
     /// Writes text as UTF-8.
-    func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= Self.blockSize { flushBuffer() }
         if let failure { throw failure }
     }
 
     /// Writes bytes as they are.
-    func write(bytes: [UInt8]) throws {
+    package func write(bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.blockSize { flushBuffer() }
         if let failure { throw failure }
     }
 
     /// Writes what is buffered to the file, throwing the first failure met so far.
-    func flush() throws {
+    package func flush() throws {
         flushBuffer()
         if let failure { throw failure }
     }

@@ -16,7 +16,7 @@ extension ByteCSVReader {
     /// `makePart` is given each segment's size in bytes, to reserve room: growing arrays
     /// page by page was a third of a matrix read (by profile). `body` runs on several threads
     /// at once, each call with its own segment's part.
-    public func collectRecords<Part>(
+    package func collectRecords<Part>(
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, minimumSegmentBytes: Int = 1 << 20,
         part makePart: (_ bytes: Int) -> Part, _ body: @Sendable (inout Part, ByteRecord) throws -> Void
     ) throws -> [Part] {
@@ -28,7 +28,7 @@ extension ByteCSVReader {
 
     /// Reads the file's segments on several threads, each into its own accumulator, and
     /// returns the accumulators in file order; the error thrown is the first in file order.
-    func perSegment<Part>(
+    package func perSegment<Part>(
         threads: Int, minimumSegmentBytes: Int, part makePart: (_ bytes: Int) -> Part,
         _ read: @Sendable (Segment, inout Part) throws -> Void
     ) throws -> [Part] {
@@ -58,7 +58,7 @@ extension ByteCSVReader {
     /// The file cut at line ends into at most `count` segments of about equal size, each
     /// with the line number it starts on; one segment for the whole file when it is small
     /// or holds a double quote.
-    func segments(count: Int, minimumBytes: Int, size: UInt64) throws -> [Segment] {
+    package func segments(count: Int, minimumBytes: Int, size: UInt64) throws -> [Segment] {
         let whole = [Segment(start: 0, end: nil, line: 1)]
         let wanted = min(max(count, 1), Int(size / UInt64(max(minimumBytes, 1))))
         guard wanted > 1 else { return whole }
@@ -80,7 +80,7 @@ extension ByteCSVReader {
         }
     }
 
-    func fileSize() throws -> UInt64 {
+    package func fileSize() throws -> UInt64 {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }
         return try handle.seekToEnd()

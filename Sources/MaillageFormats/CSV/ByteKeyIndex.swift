@@ -8,7 +8,7 @@ import Foundation
 /// its bytes (open addressing; a key of up to 16 bytes is held and compared as two
 /// machine words), any other field goes through the dictionary, so Unicode canonical
 /// equivalence (`é` written in one code point or two) behaves as `String` equality does.
-public struct ByteKeyIndex: Sendable {
+package struct ByteKeyIndex: Sendable {
     /// Every key, the source of truth.
     private var dictionary: [String: Int] = [:]
     /// Keys whose canonical (NFC) form is ASCII, by those bytes.
@@ -43,16 +43,16 @@ public struct ByteKeyIndex: Sendable {
         var second: UInt64
     }
 
-    public init() {}
+    package init() {}
 
     /// How many distinct keys the index holds.
-    public var count: Int { dictionary.count }
+    package var count: Int { dictionary.count }
 
     /// The value of a key.
-    public subscript(key: String) -> Int? { dictionary[key] }
+    package subscript(key: String) -> Int? { dictionary[key] }
 
     /// Sets a key's value, replacing the value an equal key had, as a dictionary does.
-    public mutating func set(_ key: String, to value: Int) {
+    package mutating func set(_ key: String, to value: Int) {
         dictionary[key] = value
         // Any ASCII text equal to the key is its canonical form, so that form is the byte key.
         let canonical = key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
@@ -62,7 +62,7 @@ public struct ByteKeyIndex: Sendable {
     }
 
     /// The value of the key whose UTF-8 bytes these are, or nil when there is none.
-    public func value(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func value(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let (words, hash, isASCII) = Self.digest(bytes)
         guard isASCII else { return dictionary[String(decoding: bytes, as: UTF8.self)] }
         return find(bytes, words, hash).map { slots[$0].value }
@@ -71,11 +71,11 @@ public struct ByteKeyIndex: Sendable {
     /// The last key looked up through it and the answer, for a column whose values repeat
     /// row after row (a matrix sorted by origin): a repeat costs one comparison. Use one per
     /// column and index.
-    public struct Recent: Sendable {
+    package struct Recent: Sendable {
         fileprivate var key = Words(count: -1, first: 0, second: 0)
         fileprivate var value: Int?
 
-        public init() {}
+        package init() {}
 
         fileprivate init(key: Words, value: Int?) {
             self.key = key
@@ -84,7 +84,7 @@ public struct ByteKeyIndex: Sendable {
     }
 
     /// The value of the key whose UTF-8 bytes these are, remembering the answer in `recent`.
-    public func value(forBytes bytes: UnsafeBufferPointer<UInt8>, recent: inout Recent) -> Int? {
+    package func value(forBytes bytes: UnsafeBufferPointer<UInt8>, recent: inout Recent) -> Int? {
         guard bytes.count <= 16 else { return value(forBytes: bytes) }
         // A repeat is told by the key's words alone: hashing waits for a new key.
         let (words, isASCII) = Self.shortWords(bytes)

@@ -21,7 +21,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// Read as Latin-1, such a file turned every accented UTF-8 row into mojibake. A real
     /// Latin-1 file does not hold valid UTF-8 sequences (that would take `Ã` followed by a
     /// symbol such as `©`), so both kinds together mean a mixed file.
-    static func mixedLine(_ sample: Data) -> (line: Int, byte: UInt8, utf8Line: Int)? {
+    package static func mixedLine(_ sample: Data) -> (line: Int, byte: UInt8, utf8Line: Int)? {
         var line = 1, invalid: (line: Int, byte: UInt8)?, utf8Line: Int?
         var index = sample.startIndex
         let end = sample.endIndex
@@ -45,7 +45,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// UTF-8 when the sample is valid UTF-8, else Latin-1 (every byte sequence is valid Latin-1).
-    static func detect(_ sample: Data, isWholeFile: Bool) -> TextEncoding {
+    package static func detect(_ sample: Data, isWholeFile: Bool) -> TextEncoding {
         var end = sample.endIndex
         if !isWholeFile {
             // A sample cut inside a multi-byte character is still UTF-8.

@@ -40,12 +40,8 @@ public enum ZoneTableWriter {
 }
 
 extension ZoneTableWriter {
-    /// Writes any table of text cells as CSV (RFC 4180), atomically.
+    /// Writes any table of text cells as CSV (RFC 4180), atomically: ``CSVFile/write(header:rows:to:delimiter:)``.
     public static func writeRows(header: [String], rows: [[String]], to path: String, delimiter: Unicode.Scalar = ",") throws {
-        try AtomicFile.write(to: path) { stream in
-            let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: header)
-            for row in rows { try writer.write(row) }
-            try writer.finish()
-        }
+        try CSVFile.write(header: header, rows: rows, to: path, delimiter: delimiter)
     }
 }

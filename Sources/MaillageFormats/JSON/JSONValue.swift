@@ -1,16 +1,16 @@
 /// A value of a GeoJSON feature's properties, written in a stable form.
-enum JSONValue: Equatable {
+package enum JSONValue: Equatable {
     case string(String)
     case number(Double)
     case bool(Bool)
     case null
 
     /// `nil` becomes `null`.
-    static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
-    static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+    package static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    package static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 
     /// The value as JSON text; non-finite numbers, which JSON cannot hold, become `null`.
-    var text: String {
+    package var text: String {
         switch self {
         case let .string(text): Self.quoted(text)
         case let .number(value): value.isFinite ? NumberText.format(value) : "null"
@@ -20,7 +20,7 @@ enum JSONValue: Equatable {
     }
 
     /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

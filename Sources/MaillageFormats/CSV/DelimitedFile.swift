@@ -21,7 +21,7 @@ public final class DelimitedFile {
     private let reader: ByteCSVReader
 
     /// How much of the file is looked at to detect the encoding and delimiter.
-    static let sampleSize = 1 << 20
+    package static let sampleSize = 1 << 20
 
     public init(path: String, options: CSVOptions = CSVOptions()) throws {
         self.path = path
@@ -32,7 +32,7 @@ public final class DelimitedFile {
     public var encoding: TextEncoding { reader.encoding }
     /// Column names as written in the file, trimmed.
     public var header: [String] { reader.header }
-    var columns: ColumnIndex { reader.columns }
+    package var columns: ColumnIndex { reader.columns }
 
     /// Whether the header has a column of that name (exact, or ignoring case and spaces).
     public func hasColumn(_ name: String) -> Bool { reader.position(of: name) != nil }
@@ -67,7 +67,7 @@ public final class DelimitedFile {
     }
 
     /// The candidate that appears most often outside quotes in the header line.
-    static func detectDelimiter(_ line: String) -> Unicode.Scalar {
+    package static func detectDelimiter(_ line: String) -> Unicode.Scalar {
         var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false
         for scalar in line.unicodeScalars {

@@ -8,26 +8,26 @@ import Foundation
 /// puts a `'` before such a text cell (OWASP's advice: the spreadsheet then shows it as text);
 /// numbers (`-1.5`) are left alone. The importers take the `'` off again, so an export imports
 /// back unchanged. `MAILLAGE_CSV_FORMULAS=keep` in the environment writes cells as they are.
-public enum SpreadsheetEscape {
+package enum SpreadsheetEscape {
     private static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-    static let mark = UInt8(ascii: "'")
+    package static let mark = UInt8(ascii: "'")
 
     /// Whether writers escape (the default) or keep cells as they are (`MAILLAGE_CSV_FORMULAS=keep`).
-    public static let isEnabled = ProcessInfo.processInfo.environment["MAILLAGE_CSV_FORMULAS"]?.lowercased() != "keep"
+    package static let isEnabled = ProcessInfo.processInfo.environment["MAILLAGE_CSV_FORMULAS"]?.lowercased() != "keep"
 
     /// The cell's bytes with the `'` in front when a spreadsheet would take them for a formula.
-    static func escaped(_ bytes: [UInt8]) -> [UInt8] {
+    package static func escaped(_ bytes: [UInt8]) -> [UInt8] {
         guard isEnabled, let first = bytes.first, triggers.contains(first), !isPlainNumber(bytes) else { return bytes }
         return [mark] + bytes
     }
 
     /// Whether bytes were escaped by ``escaped(_:)``: a `'` followed by a trigger.
-    static func isEscaped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isEscaped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count >= 2 && bytes[0] == mark && triggers.contains(bytes[1])
     }
 
     /// The text without the escape's `'`, for importers.
-    static func unescaped(_ text: String) -> String {
+    package static func unescaped(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.count >= 2, utf8.first == mark, triggers.contains(utf8[utf8.index(after: utf8.startIndex)]) else { return text }
         return String(text.dropFirst())

@@ -29,7 +29,7 @@ public struct ZoneTable: Sendable {
     }
 
     /// The CSV cell of a column for the zone at `row` ("" when undefined).
-    func cell(_ column: Column, row: Int) -> String {
+    package func cell(_ column: Column, row: Int) -> String {
         switch column.values {
         case let .numbers(values): values[row].isNaN ? "" : NumberText.format(values[row])
         case let .texts(values): values[row] ?? ""
@@ -37,7 +37,7 @@ public struct ZoneTable: Sendable {
     }
 
     /// The GeoJSON property of a column for the zone at `row` (`null` when undefined).
-    func property(_ column: Column, row: Int) -> JSONValue {
+    package func property(_ column: Column, row: Int) -> JSONValue {
         switch column.values {
         case let .numbers(values): values[row].isNaN ? .null : .number(values[row])
         case let .texts(values): .string(values[row])

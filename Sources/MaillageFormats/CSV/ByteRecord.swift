@@ -3,33 +3,33 @@ import Foundation
 /// One record of a ``ByteCSVReader``: fields as byte ranges, decoded only on demand.
 ///
 /// Valid only inside the `forEachRecord` call that hands it out.
-public struct ByteRecord {
+package struct ByteRecord {
     /// Where a field's content lies in the buffer (inside the quotes for a quoted field).
-    struct Span {
-        var start: Int
-        var end: Int
-        var quoted: Bool
+    package struct Span {
+        package var start: Int
+        package var end: Int
+        package var quoted: Bool
         /// Whether the content holds doubled quotes to undo.
-        var escaped: Bool
+        package var escaped: Bool
     }
 
     /// The reader handing the record out; unowned because a record never outlives the call
     /// that receives it, and counting references cost a tenth of a matrix read (by profile).
     unowned(unsafe) let reader: ByteCSVReader
     /// The line the record starts on (1-based, header included).
-    public let line: Int
-    let bytes: UnsafeBufferPointer<UInt8>
-    let spans: UnsafeBufferPointer<Span>
+    package let line: Int
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package let spans: UnsafeBufferPointer<Span>
 
     /// The file the record comes from.
-    public var file: String { reader.path }
-    var encoding: TextEncoding { reader.encoding }
+    package var file: String { reader.path }
+    package var encoding: TextEncoding { reader.encoding }
 
     /// How many fields the record has.
-    public var count: Int { spans.count }
+    package var count: Int { spans.count }
 
     /// The trimmed text of a field, or nil when it is absent or empty.
-    public func string(_ position: Int) -> String? {
+    package func string(_ position: Int) -> String? {
         guard position < spans.count else { return nil }
         let span = trimmed(position)
         guard !span.isEmpty else { return nil }
@@ -38,7 +38,7 @@ public struct ByteRecord {
     }
 
     /// Whether a field is absent or holds only spaces.
-    public func isEmpty(_ position: Int) -> Bool {
+    package func isEmpty(_ position: Int) -> Bool {
         position >= spans.count || trimmed(position).isEmpty
     }
 
@@ -47,7 +47,7 @@ public struct ByteRecord {
     /// Plain decimals (`4356.6`, `-12`, up to 15 digits) are converted straight from the
     /// bytes, exactly as `Double(String)` would (an exact integer over an exact power of ten
     /// rounds once); anything else (`1e3`, a decimal comma `0,5`) goes through ``Record/number(_:)``.
-    public func double(_ position: Int) -> Double? {
+    package func double(_ position: Int) -> Double? {
         guard position < spans.count else { return nil }
         let span = trimmed(position)
         guard !span.isEmpty else { return nil }
@@ -58,7 +58,7 @@ public struct ByteRecord {
     ///
     /// Looks the field's bytes up without making a `String`; a field with doubled quotes or
     /// in a Latin-1 file is decoded first, so the answer is always that of ``string(_:)``.
-    public func value(_ position: Int, in index: ByteKeyIndex) -> Int? {
+    package func value(_ position: Int, in index: ByteKeyIndex) -> Int? {
         guard position < spans.count else { return nil }
         let span = trimmed(position)
         if spans[position].escaped || encoding != .utf8 || SpreadsheetEscape.isEscaped(span) {
@@ -69,7 +69,7 @@ public struct ByteRecord {
 
     /// As ``value(_:in:)``, remembering the last answer in `recent` (one per column) for
     /// columns whose values repeat row after row, such as the origin of a sorted matrix.
-    public func value(_ position: Int, in index: ByteKeyIndex, recent: inout ByteKeyIndex.Recent) -> Int? {
+    package func value(_ position: Int, in index: ByteKeyIndex, recent: inout ByteKeyIndex.Recent) -> Int? {
         guard position < spans.count else { return nil }
         let span = trimmed(position)
         if spans[position].escaped || encoding != .utf8 || SpreadsheetEscape.isEscaped(span) {
@@ -81,7 +81,7 @@ public struct ByteRecord {
     /// As ``rawString(_:)``, refusing what would be damaged silently: a NUL byte (it cut the
     /// text short) and, in a UTF-8 file, bytes that are not UTF-8 (a Latin-1 row pasted in:
     /// it became replacement characters).
-    func checkedString(_ position: Int, column: String) throws -> String {
+    package func checkedString(_ position: Int, column: String) throws -> String {
         let span = spans[position]
         let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
         if let base = slice.baseAddress, !slice.isEmpty, memchr(base, 0, slice.count) != nil {
@@ -95,7 +95,7 @@ public struct ByteRecord {
     }
 
     /// The field's text as written (quotes undone), untrimmed.
-    func rawString(_ position: Int) -> String {
+    package func rawString(_ position: Int) -> String {
         let span = spans[position]
         let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
         var text = encoding == .utf8
@@ -119,7 +119,7 @@ public struct ByteRecord {
     ]
 
     /// `[+-]digits[.digits]` with at most 15 digits, else nil.
-    static func fastDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+    package static func fastDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0
         var negative = false
         if text[0] == UInt8(ascii: "-") || text[0] == UInt8(ascii: "+") {

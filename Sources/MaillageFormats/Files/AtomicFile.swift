@@ -1,5 +1,4 @@
 import Foundation
-import MaillageStore
 
 /// Writes a file whole or not at all.
 ///
@@ -9,8 +8,8 @@ import MaillageStore
 ///
 /// `..` segments are resolved in the path's text first, as Foundation does when it creates the
 /// folder: otherwise `a/../b/out.csv` with no `a` made the folder `b` and then failed to write in it.
-enum AtomicFile {
-    static func write(to path: String, _ body: (BufferedFileStream) throws -> Void) throws {
+package enum AtomicFile {
+    package static func write(to path: String, _ body: (BufferedFileStream) throws -> Void) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let folder = target.deletingLastPathComponent()
         var isFolder: ObjCBool = false
@@ -55,7 +54,7 @@ enum AtomicFile {
         renamed = true
     }
 
-    static let diskFull = "the disk holding it is full: nothing was written and any previous file is untouched; free space and run again"
+    package static let diskFull = "the disk holding it is full: nothing was written and any previous file is untouched; free space and run again"
 
     /// Why a write failed, in words: a full disk said plainly, anything else as the system put it.
     private static func reason(_ error: any Error, folder: String) -> String {

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Column positions by name: exact first, then ignoring case and surrounding spaces.
-struct ColumnIndex: Sendable {
+package struct ColumnIndex: Sendable {
     private var exact: [String: Int] = [:]
     private var folded: [String: Int] = [:]
 
-    init(_ header: [String]) {
+    package init(_ header: [String]) {
         for (position, name) in header.enumerated() {
             if exact[name] == nil { exact[name] = position }
             let key = Self.fold(name)
@@ -13,7 +13,7 @@ struct ColumnIndex: Sendable {
         }
     }
 
-    func position(of name: String) -> Int? { exact[name] ?? folded[Self.fold(name)] }
+    package func position(of name: String) -> Int? { exact[name] ?? folded[Self.fold(name)] }
 
     private static func fold(_ name: String) -> String {
         // Most names asked for are already folded (ASCII, lowercase, untrimmed): skip Foundation,
@@ -33,7 +33,15 @@ public struct Record: Sendable {
     /// The line the record starts on (1-based, header included).
     public let line: Int
     public let fields: [String]
-    let columns: ColumnIndex
+    package let columns: ColumnIndex
+
+    /// A record of `fields`, named by `columns`, read from `file` at `line`.
+    package init(file: String, line: Int, fields: [String], columns: ColumnIndex) {
+        self.file = file
+        self.line = line
+        self.fields = fields
+        self.columns = columns
+    }
 
     /// The trimmed value of a column, or nil when the column is absent or the cell empty.
     public func string(_ column: String) -> String? {
@@ -50,7 +58,7 @@ public struct Record: Sendable {
 
     /// Spaces and tabs around a value removed; most cells have none, so check before copying
     /// (Foundation's trimming was the largest cost of reading a file, by profile).
-    static func trimmed(_ text: String) -> String {
+    package static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
         guard let first = utf8.first, let last = utf8.last else { return text }
         let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }

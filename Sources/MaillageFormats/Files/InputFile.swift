@@ -4,8 +4,8 @@ import Foundation
 ///
 /// On Linux a folder opens for reading and then reads as nothing: importing one said "the
 /// file is empty", or gave Foundation's raw "Is a directory" with exit 74.
-enum InputFile {
-    static func requireFile(_ path: String) throws {
+package enum InputFile {
+    package static func requireFile(_ path: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw FileAccessError.missing(path) }
         if isFolder.boolValue { throw ImportError(file: path, expected: "a file to import, but this is a folder") }

@@ -5,13 +5,13 @@ import Glibc
 
 /// Whether the file system that holds a path has run out of room, to tell a full disk from
 /// other write failures in messages.
-public enum DiskSpace {
+package enum DiskSpace {
     /// Below this many free bytes a file system counts as full: a write of one more block fails.
-    static let fullBelow: UInt64 = 64 * 1024
+    package static let fullBelow: UInt64 = 64 * 1024
 
     /// Bytes an unprivileged process may still write on the file system holding `path` (or
     /// its nearest existing folder); nil when the system cannot tell.
-    public static func available(at path: String) -> UInt64? {
+    package static func available(at path: String) -> UInt64? {
         var url = URL(fileURLWithPath: path).standardizedFileURL
         while !FileManager.default.fileExists(atPath: url.path), url.path != "/" { url.deleteLastPathComponent() }
         var info = statvfs()
@@ -21,12 +21,12 @@ public enum DiskSpace {
     }
 
     /// Whether the file system holding `path` is (nearly) full.
-    public static func isFull(at path: String) -> Bool {
+    package static func isFull(at path: String) -> Bool {
         available(at: path).map { $0 < fullBelow } ?? false
     }
 
     /// Whether a system error number says the disk or a quota is full.
-    public static func isFullError(_ code: Int32) -> Bool {
+    package static func isFullError(_ code: Int32) -> Bool {
         code == ENOSPC || code == EDQUOT
     }
 }
