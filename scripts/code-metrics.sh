@@ -15,10 +15,14 @@ for dir in "$root"/*/; do
     [ "${#files[@]}" -eq 0 ] && continue
     lines=$(cat "${files[@]}" | wc -l)
     public=$(cat "${files[@]}" | grep -cE '^\s*(@[A-Za-z_]+(\([^)]*\))?\s+)*public\b' || true)
-    package=$(cat "${files[@]}" | grep -cE '^\s*(@[A-Za-z_]+(\([^)]*\))?\s+)*package\s+(static|final|func|var|let|struct|enum|class|init|protocol|typealias|subscript|extension|actor|private|fileprivate|mutating|nonisolated|convenience|required|override|lazy|indirect|import)\b' || true)
+    # `package` followed by a declaration keyword (a bare `package:` argument label is not one).
+    keywords='static|final|func|var|let|struct|enum|class|init|protocol|typealias|subscript|extension|actor'
+    keywords+='|private|fileprivate|mutating|nonisolated|convenience|required|override|lazy|indirect|import'
+    package=$(cat "${files[@]}" | grep -cE "^\s*(@[A-Za-z_]+(\([^)]*\))?\s+)*package\s+($keywords)\b" || true)
     long=$(cat "${files[@]}" | awk 'length($0) > 120' | wc -l)
     printf '%-22s %7d %6d %7d %8d %6d\n' "$module" "$lines" "${#files[@]}" "$public" "$package" "$long"
     total_lines=$((total_lines + lines)); total_files=$((total_files + ${#files[@]}))
-    total_public=$((total_public + public)); total_package=$((total_package + package)); total_long=$((total_long + long))
+    total_public=$((total_public + public)); total_package=$((total_package + package))
+    total_long=$((total_long + long))
 done
 printf '%-22s %7d %6d %7d %8d %6d\n' total "$total_lines" "$total_files" "$total_public" "$total_package" "$total_long"

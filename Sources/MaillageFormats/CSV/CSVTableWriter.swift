@@ -61,6 +61,8 @@ package final class CSVTableWriter {
         if bytes.contains(where: { $0 == quote || $0 == carriageReturn || $0 == lineFeed }) { return true }
         if delimiter.count == 1 { return bytes.contains(delimiter[0]) }
         guard bytes.count >= delimiter.count else { return false }
-        return (0...(bytes.count - delimiter.count)).contains { bytes[$0..<($0 + delimiter.count)].elementsEqual(delimiter) }
+        return (0...(bytes.count - delimiter.count)).contains {
+            bytes[$0..<($0 + delimiter.count)].elementsEqual(delimiter)
+        }
     }
 }

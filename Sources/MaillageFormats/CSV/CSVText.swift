@@ -32,7 +32,9 @@ public enum CSVText {
 /// Writes CSV files atomically, with the one CSV writer (``CSVTableWriter``).
 public enum CSVFile {
     /// Writes a table of text cells: the header, then each row (RFC 4180, CRLF, UTF-8).
-    public static func write(header: [String], rows: [[String]], to path: String, delimiter: Unicode.Scalar = ",") throws {
+    public static func write(
+        header: [String], rows: [[String]], to path: String, delimiter: Unicode.Scalar = ","
+    ) throws {
         try AtomicFile.write(to: path) { stream in
             let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: header)
             for row in rows { try writer.write(row) }

@@ -64,9 +64,8 @@ package struct ImportRowLedger {
         let count = try count()
         guard count > 0 else { return nil }
         func median(_ column: String) throws -> Double? {
-            try Double.fetchOne(
-                db, sql: "SELECT \(column) FROM \(Self.table) ORDER BY \(column) LIMIT 1 OFFSET ?", arguments: [count / 2]
-            )
+            let sql = "SELECT \(column) FROM \(Self.table) ORDER BY \(column) LIMIT 1 OFFSET ?"
+            return try Double.fetchOne(db, sql: sql, arguments: [count / 2])
         }
         guard let lon = try median("lon"), let lat = try median("lat") else { return nil }
         return try? GeoPoint(longitude: lon, latitude: lat)
