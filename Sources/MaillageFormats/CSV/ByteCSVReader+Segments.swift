@@ -80,6 +80,7 @@ extension ByteCSVReader {
         }
     }
 
+    /// The file's size in bytes.
     package func fileSize() throws -> UInt64 {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }

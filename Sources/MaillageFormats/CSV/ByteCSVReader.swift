@@ -14,8 +14,11 @@ import Foundation
 /// left open at the end of the file, is an ``ImportError`` naming the line. Lines may end in
 /// LF or CRLF; a UTF-8 byte-order mark is skipped; blank lines are skipped.
 package final class ByteCSVReader {
+    /// The file read.
     package let path: String
+    /// The field delimiter, given or detected, as a byte.
     package let delimiter: UInt8
+    /// The text encoding, given or detected.
     package let encoding: TextEncoding
     /// Lines end in CR alone (classic Mac OS, some exports): every CR is read as a line feed.
     /// Such files used to read as one header line and zero rows.
@@ -23,6 +26,7 @@ package final class ByteCSVReader {
     /// Column names of the first line, trimmed.
     package private(set) var header: [String] = []
     internal private(set) var columns = ColumnIndex([])
+    /// How many bytes are read from the file at a time.
     package let chunkSize: Int
 
     /// Opens a file and reads its header line; the delimiter (`,`, `;` or tab) and the
@@ -89,6 +93,7 @@ package final class ByteCSVReader {
     /// A stretch of the file that starts at a record boundary: the whole file (with its
     /// header) from offset 0, else records only.
     package struct Segment: Sendable, Equatable {
+        /// The byte offset the segment starts at.
         package var start: UInt64
         /// Where the segment stops (a record boundary), nil for the end of the file.
         package var end: UInt64?

@@ -43,6 +43,7 @@ package struct ByteKeyIndex: Sendable {
         var second: UInt64
     }
 
+    /// An empty index.
     package init() {}
 
     /// How many distinct keys the index holds.
@@ -75,6 +76,7 @@ package struct ByteKeyIndex: Sendable {
         fileprivate var key = Words(count: -1, first: 0, second: 0)
         fileprivate var value: Int?
 
+        /// An empty cache.
         package init() {}
 
         fileprivate init(key: Words, value: Int?) {

@@ -6,8 +6,11 @@ import Foundation
 package struct ByteRecord {
     /// Where a field's content lies in the buffer (inside the quotes for a quoted field).
     package struct Span {
+        /// The field's first byte.
         package var start: Int
+        /// The byte after the field's last.
         package var end: Int
+        /// Whether the field was quoted.
         package var quoted: Bool
         /// Whether the content holds doubled quotes to undo.
         package var escaped: Bool
@@ -18,11 +21,14 @@ package struct ByteRecord {
     unowned(unsafe) let reader: ByteCSVReader
     /// The line the record starts on (1-based, header included).
     package let line: Int
+    /// The bytes of the chunk holding the record.
     package let bytes: UnsafeBufferPointer<UInt8>
+    /// The fields' spans in `bytes`.
     package let spans: UnsafeBufferPointer<Span>
 
     /// The file the record comes from.
     package var file: String { reader.path }
+    /// The file's text encoding.
     package var encoding: TextEncoding { reader.encoding }
 
     /// How many fields the record has.

@@ -5,6 +5,7 @@ public struct CSVOptions: Sendable {
     /// Detected from the first megabyte when nil.
     public var encoding: TextEncoding?
 
+    /// Options giving the delimiter and encoding, or nil to detect them.
     public init(delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil) {
         self.delimiter = delimiter
         self.encoding = encoding

@@ -15,12 +15,14 @@ package final class CSVTableWriter {
 
     private static let quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n")
 
+    /// A writer onto `stream` that writes `header` as its first row.
     package init(stream: BufferedFileStream, delimiter: Unicode.Scalar, header: [String]) throws {
         self.stream = stream
         self.delimiter = Array(String(delimiter).utf8)
         try write(header)
     }
 
+    /// Writes one row, preceded by a line end when it is not the first.
     package func write(_ row: [String]) throws {
         line.removeAll(keepingCapacity: true)
         if !isFirstRow { line += [Self.carriageReturn, Self.lineFeed] }
@@ -32,6 +34,7 @@ package final class CSVTableWriter {
         try stream.write(bytes: line)
     }
 
+    /// Ends the last line (call once, after the last row).
     package func finish() throws {
         try stream.write("\r\n")
     }

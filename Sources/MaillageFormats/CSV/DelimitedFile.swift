@@ -17,21 +17,26 @@ import Foundation
 /// }
 /// ```
 public final class DelimitedFile {
+    /// The file read.
     public let path: String
     private let reader: ByteCSVReader
 
     /// How much of the file is looked at to detect the encoding and delimiter.
     package static let sampleSize = 1 << 20
 
+    /// Opens `path`, detecting the delimiter and encoding unless `options` gives them, and reads the header.
     public init(path: String, options: CSVOptions = CSVOptions()) throws {
         self.path = path
         reader = try ByteCSVReader(path: path, delimiter: options.delimiter, encoding: options.encoding)
     }
 
+    /// The delimiter, given or detected.
     public var delimiter: Unicode.Scalar { Unicode.Scalar(reader.delimiter) }
+    /// The text encoding, given or detected.
     public var encoding: TextEncoding { reader.encoding }
     /// Column names as written in the file, trimmed.
     public var header: [String] { reader.header }
+    /// The header's columns, looked up by name (case and accents folded as a fallback).
     package var columns: ColumnIndex { reader.columns }
 
     /// Whether the header has a column of that name (exact, or ignoring case and spaces).
@@ -86,6 +91,7 @@ public enum FileAccessError: Error, Sendable, CustomStringConvertible {
     /// The output names the same file as one of the command's inputs.
     case overwritesInput(output: String, outputRole: String, input: String, inputRole: String)
 
+    /// The error in words, naming the file.
     public var description: String {
         switch self {
         case let .overwritesInput(output, outputRole, input, inputRole) where output == input:

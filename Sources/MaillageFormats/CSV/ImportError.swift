@@ -6,6 +6,7 @@ import MaillageCore
 /// file without reading code: `actors.csv:12: field 'lat': '95.2' is not valid; expected a
 /// latitude in -90...90`.
 public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file the error is in.
     public var file: String
     /// 1-based line of the file where the record starts, when known.
     public var line: Int?
@@ -16,6 +17,7 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was expected instead, or what is wrong, in words.
     public var expected: String
 
+    /// An error in `file`, at `line` and `field` when known, holding `value`, where `expected` was expected.
     public init(file: String, line: Int? = nil, field: String? = nil, value: String? = nil, expected: String) {
         self.file = file
         self.line = line
@@ -29,6 +31,7 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         self.init(file: file, line: line, field: error.field, expected: error.reason)
     }
 
+    /// The error in words: file, line, field, value and what was expected.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }

@@ -6,6 +6,7 @@
 /// because spreadsheets and some CSV readers mistake exponents for text. Whole numbers have
 /// no `.0` (`1200`, not `1200.0`); -0 is `0`; NaN and infinities are empty cells.
 public enum NumberText {
+    /// The value as text: shortest round-trip form, no exponent, empty for NaN and infinities.
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         if value == 0 { return "0" }

@@ -5,6 +5,7 @@ package struct ColumnIndex: Sendable {
     private var exact: [String: Int] = [:]
     private var folded: [String: Int] = [:]
 
+    /// The positions of the columns of `header`.
     package init(_ header: [String]) {
         for (position, name) in header.enumerated() {
             if exact[name] == nil { exact[name] = position }
@@ -13,6 +14,7 @@ package struct ColumnIndex: Sendable {
         }
     }
 
+    /// The position of column `name`: exact match first, then case- and accent-folded.
     package func position(of name: String) -> Int? { exact[name] ?? folded[Self.fold(name)] }
 
     private static func fold(_ name: String) -> String {
@@ -29,10 +31,13 @@ package struct ColumnIndex: Sendable {
 
 /// One record of a delimited file, with typed accessors whose errors say file, line and column.
 public struct Record: Sendable {
+    /// The file the record comes from.
     public let file: String
     /// The line the record starts on (1-based, header included).
     public let line: Int
+    /// The record's fields, in file order.
     public let fields: [String]
+    /// The header's columns, for lookups by name.
     package let columns: ColumnIndex
 
     /// A record of `fields`, named by `columns`, read from `file` at `line`.

@@ -10,6 +10,7 @@ import Foundation
 /// back unchanged. `MAILLAGE_CSV_FORMULAS=keep` in the environment writes cells as they are.
 package enum SpreadsheetEscape {
     private static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+    /// The mark put before a cell a spreadsheet would run as a formula.
     package static let mark = UInt8(ascii: "'")
 
     /// Whether writers escape (the default) or keep cells as they are (`MAILLAGE_CSV_FORMULAS=keep`).

@@ -9,6 +9,7 @@ import Foundation
 /// `..` segments are resolved in the path's text first, as Foundation does when it creates the
 /// folder: otherwise `a/../b/out.csv` with no `a` made the folder `b` and then failed to write in it.
 package enum AtomicFile {
+    /// Runs `body` on a stream onto a temporary file beside `path`, then renames it over `path`.
     package static func write(to path: String, _ body: (BufferedFileStream) throws -> Void) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let folder = target.deletingLastPathComponent()
@@ -54,6 +55,7 @@ package enum AtomicFile {
         renamed = true
     }
 
+    /// The reason given when the disk is full.
     package static let diskFull = "the disk holding it is full: nothing was written and any previous file is untouched; free space and run again"
 
     /// Why a write failed, in words: a full disk said plainly, anything else as the system put it.

@@ -12,8 +12,10 @@ package final class BufferedFileStream: OutputStream {
     /// The first error the file gave.
     private(set) var failure: (any Error)?
 
+    /// The size of the blocks written to the file (64 KiB).
     package static let blockSize = 1 << 16
 
+    /// A stream writing onto `handle`, buffered.
     package init(handle: FileHandle) {
         self.handle = handle
         buffer.reserveCapacity(Self.blockSize)
@@ -26,12 +28,18 @@ package final class BufferedFileStream: OutputStream {
         super.init(toMemory: ())
     }
 
+    /// Marks the stream open (the file is already open).
     package override func open() { status = .open }
+    /// Marks the stream closed; the file handle stays with its owner.
     package override func close() { status = .closed }
+    /// Whether the stream is open or closed.
     package override var streamStatus: Stream.Status { status }
+    /// False once a write has failed.
     package override var hasSpaceAvailable: Bool { failure == nil }
+    /// The first error the file gave, if any.
     package override var streamError: (any Error)? { failure }
 
+    /// Buffers `length` bytes, writing a block to the file when full; -1 once a write has failed.
     package override func write(_ bytes: UnsafePointer<UInt8>, maxLength length: Int) -> Int {
         guard failure == nil else { return -1 }
         buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))

@@ -3,14 +3,17 @@ import MaillageCore
 /// GeoJSON (RFC 7946) pieces as text: geometries and features, in WGS84 longitude/latitude
 /// with 6 decimals (about 0.1 m), keys in a fixed order so the same territory gives the same bytes.
 package enum GeoJSONText {
+    /// A position `[lon,lat]` with 6 decimals.
     package static func position(_ point: GeoPoint) -> String {
         "[\(NumberText.coordinate(point.longitude)),\(NumberText.coordinate(point.latitude))]"
     }
 
+    /// A Point geometry.
     package static func point(_ point: GeoPoint) -> String {
         #"{"type":"Point","coordinates":"# + position(point) + "}"
     }
 
+    /// A LineString geometry.
     package static func lineString(_ points: [GeoPoint]) -> String {
         #"{"type":"LineString","coordinates":["# + points.map(position).joined(separator: ",") + "]}"
     }
@@ -26,6 +29,7 @@ package enum GeoJSONText {
         return #"{"type":"MultiPolygon","coordinates":["# + polygons.joined(separator: ",") + "]}"
     }
 
+    /// A Feature with its id, geometry text and properties in the given order.
     package static func feature(id: String, geometry: String, properties: [(String, JSONValue)]) -> String {
         let members = properties.map { JSONValue.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",")
         return #"{"type":"Feature","id":"# + JSONValue.quoted(id) + #","geometry":"# + geometry

@@ -8,6 +8,7 @@ import Foundation
 /// Nesting deeper than ``maximumDepth`` is refused rather than followed (a hostile file of
 /// nested brackets must not exhaust the stack). Errors are ``JSONSyntaxError``s with a line.
 package final class JSONByteReader {
+    /// The file read.
     package let path: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -16,9 +17,12 @@ package final class JSONByteReader {
     /// The line of the next byte, for errors.
     private(set) var line = 1
 
+    /// How many bytes are read from the file at a time.
     package static let chunkSize = 1 << 20
+    /// The deepest nesting accepted before the file is refused (a guard against hostile input).
     package static let maximumDepth = 64
 
+    /// Opens `path` for reading, refusing a missing file or a folder.
     package init(path: String) throws {
         try InputFile.requireFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
@@ -61,6 +65,7 @@ package final class JSONByteReader {
         _ = try next()
     }
 
+    /// A syntax error at the current line, saying what was expected.
     package func error(_ expected: String) -> JSONSyntaxError {
         let found = (try? peek()).flatMap { $0 }.map { "'\(Character(Unicode.Scalar($0)))'" } ?? "the end of the file"
         return JSONSyntaxError(line: line, message: "expected \(expected), found \(found)")
@@ -263,7 +268,10 @@ package final class JSONByteReader {
 
 /// JSON that cannot be parsed, with the line where it goes wrong.
 package struct JSONSyntaxError: Error, CustomStringConvertible {
+    /// The line the error is on (1-based).
     package let line: Int
+    /// What was wrong, in words.
     package let message: String
+    /// The message with its line.
     package var description: String { "\(message) (line \(line))" }
 }

@@ -7,6 +7,7 @@ package enum JSONValue: Equatable {
 
     /// `nil` becomes `null`.
     package static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    /// A number, `nil` becoming `null`.
     package static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 
     /// The value as JSON text; non-finite numbers, which JSON cannot hold, become `null`.

@@ -3,12 +3,16 @@ import MaillageCore
 
 /// Chosen or ranked sites, one row each, written as CSV or GeoJSON points.
 public struct SiteList: Sendable {
+    /// One site: its id, its point and its extra columns.
     public struct Site: Sendable {
+        /// The site's id (the `site_id` column).
         public var id: String
+        /// Where the site is, in WGS84.
         public var point: GeoPoint
         /// Extra columns, in order (`status` = existing/new/kept, `model`, …).
         public var properties: [(name: String, value: String)]
 
+        /// A site `id` at `point` with extra columns `properties`.
         public init(id: String, point: GeoPoint, properties: [(name: String, value: String)]) {
             self.id = id
             self.point = point
@@ -16,8 +20,10 @@ public struct SiteList: Sendable {
         }
     }
 
+    /// The sites, in output order.
     public var sites: [Site]
 
+    /// A list of `sites`.
     public init(sites: [Site]) { self.sites = sites }
 
     /// Writes by the path's extension: `.geojson`/`.json` or `.csv`.

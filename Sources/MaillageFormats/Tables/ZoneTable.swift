@@ -5,24 +5,32 @@ import MaillageCore
 /// Accessibility and simulation results share this shape; a NaN number is an undefined
 /// value and is written as an empty CSV cell or a GeoJSON `null`, never as 0.
 public struct ZoneTable: Sendable {
+    /// The zones, one row each, in output order.
     public var zoneIDs: [String]
+    /// The value columns, written after `zone_id` in this order.
     public var columns: [Column]
 
+    /// A column's values, one per zone: numbers (NaN = undefined) or texts (nil = undefined).
     public enum Values: Sendable {
         case numbers([Double])
         case texts([String?])
     }
 
+    /// One named column of a ``ZoneTable``.
     public struct Column: Sendable {
+        /// The column's header.
         public var name: String
+        /// The column's values, one per zone.
         public var values: Values
 
+        /// A column named `name` holding `values`.
         public init(name: String, values: Values) {
             self.name = name
             self.values = values
         }
     }
 
+    /// A table of `columns` over the zones `zoneIDs`.
     public init(zoneIDs: [String], columns: [Column]) {
         self.zoneIDs = zoneIDs
         self.columns = columns

@@ -16,6 +16,7 @@ public enum ZoneTableWriter {
         }
     }
 
+    /// Writes the table as CSV: `zone_id`, then each column; NaN and nil as empty cells.
     public static func writeCSV(_ table: ZoneTable, to path: String, delimiter: Unicode.Scalar = ",") throws {
         try AtomicFile.write(to: path) { stream in
             let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: ["zone_id"] + table.columns.map(\.name))
@@ -26,6 +27,8 @@ public enum ZoneTableWriter {
         }
     }
 
+    /// Writes the table as a GeoJSON FeatureCollection: each zone's polygons (else its point)
+    /// with the columns as properties; zones unknown to `zones` are left out.
     public static func writeGeoJSON(_ table: ZoneTable, to path: String, zones: [Zone]) throws {
         let byID = Dictionary(zones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let features = table.zoneIDs.enumerated().compactMap { row, id -> String? in

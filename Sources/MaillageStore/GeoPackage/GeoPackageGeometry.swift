@@ -7,9 +7,13 @@ public enum GeoPackageGeometry: Sendable, Equatable {
     /// Polygons, each an outer ring then holes; rings closed.
     case multiPolygon([[[XY]]])
 
+    /// A point in the layer's CRS: x easting or longitude, y northing or latitude.
     public struct XY: Sendable, Equatable {
+        /// Easting or longitude.
         public var x: Double
+        /// Northing or latitude.
         public var y: Double
+        /// The point (`x`, `y`).
         public init(_ x: Double, _ y: Double) {
             self.x = x
             self.y = y

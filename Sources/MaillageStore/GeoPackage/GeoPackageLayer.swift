@@ -9,12 +9,14 @@ public struct GeoPackageLayer: Sendable {
         case geometry = "GEOMETRY"
     }
 
+    /// The SQLite type of an attribute column.
     public enum FieldType: String, Sendable {
         case text = "TEXT"
         case real = "REAL"
         case integer = "INTEGER"
     }
 
+    /// An attribute value of a feature.
     public enum Value: Sendable, Equatable {
         case text(String)
         case real(Double)
@@ -28,18 +30,26 @@ public struct GeoPackageLayer: Sendable {
         }
     }
 
+    /// An attribute column: its name and type.
     public struct Field: Sendable {
+        /// The column's name.
         public var name: String
+        /// The column's SQLite type.
         public var type: FieldType
+        /// A column `name` of type `type`.
         public init(_ name: String, _ type: FieldType) {
             self.name = name
             self.type = type
         }
     }
 
+    /// One row of a layer: its geometry, if any, and its values in field order.
     public struct Feature: Sendable {
+        /// The feature's geometry, nil for none.
         public var geometry: GeoPackageGeometry?
+        /// The feature's values, one per field.
         public var values: [Value]
+        /// A feature with `geometry` and `values`.
         public init(geometry: GeoPackageGeometry?, values: [Value]) {
             self.geometry = geometry
             self.values = values
@@ -48,11 +58,16 @@ public struct GeoPackageLayer: Sendable {
 
     /// The table name: lower case letters, digits and underscores, starting with a letter.
     public var name: String
+    /// The layer's description in `gpkg_contents`.
     public var description: String
+    /// The layer's geometry type; nil makes an attribute table.
     public var geometryType: GeometryType?
+    /// The attribute columns.
     public var fields: [Field]
+    /// The rows.
     public var features: [Feature]
 
+    /// A layer named `name`.
     public init(name: String, description: String, geometryType: GeometryType?, fields: [Field], features: [Feature] = []) {
         self.name = name
         self.description = description
@@ -65,13 +80,20 @@ public struct GeoPackageLayer: Sendable {
 /// A QGIS layer style stored in the GeoPackage's `layer_styles` table (QGIS's own convention):
 /// the layer opens in QGIS already coloured.
 public struct GeoPackageStyle: Sendable {
+    /// The table the style applies to.
     public var table: String
+    /// The style's name.
     public var name: String
+    /// The style as QGIS's QML.
     public var qml: String
+    /// The style as OGC SLD.
     public var sld: String
+    /// Whether QGIS uses it when the layer is opened.
     public var isDefault: Bool
+    /// The style's description.
     public var description: String
 
+    /// A style for `table`.
     public init(table: String, name: String, qml: String, sld: String, isDefault: Bool, description: String) {
         self.table = table
         self.name = name
@@ -84,13 +106,18 @@ public struct GeoPackageStyle: Sendable {
 
 /// A coordinate reference system row of `gpkg_spatial_ref_sys`.
 public struct GeoPackageCRS: Sendable, Equatable {
+    /// The SRS id the file uses.
     public var srsID: Int32
+    /// The system's name.
     public var name: String
+    /// The authority defining it (`EPSG`).
     public var organization: String
+    /// The authority's code.
     public var code: Int32
     /// The WKT definition (OGC 01-009, as GDAL writes it).
     public var definition: String
 
+    /// A coordinate reference system for `gpkg_spatial_ref_sys`.
     public init(srsID: Int32, name: String, organization: String = "EPSG", code: Int32, definition: String) {
         self.srsID = srsID
         self.name = name

@@ -14,6 +14,7 @@ public enum GeoPackageWriter {
     /// 1.3.0 as the spec encodes it in `user_version`.
     public static let userVersion: Int32 = 10300
 
+    /// Writes `layers` and `styles` in `crs` as a GeoPackage at `path`, atomically.
     public static func write(layers: [GeoPackageLayer], styles: [GeoPackageStyle], crs: GeoPackageCRS, to path: String) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let folder = target.deletingLastPathComponent()
