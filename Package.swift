@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "maillage", targets: ["maillage"]),
         .library(name: "MaillageCore", targets: ["MaillageCore"]),
         .library(name: "MaillageGeo", targets: ["MaillageGeo"]),
+        .library(name: "MaillageFormats", targets: ["MaillageFormats"]),
         .library(name: "MaillageStore", targets: ["MaillageStore"]),
         .library(name: "MaillageGenerator", targets: ["MaillageGenerator"]),
         .library(name: "MaillageIO", targets: ["MaillageIO"]),
@@ -15,7 +16,6 @@ let package = Package(
         .library(name: "MaillageScenario", targets: ["MaillageScenario"]),
         .library(name: "MaillageReport", targets: ["MaillageReport"]),
         .library(name: "MaillageSim", targets: ["MaillageSim"]),
-        .library(name: "MaillageFuzzFormats", targets: ["MaillageFuzzFormats"]),
         .library(name: "MaillageTravel", targets: ["MaillageTravel"]),
     ],
     dependencies: [
@@ -35,9 +35,14 @@ let package = Package(
         ),
         .target(name: "MaillageGeo", dependencies: ["MaillageCore", "CProj"]),
 
+        // General file formats, no store: the byte CSV reader, the JSON byte reader, the one CSV
+        // writer and the GeoJSON/JSON text, atomic files, numbers as text.
+        .target(name: "MaillageFormats", dependencies: ["MaillageCore"]),
+
+        // The only library module that speaks SQL (GRDB): the territory database and GeoPackage files.
         .target(
             name: "MaillageStore",
-            dependencies: ["MaillageCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageCore", "MaillageFormats", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "MaillageGenerator", dependencies: ["MaillageCore"]),
 
@@ -47,33 +52,33 @@ let package = Package(
         // What-ifs: scenario files (YAML), changes applied to a territory, comparisons.
         .target(
             name: "MaillageScenario",
-            dependencies: ["MaillageCore", "MaillageAccess", "MaillageSim", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "MaillageCore", "MaillageAccess", "MaillageFormats", "MaillageSim", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // The HTML report: maps and charts as inline SVG, tables, provenance.
         .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess"]),
         // Agent-based simulation of patient trajectories over the care network.
-        .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess"]),
+        .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess", "MaillageFormats"]),
 
-        // Reading and writing the formats planners have: FINESS, INSEE, CSV, GeoJSON, matrices.
-        .target(
-            name: "MaillageIO",
-            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
-        ),
+        // Importers and exporters of a territory on top of the formats: FINESS, INSEE, SAE, CSV,
+        // GeoJSON, matrices, GeoPackage layers. Writes through MaillageStore, never SQL itself.
+        .target(name: "MaillageIO", dependencies: ["MaillageCore", "MaillageGeo", "MaillageFormats", "MaillageStore"]),
 
         // Road times from OSRM, the straight-line model's calibration, and comparing travel sources.
-        .target(name: "MaillageTravel", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore"]),
+        .target(name: "MaillageTravel", dependencies: ["MaillageCore", "MaillageGeo", "MaillageFormats", "MaillageStore"]),
 
         // Every reader under fuzzing with its fixed options: shared by the fuzz targets (fuzz/)
         // and the tests that replay their corpus (Tests/FuzzCorpus), so the two cannot drift.
         .target(
             name: "MaillageFuzzFormats",
-            dependencies: ["MaillageCore", "MaillageStore", "MaillageIO", "MaillageScenario", "MaillageSim"]
+            dependencies: ["MaillageCore", "MaillageFormats", "MaillageStore", "MaillageIO", "MaillageScenario", "MaillageSim"]
         ),
 
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim", "MaillageTravel",
+                "MaillageCore", "MaillageGeo", "MaillageFormats", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim", "MaillageTravel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "maillage-bench",
             dependencies: [
-                "MaillageCore", "MaillageAccess", "MaillageGenerator", "MaillageIO", "MaillageSim",
+                "MaillageCore", "MaillageAccess", "MaillageFormats", "MaillageGenerator", "MaillageIO", "MaillageSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/MaillageBenchmarks"
@@ -103,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaillageIOTests",
-            dependencies: ["MaillageTestSupport", "MaillageIO", "MaillageStore", "MaillageGenerator", "MaillageFuzzFormats", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageTestSupport", "MaillageFormats", "MaillageIO", "MaillageStore", "MaillageGenerator", "MaillageFuzzFormats", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageAccessTests", dependencies: ["MaillageTestSupport", "MaillageAccess"], exclude: ["Fixtures"]),
         .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo", "MaillageSim", "MaillageStore", "MaillageFuzzFormats"]),
@@ -119,3 +124,9 @@ let package = Package(
         .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
     ]
 )
+
+// The fuzz package (fuzz/) links the readers under fuzzing as a product of this package; no user
+// of the library needs them, so the product exists only when scripts/fuzz.sh asks for it.
+if Context.environment["MAILLAGE_FUZZ_PRODUCTS"] == "1" {
+    package.products.append(.library(name: "MaillageFuzzFormats", targets: ["MaillageFuzzFormats"]))
+}

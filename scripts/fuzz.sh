@@ -55,7 +55,8 @@ binary() {
 # coverage or without ASan. `-Xswiftc` comes after SwiftPM's own flags, so it wins.
 build() {
   echo "== building fuzz targets into .build-fuzz (release, -sanitize=fuzzer,address)"
-  (cd fuzz && swift build -c release --scratch-path "$scratch" --sanitize=fuzzer \
+  # MAILLAGE_FUZZ_PRODUCTS=1: the main package exports MaillageFuzzFormats only when asked (Package.swift).
+  (cd fuzz && MAILLAGE_FUZZ_PRODUCTS=1 swift build -c release --scratch-path "$scratch" --sanitize=fuzzer \
     -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address -Xswiftc -parse-as-library)
 }
 

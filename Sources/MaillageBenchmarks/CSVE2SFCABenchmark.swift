@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageAccess
 import MaillageCore
+import MaillageFormats
 import MaillageIO
 
 /// E2SFCA end to end from the reference tool's CSV layout (zones, sites, times), as PySAL reads it.

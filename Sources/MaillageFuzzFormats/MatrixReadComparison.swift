@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageIO
 
 /// Reads a matrix file three ways and stops the process when they disagree: record by record

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 import Testing
 
 @testable import MaillageIO

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MaillageCore
+import MaillageFormats
 import MaillageIO
 import MaillageStore
 import MaillageTestSupport

@@ -1,3 +1,4 @@
+@testable import MaillageFormats
 import MaillageTestSupport
 import Foundation
 import Testing

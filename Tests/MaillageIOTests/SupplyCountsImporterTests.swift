@@ -1,3 +1,4 @@
+import MaillageFormats
 import MaillageTestSupport
 import Foundation
 import MaillageCore

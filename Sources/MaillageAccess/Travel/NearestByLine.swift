@@ -5,9 +5,9 @@ import MaillageGeo
 ///
 /// The nearest site by distance gives an upper bound `t₁` on the best time; any site that
 /// could beat it lies within the model's reach for `t₁`, so one radius query settles it.
-public enum NearestByLine {
+package enum NearestByLine {
     /// The nearest site of each zone by straight-line time, nil only when there is no site.
-    public static func compute(
+    package static func compute(
         zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place], model: StraightLineModel
     ) -> [NearestSite?] {
         guard !sites.isEmpty else { return zones.map { _ in nil } }

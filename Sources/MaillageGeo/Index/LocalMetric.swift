@@ -9,7 +9,7 @@ import MaillageCore
 /// cosine taken at the pair's mid-latitude to first order. Within 100 km the result differs
 /// from the exact geodesic (Karney, through PROJ) by less than 0.05 % (tested), at a few
 /// nanoseconds a pair instead of about a microsecond.
-public struct LocalMetric: Sendable {
+package struct LocalMetric: Sendable {
     @usableFromInline let latitude: Double
     @usableFromInline let longitude: Double
     @usableFromInline let metresPerRadianLatitude: Double
@@ -21,7 +21,7 @@ public struct LocalMetric: Sendable {
     private static let e2 = (2 - 1 / 298.257_223_563) / 298.257_223_563
 
     /// A metric accurate near `centre`: the ellipsoid's radii of curvature there.
-    public init(centre: GeoPoint) {
+    package init(centre: GeoPoint) {
         latitude = centre.latitude
         longitude = centre.longitude
         let phi = centre.latitude * .pi / 180
@@ -34,7 +34,7 @@ public struct LocalMetric: Sendable {
 
     /// Metres from the centre to a point.
     @inlinable
-    public func distance(latitude lat: Double, longitude lon: Double) -> Double {
+    package func distance(latitude lat: Double, longitude lon: Double) -> Double {
         let dPhi = (lat - latitude) * .pi / 180
         var dLambda = (lon - longitude) * .pi / 180
         if dLambda > .pi { dLambda -= 2 * .pi } else if dLambda < -.pi { dLambda += 2 * .pi }

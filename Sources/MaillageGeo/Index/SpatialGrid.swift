@@ -7,9 +7,9 @@ import MaillageCore
 /// the radius (a conservative box), then measures each candidate with ``LocalMetric``.
 /// Measured on national-size inputs, a grid with cells about the size of the typical query
 /// radius visits a few cells per query and needs no tree balancing.
-public struct SpatialGrid: Sendable {
+package struct SpatialGrid: Sendable {
     /// The indexed points; queries answer with positions in this array.
-    public let points: [GeoPoint]
+    package let points: [GeoPoint]
     @usableFromInline let cellDegrees: Double
     @usableFromInline let minLongitude: Double
     @usableFromInline let minLatitude: Double
@@ -22,7 +22,7 @@ public struct SpatialGrid: Sendable {
     @usableFromInline let cellLongitudes: [Double]
 
     /// Indexes the points with cells of `cellKilometres` (about the usual query radius).
-    public init(points: [GeoPoint], cellKilometres: Double = 20) {
+    package init(points: [GeoPoint], cellKilometres: Double = 20) {
         self.points = points
         cellDegrees = max(cellKilometres, 0.01) / 111.0
         let box = BoundingBox(enclosing: points)
@@ -57,7 +57,7 @@ public struct SpatialGrid: Sendable {
     /// cell row (a fixed order for a given grid). Distances use ``LocalMetric``: within 0.05 %
     /// of the exact geodesic below 100 km.
     @inlinable
-    public func forEach(within metres: Double, of centre: GeoPoint, _ body: (Int, Double) -> Void) {
+    package func forEach(within metres: Double, of centre: GeoPoint, _ body: (Int, Double) -> Void) {
         guard !points.isEmpty, metres >= 0 else { return }
         // A degree of latitude is at least 110.57 km; a degree of longitude at least
         // 111.32·cos(lat) km at the band's most poleward latitude.
@@ -80,7 +80,7 @@ public struct SpatialGrid: Sendable {
     }
 
     /// The `count` nearest points to `centre`, nearest first (ties by index), with distances.
-    public func nearest(to centre: GeoPoint, count: Int) -> [(index: Int, metres: Double)] {
+    package func nearest(to centre: GeoPoint, count: Int) -> [(index: Int, metres: Double)] {
         guard count > 0, !points.isEmpty else { return [] }
         var radius = cellDegrees * 111_000
         while true {

@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// The actors an import has read but not yet written, checked and written a batch at a time.

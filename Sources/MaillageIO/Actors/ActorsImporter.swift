@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Imports actors from a CSV with named columns.

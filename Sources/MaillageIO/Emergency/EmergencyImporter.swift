@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Marks the actors that run emergency care: `maillage import emergency FILE --db DB`.

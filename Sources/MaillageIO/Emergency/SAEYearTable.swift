@@ -1,3 +1,4 @@
+import MaillageFormats
 /// The rows of one year of a SAE file (DREES: `BOR;AN;nofinesset;…`).
 ///
 /// SAE extracts stack every year in one file; an import uses one year, the latest unless

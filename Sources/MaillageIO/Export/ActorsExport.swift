@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 
 /// Actors as the actors importer reads them back: `id, kind, name, lat, lon, zone_id,
 /// services, capacity.<measure>[, capacity.<measure>.estimated]`, plus `source_ref, source_x,

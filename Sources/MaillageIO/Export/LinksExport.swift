@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 
 /// Links as the links importer reads them: `from, to, kind, strength`; in GeoJSON, a line
 /// from the actor to its target (an actor, or a zone's point for `covers`), for maps.

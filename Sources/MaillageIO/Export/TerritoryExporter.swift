@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Writes a table of a territory database to CSV or GeoJSON, whole or not at all.

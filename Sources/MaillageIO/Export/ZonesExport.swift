@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 
 /// Zones as agreed for the zones importer: `id, name, lat, lon, population, density_class`,
 /// then `population.<band>` for the territory's age bands, plus `provenance` when the source

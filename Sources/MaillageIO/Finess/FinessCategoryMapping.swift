@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 
 /// Which actor kind a FINESS establishment category (`categetab`) becomes.
 ///

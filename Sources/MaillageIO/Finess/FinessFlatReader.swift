@@ -1,3 +1,4 @@
+import MaillageFormats
 /// Reads FINESS extracts with one line per establishment and a header.
 ///
 /// Two variants: projected `coordx;coordy` (or `coordxet;coordyet`) with the projection at the

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// The FINESS file layouts the importer reads, told apart by their first line.
 enum FinessLayout: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// The records of an Etalab FINESS stock file, split on `;` the way the file is written.
 ///

@@ -1,3 +1,4 @@
+import MaillageFormats
 /// Reads the official Etalab FINESS stock layout (`etalab_cs1100507_stock_*.csv`).
 ///
 /// ISO-8859-1, `;`, no header: a metadata line `finess;etalab;…`, then one `structureet`

@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Imports links from a CSV with columns `from`, `to`, `kind` and optional `strength`.

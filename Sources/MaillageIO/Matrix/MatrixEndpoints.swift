@@ -1,3 +1,4 @@
+import MaillageFormats
 import MaillageStore
 
 /// The endpoints a matrix file may name, numbered (zones first, then actors), with the byte

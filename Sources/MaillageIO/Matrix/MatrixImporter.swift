@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Imports a travel-time matrix in long format (one row per origin–destination pair).

@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Where a matrix file's columns are, and how to read one row's values.

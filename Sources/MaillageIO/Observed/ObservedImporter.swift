@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Stores observed activity per actor, zone or territory and year: `maillage import observed FILE --db DB`.

@@ -1,3 +1,4 @@
+import MaillageFormats
 /// The SAE tables (DREES, `BOR;AN;nofinesset;…`) `import observed` knows, and the series it keeps of each.
 ///
 /// A site can have several rows in a year (URGENCES2 has one per general and paediatric

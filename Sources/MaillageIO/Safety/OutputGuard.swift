@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// Refuses an output that would replace one of the command's own inputs.
 ///

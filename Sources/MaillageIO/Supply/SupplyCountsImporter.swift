@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Turns counts of professionals per zone into one actor per zone and kind.

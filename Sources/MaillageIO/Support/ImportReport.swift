@@ -27,7 +27,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var skippedCount: Int { skipped.values.reduce(0, +) }
 
     /// Counts a row as written.
-    public mutating func record(_ outcome: UpsertOutcomeLike) {
+    package mutating func record(_ outcome: UpsertOutcomeLike) {
         if outcome.isInsert { inserted += 1 } else { updated += 1 }
     }
 
@@ -56,6 +56,6 @@ public struct ImportReport: Sendable, Codable, Equatable {
 }
 
 /// Anything that says whether a write inserted or updated (the store's ``UpsertOutcome``).
-public protocol UpsertOutcomeLike {
+package protocol UpsertOutcomeLike {
     var isInsert: Bool { get }
 }

@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 import MaillageGeo
 
 /// Reads a record's position: `lat`/`lon` in WGS84, or `x`/`y` in a declared CRS through PROJ.

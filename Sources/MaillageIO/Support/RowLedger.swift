@@ -1,74 +1,29 @@
-import GRDB
 import MaillageCore
-import MaillageGeo
 import MaillageStore
 
-/// The ids an import has seen so far, with their line and point, kept in a temporary SQLite
-/// table rather than in memory, so that a file of millions of rows streams.
-///
-/// It answers the two questions a streaming import cannot answer row by row: was this id on
-/// an earlier line (an error), and which points lie far from the others (``OutlierCheck``).
-/// Ids are looked up and recorded a batch of rows at a time (``lines(of:)``, ``record(_:)``).
-/// The table belongs to the import's transaction: it goes when the import fails (rollback)
-/// and ``finish()`` drops it when the import succeeds. SQLite keeps a temporary table in a
-/// bounded page cache that spills to a temporary file.
+/// The rows an import has seen (the store's ``ImportRowLedger``), with the outlier check run
+/// over all of them once the file is read.
 struct RowLedger {
-    private let db: Database
-    private let insert: MultiRowInsert
-    private static let table = "temp.maillage_import_rows"
+    private let rows: ImportRowLedger
 
     init(_ writer: TerritoryWriter) throws {
-        db = writer.database
-        try db.execute(sql: """
-            CREATE TEMP TABLE maillage_import_rows (id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL)
-            """)
-        insert = MultiRowInsert(db, head: "INSERT INTO \(Self.table)(id, line, lon, lat) VALUES ", width: 4)
+        rows = try writer.rowLedger()
     }
 
-    /// The line each of `ids` was recorded with, for those already recorded (one query per
-    /// ``MultiRowInsert/defaultMaxRows`` ids).
-    func lines(of ids: [String]) throws -> [String: Int] {
-        var lines: [String: Int] = [:]
-        for start in stride(from: 0, to: ids.count, by: MultiRowInsert.defaultMaxRows) {
-            let chunk = Array(ids[start..<min(start + MultiRowInsert.defaultMaxRows, ids.count)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT id, line FROM \(Self.table) WHERE id IN (\(marks))"), arguments: StatementArguments(chunk)
-            )
-            while let row = try rows.next() { lines[row["id"]] = row["line"] }
-        }
-        return lines
-    }
+    /// The line each of `ids` was recorded with, for those already recorded.
+    func lines(of ids: [String]) throws -> [String: Int] { try rows.lines(of: ids) }
 
     /// Records ids not recorded yet (check them with ``lines(of:)`` first: a duplicate fails).
-    func record(_ rows: [(id: String, line: Int, point: GeoPoint)]) throws {
-        try insert.run(rows) { row, binder in
-            try binder.bind(row.id)
-            try binder.bind(row.line)
-            try binder.bind(row.point.longitude)
-            try binder.bind(row.point.latitude)
-        }
-    }
+    func record(_ batch: [(id: String, line: Int, point: GeoPoint)]) throws { try rows.record(batch) }
 
     /// ``OutlierCheck``'s warnings over every recorded point, reading them back one by one.
     func outlierWarnings(label: (String, Int) -> String) throws -> [String] {
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(Self.table)") ?? 0
-        guard count >= OutlierCheck.minimumPoints else { return [] }
-        func median(_ column: String) throws -> Double? {
-            try Double.fetchOne(db, sql: "SELECT \(column) FROM \(Self.table) ORDER BY \(column) LIMIT 1 OFFSET ?", arguments: [count / 2])
-        }
-        guard let lon = try median("lon"), let lat = try median("lat"), let center = try? GeoPoint(longitude: lon, latitude: lat) else { return [] }
+        guard try rows.count() >= OutlierCheck.minimumPoints, let center = try rows.medianPoint() else { return [] }
         var warnings = OutlierCheck.Collector()
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, line, lon, lat FROM \(Self.table) ORDER BY line")
-        while let row = try rows.next() {
-            guard let point = try? GeoPoint(longitude: row["lon"], latitude: row["lat"]) else { continue }
-            warnings.check(label(row["id"], row["line"]), point, from: center)
-        }
+        try rows.forEach { id, line, point in warnings.check(label(id, line), point, from: center) }
         return warnings.lines
     }
 
-    /// Drops the table (at the end of a successful import, inside its transaction).
-    func finish() throws {
-        try db.execute(sql: "DROP TABLE \(Self.table)")
-    }
+    /// Drops the ledger's table (at the end of a successful import, inside its transaction).
+    func finish() throws { try rows.finish() }
 }

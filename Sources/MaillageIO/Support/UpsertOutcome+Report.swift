@@ -1,5 +1,5 @@
 import MaillageStore
 
 extension UpsertOutcome: UpsertOutcomeLike {
-    public var isInsert: Bool { self == .inserted }
+    package var isInsert: Bool { self == .inserted }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 
 /// Population by département and INSEE age band, read from INSEE's estimates by
 /// département, sex and five-year age band.

@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Makes sure the age bands a zone is counted in are the database's bands, adding INSEE's

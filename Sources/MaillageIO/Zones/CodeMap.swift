@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// Old commune codes and the codes that replaced them (communes merge every year).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// The properties of one GeoJSON feature, read like a CSV record.
 ///

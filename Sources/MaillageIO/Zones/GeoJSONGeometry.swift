@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 
 /// A feature's geometry as read from the file: its type and its coordinates, positions kept
 /// as number pairs (not as arrays of Foundation numbers), one feature at a time.

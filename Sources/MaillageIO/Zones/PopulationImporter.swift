@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Joins populations (and age bands) from a CSV onto zones already stored, by zone id.

@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 
 /// Reads zones from a CSV: `id,name,lat,lon,population,density_class` and age bands as
 /// `population.<band>` (or INSEE's `Pyy_POP0014` … `Pyy_POP75P`), `x`/`y` with a CRS.

@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 
 /// Reads zones from a GeoJSON (RFC 7946) FeatureCollection of Polygon/MultiPolygon features.
 ///

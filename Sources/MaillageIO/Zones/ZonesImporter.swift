@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// Imports zones from a CSV or a GeoJSON file, chosen by extension (`.geojson`/`.json`).

@@ -1,11 +1,11 @@
 import Foundation
 
 /// The distribution of a value across zones as an SVG bar chart, bars in the map's colours.
-public struct Histogram {
+package struct Histogram {
     /// Width of the SVG, in page units, the same as the maps' so that charts line up under them.
-    public static let width = 1000.0
+    package static let width = 1000.0
     /// Height of the SVG, in page units.
-    public static let height = 260.0
+    package static let height = 260.0
     static let left = 64.0, right = 24.0, top = 26.0, bottom = 48.0
 
     let values: [Double]
@@ -14,7 +14,7 @@ public struct Histogram {
     let threshold: Double?
 
     /// A histogram of `values`, its bars coloured by `classes` when given, `threshold` marked when given.
-    public init(values: [Double], classes: QuantileClasses?, unit: String, threshold: Double?) {
+    package init(values: [Double], classes: QuantileClasses?, unit: String, threshold: Double?) {
         self.values = values
         self.classes = classes
         self.unit = unit
@@ -22,7 +22,7 @@ public struct Histogram {
     }
 
     /// Equal-width bins over round bounds: (lower edge, width, count).
-    public static func bins(_ values: [Double]) -> [(low: Double, width: Double, count: Int)] {
+    package static func bins(_ values: [Double]) -> [(low: Double, width: Double, count: Int)] {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return [] }
         let target = min(24, max(6, Int(Double(finite.count).squareRoot())))
@@ -38,7 +38,7 @@ public struct Histogram {
     }
 
     /// The chart as one `<svg>` element, every text escaped.
-    public func svg() -> String {
+    package func svg() -> String {
         let bins = Self.bins(values)
         let undefined = values.filter { !$0.isFinite }.count
         var svg = """

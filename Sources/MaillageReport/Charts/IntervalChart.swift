@@ -5,26 +5,26 @@ import Foundation
 /// A row per scenario: a point at the mean and a bar from the lower to the upper bound (no
 /// bar for a deterministic indicator, whose bounds equal its value). The baseline's value is
 /// carried down as a dashed line so that each alternative reads against it.
-public struct IntervalChart {
+package struct IntervalChart {
     /// Width of the SVG, in page units, the same as the maps'.
-    public static let width = 1000.0
+    package static let width = 1000.0
     static let left = 220.0, right = 40.0, top = 34.0, rowHeight = 30.0, bottom = 40.0
     /// The colour of points and bars (a dark blue of the sequential palette).
-    public static let colour = "#225ea8"
+    package static let colour = "#225ea8"
 
     /// One scenario's estimate.
-    public struct Row: Sendable {
+    package struct Row: Sendable {
         /// The scenario's name, written at the left of its row.
-        public var scenario: String
+        package var scenario: String
         /// The mean over replications.
-        public var mean: Double
+        package var mean: Double
         /// The lower bound of the 95 % interval; nil when there is none.
-        public var low: Double?
+        package var low: Double?
         /// The upper bound of the 95 % interval; nil when there is none.
-        public var high: Double?
+        package var high: Double?
 
         /// A row from its estimate.
-        public init(scenario: String, mean: Double, low: Double?, high: Double?) {
+        package init(scenario: String, mean: Double, low: Double?, high: Double?) {
             self.scenario = scenario
             self.mean = mean
             self.low = low
@@ -37,17 +37,17 @@ public struct IntervalChart {
     let rows: [Row]
 
     /// A chart of `rows`, the first being the baseline, titled `title` with values in `unit`.
-    public init(title: String, unit: String, rows: [Row]) {
+    package init(title: String, unit: String, rows: [Row]) {
         self.title = title
         self.unit = unit
         self.rows = rows
     }
 
     /// Height of the SVG: a row per scenario between the title and the axis.
-    public var height: Double { Self.top + Double(rows.count) * Self.rowHeight + Self.bottom }
+    package var height: Double { Self.top + Double(rows.count) * Self.rowHeight + Self.bottom }
 
     /// The chart as one `<svg>` element, every text escaped.
-    public func svg() -> String {
+    package func svg() -> String {
         var svg = """
             <svg class="interval-chart" xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(height))" \
             viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="img" aria-label="\(HTMLText.escape(title + ": each scenario with its 95 % interval"))">

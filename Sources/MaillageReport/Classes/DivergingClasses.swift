@@ -4,28 +4,28 @@
 /// `0 – 5`, `5 – 10`, `10 – 15`; the classes reach the largest difference in absolute value,
 /// so a fall and a rise of the same size get the same depth of colour. A class holds its
 /// upper bound in absolute value (a difference of exactly 5 is in `0 – 5`).
-public struct DivergingClasses: Sendable, Equatable {
+package struct DivergingClasses: Sendable, Equatable {
     /// The width of each class.
-    public let step: Double
+    package let step: Double
     /// Classes on each side of 0, so that the palette's six colours are used.
-    public static let perSide = 3
+    package static let perSide = 3
 
     /// Classes reaching the largest finite |value|, or nil when every value is 0 or undefined.
-    public init?(values: [Double]) {
+    package init?(values: [Double]) {
         let largest = values.filter(\.isFinite).map(abs).max() ?? 0
         guard largest > 0 else { return nil }
         step = NiceNumbers.roundStep(largest / Double(Self.perSide))
     }
 
     /// Position in ``DivergingPalette/colours``: 0…2 below 0, 3…5 above; nil for 0 or undefined.
-    public func classIndex(of value: Double) -> Int? {
+    package func classIndex(of value: Double) -> Int? {
         guard value.isFinite, value != 0 else { return nil }
         let depth = min(Self.perSide - 1, max(0, Int((abs(value) / step).rounded(.up)) - 1))
         return value < 0 ? Self.perSide - 1 - depth : Self.perSide + depth
     }
 
     /// The (lower, upper) bounds of a class, as the legend prints them.
-    public func bounds(ofClass index: Int) -> (low: Double, high: Double) {
+    package func bounds(ofClass index: Int) -> (low: Double, high: Double) {
         let depth = index < Self.perSide ? Self.perSide - 1 - index : index - Self.perSide
         let near = Double(depth) * step, far = Double(depth + 1) * step
         return index < Self.perSide ? (-far, -near) : (near, far)
@@ -35,13 +35,13 @@ public struct DivergingClasses: Sendable, Equatable {
 /// The colours of a diverging map: ColorBrewer PuOr (colour-blind safe), orange for falls,
 /// purple for rises, a near-white for no change and a mid grey for a difference that is not
 /// significant.
-public enum DivergingPalette {
+package enum DivergingPalette {
     /// The palette's name, for the report's notes on colours.
-    public static let name = "ColorBrewer PuOr (colour-blind safe)"
+    package static let name = "ColorBrewer PuOr (colour-blind safe)"
     /// Six classes from the largest fall to the largest rise (PuOr's 6-class scheme, reversed so that purple is a rise).
-    public static let colours = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
+    package static let colours = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
     /// A difference of exactly 0.
-    public static let zero = "#f7f7f7"
+    package static let zero = "#f7f7f7"
     /// A difference that is not significant at 5 %.
-    public static let notSignificant = "#bdbdbd"
+    package static let notSignificant = "#bdbdbd"
 }

@@ -4,14 +4,14 @@
 /// and Fan's type 7, the default of R, NumPy and Python's `statistics.quantiles(method=
 /// "inclusive")`). Equal breaks are merged, so a variable where half the zones are 0 gets
 /// fewer, honest classes rather than empty ones. A class holds its upper bound.
-public struct QuantileClasses: Sendable, Equatable {
+package struct QuantileClasses: Sendable, Equatable {
     /// The smallest value, the lower bound of the first class.
-    public let minimum: Double
+    package let minimum: Double
     /// The upper bound of each class, ascending; the last is the largest value.
-    public let upperBounds: [Double]
+    package let upperBounds: [Double]
 
     /// Classes of the finite values, or nil when there are none.
-    public init?(values: [Double], classes: Int) {
+    package init?(values: [Double], classes: Int) {
         let sorted = values.filter(\.isFinite).sorted()
         guard let first = sorted.first, let last = sorted.last, classes >= 1 else { return nil }
         var bounds: [Double] = []
@@ -25,16 +25,16 @@ public struct QuantileClasses: Sendable, Equatable {
     }
 
     /// The number of classes, fewer than asked when breaks were equal.
-    public var count: Int { upperBounds.count }
+    package var count: Int { upperBounds.count }
 
     /// The class of a value (0 for the lowest), or nil for an undefined one.
-    public func classIndex(of value: Double) -> Int? {
+    package func classIndex(of value: Double) -> Int? {
         guard value.isFinite else { return nil }
         return upperBounds.firstIndex { value <= $0 } ?? upperBounds.count - 1
     }
 
     /// The lower bound of a class: the minimum for the first, the previous upper bound after.
-    public func lowerBound(ofClass index: Int) -> Double {
+    package func lowerBound(ofClass index: Int) -> Double {
         index == 0 ? minimum : upperBounds[index - 1]
     }
 

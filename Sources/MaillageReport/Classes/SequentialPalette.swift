@@ -4,12 +4,12 @@
 /// Apache 2.0), marked there as colour-blind safe, print friendly and photocopy safe up to 5
 /// classes. Its hues run yellow → green → blue, so no class can be mistaken for the red
 /// used for emergency departments and zones beyond a threshold.
-public enum SequentialPalette {
+package enum SequentialPalette {
     /// The palette's name, for the report's notes on colours.
-    public static let name = "ColorBrewer YlGnBu (colour-blind safe)"
+    package static let name = "ColorBrewer YlGnBu (colour-blind safe)"
 
     /// The colours for `count` classes (1 to 7; larger counts get the 7-class scheme).
-    public static func colours(count: Int) -> [String] {
+    package static func colours(count: Int) -> [String] {
         switch count {
         case ..<1: []
         case 1: ["#41b6c4"]
@@ -23,7 +23,7 @@ public enum SequentialPalette {
     }
 
     /// The grey zones with no value are drawn in, under a hatch.
-    public static let undefined = "#d9d9d9"
+    package static let undefined = "#d9d9d9"
     /// Emergency departments and the outline of zones beyond a threshold.
-    public static let alert = "#e31a1c"
+    package static let alert = "#e31a1c"
 }

@@ -3,9 +3,9 @@ import Foundation
 /// Numbers as a reader sees them in the report: grouped thousands, few decimals, `.` as point.
 ///
 /// Independent of the machine's locale so that two reports of the same run read the same.
-public enum DisplayNumber {
+package enum DisplayNumber {
     /// A value with a fixed number of decimals and `,` between thousands (`180,000`, `12.5`).
-    public static func format(_ value: Double, decimals: Int) -> String {
+    package static func format(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
         let text = String(format: "%.\(max(0, decimals))f", value)
         let negative = text.hasPrefix("-")
@@ -24,7 +24,7 @@ public enum DisplayNumber {
 
     /// A value with as many decimals as its size calls for (3 significant digits below 100),
     /// trailing zeros dropped: `30`, `3.52`, `0.0125`.
-    public static func auto(_ value: Double) -> String {
+    package static func auto(_ value: Double) -> String {
         var text = format(value, decimals: decimals(for: value))
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
@@ -34,7 +34,7 @@ public enum DisplayNumber {
     }
 
     /// The decimals that show about three significant digits of `value` (none from 100 up).
-    public static func decimals(for value: Double) -> Int {
+    package static func decimals(for value: Double) -> Int {
         let magnitude = abs(value)
         guard magnitude.isFinite, magnitude > 0 else { return 0 }
         if magnitude >= 100 { return 0 }
@@ -42,10 +42,10 @@ public enum DisplayNumber {
     }
 
     /// A share in [0, 1] as a percentage with one decimal (`80.3 %`).
-    public static func percent(_ share: Double) -> String {
+    package static func percent(_ share: Double) -> String {
         format(share * 100, decimals: 1) + " %"
     }
 
     /// A count (`2,019`).
-    public static func count(_ value: Int) -> String { format(Double(value), decimals: 0) }
+    package static func count(_ value: Int) -> String { format(Double(value), decimals: 0) }
 }

@@ -2,9 +2,9 @@
 ///
 /// Every name a report shows comes from files a planner imported (a FINESS name, a commune),
 /// so it is escaped whatever it holds: `<script>` shows as text, a quote cannot end an attribute.
-public enum HTMLText {
+package enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by their entities and control characters XML forbids dropped.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -1,9 +1,9 @@
 import MaillageCore
 
 /// Actor kinds in a planner's words, for legends and tables.
-public enum ActorLabel {
+package enum ActorLabel {
     /// The kind's plural in words (`GP practices`, `nursing homes (EHPAD)`).
-    public static func plural(_ kind: ActorKind) -> String {
+    package static func plural(_ kind: ActorKind) -> String {
         switch kind {
         case .hospital: "hospitals"
         case .gp: "GP practices"

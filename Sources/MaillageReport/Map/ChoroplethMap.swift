@@ -7,17 +7,17 @@ import MaillageCore
 /// in the legend; highlighted zones (beyond a coverage threshold) get a red outline. A
 /// territory without outlines is drawn as circles at the zones' points, their area
 /// proportional to the population. Hospitals and the study's sites are drawn on top.
-public struct ChoroplethMap {
+package struct ChoroplethMap {
     /// Width of the whole SVG, map and legend, in page units (CSS pixels at 100 %).
-    public static let width = 1000.0
+    package static let width = 1000.0
     /// The map's part of the width; the legend takes the rest.
-    public static let mapWidth = 660.0
+    package static let mapWidth = 660.0
     /// The tallest the map may be, in page units: a tall territory is narrowed to fit.
-    public static let maxHeight = 640.0
+    package static let maxHeight = 640.0
     /// Space kept around the map, in page units.
-    public static let margin = 14.0
+    package static let margin = 14.0
     /// Quantile classes of a sequential map (fewer when breaks are equal).
-    public static let classCount = 5
+    package static let classCount = 5
 
     let territory: ProjectedTerritory
     let layer: ZoneLayer
@@ -25,26 +25,26 @@ public struct ChoroplethMap {
     let idPrefix: String
 
     /// A map of `layer` over `territory`; `idPrefix` keeps its SVG ids apart from other maps'.
-    public init(territory: ProjectedTerritory, layer: ZoneLayer, idPrefix: String) {
+    package init(territory: ProjectedTerritory, layer: ZoneLayer, idPrefix: String) {
         self.territory = territory
         self.layer = layer
         self.idPrefix = idPrefix
     }
 
     /// The quantile classes of a sequential map (nil for a map of differences).
-    public var classes: QuantileClasses? {
+    package var classes: QuantileClasses? {
         guard case .quantiles = layer.colouring else { return nil }
         return QuantileClasses(values: territory.zones.map { layer.value(of: $0.zone.id) }, classes: Self.classCount)
     }
 
     /// The classes of a map of differences, from its significant zones' values.
-    public var divergingClasses: DivergingClasses? {
+    package var divergingClasses: DivergingClasses? {
         guard case let .diverging(significant) = layer.colouring else { return nil }
         return DivergingClasses(values: territory.zones.filter { significant.contains($0.zone.id) }.map { layer.value(of: $0.zone.id) })
     }
 
     /// The map and its legend as one `<svg>` element, every text escaped.
-    public func svg() -> String {
+    package func svg() -> String {
         let classes = self.classes
         let colours = SequentialPalette.colours(count: classes?.count ?? 0)
         let hatch = "\(idPrefix)-no-value"

@@ -1,11 +1,11 @@
 /// Fits projected coordinates into a rectangle of the page, north up, keeping proportions.
-public struct MapFrame: Sendable {
+package struct MapFrame: Sendable {
     /// Width of the drawn area, in page units.
-    public let width: Double
+    package let width: Double
     /// Height of the drawn area, in page units.
-    public let height: Double
+    package let height: Double
     /// Page units per projected metre.
-    public let scale: Double
+    package let scale: Double
     private let minX: Double
     private let maxY: Double
     private let offsetX: Double
@@ -13,7 +13,7 @@ public struct MapFrame: Sendable {
 
     /// The frame of `width` × at most `maxHeight` page units around the points, with a margin;
     /// the height shrinks to the territory's shape so that a wide territory leaves no blank band.
-    public init(fitting points: [MapProjection.Point], width: Double, maxHeight: Double, margin: Double) {
+    package init(fitting points: [MapProjection.Point], width: Double, maxHeight: Double, margin: Double) {
         let xs = points.map(\.x), ys = points.map(\.y)
         let minX = xs.min() ?? 0, maxX = xs.max() ?? 1, minY = ys.min() ?? 0, maxY = ys.max() ?? 1
         let spanX = max(maxX - minX, 1), spanY = max(maxY - minY, 1)
@@ -28,7 +28,7 @@ public struct MapFrame: Sendable {
     }
 
     /// Where a projected point falls on the page (y grows downwards).
-    public func place(_ point: MapProjection.Point) -> (x: Double, y: Double) {
+    package func place(_ point: MapProjection.Point) -> (x: Double, y: Double) {
         (offsetX + (point.x - minX) * scale, offsetY + (maxY - point.y) * scale)
     }
 }

@@ -6,37 +6,37 @@ import MaillageGeo
 /// Lambert-93 (EPSG:2154) is the official projection of metropolitan France: conformal, with
 /// true distances along 44° and 49° N, so a commune map looks as a French planner knows it.
 /// Overseas territories and anywhere else fall back on Web Mercator (EPSG:3857).
-public struct MapProjection: Sendable {
+package struct MapProjection: Sendable {
     /// A point of the plane, in metres of the projection.
-    public struct Point: Sendable, Equatable {
+    package struct Point: Sendable, Equatable {
         /// Easting, in metres.
-        public var x: Double
+        package var x: Double
         /// Northing, in metres.
-        public var y: Double
+        package var y: Double
 
         /// A point of the plane.
-        public init(x: Double, y: Double) {
+        package init(x: Double, y: Double) {
             self.x = x
             self.y = y
         }
     }
 
     /// The CRS, such as `EPSG:2154`.
-    public let crs: String
+    package let crs: String
     /// How the report names it (`Lambert-93 (EPSG:2154)`).
-    public let name: String
+    package let name: String
     private let transformer: CoordinateTransformer
 
     /// Lambert-93's code, for metropolitan France.
-    public static let lambert93 = "EPSG:2154"
+    package static let lambert93 = "EPSG:2154"
     /// Web Mercator's code, for everywhere else.
-    public static let webMercator = "EPSG:3857"
+    package static let webMercator = "EPSG:3857"
 
     /// Lambert-93's area of use (EPSG): metropolitan France and Corsica, with its coastal waters.
     static let lambert93Area = BoundingBox(minLongitude: -9.86, minLatitude: 41.15, maxLongitude: 10.38, maxLatitude: 51.56)
 
     /// The projection that suits a territory whose points lie in `box`.
-    public static func suited(to box: BoundingBox?) throws -> MapProjection {
+    package static func suited(to box: BoundingBox?) throws -> MapProjection {
         guard let box else { return try MapProjection(crs: webMercator) }
         let area = lambert93Area
         let inMetropole = box.minLongitude >= area.minLongitude && box.maxLongitude <= area.maxLongitude
@@ -47,7 +47,7 @@ public struct MapProjection: Sendable {
     /// Prepares the transformation from WGS84 to `crs`.
     ///
     /// - Throws: `ProjError` when PROJ does not know the CRS.
-    public init(crs: String) throws {
+    package init(crs: String) throws {
         self.crs = crs
         name = switch crs {
         case Self.lambert93: "Lambert-93 (EPSG:2154)"
@@ -60,14 +60,14 @@ public struct MapProjection: Sendable {
     /// Projects many points in one call into PROJ.
     ///
     /// - Throws: `ProjError` naming the first point PROJ cannot project.
-    public func project(_ points: [GeoPoint]) throws -> [Point] {
+    package func project(_ points: [GeoPoint]) throws -> [Point] {
         var xs = points.map(\.longitude), ys = points.map(\.latitude)
         try transformer.transform(xs: &xs, ys: &ys)
         return zip(xs, ys).map { Point(x: $0, y: $1) }
     }
 
     /// Projects one point.
-    public func project(_ point: GeoPoint) throws -> Point {
+    package func project(_ point: GeoPoint) throws -> Point {
         let (x, y) = try transformer.transform(x: point.longitude, y: point.latitude)
         return Point(x: x, y: y)
     }

@@ -1,43 +1,43 @@
 import MaillageCore
 
 /// A territory's zones and actors placed on the page once, for every map of a report.
-public struct ProjectedTerritory: Sendable {
+package struct ProjectedTerritory: Sendable {
     /// A zone's shape on the page: its polygons' rings, or its point when it has no outline.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         case polygons([[[PagePoint]]])
         case point(PagePoint)
     }
 
     /// A position on the page, in page units, y downwards.
-    public typealias PagePoint = (x: Double, y: Double)
+    package typealias PagePoint = (x: Double, y: Double)
 
     /// A zone with its shape on the page.
-    public struct PlacedZone: Sendable {
+    package struct PlacedZone: Sendable {
         /// The zone, with its id, name and population for tooltips.
-        public let zone: Zone
+        package let zone: Zone
         /// Its outline or point on the page.
-        public let shape: Shape
+        package let shape: Shape
     }
 
     /// An actor with its position on the page.
-    public struct PlacedActor: Sendable {
+    package struct PlacedActor: Sendable {
         /// The actor, with its kind, name and services for symbols and tooltips.
-        public let actor: Actor
+        package let actor: Actor
         /// Where it is drawn.
-        public let position: PagePoint
+        package let position: PagePoint
     }
 
     /// The plane the territory was projected into.
-    public let projection: MapProjection
+    package let projection: MapProjection
     /// How projected metres map to the page.
-    public let frame: MapFrame
+    package let frame: MapFrame
     /// Every zone, in the territory's order.
-    public let zones: [PlacedZone]
+    package let zones: [PlacedZone]
     /// Every actor, in the territory's order.
-    public let actors: [PlacedActor]
+    package let actors: [PlacedActor]
 
     /// Whether every zone is drawn as a point (a generated territory has no outlines).
-    public var zonesArePoints: Bool {
+    package var zonesArePoints: Bool {
         zones.allSatisfy { if case .point = $0.shape { true } else { false } }
     }
 
@@ -45,7 +45,7 @@ public struct ProjectedTerritory: Sendable {
     /// into a `width` × at most `maxHeight` frame.
     ///
     /// - Throws: `ProjError` when a position cannot be projected.
-    public init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
+    package init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
         var points: [GeoPoint] = []
         for zone in territory.zones {
             if let boundary = zone.boundary {

@@ -8,11 +8,11 @@
 /// (one number per indicator and replication, for replications.csv) are all kept. Means and
 /// variances use Welford's one-pass update. Folding in plan order is what makes a comparison
 /// the same bits whatever the thread count, and whatever the order shards are given to merge.
-public struct ComparisonAccumulator: Sendable {
+package struct ComparisonAccumulator: Sendable {
     /// The plan whose jobs are folded.
-    public let plan: ComparisonPlan
+    package let plan: ComparisonPlan
     /// How many of the plan's jobs have been folded (the position of the next one).
-    public private(set) var folded = 0
+    package private(set) var folded = 0
     private var scenarios: [ScenarioFold]
     /// One per alternative, made when its replication 0 is folded.
     private var pairings: [AlternativePairing?]
@@ -20,7 +20,7 @@ public struct ComparisonAccumulator: Sendable {
     private var baseline: (replication: Int, values: [SeriesValues?])?
 
     /// An accumulator that has folded nothing yet.
-    public init(plan: ComparisonPlan) {
+    package init(plan: ComparisonPlan) {
         self.plan = plan
         scenarios = plan.scenarios.map { ScenarioFold(name: $0.name, file: $0.file) }
         pairings = Array(repeating: nil, count: max(0, plan.scenarios.count - 1))
@@ -29,7 +29,7 @@ public struct ComparisonAccumulator: Sendable {
     /// Folds the next job of the plan.
     ///
     /// - Throws: ``ScenarioError`` when `result` is not the job expected next, or its values are inconsistent.
-    public mutating func add(_ result: JobResult) throws {
+    package mutating func add(_ result: JobResult) throws {
         guard folded < plan.jobs.count else {
             throw ScenarioError(file: "compare", reason: "\(result.job) comes after the last job of the comparison")
         }
@@ -53,7 +53,7 @@ public struct ComparisonAccumulator: Sendable {
     /// The comparison, once every job is folded.
     ///
     /// - Throws: ``ScenarioError`` when jobs are missing.
-    public func result() throws -> ScenarioComparisonResult {
+    package func result() throws -> ScenarioComparisonResult {
         guard folded == plan.jobs.count else {
             let missing = plan.jobs.count - folded
             throw ScenarioError(file: "compare", reason: "\(missing) of \(plan.jobs.count) jobs are missing (from \(plan.jobs[folded])): merge every shard")

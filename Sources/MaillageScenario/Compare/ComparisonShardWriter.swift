@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// Writes a shard file as its jobs come: the header, then one job per line.
 ///
@@ -26,8 +27,7 @@ public final class ComparisonShardWriter {
             throw ScenarioError(file: path, reason: "cannot be written")
         }
         self.handle = handle
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder = JSONText.encoder()
         try line(try encoder.encode(header))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// One share of a sensitivity analysis's design points (`--shard I/N`): the file it writes,
 /// and the merge of all the shares into the analysis one machine would give.
@@ -36,9 +37,7 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
     public func write(to folder: String) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = URL(fileURLWithPath: folder).appendingPathComponent(Self.fileName(shard)).path
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        do { try encoder.encode(self).write(to: URL(fileURLWithPath: path)) } catch {
+        do { try JSONText.data(self).write(to: URL(fileURLWithPath: path)) } catch {
             throw ScenarioError(file: path, reason: "cannot be written: \(error.localizedDescription)")
         }
         return path

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// Reads a parameter file: any subset of ``SimulationParameters`` in JSON, laid over the defaults.
 ///
@@ -56,9 +57,7 @@ public enum ParameterFile {
 
     /// The parameters as canonical JSON (sorted keys): what a run records.
     public static func canonicalJSON(_ parameters: SimulationParameters, pretty: Bool = false) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(parameters)) ?? Data("{}".utf8), as: UTF8.self)
+        (try? JSONText.string(parameters, pretty: pretty)) ?? "{}"
     }
 
     private static func merge(_ overrides: [String: Any], into base: [String: Any], path: String) throws -> [String: Any] {

@@ -14,9 +14,9 @@ import GRDBSQLite
 ///                             width: 2, tail: " ON CONFLICT DO NOTHING")
 /// try insert.run(pairs) { pair, binder in try binder.bind(pair.id); try binder.bind(pair.service) }
 /// ```
-public struct MultiRowInsert {
+package struct MultiRowInsert {
     /// Rows per statement at most (SQLite allows 32,766 parameters since 3.32).
-    public static let defaultMaxRows = 256
+    package static let defaultMaxRows = 256
 
     private let database: Database
     private let head: String
@@ -28,7 +28,7 @@ public struct MultiRowInsert {
     ///   - head: the statement up to `VALUES ` included.
     ///   - width: the number of parameters of one row.
     ///   - tail: what follows the rows (an `ON CONFLICT` clause), or empty.
-    public init(_ database: Database, head: String, width: Int, tail: String = "", maxRows: Int = Self.defaultMaxRows) {
+    package init(_ database: Database, head: String, width: Int, tail: String = "", maxRows: Int = Self.defaultMaxRows) {
         self.database = database
         self.head = head
         self.width = max(width, 1)
@@ -37,7 +37,7 @@ public struct MultiRowInsert {
     }
 
     /// Writes every row, ``maxRows`` at a time; `bind` binds one row's `width` values in order.
-    public func run<Rows: Collection>(_ rows: Rows, bind: (Rows.Element, inout ParameterBinder) throws -> Void) throws {
+    package func run<Rows: Collection>(_ rows: Rows, bind: (Rows.Element, inout ParameterBinder) throws -> Void) throws {
         var start = rows.startIndex
         while start != rows.endIndex {
             let end = rows.index(start, offsetBy: maxRows, limitedBy: rows.endIndex) ?? rows.endIndex

@@ -6,7 +6,7 @@ import GRDBSQLite
 /// GRDB's `StatementArguments` box every value; for the rows of a large import that boxing
 /// costs as much as SQLite's own work (see ``TravelTimeInserter``), so batched writers bind
 /// directly. Each call binds the next parameter (1-based, as SQLite counts them).
-public struct ParameterBinder {
+package struct ParameterBinder {
     private let statement: Statement
     private let connection: OpaquePointer?
     private(set) var next: Int32 = 1
@@ -21,21 +21,21 @@ public struct ParameterBinder {
     /// Tells SQLite to copy the text it is given (`SQLITE_TRANSIENT`).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    public mutating func bind(_ text: String?) throws {
+    package mutating func bind(_ text: String?) throws {
         guard let text else { return try bindNull() }
         try advance(sqlite3_bind_text(statement.sqliteStatement, next, text, -1, Self.transient))
     }
 
-    public mutating func bind(_ value: Double?) throws {
+    package mutating func bind(_ value: Double?) throws {
         guard let value else { return try bindNull() }
         try advance(sqlite3_bind_double(statement.sqliteStatement, next, value))
     }
 
-    public mutating func bind(_ value: Int) throws {
+    package mutating func bind(_ value: Int) throws {
         try advance(sqlite3_bind_int64(statement.sqliteStatement, next, Int64(value)))
     }
 
-    public mutating func bind(_ value: Bool) throws {
+    package mutating func bind(_ value: Bool) throws {
         try bind(value ? 1 : 0)
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import MaillageFormats
 
 /// A failure of the territory database, saying which file and what to do about it.
 public enum StoreError: Error, Sendable, CustomStringConvertible {

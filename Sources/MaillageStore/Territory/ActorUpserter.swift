@@ -14,9 +14,9 @@ import MaillageCore
 /// - actors, capacities and services go in multi-row `INSERT`s (``MultiRowInsert``).
 ///
 /// Memory holds one batch, whatever the number of actors.
-public final class ActorUpserter {
+package final class ActorUpserter {
     /// Actors per batch.
-    public static let batchSize = 256
+    package static let batchSize = 256
 
     private let database: Database
     private let actors: MultiRowInsert
@@ -29,8 +29,8 @@ public final class ActorUpserter {
     private var serviceRows: [(String, String)] = []
 
     /// Actors added and replaced so far (the batch still waiting not counted).
-    public private(set) var inserted = 0
-    public private(set) var updated = 0
+    package private(set) var inserted = 0
+    package private(set) var updated = 0
 
     init(database: Database) {
         self.database = database
@@ -55,7 +55,7 @@ public final class ActorUpserter {
     }
 
     /// Adds or replaces an actor; it is written with its batch, at a later call or ``finish()``.
-    public func upsert(_ actor: Actor) throws {
+    package func upsert(_ actor: Actor) throws {
         // The same id twice in a batch would be counted as added twice: write the first before.
         if pendingIDs.contains(actor.id) { try flush() }
         pending.append(actor)
@@ -64,7 +64,7 @@ public final class ActorUpserter {
     }
 
     /// Writes the actors still waiting.
-    public func finish() throws {
+    package func finish() throws {
         try flush()
     }
 

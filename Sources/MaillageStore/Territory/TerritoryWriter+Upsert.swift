@@ -104,7 +104,7 @@ extension TerritoryWriter {
     }
 
     /// A batched writer of actors, for imports of many rows: see ``ActorUpserter``.
-    public func actorUpserter() -> ActorUpserter {
+    package func actorUpserter() -> ActorUpserter {
         ActorUpserter(database: db)
     }
 
@@ -126,9 +126,6 @@ extension TerritoryWriter {
         }
         return found
     }
-
-    /// Runs raw SQL inside the transaction, for importers with needs of their own.
-    public var database: Database { db }
 
     private func exists(table: String, id: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false

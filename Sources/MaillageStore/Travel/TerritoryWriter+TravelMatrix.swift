@@ -7,7 +7,7 @@ extension TerritoryWriter {
     /// leaves the previous matrix untouched.
     ///
     /// - Returns: the inserter, and how many pairs the replaced matrix had (0 for a new one).
-    public func replaceTravelMatrix(_ definition: TravelMatrixDefinition) throws -> (inserter: TravelTimeInserter, replacedPairs: Int) {
+    package func replaceTravelMatrix(_ definition: TravelMatrixDefinition) throws -> (inserter: TravelTimeInserter, replacedPairs: Int) {
         var replaced = 0
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM travel_matrix WHERE name = ?", arguments: [definition.name]) {
             replaced = try Int.fetchOne(db, sql: "SELECT coalesce(sum(pairs), 0) FROM travel_row WHERE matrix_id = ?", arguments: [id]) ?? 0

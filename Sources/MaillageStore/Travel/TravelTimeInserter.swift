@@ -14,9 +14,9 @@ import MaillageCore
 ///
 /// A pair given twice is found as it arrives: each endpoint carries the number of the last
 /// row that named it as a destination, so the check is one comparison, with no sort.
-public final class TravelTimeInserter {
+package final class TravelTimeInserter {
     /// Kept for callers that sized their work on it; pairs are no longer written in fixed batches.
-    public static let batchSize = 128
+    package static let batchSize = 128
 
     private let database: Database
     private let matrixID: Int64
@@ -44,7 +44,7 @@ public final class TravelTimeInserter {
 
     /// Adds a pair; `tag` (a line number, say) comes back in ``DuplicateTravelPair`` when the
     /// pair is stored twice.
-    public func add(from origin: TravelEndpoint, to destination: TravelEndpoint, minutes: Double, km: Double?, tag: Int = 0) throws {
+    package func add(from origin: TravelEndpoint, to destination: TravelEndpoint, minutes: Double, km: Double?, tag: Int = 0) throws {
         if origin != currentOrigin { try start(ordinal(of: origin), origin) }
         try append(ordinal(of: destination), minutes: minutes, km: km, tag: tag)
     }
@@ -52,14 +52,14 @@ public final class TravelTimeInserter {
     /// Numbers endpoints for ``add(fromEndpoint:toEndpoint:minutes:km:tag:)`` and
     /// ``add(_:minutes:)``, which then take positions in this list instead of endpoints: no
     /// id is hashed per pair. Only the endpoints that pairs name are stored.
-    public func useEndpoints(_ endpoints: [TravelEndpoint]) {
+    package func useEndpoints(_ endpoints: [TravelEndpoint]) {
         callerEndpoints = endpoints
         callerOrdinals = [UInt32](repeating: .max, count: endpoints.count)
     }
 
     /// Adds a pair between endpoints given by their positions in ``useEndpoints(_:)``'s list.
     @inline(__always)
-    public func add(fromEndpoint origin: Int, toEndpoint destination: Int, minutes: Double, km: Double?, tag: Int = 0) throws {
+    package func add(fromEndpoint origin: Int, toEndpoint destination: Int, minutes: Double, km: Double?, tag: Int = 0) throws {
         let from = callerOrdinal(origin)
         if from != currentOrdinal { try start(from, callerEndpoints[origin]) }
         try append(callerOrdinal(destination), minutes: minutes, km: km, tag: tag)
@@ -67,14 +67,14 @@ public final class TravelTimeInserter {
 
     /// Adds matrix entries between endpoints given by their positions in ``useEndpoints(_:)``'s
     /// list, their values turned into minutes by `minutes`, without distances.
-    public func add(_ entries: [MatrixEntry], minutes: (Double) -> Double) throws {
+    package func add(_ entries: [MatrixEntry], minutes: (Double) -> Double) throws {
         for entry in entries {
             try add(fromEndpoint: Int(entry.origin), toEndpoint: Int(entry.destination), minutes: minutes(entry.value), km: nil)
         }
     }
 
     /// Writes the last origin's row and the matrix's endpoints.
-    public func finish() throws {
+    package func finish() throws {
         try flush()
         let statement = try database.cachedStatement(
             sql: "INSERT INTO travel_endpoint(matrix_id, ordinal, kind, id) VALUES (?, ?, ?, ?)")
@@ -169,12 +169,12 @@ public final class TravelTimeInserter {
 }
 
 /// A pair given twice to a ``TravelTimeInserter``; `tag` is the one given with the second.
-public struct DuplicateTravelPair: Error, Sendable, Equatable {
-    public let origin: TravelEndpoint
-    public let destination: TravelEndpoint
-    public let tag: Int
+package struct DuplicateTravelPair: Error, Sendable, Equatable {
+    package let origin: TravelEndpoint
+    package let destination: TravelEndpoint
+    package let tag: Int
 
-    public init(origin: TravelEndpoint, destination: TravelEndpoint, tag: Int) {
+    package init(origin: TravelEndpoint, destination: TravelEndpoint, tag: Int) {
         self.origin = origin
         self.destination = destination
         self.tag = tag

@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageGeo
 import MaillageStore
 
@@ -94,8 +95,7 @@ public struct StoredLineModel: Sendable, Codable, Hashable {
     }
 
     func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let encoder = JSONText.encoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageGeo
 import MaillageStore
 
@@ -57,8 +58,6 @@ public struct LineTimes: Sendable {
         return Report(pairs: pairs, model: defaults || record == nil ? "defaults" : "fitted v\(record!.version)")
     }
 
-    static func csv(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A field quoted by the one CSV writer's rules (``CSVText/field(_:delimiter:)``).
+    static func csv(_ field: String) -> String { CSVText.field(field) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 import MaillageStore
 
 /// Where a road matrix comes from: engine and version, profile, the .pbf's hash, the date,
@@ -60,8 +61,6 @@ public struct RoadMatrixProvenance: Sendable, Codable, Hashable {
     }
 
     static func encode(_ all: [String: RoadMatrixProvenance]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(all), as: UTF8.self)
+        try JSONText.string(all)
     }
 }

@@ -5,16 +5,16 @@ import FoundationNetworking
 
 /// An `osrm-routed` this process started on a free loopback port, stopped by ``stop()``
 /// (call it on every path; an interrupt handler reaches it through ``ChildProcesses``).
-public final class RoutedServer: @unchecked Sendable {
+package final class RoutedServer: @unchecked Sendable {
     /// The server's address on the loopback interface.
-    public let url: URL
+    package let url: URL
     /// The largest table (locations per side) the server was told to accept.
-    public let maxTableSize: Int
+    package let maxTableSize: Int
     private let process: Process
     private let log: URL
 
     /// Starts the server on `graph` and waits until it answers.
-    public static func start(graph: PreparedGraph, tools: OSRMTools, maxTableSize: Int, threads: Int, timeout: TimeInterval = 600) throws -> RoutedServer {
+    package static func start(graph: PreparedGraph, tools: OSRMTools, maxTableSize: Int, threads: Int, timeout: TimeInterval = 600) throws -> RoutedServer {
         var lastError = "no free port"
         for _ in 0..<3 {
             let port = try freeLoopbackPort()
@@ -83,10 +83,10 @@ public final class RoutedServer: @unchecked Sendable {
     }
 
     /// Whether the server process is still running.
-    public var isRunning: Bool { process.isRunning }
+    package var isRunning: Bool { process.isRunning }
 
     /// Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its log.
-    public func stop() {
+    package func stop() {
         if process.isRunning {
             process.terminate()
             let deadline = Date().addingTimeInterval(5)

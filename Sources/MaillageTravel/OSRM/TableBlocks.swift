@@ -3,14 +3,14 @@
 /// OSRM refuses a table whose sources × destinations exceed `--max-table-size`²; blocks of at
 /// most `size` origins by `size` destinations stay under that whatever the server's rule
 /// (older servers count each side against the limit).
-public struct TableBlock: Sendable, Hashable {
+package struct TableBlock: Sendable, Hashable {
     /// The block's origins, by position.
-    public let origins: Range<Int>
+    package let origins: Range<Int>
     /// The block's destinations, by position.
-    public let destinations: Range<Int>
+    package let destinations: Range<Int>
 
     /// The pairs the block asks for.
-    public var pairCount: Int { origins.count * destinations.count }
+    package var pairCount: Int { origins.count * destinations.count }
 
     /// The block cut in four (or two when a side has one point), for a server that found it too big.
     func split() -> [TableBlock] {
@@ -25,7 +25,7 @@ public struct TableBlock: Sendable, Hashable {
     }
 
     /// The blocks of an `origins` × `destinations` table, origin chunk by origin chunk.
-    public static func plan(origins: Int, destinations: Int, size: Int) -> [TableBlock] {
+    package static func plan(origins: Int, destinations: Int, size: Int) -> [TableBlock] {
         precondition(size > 0)
         var blocks: [TableBlock] = []
         for o in stride(from: 0, to: origins, by: size) {

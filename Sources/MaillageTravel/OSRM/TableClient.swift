@@ -11,56 +11,56 @@ import FoundationNetworking
 /// whose limit is unknown (`--url`) still answers. Transient failures (no connection, a
 /// time-out, HTTP 5xx or 429) are retried with a growing pause; a failure that persists
 /// stops the whole table, and nothing is kept.
-public struct TableClient: Sendable {
+package struct TableClient: Sendable {
     /// The server's base URL.
-    public let server: URL
+    package let server: URL
     /// The profile segment of the URL (`driving`; OSRM's server ignores it, Metric-OSRM too).
-    public var service = "driving"
+    package var service = "driving"
     /// Origins and destinations per side of a block.
-    public var blockSize = 100
+    package var blockSize = 100
     /// Requests in flight at once.
-    public var concurrency = 4
+    package var concurrency = 4
     /// Tries per request before giving up.
-    public var attempts = 4
+    package var attempts = 4
     /// Seconds before a request counts as failed.
-    public var timeout: TimeInterval = 300
+    package var timeout: TimeInterval = 300
 
     /// A client of `server` with 100-point blocks, 4 requests at once and 4 tries each.
-    public init(server: URL) {
+    package init(server: URL) {
         self.server = server
     }
 
     /// One pair the server could route, by position in the origins and destinations.
-    public struct Pair: Sendable, Hashable {
+    package struct Pair: Sendable, Hashable {
         /// The origin's position in the origins.
-        public let origin: Int32
+        package let origin: Int32
         /// The destination's position in the destinations.
-        public let destination: Int32
+        package let destination: Int32
         /// Seconds, as OSRM gives them (tenths).
-        public let seconds: Double
+        package let seconds: Double
         /// Metres, nil when the server gave no distance.
-        public let metres: Double?
+        package let metres: Double?
     }
 
     /// A whole table: the routed pairs within the limit, in (origin, destination) order,
     /// and how far each point was from the road it was snapped to.
-    public struct Table: Sendable {
+    package struct Table: Sendable {
         /// The routed pairs.
-        public var pairs: [Pair]
+        package var pairs: [Pair]
         /// Each origin's distance to its road, in metres; nil when the server did not say.
-        public var originSnapMetres: [Double?]
+        package var originSnapMetres: [Double?]
         /// Each destination's distance to its road, in metres; nil when the server did not say.
-        public var destinationSnapMetres: [Double?]
+        package var destinationSnapMetres: [Double?]
         /// Pairs the server said it cannot route (no road between them).
-        public var unroutable: Int
+        package var unroutable: Int
         /// Routed pairs left out for being over the limit.
-        public var overLimit: Int
+        package var overLimit: Int
         /// Requests made, retries included.
-        public var requests: Int
+        package var requests: Int
     }
 
     /// Fetches the table; `progress` gets the pairs done so far and the total.
-    public func table(
+    package func table(
         origins: [GeoPoint], destinations: [GeoPoint], limitSeconds: Double?,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Table {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageAccess
 import MaillageCore
+import MaillageFormats
 import MaillageIO
 import MaillageStore
 

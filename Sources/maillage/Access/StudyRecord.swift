@@ -1,6 +1,7 @@
 import Foundation
 import MaillageAccess
 import MaillageCore
+import MaillageFormats
 import MaillageIO
 import MaillageStore
 

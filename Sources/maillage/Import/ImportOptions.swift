@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaillageFormats
 import MaillageIO
 
 /// Options shared by every importer.

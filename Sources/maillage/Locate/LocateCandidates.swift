@@ -1,6 +1,7 @@
 import Foundation
 import MaillageAccess
 import MaillageCore
+import MaillageFormats
 import MaillageIO
 
 /// The candidate sites of a `locate` run: where they are, where they stand in a travel

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageFormats
 import MaillageIO
 import MaillageReport
 import MaillageStore

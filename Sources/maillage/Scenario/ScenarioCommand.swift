@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageIO
 import MaillageScenario
 import MaillageSim

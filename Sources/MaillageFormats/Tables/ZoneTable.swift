@@ -1,0 +1,54 @@
+import MaillageCore
+
+/// Values per zone, ready to be written: `zone_id` first, then each column.
+///
+/// Accessibility and simulation results share this shape; a NaN number is an undefined
+/// value and is written as an empty CSV cell or a GeoJSON `null`, never as 0.
+public struct ZoneTable: Sendable {
+    /// The zones, one row each, in output order.
+    public var zoneIDs: [String]
+    /// The value columns, written after `zone_id` in this order.
+    public var columns: [Column]
+
+    /// A column's values, one per zone: numbers (NaN = undefined) or texts (nil = undefined).
+    public enum Values: Sendable {
+        case numbers([Double])
+        case texts([String?])
+    }
+
+    /// One named column of a ``ZoneTable``.
+    public struct Column: Sendable {
+        /// The column's header.
+        public var name: String
+        /// The column's values, one per zone.
+        public var values: Values
+
+        /// A column named `name` holding `values`.
+        public init(name: String, values: Values) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    /// A table of `columns` over the zones `zoneIDs`.
+    public init(zoneIDs: [String], columns: [Column]) {
+        self.zoneIDs = zoneIDs
+        self.columns = columns
+    }
+
+    /// The CSV cell of a column for the zone at `row` ("" when undefined).
+    package func cell(_ column: Column, row: Int) -> String {
+        switch column.values {
+        case let .numbers(values): values[row].isNaN ? "" : NumberText.format(values[row])
+        case let .texts(values): values[row] ?? ""
+        }
+    }
+
+    /// The GeoJSON property of a column for the zone at `row` (`null` when undefined).
+    package func property(_ column: Column, row: Int) -> JSONValue {
+        switch column.values {
+        case let .numbers(values): values[row].isNaN ? .null : .number(values[row])
+        case let .texts(values): .string(values[row])
+        }
+    }
+}

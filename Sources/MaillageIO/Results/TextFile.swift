@@ -1,6 +1,0 @@
-/// Writes a whole text file atomically (through a temporary file renamed when complete).
-public enum TextFile {
-    public static func write(_ text: String, to path: String) throws {
-        try AtomicFile.write(to: path) { try $0.write(text) }
-    }
-}

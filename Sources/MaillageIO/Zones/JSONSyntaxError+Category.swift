@@ -1,6 +1,0 @@
-import MaillageCore
-
-extension JSONSyntaxError: CategorizedError {
-    /// Broken JSON is a data error (importers place it at its file before it reaches a user).
-    var category: ErrorCategory { .data }
-}
