@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MaillageSim", targets: ["MaillageSim"]),
         .library(name: "MaillageFuzzFormats", targets: ["MaillageFuzzFormats"]),
         .library(name: "MaillageTravel", targets: ["MaillageTravel"]),
+        .library(name: "MaillageRuns", targets: ["MaillageRuns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -50,7 +51,10 @@ let package = Package(
             dependencies: ["MaillageCore", "MaillageAccess", "MaillageSim", .product(name: "Yams", package: "Yams")]
         ),
         // The HTML report: maps and charts as inline SVG, tables, provenance.
-        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess"]),
+        .target(
+            name: "MaillageReport",
+            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess", "MaillageRuns"]
+        ),
         // Agent-based simulation of patient trajectories over the care network.
         .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess"]),
 
@@ -58,6 +62,12 @@ let package = Package(
         .target(
             name: "MaillageIO",
             dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // What a study, a simulation, a scenario run and a comparison store and write, and how they are read back.
+        .target(
+            name: "MaillageRuns",
+            dependencies: ["MaillageCore", "MaillageStore", "MaillageIO", "MaillageAccess", "MaillageSim", "MaillageScenario"]
         ),
 
         // Road times from OSRM, the straight-line model's calibration, and comparing travel sources.
@@ -74,7 +84,7 @@ let package = Package(
             name: "maillage",
             dependencies: [
                 "MaillageCore", "MaillageGeo", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim", "MaillageTravel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MaillageRuns", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -109,7 +119,7 @@ let package = Package(
         .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo", "MaillageSim", "MaillageStore", "MaillageFuzzFormats"]),
         .testTarget(
             name: "MaillageReportTests",
-            dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]
+            dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo", "MaillageRuns"]
         ),
         .testTarget(name: "MaillageSimTests", dependencies: ["MaillageTestSupport", "MaillageSim", "MaillageGenerator", "MaillageFuzzFormats"]),
         .testTarget(

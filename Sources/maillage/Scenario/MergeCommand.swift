@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageCore
 import MaillageIO
+import MaillageRuns
 import MaillageScenario
 
 /// `maillage merge SHARD…`: a comparison put back together from its shards.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageCore
 import MaillageIO
+import MaillageRuns
 import MaillageSim
 import MaillageStore
 
@@ -68,7 +69,7 @@ struct SimulateCommand: MaillageCommand {
         let territory = try database.loadTerritory()
         let parameters = try params.map(ParameterFile.load) ?? .defaults
         let startDay = try SimulationRecord.startDay(parameters)
-        let eventList = try events.map { try SimulationEventFile.load($0, startDay: startDay, days: days) } ?? .init(events: [], json: "[]")
+        let eventList = try events.map { try SimulationEventFile.load($0, startDay: startDay, days: days) } ?? .none
         let request = try SimulationRequest(
             territory: territory, parameters: parameters, events: eventList.events, days: days, seed: seed,
             replications: replications, threads: threads, eventLog: eventLog != nil, sample: sample

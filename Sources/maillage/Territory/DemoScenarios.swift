@@ -1,6 +1,7 @@
 import Foundation
 import MaillageCore
 import MaillageIO
+import MaillageRuns
 import MaillageScenario
 import MaillageSim
 import MaillageStore

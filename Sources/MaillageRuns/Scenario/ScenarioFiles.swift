@@ -5,10 +5,10 @@ import MaillageScenario
 import MaillageSim
 
 /// What scenario commands write: summaries, provenance kept apart from results, JSON text.
-enum ScenarioFiles {
+public enum ScenarioFiles {
     /// A folder or file name from a scenario name (`more[x=1]` → `more_x=1_`), through the one
     /// sanitiser (`FileNameComponent`): `..`, separators and invisible characters are refused.
-    static func safeName(_ name: String, file: String, key: String = "name") throws -> String {
+    public static func safeName(_ name: String, file: String, key: String = "name") throws -> String {
         do {
             return try FileNameComponent.make(name, field: key)
         } catch let error as MaillageCore.ValidationError {
@@ -16,7 +16,7 @@ enum ScenarioFiles {
         }
     }
 
-    static func summary(_ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult], simulation: SimulationResult? = nil) -> [String: Any] {
+    public static func summary(_ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult], simulation: SimulationResult? = nil) -> [String: Any] {
         var indicators: [String: Any] = [:]
         for result in results where !result.territoryValue.isNaN { indicators[result.spec.label] = result.territoryValue }
         var summary: [String: Any] = ["scenario": scenario.name, "access_day": scenario.accessDay, "changes": scenario.changes.count,
@@ -36,7 +36,7 @@ enum ScenarioFiles {
     }
 
     /// The simulation events a scenario turned into, as canonical JSON (what a run records).
-    static func eventsJSON(_ events: [SimulationEvent]) -> String {
+    public static func eventsJSON(_ events: [SimulationEvent]) -> String {
         let objects: [[String: Any]] = events.map { event in
             var object: [String: Any] = ["from": event.fromDay, "to": event.toDay]
             switch event.change {
@@ -55,25 +55,25 @@ enum ScenarioFiles {
     }
 
     /// Who made the results and from what; not part of the byte-identical promise.
-    static func provenance(_ scenario: Scenario) -> [String: Any] {
+    public static func provenance(_ scenario: Scenario) -> [String: Any] {
         ["scenario_file": scenario.file, "scenario_hash": scenario.contentHash, "territory": scenario.territoryPath,
          "seed": scenario.seed, "replications": scenario.replications, "maillage_version": MaillageVersion.current,
          "created_at": ISO8601DateFormatter().string(from: Date())]
     }
 
     /// Who compared what: not part of the byte-identical promise.
-    static func comparisonProvenance(_ plan: ComparisonPlan) -> [String: Any] {
+    public static func comparisonProvenance(_ plan: ComparisonPlan) -> [String: Any] {
         ["scenarios": plan.scenarios.map { ["name": $0.name, "file": $0.file, "scenario_hash": $0.contentHash, "territory": $0.territoryPath] },
          "plan_fingerprint": plan.fingerprint, "seed": String(plan.seed), "replications": plan.replications, "jobs": plan.jobs.count,
          "maillage_version": MaillageVersion.current, "created_at": ISO8601DateFormatter().string(from: Date()),
          "host": ProcessInfo.processInfo.hostName, "command": CommandLine.arguments.joined(separator: " ")]
     }
 
-    static func writeJSON(_ object: Any, to path: String) throws {
+    public static func writeJSON(_ object: Any, to path: String) throws {
         try TextFile.write(jsonText(object) + "\n", to: path)
     }
 
-    static func jsonText(_ object: Any) -> String {
+    public static func jsonText(_ object: Any) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

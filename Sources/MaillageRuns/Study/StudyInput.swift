@@ -2,16 +2,17 @@ import MaillageCore
 import MaillageStore
 
 /// The territory a study runs on, and the database it came from (nil for CSV files).
-struct StudyInput {
-    let territory: Territory
-    let database: TerritoryDatabase?
+public struct StudyInput {
+    public let territory: Territory
+    public let database: TerritoryDatabase?
 
-    init(territory: Territory, database: TerritoryDatabase?) {
+    public init(territory: Territory, database: TerritoryDatabase?) {
         self.territory = territory
         self.database = database
     }
 
-    init(database: TerritoryDatabase) throws {
+    /// The territory stored in `database`.
+    public init(database: TerritoryDatabase) throws {
         self.init(territory: try database.loadTerritory(), database: database)
     }
 }

@@ -9,18 +9,18 @@ import MaillageSim
 /// comparison.csv (every difference, territory `*` and per zone), comparison.json (scenarios'
 /// values with intervals and the territory differences), replications.csv (each replication's
 /// territory values) and one GeoJSON of zone differences per alternative.
-enum ComparisonFiles {
-    static let header = ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
+public enum ComparisonFiles {
+    public static let header = ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
                          "p_value", "significant", "fdr_significant", "source"]
 
     /// The names of the files `write` and `CompareCommand.write` put into the folder, for these scenarios
     /// (the baseline first); throws when an alternative's name cannot be a file name.
-    static func fileNames(_ scenarios: [Scenario]) throws -> [String] {
+    public static func fileNames(_ scenarios: [Scenario]) throws -> [String] {
         ["comparison.csv", "replications.csv", "comparison.json", "provenance.json"]
             + (try scenarios.dropFirst().map { try ScenarioFiles.safeName($0.name, file: $0.file) + ".geojson" })
     }
 
-    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
+    public static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
         let rows = result.comparisons.flatMap { comparison in comparison.rows.map { csvRow(comparison.alternative, $0) } }
@@ -35,7 +35,7 @@ enum ComparisonFiles {
     }
 
     /// comparison.json: what a script or the report reads.
-    static func summary(_ result: ScenarioComparisonResult) -> [String: Any] {
+    public static func summary(_ result: ScenarioComparisonResult) -> [String: Any] {
         let plan = result.plan
         let indicators = (result.outcomes.first?.series ?? []).map { ["name": $0.name, "source": $0.source.rawValue] }
         let scenarios: [[String: Any]] = result.outcomes.map { outcome in
@@ -62,7 +62,7 @@ enum ComparisonFiles {
     }
 
     /// A readable table of the territory-wide differences, one block per alternative.
-    static func table(_ result: ScenarioComparisonResult) -> String {
+    public static func table(_ result: ScenarioComparisonResult) -> String {
         var lines: [String] = []
         for comparison in result.comparisons {
             lines.append("\(comparison.alternative) against \(comparison.baseline):")
