@@ -126,6 +126,8 @@ let package = Package(
             name: "MaillageTravelTests",
             dependencies: ["MaillageTestSupport", "MaillageTravel", "MaillageStore", "MaillageGeo", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
+        .testTarget(
+            name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage", "MaillageReport", "MaillageStore", "MaillageRuns"]
+        ),
     ]
 )

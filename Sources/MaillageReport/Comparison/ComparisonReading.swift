@@ -1,4 +1,5 @@
 import Foundation
+import MaillageRuns
 
 /// What `maillage compare … --out DIR` wrote, read back for the report.
 ///
@@ -7,36 +8,14 @@ import Foundation
 /// significance flags. Only Foundation's JSON reader is needed: the per-zone rows of
 /// `comparison.csv` are the same numbers as the GeoJSON's properties.
 public struct ComparisonReading: Sendable {
-    public struct Indicator: Sendable, Equatable {
-        public var name: String
-        /// `access` (deterministic) or `simulation`.
-        public var source: String
-    }
-
+    /// An indicator compared (name, `access` or `simulation`).
+    public typealias Indicator = ComparisonSummary.Indicator
     /// A scenario's territory-wide value of an indicator: the mean and its 95 % interval.
-    public struct Estimate: Sendable, Equatable {
-        public var mean: Double?
-        public var low: Double?
-        public var high: Double?
-    }
-
-    public struct Scenario: Sendable {
-        public var name: String
-        public var estimates: [String: Estimate]
-    }
-
+    public typealias Estimate = ComparisonSummary.Estimate
+    /// A scenario and its estimates.
+    public typealias Scenario = ComparisonSummary.Scenario
     /// A territory-wide difference, alternative − baseline.
-    public struct Difference: Sendable {
-        public var alternative: String
-        public var indicator: String
-        public var baseline: Double?
-        public var alternativeValue: Double?
-        public var difference: Double?
-        public var lower: Double?
-        public var upper: Double?
-        public var pValue: Double?
-        public var significant: Bool
-    }
+    public typealias Difference = ComparisonSummary.Difference
 
     /// One indicator's per-zone differences for one alternative.
     public struct ZoneDifferences: Sendable {
@@ -49,14 +28,16 @@ public struct ComparisonReading: Sendable {
     }
 
     public let folder: String
-    public let baseline: String
-    public let alternatives: [String]
-    public let replications: Int?
-    public let seed: String?
-    public let days: Int?
-    public let indicators: [Indicator]
-    public let scenarios: [Scenario]
-    public let differences: [Difference]
+    /// comparison.json, as `maillage compare` wrote it.
+    public let summary: ComparisonSummary
+    public var baseline: String { summary.baseline }
+    public var alternatives: [String] { summary.alternatives }
+    public var replications: Int? { summary.replications }
+    public var seed: String? { summary.seed }
+    public var days: Int? { summary.days }
+    public var indicators: [Indicator] { summary.indicators }
+    public var scenarios: [Scenario] { summary.scenarios }
+    public var differences: [Difference] { summary.differences }
     /// Alternative → its zone differences, in the order of `indicators`.
     public let zones: [String: [ZoneDifferences]]
 
@@ -66,34 +47,14 @@ public struct ComparisonReading: Sendable {
     public init(folder: String) throws {
         self.folder = folder
         let jsonPath = URL(fileURLWithPath: folder).appendingPathComponent("comparison.json").path
-        let object = try Self.object(at: jsonPath)
-        guard let baseline = object["baseline"] as? String, let alternatives = object["alternatives"] as? [String] else {
-            throw ReportError.unreadableComparison(path: jsonPath, reason: "it has no \"baseline\" name and \"alternatives\" list")
+        do {
+            summary = try RunJSON.read(ComparisonSummary.self, at: jsonPath)
+        } catch let error as RunFileError {
+            let reason = error.reason == "the file cannot be read"
+                ? "the file cannot be read (is this a 'maillage compare --out' folder?)" : error.reason
+            throw ReportError.unreadableComparison(path: jsonPath, reason: reason)
         }
-        self.baseline = baseline
-        self.alternatives = alternatives
-        replications = (object["replications"] as? NSNumber)?.intValue
-        seed = (object["seed"] as? String) ?? (object["seed"] as? NSNumber)?.stringValue
-        days = (object["days"] as? NSNumber)?.intValue
-        indicators = (object["indicators"] as? [[String: Any]] ?? []).compactMap { entry in
-            (entry["name"] as? String).map { Indicator(name: $0, source: entry["source"] as? String ?? "") }
-        }
-        scenarios = (object["scenarios"] as? [[String: Any]] ?? []).compactMap { entry in
-            guard let name = entry["name"] as? String else { return nil }
-            let estimates = (entry["indicators"] as? [String: [String: Any]] ?? [:]).mapValues {
-                Estimate(mean: Self.number($0["mean"]), low: Self.number($0["low"]), high: Self.number($0["high"]))
-            }
-            return Scenario(name: name, estimates: estimates)
-        }
-        differences = (object["differences"] as? [[String: Any]] ?? []).compactMap { entry in
-            guard let alternative = entry["alternative"] as? String, let indicator = entry["indicator"] as? String else { return nil }
-            return Difference(
-                alternative: alternative, indicator: indicator, baseline: Self.number(entry["baseline"]),
-                alternativeValue: Self.number(entry["alternative_value"]), difference: Self.number(entry["difference"]),
-                lower: Self.number(entry["lower"]), upper: Self.number(entry["upper"]), pValue: Self.number(entry["p_value"]),
-                significant: Self.flag(entry["significant"]) ?? false
-            )
-        }
+        let alternatives = summary.alternatives, indicators = summary.indicators
         var zones: [String: [ZoneDifferences]] = [:]
         for alternative in alternatives {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(Self.fileName(alternative) + ".geojson").path
@@ -105,7 +66,7 @@ public struct ComparisonReading: Sendable {
 
     /// The estimate of a scenario, in the JSON's scenario order.
     public func estimate(_ scenario: String, _ indicator: String) -> Estimate? {
-        scenarios.first { $0.name == scenario }?.estimates[indicator]
+        summary.estimate(scenario, indicator)
     }
 
     /// The file name `maillage compare` gives a scenario (`more[x=1]` → `more_x=1_`).

@@ -27,7 +27,7 @@ public enum ComparisonFiles {
         try ZoneTableWriter.writeRows(header: header, rows: rows, to: path("comparison.csv"))
         try ZoneTableWriter.writeRows(header: ["scenario", "replication", "source", "indicator", "value"],
                                       rows: replicationRows(result), to: path("replications.csv"))
-        try ScenarioFiles.writeJSON(summary(result), to: path("comparison.json"))
+        try RunJSON.write(summary(result), to: path("comparison.json"))
         for comparison in result.comparisons {
             let name = try ScenarioFiles.safeName(comparison.alternative, file: result.plan.scenarios.first { $0.name == comparison.alternative }?.file ?? comparison.alternative)
             try writeGeoJSON(comparison, zones: zones, to: path("\(name).geojson"))
@@ -35,30 +35,35 @@ public enum ComparisonFiles {
     }
 
     /// comparison.json: what a script or the report reads.
-    public static func summary(_ result: ScenarioComparisonResult) -> [String: Any] {
+    public static func summary(_ result: ScenarioComparisonResult) -> ComparisonSummary {
         let plan = result.plan
-        let indicators = (result.outcomes.first?.series ?? []).map { ["name": $0.name, "source": $0.source.rawValue] }
-        let scenarios: [[String: Any]] = result.outcomes.map { outcome in
-            var values: [String: Any] = [:]
+        let indicators = (result.outcomes.first?.series ?? []).map {
+            ComparisonSummary.Indicator(name: $0.name, source: $0.source.rawValue)
+        }
+        let scenarios = result.outcomes.map { outcome in
+            var estimates: [String: ComparisonSummary.Estimate] = [:]
             for series in outcome.series {
                 let summary = StudentT.summary(series.territory)
-                values[series.name] = ["mean": json(summary.mean), "low": json(summary.low ?? summary.mean),
-                                       "high": json(summary.high ?? summary.mean), "values": series.territory.map(json), "source": series.source.rawValue]
+                estimates[series.name] = .init(mean: summary.mean, low: summary.low ?? summary.mean, high: summary.high ?? summary.mean,
+                                               values: series.territory, source: series.source.rawValue)
             }
-            return ["name": outcome.name, "indicators": values]
+            return ComparisonSummary.Scenario(name: outcome.name, estimates: estimates)
         }
-        let differences: [[String: Any]] = result.comparisons.flatMap { comparison in
+        let differences = result.comparisons.flatMap { comparison in
             comparison.rows.filter { $0.zoneID == "*" }.map { row in
                 let d = row.difference
-                return ["alternative": comparison.alternative, "indicator": row.indicator, "source": row.source.rawValue,
-                        "baseline": json(d.baseline), "alternative_value": json(d.alternative), "difference": json(d.difference),
-                        "lower": json(d.lower), "upper": json(d.upper), "p_value": json(d.pValue), "significant": d.isSignificant,
-                        "replications": d.replications]
+                return ComparisonSummary.Difference(
+                    alternative: comparison.alternative, indicator: row.indicator, source: row.source.rawValue,
+                    baseline: d.baseline, alternativeValue: d.alternative, difference: d.difference, lower: d.lower,
+                    upper: d.upper, pValue: d.pValue, significant: d.isSignificant, replications: d.replications
+                )
             }
         }
-        return ["baseline": result.outcomes.first?.name ?? "", "alternatives": result.comparisons.map(\.alternative),
-                "replications": plan.replications, "seed": String(plan.seed), "days": plan.scenarios.first?.days ?? 0,
-                "indicators": indicators, "scenarios": scenarios, "differences": differences]
+        return ComparisonSummary(
+            baseline: result.outcomes.first?.name ?? "", alternatives: result.comparisons.map(\.alternative),
+            replications: plan.replications, seed: String(plan.seed), days: plan.scenarios.first?.days ?? 0,
+            indicators: indicators, scenarios: scenarios, differences: differences
+        )
     }
 
     /// A readable table of the territory-wide differences, one block per alternative.
@@ -103,8 +108,6 @@ public enum ComparisonFiles {
     }
 
     private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
-
-    private static func json(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
 
     private static func csvRow(_ alternative: String, _ row: ScenarioComparison.Row) -> [String] {
         let d = row.difference

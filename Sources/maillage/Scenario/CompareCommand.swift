@@ -122,7 +122,7 @@ struct CompareCommand: MaillageCommand {
         }
         interrupts.drop(key)
         if json {
-            print(ScenarioFiles.jsonText(ComparisonFiles.summary(result)))
+            print(RunJSON.pretty(ComparisonFiles.summary(result)))
         } else {
             print(ComparisonFiles.table(result))
         }
