@@ -10,8 +10,12 @@ import MaillageRuns
 public struct ComparisonReading: Sendable {
     /// An indicator compared (name, `access` or `simulation`).
     public typealias Indicator = ComparisonSummary.Indicator
-    /// A scenario's territory-wide value of an indicator: the mean and its 95 % interval.
-    public typealias Estimate = ComparisonSummary.Estimate
+    /// A scenario's territory-wide value of an indicator, as drawn: the mean and its 95 % interval.
+    public struct Estimate: Sendable, Equatable {
+        public var mean: Double?
+        public var low: Double?
+        public var high: Double?
+    }
     /// A scenario and its estimates.
     public typealias Scenario = ComparisonSummary.Scenario
     /// A territory-wide difference, alternative − baseline.
@@ -66,7 +70,7 @@ public struct ComparisonReading: Sendable {
 
     /// The estimate of a scenario, in the JSON's scenario order.
     public func estimate(_ scenario: String, _ indicator: String) -> Estimate? {
-        summary.estimate(scenario, indicator)
+        summary.estimate(scenario, indicator).map { Estimate(mean: $0.mean, low: $0.low, high: $0.high) }
     }
 
     /// The file name `maillage compare` gives a scenario (`more[x=1]` → `more_x=1_`).

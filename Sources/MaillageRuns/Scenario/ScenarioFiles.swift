@@ -16,25 +16,6 @@ public enum ScenarioFiles {
         }
     }
 
-    public static func summary(_ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult], simulation: SimulationResult? = nil) -> [String: Any] {
-        var indicators: [String: Any] = [:]
-        for result in results where !result.territoryValue.isNaN { indicators[result.spec.label] = result.territoryValue }
-        var summary: [String: Any] = ["scenario": scenario.name, "access_day": scenario.accessDay, "changes": scenario.changes.count,
-                                      "events": scenario.events.count, "indicators": indicators]
-        if let simulation {
-            var simulated: [String: Any] = [:]
-            for indicator in simulation.territory where indicator.mean.isFinite {
-                var entry: [String: Any] = ["mean": indicator.mean]
-                if let low = indicator.low, let high = indicator.high, low.isFinite, high.isFinite { (entry["low"], entry["high"]) = (low, high) }
-                simulated[indicator.name] = entry
-            }
-            summary["simulation"] = simulated
-            summary["replications"] = scenario.replications
-            summary["seed"] = String(scenario.seed)
-        }
-        return summary
-    }
-
     /// The simulation events a scenario turned into, as canonical JSON (what a run records).
     public static func eventsJSON(_ events: [SimulationEvent]) -> String {
         let objects: [[String: Any]] = events.map { event in

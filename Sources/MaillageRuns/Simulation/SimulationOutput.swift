@@ -14,7 +14,7 @@ public enum SimulationOutput {
     public static func write(_ result: SimulationResult, request: SimulationRequest, to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-        try TextFile.write(territoryJSON(result, request: request, runID: nil) + "\n", to: path("territory.json"))
+        try RunJSON.write(SimulationSummary(result, request: request, runID: nil), to: path("territory.json"))
         let table = ZoneTable(zoneIDs: result.zoneIDs, columns: result.zoneColumns.map { .init(name: $0.name, values: .numbers($0.values)) })
         try ZoneTableWriter.write(table, to: path("zones.csv"), zones: request.territory.zones)
         try ZoneTableWriter.write(table, to: path("zones.geojson"), zones: request.territory.zones)
@@ -62,28 +62,6 @@ public enum SimulationOutput {
     }
 
     private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
-
-    private static func json(_ value: Double?) -> Any { value.map { $0.isNaN || !$0.isFinite ? NSNull() : $0 as Any } ?? NSNull() }
-
-    /// Territory-wide indicators: each name maps to its mean; `intervals` holds the 95 % bounds
-    /// and each replication's value.
-    public static func territoryJSON(_ result: SimulationResult, request: SimulationRequest, runID: Int64?) -> String {
-        var object: [String: Any] = [
-            "days": request.days, "seed": request.seed, "replications": request.replications, "agents": result.agents,
-            "sample": request.sample,
-            "start_date": request.parameters.startDate, "warm_up_days": request.parameters.warmUpDays,
-        ]
-        if let runID { object["run_id"] = runID }
-        var intervals: [String: Any] = [:]
-        for indicator in result.territory {
-            object[indicator.name] = json(indicator.mean)
-            intervals[indicator.name] = ["ci95_low": json(indicator.low), "ci95_high": json(indicator.high),
-                                         "replications": indicator.values.map { json($0) }]
-        }
-        object["intervals"] = intervals
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
 
     public static func summaryText(_ result: SimulationResult) -> String {
         let names = ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant",

@@ -5,12 +5,12 @@ import MaillageStore
 
 /// How a simulation is stored: the run's parameters, events, seed, and its values.
 public enum SimulationRecord {
-    public static func startDay(_ parameters: SimulationParameters) throws -> Int { try parameters.startDay() }
-
+    /// A duration in seconds, as provenance records it.
     public static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// The simulation run stored in the database: parameters, events, seed, values and daily series.
     public static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun {
         var values: [SimulationRun.Value] = []
         for indicator in result.territory {

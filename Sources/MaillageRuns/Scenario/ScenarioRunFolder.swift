@@ -1,0 +1,69 @@
+import Foundation
+import MaillageCore
+import MaillageIO
+import MaillageScenario
+import MaillageSim
+import MaillageStore
+
+/// A scenario run: its indicators and simulation computed, written into its folder and stored.
+///
+/// Writes `<out>/<scenario>/<indicator>.csv`, summary.json, provenance.json and, when the
+/// scenario simulates, the simulation's files in `simulation/`; stores the run (with its
+/// simulation) in the scenario's territory database.
+public enum ScenarioRunFolder {
+    /// What a scenario run produced.
+    public struct Outcome: Sendable {
+        public var summary: ScenarioSummary
+        public var folder: String
+        public var runID: Int64
+        /// Accessibility indicators computed.
+        public var indicators: Int
+        public var simulated: Bool
+    }
+
+    /// Runs `scenario` into `out`/<its name>.
+    ///
+    /// - Parameter progress: called with each replication's index as it finishes.
+    public static func run(
+        _ scenario: Scenario, out: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> Outcome {
+        // The name is checked before any work: it becomes a folder.
+        let folder = URL(fileURLWithPath: out).appendingPathComponent(try ScenarioFiles.safeName(scenario.name, file: scenario.file)).path
+        let labels = try scenario.indicators.map { try ScenarioFiles.safeName($0.label, file: $0.file, key: "indicators") + ".csv" }
+        let written = labels + ["summary.json", "provenance.json"] + SimulationOutput.fileNames.map { "simulation/" + $0 }
+        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path },
+                              role: "the scenario's results", against: inputs(of: scenario))
+        let database = try TerritoryDatabase.open(at: scenario.territoryPath)
+        let territory = try database.loadTerritory()
+        let results = try ScenarioRunner.run(scenario, on: territory)
+        for result in results {
+            let table = ZoneTable(zoneIDs: result.zoneIDs, columns: [.init(name: result.spec.method, values: .numbers(result.values))])
+            let name = try ScenarioFiles.safeName(result.spec.label, file: result.spec.file, key: "indicators")
+            try ZoneTableWriter.writeCSV(table, to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".csv").path)
+        }
+        var simulated: (SimulationResult, SimulationRequest)?
+        if scenario.simulation.enabled {
+            let request = try scenario.simulationRequest(on: territory, threads: threads)
+            let result = try scenario.simulate(request, progress: progress)
+            try SimulationOutput.write(result, request: request, to: folder + "/simulation")
+            simulated = (result, request)
+        }
+        let runID = try database.save(
+            ScenarioRecord.run(scenario, territory: territory, access: results, simulation: simulated),
+            simulation: simulated.map { SimulationRecord.run($0.0, request: $0.1, eventsJSON: ScenarioFiles.eventsJSON($0.1.events)) }
+        )
+        let summary = ScenarioSummary(scenario, results, simulation: simulated?.0)
+        try RunJSON.write(summary, to: folder + "/summary.json")
+        var provenance = ScenarioFiles.provenance(scenario)
+        provenance["scenario_run_id"] = runID
+        try ScenarioFiles.writeJSON(provenance, to: folder + "/provenance.json")
+        return Outcome(summary: summary, folder: folder, runID: runID, indicators: results.count, simulated: simulated != nil)
+    }
+
+    /// The files a scenario reads: its territory, its parameter file, the scenario file itself.
+    static func inputs(of scenario: Scenario) -> [OutputGuard.Input] {
+        OutputGuard.Input.database(scenario.territoryPath, role: "territory") + [OutputGuard.Input(scenario.file, role: "scenario file")]
+            + [scenario.parametersPath.map { OutputGuard.Input($0, role: "params file") }].compactMap { $0 }
+    }
+}
