@@ -55,9 +55,7 @@ public enum ScenarioRunFolder {
         )
         let summary = ScenarioSummary(scenario, results, simulation: simulated?.0)
         try RunJSON.write(summary, to: folder + "/summary.json")
-        var provenance = ScenarioFiles.provenance(scenario)
-        provenance["scenario_run_id"] = runID
-        try ScenarioFiles.writeJSON(provenance, to: folder + "/provenance.json")
+        try RunJSON.write(ScenarioFiles.provenance(scenario, runID: runID), to: folder + "/provenance.json")
         return Outcome(summary: summary, folder: folder, runID: runID, indicators: results.count, simulated: simulated != nil)
     }
 

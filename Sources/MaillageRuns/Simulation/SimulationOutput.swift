@@ -46,23 +46,16 @@ public enum SimulationOutput {
 
     /// When, with what and how long: not part of the byte-identical promise.
     public static func writeProvenance(to folder: String, runID: Int64, database: String, seconds: Double, threads: Int, agents: Int) throws {
-        let object: [String: Any] = [
-            "created_at": ISO8601DateFormatter().string(from: Date()),
-            "maillage_version": MaillageVersion.current,
-            "run_id": runID,
-            "database": database,
-            "wall_seconds": seconds,
-            "threads": threads,
-            "agents": agents,
-            "host": ProcessInfo.processInfo.hostName,
-            "command": CommandLine.arguments.joined(separator: " "),
-        ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try TextFile.write(String(decoding: data, as: UTF8.self) + "\n", to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
+        let provenance = RunProvenance([
+            "run_id": .integer(runID), "database": .text(database), "wall_seconds": .number(seconds),
+            "threads": .integer(Int64(threads)), "agents": .integer(Int64(agents)),
+        ], withHost: true)
+        try RunJSON.write(provenance, to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
     }
 
     private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
 
+    /// The main territory-wide indicators, one per line, with their intervals.
     public static func summaryText(_ result: SimulationResult) -> String {
         let names = ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant",
                      "share_without_declared_gp", "unmet_needs_share", "follow_up_7_days_share", "readmission_30_days_share"]

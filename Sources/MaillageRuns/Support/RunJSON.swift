@@ -1,16 +1,29 @@
 import Foundation
 import MaillageIO
 
-/// The one way runs write JSON: Codable, sorted keys, slashes unescaped, shortest round-trip numbers.
+/// The one way runs write JSON: Codable records, sorted keys, slashes unescaped, shortest round-trip numbers.
+///
+/// Files and `--json` output list keys in Foundation's `JSONSerialization` order, where numbers
+/// in names compare as numbers (`follow_up_7_days_share` before `follow_up_30_days_share`), as
+/// they always have: the record is encoded, then written by `JSONSerialization`. Numbers keep
+/// their digits through the round trip (64-bit integers included). Stored runs' parameters and
+/// summaries keep `JSONEncoder`'s plain order (`compact`), which their fingerprints were built on.
 public enum RunJSON {
-    /// One line, as stored in the database (parameters, summaries).
+    /// One line in `JSONEncoder`'s key order, as stored in the database (parameters, summaries).
     public static func compact<Value: Encodable>(_ value: Value) -> String {
-        encode(value, formatting: [.sortedKeys, .withoutEscapingSlashes]) ?? "{}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// One line in the files' key order (the events a run records).
+    public static func line<Value: Encodable>(_ value: Value) -> String {
+        serialized(value, options: [.sortedKeys, .withoutEscapingSlashes]) ?? "[]"
     }
 
     /// Indented, as written to files and printed by `--json`.
     public static func pretty<Value: Encodable>(_ value: Value) -> String {
-        encode(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) ?? ""
+        serialized(value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) ?? ""
     }
 
     /// Writes `value` indented, with a final newline.
@@ -35,10 +48,24 @@ public enum RunJSON {
         }
     }
 
-    private static func encode<Value: Encodable>(_ value: Value, formatting: JSONEncoder.OutputFormatting) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = formatting
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    private static func serialized<Value: Encodable>(_ value: Value, options: JSONSerialization.WritingOptions) -> String? {
+        guard let data = try? JSONEncoder().encode(value),
+              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+              let text = try? JSONSerialization.data(withJSONObject: doubles(object), options: options.union(.fragmentsAllowed))
+        else { return nil }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The parsed tree with its long numbers back as the doubles they were: Foundation reads a
+    /// 17-digit number as a decimal, which it would write in full (`0.0000471…` for `4.71…e-05`).
+    /// The shortest text of a double reads back as that double exactly.
+    private static func doubles(_ value: Any) -> Any {
+        switch value {
+        case let decimal as NSDecimalNumber: NSNumber(value: Double(decimal.description) ?? decimal.doubleValue)
+        case let array as [Any]: array.map(doubles)
+        case let object as [String: Any]: object.mapValues(doubles)
+        default: value
+        }
     }
 }
 

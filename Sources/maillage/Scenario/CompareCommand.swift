@@ -88,7 +88,7 @@ struct CompareCommand: MaillageCommand {
             progress.finish()
             global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
             global.status("shard \(part): \(jobs.count) of \(plan.jobs.count) jobs → \(path)")
-            if json { print(ScenarioFiles.jsonText(["shard": part.description, "jobs": jobs.count, "file": path])) }
+            if json { print(RunJSON.pretty(ComparisonShardSummary(shard: part.description, jobs: jobs.count, file: path))) }
             return
         }
         // Each replication is folded into running means and variances as it comes (in plan order).
@@ -113,7 +113,7 @@ struct CompareCommand: MaillageCommand {
             // two at most) and finds the results whole, instead of racing the writes it would undo.
             try interrupts.committing("the comparison in \(out)") {
                 try ComparisonFiles.write(result, zones: zones, to: staging.path)
-                try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: staging.url.appendingPathComponent("provenance.json").path)
+                try RunJSON.write(ScenarioFiles.comparisonProvenance(result.plan), to: staging.url.appendingPathComponent("provenance.json").path)
                 try staging.commit()
             }
         } catch {
