@@ -53,7 +53,7 @@ let package = Package(
         // The HTML report: maps and charts as inline SVG, tables, provenance.
         .target(
             name: "MaillageReport",
-            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess", "MaillageRuns"]
+            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess", "MaillageSim", "MaillageRuns"]
         ),
         // Agent-based simulation of patient trajectories over the care network.
         .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess"]),

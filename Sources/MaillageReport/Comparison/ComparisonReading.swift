@@ -79,51 +79,27 @@ public struct ComparisonReading: Sendable {
     }
 
     private static func zoneDifferences(at path: String, order: [String]) throws -> [ZoneDifferences] {
-        let object = try Self.object(at: path)
-        guard let features = object["features"] as? [[String: Any]] else {
-            throw ReportError.unreadableComparison(path: path, reason: "it is not a GeoJSON FeatureCollection")
+        let file: FeatureFile<ZoneDifferenceProperties, AnyGeometry>
+        switch FeatureFile<ZoneDifferenceProperties, AnyGeometry>.read(path) {
+        case let .success(read): file = read
+        case let .failure(error):
+            let reason = error.reason == "the file does not exist or cannot be read"
+                ? "the file cannot be read (is this a 'maillage compare --out' folder?)" : error.reason
+            throw ReportError.unreadableComparison(path: path, reason: reason)
         }
         var byIndicator: [String: ZoneDifferences] = [:]
-        for feature in features {
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            guard let zone = (properties["zone_id"] as? String) ?? (feature["id"] as? String) ?? (properties["id"] as? String) else { continue }
-            for (key, value) in properties where key.hasSuffix("_difference") {
-                let indicator = String(key.dropLast("_difference".count))
+        for feature in file.features {
+            guard let properties = feature.properties, let zone = properties.zoneID ?? feature.id ?? properties.id else { continue }
+            for (indicator, value) in properties.differences {
                 var entry = byIndicator[indicator] ?? ZoneDifferences(indicator: indicator, values: [:], significant: [], fdrSignificant: [])
-                entry.values[zone] = number(value) ?? .nan
-                if flag(properties[indicator + "_significant"]) == true { entry.significant.insert(zone) }
-                if flag(properties[indicator + "_fdr_significant"]) == true { entry.fdrSignificant.insert(zone) }
+                entry.values[zone] = value ?? .nan
+                if properties.significant.contains(indicator) { entry.significant.insert(zone) }
+                if properties.fdrSignificant.contains(indicator) { entry.fdrSignificant.insert(zone) }
                 byIndicator[indicator] = entry
             }
         }
-        return byIndicator.values.sorted { (order.firstIndex(of: $0.indicator) ?? .max, $0.indicator) < (order.firstIndex(of: $1.indicator) ?? .max, $1.indicator) }
-    }
-
-    private static func object(at path: String) throws -> [String: Any] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError.unreadableComparison(path: path, reason: "the file cannot be read (is this a 'maillage compare --out' folder?)")
+        return byIndicator.values.sorted {
+            (order.firstIndex(of: $0.indicator) ?? .max, $0.indicator) < (order.firstIndex(of: $1.indicator) ?? .max, $1.indicator)
         }
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw ReportError.unreadableComparison(path: path, reason: "its JSON is not an object")
-            }
-            return object
-        } catch let error as ReportError {
-            throw error
-        } catch {
-            throw ReportError.unreadableComparison(path: path, reason: "it is not valid JSON")
-        }
-    }
-
-    /// A JSON number; nil for null, absent or anything else.
-    static func number(_ value: Any?) -> Double? {
-        let double: Double? = if let number = value as? NSNumber { number.doubleValue } else { value as? Double }
-        return double.flatMap { $0.isFinite ? $0 : nil }
-    }
-
-    /// `true`/`false` or 1/0; nil for null or absent.
-    static func flag(_ value: Any?) -> Bool? {
-        if let bool = value as? Bool { return bool }
-        return (value as? NSNumber).map { $0.doubleValue != 0 }
     }
 }
