@@ -126,6 +126,7 @@ let package = Package(
             name: "MaillageTravelTests",
             dependencies: ["MaillageTestSupport", "MaillageTravel", "MaillageStore", "MaillageGeo", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "MaillageRunsTests", dependencies: ["MaillageRuns"]),
         .testTarget(
             name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage", "MaillageReport", "MaillageStore", "MaillageRuns"]
         ),

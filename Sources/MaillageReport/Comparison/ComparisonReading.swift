@@ -79,8 +79,8 @@ public struct ComparisonReading: Sendable {
     }
 
     private static func zoneDifferences(at path: String, order: [String]) throws -> [ZoneDifferences] {
-        let file: FeatureFile<ZoneDifferenceProperties, AnyGeometry>
-        switch FeatureFile<ZoneDifferenceProperties, AnyGeometry>.read(path) {
+        let file: FeatureFile<ZoneDifferenceProperties, AnyJSON>
+        switch FeatureFile<ZoneDifferenceProperties, AnyJSON>.read(path) {
         case let .success(read): file = read
         case let .failure(error):
             let reason = error.reason == "the file does not exist or cannot be read"

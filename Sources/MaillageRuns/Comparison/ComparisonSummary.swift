@@ -115,7 +115,8 @@ public struct ComparisonSummary: Codable, Sendable {
             indicator = try container.decode(String.self, forKey: .indicator)
             source = try? container.decodeIfPresent(String.self, forKey: .source)
             (baseline, alternativeValue) = (container.number(.baseline), container.number(.alternativeValue))
-            (difference, lower, upper) = (container.number(.difference), container.number(.lower), container.number(.upper))
+            difference = container.number(.difference)
+            (lower, upper) = (container.number(.lower), container.number(.upper))
             pValue = container.number(.pValue)
             significant = container.flag(.significant) ?? false
             replications = try? container.decodeIfPresent(Int.self, forKey: .replications)
@@ -155,7 +156,8 @@ public struct ComparisonSummary: Codable, Sendable {
         baseline: String, alternatives: [String], replications: Int?, seed: String?, days: Int?,
         indicators: [Indicator], scenarios: [Scenario], differences: [Difference]
     ) {
-        (self.baseline, self.alternatives, self.replications, self.seed, self.days) = (baseline, alternatives, replications, seed, days)
+        (self.baseline, self.alternatives, self.replications) = (baseline, alternatives, replications)
+        (self.seed, self.days) = (seed, days)
         (self.indicators, self.scenarios, self.differences) = (indicators, scenarios, differences)
     }
 
@@ -164,7 +166,8 @@ public struct ComparisonSummary: Codable, Sendable {
         baseline = try container.decode(String.self, forKey: .baseline)
         alternatives = try container.decode([String].self, forKey: .alternatives)
         replications = try? container.decodeIfPresent(Int.self, forKey: .replications)
-        seed = (try? container.decodeIfPresent(String.self, forKey: .seed)) ?? container.number(.seed).map { String(Int64($0)) }
+        seed = (try? container.decodeIfPresent(String.self, forKey: .seed))
+            ?? (try? container.decodeIfPresent(UInt64.self, forKey: .seed)).flatMap { $0.map(String.init) }
         days = try? container.decodeIfPresent(Int.self, forKey: .days)
         indicators = (try? container.decodeIfPresent([Indicator].self, forKey: .indicators)) ?? []
         scenarios = (try? container.decodeIfPresent([Scenario].self, forKey: .scenarios)) ?? []

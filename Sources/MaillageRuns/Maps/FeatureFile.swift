@@ -67,7 +67,7 @@ public struct MultiPolygonGeometry: Decodable, Sendable {
     }
 }
 
-/// Any geometry (or none): for files whose features are found by their properties.
-public struct AnyGeometry: Decodable, Sendable {
+/// Any JSON value, not read: a geometry a reader does not draw, an event it only counts.
+public struct AnyJSON: Decodable, Sendable {
     public init(from decoder: Decoder) throws {}
 }

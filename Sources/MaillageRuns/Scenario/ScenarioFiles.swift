@@ -36,7 +36,8 @@ public enum ScenarioFiles {
             ["name": $0.name, "file": $0.file, "scenario_hash": $0.contentHash, "territory": $0.territoryPath]
         }
         return RunProvenance([
-            "scenarios": .objects(scenarios), "plan_fingerprint": .text(plan.fingerprint), "seed": .text(String(plan.seed)),
+            "scenarios": .objects(scenarios), "plan_fingerprint": .text(plan.fingerprint),
+            "seed": .text(String(plan.seed)),
             "replications": .integer(Int64(plan.replications)), "jobs": .integer(Int64(plan.jobs.count)),
         ], withHost: true)
     }

@@ -13,7 +13,8 @@ public enum ScenarioRecord {
     ) -> ScenarioRun {
         var values: [ScenarioRun.Value] = []
         for result in access {
-            values.append(.init(source: "access", indicator: result.spec.label, zoneID: "*", value: result.territoryValue))
+            let label = result.spec.label
+            values.append(.init(source: "access", indicator: label, zoneID: "*", value: result.territoryValue))
             for (zone, value) in zip(result.zoneIDs, result.values) {
                 values.append(.init(source: "access", indicator: result.spec.label, zoneID: zone, value: value))
             }
@@ -29,7 +30,8 @@ public enum ScenarioRecord {
         return ScenarioRun(
             name: scenario.name, scenarioFile: URL(fileURLWithPath: scenario.file).standardizedFileURL.path,
             scenarioHash: scenario.contentHash, territoryFingerprint: InputsFingerprint.territory(territory),
-            parameters: parameters, seed: String(scenario.seed), replications: scenario.replications, days: scenario.days,
+            parameters: parameters, seed: String(scenario.seed), replications: scenario.replications,
+            days: scenario.days,
             simulationRunID: nil, values: values
         )
     }

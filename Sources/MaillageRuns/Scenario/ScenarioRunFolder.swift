@@ -29,18 +29,21 @@ public enum ScenarioRunFolder {
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> Outcome {
         // The name is checked before any work: it becomes a folder.
-        let folder = URL(fileURLWithPath: out).appendingPathComponent(try ScenarioFiles.safeName(scenario.name, file: scenario.file)).path
-        let labels = try scenario.indicators.map { try ScenarioFiles.safeName($0.label, file: $0.file, key: "indicators") + ".csv" }
+        let name = try ScenarioFiles.safeName(scenario.name, file: scenario.file)
+        let folder = URL(fileURLWithPath: out).appendingPathComponent(name).path
+        func path(_ file: String) -> String { URL(fileURLWithPath: folder).appendingPathComponent(file).path }
+        let labels = try scenario.indicators.map {
+            try ScenarioFiles.safeName($0.label, file: $0.file, key: "indicators") + ".csv"
+        }
         let written = labels + ["summary.json", "provenance.json"] + SimulationOutput.fileNames.map { "simulation/" + $0 }
-        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path },
-                              role: "the scenario's results", against: inputs(of: scenario))
+        try OutputGuard.check(outputs: written.map(path), role: "the scenario's results", against: scenario.inputs)
         let database = try TerritoryDatabase.open(at: scenario.territoryPath)
         let territory = try database.loadTerritory()
         let results = try ScenarioRunner.run(scenario, on: territory)
         for result in results {
-            let table = ZoneTable(zoneIDs: result.zoneIDs, columns: [.init(name: result.spec.method, values: .numbers(result.values))])
+            let column = ZoneTable.Column(name: result.spec.method, values: .numbers(result.values))
             let name = try ScenarioFiles.safeName(result.spec.label, file: result.spec.file, key: "indicators")
-            try ZoneTableWriter.writeCSV(table, to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".csv").path)
+            try ZoneTableWriter.writeCSV(ZoneTable(zoneIDs: result.zoneIDs, columns: [column]), to: path(name + ".csv"))
         }
         var simulated: (SimulationResult, SimulationRequest)?
         if scenario.simulation.enabled {
@@ -51,17 +54,14 @@ public enum ScenarioRunFolder {
         }
         let runID = try database.save(
             ScenarioRecord.run(scenario, territory: territory, access: results, simulation: simulated),
-            simulation: simulated.map { SimulationRecord.run($0.0, request: $0.1, eventsJSON: ScenarioFiles.eventsJSON($0.1.events)) }
+            simulation: simulated.map { result, request in
+                SimulationRecord.run(result, request: request, eventsJSON: ScenarioFiles.eventsJSON(request.events))
+            }
         )
         let summary = ScenarioSummary(scenario, results, simulation: simulated?.0)
-        try RunJSON.write(summary, to: folder + "/summary.json")
-        try RunJSON.write(ScenarioFiles.provenance(scenario, runID: runID), to: folder + "/provenance.json")
-        return Outcome(summary: summary, folder: folder, runID: runID, indicators: results.count, simulated: simulated != nil)
-    }
-
-    /// The files a scenario reads: its territory, its parameter file, the scenario file itself.
-    static func inputs(of scenario: Scenario) -> [OutputGuard.Input] {
-        OutputGuard.Input.database(scenario.territoryPath, role: "territory") + [OutputGuard.Input(scenario.file, role: "scenario file")]
-            + [scenario.parametersPath.map { OutputGuard.Input($0, role: "params file") }].compactMap { $0 }
+        try RunJSON.write(summary, to: path("summary.json"))
+        try RunJSON.write(ScenarioFiles.provenance(scenario, runID: runID), to: path("provenance.json"))
+        return Outcome(summary: summary, folder: folder, runID: runID, indicators: results.count,
+                       simulated: simulated != nil)
     }
 }

@@ -34,11 +34,15 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     }
 
     /// The summary of a scenario's accessibility results and simulation.
-    public init(_ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult], simulation: SimulationResult? = nil) {
+    public init(
+        _ scenario: Scenario, _ results: [ScenarioRunner.IndicatorResult], simulation: SimulationResult? = nil
+    ) {
         (self.scenario, accessDay) = (scenario.name, scenario.accessDay)
         (changes, events) = (scenario.changes.count, scenario.events.count)
         indicators = [:]
-        for result in results where !result.territoryValue.isNaN { indicators[result.spec.label] = result.territoryValue }
+        for result in results where !result.territoryValue.isNaN {
+            indicators[result.spec.label] = result.territoryValue
+        }
         guard let simulation else { return }
         var simulated: [String: Simulated] = [:]
         for indicator in simulation.territory where indicator.mean.isFinite {

@@ -33,7 +33,8 @@ public enum SimulationRunner {
         /// Every file this run reads, none of which it may write over.
         var inputs: [OutputGuard.Input] {
             OutputGuard.Input.database(database) + [
-                parametersFile.map { .init($0, role: "--params file") }, eventsFile.map { .init($0, role: "--events file") },
+                parametersFile.map { .init($0, role: "--params file") },
+                eventsFile.map { .init($0, role: "--events file") },
             ].compactMap { $0 }
         }
     }
@@ -70,13 +71,15 @@ public enum SimulationRunner {
             try SimulationEventFile.load($0, startDay: startDay, days: settings.days)
         } ?? .none
         let request = try SimulationRequest(
-            territory: territory, parameters: parameters, events: events.events, days: settings.days, seed: settings.seed,
+            territory: territory, parameters: parameters, events: events.events, days: settings.days,
+            seed: settings.seed,
             replications: settings.replications, threads: settings.threads, eventLog: settings.eventLog != nil,
             sample: settings.sample
         )
         let result = try Simulation.run(request, progress: progress)
         let elapsed = clock.now - started
-        log.detail("simulated \(result.agents) agents × \(settings.replications) replication(s), \(result.events) events in \(elapsed)")
+        log.detail("simulated \(result.agents) agents × \(settings.replications) replication(s), "
+            + "\(result.events) events in \(elapsed)")
 
         try SimulationOutput.write(result, request: request, to: settings.out)
         if let eventLog = settings.eventLog, let rows = result.eventLog {

@@ -25,7 +25,8 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             (low, high) = (container.number(.low), container.number(.high))
-            replications = ((try? container.decodeIfPresent([NullableNumber].self, forKey: .replications)) ?? []).map(\.value)
+            let values = try? container.decodeIfPresent([NullableNumber].self, forKey: .replications)
+            replications = (values ?? []).map(\.value)
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -50,7 +51,8 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
     public var means: [String: Double?]
     public var intervals: [String: Interval]
 
-    private static let settings = ["days", "seed", "replications", "agents", "sample", "start_date", "warm_up_days", "run_id",
+    private static let settings = [
+        "days", "seed", "replications", "agents", "sample", "start_date", "warm_up_days", "run_id",
                                    "intervals"]
 
     /// The summary of a simulation's result.
@@ -61,7 +63,9 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
         (means, intervals) = ([:], [:])
         for indicator in result.territory {
             means.updateValue(NullableNumber(indicator.mean).value, forKey: indicator.name)
-            intervals[indicator.name] = Interval(low: indicator.low, high: indicator.high, replications: indicator.values)
+            intervals[indicator.name] = Interval(
+                low: indicator.low, high: indicator.high, replications: indicator.values
+            )
         }
     }
 

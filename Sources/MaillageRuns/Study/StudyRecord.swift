@@ -7,7 +7,9 @@ import MaillageStore
 /// How a study's result is stored: its parameters, a fingerprint of its inputs, its values.
 public enum StudyRecord {
     /// The indicator run a study stores in its territory's database.
-    public static func run(_ result: AccessStudy.Result, parameters: StudyParameters, territory: Territory) -> IndicatorRun {
+    public static func run(
+        _ result: AccessStudy.Result, parameters: StudyParameters, territory: Territory
+    ) -> IndicatorRun {
         let values = result.zoneIDs.enumerated().map { row, id in
             var zone = IndicatorRun.ZoneValues(zoneID: id)
             for column in result.columns {

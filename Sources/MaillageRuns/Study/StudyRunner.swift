@@ -40,7 +40,9 @@ public enum StudyRunner {
         for note in result.notes { log.status("note: \(note)") }
 
         var columns = result.columns.map { ZoneTable.Column(name: $0.name, values: .numbers($0.values)) }
-        if let nearest = result.nearestSiteIDs { columns.insert(.init(name: "actor_id", values: .texts(nearest)), at: 1) }
+        if let nearest = result.nearestSiteIDs {
+            columns.insert(.init(name: "actor_id", values: .texts(nearest)), at: 1)
+        }
         let table = ZoneTable(zoneIDs: result.zoneIDs, columns: columns)
         try ZoneTableWriter.write(table, to: out, zones: territory.zones, delimiter: delimiter)
 

@@ -21,7 +21,8 @@ public struct StudySummary: Codable, Sendable, Equatable {
 
     /// The summary of a computed study.
     public init(_ result: AccessStudy.Result, runID: Int64?, out: String) {
-        (method, self.out, zones, sites, notes) = (result.method, out, result.zoneIDs.count, result.siteIDs.count, result.notes)
+        (method, self.out, notes) = (result.method, out, result.notes)
+        (zones, sites) = (result.zoneIDs.count, result.siteIDs.count)
         self.runID = runID.map(Int.init)
         figures = result.summary.filter { !$0.value.isNaN }
         undefinedZones = [:]

@@ -48,10 +48,13 @@ public enum RunJSON {
         }
     }
 
-    private static func serialized<Value: Encodable>(_ value: Value, options: JSONSerialization.WritingOptions) -> String? {
+    private static func serialized<Value: Encodable>(
+        _ value: Value, options: JSONSerialization.WritingOptions
+    ) -> String? {
         guard let data = try? JSONEncoder().encode(value),
               let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-              let text = try? JSONSerialization.data(withJSONObject: doubles(object), options: options.union(.fragmentsAllowed))
+              let text = try? JSONSerialization.data(
+                  withJSONObject: doubles(object), options: options.union(.fragmentsAllowed))
         else { return nil }
         return String(decoding: text, as: UTF8.self)
     }

@@ -8,7 +8,9 @@ extension AccessOptions {
     }
 
     /// Runs the study through the library and prints what it says: the command's one call.
-    func runStudy(_ request: AccessRequest, parameters: StudyParameters, input: StudyInput, global: GlobalOptions) throws {
+    func runStudy(
+        _ request: AccessRequest, parameters: StudyParameters, input: StudyInput, global: GlobalOptions
+    ) throws {
         let outcome = try StudyRunner.run(request, parameters: parameters, input: input, out: out,
                                           delimiter: delimiter.unicodeScalars.first!, log: global.log)
         outcome.print(out: out, json: json, global: global)
@@ -29,7 +31,8 @@ extension StudyRunner.Outcome {
             Swift.print(RunJSON.pretty(summary))
         } else {
             let run = runID.map { " (run \($0))" } ?? ""
-            global.status("\(result.method): \(result.zoneIDs.count) zones, \(result.siteIDs.count) sites → \(out)\(run)")
+            let counts = "\(result.zoneIDs.count) zones, \(result.siteIDs.count) sites"
+            global.status("\(result.method): \(counts) → \(out)\(run)")
             if !text.isEmpty { Swift.print(text) }
         }
     }
