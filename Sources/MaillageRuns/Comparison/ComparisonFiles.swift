@@ -10,6 +10,7 @@ import MaillageSim
 /// values with intervals and the territory differences), replications.csv (each replication's
 /// territory values) and one GeoJSON of zone differences per alternative.
 public enum ComparisonFiles {
+    /// The columns of comparison.csv.
     public static let header = ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
                          "p_value", "significant", "fdr_significant", "source"]
 
@@ -20,6 +21,7 @@ public enum ComparisonFiles {
             + (try scenarios.dropFirst().map { try ScenarioFiles.safeName($0.name, file: $0.file) + ".geojson" })
     }
 
+    /// Writes comparison.csv, replications.csv, comparison.json and each alternative's GeoJSON into `folder`.
     public static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }

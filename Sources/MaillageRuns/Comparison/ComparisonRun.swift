@@ -13,6 +13,7 @@ public final class ComparisonRun {
     public private(set) var plan: ComparisonPlan
     /// The jobs this process runs: all of them, or a shard's share.
     public let jobs: [ComparisonJob]
+    /// The share of the jobs asked for, if any.
     public let shard: ComparisonShard?
     private var territories: [String: Territory] = [:]
 

@@ -13,6 +13,7 @@ public struct ComparisonSummary: Codable, Sendable {
         /// `access` (deterministic) or `simulation`; empty when the file does not say.
         public var source: String
 
+        /// An indicator and its source.
         public init(name: String, source: String) {
             (self.name, self.source) = (name, source)
         }
@@ -26,6 +27,7 @@ public struct ComparisonSummary: Codable, Sendable {
 
     /// A scenario's territory-wide value of an indicator: the mean, its 95 % interval, each replication's value.
     public struct Estimate: Codable, Sendable, Equatable {
+        /// The mean over replications and its 95 % interval (nil when undefined).
         public var mean: Double?
         public var low: Double?
         public var high: Double?
@@ -35,6 +37,7 @@ public struct ComparisonSummary: Codable, Sendable {
 
         enum CodingKeys: String, CodingKey { case mean, low, high, values, source }
 
+        /// An estimate and its replications.
         public init(mean: Double?, low: Double?, high: Double?, values: [Double?] = [], source: String? = nil) {
             (self.mean, self.low, self.high, self.values, self.source) = (mean, low, high, values, source)
         }
@@ -66,6 +69,7 @@ public struct ComparisonSummary: Codable, Sendable {
             case estimates = "indicators"
         }
 
+        /// A scenario and its estimates.
         public init(name: String, estimates: [String: Estimate]) {
             (self.name, self.estimates) = (name, estimates)
         }
@@ -79,14 +83,18 @@ public struct ComparisonSummary: Codable, Sendable {
 
     /// A territory-wide difference, alternative − baseline, with its paired interval.
     public struct Difference: Codable, Sendable {
+        /// The alternative and the indicator compared.
         public var alternative: String
         public var indicator: String
         public var source: String?
+        /// The baseline's and the alternative's values, and their difference.
         public var baseline: Double?
         public var alternativeValue: Double?
         public var difference: Double?
+        /// The 95 % paired interval of the difference.
         public var lower: Double?
         public var upper: Double?
+        /// The paired t-test's p-value (nil when undefined).
         public var pValue: Double?
         /// The 95 % interval excludes 0.
         public var significant: Bool
@@ -138,14 +146,20 @@ public struct ComparisonSummary: Codable, Sendable {
         }
     }
 
+    /// The baseline scenario's name.
     public var baseline: String
+    /// The alternatives, in the order given.
     public var alternatives: [String]
     public var replications: Int?
     /// The seed, as text (a 64-bit seed does not fit every JSON reader's numbers).
     public var seed: String?
+    /// Days simulated.
     public var days: Int?
+    /// The indicators compared, in the order of the files.
     public var indicators: [Indicator]
+    /// The baseline, then each alternative.
     public var scenarios: [Scenario]
+    /// Territory-wide differences, alternative by alternative.
     public var differences: [Difference]
 
     enum CodingKeys: String, CodingKey {

@@ -1,11 +1,13 @@
 /// An isochrone's properties as `maillage access isochrones` writes them in its GeoJSON.
 public struct IsochroneProperties: Decodable, Sendable {
+    /// The time limit.
     public var minutes: Double
     /// The site of a per-site isochrone; nil for the nearest-site one.
     public var siteID: String?
     /// Inhabitants within `minutes`, and those in this band only.
     public var population: Double?
     public var bandPopulation: Double?
+    /// Zones whose own time is within the limit.
     public var zones: Int?
     /// The outline's error bound, in minutes.
     public var errorBoundMinutes: Double?

@@ -6,6 +6,7 @@ import MaillageIO
 public enum IsochroneRunner {
     /// What the isochrones produced, and what `--json` prints.
     public struct Outcome {
+        /// The isochrones computed.
         public var result: Isochrones.Result
         public var summary: IsochroneSummary
     }

@@ -4,10 +4,14 @@ import MaillageAccess
 public struct IsochroneSummary: Encodable, Sendable {
     /// One isochrone: its limit, its site (nil for the nearest-site one), the people within it and in its band.
     public struct Entry: Encodable, Sendable {
+        /// The time limit.
         public var minutes: Double
+        /// The site, for per-site isochrones.
         public var siteID: String?
+        /// Inhabitants within the limit, and in this band only.
         public var population: Double
         public var bandPopulation: Double
+        /// Zones within the limit.
         public var zones: Int
         /// How many polygons its outline has.
         public var polygons: Int
@@ -29,11 +33,16 @@ public struct IsochroneSummary: Encodable, Sendable {
         }
     }
 
+    /// The GeoJSON file written.
     public var out: String
+    /// The grid spacing, and its nodes.
     public var gridKilometres: Double
     public var gridNodes: Int
+    /// How far beyond its limit a point inside an outline can be (line model).
     public var errorBoundMinutes: Double?
+    /// What the computation noticed.
     public var notes: [String]
+    /// Every isochrone, nearest-site ones first.
     public var isochrones: [Entry]
 
     enum CodingKeys: String, CodingKey {

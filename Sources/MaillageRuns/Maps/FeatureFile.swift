@@ -7,8 +7,11 @@ import Foundation
 public struct FeatureFile<Properties: Decodable, Geometry: Decodable>: Decodable {
     /// One feature: nil where its part is missing or not of the expected shape.
     public struct Feature: Decodable {
+        /// The feature's id, if it has one.
         public var id: String?
+        /// The geometry, nil when missing or not of the expected type.
         public var geometry: Geometry?
+        /// The properties, nil when missing or not readable as `Properties`.
         public var properties: Properties?
 
         enum CodingKeys: String, CodingKey { case id, geometry, properties }
@@ -21,6 +24,7 @@ public struct FeatureFile<Properties: Decodable, Geometry: Decodable>: Decodable
         }
     }
 
+    /// The features, in file order.
     public var features: [Feature]
 
     /// Reads `path`; nil with the reason when it is missing or not a FeatureCollection.
@@ -37,7 +41,9 @@ public struct FeatureFile<Properties: Decodable, Geometry: Decodable>: Decodable
 
 /// A GeoJSON Point: longitude, latitude.
 public struct PointGeometry: Decodable, Sendable {
+    /// Degrees east (WGS84).
     public var longitude: Double
+    /// Degrees north (WGS84).
     public var latitude: Double
 
     enum CodingKeys: String, CodingKey { case type, coordinates }

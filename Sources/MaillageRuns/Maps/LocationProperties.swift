@@ -2,9 +2,11 @@
 ///
 /// Locate writes its table's cells as text: numbers are read from a JSON number or its text.
 public struct LocationProperties: Decodable, Sendable {
+    /// The site chosen.
     public var siteID: String
     /// `new` or `kept`.
     public var status: String
+    /// The location model that chose it (`mclp`, `p-median`…).
     public var model: String
     /// Inhabitants the site serves, and those it gains over the current sites (NaN when absent).
     public var populationServed: Double

@@ -3,6 +3,7 @@
 public struct ZoneDifferenceProperties: Decodable, Sendable {
     /// The zone, when the properties name it (`zone_id`, else `id`).
     public var zoneID: String?
+    /// The `id` property, when the file names zones that way.
     public var id: String?
     /// Indicator → the zone's difference (nil when undefined).
     public var differences: [String: Double?]

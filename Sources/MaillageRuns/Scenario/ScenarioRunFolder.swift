@@ -13,11 +13,15 @@ import MaillageStore
 public enum ScenarioRunFolder {
     /// What a scenario run produced.
     public struct Outcome: Sendable {
+        /// What summary.json holds and `--json` prints.
         public var summary: ScenarioSummary
+        /// The scenario's results folder.
         public var folder: String
+        /// The stored scenario run.
         public var runID: Int64
         /// Accessibility indicators computed.
         public var indicators: Int
+        /// Whether the scenario simulated.
         public var simulated: Bool
     }
 

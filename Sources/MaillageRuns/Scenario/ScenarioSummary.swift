@@ -6,16 +6,20 @@ import MaillageSim
 public struct ScenarioSummary: Codable, Sendable, Equatable {
     /// A simulated indicator's mean and, when defined, its 95 % interval.
     public struct Simulated: Codable, Sendable, Equatable {
+        /// The mean over replications and its 95 % interval.
         public var mean: Double
         public var low: Double?
         public var high: Double?
 
+        /// A simulated mean and its interval.
         public init(mean: Double, low: Double? = nil, high: Double? = nil) {
             (self.mean, self.low, self.high) = (mean, low, high)
         }
     }
 
+    /// The scenario's name.
     public var scenario: String
+    /// The day the accessibility indicators describe.
     public var accessDay: Int
     /// How many changes and events the scenario has.
     public var changes: Int
@@ -24,6 +28,7 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     public var indicators: [String: Double]
     /// Simulated indicators (absent when the scenario does not simulate).
     public var simulation: [String: Simulated]?
+    /// Replications and seed of the simulation.
     public var replications: Int?
     /// The seed, as text.
     public var seed: String?

@@ -4,18 +4,29 @@ import MaillageSim
 ///
 /// One object per event with its days (`from`, `to`), its `type` and that type's fields only.
 public struct RecordedEvent: Codable, Sendable, Equatable {
+    /// The first day the event applies (0 = the start date).
     public var from: Int
+    /// The last day it applies.
     public var to: Int
     /// `close`, `capacity`, `surge`, `slow_travel` or `epidemic`.
     public var type: String
+    /// The actor closed or changed.
     public var actor: String?
+    /// A closure at night only.
     public var nightOnly: Bool?
+    /// The capacity measure changed.
     public var measure: String?
+    /// The new capacity.
     public var value: Double?
+    /// The zones affected.
     public var zones: [String]?
+    /// The demand or travel-time factor.
     public var factor: Double?
+    /// The needs affected (all when absent).
     public var needs: [String]?
+    /// The day of an epidemic's peak.
     public var peak: Int?
+    /// An epidemic's intensity by age band.
     public var intensity: [String: Double]?
 
     enum CodingKeys: String, CodingKey {

@@ -3,10 +3,12 @@ import MaillageSim
 
 /// The events of a run and their text as given, which the run records.
 public struct SimulationEventFile {
+    /// The events, with their days counted from the start date.
     public var events: [SimulationEvent]
     /// The file's JSON, re-serialised with sorted keys.
     public var json: String
 
+    /// An event list and the JSON it records.
     public init(events: [SimulationEvent], json: String) {
         (self.events, self.json) = (events, json)
     }

@@ -14,8 +14,11 @@ public enum SimulationRunner {
         public var parametersFile: String?
         /// A JSON file of events.
         public var eventsFile: String?
+        /// Days simulated and counted, after the warm-up.
         public var days = 365
+        /// The random seed: the same seed gives the same results.
         public var seed: UInt64 = 1
+        /// Independent replications.
         public var replications = 1
         /// Replications run at once; results do not depend on it.
         public var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -26,6 +29,7 @@ public enum SimulationRunner {
         /// The results folder.
         public var out: String
 
+        /// Settings with the defaults of `maillage simulate`.
         public init(database: String, out: String) {
             (self.database, self.out) = (database, out)
         }
@@ -41,7 +45,9 @@ public enum SimulationRunner {
 
     /// What a simulation produced: the result, the stored run, and what the command prints.
     public struct Outcome {
+        /// The simulation's result.
         public var result: SimulationResult
+        /// The stored run.
         public var runID: Int64
         /// What `--json` prints (territory.json with the run's id).
         public var summary: SimulationSummary

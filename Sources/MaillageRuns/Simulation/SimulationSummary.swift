@@ -8,6 +8,7 @@ import MaillageSim
 public struct SimulationSummary: Codable, Sendable, Equatable {
     /// An indicator's 95 % interval and each replication's value.
     public struct Interval: Codable, Sendable, Equatable {
+        /// The 95 % Student-t bounds (nil with one replication or an undefined value).
         public var low: Double?
         public var high: Double?
         public var replications: [Double?]
@@ -18,6 +19,7 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
             case replications
         }
 
+        /// An interval and each replication's value.
         public init(low: Double?, high: Double?, replications: [Double?]) {
             (self.low, self.high, self.replications) = (low, high, replications)
         }
@@ -37,18 +39,24 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
         }
     }
 
+    /// Days simulated and counted.
     public var days: Int
+    /// The random seed.
     public var seed: UInt64
     public var replications: Int
+    /// Inhabitants simulated.
     public var agents: Int
     /// The fraction of the inhabitants simulated.
     public var sample: Double
+    /// The first counted day (ISO date).
     public var startDate: String
+    /// Days simulated before the start date, not counted.
     public var warmUpDays: Int
     /// The stored run; nil in territory.json, which must not depend on the database.
     public var runID: Int64?
     /// Indicator name → mean over replications (nil when undefined).
     public var means: [String: Double?]
+    /// Indicator name → its interval and replications' values.
     public var intervals: [String: Interval]
 
     private static let settings = [

@@ -8,6 +8,7 @@ import MaillageStore
 public enum StudyRunner {
     /// What a study produced: the result, the stored run's id, and what the command prints.
     public struct Outcome {
+        /// The study's result.
         public var result: AccessStudy.Result
         /// The stored run; nil for a study on CSV files.
         public var runID: Int64?

@@ -4,11 +4,14 @@ import MaillageAccess
 /// What `maillage access … --json` prints: the method, its counts, the territory-wide figures
 /// and each value column's range and undefined zones, as one flat object.
 public struct StudySummary: Codable, Sendable, Equatable {
+    /// The method's name (`nearest`, `e2sfca`…).
     public var method: String
     /// The results file written.
     public var out: String
+    /// Zones and sites the study counted.
     public var zones: Int
     public var sites: Int
+    /// What the study noticed (sites beyond the loaded ones, zones without population).
     public var notes: [String]
     /// The stored run; nil for a study on CSV files.
     public var runID: Int?

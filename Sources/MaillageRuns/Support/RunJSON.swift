@@ -74,12 +74,15 @@ public enum RunJSON {
 
 /// A run's file that cannot be read back: which file and what is wrong.
 public struct RunFileError: Error, CustomStringConvertible, Sendable {
+    /// The file, and what is wrong with it.
     public let path: String
     public let reason: String
 
+    /// An error naming the file and what is wrong.
     public init(path: String, reason: String) {
         (self.path, self.reason) = (path, reason)
     }
 
+    /// The file and the reason, for error messages.
     public var description: String { "\(path): \(reason)" }
 }

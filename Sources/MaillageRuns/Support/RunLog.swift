@@ -7,6 +7,7 @@ public struct RunLog: Sendable {
     /// A status line (notes, warnings, where the results went).
     public var status: @Sendable (String) -> Void
 
+    /// A log with its two outlets.
     public init(detail: @escaping @Sendable (String) -> Void, status: @escaping @Sendable (String) -> Void) {
         (self.detail, self.status) = (detail, status)
     }

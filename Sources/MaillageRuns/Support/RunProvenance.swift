@@ -8,6 +8,7 @@ import MaillageCore
 public struct RunProvenance: Encodable, Sendable {
     /// When the files were written (ISO 8601).
     public var createdAt = ISO8601DateFormatter().string(from: Date())
+    /// The Maillage version that wrote the files.
     public var maillageVersion = MaillageVersion.current
     /// The machine, for simulations and comparisons whose timings it explains.
     public var host: String?
