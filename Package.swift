@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MaillageReport", targets: ["MaillageReport"]),
         .library(name: "MaillageSim", targets: ["MaillageSim"]),
         .library(name: "MaillageTravel", targets: ["MaillageTravel"]),
+        .library(name: "MaillageRuns", targets: ["MaillageRuns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -57,13 +58,25 @@ let package = Package(
             ]
         ),
         // The HTML report: maps and charts as inline SVG, tables, provenance.
-        .target(name: "MaillageReport", dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess"]),
+        .target(
+            name: "MaillageReport",
+            dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess", "MaillageSim", "MaillageRuns"]
+        ),
         // Agent-based simulation of patient trajectories over the care network.
         .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess", "MaillageFormats"]),
 
         // Importers and exporters of a territory on top of the formats: FINESS, INSEE, SAE, CSV,
         // GeoJSON, matrices, GeoPackage layers. Writes through MaillageStore, never SQL itself.
         .target(name: "MaillageIO", dependencies: ["MaillageCore", "MaillageGeo", "MaillageFormats", "MaillageStore"]),
+
+        // What a study, a simulation, a scenario run and a comparison store and write, and how they are read back.
+        .target(
+            name: "MaillageRuns",
+            dependencies: [
+                "MaillageCore", "MaillageFormats", "MaillageStore", "MaillageIO", "MaillageAccess", "MaillageSim",
+                "MaillageScenario",
+            ]
+        ),
 
         // Road times from OSRM, the straight-line model's calibration, and comparing travel sources.
         .target(name: "MaillageTravel", dependencies: ["MaillageCore", "MaillageGeo", "MaillageFormats", "MaillageStore"]),
@@ -78,7 +91,8 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageCore", "MaillageGeo", "MaillageFormats", "MaillageStore", "MaillageGenerator", "MaillageIO", "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim", "MaillageTravel",
+                "MaillageCore", "MaillageGeo", "MaillageFormats", "MaillageStore", "MaillageGenerator", "MaillageIO",
+                "MaillageAccess", "MaillageScenario", "MaillageReport", "MaillageSim", "MaillageTravel", "MaillageRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,14 +128,17 @@ let package = Package(
         .testTarget(name: "MaillageScenarioTests", dependencies: ["MaillageTestSupport", "MaillageScenario", "MaillageGenerator", "MaillageGeo", "MaillageSim", "MaillageStore", "MaillageFuzzFormats"]),
         .testTarget(
             name: "MaillageReportTests",
-            dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo"]
+            dependencies: ["MaillageTestSupport", "MaillageReport", "MaillageStore", "MaillageGeo", "MaillageRuns"]
         ),
         .testTarget(name: "MaillageSimTests", dependencies: ["MaillageTestSupport", "MaillageSim", "MaillageGenerator", "MaillageFuzzFormats"]),
         .testTarget(
             name: "MaillageTravelTests",
             dependencies: ["MaillageTestSupport", "MaillageTravel", "MaillageStore", "MaillageGeo", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage"]),
+        .testTarget(name: "MaillageRunsTests", dependencies: ["MaillageRuns"]),
+        .testTarget(
+            name: "maillageTests", dependencies: ["MaillageTestSupport", "maillage", "MaillageReport", "MaillageStore", "MaillageRuns"]
+        ),
     ]
 )
 

@@ -127,7 +127,10 @@ import MaillageTestSupport
     @Test func eventLogHasTheProcessMiningColumns() throws {
         let log = path("log.csv")
         #expect(try simulate("--out", path("l"), "--event-log", log).status == 0)
-        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        // CRLF line ends, like every CSV Maillage writes (the log had its own LF writer before #17).
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let lines = text.split(whereSeparator: \.isNewline)
         #expect(lines.first == "case_id,activity,timestamp,resource,zone")
         #expect(lines.count > 100)
         // The warm-up starts 60 days before 2026-01-01: 2025-11-02.

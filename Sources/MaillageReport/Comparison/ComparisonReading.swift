@@ -1,4 +1,5 @@
 import Foundation
+import MaillageRuns
 
 /// What `maillage compare … --out DIR` wrote, read back for the report.
 ///
@@ -7,36 +8,18 @@ import Foundation
 /// significance flags. Only Foundation's JSON reader is needed: the per-zone rows of
 /// `comparison.csv` are the same numbers as the GeoJSON's properties.
 public struct ComparisonReading: Sendable {
-    public struct Indicator: Sendable, Equatable {
-        public var name: String
-        /// `access` (deterministic) or `simulation`.
-        public var source: String
-    }
-
-    /// A scenario's territory-wide value of an indicator: the mean and its 95 % interval.
+    /// An indicator compared (name, `access` or `simulation`).
+    public typealias Indicator = ComparisonSummary.Indicator
+    /// A scenario's territory-wide value of an indicator, as drawn: the mean and its 95 % interval.
     public struct Estimate: Sendable, Equatable {
         public var mean: Double?
         public var low: Double?
         public var high: Double?
     }
-
-    public struct Scenario: Sendable {
-        public var name: String
-        public var estimates: [String: Estimate]
-    }
-
+    /// A scenario and its estimates.
+    public typealias Scenario = ComparisonSummary.Scenario
     /// A territory-wide difference, alternative − baseline.
-    public struct Difference: Sendable {
-        public var alternative: String
-        public var indicator: String
-        public var baseline: Double?
-        public var alternativeValue: Double?
-        public var difference: Double?
-        public var lower: Double?
-        public var upper: Double?
-        public var pValue: Double?
-        public var significant: Bool
-    }
+    public typealias Difference = ComparisonSummary.Difference
 
     /// One indicator's per-zone differences for one alternative.
     public struct ZoneDifferences: Sendable {
@@ -49,14 +32,16 @@ public struct ComparisonReading: Sendable {
     }
 
     public let folder: String
-    public let baseline: String
-    public let alternatives: [String]
-    public let replications: Int?
-    public let seed: String?
-    public let days: Int?
-    public let indicators: [Indicator]
-    public let scenarios: [Scenario]
-    public let differences: [Difference]
+    /// comparison.json, as `maillage compare` wrote it.
+    public let summary: ComparisonSummary
+    public var baseline: String { summary.baseline }
+    public var alternatives: [String] { summary.alternatives }
+    public var replications: Int? { summary.replications }
+    public var seed: String? { summary.seed }
+    public var days: Int? { summary.days }
+    public var indicators: [Indicator] { summary.indicators }
+    public var scenarios: [Scenario] { summary.scenarios }
+    public var differences: [Difference] { summary.differences }
     /// Alternative → its zone differences, in the order of `indicators`.
     public let zones: [String: [ZoneDifferences]]
 
@@ -66,34 +51,17 @@ public struct ComparisonReading: Sendable {
     public init(folder: String) throws {
         self.folder = folder
         let jsonPath = URL(fileURLWithPath: folder).appendingPathComponent("comparison.json").path
-        let object = try Self.object(at: jsonPath)
-        guard let baseline = object["baseline"] as? String, let alternatives = object["alternatives"] as? [String] else {
-            throw ReportError.unreadableComparison(path: jsonPath, reason: "it has no \"baseline\" name and \"alternatives\" list")
+        guard FileManager.default.fileExists(atPath: jsonPath) else {
+            throw ReportError.missingFile(path: jsonPath, what: "the comparison")
         }
-        self.baseline = baseline
-        self.alternatives = alternatives
-        replications = (object["replications"] as? NSNumber)?.intValue
-        seed = (object["seed"] as? String) ?? (object["seed"] as? NSNumber)?.stringValue
-        days = (object["days"] as? NSNumber)?.intValue
-        indicators = (object["indicators"] as? [[String: Any]] ?? []).compactMap { entry in
-            (entry["name"] as? String).map { Indicator(name: $0, source: entry["source"] as? String ?? "") }
+        do {
+            summary = try RunJSON.read(ComparisonSummary.self, at: jsonPath)
+        } catch let error as RunFileError {
+            let reason = error.reason == "the file cannot be read"
+                ? "the file cannot be read (is this a comparison's results folder?)" : error.reason
+            throw ReportError.unreadableComparison(path: jsonPath, reason: reason)
         }
-        scenarios = (object["scenarios"] as? [[String: Any]] ?? []).compactMap { entry in
-            guard let name = entry["name"] as? String else { return nil }
-            let estimates = (entry["indicators"] as? [String: [String: Any]] ?? [:]).mapValues {
-                Estimate(mean: Self.number($0["mean"]), low: Self.number($0["low"]), high: Self.number($0["high"]))
-            }
-            return Scenario(name: name, estimates: estimates)
-        }
-        differences = (object["differences"] as? [[String: Any]] ?? []).compactMap { entry in
-            guard let alternative = entry["alternative"] as? String, let indicator = entry["indicator"] as? String else { return nil }
-            return Difference(
-                alternative: alternative, indicator: indicator, baseline: Self.number(entry["baseline"]),
-                alternativeValue: Self.number(entry["alternative_value"]), difference: Self.number(entry["difference"]),
-                lower: Self.number(entry["lower"]), upper: Self.number(entry["upper"]), pValue: Self.number(entry["p_value"]),
-                significant: Self.flag(entry["significant"]) ?? false
-            )
-        }
+        let alternatives = summary.alternatives, indicators = summary.indicators
         var zones: [String: [ZoneDifferences]] = [:]
         for alternative in alternatives {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(Self.fileName(alternative) + ".geojson").path
@@ -105,7 +73,7 @@ public struct ComparisonReading: Sendable {
 
     /// The estimate of a scenario, in the JSON's scenario order.
     public func estimate(_ scenario: String, _ indicator: String) -> Estimate? {
-        scenarios.first { $0.name == scenario }?.estimates[indicator]
+        summary.estimate(scenario, indicator).map { Estimate(mean: $0.mean, low: $0.low, high: $0.high) }
     }
 
     /// The file name `maillage compare` gives a scenario (`more[x=1]` → `more_x=1_`).
@@ -114,54 +82,27 @@ public struct ComparisonReading: Sendable {
     }
 
     private static func zoneDifferences(at path: String, order: [String]) throws -> [ZoneDifferences] {
-        let object = try Self.object(at: path)
-        guard let features = object["features"] as? [[String: Any]] else {
-            throw ReportError.unreadableComparison(path: path, reason: "it is not a GeoJSON FeatureCollection")
+        let file: FeatureFile<ZoneDifferenceProperties, AnyJSON>
+        switch FeatureFile<ZoneDifferenceProperties, AnyJSON>.read(path) {
+        case let .success(read): file = read
+        case let .failure(error):
+            let reason = error.reason == "the file does not exist or cannot be read"
+                ? "the file cannot be read (is this a comparison's results folder?)" : error.reason
+            throw ReportError.unreadableComparison(path: path, reason: reason)
         }
         var byIndicator: [String: ZoneDifferences] = [:]
-        for feature in features {
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            guard let zone = (properties["zone_id"] as? String) ?? (feature["id"] as? String) ?? (properties["id"] as? String) else { continue }
-            for (key, value) in properties where key.hasSuffix("_difference") {
-                let indicator = String(key.dropLast("_difference".count))
+        for feature in file.features {
+            guard let properties = feature.properties, let zone = properties.zoneID ?? feature.id ?? properties.id else { continue }
+            for (indicator, value) in properties.differences {
                 var entry = byIndicator[indicator] ?? ZoneDifferences(indicator: indicator, values: [:], significant: [], fdrSignificant: [])
-                entry.values[zone] = number(value) ?? .nan
-                if flag(properties[indicator + "_significant"]) == true { entry.significant.insert(zone) }
-                if flag(properties[indicator + "_fdr_significant"]) == true { entry.fdrSignificant.insert(zone) }
+                entry.values[zone] = value ?? .nan
+                if properties.significant.contains(indicator) { entry.significant.insert(zone) }
+                if properties.fdrSignificant.contains(indicator) { entry.fdrSignificant.insert(zone) }
                 byIndicator[indicator] = entry
             }
         }
-        return byIndicator.values.sorted { (order.firstIndex(of: $0.indicator) ?? .max, $0.indicator) < (order.firstIndex(of: $1.indicator) ?? .max, $1.indicator) }
-    }
-
-    private static func object(at path: String) throws -> [String: Any] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw ReportError.missingFile(path: path, what: "the comparison")
-            }
-            throw ReportError.unreadableComparison(path: path, reason: "the file cannot be read (is this a comparison's results folder?)")
+        return byIndicator.values.sorted {
+            (order.firstIndex(of: $0.indicator) ?? .max, $0.indicator) < (order.firstIndex(of: $1.indicator) ?? .max, $1.indicator)
         }
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw ReportError.unreadableComparison(path: path, reason: "its JSON is not an object")
-            }
-            return object
-        } catch let error as ReportError {
-            throw error
-        } catch {
-            throw ReportError.unreadableComparison(path: path, reason: "it is not valid JSON")
-        }
-    }
-
-    /// A JSON number; nil for null, absent or anything else.
-    static func number(_ value: Any?) -> Double? {
-        let double: Double? = if let number = value as? NSNumber { number.doubleValue } else { value as? Double }
-        return double.flatMap { $0.isFinite ? $0 : nil }
-    }
-
-    /// `true`/`false` or 1/0; nil for null or absent.
-    static func flag(_ value: Any?) -> Bool? {
-        if let bool = value as? Bool { return bool }
-        return (value as? NSNumber).map { $0.doubleValue != 0 }
     }
 }

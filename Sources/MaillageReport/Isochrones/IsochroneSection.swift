@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageRuns
 
 /// The isochrones `maillage access isochrones` wrote: bands in a sequential palette over the
 /// zones (darkest for the shortest limit), with the people living within each limit.
@@ -26,29 +27,32 @@ struct IsochroneSection: ReportSection {
     init(path: String, territory: ProjectedTerritory) throws {
         self.path = path
         self.territory = territory
-        guard let data = FileManager.default.contents(atPath: path) else {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw ReportError.missingFile(path: path, what: "the isochrones")
-            }
-            throw ReportError.unreadableIsochrones(path: path, reason: "the file does not exist or cannot be read")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ReportError.missingFile(path: path, what: "the isochrones")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let features = object["features"] as? [[String: Any]]
-        else { throw ReportError.unreadableIsochrones(path: path, reason: "it is not a GeoJSON FeatureCollection") }
+        let file: FeatureFile<IsochroneProperties, MultiPolygonGeometry>
+        switch FeatureFile<IsochroneProperties, MultiPolygonGeometry>.read(path) {
+        case let .success(read): file = read
+        case let .failure(error): throw ReportError.unreadableIsochrones(path: path, reason: error.reason)
+        }
         var bands: [Band] = [], bound: Double?
-        for (index, feature) in features.enumerated() {
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            guard let minutes = (properties["minutes"] as? NSNumber)?.doubleValue,
-                  let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "MultiPolygon",
-                  let coordinates = geometry["coordinates"] as? [[[[NSNumber]]]]
-            else { throw ReportError.unreadableIsochrones(path: path, reason: "feature \(index + 1) has no minutes or no MultiPolygon (write it with 'maillage access isochrones')") }
-            let polygons = try coordinates.map { polygon in
-                try polygon.map { ring in try ring.map { try GeoPoint(longitude: $0[0].doubleValue, latitude: $0[1].doubleValue) } }
+        for (index, feature) in file.features.enumerated() {
+            guard let properties = feature.properties, let geometry = feature.geometry else {
+                throw ReportError.unreadableIsochrones(
+                    path: path,
+                    reason: "feature \(index + 1) has no minutes or no MultiPolygon (write it with 'maillage access isochrones')")
             }
-            bound = (properties["error_bound_minutes"] as? NSNumber)?.doubleValue ?? bound
-            bands.append(Band(minutes: minutes, siteID: properties["site_id"] as? String,
-                              population: (properties["population"] as? NSNumber)?.doubleValue ?? .nan,
-                              bandPopulation: (properties["band_population"] as? NSNumber)?.doubleValue ?? .nan, polygons: polygons))
+            let polygons = try geometry.polygons.map { polygon in
+                try polygon.map { ring in
+                    try ring.map { position in
+                        guard position.count >= 2 else { throw ReportError.unreadableIsochrones(path: path, reason: "feature \(index + 1) has a position without two numbers") }
+                        return try GeoPoint(longitude: position[0], latitude: position[1])
+                    }
+                }
+            }
+            bound = properties.errorBoundMinutes ?? bound
+            bands.append(Band(minutes: properties.minutes, siteID: properties.siteID, population: properties.population ?? .nan,
+                              bandPopulation: properties.bandPopulation ?? .nan, polygons: polygons))
         }
         self.bands = bands.filter { $0.siteID == nil }.sorted { $0.minutes < $1.minutes }
         errorBound = bound

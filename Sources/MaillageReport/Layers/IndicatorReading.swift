@@ -1,14 +1,16 @@
 import Foundation
 import MaillageCore
+import MaillageRuns
 import MaillageStore
 
 /// How a stored indicator run reads on a map: which column, its title and unit, what to outline.
 ///
-/// The run's method and parameters (as `maillage access` stores them) decide the wording; an
+/// The run's method and parameters (the `StudyParameters` `maillage access` stores) decide the wording; an
 /// unknown method still gets a map of its first value column, titled by its name.
 public struct IndicatorReading: Sendable {
     public let run: IndicatorRun
-    public let parameters: [String: String]
+    /// The parameters the study recorded.
+    public let parameters: StudyParameters
     /// Territory-wide figures stored with the run (coverage share, counts).
     public let summary: [String: Double]
     /// The value column drawn.
@@ -19,8 +21,8 @@ public struct IndicatorReading: Sendable {
 
     public init(run: IndicatorRun) {
         self.run = run
-        parameters = Self.decodeObject(run.parameters).compactMapValues { $0 as? String }
-        summary = Self.decodeObject(run.summary ?? "{}").compactMapValues { ($0 as? NSNumber)?.doubleValue }
+        parameters = StudyParameters(json: run.parameters)
+        summary = (try? JSONDecoder().decode([String: Double].self, from: Data((run.summary ?? "{}").utf8))) ?? [:]
         let names = Set(run.values.flatMap { $0.numbers.keys })
         column = ["minutes", run.method].first(where: names.contains)
             ?? names.subtracting(Self.flagColumns).sorted().first
@@ -29,12 +31,12 @@ public struct IndicatorReading: Sendable {
     /// The coverage threshold in minutes, for coverage runs.
     public var threshold: Double? {
         guard run.method == "coverage" else { return nil }
-        return summary["threshold_minutes"] ?? parameters["limit"].flatMap(Double.init)
+        return summary["threshold_minutes"] ?? parameters.limitMinutes
     }
 
     public var sites: SiteSelection {
-        let kinds = (parameters["kind"] ?? "").split(separator: ",").compactMap { ActorKind(rawValue: String($0)) }
-        let services = (parameters["service"] ?? "").split(separator: ",").map(String.init)
+        let kinds = (parameters.kind ?? "").split(separator: ",").compactMap { ActorKind(rawValue: String($0)) }
+        let services = (parameters.service ?? "").split(separator: ",").map(String.init)
         return SiteSelection(kinds: Set(kinds), services: Set(services))
     }
 
@@ -73,12 +75,12 @@ public struct IndicatorReading: Sendable {
     public var unit: String {
         switch run.method {
         case "nearest", "coverage":
-            return parameters["travel"] == "matrix" ? "minutes (travel matrix)" : "minutes (straight-line road model)"
+            return parameters.travel == "matrix" ? "minutes (travel matrix)" : "minutes (straight-line road model)"
         case "2sfca", "e2sfca", "3sfca", "gravity":
-            let capacity = parameters["capacity"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultCapacity
-            let people = parameters["demand"] == "age-weighted" ? "age-weighted inhabitants" : "inhabitants"
-            if parameters["normalize"] == "true" { return "index (territory average = 1)" }
-            let per = parameters["per"].flatMap(Double.init).map { "per \(DisplayNumber.format($0, decimals: 0)) \(people)" }
+            let capacity = parameters.capacity.flatMap { $0.isEmpty ? nil : $0 } ?? defaultCapacity
+            let people = parameters.demand == "age-weighted" ? "age-weighted inhabitants" : "inhabitants"
+            if parameters.isNormalized { return "index (territory average = 1)" }
+            let per = parameters.perInhabitants.map { "per \(DisplayNumber.format($0, decimals: 0)) \(people)" }
             return [capacity, per ?? "per \(people.dropLast())"].joined(separator: " ")
         default:
             return column ?? ""
@@ -93,9 +95,5 @@ public struct IndicatorReading: Sendable {
         case .ssiad, .had, .ehpad: "places"
         default: "capacity"
         }
-    }
-
-    private static func decodeObject(_ text: String) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageRuns
 
 /// The sites `maillage locate` chose: drawn over the zones (new sites and kept ones apart), with
 /// the people each serves and gains.
@@ -28,35 +29,25 @@ struct LocationSection: ReportSection {
     init(path: String, territory: ProjectedTerritory) throws {
         self.path = path
         self.territory = territory
-        guard let data = FileManager.default.contents(atPath: path) else {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw ReportError.missingFile(path: path, what: "the chosen sites")
-            }
-            throw ReportError.unreadableLocation(path: path, reason: "the file does not exist or cannot be read")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ReportError.missingFile(path: path, what: "the chosen sites")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let features = object["features"] as? [[String: Any]]
-        else { throw ReportError.unreadableLocation(path: path, reason: "it is not a GeoJSON FeatureCollection") }
-        sites = try features.enumerated().map { index, feature in
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            guard let id = properties["site_id"] as? String,
-                  let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "Point",
-                  let coordinates = geometry["coordinates"] as? [NSNumber], coordinates.count >= 2,
-                  let point = try? GeoPoint(longitude: coordinates[0].doubleValue, latitude: coordinates[1].doubleValue)
+        let file: FeatureFile<LocationProperties, PointGeometry>
+        switch FeatureFile<LocationProperties, PointGeometry>.read(path) {
+        case let .success(read): file = read
+        case let .failure(error): throw ReportError.unreadableLocation(path: path, reason: error.reason)
+        }
+        sites = try file.features.enumerated().map { index, feature in
+            guard let properties = feature.properties, let geometry = feature.geometry,
+                  let point = try? GeoPoint(longitude: geometry.longitude, latitude: geometry.latitude)
             else {
                 throw ReportError.unreadableLocation(
                     path: path, reason: "feature \(index + 1) has no site_id or no valid Point (write it as the GeoJSON of "
                         + "a location model's chosen sites)")
             }
-            return Site(id: id, status: properties["status"] as? String ?? "", model: properties["model"] as? String ?? "",
-                        point: point, served: Self.number(properties["population_served"]), gained: Self.number(properties["population_gained"]))
+            return Site(id: properties.siteID, status: properties.status, model: properties.model, point: point,
+                        served: properties.populationServed, gained: properties.populationGained)
         }
-    }
-
-    /// A number written as a JSON number or as text (locate writes its CSV cells as text).
-    static func number(_ value: Any?) -> Double {
-        if let number = value as? NSNumber { return number.doubleValue }
-        return (value as? String).flatMap(Double.init) ?? .nan
     }
 
     func body() throws -> String {

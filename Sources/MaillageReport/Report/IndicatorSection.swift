@@ -89,7 +89,7 @@ struct IndicatorSection: ReportSection {
 
     private func provenance() -> HTMLTable {
         var rows: [[String]] = [["Run", "\(header.id)"], ["Method", header.method]]
-        for (key, value) in reading.parameters.sorted(by: { $0.key < $1.key }) where !value.isEmpty {
+        for (key, value) in reading.parameters.fields.sorted(by: { $0.key < $1.key }) where !value.isEmpty {
             rows.append(["  \(key)", value])
         }
         rows.append(["Value drawn", reading.column ?? "none"])

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageSim
 import MaillageStore
 
 /// A stored simulation run arranged for the report: territory figures, zone and actor values,
@@ -55,9 +56,10 @@ public struct SimulationReading: Sendable {
         }
         occupancy = byRole.filter { $0.value.used.count == $0.value.offered.count && !$0.value.used.isEmpty }
             .map { OccupancyChart.Line(role: $0.key, used: $0.value.used, offered: $0.value.offered) }
-        let parameters = (try? JSONSerialization.jsonObject(with: Data(run.parameters.utf8))) as? [String: Any]
-        startDate = parameters?["start_date"] as? String
-        warmUpDays = (parameters?["warm_up_days"] as? NSNumber)?.intValue
+        // The stored parameters are the whole `SimulationParameters`, read as `simulate --params` reads a file.
+        let parameters = try? ParameterFile.parse(Data(run.parameters.utf8))
+        startDate = parameters?.startDate
+        warmUpDays = parameters?.warmUpDays
     }
 
     /// The territory-wide indicator named `name`, if the run has it.

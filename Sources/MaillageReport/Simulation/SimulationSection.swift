@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageRuns
 import MaillageStore
 
 /// One simulation run: maps of its zone indicators, occupancy over the year, the territory's
@@ -97,7 +98,7 @@ struct SimulationSection: ReportSection {
 
     private func provenance() -> HTMLTable {
         let header = reading.header
-        let events = (try? JSONSerialization.jsonObject(with: Data(header.events.utf8))) as? [Any]
+        let events = try? JSONDecoder().decode([AnyJSON].self, from: Data(header.events.utf8))
         var rows: [[String]] = [["Simulation run", "\(header.id)"], ["Days counted", "\(header.days)"]]
         if let warm = reading.warmUpDays { rows.append(["Warm-up days (not counted)", "\(warm)"]) }
         if let start = reading.startDate { rows.append(["Start date", start]) }

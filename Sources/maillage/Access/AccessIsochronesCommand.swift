@@ -3,6 +3,7 @@ import Foundation
 import MaillageAccess
 import MaillageCore
 import MaillageFormats
+import MaillageRuns
 import MaillageIO
 import MaillageStore
 
@@ -46,56 +47,20 @@ struct AccessIsochronesCommand: MaillageCommand {
         let input = try options.input(global)
         let request = AccessRequest(method: .nearest, kinds: try options.kinds(), services: options.services(),
                                     travel: try options.travelMode(limit: .infinity, input: input, global))
-        let territory = input.territory
         var settings = Isochrones.Options(minutes: try limits())
         settings.gridKilometres = gridKm
         settings.perSite = perSite
-        let clock = ContinuousClock(), start = clock.now
-        let result = try Isochrones.compute(request, on: territory, options: settings)
-        global.detail("contoured \(result.gridNodes) grid nodes in \(clock.now - start)")
-        try TextFile.write(Self.geoJSON(result), to: options.out)
-        for note in result.notes { global.status("note: \(note)") }
+        let outcome = try IsochroneRunner.run(request, input: input, options: settings, out: options.out, log: global.log)
         if options.json {
-            let object: [String: Any] = [
-                "out": options.out, "grid_km": gridKm, "grid_nodes": result.gridNodes,
-                "error_bound_minutes": result.errorBoundMinutes.map { $0 as Any } ?? NSNull(), "notes": result.notes,
-                "isochrones": result.isochrones.map { isochrone -> [String: Any] in
-                    ["minutes": isochrone.minutes, "site_id": isochrone.siteID.map { $0 as Any } ?? NSNull(), "population": isochrone.population,
-                     "band_population": isochrone.bandPopulation, "zones": isochrone.zones, "polygons": isochrone.polygons.count]
-                },
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            print(RunJSON.pretty(outcome.summary))
             return
         }
+        let result = outcome.result
         for isochrone in result.isochrones where isochrone.siteID == nil {
             global.status(String(format: "within %g min: %.0f inhabitants (%d zones), %d polygon(s)", isochrone.minutes, isochrone.population,
                                  isochrone.zones, isochrone.polygons.count))
         }
         global.status("\(result.isochrones.count) isochrones → \(options.out)"
             + (result.errorBoundMinutes.map { String(format: " (outline error ≤ %.2f min on a %g km grid)", $0, gridKm) } ?? ""))
-    }
-
-    static func geoJSON(_ result: Isochrones.Result) -> String {
-        func json(_ text: String) -> String {
-            let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-            return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
-        }
-        func number(_ value: Double?) -> String { value.map { $0.isFinite ? NumberText.format($0) : "null" } ?? "null" }
-        let features = result.isochrones.map { isochrone -> String in
-            let polygons = isochrone.polygons.map { polygon in
-                "[" + polygon.map { ring in
-                    "[" + ring.map { "[\(NumberText.coordinate($0.longitude)),\(NumberText.coordinate($0.latitude))]" }.joined(separator: ",") + "]"
-                }.joined(separator: ",") + "]"
-            }
-            let properties = [
-                "\"minutes\":\(number(isochrone.minutes))", "\"site_id\":\(isochrone.siteID.map(json) ?? "null")",
-                "\"population\":\(number(isochrone.population))", "\"band_population\":\(number(isochrone.bandPopulation))",
-                "\"zones\":\(isochrone.zones)", "\"error_bound_minutes\":\(number(result.errorBoundMinutes))",
-                "\"grid_km\":\(number(result.gridKilometres))",
-            ]
-            return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[\(polygons.joined(separator: ","))]},\"properties\":{\(properties.joined(separator: ","))}}"
-        }
-        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaillageAccess
+import MaillageRuns
 
 struct AccessNearestCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +14,9 @@ struct AccessNearestCommand: MaillageCommand {
         let input = try options.input(global)
         let request = AccessRequest(method: .nearest, kinds: try options.kinds(), services: options.services(),
                                     travel: try options.travelMode(limit: .infinity, input: input, global))
-        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel],
-                             input: input, options: options, global: global)
+        var parameters = options.recorded
+        parameters.matrix = nil
+        try options.runStudy(request, parameters: parameters, input: input, global: global)
     }
 }
 
@@ -35,9 +37,10 @@ struct AccessCoverageCommand: MaillageCommand {
         let input = try options.input(global)
         let request = AccessRequest(method: .coverage(threshold: limit), kinds: try options.kinds(), services: options.services(),
                                     travel: try options.travelMode(limit: limit, input: input, global))
-        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel,
-                                                   "limit": "\(limit)", "counted_kinds": options.kind],
-                             input: input, options: options, global: global)
+        var parameters = options.recorded
+        parameters.matrix = nil
+        (parameters.limit, parameters.countedKinds) = ("\(limit)", options.kind)
+        try options.runStudy(request, parameters: parameters, input: input, global: global)
     }
 }
 
@@ -75,13 +78,11 @@ extension CatchmentMethodCommand {
             demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
             per: supply.per, normalize: supply.normalize
         )
-        let parameters = [
-            "kind": options.kind, "service": options.service ?? "", "travel": options.travel, "matrix": options.matrix ?? "",
-            "method": Self.methodName,
-            "decay": "\(method.decay)", "limit": method.limit.map { "\($0)" } ?? "", "capacity": supply.capacity ?? "",
-            "demand": supply.demand, "per": supply.per.map { "\($0)" } ?? "", "normalize": "\(supply.normalize)",
-        ]
-        try AccessRunner.run(request, parameters: parameters, input: input, options: options, global: global)
+        var parameters = options.recorded
+        (parameters.method, parameters.decay) = (Self.methodName, "\(method.decay)")
+        parameters.limit = method.limit.map { "\($0)" } ?? ""
+        supply.record(into: &parameters)
+        try options.runStudy(request, parameters: parameters, input: input, global: global)
     }
 }
 
@@ -149,8 +150,11 @@ struct AccessGravityCommand: MaillageCommand {
         let request = AccessRequest(method: .gravity(model), kinds: try options.kinds(), services: options.services(),
                                     capacity: try supply.measure(), demand: try supply.demandMode(),
                                     travel: try options.travelMode(limit: limit, input: input, global), per: supply.per, normalize: supply.normalize)
-        try AccessRunner.run(request, parameters: ["kind": options.kind, "method": "gravity", "decay": decay, "limit": "\(limit)",
-                                                   "minimum_minutes": "\(minimumMinutes)", "capacity": supply.capacity ?? ""],
-                             input: input, options: options, global: global)
+        // Every option the result depends on is recorded: the report labels the run from them.
+        var parameters = options.recorded
+        (parameters.method, parameters.decay, parameters.limit) = ("gravity", decay, "\(limit)")
+        parameters.minimumMinutes = "\(minimumMinutes)"
+        supply.record(into: &parameters)
+        try options.runStudy(request, parameters: parameters, input: input, global: global)
     }
 }

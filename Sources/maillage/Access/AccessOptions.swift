@@ -1,6 +1,7 @@
 import ArgumentParser
 import MaillageAccess
 import MaillageCore
+import MaillageRuns
 import MaillageIO
 import MaillageGeo
 import MaillageStore

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageAccess
 import MaillageCore
+import MaillageRuns
 import MaillageIO
 import MaillageStore
 

@@ -3,6 +3,7 @@ import Foundation
 import MaillageAccess
 import MaillageCore
 import MaillageFormats
+import MaillageRuns
 import MaillageIO
 import MaillageStore
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageCore
 import MaillageIO
+import MaillageRuns
 import MaillageScenario
 import MaillageStore
 
@@ -52,33 +53,19 @@ struct CompareCommand: MaillageCommand {
     func execute() throws {
         let interrupts = InterruptGuard()
         let clock = ContinuousClock(), started = clock.now
-        var plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
-        let part = shard.flatMap(ComparisonShard.init)
-        // Alternatives' names become file names: refused before any work, not after.
-        let written = try ComparisonFiles.fileNames(plan.scenarios) + (part.map { ["shard-\($0.index)-of-\($0.count).json"] } ?? [])
-        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: out).appendingPathComponent($0).path },
-                              role: "--out", against: Self.inputs(plan.scenarios))
-        let jobs = plan.jobs(in: part)
+        let run = try ComparisonRun(files: files, replications: replications, shard: shard.flatMap(ComparisonShard.init), out: out)
+        let (plan, jobs) = (run.plan, run.jobs)
         let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
-        // Scenarios usually share one territory: read each database once, for the jobs and the GeoJSON.
-        var territories: [String: Territory] = [:]
-        let territory = { (scenario: Scenario) throws -> Territory in
-            if let known = territories[scenario.territoryPath] { return known }
-            let loaded = try Self.loadTerritory(scenario)
-            territories[scenario.territoryPath] = loaded
-            return loaded
-        }
-        // Shards carry the territories' content in their fingerprint: a merge refuses shards of another state.
-        plan.inputsDigest = try plan.inputsDigest(territory: territory)
-        if let part {
+        if let part = run.shard {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
-            let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
+            let path = URL(fileURLWithPath: out).appendingPathComponent(ComparisonRun.shardFileName(part)).path
             let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
             // Unlinked, not closed: the jobs may still be appending to it when the signal comes.
             let partial = writer.partial
             _ = interrupts.onInterrupt { unlink(partial) }
             do {
-                try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
+                try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: run.territory,
+                                            progress: { progress.step() }) { try writer.append($0) }
                 try interrupts.committing(path) { try writer.finish() }
             } catch {
                 writer.discard()
@@ -87,14 +74,13 @@ struct CompareCommand: MaillageCommand {
             progress.finish()
             global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
             global.status("shard \(part): \(jobs.count) of \(plan.jobs.count) jobs → \(path)")
-            if json { print(ScenarioFiles.jsonText(["shard": part.description, "jobs": jobs.count, "file": path])) }
+            if json { print(RunJSON.pretty(ComparisonShardSummary(shard: part.description, jobs: jobs.count, file: path))) }
             return
         }
-        // Each replication is folded into running means and variances as it comes (in plan order).
-        let result = try ComparisonRunner.compare(plan, threads: threads, territory: territory) { progress.step() }
+        let result = try run.compare(threads: threads) { progress.step() }
         progress.finish()
         global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
-        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global, interrupts: interrupts)
+        try Self.write(result, zones: try run.baselineZones(), to: out, json: json, global: global, interrupts: interrupts)
     }
 
     /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.
@@ -111,8 +97,7 @@ struct CompareCommand: MaillageCommand {
             // Held against interruption from the first staged byte: a signal then waits (a second or
             // two at most) and finds the results whole, instead of racing the writes it would undo.
             try interrupts.committing("the comparison in \(out)") {
-                try ComparisonFiles.write(result, zones: zones, to: staging.path)
-                try ScenarioFiles.writeJSON(ScenarioFiles.comparisonProvenance(result.plan), to: staging.url.appendingPathComponent("provenance.json").path)
+                try ComparisonRun.write(result, zones: zones, to: staging.path)
                 try staging.commit()
             }
         } catch {
@@ -121,25 +106,10 @@ struct CompareCommand: MaillageCommand {
         }
         interrupts.drop(key)
         if json {
-            print(ScenarioFiles.jsonText(ComparisonFiles.summary(result)))
+            print(RunJSON.pretty(ComparisonFiles.summary(result)))
         } else {
             print(ComparisonFiles.table(result))
         }
         global.status("comparison of \(result.plan.scenarios.count) scenarios × \(result.plan.replications) replication(s) → \(out)")
-    }
-
-    /// Every file a comparison reads (territories, scenario and parameter files): none may be overwritten.
-    static func inputs(_ scenarios: [Scenario]) -> [OutputGuard.Input] {
-        scenarios.flatMap { scenario in
-            OutputGuard.Input.database(scenario.territoryPath, role: "territory") + [OutputGuard.Input(scenario.file, role: "scenario file")]
-                + [scenario.parametersPath.map { OutputGuard.Input($0, role: "params file") }].compactMap { $0 }
-        }
-    }
-
-    static func loadTerritory(_ scenario: Scenario) throws -> Territory {
-        guard FileManager.default.fileExists(atPath: scenario.territoryPath) else {
-            throw ScenarioError(file: scenario.file, key: "territory", reason: "\(scenario.territoryPath) does not exist")
-        }
-        return try TerritoryDatabase.open(at: scenario.territoryPath).loadTerritory()
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageCore
 import MaillageIO
+import MaillageRuns
 import MaillageScenario
 
 /// `maillage merge SHARD…`: a comparison put back together from its shards.
@@ -47,15 +48,15 @@ struct MergeCommand: MaillageCommand {
         var territories: [String: Territory] = [:]
         let result = try ComparisonShardFile.merge(paths) { scenario in
             if let known = territories[scenario.territoryPath] { return known }
-            let loaded = try CompareCommand.loadTerritory(scenario)
+            let loaded = try ComparisonRun.loadTerritory(scenario)
             territories[scenario.territoryPath] = loaded
             return loaded
         }
         let written = try ComparisonFiles.fileNames(result.plan.scenarios).map { URL(fileURLWithPath: out).appendingPathComponent($0).path }
         try OutputGuard.check(outputs: written, role: "--out",
-                              against: CompareCommand.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })
+                              against: ComparisonRun.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })
         global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
-        let zones = try CompareCommand.loadTerritory(result.plan.scenarios[0]).zones
+        let zones = try ComparisonRun.loadTerritory(result.plan.scenarios[0]).zones
         try CompareCommand.write(result, zones: zones, to: out, json: json, global: global, interrupts: interrupts)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaillageCore
 import MaillageIO
+import MaillageRuns
 import MaillageSim
 import MaillageStore
 
@@ -46,45 +47,19 @@ struct SimulateCommand: MaillageCommand {
         try simulate()
     }
 
-    /// Every file this run reads, none of which it may write over.
-    private var inputs: [OutputGuard.Input] {
-        OutputGuard.Input.database(db) + [params.map { .init($0, role: "--params file") }, events.map { .init($0, role: "--events file") }].compactMap { $0 }
-    }
-
     private func simulate() throws {
-        if let eventLog { try OutputGuard.check(output: eventLog, role: "--event-log", against: inputs) }
-        for name in SimulationOutput.fileNames {
-            try OutputGuard.check(output: URL(fileURLWithPath: out).appendingPathComponent(name).path, role: "--out folder's \(name)", against: inputs)
-        }
-        let clock = ContinuousClock(), started = clock.now
-        let database = try TerritoryDatabase.open(at: db)
-        let territory = try database.loadTerritory()
-        let parameters = try params.map(ParameterFile.load) ?? .defaults
-        let startDay = try SimulationRecord.startDay(parameters)
-        let eventList = try events.map { try SimulationEventFile.load($0, startDay: startDay, days: days) } ?? .init(events: [], json: "[]")
-        let request = try SimulationRequest(
-            territory: territory, parameters: parameters, events: eventList.events, days: days, seed: seed,
-            replications: replications, threads: threads, eventLog: eventLog != nil, sample: sample
-        )
+        var settings = SimulationRunner.Settings(database: db, out: out)
+        (settings.parametersFile, settings.eventsFile, settings.eventLog) = (params, events, eventLog)
+        (settings.days, settings.seed, settings.replications, settings.threads) = (days, seed, replications, threads)
+        settings.sample = sample
         let progress = ProgressBar(estimatedTotal: replications, unit: "replications", global: global, minimum: 2)
-        let result = try Simulation.run(request) { _ in progress.step() }
+        let outcome = try SimulationRunner.run(settings, log: global.log) { _ in progress.step() }
         progress.finish()
-        let elapsed = clock.now - started
-        global.detail("simulated \(result.agents) agents × \(replications) replication(s), \(result.events) events in \(elapsed)")
-
-        try SimulationOutput.write(result, request: request, to: out)
-        if let eventLog, let rows = result.eventLog {
-            try SimulationOutput.writeEventLog(rows, startDate: parameters.startDate, to: eventLog)
-        }
-        let run = SimulationRecord.run(result, request: request, eventsJSON: eventList.json)
-        let runID = try database.save(run)
-        try SimulationOutput.writeProvenance(to: out, runID: runID, database: db, seconds: SimulationRecord.seconds(elapsed),
-                                             threads: threads, agents: result.agents)
         if json {
-            print(SimulationOutput.territoryJSON(result, request: request, runID: runID))
+            print(RunJSON.pretty(outcome.summary))
         } else {
-            global.status("simulated \(result.agents) inhabitants for \(days) days × \(replications) replication(s) → \(out) (run \(runID))")
-            print(SimulationOutput.summaryText(result))
+            global.status("simulated \(outcome.result.agents) inhabitants for \(days) days × \(replications) replication(s) → \(out) (run \(outcome.runID))")
+            print(outcome.text)
         }
     }
 }

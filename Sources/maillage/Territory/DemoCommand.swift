@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaillageAccess
+import MaillageRuns
 import MaillageGenerator
 import MaillageStore
 
@@ -54,17 +55,20 @@ struct DemoCommand: MaillageCommand {
         let coverage = Self.file("demo-emergency-coverage.csv", in: out)
         let apl = Self.file("demo-gp-apl.geojson", in: out)
         print("")
-        try AccessRunner.run(
+        var coverageParameters = StudyParameters(kind: "hospital", service: "emergency", travel: "line")
+        coverageParameters.limit = "30"
+        try StudyRunner.run(
             AccessRequest(method: .coverage(threshold: 30), kinds: [.hospital], services: ["emergency"], travel: .line(.calibrated, limit: 30)),
-            parameters: ["kind": "hospital", "service": "emergency", "limit": "30", "travel": "line"],
-            database: path, out: coverage, delimiter: ",", json: false, global: global
-        )
-        try AccessRunner.run(
+            parameters: coverageParameters, database: path, out: coverage, log: global.log
+        ).print(out: coverage, json: false, global: global)
+        var aplParameters = StudyParameters(kind: "gp")
+        (aplParameters.method, aplParameters.decay, aplParameters.limit) = ("e2sfca", "exponential:0.12", "30")
+        (aplParameters.demand, aplParameters.per) = ("age-weighted", "100000")
+        try StudyRunner.run(
             AccessRequest(method: .catchment(FloatingCatchment(decay: .exponential(beta: 0.12), limit: 30)), kinds: [.gp],
                           capacity: .fte, demand: .ageWeighted(.drees), travel: .line(.calibrated, limit: 30), per: 100_000),
-            parameters: ["kind": "gp", "method": "e2sfca", "decay": "exponential:0.12", "limit": "30", "demand": "age-weighted", "per": "100000"],
-            database: path, out: apl, delimiter: ",", json: false, global: global
-        )
+            parameters: aplParameters, database: path, out: apl, log: global.log
+        ).print(out: apl, json: false, global: global)
         print("Results: \(coverage), \(apl)")
     }
 

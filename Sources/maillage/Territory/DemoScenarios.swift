@@ -2,6 +2,7 @@ import Foundation
 import MaillageCore
 import MaillageFormats
 import MaillageIO
+import MaillageRuns
 import MaillageScenario
 import MaillageSim
 import MaillageStore

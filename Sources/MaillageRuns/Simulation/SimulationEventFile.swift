@@ -2,12 +2,22 @@ import Foundation
 import MaillageSim
 
 /// The events of a run and their text as given, which the run records.
-struct SimulationEventFile {
-    var events: [SimulationEvent]
+public struct SimulationEventFile {
+    /// The events, with their days counted from the start date.
+    public var events: [SimulationEvent]
     /// The file's JSON, re-serialised with sorted keys.
-    var json: String
+    public var json: String
 
-    static func load(_ path: String, startDay: Int, days: Int) throws -> SimulationEventFile {
+    /// An event list and the JSON it records.
+    public init(events: [SimulationEvent], json: String) {
+        (self.events, self.json) = (events, json)
+    }
+
+    /// A run without events.
+    public static var none: SimulationEventFile { SimulationEventFile(events: [], json: "[]") }
+
+    /// Reads the events file for a run of `days` days starting on `startDay`.
+    public static func load(_ path: String, startDay: Int, days: Int) throws -> SimulationEventFile {
         let events = try EventFile.load(path, startDay: startDay, days: days)
         let data = FileManager.default.contents(atPath: path) ?? Data()
         let object = (try? JSONSerialization.jsonObject(with: data)) ?? []

@@ -5,17 +5,17 @@ import MaillageIO
 import MaillageSim
 
 /// The files a simulation writes: deterministic results, and provenance kept apart.
-enum SimulationOutput {
+public enum SimulationOutput {
     /// Every file `write` and `writeProvenance` put into the results folder.
-    static let fileNames = ["territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json", "occupancy.csv", "provenance.json"]
+    public static let fileNames = ["territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json", "occupancy.csv", "provenance.json"]
 
     /// territory.json, zones.csv, zones.geojson, actors.csv and parameters.json: the same bytes
     /// for the same territory, parameters, events, seed and replications.
 
-    static func write(_ result: SimulationResult, request: SimulationRequest, to folder: String) throws {
+    public static func write(_ result: SimulationResult, request: SimulationRequest, to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-        try TextFile.write(territoryJSON(result, request: request, runID: nil) + "\n", to: path("territory.json"))
+        try RunJSON.write(SimulationSummary(result, request: request, runID: nil), to: path("territory.json"))
         let table = ZoneTable(zoneIDs: result.zoneIDs, columns: result.zoneColumns.map { .init(name: $0.name, values: .numbers($0.values)) })
         try ZoneTableWriter.write(table, to: path("zones.csv"), zones: request.territory.zones)
         try ZoneTableWriter.write(table, to: path("zones.geojson"), zones: request.territory.zones)
@@ -35,7 +35,7 @@ enum SimulationOutput {
 
     /// occupancy.csv: per day (0 = the start date) and role, capacity used and offered
     /// (territory totals, means over replications) and their ratio (empty when nothing is offered).
-    static func writeOccupancy(_ series: OccupancySeries, to path: String) throws {
+    public static func writeOccupancy(_ series: OccupancySeries, to path: String) throws {
         var rows: [[String]] = []
         for day in 0..<series.days {
             for line in series.lines {
@@ -46,47 +46,18 @@ enum SimulationOutput {
     }
 
     /// When, with what and how long: not part of the byte-identical promise.
-    static func writeProvenance(to folder: String, runID: Int64, database: String, seconds: Double, threads: Int, agents: Int) throws {
-        let object: [String: Any] = [
-            "created_at": ISO8601DateFormatter().string(from: Date()),
-            "maillage_version": MaillageVersion.current,
-            "run_id": runID,
-            "database": database,
-            "wall_seconds": seconds,
-            "threads": threads,
-            "agents": agents,
-            "host": ProcessInfo.processInfo.hostName,
-            "command": CommandLine.arguments.joined(separator: " "),
-        ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try TextFile.write(String(decoding: data, as: UTF8.self) + "\n", to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
+    public static func writeProvenance(to folder: String, runID: Int64, database: String, seconds: Double, threads: Int, agents: Int) throws {
+        let provenance = RunProvenance([
+            "run_id": .integer(runID), "database": .text(database), "wall_seconds": .number(seconds),
+            "threads": .integer(Int64(threads)), "agents": .integer(Int64(agents)),
+        ], withHost: true)
+        try RunJSON.write(provenance, to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
     }
 
     private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
 
-    private static func json(_ value: Double?) -> Any { value.map { $0.isNaN || !$0.isFinite ? NSNull() : $0 as Any } ?? NSNull() }
-
-    /// Territory-wide indicators: each name maps to its mean; `intervals` holds the 95 % bounds
-    /// and each replication's value.
-    static func territoryJSON(_ result: SimulationResult, request: SimulationRequest, runID: Int64?) -> String {
-        var object: [String: Any] = [
-            "days": request.days, "seed": request.seed, "replications": request.replications, "agents": result.agents,
-            "sample": request.sample,
-            "start_date": request.parameters.startDate, "warm_up_days": request.parameters.warmUpDays,
-        ]
-        if let runID { object["run_id"] = runID }
-        var intervals: [String: Any] = [:]
-        for indicator in result.territory {
-            object[indicator.name] = json(indicator.mean)
-            intervals[indicator.name] = ["ci95_low": json(indicator.low), "ci95_high": json(indicator.high),
-                                         "replications": indicator.values.map { json($0) }]
-        }
-        object["intervals"] = intervals
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func summaryText(_ result: SimulationResult) -> String {
+    /// The main territory-wide indicators, one per line, with their intervals.
+    public static func summaryText(_ result: SimulationResult) -> String {
         let names = ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant",
                      "share_without_declared_gp", "unmet_needs_share", "follow_up_7_days_share", "readmission_30_days_share"]
         return names.compactMap { name in
@@ -101,7 +72,7 @@ enum SimulationOutput {
     ///
     /// Timestamps are the start date plus the day, plus one second per earlier event of the
     /// same patient on that day, so that a patient's events keep their order.
-    static func writeEventLog(_ rows: [EventLogRow], startDate: String, to path: String) throws {
+    public static func writeEventLog(_ events: [EventLogRow], startDate: String, to path: String) throws {
         let parts = startDate.split(separator: "-").compactMap { Int($0) }
         var components = DateComponents()
         components.year = parts.first
@@ -112,18 +83,16 @@ enum SimulationOutput {
         let start = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        var text = "case_id,activity,timestamp,resource,zone\n"
+        var rows: [[String]] = []
+        rows.reserveCapacity(events.count)
         var previous: (Int, Int) = (-1, 0), second = 0
-        for row in rows {
+        for row in events {
             second = (row.caseID, row.day) == previous ? second + 1 : 0
             previous = (row.caseID, row.day)
             let date = start.addingTimeInterval(Double(row.day) * 86_400 + Double(second))
-            text += "P\(row.caseID),\(row.activity),\(formatter.string(from: date)),\(csv(row.resource)),\(csv(row.zone))\n"
+            rows.append(["P\(row.caseID)", row.activity, formatter.string(from: date), row.resource, row.zone])
         }
-        try TextFile.write(text, to: path)
-    }
-
-    private static func csv(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        // The one CSV writer: RFC 4180 quoting (CR included) and CRLF line ends, like every other table.
+        try ZoneTableWriter.writeRows(header: ["case_id", "activity", "timestamp", "resource", "zone"], rows: rows, to: path)
     }
 }

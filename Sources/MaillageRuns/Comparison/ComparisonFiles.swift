@@ -10,25 +10,27 @@ import MaillageSim
 /// comparison.csv (every difference, territory `*` and per zone), comparison.json (scenarios'
 /// values with intervals and the territory differences), replications.csv (each replication's
 /// territory values) and one GeoJSON of zone differences per alternative.
-enum ComparisonFiles {
-    static let header = ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
+public enum ComparisonFiles {
+    /// The columns of comparison.csv.
+    public static let header = ["alternative", "indicator", "zone_id", "baseline", "alternative_value", "difference", "lower", "upper",
                          "p_value", "significant", "fdr_significant", "source"]
 
     /// The names of the files `write` and `CompareCommand.write` put into the folder, for these scenarios
     /// (the baseline first); throws when an alternative's name cannot be a file name.
-    static func fileNames(_ scenarios: [Scenario]) throws -> [String] {
+    public static func fileNames(_ scenarios: [Scenario]) throws -> [String] {
         ["comparison.csv", "replications.csv", "comparison.json", "provenance.json"]
             + (try scenarios.dropFirst().map { try ScenarioFiles.safeName($0.name, file: $0.file) + ".geojson" })
     }
 
-    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
+    /// Writes comparison.csv, replications.csv, comparison.json and each alternative's GeoJSON into `folder`.
+    public static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
         let rows = result.comparisons.flatMap { comparison in comparison.rows.map { csvRow(comparison.alternative, $0) } }
         try ZoneTableWriter.writeRows(header: header, rows: rows, to: path("comparison.csv"))
         try ZoneTableWriter.writeRows(header: ["scenario", "replication", "source", "indicator", "value"],
                                       rows: replicationRows(result), to: path("replications.csv"))
-        try ScenarioFiles.writeJSON(summary(result), to: path("comparison.json"))
+        try RunJSON.write(summary(result), to: path("comparison.json"))
         for comparison in result.comparisons {
             let name = try ScenarioFiles.safeName(comparison.alternative, file: result.plan.scenarios.first { $0.name == comparison.alternative }?.file ?? comparison.alternative)
             try writeGeoJSON(comparison, zones: zones, to: path("\(name).geojson"))
@@ -36,34 +38,39 @@ enum ComparisonFiles {
     }
 
     /// comparison.json: what a script or the report reads.
-    static func summary(_ result: ScenarioComparisonResult) -> [String: Any] {
+    public static func summary(_ result: ScenarioComparisonResult) -> ComparisonSummary {
         let plan = result.plan
-        let indicators = (result.outcomes.first?.series ?? []).map { ["name": $0.name, "source": $0.source.rawValue] }
-        let scenarios: [[String: Any]] = result.outcomes.map { outcome in
-            var values: [String: Any] = [:]
+        let indicators = (result.outcomes.first?.series ?? []).map {
+            ComparisonSummary.Indicator(name: $0.name, source: $0.source.rawValue)
+        }
+        let scenarios = result.outcomes.map { outcome in
+            var estimates: [String: ComparisonSummary.Estimate] = [:]
             for series in outcome.series {
                 let summary = StudentT.summary(series.territory)
-                values[series.name] = ["mean": json(summary.mean), "low": json(summary.low ?? summary.mean),
-                                       "high": json(summary.high ?? summary.mean), "values": series.territory.map(json), "source": series.source.rawValue]
+                estimates[series.name] = .init(mean: summary.mean, low: summary.low ?? summary.mean, high: summary.high ?? summary.mean,
+                                               values: series.territory, source: series.source.rawValue)
             }
-            return ["name": outcome.name, "indicators": values]
+            return ComparisonSummary.Scenario(name: outcome.name, estimates: estimates)
         }
-        let differences: [[String: Any]] = result.comparisons.flatMap { comparison in
+        let differences = result.comparisons.flatMap { comparison in
             comparison.rows.filter { $0.zoneID == "*" }.map { row in
                 let d = row.difference
-                return ["alternative": comparison.alternative, "indicator": row.indicator, "source": row.source.rawValue,
-                        "baseline": json(d.baseline), "alternative_value": json(d.alternative), "difference": json(d.difference),
-                        "lower": json(d.lower), "upper": json(d.upper), "p_value": json(d.pValue), "significant": d.isSignificant,
-                        "replications": d.replications]
+                return ComparisonSummary.Difference(
+                    alternative: comparison.alternative, indicator: row.indicator, source: row.source.rawValue,
+                    baseline: d.baseline, alternativeValue: d.alternative, difference: d.difference, lower: d.lower,
+                    upper: d.upper, pValue: d.pValue, significant: d.isSignificant, replications: d.replications
+                )
             }
         }
-        return ["baseline": result.outcomes.first?.name ?? "", "alternatives": result.comparisons.map(\.alternative),
-                "replications": plan.replications, "seed": String(plan.seed), "days": plan.scenarios.first?.days ?? 0,
-                "indicators": indicators, "scenarios": scenarios, "differences": differences]
+        return ComparisonSummary(
+            baseline: result.outcomes.first?.name ?? "", alternatives: result.comparisons.map(\.alternative),
+            replications: plan.replications, seed: String(plan.seed), days: plan.scenarios.first?.days ?? 0,
+            indicators: indicators, scenarios: scenarios, differences: differences
+        )
     }
 
     /// A readable table of the territory-wide differences, one block per alternative.
-    static func table(_ result: ScenarioComparisonResult) -> String {
+    public static func table(_ result: ScenarioComparisonResult) -> String {
         var lines: [String] = []
         for comparison in result.comparisons {
             lines.append("\(comparison.alternative) against \(comparison.baseline):")
@@ -104,8 +111,6 @@ enum ComparisonFiles {
     }
 
     private static func number(_ value: Double) -> String { value.isNaN ? "" : NumberText.format(value) }
-
-    private static func json(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
 
     private static func csvRow(_ alternative: String, _ row: ScenarioComparison.Row) -> [String] {
         let d = row.difference

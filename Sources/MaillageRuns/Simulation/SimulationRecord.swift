@@ -4,14 +4,14 @@ import MaillageSim
 import MaillageStore
 
 /// How a simulation is stored: the run's parameters, events, seed, and its values.
-enum SimulationRecord {
-    static func startDay(_ parameters: SimulationParameters) throws -> Int { try parameters.startDay() }
-
-    static func seconds(_ duration: Duration) -> Double {
+public enum SimulationRecord {
+    /// A duration in seconds, as provenance records it.
+    public static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun {
+    /// The simulation run stored in the database: parameters, events, seed, values and daily series.
+    public static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun {
         var values: [SimulationRun.Value] = []
         for indicator in result.territory {
             values.append(.init(scope: .territory, subjectID: "", replication: 0, name: indicator.name,
@@ -44,8 +44,8 @@ enum SimulationRecord {
         )
     }
 
-    /// FNV-1a over the zones, actors (with capacities and services), links and the run's inputs.
-    static func fingerprint(_ territory: Territory, extra: [String]) -> String {
-        territory.contentFingerprint(extra: extra)
+    /// The inputs fingerprint of a simulation: the territory and the run's parameters and events.
+    public static func fingerprint(_ territory: Territory, extra: [String]) -> String {
+        InputsFingerprint.territory(territory, extra: extra)
     }
 }

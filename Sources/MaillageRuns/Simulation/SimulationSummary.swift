@@ -1,0 +1,110 @@
+import Foundation
+import MaillageSim
+
+/// territory.json: a simulation's territory-wide indicators, as `simulate` writes it and `--json` prints it.
+///
+/// Each indicator's name maps to its mean at the top level (beside the run's settings);
+/// `intervals` holds its 95 % Student-t bounds and each replication's value. Undefined values are `null`.
+public struct SimulationSummary: Codable, Sendable, Equatable {
+    /// An indicator's 95 % interval and each replication's value.
+    public struct Interval: Codable, Sendable, Equatable {
+        /// The 95 % Student-t bounds (nil with one replication or an undefined value).
+        public var low: Double?
+        public var high: Double?
+        public var replications: [Double?]
+
+        enum CodingKeys: String, CodingKey {
+            case low = "ci95_low"
+            case high = "ci95_high"
+            case replications
+        }
+
+        /// An interval and each replication's value.
+        public init(low: Double?, high: Double?, replications: [Double?]) {
+            (self.low, self.high, self.replications) = (low, high, replications)
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            (low, high) = (container.number(.low), container.number(.high))
+            let values = try? container.decodeIfPresent([NullableNumber].self, forKey: .replications)
+            replications = (values ?? []).map(\.value)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeNumber(low, forKey: .low)
+            try container.encodeNumber(high, forKey: .high)
+            try container.encode(replications.map(NullableNumber.init), forKey: .replications)
+        }
+    }
+
+    /// Days simulated and counted.
+    public var days: Int
+    /// The random seed.
+    public var seed: UInt64
+    public var replications: Int
+    /// Inhabitants simulated.
+    public var agents: Int
+    /// The fraction of the inhabitants simulated.
+    public var sample: Double
+    /// The first counted day (ISO date).
+    public var startDate: String
+    /// Days simulated before the start date, not counted.
+    public var warmUpDays: Int
+    /// The stored run; nil in territory.json, which must not depend on the database.
+    public var runID: Int64?
+    /// Indicator name → mean over replications (nil when undefined).
+    public var means: [String: Double?]
+    /// Indicator name → its interval and replications' values.
+    public var intervals: [String: Interval]
+
+    private static let settings = [
+        "days", "seed", "replications", "agents", "sample", "start_date", "warm_up_days", "run_id",
+                                   "intervals"]
+
+    /// The summary of a simulation's result.
+    public init(_ result: SimulationResult, request: SimulationRequest, runID: Int64?) {
+        (days, seed, replications, agents) = (request.days, request.seed, request.replications, result.agents)
+        (sample, startDate, warmUpDays) = (request.sample, request.parameters.startDate, request.parameters.warmUpDays)
+        self.runID = runID
+        (means, intervals) = ([:], [:])
+        for indicator in result.territory {
+            means.updateValue(NullableNumber(indicator.mean).value, forKey: indicator.name)
+            intervals[indicator.name] = Interval(
+                low: indicator.low, high: indicator.high, replications: indicator.values
+            )
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: RunCodingKey.self)
+        try container.encode(days, forKey: RunCodingKey("days"))
+        try container.encode(seed, forKey: RunCodingKey("seed"))
+        try container.encode(replications, forKey: RunCodingKey("replications"))
+        try container.encode(agents, forKey: RunCodingKey("agents"))
+        try container.encode(sample, forKey: RunCodingKey("sample"))
+        try container.encode(startDate, forKey: RunCodingKey("start_date"))
+        try container.encode(warmUpDays, forKey: RunCodingKey("warm_up_days"))
+        try container.encodeIfPresent(runID, forKey: RunCodingKey("run_id"))
+        for (name, mean) in means { try container.encodeNumber(mean, forKey: RunCodingKey(name)) }
+        try container.encode(intervals, forKey: RunCodingKey("intervals"))
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: RunCodingKey.self)
+        days = try container.decode(Int.self, forKey: RunCodingKey("days"))
+        seed = try container.decode(UInt64.self, forKey: RunCodingKey("seed"))
+        replications = try container.decode(Int.self, forKey: RunCodingKey("replications"))
+        agents = try container.decode(Int.self, forKey: RunCodingKey("agents"))
+        sample = try container.decodeIfPresent(Double.self, forKey: RunCodingKey("sample")) ?? 1
+        startDate = try container.decode(String.self, forKey: RunCodingKey("start_date"))
+        warmUpDays = try container.decode(Int.self, forKey: RunCodingKey("warm_up_days"))
+        runID = try container.decodeIfPresent(Int64.self, forKey: RunCodingKey("run_id"))
+        intervals = try container.decodeIfPresent([String: Interval].self, forKey: RunCodingKey("intervals")) ?? [:]
+        means = [:]
+        for key in container.allKeys where !Self.settings.contains(key.stringValue) {
+            means.updateValue(container.number(key), forKey: key.stringValue)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import MaillageCore
+
+/// Who made a run's results, when and how: provenance.json, kept apart from the byte-identical results.
+///
+/// The fields every run's provenance has; each run kind adds its own (the run id, the scenario
+/// file) through `details`, written beside them at the top level.
+public struct RunProvenance: Encodable, Sendable {
+    /// When the files were written (ISO 8601).
+    public var createdAt = ISO8601DateFormatter().string(from: Date())
+    /// The Maillage version that wrote the files.
+    public var maillageVersion = MaillageVersion.current
+    /// The machine, for simulations and comparisons whose timings it explains.
+    public var host: String?
+    /// The command line, for simulations and comparisons.
+    public var command: String?
+    /// The run kind's own fields.
+    public var details: [String: RunProvenanceValue]
+
+    /// Provenance with the run kind's own fields; `withHost` adds the host and the command line.
+    public init(_ details: [String: RunProvenanceValue], withHost: Bool) {
+        self.details = details
+        if withHost {
+            host = ProcessInfo.processInfo.hostName
+            command = CommandLine.arguments.joined(separator: " ")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: RunCodingKey.self)
+        try container.encode(createdAt, forKey: RunCodingKey("created_at"))
+        try container.encode(maillageVersion, forKey: RunCodingKey("maillage_version"))
+        try container.encodeIfPresent(host, forKey: RunCodingKey("host"))
+        try container.encodeIfPresent(command, forKey: RunCodingKey("command"))
+        for (key, value) in details { try container.encode(value, forKey: RunCodingKey(key)) }
+    }
+}
+
+/// A value in a provenance file: text, a whole number, a number, or a list of objects.
+public enum RunProvenanceValue: Encodable, Sendable {
+    case text(String)
+    case integer(Int64)
+    case unsigned(UInt64)
+    case number(Double)
+    case objects([[String: String]])
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case let .text(text): try container.encode(text)
+        case let .integer(value): try container.encode(value)
+        case let .unsigned(value): try container.encode(value)
+        case let .number(value): try container.encode(value)
+        case let .objects(objects): try container.encode(objects)
+        }
+    }
+}
