@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaillageAccess
+import MaillageCore
 
 struct AccessNearestCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct AccessNearestCommand: MaillageCommand {
         let input = try options.input(global)
         let request = AccessRequest(method: .nearest, kinds: try options.kinds(), services: options.services(),
                                     travel: try options.travelMode(limit: .infinity, input: input, global))
-        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel],
+        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel.rawValue],
                              input: input, options: options, global: global)
     }
 }
@@ -35,7 +36,7 @@ struct AccessCoverageCommand: MaillageCommand {
         let input = try options.input(global)
         let request = AccessRequest(method: .coverage(threshold: limit), kinds: try options.kinds(), services: options.services(),
                                     travel: try options.travelMode(limit: limit, input: input, global))
-        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel,
+        try AccessRunner.run(request, parameters: ["kind": options.kind, "service": options.service ?? "", "travel": options.travel.rawValue,
                                                    "limit": "\(limit)", "counted_kinds": options.kind],
                              input: input, options: options, global: global)
     }
@@ -51,34 +52,37 @@ struct CatchmentOptions: ParsableArguments {
     }
 }
 
-/// The three catchment commands differ only in their name, default decay and stages.
+/// The three catchment commands differ only in their method (which carries its default decay,
+/// limit and stages).
 protocol CatchmentMethodCommand: MaillageCommand {
     var options: AccessOptions { get }
     var supply: SupplyDemandOptions { get }
     var catchment: CatchmentOptions { get }
-    static var methodName: String { get }
-    static var defaultDecay: DistanceDecay { get }
-    static var defaultLimit: Double? { get }
-    static var threeStage: Bool { get }
+    static var method: AccessMethodName { get }
 }
 
 extension CatchmentMethodCommand {
-    static var defaultLimit: Double? { nil }
-    static var threeStage: Bool { false }
-
     func execute() throws {
         let input = try options.input(global)
-        let decay = try catchment.decay.map(DistanceDecay.parse) ?? Self.defaultDecay
-        let method = FloatingCatchment(decay: decay, limit: catchment.limit ?? Self.defaultLimit, threeStage: Self.threeStage)
+        let method: FloatingCatchment
+        do {
+            guard case let .catchment(chosen) = try Self.method.method(limit: catchment.limit, decay: catchment.decay) else {
+                preconditionFailure("\(Self.method) is a catchment method")
+            }
+            method = chosen
+        } catch let error as AccessError {
+            throw CommandError(message: "--decay: \(error.description)", status: .usage)
+        }
         let request = AccessRequest(
-            method: .catchment(method), kinds: try options.kinds(), services: options.services(), capacity: try supply.measure(),
+            method: .catchment(method), kinds: try options.kinds(), services: options.services(), capacity: supply.capacity,
             demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
             per: supply.per, normalize: supply.normalize
         )
         let parameters = [
-            "kind": options.kind, "service": options.service ?? "", "travel": options.travel, "matrix": options.matrix ?? "",
-            "method": Self.methodName,
-            "decay": "\(method.decay)", "limit": method.limit.map { "\($0)" } ?? "", "capacity": supply.capacity ?? "",
+            "kind": options.kind, "service": options.service ?? "", "travel": options.travel.rawValue,
+            "matrix": options.matrix ?? "", "method": Self.method.rawValue,
+            "decay": "\(method.decay)", "limit": method.limit.map { "\($0)" } ?? "",
+            "capacity": supply.capacity?.rawValue ?? "",
             "demand": supply.demand, "per": supply.per.map { "\($0)" } ?? "", "normalize": "\(supply.normalize)",
         ]
         try AccessRunner.run(request, parameters: parameters, input: input, options: options, global: global)
@@ -90,9 +94,7 @@ struct Access2SFCACommand: CatchmentMethodCommand {
         commandName: "2sfca", abstract: "Two-step floating catchment: supply per inhabitant within --limit (default 30 min).",
         discussion: "Example: maillage access 2sfca --db out/demo.db --kind gp --limit 30 --per 100000 --out 2sfca.csv"
     )
-    static let methodName = "2sfca"
-    static let defaultDecay = DistanceDecay.uniform
-    static let defaultLimit: Double? = 30
+    static let method = AccessMethodName.twoStep
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
@@ -105,8 +107,7 @@ struct AccessE2SFCACommand: CatchmentMethodCommand {
         abstract: "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
         discussion: "APL (DREES): maillage access e2sfca --db t.db --kind gp --decay exponential:0.12 --limit 30 --demand age-weighted --out apl.csv"
     )
-    static let methodName = "e2sfca"
-    static let defaultDecay = DistanceDecay.pysalDefaultSteps
+    static let method = AccessMethodName.enhancedTwoStep
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
@@ -118,9 +119,7 @@ struct Access3SFCACommand: CatchmentMethodCommand {
         commandName: "3sfca", abstract: "Three-step floating catchment (selection weights for competing sites).",
         discussion: "Example: maillage access 3sfca --db out/demo.db --kind gp --out 3sfca.csv"
     )
-    static let methodName = "3sfca"
-    static let defaultDecay = DistanceDecay.pysalDefaultSteps
-    static let threeStage = true
+    static let method = AccessMethodName.threeStep
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
@@ -134,23 +133,31 @@ struct AccessGravityCommand: MaillageCommand {
     )
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
-    @Option(help: "Gravity weight as gravity:SCALE:ALPHA (default gravity:60:-1).") var decay: String = "gravity:60:-1"
-    @Option(help: "Limit in minutes (default 60).") var limit: Double = 60
-    @Option(help: "Times below this many minutes count as this (avoids infinite weights at 0).") var minimumMinutes: Double = 1
+    @Option(help: "Gravity weight as gravity:SCALE:ALPHA (default gravity:60:-1).")
+    var decay: String = AccessMethodName.defaultGravityDecay
+    @Option(help: "Limit in minutes (default 60).") var limit: Double = AccessMethodName.gravity.defaultLimit ?? 60
+    @Option(help: "Times below this many minutes count as this (avoids infinite weights at 0).")
+    var minimumMinutes: Double = AccessMethodName.defaultMinimumMinutes
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
         let input = try options.input(global)
-        let parts = decay.split(separator: ":").map(String.init)
-        guard parts.count == 3, parts[0] == "gravity", let scale = Double(parts[1]), let alpha = Double(parts[2]) else {
-            throw CommandError(message: "--decay must be gravity:SCALE:ALPHA, such as gravity:60:-1 (got '\(decay)')", status: .usage)
+        let model: GravityModel
+        do {
+            guard case let .gravity(chosen) = try AccessMethodName.gravity.method(
+                limit: limit, decay: decay, minimumMinutes: minimumMinutes) else {
+                preconditionFailure("gravity is the gravity method")
+            }
+            model = chosen
+        } catch let error as AccessError {
+            throw CommandError(message: "--decay: \(error.description)", status: .usage)
         }
-        let model = GravityModel(scale: scale, alpha: alpha, minimumMinutes: minimumMinutes, limit: limit)
         let request = AccessRequest(method: .gravity(model), kinds: try options.kinds(), services: options.services(),
-                                    capacity: try supply.measure(), demand: try supply.demandMode(),
+                                    capacity: supply.capacity, demand: try supply.demandMode(),
                                     travel: try options.travelMode(limit: limit, input: input, global), per: supply.per, normalize: supply.normalize)
         try AccessRunner.run(request, parameters: ["kind": options.kind, "method": "gravity", "decay": decay, "limit": "\(limit)",
-                                                   "minimum_minutes": "\(minimumMinutes)", "capacity": supply.capacity ?? ""],
+                                                   "minimum_minutes": "\(minimumMinutes)",
+                                                   "capacity": supply.capacity?.rawValue ?? ""],
                              input: input, options: options, global: global)
     }
 }

@@ -64,7 +64,7 @@ struct ScenarioRunCommand: MaillageCommand {
         let territory = try database.loadTerritory()
         let results = try ScenarioRunner.run(scenario, on: territory)
         for result in results {
-            let table = ZoneTable(zoneIDs: result.zoneIDs, columns: [.init(name: result.spec.method, values: .numbers(result.values))])
+            let table = ZoneTable(zoneIDs: result.zoneIDs, columns: [.init(name: result.spec.method.rawValue, values: .numbers(result.values))])
             let name = try ScenarioFiles.safeName(result.spec.label, file: result.spec.file, key: "indicators")
             try ZoneTableWriter.writeCSV(table, to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".csv").path)
         }

@@ -1,0 +1,11 @@
+/// Where an accessibility study takes its travel times from (`--travel line|matrix`).
+public enum TravelSource: String, Sendable, Hashable, Codable, FileVocabulary, CustomStringConvertible {
+    /// The straight-line model (calibrated on road times), pairs searched within the limit.
+    case line
+    /// An imported travel-time matrix, or a matrix file read for the study.
+    case matrix
+
+    public var description: String { rawValue }
+
+    public static let vocabularyName = "a travel source"
+}
