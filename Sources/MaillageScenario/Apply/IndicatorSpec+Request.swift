@@ -23,7 +23,7 @@ extension IndicatorSpec {
         func reading<T>(_ key: String, _ read: (String) throws -> T) throws -> T? {
             guard let text = options[key] else { return nil }
             do { return try read(text) } catch let error as ValidationError {
-                throw OptionProblem(key: key, reason: error.description)
+                throw OptionProblem(key: key, reason: error.reason)
             } catch let error as AccessError {
                 throw OptionProblem(key: key, reason: error.description)
             }
