@@ -31,19 +31,14 @@ struct CompareCommand: MaillageCommand {
     )
 
     @Argument(help: "The baseline scenario file, then one or more alternatives.") var files: [String]
-    @Option(help: "Replications of every scenario (default: the baseline's 'replications').") var replications: Int?
+    @OptionGroup var execution: ScenarioRunOptions
     @Option(help: "Run only the I-th of N shares of the jobs (1-based, such as 2/8) and write a shard for 'maillage merge'.")
     var shard: String?
-    @Option(help: "Replications run at once (default: all cores); results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "The folder to write into.") var out: String
     @Flag(help: "Print comparison.json on stdout.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a baseline and at least one alternative scenario.") }
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1.") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         if let shard, ComparisonShard(shard) == nil {
             throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, such as 2/8 (not '\(shard)').")
         }
@@ -52,11 +47,11 @@ struct CompareCommand: MaillageCommand {
     func execute() throws {
         let interrupts = InterruptGuard()
         let clock = ContinuousClock(), started = clock.now
-        var plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
+        var plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: execution.replications)
         let part = shard.flatMap(ComparisonShard.init)
         // Alternatives' names become file names: refused before any work, not after.
         let written = try ComparisonFiles.fileNames(plan.scenarios) + (part.map { ["shard-\($0.index)-of-\($0.count).json"] } ?? [])
-        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: out).appendingPathComponent($0).path },
+        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: execution.out).appendingPathComponent($0).path },
                               role: "--out", against: Self.inputs(plan.scenarios))
         let jobs = plan.jobs(in: part)
         let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
@@ -72,13 +67,13 @@ struct CompareCommand: MaillageCommand {
         plan.inputsDigest = try plan.inputsDigest(territory: territory)
         if let part {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
-            let path = URL(fileURLWithPath: out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
+            let path = URL(fileURLWithPath: execution.out).appendingPathComponent("shard-\(part.index)-of-\(part.count).json").path
             let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
             // Unlinked, not closed: the jobs may still be appending to it when the signal comes.
             let partial = writer.partial
             _ = interrupts.onInterrupt { unlink(partial) }
             do {
-                try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
+                try ComparisonRunner.stream(plan, jobs: jobs, threads: execution.threads, territory: territory, progress: { progress.step() }) { try writer.append($0) }
                 try interrupts.committing(path) { try writer.finish() }
             } catch {
                 writer.discard()
@@ -91,10 +86,10 @@ struct CompareCommand: MaillageCommand {
             return
         }
         // Each replication is folded into running means and variances as it comes (in plan order).
-        let result = try ComparisonRunner.compare(plan, threads: threads, territory: territory) { progress.step() }
+        let result = try ComparisonRunner.compare(plan, threads: execution.threads, territory: territory) { progress.step() }
         progress.finish()
         global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
-        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: out, json: json, global: global, interrupts: interrupts)
+        try Self.write(result, zones: try territory(plan.scenarios[0]).zones, to: execution.out, json: json, global: global, interrupts: interrupts)
     }
 
     /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.

@@ -32,22 +32,14 @@ struct ScenarioRunCommand: MaillageCommand {
     )
 
     @Argument(help: "The scenario file.") var file: String
-    @Option(help: "Replications (default: the scenario's 'replications').") var replications: Int?
-    @Option(help: "Replications run at once (default: all cores); results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "The folder to write into.") var out: String
+    @OptionGroup var execution: ScenarioRunOptions
     @Flag(help: "Print the territory-wide values as JSON.") var json = false
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1.") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
-    }
 
     func execute() throws {
         var summaries: [[String: Any]] = []
         for var scenario in try ScenarioLoader.load(file) {
-            if let replications { scenario.replications = replications }
+            if let replications = execution.replications { scenario.replications = replications }
             summaries.append(try run(scenario))
         }
         if json { print(ScenarioFiles.jsonText(summaries)) }
@@ -55,7 +47,7 @@ struct ScenarioRunCommand: MaillageCommand {
 
     private func run(_ scenario: Scenario) throws -> [String: Any] {
         // The name is checked before any work: it becomes a folder.
-        let folder = URL(fileURLWithPath: out).appendingPathComponent(try ScenarioFiles.safeName(scenario.name, file: scenario.file)).path
+        let folder = URL(fileURLWithPath: execution.out).appendingPathComponent(try ScenarioFiles.safeName(scenario.name, file: scenario.file)).path
         let labels = try scenario.indicators.map { try ScenarioFiles.safeName($0.label, file: $0.file, key: "indicators") + ".csv" }
         let written = labels + ["summary.json", "provenance.json"] + SimulationOutput.fileNames.map { "simulation/" + $0 }
         try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path },
@@ -70,7 +62,7 @@ struct ScenarioRunCommand: MaillageCommand {
         }
         var simulated: (SimulationResult, SimulationRequest)?
         if scenario.simulation.enabled {
-            let request = try scenario.simulationRequest(on: territory, threads: threads)
+            let request = try scenario.simulationRequest(on: territory, threads: execution.threads)
             let progress = ProgressBar(estimatedTotal: scenario.replications, unit: "replications", global: global, minimum: 2)
             let result = try scenario.simulate(request) { _ in progress.step() }
             progress.finish()
