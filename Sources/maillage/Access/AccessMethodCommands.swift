@@ -49,6 +49,9 @@ struct CatchmentOptions: ParsableArguments {
 
     func validate() throws {
         if let limit, !(limit.isFinite && limit > 0) { throw ValidationError("--limit must be more than 0 minutes.") }
+        if let decay {
+            do { _ = try DistanceDecay.parse(decay) } catch let error as AccessError { throw ValidationError("--decay: \(error.description).") }
+        }
     }
 }
 
@@ -139,6 +142,10 @@ struct AccessGravityCommand: MaillageCommand {
     @Option(help: "Times below this many minutes count as this (avoids infinite weights at 0).")
     var minimumMinutes: Double = AccessMethodName.defaultMinimumMinutes
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        do { _ = try GravityModel.parse(decay) } catch let error as AccessError { throw ValidationError("--decay: \(error.description).") }
+    }
 
     func execute() throws {
         let input = try options.input(global)
