@@ -36,7 +36,9 @@ extension AccessMethodName {
     ///   - minimumMinutes: gravity only: times below this count as this.
     /// - Throws: ``AccessError/invalidParameter(_:)`` for a decay that does not read, or a
     ///   coverage without its threshold.
-    public func method(limit: Double? = nil, decay: String? = nil, minimumMinutes: Double? = nil) throws -> AccessMethod {
+    public func method(
+        limit: Double? = nil, decay: String? = nil, minimumMinutes: Double? = nil
+    ) throws -> AccessMethod {
         switch self {
         case .nearest: return .nearest
         case .coverage:
@@ -44,7 +46,8 @@ extension AccessMethodName {
             return .coverage(threshold: limit)
         case .twoStep, .enhancedTwoStep, .threeStep:
             let decay = try decay.map(DistanceDecay.parse) ?? defaultDecay ?? .uniform
-            return .catchment(FloatingCatchment(decay: decay, limit: limit ?? defaultLimit, threeStage: self == .threeStep))
+            let limit = limit ?? defaultLimit
+            return .catchment(FloatingCatchment(decay: decay, limit: limit, threeStage: self == .threeStep))
         case .gravity:
             var model = try GravityModel.parse(decay ?? Self.defaultGravityDecay)
             model.minimumMinutes = minimumMinutes ?? Self.defaultMinimumMinutes

@@ -39,7 +39,8 @@ public enum AccessMethodName: String, Sendable, Hashable, Codable, FileVocabular
         case .coverage: ["kind", "service", "limit"]
         case .twoStep, .enhancedTwoStep, .threeStep:
             ["kind", "service", "limit", "decay", "capacity", "demand", "per", "normalize"]
-        case .gravity: ["kind", "service", "limit", "decay", "minimum_minutes", "capacity", "demand", "per", "normalize"]
+        case .gravity:
+            ["kind", "service", "limit", "decay", "minimum_minutes", "capacity", "demand", "per", "normalize"]
         }
     }
 }

@@ -36,12 +36,15 @@ extension IndicatorSpec {
                 return value
             }
         }
-        let kinds = try reading("kind") { text in Set(try text.split(separator: ",").map { try ActorKind.parse(String($0)) }) }
+        let kinds = try reading("kind") { text in
+            Set(try text.split(separator: ",").map { try ActorKind.parse(String($0)) })
+        }
         let services = Set((options["service"] ?? "").split(separator: ",").map { String($0).lowercased() })
         let limit = try number("limit")
         let minimumMinutes = try reading("minimum_minutes") { text in
             guard let value = Double(text), value.isFinite, value >= 0 else {
-                throw OptionProblem(key: "minimum_minutes", reason: "minimum_minutes must be a number ≥ 0, not '\(text)'")
+                throw OptionProblem(
+                    key: "minimum_minutes", reason: "minimum_minutes must be a number ≥ 0, not '\(text)'")
             }
             return value
         }

@@ -149,8 +149,8 @@ public enum ScenarioLoader {
         for key in try value.keys() where key != "method" {
             let option = try value.required(key)
             guard method.optionKeys.contains(key) else {
-                throw option.error("'\(key)' is not an option of \(method); expected one of \(method.optionKeys.joined(separator: ", "))",
-                                   key: "\(value.key).\(key)")
+                let valid = method.optionKeys.joined(separator: ", ")
+                throw option.error("'\(key)' is not an option of \(method); expected one of \(valid)", key: "\(value.key).\(key)")
             }
             options[key] = try option.strings().joined(separator: ",")
         }

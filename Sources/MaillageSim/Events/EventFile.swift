@@ -44,7 +44,8 @@ public enum EventFile {
         func fail(_ reason: String) -> SimulationError { .invalidEvent(index: index, reason: reason) }
         let typeName = object["type"] as? String ?? ""
         guard let type = SimulationEvent.Kind(rawValue: typeName) else {
-            throw fail("type '\(typeName)' is not one of \(SimulationEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            let types = SimulationEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw fail("type '\(typeName)' is not one of \(types)")
         }
         // As in parameter files and scenario files: a misspelt key is refused, not ignored.
         let allowed = type.eventFileKeys

@@ -50,7 +50,9 @@ struct CatchmentOptions: ParsableArguments {
     func validate() throws {
         if let limit, !(limit.isFinite && limit > 0) { throw ValidationError("--limit must be more than 0 minutes.") }
         if let decay {
-            do { _ = try DistanceDecay.parse(decay) } catch let error as AccessError { throw ValidationError("--decay: \(error.description).") }
+            do { _ = try DistanceDecay.parse(decay) } catch let error as AccessError {
+                throw ValidationError("--decay: \(error.description).")
+            }
         }
     }
 }
@@ -69,7 +71,8 @@ extension CatchmentMethodCommand {
         let input = try options.input(global)
         let method: FloatingCatchment
         do {
-            guard case let .catchment(chosen) = try Self.method.method(limit: catchment.limit, decay: catchment.decay) else {
+            let chosen = try Self.method.method(limit: catchment.limit, decay: catchment.decay)
+            guard case let .catchment(chosen) = chosen else {
                 preconditionFailure("\(Self.method) is a catchment method")
             }
             method = chosen
@@ -77,7 +80,8 @@ extension CatchmentMethodCommand {
             throw CommandError(message: "--decay: \(error.description)", status: .usage)
         }
         let request = AccessRequest(
-            method: .catchment(method), kinds: try options.kinds(), services: options.services(), capacity: supply.capacity,
+            method: .catchment(method), kinds: try options.kinds(), services: options.services(),
+            capacity: supply.capacity,
             demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
             per: supply.per, normalize: supply.normalize
         )
@@ -144,7 +148,9 @@ struct AccessGravityCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        do { _ = try GravityModel.parse(decay) } catch let error as AccessError { throw ValidationError("--decay: \(error.description).") }
+        do { _ = try GravityModel.parse(decay) } catch let error as AccessError {
+            throw ValidationError("--decay: \(error.description).")
+        }
     }
 
     func execute() throws {

@@ -49,7 +49,9 @@ struct ExportCommand: MaillageCommand {
     }
 
     func execute() throws {
-        guard case let .table(table) = table else { return try geopackage.export(database: db, out: out, global: global) }
+        guard case let .table(table) = table else {
+            return try geopackage.export(database: db, out: out, global: global)
+        }
         var exporter = TerritoryExporter()
         exporter.delimiter = CSVOptions.parseDelimiter(delimiter) ?? ","
         exporter.includeSource = withSource
