@@ -33,6 +33,7 @@ import Testing
         (["import", "matrix", "ACTORS", "--distance-unit", "miles"], ["'km'", "'m'"]),
         (["import", "finess", "ACTORS", "--fallback", "town"], ["'skip'", "'commune'"]),
         (["export", "actor"], ["'actors'", "'zones'", "'links'", "'matrix'", "'geopackage'"]),
+        (["travel", "line", "--from", "zones", "--to", "pharmacies"], ["pharmacy", "gp", "hospital"]),
     ]
 
     @Test(arguments: typos.indices)
