@@ -24,7 +24,7 @@ struct LocateCommand: MaillageCommand {
             """
     )
 
-    @Argument(help: "lscp, mclp, pmedian or pcenter.") var model: LocateModelName
+    @Argument(help: "lscp, mclp, pmedian or pcenter.") var model: LocationModelName
     @OptionGroup var options: AccessOptions
     @Option(help: "Candidate sites: 'zones', 'actors' (the existing ones) or a CSV file (id, lat, lon[, zone_id][, capacity]).") var candidates = "zones"
     @Option(name: .customShort("p"), help: "How many sites to open (all but LSCP).") var p: Int?
@@ -35,7 +35,7 @@ struct LocateCommand: MaillageCommand {
     @Option(help: "Capacity of each new candidate without a capacity column, in the unit of --capacity-measure.") var capacity: Double?
     @Option(help: "Capacity measure of the existing sites (fte, beds, places…); default: the kind's usual one.") var capacityMeasure: CapacityMeasure?
     @Option(help: "People one unit of capacity serves (e.g. 1000 patients per GP FTE).") var peoplePerUnit: Double = 1
-    @Option(help: "model (the model's own objective) or maximin-access (raise the worst-served tenth's E2SFCA access).") var objective: LocateObjective = .model
+    @Option(help: "model (the model's own objective) or maximin-access (raise the worst-served tenth's E2SFCA access).") var objective: LocationObjective = .model
     @Option(help: "Distance decay of the access figures and of maximin-access (as for access e2sfca).") var decay = "step:10:1,20:0.68,30:0.22"
     @OptionGroup var global: GlobalOptions
 

@@ -51,3 +51,6 @@ extension TravelDistanceUnit: ExpressibleByArgument {
 
 extension FinessPositionFallback: ExpressibleByArgument {}
 extension EquityAnalysis.Weighting: ExpressibleByArgument {}
+extension LocationModelName: ExpressibleByArgument {}
+extension LocationObjective: ExpressibleByArgument {}
+extension LocationDirection: ExpressibleByArgument {}
