@@ -4,7 +4,8 @@ import MaillageCore
 
 struct AccessNearestCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
-        commandName: "nearest", abstract: "Time to the nearest site of the kind(s), and its id, per zone.",
+        commandName: AccessMethodName.nearest.rawValue,
+        abstract: "Time to the nearest site of the kind(s), and its id, per zone.",
         discussion: "Example: maillage access nearest --db out/demo.db --kind hospital --service emergency --out ed.csv"
     )
     @OptionGroup var options: AccessOptions
@@ -21,7 +22,8 @@ struct AccessNearestCommand: MaillageCommand {
 
 struct AccessCoverageCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
-        commandName: "coverage", abstract: "Share of the population within --limit minutes of a site, per zone and overall.",
+        commandName: AccessMethodName.coverage.rawValue,
+        abstract: "Share of the population within --limit minutes of a site, per zone and overall.",
         discussion: "Example: maillage access coverage --db out/demo.db --kind hospital --service emergency --limit 30 --out cover.csv"
     )
     @OptionGroup var options: AccessOptions
@@ -98,7 +100,8 @@ extension CatchmentMethodCommand {
 
 struct Access2SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
-        commandName: "2sfca", abstract: "Two-step floating catchment: supply per inhabitant within --limit (default 30 min).",
+        commandName: AccessMethodName.twoStep.rawValue,
+        abstract: "Two-step floating catchment: supply per inhabitant within --limit (default 30 min).",
         discussion: "Example: maillage access 2sfca --db out/demo.db --kind gp --limit 30 --per 100000 --out 2sfca.csv"
     )
     static let method = AccessMethodName.twoStep
@@ -110,7 +113,7 @@ struct Access2SFCACommand: CatchmentMethodCommand {
 
 struct AccessE2SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
-        commandName: "e2sfca",
+        commandName: AccessMethodName.enhancedTwoStep.rawValue,
         abstract: "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
         discussion: "APL (DREES): maillage access e2sfca --db t.db --kind gp --decay exponential:0.12 --limit 30 --demand age-weighted --out apl.csv"
     )
@@ -123,7 +126,8 @@ struct AccessE2SFCACommand: CatchmentMethodCommand {
 
 struct Access3SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
-        commandName: "3sfca", abstract: "Three-step floating catchment (selection weights for competing sites).",
+        commandName: AccessMethodName.threeStep.rawValue,
+        abstract: "Three-step floating catchment (selection weights for competing sites).",
         discussion: "Example: maillage access 3sfca --db out/demo.db --kind gp --out 3sfca.csv"
     )
     static let method = AccessMethodName.threeStep
@@ -135,7 +139,8 @@ struct Access3SFCACommand: CatchmentMethodCommand {
 
 struct AccessGravityCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gravity", abstract: "Gravity (Hansen) potential: Σ capacity × (time/scale)^alpha over sites within --limit.",
+        commandName: AccessMethodName.gravity.rawValue,
+        abstract: "Gravity (Hansen) potential: Σ capacity × (time/scale)^alpha over sites within --limit.",
         discussion: "Example: maillage access gravity --db out/demo.db --kind hospital --capacity beds --decay gravity:60:-1 --limit 60 --out g.csv"
     )
     @OptionGroup var options: AccessOptions
