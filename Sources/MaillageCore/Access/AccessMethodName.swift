@@ -17,8 +17,10 @@ public enum AccessMethodName: String, Sendable, Hashable, Codable, FileVocabular
     /// Hansen's gravity potential.
     case gravity
 
+    /// The name as files and commands write it.
     public var description: String { rawValue }
 
+    /// What one of these is called in an error message.
     public static let vocabularyName = "an access method"
 
     /// Reads a name as written in files, saying which names exist when it is unknown.

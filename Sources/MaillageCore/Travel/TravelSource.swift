@@ -5,7 +5,9 @@ public enum TravelSource: String, Sendable, Hashable, Codable, FileVocabulary, C
     /// An imported travel-time matrix, or a matrix file read for the study.
     case matrix
 
+    /// The name as files and commands write it.
     public var description: String { rawValue }
 
+    /// What one of these is called in an error message.
     public static let vocabularyName = "a travel source"
 }

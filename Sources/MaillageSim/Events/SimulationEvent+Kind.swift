@@ -13,6 +13,7 @@ extension SimulationEvent {
         /// Needs rise to a peak and fall back, by age band.
         case epidemic
 
+        /// The name as files and commands write it.
         public var description: String { rawValue }
 
         /// The keys an event of this kind reads in an event file (keys starting with `_` are comments).

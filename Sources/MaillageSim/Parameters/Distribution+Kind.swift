@@ -10,6 +10,7 @@ extension Distribution {
         /// The given values, drawn with the given weights (equal when absent).
         case empirical
 
+        /// The name as files and commands write it.
         public var description: String { rawValue }
 
         /// Reads a type as written in parameter files; an unknown one is refused with the list.

@@ -13,6 +13,7 @@ extension FileVocabulary {
 }
 
 extension ActorKind: ExpressibleByArgument {
+    /// Reads the name ignoring case and surrounding spaces.
     public init?(argument: String) {
         guard let value = Self.argument(argument) else { return nil }
         self = value
@@ -20,6 +21,7 @@ extension ActorKind: ExpressibleByArgument {
 }
 
 extension CapacityMeasure: ExpressibleByArgument {
+    /// Reads the name ignoring case and surrounding spaces.
     public init?(argument: String) {
         guard let value = Self.argument(argument) else { return nil }
         self = value
@@ -27,6 +29,7 @@ extension CapacityMeasure: ExpressibleByArgument {
 }
 
 extension TravelSource: ExpressibleByArgument {
+    /// Reads the name ignoring case and surrounding spaces.
     public init?(argument: String) {
         guard let value = Self.argument(argument) else { return nil }
         self = value
