@@ -52,7 +52,7 @@ import Testing
 
     @Test func aDistributionCanSwitchType() throws {
         let parameters = try ParameterFile.parse(Data(#"{"hospital": {"length_of_stay": {"type": "empirical", "values": [2, 4], "weights": [1, 3]}}}"#.utf8))
-        #expect(parameters.hospital.lengthOfStay.type == "empirical")
+        #expect(parameters.hospital.lengthOfStay.type == .empirical)
         #expect(parameters.hospital.lengthOfStay.mean == nil)
     }
 

@@ -175,7 +175,8 @@ extension CommandLineTests {
     @Test func badRequestsAreClearErrors() throws {
         let out = path("x.csv")
         let unknownKind = try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "doctor", "--out", out)
-        #expect(unknownKind.status == 65 && unknownKind.stderr.contains("not an actor kind"))
+        // A misspelt --kind is a usage error (64) since issue #17 ("a typo is a usage error, everywhere").
+        #expect(unknownKind.status == 64 && unknownKind.stderr.contains("not an actor kind"))
         let noCapacity = try CommandLineTests.run("access", "2sfca", "--db", db, "--kind", "pharmacy", "--out", out)
         #expect(noCapacity.status == 65 && noCapacity.stderr.contains("--capacity"))
         let badDecay = try CommandLineTests.run("access", "e2sfca", "--db", db, "--kind", "gp", "--decay", "exponential:0", "--out", out)

@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// What an accessibility study computes.
 public enum AccessMethod: Sendable, Equatable {
     /// Time to the nearest site (and its id).
@@ -9,17 +11,20 @@ public enum AccessMethod: Sendable, Equatable {
     /// Hansen's gravity potential.
     case gravity(GravityModel)
 
-    /// The name used in result files and stored runs (`2sfca`, `e2sfca`, `3sfca`, …).
-    public var name: String {
+    /// The method's name in the vocabulary of commands, scenario files and stored runs.
+    public var methodName: AccessMethodName {
         switch self {
-        case .nearest: "nearest"
-        case .coverage: "coverage"
-        case let .catchment(c) where c.threeStage: "3sfca"
-        case let .catchment(c) where c.decay == .uniform: "2sfca"
-        case .catchment: "e2sfca"
-        case .gravity: "gravity"
+        case .nearest: .nearest
+        case .coverage: .coverage
+        case let .catchment(c) where c.threeStage: .threeStep
+        case let .catchment(c) where c.decay == .uniform: .twoStep
+        case .catchment: .enhancedTwoStep
+        case .gravity: .gravity
         }
     }
+
+    /// The name used in result files and stored runs (`2sfca`, `e2sfca`, `3sfca`, …).
+    public var name: String { methodName.rawValue }
 
     /// Whether the method needs each site's capacity.
     var needsSupply: Bool {

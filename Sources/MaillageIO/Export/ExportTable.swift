@@ -1,5 +1,5 @@
 /// What `maillage export` writes: one table of the territory database.
-public enum ExportTable: String, Sendable, CaseIterable {
+public enum ExportTable: String, Sendable, Codable, CaseIterable {
     case actors
     case zones
     case links

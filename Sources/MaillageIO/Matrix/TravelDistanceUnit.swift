@@ -1,5 +1,5 @@
 /// The unit of a matrix's distance column; Maillage stores kilometres.
-public enum TravelDistanceUnit: String, Sendable, CaseIterable {
+public enum TravelDistanceUnit: String, Sendable, Codable, CaseIterable {
     case kilometres = "km"
     case metres = "m"
 

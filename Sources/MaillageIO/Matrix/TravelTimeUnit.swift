@@ -1,5 +1,5 @@
 /// The unit of a matrix's time column; Maillage stores minutes.
-public enum TravelTimeUnit: String, Sendable, CaseIterable {
+public enum TravelTimeUnit: String, Sendable, Codable, CaseIterable {
     case minutes = "min"
     case seconds = "s"
     case hours = "h"

@@ -46,7 +46,7 @@ public enum ScenarioRunFolder {
         let territory = try database.loadTerritory()
         let results = try ScenarioRunner.run(scenario, on: territory)
         for result in results {
-            let column = ZoneTable.Column(name: result.spec.method, values: .numbers(result.values))
+            let column = ZoneTable.Column(name: result.spec.method.rawValue, values: .numbers(result.values))
             let name = try ScenarioFiles.safeName(result.spec.label, file: result.spec.file, key: "indicators")
             try ZoneTableWriter.writeCSV(ZoneTable(zoneIDs: result.zoneIDs, columns: [column]), to: path(name + ".csv"))
         }

@@ -29,31 +29,38 @@ import MaillageSim
 ///     until: 2027-01-31
 /// ```
 enum ChangeReader {
-    static let changeKinds = ["close", "open", "capacity", "add_link", "remove_link"]
-    static let eventKinds = ["surge", "slow_travel", "epidemic"]
+    /// The kinds of change, by the key that introduces each item of `changes:`.
+    enum ChangeKind: String, CaseIterable {
+        case close, open, capacity
+        case addLink = "add_link"
+        case removeLink = "remove_link"
+    }
+
+    /// The events a scenario's `events:` may hold (closures and capacities are changes there).
+    static let eventKinds: [SimulationEvent.Kind] = [.surge, .slowTravel, .epidemic]
 
     static func change(_ item: YAMLValue, start: Date) throws -> Scenario.Placed<ScenarioChange> {
-        let kind = try onlyKind(item, among: changeKinds)
+        let kind = try onlyKind(item, among: ChangeKind.allCases)
         let day = try item.optional("from").map { try ScenarioDay.read($0, start: start) } ?? 0
         let until = try item.optional("until").map { try ScenarioDay.read($0, start: start) }
         if let until, until <= day { throw item.error("'until' must come after 'from'", key: "\(item.key).until") }
-        let body = try item.required(kind)
+        let body = try item.required(kind.rawValue)
         let change: ScenarioChange
         do {
             switch kind {
-            case "close":
+            case .close:
                 change = .closeActor(id: try body.string(), day: day, until: until, nightOnly: try nightOnly(item))
-            case "open":
+            case .open:
                 change = .openActor(try actor(body), day: day)
-            case "capacity":
+            case .capacity:
                 let actorID = try body.required("actor").string()
                 let measures = try body.keys().filter { $0 != "actor" }
                 guard measures.count == 1 else { throw body.error("give one measure and its value, such as fte: 0") }
                 change = .setCapacity(actorID: actorID, try Capacity(CapacityMeasure.parse(measures[0]), body.required(measures[0]).double()), day: day)
-            case "add_link":
+            case .addLink:
                 change = .addLink(try Link(from: body.required("from").string(), kind: LinkKind.parse(body.required("kind").string()),
                                            to: body.required("to").string(), strength: body.optional("strength")?.double() ?? 1), day: day)
-            default:
+            case .removeLink:
                 change = .removeLink(from: try body.required("from").string(), kind: try LinkKind.parse(body.required("kind").string()),
                                      to: try body.required("to").string(), day: day)
             }
@@ -68,9 +75,9 @@ enum ChangeReader {
         let day = try ScenarioDay.read(try item.required("from"), start: start)
         let until = try ScenarioDay.read(try item.required("until"), start: start)
         guard until > day else { throw item.error("'until' must come after 'from'", key: "\(item.key).until") }
-        let body = try item.required(kind)
+        let body = try item.required(kind.rawValue)
         let zones = try body.required("zones").strings()
-        if kind == "epidemic" { return try epidemic(item, body: body, zones: zones, day: day, until: until, start: start) }
+        if kind == .epidemic { return try epidemic(item, body: body, zones: zones, day: day, until: until, start: start) }
         let factorValue = try body.required("factor")
         let factor = try factorValue.double()
         if let problem = SimulationEvent.factorProblem(kind: kind, factor: factor) { throw factorValue.error(problem) }
@@ -79,8 +86,8 @@ enum ChangeReader {
         for need in needs where !needNames.contains(need) {
             throw body.error("'\(need)' is not a need; expected one of \(needNames.joined(separator: ", "))", key: "\(body.key).needs")
         }
-        if kind != "surge" && !needs.isEmpty { throw body.error("'needs' applies to a surge only", key: "\(body.key).needs") }
-        let event: ScenarioEvent = kind == "surge"
+        if kind != .surge && !needs.isEmpty { throw body.error("'needs' applies to a surge only", key: "\(body.key).needs") }
+        let event: ScenarioEvent = kind == .surge
             ? .demandSurge(zones: zones, factor: factor, day: day, until: until, needs: needs)
             : .travelSlowdown(zones: zones, factor: factor, day: day, until: until)
         return Scenario.Placed(value: event, file: item.file, line: item.line)
@@ -108,16 +115,20 @@ enum ChangeReader {
                                file: item.file, line: item.line)
     }
 
-    private static func onlyKind(_ item: YAMLValue, among kinds: [String]) throws -> String {
-        let present = try item.keys().filter(kinds.contains)
-        guard present.count == 1 else {
-            throw item.error("each item needs exactly one of \(kinds.joined(separator: ", "))")
+    /// The one kind an item names among `kinds` (its key), refusing keys that are not the
+    /// kind's or its dates'.
+    private static func onlyKind<Kind: RawRepresentable>(_ item: YAMLValue, among kinds: [Kind]) throws -> Kind
+    where Kind.RawValue == String {
+        let names = kinds.map(\.rawValue)
+        let present = try item.keys().filter(names.contains)
+        guard present.count == 1, let kind = Kind(rawValue: present[0]) else {
+            throw item.error("each item needs exactly one of \(names.joined(separator: ", "))")
         }
         let extra = present[0] == "close" ? ["from", "until", "night_only"] : ["from", "until"]
-        for key in try item.keys() where !kinds.contains(key) && !extra.contains(key) {
+        for key in try item.keys() where !names.contains(key) && !extra.contains(key) {
             throw item.error("'\(key)' is not understood here; expected \(([present[0]] + extra).joined(separator: ", "))", key: "\(item.key).\(key)")
         }
-        return present[0]
+        return kind
     }
 
     private static func nightOnly(_ item: YAMLValue) throws -> Bool {

@@ -137,16 +137,31 @@ public enum ScenarioLoader {
         if let zones = try value.optional("zone_indicators") { settings.zoneIndicators = try zones.strings() }
     }
 
+    /// One indicator: its method, and only the options that method takes (a misspelt key is
+    /// refused as parameter files refuse theirs), each value checked where it is written.
     private static func readIndicator(_ value: YAMLValue) throws -> IndicatorSpec {
+        let methodValue = try value.required("method")
+        let method: AccessMethodName
+        do { method = try AccessMethodName.parse(try methodValue.string()) } catch let error as ValidationError {
+            throw methodValue.error(error.reason, key: "\(value.key).method")
+        }
         var options: [String: String] = [:]
-        for key in try value.keys() where key != "method" { options[key] = try value.required(key).strings().joined(separator: ",") }
-        let method = try value.required("method").string()
-        let known = ["nearest", "coverage", "2sfca", "e2sfca", "3sfca", "gravity"]
-        guard known.contains(method) else {
-            throw value.error("'\(method)' is not an indicator; expected one of \(known.joined(separator: ", "))", key: "\(value.key).method")
+        for key in try value.keys() where key != "method" {
+            let option = try value.required(key)
+            guard method.optionKeys.contains(key) else {
+                let valid = method.optionKeys.joined(separator: ", ")
+                throw option.error("'\(key)' is not an option of \(method); expected one of \(valid)", key: "\(value.key).\(key)")
+            }
+            options[key] = try option.strings().joined(separator: ",")
         }
         guard options["kind"] != nil else { throw value.error("an indicator needs a kind (kind: gp)", key: "\(value.key).kind") }
-        return IndicatorSpec(method: method, options: options, file: value.file, line: value.line)
+        let spec = IndicatorSpec(method: method, options: options, file: value.file, line: value.line)
+        // Values are read now, so that a typo stops the run before any work, at its line.
+        do { _ = try spec.readRequest() } catch let problem as IndicatorSpec.OptionProblem {
+            let option = try problem.key.flatMap { try value.optional($0) }
+            throw (option ?? value).error(problem.reason, key: "\(value.key)" + (problem.key.map { ".\($0)" } ?? ""))
+        }
+        return spec
     }
 
     /// One scenario per point of the grid, named after its values.

@@ -48,7 +48,7 @@ public struct Scenario: Sendable {
 /// One accessibility indicator of a scenario: a method (`coverage`, `e2sfca`, …) and its
 /// options, written as on the command line (`kind: hospital`, `limit: 30`).
 public struct IndicatorSpec: Sendable, Equatable {
-    public var method: String
+    public var method: AccessMethodName
     public var options: [String: String]
     /// The file the indicator was read from, for errors.
     public var file: String
@@ -57,7 +57,7 @@ public struct IndicatorSpec: Sendable, Equatable {
 
     /// A stable name for result columns and files: `coverage_hospital_emergency_30`.
     public var label: String {
-        ([method] + ["kind", "service", "limit", "decay", "demand"].compactMap { options[$0] })
+        ([method.rawValue] + ["kind", "service", "limit", "decay", "demand"].compactMap { options[$0] })
             .joined(separator: "_").replacingOccurrences(of: ",", with: "-").replacingOccurrences(of: ":", with: "-")
     }
 }

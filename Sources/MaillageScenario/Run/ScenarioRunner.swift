@@ -35,7 +35,7 @@ public enum ScenarioRunner {
                 throw ScenarioError(file: spec.file, line: spec.line, key: "indicators", reason: error.description + within)
             }
             // Coverage per zone is whether the zone is covered (1/0), matching the territory's covered share.
-            let column = spec.method == "coverage" ? result.columns.first { $0.name == "covered" } : result.columns.first
+            let column = spec.method == .coverage ? result.columns.first { $0.name == "covered" } : result.columns.first
             let values = column?.values ?? []
             let territoryValue = result.summary["coverage_share"] ?? weightedMean(values, population)
             return IndicatorResult(spec: spec, zoneIDs: result.zoneIDs, values: values, territoryValue: territoryValue, summary: result.summary)

@@ -51,9 +51,14 @@ public enum EventFile {
 
     private static func event(_ object: [String: Any], index: Int, startDay: Int, days: Int) throws -> SimulationEvent {
         func fail(_ reason: String) -> SimulationError { .invalidEvent(index: index, reason: reason) }
-        let type = object["type"] as? String ?? ""
+        let typeName = object["type"] as? String ?? ""
+        guard let type = SimulationEvent.Kind(rawValue: typeName) else {
+            let types = SimulationEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw fail("type '\(typeName)' is not one of \(types)")
+        }
         // As in parameter files and scenario files: a misspelt key is refused, not ignored.
-        if let allowed = allowedKeys[type], let unknown = object.keys.sorted().first(where: { !allowed.contains($0) && !$0.hasPrefix("_") }) {
+        let allowed = type.eventFileKeys
+        if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) && !$0.hasPrefix("_") }) {
             throw fail("'\(unknown)' is not understood in a \(type) event; expected \(allowed.sorted().joined(separator: ", "))")
         }
         let from = try day(object["from"], key: "from", index: index, startDay: startDay, days: days) ?? 0
@@ -75,14 +80,14 @@ public enum EventFile {
         }
         let change: SimulationEvent.Change
         switch type {
-        case "close":
+        case .close:
             change = .close(actor: try text("actor"), nightOnly: object["night_only"] as? Bool ?? false)
-        case "capacity":
+        case .capacity:
             let measure: CapacityMeasure
             do { measure = try CapacityMeasure.parse(try text("measure")) } catch { throw fail("\(error)") }
             change = .capacity(actor: try text("actor"), measure: measure, value: try number("value"))
             return SimulationEvent(change, fromDay: from, toDay: days - 1)
-        case "surge":
+        case .surge:
             let factor = try number("factor")
             if let problem = SimulationEvent.factorProblem(kind: type, factor: factor) { throw fail(problem) }
             var needs = NeedKind.allCases
@@ -95,11 +100,11 @@ public enum EventFile {
                 }
             }
             change = .surge(zones: try zones(), factor: factor, needs: needs)
-        case "slow_travel":
+        case .slowTravel:
             let factor = try number("factor")
             if let problem = SimulationEvent.factorProblem(kind: type, factor: factor) { throw fail(problem) }
             change = .slowTravel(zones: try zones(), factor: factor)
-        case "epidemic":
+        case .epidemic:
             guard let peak = try day(object["peak"], key: "peak", index: index, startDay: startDay, days: days) else {
                 throw fail("epidemic needs 'peak' (a date or day within from...to)")
             }
@@ -124,8 +129,6 @@ public enum EventFile {
                 }
             }
             change = .epidemic(zones: try zones(), peakDay: peak, intensity: intensity, needs: needs)
-        default:
-            throw fail("type '\(type)' is not one of close, capacity, surge, slow_travel, epidemic")
         }
         return SimulationEvent(change, fromDay: from, toDay: to)
     }
@@ -139,14 +142,6 @@ public enum EventFile {
         }
         return day
     }
-
-    /// The keys each event type reads (keys starting with `_` are comments).
-    static let allowedKeys: [String: Set<String>] = [
-        "close": ["type", "actor", "from", "to", "night_only"],
-        "capacity": ["type", "actor", "measure", "value", "from", "to"],
-        "surge": ["type", "zones", "factor", "needs", "from", "to"],
-        "slow_travel": ["type", "zones", "factor", "from", "to"],
-    ]
 
     /// A day offset from an ISO date, an integer, or `{"day": N}`; nil when absent.
     private static func day(_ value: Any?, key: String, index: Int, startDay: Int, days: Int) throws -> Int? {

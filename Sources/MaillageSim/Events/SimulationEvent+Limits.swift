@@ -12,18 +12,18 @@ extension SimulationEvent {
     public static let slowTravelRange = 1.0...10.0
 
     /// Why a factor is refused for an event kind (`surge`, `slow_travel`), or nil.
-    public static func factorProblem(kind: String, factor: Double) -> String? {
+    public static func factorProblem(kind: Kind, factor: Double) -> String? {
         guard factor.isFinite else { return "a factor must be a finite number, not \(factor)" }
         switch kind {
-        case "surge":
+        case .surge:
             guard factor > 0, factor <= maximumSurge else {
                 return "a surge factor must be more than 0 and at most \(Self.format(maximumSurge)) (needs × factor), not \(Self.format(factor))"
             }
-        case "slow_travel":
+        case .slowTravel:
             guard slowTravelRange.contains(factor) else {
                 return "a slow_travel factor must be between \(Self.format(slowTravelRange.lowerBound)) and \(Self.format(slowTravelRange.upperBound)) (travel times × factor), not \(Self.format(factor))"
             }
-        default: break
+        case .close, .capacity, .epidemic: break
         }
         return nil
     }
@@ -35,10 +35,10 @@ extension SimulationEvent {
         for (index, event) in events.enumerated() {
             switch event.change {
             case let .surge(zones, factor, _):
-                if let problem = factorProblem(kind: "surge", factor: factor) { throw SimulationError.invalidEvent(index: index, reason: problem) }
+                if let problem = factorProblem(kind: .surge, factor: factor) { throw SimulationError.invalidEvent(index: index, reason: problem) }
                 surges.append((index, Set(zones), factor, event.fromDay, event.toDay))
             case let .slowTravel(_, factor):
-                if let problem = factorProblem(kind: "slow_travel", factor: factor) { throw SimulationError.invalidEvent(index: index, reason: problem) }
+                if let problem = factorProblem(kind: .slowTravel, factor: factor) { throw SimulationError.invalidEvent(index: index, reason: problem) }
             case .close, .capacity: break
             case .epidemic: break  // intensities are bounded (0...100) where the event file is read
             }

@@ -7,7 +7,7 @@ import Foundation
 /// "values": [1, 2, 5], "weights": [0.5, 0.3, 0.2]}`. Every key is always written (null when
 /// unused) so that a file can switch a default from one type to another.
 public struct Distribution: Sendable, Hashable, Codable {
-    public var type: String
+    public var type: Kind
     /// The mean, in days (the value itself for `fixed`).
     public var mean: Double?
     /// The standard deviation, in days, for `lognormal`.
@@ -18,7 +18,7 @@ public struct Distribution: Sendable, Hashable, Codable {
     public var weights: [Double]?
 
     /// A distribution as a file gives it; its fields are checked when the parameters are validated.
-    public init(type: String, mean: Double? = nil, sd: Double? = nil, values: [Double]? = nil, weights: [Double]? = nil) {
+    public init(type: Kind, mean: Double? = nil, sd: Double? = nil, values: [Double]? = nil, weights: [Double]? = nil) {
         self.type = type
         self.mean = mean
         self.sd = sd
@@ -27,11 +27,11 @@ public struct Distribution: Sendable, Hashable, Codable {
     }
 
     /// A lognormal distribution of this mean and standard deviation, in days.
-    public static func lognormal(mean: Double, sd: Double) -> Distribution { .init(type: "lognormal", mean: mean, sd: sd) }
+    public static func lognormal(mean: Double, sd: Double) -> Distribution { .init(type: .lognormal, mean: mean, sd: sd) }
     /// An exponential distribution of this mean, in days.
-    public static func exponential(mean: Double) -> Distribution { .init(type: "exponential", mean: mean) }
+    public static func exponential(mean: Double) -> Distribution { .init(type: .exponential, mean: mean) }
     /// Always `value` days.
-    public static func fixed(_ value: Double) -> Distribution { .init(type: "fixed", mean: value) }
+    public static func fixed(_ value: Double) -> Distribution { .init(type: .fixed, mean: value) }
 
     /// Writes every key, null when unused, so that a file shows what it can set.
     public func encode(to encoder: any Encoder) throws {
@@ -52,12 +52,12 @@ public struct Distribution: Sendable, Hashable, Codable {
         func fail(_ reason: String) -> SimulationError { .invalidParameter(name: name, reason: reason) }
         let most = Int(Self.maximumDays)
         switch type {
-        case "fixed", "exponential":
+        case .fixed, .exponential:
             guard let mean, mean.isFinite, mean >= 0, mean <= Self.maximumDays else { throw fail("needs a mean from 0 to \(most) days, not \(mean.map { "\($0)" } ?? "none")") }
-        case "lognormal":
+        case .lognormal:
             guard let mean, mean.isFinite, mean > 0, mean <= Self.maximumDays else { throw fail("needs a mean more than 0 and at most \(most) days, not \(mean.map { "\($0)" } ?? "none")") }
             guard let sd, sd.isFinite, sd > 0, sd <= Self.maximumDays else { throw fail("needs an sd more than 0 and at most \(most) days, not \(sd.map { "\($0)" } ?? "none")") }
-        case "empirical":
+        case .empirical:
             guard let values, !values.isEmpty else { throw fail("an empirical distribution needs at least one value") }
             guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= Self.maximumDays }) else { throw fail("values must be numbers from 0 to \(most) days") }
             if let weights {
@@ -68,22 +68,20 @@ public struct Distribution: Sendable, Hashable, Codable {
                     throw fail("weights must be ≥ 0 and not all 0")
                 }
             }
-        default:
-            throw fail("type '\(type)' is not one of fixed, exponential, lognormal, empirical")
         }
     }
 
     /// The distribution compiled for drawing.
     func sampler() -> Sampler {
         switch type {
-        case "fixed": return .fixed(mean ?? 0)
-        case "exponential": return .exponential(mean ?? 0)
-        case "lognormal":
+        case .fixed: return .fixed(mean ?? 0)
+        case .exponential: return .exponential(mean ?? 0)
+        case .lognormal:
             // Moments of the lognormal from the mean and sd of the durations themselves.
             let m = mean ?? 1, s = sd ?? 1
             let sigma2 = log(1 + (s * s) / (m * m))
             return .lognormal(mu: log(m) - sigma2 / 2, sigma: sigma2.squareRoot())
-        default:
+        case .empirical:
             let values = values ?? [0]
             let weights = weights ?? values.map { _ in 1 }
             let total = weights.reduce(0, +)

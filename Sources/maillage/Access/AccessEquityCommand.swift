@@ -28,7 +28,7 @@ struct AccessEquityCommand: MaillageCommand {
     @Option(help: "Bootstrap resamples of the zones for the intervals of --against.") var bootstrap: Int = 999
     @Option(help: "Groups of the Theil decomposition: departement, density, or an attribute (population, share.75+…) cut in quintiles.")
     var by: String = "departement"
-    @Option(help: "Who counts: population (each zone for its inhabitants) or none (each zone once).") var weights: String = "population"
+    @Option(help: "Who counts: population (each zone for its inhabitants) or none (each zone once).") var weights: EquityAnalysis.Weighting = .population
     @Option(help: "The concentration index's ranking attribute (default share.75+ when age bands are known).") var rankBy: String?
     @Option(help: "Thresholds for the share of people below, comma-separated (default: half the mean and the mean).") var thresholds: String?
     @Option(help: "Spatial weights of Moran's I: auto (queen if every zone has an outline), queen, distance or distance:KM.")
@@ -46,7 +46,6 @@ struct AccessEquityCommand: MaillageCommand {
         if let zonesOut, !(zonesOut.lowercased().hasSuffix(".csv") || zonesOut.lowercased().hasSuffix(".geojson")) {
             throw ValidationError("--zones-out must end in .csv or .geojson (got '\(zonesOut)').")
         }
-        guard EquityAnalysis.Weighting(rawValue: weights) != nil else { throw ValidationError("--weights must be population or none.") }
         guard bootstrap >= 0, bootstrap <= 1_000_000 else { throw ValidationError("--bootstrap must be between 0 and 1000000.") }
         guard permutations >= 0, permutations <= 1_000_000 else { throw ValidationError("--permutations must be between 0 and 1000000.") }
         guard significance > 0, significance < 1 else { throw ValidationError("--significance must be between 0 and 1.") }
@@ -56,7 +55,7 @@ struct AccessEquityCommand: MaillageCommand {
         try OutputGuard.check(outputs: [out] + (zonesOut.map { [$0] } ?? []), role: "--out", against: OutputGuard.Input.database(db))
         var options = EquityAnalysis.Options()
         do {
-            options.weighting = EquityAnalysis.Weighting(rawValue: weights) ?? .population
+            options.weighting = weights
             options.grouping = try ZoneGrouping.parse(by)
             options.rankBy = try rankBy.map(ZoneAttribute.parse)
             options.neighbourhood = try EquityAnalysis.Neighbourhood.parse(spatial)

@@ -1,10 +1,11 @@
 import ArgumentParser
 import MaillageAccess
-import MaillageRuns
+import MaillageCore
 
 struct AccessNearestCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
-        commandName: "nearest", abstract: "Time to the nearest site of the kind(s), and its id, per zone.",
+        commandName: AccessMethodName.nearest.rawValue,
+        abstract: "Time to the nearest site of the kind(s), and its id, per zone.",
         discussion: "Example: maillage access nearest --db out/demo.db --kind hospital --service emergency --out ed.csv"
     )
     @OptionGroup var options: AccessOptions
@@ -22,7 +23,8 @@ struct AccessNearestCommand: MaillageCommand {
 
 struct AccessCoverageCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
-        commandName: "coverage", abstract: "Share of the population within --limit minutes of a site, per zone and overall.",
+        commandName: AccessMethodName.coverage.rawValue,
+        abstract: "Share of the population within --limit minutes of a site, per zone and overall.",
         discussion: "Example: maillage access coverage --db out/demo.db --kind hospital --service emergency --limit 30 --out cover.csv"
     )
     @OptionGroup var options: AccessOptions
@@ -51,35 +53,44 @@ struct CatchmentOptions: ParsableArguments {
 
     func validate() throws {
         if let limit, !(limit.isFinite && limit > 0) { throw ValidationError("--limit must be more than 0 minutes.") }
+        if let decay {
+            do { _ = try DistanceDecay.parse(decay) } catch let error as AccessError {
+                throw ValidationError("--decay: \(error.description).")
+            }
+        }
     }
 }
 
-/// The three catchment commands differ only in their name, default decay and stages.
+/// The three catchment commands differ only in their method (which carries its default decay,
+/// limit and stages).
 protocol CatchmentMethodCommand: MaillageCommand {
     var options: AccessOptions { get }
     var supply: SupplyDemandOptions { get }
     var catchment: CatchmentOptions { get }
-    static var methodName: String { get }
-    static var defaultDecay: DistanceDecay { get }
-    static var defaultLimit: Double? { get }
-    static var threeStage: Bool { get }
+    static var method: AccessMethodName { get }
 }
 
 extension CatchmentMethodCommand {
-    static var defaultLimit: Double? { nil }
-    static var threeStage: Bool { false }
-
     func execute() throws {
         let input = try options.input(global)
-        let decay = try catchment.decay.map(DistanceDecay.parse) ?? Self.defaultDecay
-        let method = FloatingCatchment(decay: decay, limit: catchment.limit ?? Self.defaultLimit, threeStage: Self.threeStage)
+        let method: FloatingCatchment
+        do {
+            let chosen = try Self.method.method(limit: catchment.limit, decay: catchment.decay)
+            guard case let .catchment(chosen) = chosen else {
+                preconditionFailure("\(Self.method) is a catchment method")
+            }
+            method = chosen
+        } catch let error as AccessError {
+            throw CommandError(message: "--decay: \(error.description)", category: .usage)
+        }
         let request = AccessRequest(
-            method: .catchment(method), kinds: try options.kinds(), services: options.services(), capacity: try supply.measure(),
+            method: .catchment(method), kinds: try options.kinds(), services: options.services(),
+            capacity: supply.capacity,
             demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
             per: supply.per, normalize: supply.normalize
         )
         var parameters = options.recorded
-        (parameters.method, parameters.decay) = (Self.methodName, "\(method.decay)")
+        (parameters.method, parameters.decay) = (Self.method.rawValue, "\(method.decay)")
         parameters.limit = method.limit.map { "\($0)" } ?? ""
         supply.record(into: &parameters)
         try options.runStudy(request, parameters: parameters, input: input, global: global)
@@ -88,12 +99,11 @@ extension CatchmentMethodCommand {
 
 struct Access2SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
-        commandName: "2sfca", abstract: "Two-step floating catchment: supply per inhabitant within --limit (default 30 min).",
+        commandName: AccessMethodName.twoStep.rawValue,
+        abstract: "Two-step floating catchment: supply per inhabitant within --limit (default 30 min).",
         discussion: "Example: maillage access 2sfca --db out/demo.db --kind gp --limit 30 --per 100000 --out 2sfca.csv"
     )
-    static let methodName = "2sfca"
-    static let defaultDecay = DistanceDecay.uniform
-    static let defaultLimit: Double? = 30
+    static let method = AccessMethodName.twoStep
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
@@ -102,12 +112,11 @@ struct Access2SFCACommand: CatchmentMethodCommand {
 
 struct AccessE2SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
-        commandName: "e2sfca",
+        commandName: AccessMethodName.enhancedTwoStep.rawValue,
         abstract: "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
         discussion: "APL (DREES): maillage access e2sfca --db t.db --kind gp --decay exponential:0.12 --limit 30 --demand age-weighted --out apl.csv"
     )
-    static let methodName = "e2sfca"
-    static let defaultDecay = DistanceDecay.pysalDefaultSteps
+    static let method = AccessMethodName.enhancedTwoStep
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
@@ -116,12 +125,11 @@ struct AccessE2SFCACommand: CatchmentMethodCommand {
 
 struct Access3SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
-        commandName: "3sfca", abstract: "Three-step floating catchment (selection weights for competing sites).",
+        commandName: AccessMethodName.threeStep.rawValue,
+        abstract: "Three-step floating catchment (selection weights for competing sites).",
         discussion: "Example: maillage access 3sfca --db out/demo.db --kind gp --out 3sfca.csv"
     )
-    static let methodName = "3sfca"
-    static let defaultDecay = DistanceDecay.pysalDefaultSteps
-    static let threeStage = true
+    static let method = AccessMethodName.threeStep
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
     @OptionGroup var catchment: CatchmentOptions
@@ -130,25 +138,39 @@ struct Access3SFCACommand: CatchmentMethodCommand {
 
 struct AccessGravityCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gravity", abstract: "Gravity (Hansen) potential: Σ capacity × (time/scale)^alpha over sites within --limit.",
+        commandName: AccessMethodName.gravity.rawValue,
+        abstract: "Gravity (Hansen) potential: Σ capacity × (time/scale)^alpha over sites within --limit.",
         discussion: "Example: maillage access gravity --db out/demo.db --kind hospital --capacity beds --decay gravity:60:-1 --limit 60 --out g.csv"
     )
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
-    @Option(help: "Gravity weight as gravity:SCALE:ALPHA (default gravity:60:-1).") var decay: String = "gravity:60:-1"
-    @Option(help: "Limit in minutes (default 60).") var limit: Double = 60
-    @Option(help: "Times below this many minutes count as this (avoids infinite weights at 0).") var minimumMinutes: Double = 1
+    @Option(help: "Gravity weight as gravity:SCALE:ALPHA (default gravity:60:-1).")
+    var decay: String = AccessMethodName.defaultGravityDecay
+    @Option(help: "Limit in minutes (default 60).") var limit: Double = AccessMethodName.gravity.defaultLimit ?? 60
+    @Option(help: "Times below this many minutes count as this (avoids infinite weights at 0).")
+    var minimumMinutes: Double = AccessMethodName.defaultMinimumMinutes
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        do { _ = try GravityModel.parse(decay) } catch let error as AccessError {
+            throw ValidationError("--decay: \(error.description).")
+        }
+    }
 
     func execute() throws {
         let input = try options.input(global)
-        let parts = decay.split(separator: ":").map(String.init)
-        guard parts.count == 3, parts[0] == "gravity", let scale = Double(parts[1]), let alpha = Double(parts[2]) else {
-            throw CommandError(message: "--decay must be gravity:SCALE:ALPHA, such as gravity:60:-1 (got '\(decay)')", category: .usage)
+        let model: GravityModel
+        do {
+            guard case let .gravity(chosen) = try AccessMethodName.gravity.method(
+                limit: limit, decay: decay, minimumMinutes: minimumMinutes) else {
+                preconditionFailure("gravity is the gravity method")
+            }
+            model = chosen
+        } catch let error as AccessError {
+            throw CommandError(message: "--decay: \(error.description)", category: .usage)
         }
-        let model = GravityModel(scale: scale, alpha: alpha, minimumMinutes: minimumMinutes, limit: limit)
         let request = AccessRequest(method: .gravity(model), kinds: try options.kinds(), services: options.services(),
-                                    capacity: try supply.measure(), demand: try supply.demandMode(),
+                                    capacity: supply.capacity, demand: try supply.demandMode(),
                                     travel: try options.travelMode(limit: limit, input: input, global), per: supply.per, normalize: supply.normalize)
         // Every option the result depends on is recorded: the report labels the run from them.
         var parameters = options.recorded

@@ -24,10 +24,10 @@ struct AccessOptions: ParsableArguments {
 
     @Option(name: .customLong("travel"),
             help: "Travel times: 'line' (straight-line model calibrated on OSRM road times) or 'matrix' (an imported matrix, or --matrix-file); default: matrix with --matrix-file, else line.")
-    var travelChoice: String?
+    var travelChoice: TravelSource?
 
     /// The travel mode asked for, or the default.
-    var travel: String { travelChoice ?? (files.matrixFile != nil ? "matrix" : "line") }
+    var travel: TravelSource { travelChoice ?? (files.matrixFile != nil ? .matrix : .line) }
 
     @Option(help: "With --travel matrix: the matrix's name (needed when the database holds several).")
     var matrix: String?
@@ -41,8 +41,15 @@ struct AccessOptions: ParsableArguments {
     @Flag(help: "Print the territory-wide results as JSON on stdout.")
     var json = false
 
+    /// The kinds of `--kind`, comma-separated.
     func kinds() throws -> Set<ActorKind> {
         Set(try kind.split(separator: ",").map { try ActorKind.parse(String($0)) })
+    }
+
+    private func kindsOrUsageError() throws -> Set<ActorKind> {
+        do { return try kinds() } catch let error as MaillageCore.ValidationError {
+            throw ValidationError("--kind: \(error.reason).")
+        }
     }
 
     func services() -> Set<String> {
@@ -64,11 +71,10 @@ struct AccessOptions: ParsableArguments {
 
     func travelMode(limit: Double, input: StudyInput, _ global: GlobalOptions) throws -> AccessRequest.Travel {
         switch travel {
-        case "line": return .line(try lineModel(input.database), limit: limit)
-        case "matrix":
+        case .line: return .line(try lineModel(input.database), limit: limit)
+        case .matrix:
             if let database = input.database { return try matrixTravel(database) }
             return try files.matrixTravel(territory: input.territory, global)
-        default: throw ValidationError("--travel must be 'line' or 'matrix', not '\(travel)'.")
         }
     }
 
@@ -111,11 +117,13 @@ struct AccessOptions: ParsableArguments {
         default: throw ValidationError("Give the territory: --db DB, or --zones Z.csv --sites S.csv [--matrix-file M.csv].")
         }
         if db != nil, files.matrixFile != nil { throw ValidationError("--matrix-file goes with --zones and --sites; with --db, import the matrix.") }
-        if let travelChoice, travelChoice == "line", files.matrixFile != nil {
+        if travelChoice == .line, files.matrixFile != nil {
             throw ValidationError("--matrix-file gives the travel times: leave out --travel line.")
         }
-        if db == nil, travel == "matrix", files.matrixFile == nil { throw ValidationError("--travel matrix without --db needs --matrix-file M.csv.") }
+        if db == nil, travel == .matrix, files.matrixFile == nil { throw ValidationError("--travel matrix without --db needs --matrix-file M.csv.") }
         if db == nil, matrix != nil { throw ValidationError("--matrix names a matrix stored in --db.") }
+        // A misspelt kind is a usage error listing the kinds, before any file is read.
+        _ = try kindsOrUsageError()
         guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter must be ',' or ';'.") }
         guard out.lowercased().hasSuffix(".csv") || out.lowercased().hasSuffix(".geojson") else {
             throw ValidationError("--out must end in .csv or .geojson (got '\(out)').")
@@ -126,7 +134,7 @@ struct AccessOptions: ParsableArguments {
 /// Options of the methods that use capacities and demand.
 struct SupplyDemandOptions: ParsableArguments {
     @Option(help: "Capacity measure used as supply (fte, consultations_per_day, beds, places…); default: the kind's usual one.")
-    var capacity: String?
+    var capacity: CapacityMeasure?
 
     @Option(help: "Demand: 'population', 'age-weighted' (APL consultation weights by age), or age-band columns as in the zones CSV, alone or summed: population.75+, population.60-74+population.75+.")
     var demand: String = "population"
@@ -136,8 +144,6 @@ struct SupplyDemandOptions: ParsableArguments {
 
     @Flag(help: "Divide by the population-weighted mean (1 = territory average).")
     var normalize = false
-
-    func measure() throws -> CapacityMeasure? { try capacity.map { try CapacityMeasure.parse($0) } }
 
     func demandMode() throws -> AccessRequest.Demand {
         do { return try AccessRequest.Demand.parse(demand) } catch let error as AccessError { throw ValidationError("--\(error.description).") }

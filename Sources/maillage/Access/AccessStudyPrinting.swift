@@ -4,7 +4,7 @@ import MaillageRuns
 extension AccessOptions {
     /// The sites and travel every study records.
     var recorded: StudyParameters {
-        StudyParameters(kind: kind, service: service ?? "", travel: travel, matrix: matrix ?? "")
+        StudyParameters(kind: kind, service: service ?? "", travel: travel.rawValue, matrix: matrix ?? "")
     }
 
     /// Runs the study through the library and prints what it says: the command's one call.
@@ -20,7 +20,7 @@ extension AccessOptions {
 extension SupplyDemandOptions {
     /// Records capacity, demand, per and normalize into `parameters`.
     func record(into parameters: inout StudyParameters) {
-        parameters.setSupply(capacity: capacity, demand: demand, per: per, normalize: normalize)
+        parameters.setSupply(capacity: capacity?.rawValue, demand: demand, per: per, normalize: normalize)
     }
 }
 

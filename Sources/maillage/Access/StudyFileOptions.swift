@@ -18,30 +18,8 @@ struct StudyFileOptions: ParsableArguments {
     @Option(help: "With --zones and --sites: a travel-time matrix CSV, as 'import matrix' reads it (implies --travel matrix).")
     var matrixFile: String?
 
-    @Flag(help: "With --matrix-file: each row serves only its own direction.")
-    var directed = false
-
-    @Option(help: "With --matrix-file: the origin id column.")
-    var originColumn = "origin_id"
-
-    @Option(help: "With --matrix-file: the destination id column.")
-    var destinationColumn = "destination_id"
-
-    @Option(help: "With --matrix-file: the travel time column.")
-    var timeColumn = "minutes"
-
-    @Option(help: "With --matrix-file: unit of the time column, min, s or h.")
-    var timeUnit = "min"
-
-    @Option(help: "With --matrix-file: minutes from a zone to itself when the matrix omits that pair.")
-    var intrazoneMinutes = 0.0
-
-    func validate() throws {
-        guard TravelTimeUnit.parse(timeUnit) != nil else { throw ValidationError("--time-unit must be min, s or h, not '\(timeUnit)'.") }
-        guard intrazoneMinutes.isFinite, intrazoneMinutes >= 0 else {
-            throw ValidationError("--intrazone-minutes must be 0 or more (got \(intrazoneMinutes)).")
-        }
-    }
+    /// How --matrix-file is read (its columns, time unit, direction).
+    @OptionGroup var columns: MatrixColumnOptions
 
     /// The territory of the zones and sites files (every site file's row as an actor).
     func input(kinds: Set<ActorKind>, _ global: GlobalOptions) throws -> StudyInput {
@@ -63,16 +41,11 @@ struct StudyFileOptions: ParsableArguments {
     func matrixTravel(territory: Territory, _ global: GlobalOptions) throws -> AccessRequest.Travel {
         guard let matrixFile else { throw ValidationError("--travel matrix without --db needs --matrix-file M.csv.") }
         var importer = MatrixImporter()
-        importer.isDirected = directed
-        importer.originColumn = originColumn
-        importer.destinationColumn = destinationColumn
-        importer.timeColumn = timeColumn
-        importer.timeUnit = TravelTimeUnit.parse(timeUnit) ?? .minutes
-        importer.intrazoneMinutes = intrazoneMinutes
+        columns.configure(&importer)
         let (stored, report) = try importer.read(file: matrixFile, zoneIDs: territory.zones.map(\.id), actorIDs: territory.actors.map(\.id))
         global.detail(report.summary)
         for warning in report.warnings { global.status("warning: \(warning)") }
-        return .matrixRows(MatrixRows(stored), directed: directed, intrazoneMinutes: intrazoneMinutes)
+        return .matrixRows(MatrixRows(stored), directed: columns.directed, intrazoneMinutes: columns.intrazoneMinutes)
     }
 }
 

@@ -17,7 +17,7 @@ struct ExportCommand: MaillageCommand {
     )
 
     @Argument(help: "What to export: actors, zones, links, matrix, or geopackage (everything, for QGIS).")
-    var table: String
+    var table: ExportSubject
 
     @Option(help: "The territory database.")
     var db: String
@@ -39,11 +39,8 @@ struct ExportCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if table == "geopackage" { return try geopackage.validate(out: out) }
+        if table == .geopackage { return try geopackage.validate(out: out) }
         try geopackage.refuseUnlessGeoPackage()
-        guard ExportTable(rawValue: table) != nil else {
-            throw ValidationError("Export what? '\(table)' is not one of \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         guard ExportFormat(path: out) != nil else {
             throw ValidationError("--out must end in .csv or .geojson (got '\(out)').")
         }
@@ -53,14 +50,16 @@ struct ExportCommand: MaillageCommand {
     }
 
     func execute() throws {
-        if table == "geopackage" { return try geopackage.export(database: db, out: out, global: global) }
+        guard case let .table(table) = table else {
+            return try geopackage.export(database: db, out: out, global: global)
+        }
         var exporter = TerritoryExporter()
         exporter.delimiter = CSVOptions.parseDelimiter(delimiter) ?? ","
         exporter.includeSource = withSource
         exporter.matrix = matrix
         try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(db))
         let database = try TerritoryDatabase.open(at: db)
-        let summary = try exporter.export(ExportTable(rawValue: table) ?? .actors, from: database, to: out)
+        let summary = try exporter.export(table, from: database, to: out)
         global.status("Exported \(summary.rows) \(summary.table.rawValue == "matrix" ? "pairs" : summary.table.rawValue) to \(summary.path)")
         if let note = summary.note { global.status("  \(note)") }
     }

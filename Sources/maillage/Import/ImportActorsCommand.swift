@@ -14,7 +14,7 @@ struct ImportActorsCommand: MaillageCommand {
     @OptionGroup var reading: CSVReadingOptions
 
     @Option(help: "Kind of every actor when the file has no kind column.")
-    var kind: String?
+    var kind: ActorKind?
 
     @Option(help: "CRS of x/y columns, such as EPSG:2154 (lat/lon are WGS84).")
     var crs: String?
@@ -22,7 +22,7 @@ struct ImportActorsCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        var importer = ActorsImporter(csv: try reading.csvOptions(), kind: try kind.map { try ActorKind.parse($0) }, crs: crs)
+        var importer = ActorsImporter(csv: try reading.csvOptions(), kind: kind, crs: crs)
         let progress = ProgressBar(estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
         importer.onProgress = progress.update
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))

@@ -26,21 +26,14 @@ struct ImportFinessCommand: MaillageCommand {
     var categories: String?
 
     @Option(help: "For establishments without coordinates: skip, or commune (the commune zone's point).")
-    var fallback: String = FinessPositionFallback.skip.rawValue
+    var fallback: FinessPositionFallback = .skip
 
     @Option(help: "A CSV with columns category,kind that overrides or extends the category → kind table.")
     var mapping: String?
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard FinessPositionFallback(rawValue: fallback) != nil else {
-            throw ValidationError("--fallback must be skip or commune, not '\(fallback)'.")
-        }
-    }
-
     func execute() throws {
-        let fallback = FinessPositionFallback(rawValue: fallback) ?? .skip
         let importer = FinessImporter(
             departements: Self.list(departements), categories: Self.list(categories), fallback: fallback,
             mapping: try mapping.map { try FinessCategoryMapping.standard.overridden(byFile: $0) } ?? .standard

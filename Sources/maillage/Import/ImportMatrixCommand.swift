@@ -23,8 +23,7 @@ struct ImportMatrixCommand: MaillageCommand {
     @Option(help: "The matrix's name (default: the file's name without extension).")
     var name: String?
 
-    @Flag(help: "Each row serves only its own direction (road times computed both ways).")
-    var directed = false
+    @OptionGroup var columns: MatrixColumnOptions
 
     @Option(help: "Look origin ids up among zones or actors only (zones|actors).")
     var origins: EndpointKindArgument?
@@ -32,54 +31,26 @@ struct ImportMatrixCommand: MaillageCommand {
     @Option(help: "Look destination ids up among zones or actors only (zones|actors).")
     var destinations: EndpointKindArgument?
 
-    @Option(help: "The origin id column.")
-    var originColumn = "origin_id"
-
-    @Option(help: "The destination id column.")
-    var destinationColumn = "destination_id"
-
-    @Option(help: "The travel time column.")
-    var timeColumn = "minutes"
-
-    @Option(help: "Unit of the time column: min, s or h.")
-    var timeUnit = "min"
-
     @Option(help: "The distance column (default: km when the file has it).")
     var distanceColumn: String?
 
     @Option(help: "Unit of the distance column: km or m.")
-    var distanceUnit = "km"
-
-    @Option(help: "Minutes from a zone to itself when the matrix omits that pair.")
-    var intrazoneMinutes = 0.0
+    var distanceUnit: TravelDistanceUnit = .kilometres
 
     @Flag(help: "Store the matrix even when no row gives a pair (it would replace a matrix of the same name with nothing).")
     var allowEmpty = false
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard TravelTimeUnit.parse(timeUnit) != nil else { throw ValidationError("--time-unit must be min, s or h, not '\(timeUnit)'.") }
-        guard TravelDistanceUnit.parse(distanceUnit) != nil else { throw ValidationError("--distance-unit must be km or m, not '\(distanceUnit)'.") }
-        guard intrazoneMinutes.isFinite, intrazoneMinutes >= 0 else {
-            throw ValidationError("--intrazone-minutes must be 0 or more (got \(intrazoneMinutes)).")
-        }
-    }
-
     func execute() throws {
         let csv = try reading.csvOptions()
         var importer = MatrixImporter()
         importer.name = name
-        importer.isDirected = directed
+        columns.configure(&importer)
         importer.origins = origins?.kind
         importer.destinations = destinations?.kind
-        importer.originColumn = originColumn
-        importer.destinationColumn = destinationColumn
-        importer.timeColumn = timeColumn
-        importer.timeUnit = TravelTimeUnit.parse(timeUnit) ?? .minutes
         importer.distanceColumn = distanceColumn
-        importer.distanceUnit = TravelDistanceUnit.parse(distanceUnit) ?? .kilometres
-        importer.intrazoneMinutes = intrazoneMinutes
+        importer.distanceUnit = distanceUnit
         importer.delimiter = csv.delimiter
         importer.encoding = csv.encoding
         importer.allowEmpty = allowEmpty

@@ -20,7 +20,7 @@ struct ImportSupplyCountsCommand: MaillageCommand {
     @OptionGroup var reading: CSVReadingOptions
 
     @Option(help: "Kind of the actors (gp, pharmacy, …).")
-    var kind: String
+    var kind: ActorKind
 
     @Option(help: "Column holding the counts.")
     var column: String
@@ -29,14 +29,14 @@ struct ImportSupplyCountsCommand: MaillageCommand {
     var idColumn: String?
 
     @Option(help: "Capacity measure the count is stored in.")
-    var measure: String = "fte"
+    var measure: CapacityMeasure = .fte
 
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
         let importer = SupplyCountsImporter(
-            csv: try reading.csvOptions(), kind: try ActorKind.parse(kind, field: "--kind"), column: column,
-            idColumn: idColumn, measure: try CapacityMeasure.parse(measure, field: "--measure")
+            csv: try reading.csvOptions(), kind: kind, column: column,
+            idColumn: idColumn, measure: measure
         )
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
         try ReportPrinter.show(report, json: common.json, global: global)

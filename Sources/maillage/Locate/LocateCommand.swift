@@ -26,7 +26,7 @@ struct LocateCommand: MaillageCommand {
             """
     )
 
-    @Argument(help: "lscp, mclp, pmedian or pcenter.") var model: LocateModelName
+    @Argument(help: "lscp, mclp, pmedian or pcenter.") var model: LocationModelName
     @OptionGroup var options: AccessOptions
     @Option(help: "Candidate sites: 'zones', 'actors' (the existing ones) or a CSV file (id, lat, lon[, zone_id][, capacity]).") var candidates = "zones"
     @Option(name: .customShort("p"), help: "How many sites to open (all but LSCP).") var p: Int?
@@ -35,9 +35,9 @@ struct LocateCommand: MaillageCommand {
     @Option(help: "Which times the model reads from a directed matrix: zone-to-site or site-to-zone (default: site-to-zone for LSCP and MCLP, zone-to-site otherwise).") var direction: LocationDirection?
     @Flag(help: "Each open site serves at most its capacity (p-median, MCLP); unassigned demand is reported.") var capacitated = false
     @Option(help: "Capacity of each new candidate without a capacity column, in the unit of --capacity-measure.") var capacity: Double?
-    @Option(help: "Capacity measure of the existing sites (fte, beds, places…); default: the kind's usual one.") var capacityMeasure: String?
+    @Option(help: "Capacity measure of the existing sites (fte, beds, places…); default: the kind's usual one.") var capacityMeasure: CapacityMeasure?
     @Option(help: "People one unit of capacity serves (e.g. 1000 patients per GP FTE).") var peoplePerUnit: Double = 1
-    @Option(help: "model (the model's own objective) or maximin-access (raise the worst-served tenth's E2SFCA access).") var objective: LocateObjective = .model
+    @Option(help: "model (the model's own objective) or maximin-access (raise the worst-served tenth's E2SFCA access).") var objective: LocationObjective = .model
     @Option(help: "Distance decay of the access figures and of maximin-access (as for access e2sfca).") var decay = "step:10:1,20:0.68,30:0.22"
     @OptionGroup var global: GlobalOptions
 
@@ -51,11 +51,6 @@ struct LocateCommand: MaillageCommand {
         if let capacity, !(capacity.isFinite && capacity >= 0) { throw ValidationError("--capacity must be a number ≥ 0.") }
         guard peoplePerUnit.isFinite, peoplePerUnit > 0 else { throw ValidationError("--people-per-unit must be more than 0.") }
         do { _ = try DistanceDecay.parse(decay) } catch let error as AccessError { throw ValidationError("--decay: \(error.description).") }
-        if let capacityMeasure { _ = try measure(capacityMeasure) }
-    }
-
-    private func measure(_ text: String) throws -> CapacityMeasure {
-        do { return try CapacityMeasure.parse(text) } catch { throw ValidationError("--capacity-measure: '\(text)' is not a capacity measure.") }
     }
 
     func execute() throws {
@@ -66,7 +61,7 @@ struct LocateCommand: MaillageCommand {
         let territory = input.territory
         let kinds = try options.kinds(), services = options.services()
         let existing = territory.actors.filter { kinds.contains($0.kind) && (services.isEmpty || !services.isDisjoint(with: $0.services)) }
-        let measure = try capacityMeasure.map(measure) ?? kinds.compactMap(AccessRequest.usualCapacity).sorted { $0.rawValue < $1.rawValue }.first
+        let measure = capacityMeasure ?? kinds.compactMap(AccessRequest.usualCapacity).sorted { $0.rawValue < $1.rawValue }.first
         let density = Dictionary(territory.zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
         var sites = try readCandidates(territory: territory, existing: existing, measure: measure)
         var fixed: [Int] = []

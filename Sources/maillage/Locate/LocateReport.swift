@@ -51,7 +51,7 @@ struct LocateReport {
         var object: [String: Any] = [
             "model": model.name, "open": solution.open.map { sites[$0].id }, "objective": solution.objective,
             "exact": solution.isExact, "unreachable_zones": solution.unreachableZones.count, "out": command.options.out,
-            "travel": command.options.travel, "direction": (command.direction ?? command.model.defaultDirection).rawValue,
+            "travel": command.options.travel.rawValue, "direction": (command.direction ?? command.model.defaultDirection).rawValue,
             "summary": summaryObject(after),
             "sites": zip(solution.open, after.sites).map { index, figures -> [String: Any] in
                 var site: [String: Any] = ["id": sites[index].id, "status": fixed.contains(index) ? "kept" : sites[index].status,
@@ -65,7 +65,7 @@ struct LocateReport {
         if let now { change["after"] = now }
         if let was, let now { change["change"] = now - was }
         object["indicator"] = change
-        if let matrix = command.options.matrix, command.options.travel == "matrix" { object["matrix"] = matrix }
+        if let matrix = command.options.matrix, command.options.travel == .matrix { object["matrix"] = matrix }
         if let before { object["summary_existing_only"] = summaryObject(before) }
         if let bound = solution.bound { object["bound"] = bound }
         if let gap = solution.gap { object["gap"] = gap }

@@ -32,19 +32,14 @@ struct CompareCommand: MaillageCommand {
     )
 
     @Argument(help: "The baseline scenario file, then one or more alternatives.") var files: [String]
-    @Option(help: "Replications of every scenario (default: the baseline's 'replications').") var replications: Int?
+    @OptionGroup var execution: ScenarioRunOptions
     @Option(help: "Run only the I-th of N shares of the jobs (1-based, such as 2/8) and write a shard for 'maillage merge'.")
     var shard: String?
-    @Option(help: "Replications run at once (default: all cores); results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "The folder to write into.") var out: String
     @Flag(help: "Print comparison.json on stdout.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a baseline and at least one alternative scenario.") }
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1.") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         if let shard, ComparisonShard(shard) == nil {
             throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, such as 2/8 (not '\(shard)').")
         }
@@ -53,18 +48,18 @@ struct CompareCommand: MaillageCommand {
     func execute() throws {
         let interrupts = InterruptGuard()
         let clock = ContinuousClock(), started = clock.now
-        let run = try ComparisonRun(files: files, replications: replications, shard: shard.flatMap(ComparisonShard.init), out: out)
+        let run = try ComparisonRun(files: files, replications: execution.replications, shard: shard.flatMap(ComparisonShard.init), out: execution.out)
         let (plan, jobs) = (run.plan, run.jobs)
         let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
         if let part = run.shard {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
-            let path = URL(fileURLWithPath: out).appendingPathComponent(ComparisonRun.shardFileName(part)).path
+            let path = URL(fileURLWithPath: execution.out).appendingPathComponent(ComparisonRun.shardFileName(part)).path
             let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
             // Unlinked, not closed: the jobs may still be appending to it when the signal comes.
             let partial = writer.partial
             _ = interrupts.onInterrupt { unlink(partial) }
             do {
-                try ComparisonRunner.stream(plan, jobs: jobs, threads: threads, territory: run.territory,
+                try ComparisonRunner.stream(plan, jobs: jobs, threads: execution.threads, territory: run.territory,
                                             progress: { progress.step() }) { try writer.append($0) }
                 try interrupts.committing(path) { try writer.finish() }
             } catch {
@@ -77,10 +72,10 @@ struct CompareCommand: MaillageCommand {
             if json { print(RunJSON.pretty(ComparisonShardSummary(shard: part.description, jobs: jobs.count, file: path))) }
             return
         }
-        let result = try run.compare(threads: threads) { progress.step() }
+        let result = try run.compare(threads: execution.threads) { progress.step() }
         progress.finish()
         global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
-        try Self.write(result, zones: try run.baselineZones(), to: out, json: json, global: global, interrupts: interrupts)
+        try Self.write(result, zones: try run.baselineZones(), to: execution.out, json: json, global: global, interrupts: interrupts)
     }
 
     /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.

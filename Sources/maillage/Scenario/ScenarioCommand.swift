@@ -34,25 +34,17 @@ struct ScenarioRunCommand: MaillageCommand {
     )
 
     @Argument(help: "The scenario file.") var file: String
-    @Option(help: "Replications (default: the scenario's 'replications').") var replications: Int?
-    @Option(help: "Replications run at once (default: all cores); results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "The folder to write into.") var out: String
+    @OptionGroup var execution: ScenarioRunOptions
     @Flag(help: "Print the territory-wide values as JSON.") var json = false
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1.") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
-    }
 
     func execute() throws {
         var summaries: [ScenarioSummary] = []
         for var scenario in try ScenarioLoader.load(file) {
-            if let replications { scenario.replications = replications }
+            if let replications = execution.replications { scenario.replications = replications }
             let progress = scenario.simulation.enabled
                 ? ProgressBar(estimatedTotal: scenario.replications, unit: "replications", global: global, minimum: 2) : nil
-            let outcome = try ScenarioRunFolder.run(scenario, out: out, threads: threads) { _ in progress?.step() }
+            let outcome = try ScenarioRunFolder.run(scenario, out: execution.out, threads: execution.threads) { _ in progress?.step() }
             progress?.finish()
             let simulated = outcome.simulated ? " and the simulation" : ""
             global.status("\(scenario.name): \(outcome.indicators) indicator(s)\(simulated) → \(outcome.folder) (scenario run \(outcome.runID))")

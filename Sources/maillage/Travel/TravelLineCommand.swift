@@ -19,11 +19,7 @@ struct TravelLineCommand: MaillageCommand {
     @Option(help: "Keep only pairs within this many minutes.")
     var limit: Double?
 
-    @Option(help: "Origins: 'zones', 'actors' or actor kinds, comma-separated.")
-    var from = "zones"
-
-    @Option(help: "Destinations: 'actors', actor kinds comma-separated, or 'zones'.")
-    var to = "actors"
+    @OptionGroup var endpoints: TravelEndpointOptions
 
     @Flag(help: "Use the built-in default model even when the database has a fitted one.")
     var defaults = false
@@ -36,10 +32,8 @@ struct TravelLineCommand: MaillageCommand {
 
     func execute() throws {
         var job = LineTimes()
-        do {
-            job.from = try EndpointSelection.parse(from)
-            job.to = try EndpointSelection.parse(to)
-        } catch { throw ValidationError("\(error)") }
+        job.from = try endpoints.origins()
+        job.to = try endpoints.destinations()
         job.limitMinutes = limit
         job.defaults = defaults
         let report = try job.write(from: TerritoryDatabase.open(at: db), to: out)

@@ -38,11 +38,7 @@ struct TravelOSRMCommand: MaillageCommand {
     @Option(help: "The matrix's name (default: osrm_<profile>).")
     var name: String?
 
-    @Option(help: "Origins: 'zones', 'actors' or actor kinds, comma-separated.")
-    var from = "zones"
-
-    @Option(help: "Destinations: 'actors' (every actor), actor kinds comma-separated, or 'zones'.")
-    var to = "actors"
+    @OptionGroup var endpoints: TravelEndpointOptions
 
     @Option(help: "Folder of the OSRM programs (default: the PATH).")
     var osrmBin: String?
@@ -88,8 +84,8 @@ struct TravelOSRMCommand: MaillageCommand {
         job.profile = profile
         job.limitMinutes = limit
         job.name = name
-        job.from = try selection(from, option: "--from")
-        job.to = try selection(to, option: "--to")
+        job.from = try endpoints.origins()
+        job.to = try endpoints.destinations()
         job.blockSize = block
         job.concurrency = concurrency
         job.snapThresholdMetres = snapWarning
@@ -103,10 +99,6 @@ struct TravelOSRMCommand: MaillageCommand {
         }
         bar.finish()
         try show(report)
-    }
-
-    private func selection(_ text: String, option: String) throws -> EndpointSelection {
-        do { return try EndpointSelection.parse(text) } catch { throw ValidationError("\(option): \(error)") }
     }
 
     private func show(_ report: RoadMatrixReport) throws {
