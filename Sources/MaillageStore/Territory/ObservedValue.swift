@@ -7,15 +7,20 @@ public struct ObservedValue: Sendable, Hashable, Codable {
         case actor, zone, territory
     }
 
+    /// Whether the value describes an actor, a zone or the whole territory.
     public var scope: Scope
     /// The actor id (FINESS site number), zone id, or the territory's name.
     public var subjectID: String
+    /// The series' name as the source publishes it (`PASSU`, `dt80`).
     public var series: String
+    /// The year the figure describes.
     public var year: Int
+    /// The observed figure, in the series' own unit.
     public var value: Double
     /// Where the value comes from (file name and its publisher).
     public var source: String
 
+    /// An observed figure with its source.
     public init(scope: Scope, subjectID: String, series: String, year: Int, value: Double, source: String) {
         self.scope = scope
         self.subjectID = subjectID

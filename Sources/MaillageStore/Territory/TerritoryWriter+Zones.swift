@@ -3,9 +3,13 @@ import MaillageCore
 
 /// A stored zone's id, name, point and total population, without its boundary or bands.
 public struct ZoneEntry: Sendable, Hashable {
+    /// The zone's code (the INSEE commune code for French communes).
     public let id: String
+    /// The zone's name, for tables and maps.
     public let name: String
+    /// The zone's representative point (WGS84), where its straight-line travel times start.
     public let point: GeoPoint
+    /// Inhabitants, all age bands together.
     public let population: Double
 }
 
