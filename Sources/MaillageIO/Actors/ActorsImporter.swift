@@ -10,12 +10,14 @@ import MaillageStore
 /// `capacity.<measure>` (`capacity.fte`, `capacity.beds`…). A capacity column named
 /// `capacity.<measure>.estimated` (0/1) marks that measure's values as estimated.
 public struct ActorsImporter {
+    /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
     /// The kind of every actor when the file has no `kind` column (or an empty cell).
     public var kind: ActorKind?
     /// The CRS of `x`/`y` columns.
     public var crs: String?
 
+    /// An importer; by default the kind comes from the file and positions are WGS84.
     public init(csv: CSVOptions = CSVOptions(), kind: ActorKind? = nil, crs: String? = nil) {
         self.csv = csv
         self.kind = kind

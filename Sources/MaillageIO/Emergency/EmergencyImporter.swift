@@ -28,12 +28,14 @@ public struct EmergencyImporter {
     /// `SMURSAMU_<year>.csv`, for mobile units.
     public var smurFile: String?
 
+    /// An importer; by default the main file's latest year, without the optional files.
     public init(year: Int? = nil, visitsFile: String? = nil, smurFile: String? = nil) {
         self.year = year
         self.visitsFile = visitsFile
         self.smurFile = smurFile
     }
 
+    /// Adds emergency services (and visits, mobile units) to matching actors, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "emergency")

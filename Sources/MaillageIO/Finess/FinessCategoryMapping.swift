@@ -29,6 +29,7 @@ public struct FinessCategoryMapping: Sendable, Equatable {
     /// The kind of every category missing from ``kinds``.
     public var otherwise: ActorKind = .other
 
+    /// A mapping with these kinds, every other category being `other`.
     public init(kinds: [String: ActorKind]) { self.kinds = kinds }
 
     /// The primer's table.

@@ -23,18 +23,25 @@ public struct MatrixImporter {
     public var isDirected = false
     /// Look origin ids up only among zones or only among actors.
     public var origins: TravelEndpoint.Kind?
+    /// Look destination ids up only among zones or only among actors.
     public var destinations: TravelEndpoint.Kind?
+    /// The origin id column.
     public var originColumn = "origin_id"
+    /// The destination id column.
     public var destinationColumn = "destination_id"
+    /// The travel time column.
     public var timeColumn = "minutes"
+    /// The unit of the time column, converted to minutes.
     public var timeUnit = TravelTimeUnit.minutes
     /// The distance column; nil reads `km` when the file has it and no distance otherwise.
     public var distanceColumn: String?
+    /// The unit of the distance column, converted to kilometres.
     public var distanceUnit = TravelDistanceUnit.kilometres
     /// The time from a zone to itself when the matrix omits that pair.
     public var intrazoneMinutes = 0.0
     /// The delimiter, detected from the header when nil.
     public var delimiter: Unicode.Scalar?
+    /// The file's text encoding, detected when nil.
     public var encoding: TextEncoding?
     /// Store a matrix even when no row gives a pair (else that is an error and nothing changes:
     /// a CR-only file once read as zero rows and replaced a whole matrix with nothing).
@@ -48,8 +55,10 @@ public struct MatrixImporter {
     /// How many distinct unmatched ids the report names.
     static let unknownExamples = 5
 
+    /// An importer with the default columns, units and reading (undirected).
     public init() {}
 
+    /// Stores the file as a matrix, replacing one of the same name, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "matrix")

@@ -15,12 +15,16 @@ import MaillageStore
 /// (a GeoJSON without populations updates geometry, point and name only). With a
 /// ``codeMap``, the rows of merged communes become one zone under the new code.
 public struct ZonesImporter {
+    /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
+    /// The id, name, population and density columns, when they have other names than the usual ones.
     public var columns = ZoneColumns()
     /// The CRS of `x`/`y` columns in a CSV.
     public var crs: String?
+    /// Old commune codes → current ones, so that merged communes become one zone.
     public var codeMap: CodeMap?
 
+    /// An importer; by default the usual columns, WGS84 positions and no code map.
     public init(csv: CSVOptions = CSVOptions(), columns: ZoneColumns = ZoneColumns(), crs: String? = nil, codeMap: CodeMap? = nil) {
         self.csv = csv
         self.columns = columns
@@ -33,6 +37,7 @@ public struct ZonesImporter {
         ["geojson", "json"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
+    /// Imports or completes zones from a CSV or GeoJSON file, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "zones")
