@@ -24,14 +24,14 @@ public struct ActorsImporter {
         self.crs = crs
     }
 
-    /// Called with the number of rows read so far, every ``progressInterval`` rows (for a
+    /// Called with the number of rows read so far, every `progressInterval` rows (for a
     /// progress bar on a terminal).
     public var onProgress: ((Int) -> Void)?
     static let progressInterval = 16_384
 
     /// Reads and writes as it goes, inside one transaction, so that memory does not grow with
-    /// the file: rows are checked and written a batch at a time (``ActorRowBatch``), and the
-    /// ids seen and the points for the outlier check wait in a ``RowLedger``.
+    /// the file: rows are checked and written a batch at a time (`ActorRowBatch`), and the
+    /// ids seen and the points for the outlier check wait in a `RowLedger`.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "actors")

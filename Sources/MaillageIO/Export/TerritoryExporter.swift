@@ -7,7 +7,7 @@ import MaillageStore
 /// Column and property names are those the importers read, so an export imports back into
 /// an empty database with the same ids, kinds, names, capacities, services, links and
 /// positions. The file is written beside its target and renamed over it at the end: a
-/// failure leaves no half-written file. Numbers are written by ``NumberText``.
+/// failure leaves no half-written file. Numbers are written by `NumberText`.
 ///
 /// ```swift
 /// var exporter = TerritoryExporter()

@@ -44,7 +44,7 @@ public struct FinessCategoryMapping: Sendable, Equatable {
 
     /// This table with the rows of a mapping file laid over it.
     ///
-    /// - Throws: ``ImportError`` naming the line of an unknown kind, a category that is not a
+    /// - Throws: `ImportError` naming the line of an unknown kind, a category that is not a
     ///   number, or a category given twice.
     public func overridden(byFile path: String) throws -> FinessCategoryMapping {
         let file = try DelimitedFile(path: path)

@@ -13,9 +13,9 @@ import MaillageStore
 /// which. Times and distances are converted to minutes and kilometres.
 ///
 /// Pairs are stored as given, with the reading (``isDirected``) and the intra-zone time on
-/// the matrix; ``TravelMatrix`` applies the reading rules at lookup. Importing a matrix of
+/// the matrix; `TravelMatrix` applies the reading rules at lookup. Importing a matrix of
 /// the same name again replaces it, in one transaction. The file streams through
-/// ``ByteCSVReader``: memory does not grow with the number of rows.
+/// `ByteCSVReader`: memory does not grow with the number of rows.
 public struct MatrixImporter {
     /// The matrix's name; the file's name without its extension when nil.
     public var name: String?
@@ -47,7 +47,7 @@ public struct MatrixImporter {
     /// a CR-only file once read as zero rows and replaced a whole matrix with nothing).
     public var allowEmpty = false
 
-    /// Called with the number of rows read so far, every ``progressInterval`` rows (for a
+    /// Called with the number of rows read so far, every `progressInterval` rows (for a
     /// progress bar on a terminal).
     public var onProgress: ((Int) -> Void)?
     static let progressInterval = 65_536

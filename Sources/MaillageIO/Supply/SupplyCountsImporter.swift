@@ -6,7 +6,7 @@ import MaillageStore
 /// Turns counts of professionals per zone into one actor per zone and kind.
 ///
 /// Each row with a count above zero becomes (or updates) the actor
-/// ``AggregatedActor`` `<kind>@<zone>`, placed at the zone's point, with `zone_id` set and the
+/// `AggregatedActor` `<kind>@<zone>`, placed at the zone's point, with `zone_id` set and the
 /// count as its capacity in ``measure`` (FTE by default: a count of doctors or practices is
 /// read as that many full-time equivalents, an approximation the report states). A zero or
 /// empty count creates no actor and removes the aggregated actor a previous import made for

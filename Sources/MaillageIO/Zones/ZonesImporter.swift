@@ -8,10 +8,10 @@ import MaillageStore
 /// CSV: `id,name,lat,lon,population,density_class` and `population.<band>` (or INSEE's
 /// `Pyy_POP0014` … `Pyy_POP75P`), `x`/`y` with ``crs``. GeoJSON: a FeatureCollection of
 /// Polygon/MultiPolygon features with the same property names; the boundary is stored and
-/// the point is its area-weighted centroid (``PolygonCentroid``) unless `lat`/`lon` are given.
+/// the point is its area-weighted centroid (`PolygonCentroid`) unless `lat`/`lon` are given.
 /// Ids are kept as text (`09001` keeps its zero).
 ///
-/// A zone already stored is completed, not replaced: see ``ZoneDraft/zone(over:source:)``
+/// A zone already stored is completed, not replaced: see `ZoneDraft.zone(over:source:)`
 /// (a GeoJSON without populations updates geometry, point and name only). With a
 /// ``codeMap``, the rows of merged communes become one zone under the new code.
 public struct ZonesImporter {

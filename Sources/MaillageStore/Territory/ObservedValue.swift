@@ -51,6 +51,8 @@ extension TerritoryDatabase {
     /// The observed values of `series` (every series when nil) in `year` (every year when nil),
     /// ordered by scope, subject, series, year and source.
     ///
+    /// - Parameter series: the series to read (`PASSU`); every series when nil.
+    /// - Parameter year: the year to read; every year when nil.
     /// - Parameter loadedOnly: keep only actors and zones the territory has.
     public func observedValues(series: String? = nil, year: Int? = nil, loadedOnly: Bool = false) throws -> [ObservedValue] {
         try read { db in

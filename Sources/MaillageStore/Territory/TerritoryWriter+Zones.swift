@@ -16,7 +16,7 @@ public struct ZoneEntry: Sendable, Hashable {
 extension TerritoryWriter {
     /// The stored zone with that id, boundary and age bands included, or nil.
     ///
-    /// - Throws: ``ValidationError`` when the stored row breaks a rule of the domain.
+    /// - Throws: `ValidationError` when the stored row breaks a rule of the domain.
     public func zone(_ id: String) throws -> Zone? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM zone WHERE id = ?"), arguments: [id]) else {
             return nil
