@@ -21,7 +21,7 @@ public struct ObservedImporter {
     /// The source recorded beside each value; nil names the publisher and file.
     public var source: String?
 
-    /// An importer; by default every year, the table's default series and the file's own source.
+    /// An importer; by default every year, the table's default series, the publisher and file as source.
     public init(years: Set<Int> = [], series: [String]? = nil, source: String? = nil) {
         self.years = years
         self.series = series

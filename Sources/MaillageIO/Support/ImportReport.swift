@@ -10,7 +10,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var rowsRead = 0
     /// Records written that were not in the database.
     public var inserted = 0
-    /// Records already in the database that the file changed.
+    /// Records already in the database (same id) that the file replaced or completed.
     public var updated = 0
     /// Skipped rows counted by reason.
     public var skipped: [String: Int] = [:]
@@ -18,7 +18,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var skippedExamples: [String: [String]] = [:]
     /// Things worth a look that did not stop the import (a point far from the others, say).
     public var warnings: [String] = []
-    /// Wall-clock time of the import, in seconds (not part of any result file).
+    /// Wall-clock time the import took, in seconds.
     public var seconds = 0.0
 
     /// An empty report for a file and what it imports.

@@ -103,7 +103,7 @@ public struct ComparisonSummary: Codable, Sendable {
         public var baseline: Double?
         /// The alternative's value (`alternative_value` in the file), nil when undefined.
         public var alternativeValue: Double?
-        /// Alternative − baseline, averaged over paired replications; nil when undefined.
+        /// Alternative − baseline over the paired replications; nil when undefined.
         public var difference: Double?
         /// The 95 % paired interval of the difference.
         public var lower: Double?

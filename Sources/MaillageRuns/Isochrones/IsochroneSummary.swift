@@ -39,7 +39,7 @@ public struct IsochroneSummary: Encodable, Sendable {
     public var out: String
     /// The grid spacing, and its nodes.
     public var gridKilometres: Double
-    /// Grid nodes whose travel time was computed, a measure of the work done.
+    /// Nodes of the grid the outlines were traced on, a measure of the work done.
     public var gridNodes: Int
     /// How far beyond its limit a point inside an outline can be (line model).
     public var errorBoundMinutes: Double?

@@ -15,7 +15,7 @@ public struct IndicatorRunHeader: Sendable, Equatable {
     /// The Maillage version that computed it.
     public var maillageVersion: String
 
-    /// A header as read from the `indicator_runs` table.
+    /// A header as read from the `indicator_run` table.
     public init(id: Int64, method: String, parameters: String, inputsFingerprint: String, createdAt: String, maillageVersion: String) {
         self.id = id
         self.method = method

@@ -9,7 +9,7 @@ public struct ScenarioRun: Sendable, Equatable {
     public var id: Int64?
     /// The scenario's name, as its file gives it.
     public var name: String
-    /// The path of the scenario file the run read, as given on the command line.
+    /// The path of the scenario file the run read, standardized.
     public var scenarioFile: String
     /// The hash of the scenario files' contents, so that an edited file is told apart from the one run.
     public var scenarioHash: String

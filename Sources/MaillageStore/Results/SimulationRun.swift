@@ -35,7 +35,7 @@ public struct SimulationRun: Sendable, Equatable {
         public var subjectID: String
         /// 1…N for one replication; 0 for the mean over replications.
         public var replication: Int
-        /// The indicator's name, such as `emergency_wait_minutes`.
+        /// The indicator's name, such as `emergency_wait_minutes_mean`.
         public var name: String
         /// The value; nil when undefined (no patient counted, say).
         public var value: Double?

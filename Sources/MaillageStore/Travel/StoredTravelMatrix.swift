@@ -15,7 +15,7 @@ public struct StoredTravelMatrix: Sendable {
     public let offsets: [Int]
     /// Each pair's destination, as an index into `endpoints`.
     public let destinations: [UInt32]
-    /// Each pair's travel time in minutes, as the file gave it.
+    /// Each pair's travel time, in minutes.
     public let minutes: [Double]
     /// Kilometres per pair (NaN where none), when asked for; nil otherwise.
     public let km: [Double]?

@@ -10,7 +10,7 @@ public struct TravelEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the id is a zone's or an actor's.
     public let kind: Kind
-    /// The zone's code (INSEE commune) or the actor's id (FINESS site number).
+    /// The zone's code (INSEE commune) or the actor's id (a FINESS number for FINESS sites).
     public let id: String
 
     /// An endpoint of the given kind.
