@@ -65,7 +65,7 @@ public struct IsochroneSummary: Encodable, Sendable {
         }
     }
 
-    /// Writes every key, `null` for an absent error bound, in the order `--json` prints.
+    /// Writes every key, `null` for an absent error bound, so that the shape is fixed.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(out, forKey: .out)

@@ -40,7 +40,7 @@ public struct StudySummary: Codable, Sendable, Equatable {
         }
     }
 
-    /// Writes the method, counts and figures at the top level, in the key order `maillage access --json` prints.
+    /// Writes the method, counts, figures and undefined-zone counts side by side at the top level, as `--json` prints.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: RunCodingKey.self)
         try container.encode(method, forKey: RunCodingKey("method"))

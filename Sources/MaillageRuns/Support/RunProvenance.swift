@@ -26,7 +26,7 @@ public struct RunProvenance: Encodable, Sendable {
         }
     }
 
-    /// Writes `created_at`, the version, host and command first, then the run kind's own values.
+    /// Writes `created_at`, the version, host and command beside the run kind's own values, at one level.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: RunCodingKey.self)
         try container.encode(createdAt, forKey: RunCodingKey("created_at"))

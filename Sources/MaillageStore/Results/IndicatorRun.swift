@@ -17,7 +17,7 @@ public struct IndicatorRun: Sendable, Equatable {
     /// Per-zone values: zone id, then the value of each named column (nil = undefined).
     public var values: [ZoneValues]
 
-    /// One zone's stored values, as the `indicator_values` rows of one zone read back.
+    /// One zone's stored values, as its `indicator_value` rows read back.
     public struct ZoneValues: Sendable, Equatable {
         /// The zone the values describe.
         public var zoneID: String
