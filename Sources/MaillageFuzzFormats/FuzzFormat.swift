@@ -65,7 +65,9 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
 
     /// A territory format was fed without a territory: a mistake of the caller, not of the input.
     public struct MissingTerritory: Error, CustomStringConvertible {
+        /// The format that needs a territory database to import into.
         public let format: FuzzFormat
+        /// Names the importer and what it lacks, for the fuzz driver's message.
         public var description: String { "the \(format.rawValue) importer needs a territory database" }
     }
 

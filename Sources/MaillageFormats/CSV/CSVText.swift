@@ -1,9 +1,9 @@
-/// CSV as text, by the rules of the one CSV writer (``CSVTableWriter``): RFC 4180 quoting of a
+/// CSV as text, by the rules of the one CSV writer (`CSVTableWriter`): RFC 4180 quoting of a
 /// field holding a quote, CR, LF or the delimiter, formula-like text cells escaped
-/// (``SpreadsheetEscape``), CRLF line ends, a line end after the last row.
+/// (`SpreadsheetEscape`), CRLF line ends, a line end after the last row.
 ///
 /// For tables small enough to build in memory; ``CSVFile`` writes one to disk atomically and a
-/// long table streams through ``CSVTableWriter``. The bytes are the same whichever is used.
+/// long table streams through `CSVTableWriter`. The bytes are the same whichever is used.
 public enum CSVText {
     /// One field as a CSV file holds it (escaped and quoted as needed).
     public static func field(_ text: String, delimiter: Unicode.Scalar = ",") -> String {
@@ -29,7 +29,7 @@ public enum CSVText {
     }
 }
 
-/// Writes CSV files atomically, with the one CSV writer (``CSVTableWriter``).
+/// Writes CSV files atomically, with the one CSV writer (`CSVTableWriter`).
 public enum CSVFile {
     /// Writes a table of text cells: the header, then each row (RFC 4180, CRLF, UTF-8).
     public static func write(

@@ -6,7 +6,7 @@ import Foundation
 /// delimiters and newlines. Every record knows the line it starts on, so errors can say
 /// where to look. A record with fewer fields than the header (a truncated file, a wrong
 /// delimiter) is an error, not a silently shorter row. Bytes are scanned by
-/// ``ByteCSVReader`` (about 30× faster than decoding character by character, see
+/// `ByteCSVReader` (about 30× faster than decoding character by character, see
 /// BENCHMARKS.md); this type hands each record out with its fields as strings.
 ///
 /// ```swift

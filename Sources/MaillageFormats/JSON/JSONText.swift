@@ -4,7 +4,7 @@ import Foundation
 /// gives the same bytes on every run, and `/` written as it is (no `\/`).
 ///
 /// Numbers are written as `JSONEncoder` writes a `Double` (the shortest text that reads back
-/// as the same value). The streamed GeoJSON exports (``GeoJSONText``) write their numbers with
+/// as the same value). The streamed GeoJSON exports (`GeoJSONText`) write their numbers with
 /// ``NumberText`` instead: fixed 6-decimal coordinates, no exponent.
 public enum JSONText {
     /// An encoder with Maillage's settings; `pretty` adds indentation and line breaks for files

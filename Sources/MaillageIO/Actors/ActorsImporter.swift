@@ -10,26 +10,28 @@ import MaillageStore
 /// `capacity.<measure>` (`capacity.fte`, `capacity.beds`…). A capacity column named
 /// `capacity.<measure>.estimated` (0/1) marks that measure's values as estimated.
 public struct ActorsImporter {
+    /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
     /// The kind of every actor when the file has no `kind` column (or an empty cell).
     public var kind: ActorKind?
     /// The CRS of `x`/`y` columns.
     public var crs: String?
 
+    /// An importer; by default the kind comes from the file and positions are WGS84.
     public init(csv: CSVOptions = CSVOptions(), kind: ActorKind? = nil, crs: String? = nil) {
         self.csv = csv
         self.kind = kind
         self.crs = crs
     }
 
-    /// Called with the number of rows read so far, every ``progressInterval`` rows (for a
+    /// Called with the number of rows read so far, every `progressInterval` rows (for a
     /// progress bar on a terminal).
     public var onProgress: ((Int) -> Void)?
     static let progressInterval = 16_384
 
     /// Reads and writes as it goes, inside one transaction, so that memory does not grow with
-    /// the file: rows are checked and written a batch at a time (``ActorRowBatch``), and the
-    /// ids seen and the points for the outlier check wait in a ``RowLedger``.
+    /// the file: rows are checked and written a batch at a time (`ActorRowBatch`), and the
+    /// ids seen and the points for the outlier check wait in a `RowLedger`.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "actors")

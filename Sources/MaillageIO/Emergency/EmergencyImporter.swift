@@ -8,7 +8,7 @@ import MaillageStore
 /// `FILE` is either the SAE file `URGENCES_<year>.csv` (DREES; columns
 /// `BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG`, every year since 2013 in one
 /// file) or the FINESS authorised-activities file (header with `activite`), told apart by their
-/// header. SAE flags become services as ``EmergencyAuthorisation`` documents (`AUTGEN` →
+/// header. SAE flags become services as `EmergencyAuthorisation` documents (`AUTGEN` →
 /// `emergency`, `AUTPED` → `paediatric_emergency`); in the FINESS file activity 14 (emergency
 /// medicine) gives `emergency` (the file does not say whether the unit is general or
 /// paediatric). The year is the latest in the file unless given.
@@ -28,12 +28,14 @@ public struct EmergencyImporter {
     /// `SMURSAMU_<year>.csv`, for mobile units.
     public var smurFile: String?
 
+    /// An importer; by default the main file's latest year, without the optional files.
     public init(year: Int? = nil, visitsFile: String? = nil, smurFile: String? = nil) {
         self.year = year
         self.visitsFile = visitsFile
         self.smurFile = smurFile
     }
 
+    /// Adds emergency services (and visits, mobile units) to matching actors, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "emergency")

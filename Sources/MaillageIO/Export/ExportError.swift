@@ -17,6 +17,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         return true
     }
 
+    /// The message for the planner, naming the file or the matrices there are.
     public var description: String {
         switch self {
         case let .unknownExtension(path):

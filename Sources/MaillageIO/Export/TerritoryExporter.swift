@@ -7,7 +7,7 @@ import MaillageStore
 /// Column and property names are those the importers read, so an export imports back into
 /// an empty database with the same ids, kinds, names, capacities, services, links and
 /// positions. The file is written beside its target and renamed over it at the end: a
-/// failure leaves no half-written file. Numbers are written by ``NumberText``.
+/// failure leaves no half-written file. Numbers are written by `NumberText`.
 ///
 /// ```swift
 /// var exporter = TerritoryExporter()
@@ -23,8 +23,10 @@ public struct TerritoryExporter {
     /// The matrix to export; may be nil when the database has exactly one.
     public var matrix: String?
 
+    /// An exporter writing comma-separated CSV without source columns.
     public init() {}
 
+    /// Writes a table to `path`, in the format its extension names, whole or not at all.
     public func export(_ table: ExportTable, from database: TerritoryDatabase, to path: String) throws -> ExportSummary {
         guard let format = ExportFormat(path: path) else { throw ExportError.unknownExtension(path: path) }
         if table == .matrix {

@@ -29,6 +29,7 @@ public struct FinessCategoryMapping: Sendable, Equatable {
     /// The kind of every category missing from ``kinds``.
     public var otherwise: ActorKind = .other
 
+    /// A mapping with these kinds, every other category being `other`.
     public init(kinds: [String: ActorKind]) { self.kinds = kinds }
 
     /// The primer's table.
@@ -43,7 +44,7 @@ public struct FinessCategoryMapping: Sendable, Equatable {
 
     /// This table with the rows of a mapping file laid over it.
     ///
-    /// - Throws: ``ImportError`` naming the line of an unknown kind, a category that is not a
+    /// - Throws: `ImportError` naming the line of an unknown kind, a category that is not a
     ///   number, or a category given twice.
     public func overridden(byFile path: String) throws -> FinessCategoryMapping {
         let file = try DelimitedFile(path: path)

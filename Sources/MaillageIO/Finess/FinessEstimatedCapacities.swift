@@ -16,8 +16,10 @@ public struct FinessEstimatedCapacities: Sendable, Equatable {
     /// Default values by kind and measure.
     public var byKind: [ActorKind: [CapacityMeasure: Double]]
 
+    /// Estimates with these defaults.
     public init(byKind: [ActorKind: [CapacityMeasure: Double]]) { self.byKind = byKind }
 
+    /// The documented defaults of the table above: 60 SSIAD, 50 HAD and 80 EHPAD places.
     public static let standard = FinessEstimatedCapacities(byKind: [
         .ssiad: [.places: 60],
         .had: [.places: 50],

@@ -39,10 +39,14 @@ public struct FinessImporter {
     public var departements: Set<String>?
     /// Categories (`categetab`) to keep; nil keeps all.
     public var categories: Set<String>?
+    /// What to do with an establishment without coordinates: skip it, or place it at its commune.
     public var fallback: FinessPositionFallback
+    /// Which actor kind each category becomes.
     public var mapping: FinessCategoryMapping
+    /// The capacities given, as estimates, to kinds FINESS gives none for.
     public var capacities: FinessEstimatedCapacities
 
+    /// An importer; by default every département and category, the primer's mapping and estimates.
     public init(
         departements: Set<String>? = nil, categories: Set<String>? = nil, fallback: FinessPositionFallback = .skip,
         mapping: FinessCategoryMapping = .standard, capacities: FinessEstimatedCapacities = .standard
@@ -57,6 +61,7 @@ public struct FinessImporter {
     /// The source reference of an actor placed at its commune's point.
     public static func fallbackReference(_ id: String) -> String { "FINESS:\(id) (position: commune point)" }
 
+    /// Imports or updates the file's establishments as actors, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "finess")

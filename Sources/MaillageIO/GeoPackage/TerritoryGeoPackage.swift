@@ -10,8 +10,11 @@ import MaillageStore
 public struct TerritoryGeoPackage {
     /// A stored indicator run chosen for export.
     public struct Run: Sendable {
+        /// The run's id, method and parameters, described in `layer_metadata`.
         public var header: IndicatorRunHeader
+        /// The run's per-zone values, a column of the zones layer.
         public var run: IndicatorRun
+        /// A run and its header.
         public init(header: IndicatorRunHeader, run: IndicatorRun) {
             self.header = header
             self.run = run
@@ -20,24 +23,34 @@ public struct TerritoryGeoPackage {
 
     /// One zone row of a comparison's `comparison.csv`.
     public struct ComparisonRow: Sendable {
+        /// The alternative, the indicator and the zone of the row.
         public var alternative, indicator, zoneID: String
+        /// The row's figures, nil where the file leaves them empty.
         public var baseline, alternativeValue, difference, lower, upper, pValue: Double?
+        /// The significance flags, before and after the Benjamini–Hochberg correction.
         public var significant, fdrSignificant: Bool?
     }
 
     /// A column of a layer and what it holds, a row of `layer_metadata`.
     public struct ColumnDescription: Sendable {
+        /// The layer and column described, and what the column holds (source, method, parameters, words).
         public var layer, column, source, method, valueColumn, parameters, description: String
+        /// The stored run the column comes from, when it comes from one.
         public var runID: Int64?
     }
 
+    /// The territory whose zones, actors and links the layers hold.
     public var territory: Territory
+    /// Indicator runs added as columns of the zones layer.
     public var runs: [Run] = []
+    /// A simulation run (with its id) whose zone indicators make a layer of their own.
     public var simulation: (id: Int64, run: SimulationRun)?
+    /// A comparison's folder and `comparison.csv` rows, one layer of zone differences per alternative.
     public var comparison: (folder: String, rows: [ComparisonRow])?
     /// Converts WGS84 positions to the file's CRS; nil keeps WGS84.
     public var transformer: CoordinateTransformer?
 
+    /// The territory's layers alone, in WGS84, until runs, a simulation or a comparison are added.
     public init(territory: Territory) { self.territory = territory }
 
     /// The column name of a run's value: method, value column (when it differs) and run id,
@@ -54,6 +67,7 @@ public struct TerritoryGeoPackage {
         return name
     }
 
+    /// Builds every layer and the `layer_metadata` rows describing the indicator columns.
     public func layers() throws -> (layers: [GeoPackageLayer], columns: [ColumnDescription]) {
         var columns: [ColumnDescription] = []
         var layers = [try zones(&columns), try actors(), try links()]

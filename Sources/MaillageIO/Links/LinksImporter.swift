@@ -8,10 +8,13 @@ import MaillageStore
 /// Both ends must already be in the database: an actor for `from`, and for `to` an actor
 /// (or a zone for `covers`); `member_of` must end at a CPTS.
 public struct LinksImporter {
+    /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
 
+    /// An importer reading the CSV as told.
     public init(csv: CSVOptions = CSVOptions()) { self.csv = csv }
 
+    /// Imports the file's links in one transaction; a bad row is an error naming its line and field.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "links")

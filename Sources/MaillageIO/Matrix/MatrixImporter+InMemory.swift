@@ -6,11 +6,11 @@ import MaillageStore
 extension MatrixImporter {
     /// Reads a matrix file whole into memory without a database, for a one-off study: the
     /// pairs the importer would store for a territory of these zones and actors, as stored
-    /// (``StoredTravelMatrix``, without distances), with the importer's errors and skips.
+    /// (`StoredTravelMatrix`, without distances), with the importer's errors and skips.
     ///
-    /// The file is read on `threads` cores by ``ByteCSVReader/collectMatrix(_:origins:destinations:threads:minimumSegmentBytes:otherwise:)``:
+    /// The file is read on `threads` cores by `ByteCSVReader.collectMatrix(_:origins:destinations:threads:minimumSegmentBytes:otherwise:)`:
     /// plain rows are decoded from the bytes; every other row goes through the importer's own
-    /// reading (``MatrixLayout/read(_:)``, the id resolution, the unknown-id skips). The
+    /// reading (`MatrixLayout.read(_:)`, the id resolution, the unknown-id skips). The
     /// distance column is not read: accessibility uses times only.
     public func read(
         file path: String, zoneIDs: [String], actorIDs: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount

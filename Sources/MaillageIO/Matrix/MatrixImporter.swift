@@ -13,9 +13,9 @@ import MaillageStore
 /// which. Times and distances are converted to minutes and kilometres.
 ///
 /// Pairs are stored as given, with the reading (``isDirected``) and the intra-zone time on
-/// the matrix; ``TravelMatrix`` applies the reading rules at lookup. Importing a matrix of
+/// the matrix; `TravelMatrix` applies the reading rules at lookup. Importing a matrix of
 /// the same name again replaces it, in one transaction. The file streams through
-/// ``ByteCSVReader``: memory does not grow with the number of rows.
+/// `ByteCSVReader`: memory does not grow with the number of rows.
 public struct MatrixImporter {
     /// The matrix's name; the file's name without its extension when nil.
     public var name: String?
@@ -23,24 +23,31 @@ public struct MatrixImporter {
     public var isDirected = false
     /// Look origin ids up only among zones or only among actors.
     public var origins: TravelEndpoint.Kind?
+    /// Look destination ids up only among zones or only among actors.
     public var destinations: TravelEndpoint.Kind?
+    /// The origin id column.
     public var originColumn = "origin_id"
+    /// The destination id column.
     public var destinationColumn = "destination_id"
+    /// The travel time column.
     public var timeColumn = "minutes"
+    /// The unit of the time column, converted to minutes.
     public var timeUnit = TravelTimeUnit.minutes
     /// The distance column; nil reads `km` when the file has it and no distance otherwise.
     public var distanceColumn: String?
+    /// The unit of the distance column, converted to kilometres.
     public var distanceUnit = TravelDistanceUnit.kilometres
     /// The time from a zone to itself when the matrix omits that pair.
     public var intrazoneMinutes = 0.0
     /// The delimiter, detected from the header when nil.
     public var delimiter: Unicode.Scalar?
+    /// The file's text encoding, detected when nil.
     public var encoding: TextEncoding?
     /// Store a matrix even when no row gives a pair (else that is an error and nothing changes:
     /// a CR-only file once read as zero rows and replaced a whole matrix with nothing).
     public var allowEmpty = false
 
-    /// Called with the number of rows read so far, every ``progressInterval`` rows (for a
+    /// Called with the number of rows read so far, every `progressInterval` rows (for a
     /// progress bar on a terminal).
     public var onProgress: ((Int) -> Void)?
     static let progressInterval = 65_536
@@ -48,8 +55,10 @@ public struct MatrixImporter {
     /// How many distinct unmatched ids the report names.
     static let unknownExamples = 5
 
+    /// An importer with the default columns, units and reading (undirected).
     public init() {}
 
+    /// Stores the file as a matrix, replacing one of the same name, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "matrix")

@@ -21,12 +21,14 @@ public struct ObservedImporter {
     /// The source recorded beside each value; nil names the publisher and file.
     public var source: String?
 
+    /// An importer; by default every year, the table's default series, the publisher and file as source.
     public init(years: Set<Int> = [], series: [String]? = nil, source: String? = nil) {
         self.years = years
         self.series = series
         self.source = source
     }
 
+    /// Stores the file's observed values in one transaction, replacing those of the same key.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "observed")

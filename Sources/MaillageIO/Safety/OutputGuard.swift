@@ -11,8 +11,11 @@ import MaillageFormats
 public enum OutputGuard {
     /// One input of a command: its path and what the user calls it (for the message).
     public struct Input: Sendable {
+        /// The input's path, as given.
         public let path: String
+        /// What the user calls the input, named in the refusal (`--db`, `--candidates file`).
         public let role: String
+        /// An input and the name it goes by in messages.
         public init(_ path: String, role: String) { (self.path, self.role) = (path, role) }
 
         /// A territory database and the files SQLite keeps beside it.

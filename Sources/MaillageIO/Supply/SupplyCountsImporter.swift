@@ -6,22 +6,26 @@ import MaillageStore
 /// Turns counts of professionals per zone into one actor per zone and kind.
 ///
 /// Each row with a count above zero becomes (or updates) the actor
-/// ``AggregatedActor`` `<kind>@<zone>`, placed at the zone's point, with `zone_id` set and the
+/// `AggregatedActor` `<kind>@<zone>`, placed at the zone's point, with `zone_id` set and the
 /// count as its capacity in ``measure`` (FTE by default: a count of doctors or practices is
 /// read as that many full-time equivalents, an approximation the report states). A zero or
 /// empty count creates no actor and removes the aggregated actor a previous import made for
 /// that zone and kind, so the database follows the file. Rows whose zone is not stored are
 /// reported (with the name when the file has one) and skipped.
 public struct SupplyCountsImporter {
+    /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
+    /// The kind of the aggregated actors (`gp`, `nurse`…), part of their id.
     public var kind: ActorKind
     /// The column holding the counts.
     public var column: String
     /// The zone id column (default: `id`, `code_insee`, `CODGEO`, `COM`, `code`, or SIRENE's
     /// `codecommuneetablissement`).
     public var idColumn: String?
+    /// The capacity measure the count is stored as (FTE by default).
     public var measure: CapacityMeasure
 
+    /// An importer of one count column as one kind of actor.
     public init(csv: CSVOptions = CSVOptions(), kind: ActorKind, column: String, idColumn: String? = nil, measure: CapacityMeasure = .fte) {
         self.csv = csv
         self.kind = kind
@@ -37,6 +41,7 @@ public struct SupplyCountsImporter {
         let count: Double?
     }
 
+    /// Creates, updates or removes the aggregated actors of the file's zones, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "supply counts (\(kind.rawValue), \(column))")

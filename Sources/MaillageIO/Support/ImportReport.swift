@@ -2,11 +2,15 @@ import Foundation
 
 /// What an import did: rows read, written, and skipped with the reason for each.
 public struct ImportReport: Sendable, Codable, Equatable {
+    /// The file imported, as given.
     public var file: String
     /// What was imported (`finess`, `actors`, `zones`, …).
     public var kind: String
+    /// Data rows read, header excluded.
     public var rowsRead = 0
+    /// Records written that were not in the database.
     public var inserted = 0
+    /// Records already in the database (same id) that the file replaced or completed.
     public var updated = 0
     /// Skipped rows counted by reason.
     public var skipped: [String: Int] = [:]
@@ -14,8 +18,10 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var skippedExamples: [String: [String]] = [:]
     /// Things worth a look that did not stop the import (a point far from the others, say).
     public var warnings: [String] = []
+    /// Wall-clock time the import took, in seconds.
     public var seconds = 0.0
 
+    /// An empty report for a file and what it imports.
     public init(file: String, kind: String) {
         self.file = file
         self.kind = kind
@@ -24,6 +30,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
     /// How many example lines are kept per skip reason.
     static let examplesPerReason = 5
 
+    /// Rows skipped, every reason together.
     public var skippedCount: Int { skipped.values.reduce(0, +) }
 
     /// Counts a row as written.

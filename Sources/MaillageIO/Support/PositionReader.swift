@@ -6,8 +6,10 @@ import MaillageGeo
 ///
 /// The transformer is built once per file: PROJ objects are costly to create.
 public struct PositionReader {
+    /// The CRS of `x`/`y` columns, as given; nil when the file is read in WGS84.
     public let crs: String?
     private let transformer: CoordinateTransformer?
+    /// Whether positions come from `x`/`y` through PROJ rather than from `lat`/`lon`.
     public let usesXY: Bool
 
     /// Chooses `x`/`y` when the file has them and a CRS is given, else `lat`/`lon`.

@@ -8,9 +8,11 @@ import MaillageFormats
 /// Columns `annee, dep, sexe, age_band, population` (`dep_nom` optional). The sexes are
 /// summed (men and women; a file with only `ensemble` rows uses those); `total` rows are
 /// ignored; the five-year bands (`0-4` … `95+`) are added up into INSEE's six bands
-/// (``AgeBand/insee``), each of which must contain them whole.
+/// (`AgeBand.insee`), each of which must contain them whole.
 public struct AgePyramid: Sendable {
+    /// The file read, for provenance and errors.
     public let path: String
+    /// The estimates' year (`annee`), recorded in the zones' provenance.
     public let year: Int
     /// Counts by département code and band.
     public let counts: [String: [AgeBand: Double]]

@@ -7,14 +7,17 @@ import MaillageFormats
 /// from a data file are translated before they are matched, so data keyed by old codes
 /// lands on the zone of the merged commune; chains (`A → B`, `B → C`) are followed.
 public struct CodeMap: Sendable {
+    /// The map's file, to name in reports and errors.
     public let path: String
     private let targets: [String: String]
 
+    /// Old codes the map translates.
     public var count: Int { targets.count }
 
     /// The old codes of the map, sorted.
     public var oldCodes: [String] { targets.keys.sorted() }
 
+    /// Reads the map; an old code given two new ones, or a cycle, is an error naming the line.
     public init(path: String, csv: CSVOptions = CSVOptions()) throws {
         self.path = path
         let file = try DelimitedFile(path: path, options: csv)

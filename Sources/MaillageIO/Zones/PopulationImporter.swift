@@ -17,15 +17,20 @@ import MaillageStore
 /// adjusted so that the 75+ band is the zone's own figure; else the stored bands when they
 /// still add up to the new total (otherwise they are dropped). The zone's provenance says which.
 public struct PopulationImporter {
+    /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
+    /// The zone id and population columns, when they have other names than the usual ones.
     public var columns = ZoneColumns()
+    /// Old commune codes → current ones, applied before zones are matched.
     public var codeMap: CodeMap?
+    /// Département age pyramids, to give age bands to zones whose file row has none.
     public var pyramid: AgePyramid?
     /// A column giving each zone's people aged 75+ (a share or a count, see ``over75Unit``).
     public var over75Column: String?
     /// Guessed from the column's name when nil (``Over75Unit/guess(column:)``).
     public var over75Unit: Over75Unit?
 
+    /// An importer; by default the usual columns, no code map, no pyramid and no 75+ column.
     public init(
         csv: CSVOptions = CSVOptions(), columns: ZoneColumns = ZoneColumns(), codeMap: CodeMap? = nil,
         pyramid: AgePyramid? = nil, over75Column: String? = nil, over75Unit: Over75Unit? = nil
@@ -46,6 +51,7 @@ public struct PopulationImporter {
         let over75: Double?
     }
 
+    /// Updates the stored zones' populations in one transaction; unmatched codes are counted, not errors.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "population")

@@ -8,19 +8,23 @@ import MaillageStore
 /// CSV: `id,name,lat,lon,population,density_class` and `population.<band>` (or INSEE's
 /// `Pyy_POP0014` … `Pyy_POP75P`), `x`/`y` with ``crs``. GeoJSON: a FeatureCollection of
 /// Polygon/MultiPolygon features with the same property names; the boundary is stored and
-/// the point is its area-weighted centroid (``PolygonCentroid``) unless `lat`/`lon` are given.
+/// the point is its area-weighted centroid (`PolygonCentroid`) unless `lat`/`lon` are given.
 /// Ids are kept as text (`09001` keeps its zero).
 ///
-/// A zone already stored is completed, not replaced: see ``ZoneDraft/zone(over:source:)``
+/// A zone already stored is completed, not replaced: see `ZoneDraft.zone(over:source:)`
 /// (a GeoJSON without populations updates geometry, point and name only). With a
 /// ``codeMap``, the rows of merged communes become one zone under the new code.
 public struct ZonesImporter {
+    /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
+    /// The id, name, population and density columns, when they have other names than the usual ones.
     public var columns = ZoneColumns()
     /// The CRS of `x`/`y` columns in a CSV.
     public var crs: String?
+    /// Old commune codes → current ones, so that merged communes become one zone.
     public var codeMap: CodeMap?
 
+    /// An importer; by default the usual columns, WGS84 positions and no code map.
     public init(csv: CSVOptions = CSVOptions(), columns: ZoneColumns = ZoneColumns(), crs: String? = nil, codeMap: CodeMap? = nil) {
         self.csv = csv
         self.columns = columns
@@ -33,6 +37,7 @@ public struct ZonesImporter {
         ["geojson", "json"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
+    /// Imports or completes zones from a CSV or GeoJSON file, in one transaction.
     public func run(file path: String, into database: TerritoryDatabase) throws -> ImportReport {
         let start = Date()
         var report = ImportReport(file: path, kind: "zones")

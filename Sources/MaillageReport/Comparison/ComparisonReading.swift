@@ -12,8 +12,11 @@ public struct ComparisonReading: Sendable {
     public typealias Indicator = ComparisonSummary.Indicator
     /// A scenario's territory-wide value of an indicator, as drawn: the mean and its 95 % interval.
     public struct Estimate: Sendable, Equatable {
+        /// The mean over replications, nil when undefined.
         public var mean: Double?
+        /// The lower bound of the 95 % interval, nil when undefined.
         public var low: Double?
+        /// The upper bound of the 95 % interval, nil when undefined.
         public var high: Double?
     }
     /// A scenario and its estimates.
@@ -23,24 +26,35 @@ public struct ComparisonReading: Sendable {
 
     /// One indicator's per-zone differences for one alternative.
     public struct ZoneDifferences: Sendable {
+        /// The indicator whose differences these are, by name.
         public var indicator: String
         /// Zone id → difference (NaN when undefined).
         public var values: [String: Double]
+        /// Zones whose own 95 % interval excludes 0, before any correction for multiple zones.
         public var significant: Set<String>
         /// Zones significant after the Benjamini–Hochberg correction across zones.
         public var fdrSignificant: Set<String>
     }
 
+    /// The comparison's output folder, to name in errors and to find the GeoJSON files.
     public let folder: String
     /// comparison.json, as `maillage compare` wrote it.
     public let summary: ComparisonSummary
+    /// The baseline scenario's name.
     public var baseline: String { summary.baseline }
+    /// The alternatives, in the order they were compared.
     public var alternatives: [String] { summary.alternatives }
+    /// Replications per scenario, when the file says.
     public var replications: Int? { summary.replications }
+    /// The seed, as text, so that the report states how to reproduce the comparison.
     public var seed: String? { summary.seed }
+    /// Days simulated, when the comparison ran a simulation.
     public var days: Int? { summary.days }
+    /// The indicators compared, in the order of the file.
     public var indicators: [Indicator] { summary.indicators }
+    /// The baseline, then each alternative, with their territory-wide estimates.
     public var scenarios: [Scenario] { summary.scenarios }
+    /// Territory-wide differences, alternative by alternative.
     public var differences: [Difference] { summary.differences }
     /// Alternative → its zone differences, in the order of `indicators`.
     public let zones: [String: [ZoneDifferences]]

@@ -8,6 +8,7 @@ import MaillageStore
 /// The run's method and parameters (the `StudyParameters` `maillage access` stores) decide the wording; an
 /// unknown method still gets a map of its first value column, titled by its name.
 public struct IndicatorReading: Sendable {
+    /// The stored run as read from the database: header, parameters, per-zone values.
     public let run: IndicatorRun
     /// The parameters the study recorded.
     public let parameters: StudyParameters
@@ -19,6 +20,7 @@ public struct IndicatorReading: Sendable {
     /// Columns that flag zones rather than measure them; never drawn as the indicator.
     static let flagColumns: Set<String> = ["covered", "catchment_beyond_loaded_sites"]
 
+    /// Reads a run's parameters and summary and picks the column to draw (`minutes`, the method, else the first).
     public init(run: IndicatorRun) {
         self.run = run
         parameters = StudyParameters(json: run.parameters)
@@ -34,6 +36,7 @@ public struct IndicatorReading: Sendable {
         return summary["threshold_minutes"] ?? parameters.limitMinutes
     }
 
+    /// The sites the run measured access to, from its recorded `kind` and `service`, to mark on the map.
     public var sites: SiteSelection {
         let kinds = (parameters.kind ?? "").split(separator: ",").compactMap { ActorKind(rawValue: String($0)) }
         let services = (parameters.service ?? "").split(separator: ",").map(String.init)
@@ -63,6 +66,7 @@ public struct IndicatorReading: Sendable {
         return services.isEmpty ? kinds : "\(kinds) offering \(services)"
     }
 
+    /// The map's title in words, from the method and the sites (`Minutes to the nearest GP practice`).
     public var title: String {
         switch run.method {
         case "nearest", "coverage": "Minutes to the nearest \(sitesText)"
@@ -72,6 +76,7 @@ public struct IndicatorReading: Sendable {
         }
     }
 
+    /// The legend's unit, from the method, travel source and capacity measure the run recorded.
     public var unit: String {
         switch run.method {
         case "nearest", "coverage":

@@ -12,6 +12,7 @@ public enum TerritoryReport {
     /// The whole report as one self-contained HTML page.
     ///
     /// - Parameters:
+    ///   - database: the territory database the zones, actors and stored runs are read from.
     ///   - runID: the only run to show; every stored run (indicator and simulation) when nil.
     ///   - generatedAt: the date printed in the footer.
     /// - Throws: ``ReportError/unknownRun(id:path:available:)`` for a run the database does not
@@ -24,9 +25,13 @@ public enum TerritoryReport {
     /// The report of the chosen indicator runs, simulation runs and scenario comparison.
     ///
     /// - Parameters:
+    ///   - database: the territory database the zones, actors and stored runs are read from.
+    ///   - runs: the stored indicator runs to show.
+    ///   - simulations: the stored simulation runs to show.
     ///   - comparison: a folder `maillage compare --out` wrote, shown after the runs.
     ///   - isochrones: a GeoJSON file `maillage access isochrones` wrote, drawn over the zones.
     ///   - location: a GeoJSON file `maillage locate` wrote: its sites drawn over the zones.
+    ///   - generatedAt: the date printed in the footer.
     /// - Throws: ``ReportError`` for a run the database does not hold or an unreadable
     ///   comparison folder, store errors, `ProjError` when a position cannot be projected.
     public static func html(

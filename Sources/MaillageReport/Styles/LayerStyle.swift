@@ -19,7 +19,7 @@ public struct LayerStyle: Sendable, Equatable {
         var label: String
     }
 
-    /// The report's choropleth classes (quantiles, ``ChoroplethMap/classCount``) of the values;
+    /// The report's choropleth classes (quantiles, `ChoroplethMap.classCount`) of the values;
     /// nil when no value is defined.
     public static func sequential(layer: String, column: String, values: [Double], polygons: Bool) -> LayerStyle? {
         guard let classes = QuantileClasses(values: values, classes: ChoroplethMap.classCount) else { return nil }

@@ -40,6 +40,7 @@ public final class ComparisonRun {
 
     /// Runs every job, each replication folded into running means and variances as it comes.
     ///
+    /// - Parameter threads: jobs run at once; the result is the same whatever the number.
     /// - Parameter progress: called once per job done (from any thread).
     public func compare(threads: Int, progress: (@Sendable () -> Void)? = nil) throws -> ScenarioComparisonResult {
         try ComparisonRunner.compare(plan, threads: threads, territory: territory, progress: progress)

@@ -4,6 +4,7 @@ public struct ComparisonShardSummary: Codable, Sendable, Equatable {
     public var shard: String
     /// Jobs this shard ran, and the file it wrote.
     public var jobs: Int
+    /// The partial comparison file the shard wrote, for `maillage merge`.
     public var file: String
 
     /// A shard's summary.

@@ -9,6 +9,7 @@ import Foundation
 public struct ComparisonSummary: Codable, Sendable {
     /// An indicator compared: its name and where it comes from.
     public struct Indicator: Codable, Sendable, Equatable {
+        /// The indicator's name, the key of each scenario's estimates.
         public var name: String
         /// `access` (deterministic) or `simulation`; empty when the file does not say.
         public var source: String
@@ -18,6 +19,7 @@ public struct ComparisonSummary: Codable, Sendable {
             (self.name, self.source) = (name, source)
         }
 
+        /// Reads an indicator, with an empty source when the file gives none (older files).
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             name = try container.decode(String.self, forKey: .name)
@@ -29,10 +31,13 @@ public struct ComparisonSummary: Codable, Sendable {
     public struct Estimate: Codable, Sendable, Equatable {
         /// The mean over replications and its 95 % interval (nil when undefined).
         public var mean: Double?
+        /// The lower bound of the 95 % interval of the mean (nil when undefined).
         public var low: Double?
+        /// The upper bound of the 95 % interval of the mean (nil when undefined).
         public var high: Double?
         /// Each replication's value (nil where undefined).
         public var values: [Double?]
+        /// `access` or `simulation` when the estimate says where it comes from; nil in older files.
         public var source: String?
 
         enum CodingKeys: String, CodingKey { case mean, low, high, values, source }
@@ -42,6 +47,7 @@ public struct ComparisonSummary: Codable, Sendable {
             (self.mean, self.low, self.high, self.values, self.source) = (mean, low, high, values, source)
         }
 
+        /// Reads an estimate leniently: numbers may be null or missing, values may be absent.
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             (mean, low, high) = (container.number(.mean), container.number(.low), container.number(.high))
@@ -49,6 +55,7 @@ public struct ComparisonSummary: Codable, Sendable {
             source = try? container.decodeIfPresent(String.self, forKey: .source)
         }
 
+        /// Writes every number key, `null` where undefined, so that readers see a fixed shape.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeNumber(mean, forKey: .mean)
@@ -61,7 +68,9 @@ public struct ComparisonSummary: Codable, Sendable {
 
     /// A scenario and its estimates by indicator name.
     public struct Scenario: Codable, Sendable {
+        /// The scenario's name, as in the comparison's baseline and alternatives.
         public var name: String
+        /// Indicator name → the scenario's territory-wide estimate (the `indicators` key in the file).
         public var estimates: [String: Estimate]
 
         enum CodingKeys: String, CodingKey {
@@ -74,6 +83,7 @@ public struct ComparisonSummary: Codable, Sendable {
             (self.name, self.estimates) = (name, estimates)
         }
 
+        /// Reads a scenario, with no estimates when the file gives none.
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             name = try container.decode(String.self, forKey: .name)
@@ -85,14 +95,19 @@ public struct ComparisonSummary: Codable, Sendable {
     public struct Difference: Codable, Sendable {
         /// The alternative and the indicator compared.
         public var alternative: String
+        /// The indicator compared, by name.
         public var indicator: String
+        /// `access` or `simulation`, when the file says; labels the difference in the report.
         public var source: String?
         /// The baseline's and the alternative's values, and their difference.
         public var baseline: Double?
+        /// The alternative's value (`alternative_value` in the file), nil when undefined.
         public var alternativeValue: Double?
+        /// Alternative − baseline over the paired replications; nil when undefined.
         public var difference: Double?
         /// The 95 % paired interval of the difference.
         public var lower: Double?
+        /// The upper bound of the 95 % paired interval (`lower` is the lower one).
         public var upper: Double?
         /// The paired t-test's p-value (nil when undefined).
         public var pValue: Double?
@@ -107,6 +122,7 @@ public struct ComparisonSummary: Codable, Sendable {
             case pValue = "p_value"
         }
 
+        /// A difference with every figure given, as `maillage compare` computes it.
         public init(
             alternative: String, indicator: String, source: String?, baseline: Double?, alternativeValue: Double?,
             difference: Double?, lower: Double?, upper: Double?, pValue: Double?, significant: Bool, replications: Int?
@@ -117,6 +133,7 @@ public struct ComparisonSummary: Codable, Sendable {
             (self.significant, self.replications) = (significant, replications)
         }
 
+        /// Reads a difference leniently: null numbers, a missing source, 1/0 or true/false flags.
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             alternative = try container.decode(String.self, forKey: .alternative)
@@ -130,6 +147,7 @@ public struct ComparisonSummary: Codable, Sendable {
             replications = try? container.decodeIfPresent(Int.self, forKey: .replications)
         }
 
+        /// Writes every number key, `null` where undefined, under the file's snake_case names.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(alternative, forKey: .alternative)
@@ -150,6 +168,7 @@ public struct ComparisonSummary: Codable, Sendable {
     public var baseline: String
     /// The alternatives, in the order given.
     public var alternatives: [String]
+    /// Replications per scenario, when the file says (nil for a hand-written file).
     public var replications: Int?
     /// The seed, as text (a 64-bit seed does not fit every JSON reader's numbers).
     public var seed: String?
@@ -166,6 +185,7 @@ public struct ComparisonSummary: Codable, Sendable {
         case baseline, alternatives, replications, seed, days, indicators, scenarios, differences
     }
 
+    /// A comparison with every part given, as `maillage compare` and `merge` build it.
     public init(
         baseline: String, alternatives: [String], replications: Int?, seed: String?, days: Int?,
         indicators: [Indicator], scenarios: [Scenario], differences: [Difference]
@@ -175,6 +195,7 @@ public struct ComparisonSummary: Codable, Sendable {
         (self.indicators, self.scenarios, self.differences) = (indicators, scenarios, differences)
     }
 
+    /// Reads comparison.json leniently: a seed written as a number, missing lists as empty.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         baseline = try container.decode(String.self, forKey: .baseline)

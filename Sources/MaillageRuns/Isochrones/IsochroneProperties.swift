@@ -6,11 +6,13 @@ public struct IsochroneProperties: Decodable, Sendable {
     public var siteID: String?
     /// Inhabitants within `minutes`, and those in this band only.
     public var population: Double?
+    /// Inhabitants between the previous limit and this one, the band drawn.
     public var bandPopulation: Double?
     /// Zones whose own time is within the limit.
     public var zones: Int?
     /// The outline's error bound, in minutes.
     public var errorBoundMinutes: Double?
+    /// The grid spacing the outline was traced on, in kilometres (`grid_km` in the file).
     public var gridKilometres: Double?
 
     enum CodingKeys: String, CodingKey {
@@ -21,6 +23,7 @@ public struct IsochroneProperties: Decodable, Sendable {
         case gridKilometres = "grid_km"
     }
 
+    /// Reads a feature's properties; `minutes` is required, every other figure may be missing.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         minutes = try container.decode(Double.self, forKey: .minutes)

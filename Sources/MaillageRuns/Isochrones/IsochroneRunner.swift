@@ -9,6 +9,7 @@ public enum IsochroneRunner {
     public struct Outcome {
         /// The isochrones computed.
         public var result: Isochrones.Result
+        /// The figures `maillage access isochrones --json` prints about the file written.
         public var summary: IsochroneSummary
     }
 

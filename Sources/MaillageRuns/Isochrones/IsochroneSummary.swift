@@ -10,6 +10,7 @@ public struct IsochroneSummary: Encodable, Sendable {
         public var siteID: String?
         /// Inhabitants within the limit, and in this band only.
         public var population: Double
+        /// Inhabitants between the previous limit and this one only.
         public var bandPopulation: Double
         /// Zones within the limit.
         public var zones: Int
@@ -22,6 +23,7 @@ public struct IsochroneSummary: Encodable, Sendable {
             case bandPopulation = "band_population"
         }
 
+        /// Writes every key, `site_id` as `null` for the nearest-site isochrone, so that the shape is fixed.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(minutes, forKey: .minutes)
@@ -37,6 +39,7 @@ public struct IsochroneSummary: Encodable, Sendable {
     public var out: String
     /// The grid spacing, and its nodes.
     public var gridKilometres: Double
+    /// Nodes of the grid the outlines were traced on, a measure of the work done.
     public var gridNodes: Int
     /// How far beyond its limit a point inside an outline can be (line model).
     public var errorBoundMinutes: Double?
@@ -62,6 +65,7 @@ public struct IsochroneSummary: Encodable, Sendable {
         }
     }
 
+    /// Writes every key, `null` for an absent error bound, so that the shape is fixed.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(out, forKey: .out)

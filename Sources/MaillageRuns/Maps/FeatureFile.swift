@@ -16,6 +16,7 @@ public struct FeatureFile<Properties: Decodable, Geometry: Decodable>: Decodable
 
         enum CodingKeys: String, CodingKey { case id, geometry, properties }
 
+        /// Reads a feature part by part, keeping nil for a part that is missing or malformed.
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try? container.decodeIfPresent(String.self, forKey: .id)
@@ -48,6 +49,7 @@ public struct PointGeometry: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey { case type, coordinates }
 
+    /// Reads a GeoJSON Point, refusing another type or fewer than two coordinates.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let coordinates = try container.decode([Double].self, forKey: .coordinates)
@@ -60,10 +62,12 @@ public struct PointGeometry: Decodable, Sendable {
 
 /// A GeoJSON MultiPolygon: polygons of rings of [longitude, latitude].
 public struct MultiPolygonGeometry: Decodable, Sendable {
+    /// Polygons, each a list of rings (outer first), each a list of [longitude, latitude] pairs.
     public var polygons: [[[[Double]]]]
 
     enum CodingKeys: String, CodingKey { case type, coordinates }
 
+    /// Reads a GeoJSON MultiPolygon, refusing another geometry type.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard try container.decode(String.self, forKey: .type) == "MultiPolygon" else {
@@ -75,5 +79,6 @@ public struct MultiPolygonGeometry: Decodable, Sendable {
 
 /// Any JSON value, not read: a geometry a reader does not draw, an event it only counts.
 public struct AnyJSON: Decodable, Sendable {
+    /// Accepts any JSON value without reading it.
     public init(from decoder: Decoder) throws {}
 }

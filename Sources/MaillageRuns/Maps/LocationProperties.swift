@@ -10,6 +10,7 @@ public struct LocationProperties: Decodable, Sendable {
     public var model: String
     /// Inhabitants the site serves, and those it gains over the current sites (NaN when absent).
     public var populationServed: Double
+    /// Inhabitants newly within reach thanks to this site, beyond the current sites' reach (NaN when absent).
     public var populationGained: Double
 
     enum CodingKeys: String, CodingKey {
@@ -19,6 +20,7 @@ public struct LocationProperties: Decodable, Sendable {
         case populationGained = "population_gained"
     }
 
+    /// Reads a site's properties; missing populations read as NaN rather than failing the file.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         siteID = try container.decode(String.self, forKey: .siteID)

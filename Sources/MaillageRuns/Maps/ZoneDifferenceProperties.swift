@@ -9,8 +9,10 @@ public struct ZoneDifferenceProperties: Decodable, Sendable {
     public var differences: [String: Double?]
     /// Indicators whose difference is significant, before and after the Benjamini–Hochberg correction.
     public var significant: Set<String>
+    /// Indicators still significant after the Benjamini–Hochberg correction across zones.
     public var fdrSignificant: Set<String>
 
+    /// Reads a zone's properties: `zone_id`, then each indicator's difference and significance flags.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: RunCodingKey.self)
         zoneID = (try? container.decodeIfPresent(String.self, forKey: RunCodingKey("zone_id"))) ?? nil

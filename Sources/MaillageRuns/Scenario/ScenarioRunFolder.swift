@@ -28,6 +28,9 @@ public enum ScenarioRunFolder {
 
     /// Runs `scenario` into `out`/<its name>.
     ///
+    /// - Parameter scenario: the scenario, as read from its file.
+    /// - Parameter out: the folder under which the scenario's own folder is made.
+    /// - Parameter threads: replications run at once; the results are the same whatever the number.
     /// - Parameter progress: called with each replication's index as it finishes.
     public static func run(
         _ scenario: Scenario, out: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -8,7 +8,9 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     public struct Simulated: Codable, Sendable, Equatable {
         /// The mean over replications and its 95 % interval.
         public var mean: Double
+        /// The lower 95 % bound, nil with one replication or an undefined value.
         public var low: Double?
+        /// The upper 95 % bound, nil with one replication or an undefined value.
         public var high: Double?
 
         /// A simulated mean and its interval.
@@ -23,6 +25,7 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     public var accessDay: Int
     /// How many changes and events the scenario has.
     public var changes: Int
+    /// Dated events (demand surges, travel slowdowns, epidemics) the scenario's simulation applies.
     public var events: Int
     /// Accessibility indicator label → territory value (undefined ones left out).
     public var indicators: [String: Double]

@@ -11,7 +11,6 @@ public enum SimulationOutput {
 
     /// territory.json, zones.csv, zones.geojson, actors.csv and parameters.json: the same bytes
     /// for the same territory, parameters, events, seed and replications.
-
     public static func write(_ result: SimulationResult, request: SimulationRequest, to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }

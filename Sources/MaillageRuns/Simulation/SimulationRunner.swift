@@ -57,6 +57,8 @@ public enum SimulationRunner {
 
     /// Simulates, writes the results folder (and the event log), stores the run, writes provenance.json.
     ///
+    /// - Parameter settings: the database, parameter and event files, run settings and output folder.
+    /// - Parameter log: where details and status lines go (nowhere by default).
     /// - Parameter progress: called with each replication's index as it finishes.
     public static func run(
         _ settings: Settings, log: RunLog = .silent, progress: (@Sendable (Int) -> Void)? = nil

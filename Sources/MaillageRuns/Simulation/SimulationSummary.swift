@@ -10,7 +10,9 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
     public struct Interval: Codable, Sendable, Equatable {
         /// The 95 % Student-t bounds (nil with one replication or an undefined value).
         public var low: Double?
+        /// The upper 95 % bound (nil with one replication or an undefined value).
         public var high: Double?
+        /// Each replication's value, in replication order (nil where undefined).
         public var replications: [Double?]
 
         enum CodingKeys: String, CodingKey {
@@ -24,6 +26,7 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
             (self.low, self.high, self.replications) = (low, high, replications)
         }
 
+        /// Reads an interval leniently: null or missing bounds and replications read as nil or empty.
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             (low, high) = (container.number(.low), container.number(.high))
@@ -31,6 +34,7 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
             replications = (values ?? []).map(\.value)
         }
 
+        /// Writes both bounds, `null` where undefined, so that the file has a fixed shape.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeNumber(low, forKey: .low)
@@ -43,6 +47,7 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
     public var days: Int
     /// The random seed.
     public var seed: UInt64
+    /// Replications run, each with its own random stream derived from the seed.
     public var replications: Int
     /// Inhabitants simulated.
     public var agents: Int
@@ -77,6 +82,7 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
         }
     }
 
+    /// Writes the settings, each indicator's mean at the top level and `intervals`, as territory.json has them.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: RunCodingKey.self)
         try container.encode(days, forKey: RunCodingKey("days"))
@@ -91,6 +97,7 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
         try container.encode(intervals, forKey: RunCodingKey("intervals"))
     }
 
+    /// Reads territory.json: the known settings by name, every other number as an indicator's mean.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: RunCodingKey.self)
         days = try container.decode(Int.self, forKey: RunCodingKey("days"))

@@ -10,6 +10,7 @@ public struct StudySummary: Codable, Sendable, Equatable {
     public var out: String
     /// Zones and sites the study counted.
     public var zones: Int
+    /// Sites the indicator measured access to, after the kind and service selection.
     public var sites: Int
     /// What the study noticed (sites beyond the loaded ones, zones without population).
     public var notes: [String]
@@ -39,6 +40,7 @@ public struct StudySummary: Codable, Sendable, Equatable {
         }
     }
 
+    /// Writes the method, counts, figures and undefined-zone counts side by side at the top level, as `--json` prints.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: RunCodingKey.self)
         try container.encode(method, forKey: RunCodingKey("method"))
@@ -51,6 +53,7 @@ public struct StudySummary: Codable, Sendable, Equatable {
         for (name, count) in undefinedZones { try container.encode(count, forKey: RunCodingKey(name)) }
     }
 
+    /// Reads a summary back: the known keys by name, every other number as a figure or an undefined count.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: RunCodingKey.self)
         method = try container.decode(String.self, forKey: RunCodingKey("method"))

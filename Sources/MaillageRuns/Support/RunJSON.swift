@@ -77,6 +77,7 @@ public enum RunJSON {
 public struct RunFileError: Error, CustomStringConvertible, Sendable {
     /// The file, and what is wrong with it.
     public let path: String
+    /// What is wrong with the file, in words for the planner.
     public let reason: String
 
     /// An error naming the file and what is wrong.

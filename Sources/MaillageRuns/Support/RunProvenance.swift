@@ -26,6 +26,7 @@ public struct RunProvenance: Encodable, Sendable {
         }
     }
 
+    /// Writes `created_at`, the version, host and command beside the run kind's own values, at one level.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: RunCodingKey.self)
         try container.encode(createdAt, forKey: RunCodingKey("created_at"))
@@ -44,6 +45,7 @@ public enum RunProvenanceValue: Encodable, Sendable {
     case number(Double)
     case objects([[String: String]])
 
+    /// Writes the value as the JSON it stands for (string, number or array of objects).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

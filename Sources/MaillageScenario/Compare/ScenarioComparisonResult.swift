@@ -16,7 +16,7 @@ public struct ScenarioComparisonResult: Sendable {
         self.comparisons = comparisons
     }
 
-    /// Folds results held in memory, in any order (``ComparisonAccumulator`` folds them as they come).
+    /// Folds results held in memory, in any order (`ComparisonAccumulator` folds them as they come).
     ///
     /// - Throws: ``ScenarioError`` when a job is missing, given twice, or not in the plan.
     public init(plan: ComparisonPlan, results: [JobResult]) throws {

@@ -48,7 +48,9 @@ public struct Scenario: Sendable {
 /// One accessibility indicator of a scenario: a method (`coverage`, `e2sfca`, …) and its
 /// options, written as on the command line (`kind: hospital`, `limit: 30`).
 public struct IndicatorSpec: Sendable, Equatable {
+    /// The access method's name (`coverage`, `e2sfca`, …), as after `maillage access`.
     public var method: AccessMethodName
+    /// Option name → value, as the command line's options without their dashes.
     public var options: [String: String]
     /// The file the indicator was read from, for errors.
     public var file: String

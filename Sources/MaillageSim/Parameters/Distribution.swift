@@ -7,6 +7,7 @@ import Foundation
 /// "values": [1, 2, 5], "weights": [0.5, 0.3, 0.2]}`. Every key is always written (null when
 /// unused) so that a file can switch a default from one type to another.
 public struct Distribution: Sendable, Hashable, Codable {
+    /// The kind of distribution: `lognormal`, `exponential`, `fixed` or `empirical`.
     public var type: Kind
     /// The mean, in days (the value itself for `fixed`).
     public var mean: Double?

@@ -21,20 +21,24 @@ package struct ParameterBinder {
     /// Tells SQLite to copy the text it is given (`SQLITE_TRANSIENT`).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Binds text, or NULL for nil; SQLite copies the text.
     package mutating func bind(_ text: String?) throws {
         guard let text else { return try bindNull() }
         try advance(sqlite3_bind_text(statement.sqliteStatement, next, text, -1, Self.transient))
     }
 
+    /// Binds a real, or NULL for nil.
     package mutating func bind(_ value: Double?) throws {
         guard let value else { return try bindNull() }
         try advance(sqlite3_bind_double(statement.sqliteStatement, next, value))
     }
 
+    /// Binds a 64-bit integer.
     package mutating func bind(_ value: Int) throws {
         try advance(sqlite3_bind_int64(statement.sqliteStatement, next, Int64(value)))
     }
 
+    /// Binds a flag as 1 or 0, as the schema stores booleans.
     package mutating func bind(_ value: Bool) throws {
         try bind(value ? 1 : 0)
     }

@@ -16,6 +16,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// SQLite refused an operation; carries SQLite's result code and message.
     case sqlite(path: String, code: Int32, message: String)
 
+    /// The message for the planner: the database file and what is wrong.
     public var description: String {
         switch self {
         case let .alreadyExists(path):

@@ -17,12 +17,16 @@ public struct IndicatorRun: Sendable, Equatable {
     /// Per-zone values: zone id, then the value of each named column (nil = undefined).
     public var values: [ZoneValues]
 
+    /// One zone's stored values, as its `indicator_value` rows read back.
     public struct ZoneValues: Sendable, Equatable {
+        /// The zone the values describe.
         public var zoneID: String
+        /// Column name (`minutes`, `e2sfca`, `covered`) → value; nil where the method leaves it undefined.
         public var numbers: [String: Double?]
         /// Text values (a nearest site's id); an absent one is left out rather than stored as nil.
         public var texts: [String: String]
 
+        /// A zone's values; columns not given are absent rather than undefined.
         public init(zoneID: String, numbers: [String: Double?] = [:], texts: [String: String] = [:]) {
             self.zoneID = zoneID
             self.numbers = numbers
@@ -30,6 +34,7 @@ public struct IndicatorRun: Sendable, Equatable {
         }
     }
 
+    /// A run to save; the database assigns its id and records when and by which version it was computed.
     public init(method: String, parameters: String, inputsFingerprint: String, summary: String? = nil, values: [ZoneValues]) {
         self.method = method
         self.parameters = parameters

@@ -2,16 +2,20 @@ import GRDB
 
 /// What identifies a stored indicator run without its values: for listings and provenance.
 public struct IndicatorRunHeader: Sendable, Equatable {
+    /// The run's id in the database, to load its values or name it in a listing.
     public var id: Int64
+    /// The access method, such as `e2sfca` or `coverage`.
     public var method: String
     /// The parameters as canonical JSON text (sorted keys).
     public var parameters: String
+    /// A hash of the inputs the values were computed from, to tell a stale run.
     public var inputsFingerprint: String
     /// When the run was computed (ISO 8601).
     public var createdAt: String
     /// The Maillage version that computed it.
     public var maillageVersion: String
 
+    /// A header as read from the `indicator_run` table.
     public init(id: Int64, method: String, parameters: String, inputsFingerprint: String, createdAt: String, maillageVersion: String) {
         self.id = id
         self.method = method

@@ -10,29 +10,41 @@ public struct SimulationRun: Sendable, Equatable {
     public var parameters: String
     /// The events as canonical JSON (an empty list when none).
     public var events: String
+    /// Days simulated and counted.
     public var days: Int
     /// The seed as decimal text (a UInt64 does not fit SQLite's signed integers).
     public var seed: String
+    /// Replications run, each with its own random stream derived from the seed.
     public var replications: Int
     /// The fraction of inhabitants simulated (1 = everyone).
     public var sample: Double
+    /// A hash of the territory and travel inputs the run was computed from, to tell a stale run.
     public var inputsFingerprint: String
+    /// Indicator values per subject and replication, with the means over replications.
     public var values: [Value]
     /// Daily series (mean over replications), such as `hospital_beds.used`.
     public var series: [Series]
 
     /// An indicator value for the territory (subject ""), a zone or an actor.
     public struct Value: Sendable, Equatable {
+        /// What a value describes; the subject id is empty for the territory.
         public enum Scope: String, Sendable { case territory, zone, actor }
+        /// What the value describes: the territory, a zone or an actor.
         public var scope: Scope
+        /// The zone or actor id; empty for the territory.
         public var subjectID: String
         /// 1…N for one replication; 0 for the mean over replications.
         public var replication: Int
+        /// The indicator's name, such as `emergency_wait_minutes_mean`.
         public var name: String
+        /// The value; nil when undefined (no patient counted, say).
         public var value: Double?
+        /// The lower 95 % bound, for a mean over replications.
         public var low: Double?
+        /// The upper 95 % bound, for a mean over replications.
         public var high: Double?
 
+        /// A value; the interval is given only for means over replications.
         public init(scope: Scope, subjectID: String, replication: Int, name: String, value: Double?, low: Double? = nil, high: Double? = nil) {
             self.scope = scope
             self.subjectID = subjectID
@@ -46,15 +58,19 @@ public struct SimulationRun: Sendable, Equatable {
 
     /// One value per simulated day, the first on the start date; nil where undefined.
     public struct Series: Sendable, Equatable {
+        /// The series' name, such as `hospital_beds.used`.
         public var name: String
+        /// One value per simulated day, in day order.
         public var values: [Double?]
 
+        /// A daily series.
         public init(name: String, values: [Double?]) {
             self.name = name
             self.values = values
         }
     }
 
+    /// A run to save; the database assigns its id and records when and by which version it was computed.
     public init(parameters: String, events: String, days: Int, seed: String, replications: Int, sample: Double = 1,
                 inputsFingerprint: String, values: [Value], series: [Series] = []) {
         self.sample = sample

@@ -2,15 +2,21 @@ import GRDB
 
 /// What identifies a stored simulation run without its values: for listings and provenance.
 public struct SimulationRunHeader: Sendable, Equatable {
+    /// The run's id in the database, to load its values or name it in a listing.
     public var id: Int64
     /// The complete parameters as canonical JSON.
     public var parameters: String
     /// The events as canonical JSON (`[]` when none).
     public var events: String
+    /// Days simulated.
     public var days: Int
+    /// The seed as decimal text (a UInt64 does not fit SQLite's signed integers).
     public var seed: String
+    /// Replications run.
     public var replications: Int
+    /// The fraction of inhabitants simulated (1 = everyone).
     public var sample: Double
+    /// A hash of the territory and travel inputs the run was computed from, to tell a stale run.
     public var inputsFingerprint: String
     /// When the run was computed (ISO 8601).
     public var createdAt: String

@@ -30,6 +30,7 @@ package final class ActorUpserter {
 
     /// Actors added and replaced so far (the batch still waiting not counted).
     package private(set) var inserted = 0
+    /// Actors that replaced a stored actor of the same id.
     package private(set) var updated = 0
 
     init(database: Database) {

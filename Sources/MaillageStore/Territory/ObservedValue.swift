@@ -7,15 +7,20 @@ public struct ObservedValue: Sendable, Hashable, Codable {
         case actor, zone, territory
     }
 
+    /// Whether the value describes an actor, a zone or the whole territory.
     public var scope: Scope
     /// The actor id (FINESS site number), zone id, or the territory's name.
     public var subjectID: String
+    /// The series' name as the source publishes it (`PASSU`, `dt80`).
     public var series: String
+    /// The year the figure describes.
     public var year: Int
+    /// The observed figure, in the series' own unit.
     public var value: Double
     /// Where the value comes from (file name and its publisher).
     public var source: String
 
+    /// An observed figure with its source.
     public init(scope: Scope, subjectID: String, series: String, year: Int, value: Double, source: String) {
         self.scope = scope
         self.subjectID = subjectID
@@ -46,6 +51,8 @@ extension TerritoryDatabase {
     /// The observed values of `series` (every series when nil) in `year` (every year when nil),
     /// ordered by scope, subject, series, year and source.
     ///
+    /// - Parameter series: the series to read (`PASSU`); every series when nil.
+    /// - Parameter year: the year to read; every year when nil.
     /// - Parameter loadedOnly: keep only actors and zones the territory has.
     public func observedValues(series: String? = nil, year: Int? = nil, loadedOnly: Bool = false) throws -> [ObservedValue] {
         try read { db in

@@ -3,23 +3,33 @@ import MaillageCore
 
 /// What `maillage info` reports: the size and extent of a territory database.
 public struct TerritorySummary: Sendable, Codable, Equatable {
+    /// The territory's name, as given when the database was created.
     public var name: String
+    /// Zones (communes) loaded.
     public var zones: Int
+    /// Inhabitants over every zone.
     public var population: Double
+    /// Actors (sites of care) loaded, every kind together.
     public var actors: Int
     /// Actor counts by kind, keyed by the kind's file name (`health_centre`).
     public var actorsByKind: [String: Int]
+    /// Links (membership, referral, discharge, cover, partnership), every kind together.
     public var links: Int
     /// Link counts by kind, keyed by the kind's file name (`member_of`).
     public var linksByKind: [String: Int]
+    /// Travel-time pairs stored, over every matrix.
     public var travelTimes: Int
     /// The box around every zone and actor, nil for an empty territory.
     public var boundingBox: BoundingBox?
     /// How many schema steps are applied (the schema version).
     public var schemaVersion: Int
+    /// The names of the schema steps applied, oldest first.
     public var migrations: [String]
+    /// The CRS the data came in before conversion to WGS84, when the database recorded one.
     public var sourceCRS: String?
+    /// The Maillage version that created the database.
     public var maillageVersion: String?
+    /// When the database was created (ISO 8601).
     public var createdAt: String?
 }
 

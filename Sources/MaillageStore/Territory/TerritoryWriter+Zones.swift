@@ -3,16 +3,20 @@ import MaillageCore
 
 /// A stored zone's id, name, point and total population, without its boundary or bands.
 public struct ZoneEntry: Sendable, Hashable {
+    /// The zone's code (the INSEE commune code for French communes).
     public let id: String
+    /// The zone's name, for tables and maps.
     public let name: String
+    /// The zone's representative point (WGS84), where its straight-line travel times start.
     public let point: GeoPoint
+    /// Inhabitants, all age bands together.
     public let population: Double
 }
 
 extension TerritoryWriter {
     /// The stored zone with that id, boundary and age bands included, or nil.
     ///
-    /// - Throws: ``ValidationError`` when the stored row breaks a rule of the domain.
+    /// - Throws: `ValidationError` when the stored row breaks a rule of the domain.
     public func zone(_ id: String) throws -> Zone? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM zone WHERE id = ?"), arguments: [id]) else {
             return nil

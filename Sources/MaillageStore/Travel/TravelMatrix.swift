@@ -18,6 +18,7 @@ public struct TravelMatrix: Sendable {
         let destination: TravelEndpoint
     }
 
+    /// The matrix's name and reading rules (directed or not, intra-zone time).
     public let definition: TravelMatrixDefinition
     private let times: [Pair: TravelTime]
 

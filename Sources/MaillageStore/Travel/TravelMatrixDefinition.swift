@@ -10,6 +10,7 @@ public struct TravelMatrixDefinition: Sendable, Hashable {
     /// Where the matrix comes from, in words.
     public let description: String?
 
+    /// A matrix definition; undirected with no intra-zone time unless told otherwise.
     public init(name: String, isDirected: Bool = false, intrazoneMinutes: Double = 0, description: String? = nil) {
         self.name = name
         self.isDirected = isDirected

@@ -5,6 +5,7 @@ public struct TravelTime: Sendable, Hashable {
     /// Kilometres, when the matrix gives distances.
     public let km: Double?
 
+    /// A time, with its distance when the matrix gives one.
     public init(minutes: Double, km: Double? = nil) {
         self.minutes = minutes
         self.km = km

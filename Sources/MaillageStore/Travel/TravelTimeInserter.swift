@@ -170,10 +170,14 @@ package final class TravelTimeInserter {
 
 /// A pair given twice to a ``TravelTimeInserter``; `tag` is the one given with the second.
 package struct DuplicateTravelPair: Error, Sendable, Equatable {
+    /// The pair's origin, as the import names it in the error.
     package let origin: TravelEndpoint
+    /// The pair's destination.
     package let destination: TravelEndpoint
+    /// The tag given with the second occurrence (its line number, for an importer).
     package let tag: Int
 
+    /// The pair given twice and the second occurrence's tag.
     package init(origin: TravelEndpoint, destination: TravelEndpoint, tag: Int) {
         self.origin = origin
         self.destination = destination
