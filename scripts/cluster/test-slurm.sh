@@ -58,13 +58,15 @@ CONF
 export SLURM_CONF="$work/slurm.conf"
 
 stop() {
-    for daemon in slurmd slurmctld; do
-        if [ -s "$work/$daemon.pid" ]; then kill "$(cat "$work/$daemon.pid")" 2> /dev/null || true; fi
+    # Every process started with this configuration: the two daemons and any step they left.
+    mine() { pgrep -f -- "$work/slurm.conf" || true; }
+    for pid in $(mine); do kill "$pid" 2> /dev/null || true; done
+    for _ in $(seq 1 50); do
+        [ -z "$(mine)" ] && return 0
+        sleep 0.2
     done
-    sleep 1
-    for daemon in slurmd slurmctld; do
-        if [ -s "$work/$daemon.pid" ]; then kill -9 "$(cat "$work/$daemon.pid")" 2> /dev/null || true; fi
-    done
+    for pid in $(mine); do kill -9 "$pid" 2> /dev/null || true; done
+    sleep 0.5
 }
 trap stop EXIT
 slurmctld -f "$SLURM_CONF" -i

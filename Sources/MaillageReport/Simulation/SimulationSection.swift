@@ -72,17 +72,40 @@ struct SimulationSection: ReportSection {
         }
         let axis = reading.startDate.map { "days from \($0) (the start date)" } ?? "days from the start date"
         var html = OccupancyChart(lines: reading.occupancy, axisTitle: axis).svg() + "\n"
-        let rows = OccupancyChart(lines: reading.occupancy, axisTitle: axis).lines.map { line -> [String] in
+        let lines = OccupancyChart(lines: reading.occupancy, axisTitle: axis).lines
+        let rows = lines.map { line -> [String] in
             let weekly = line.rolling(window: OccupancyChart.window).filter(\.isFinite)
             let offered = line.offered.filter(\.isFinite)
             return [OccupancyChart.label(line.role), DisplayNumber.percent(line.overall),
                     weekly.max().map(DisplayNumber.percent) ?? "–", weekly.min().map(DisplayNumber.percent) ?? "–",
-                    DisplayNumber.format(offered.isEmpty ? .nan : offered.reduce(0, +) / Double(offered.count), decimals: 1)]
+                    DisplayNumber.format(offered.isEmpty ? .nan : offered.reduce(0, +) / Double(offered.count), decimals: 1),
+                    Self.trend(line.trendPerMonth)]
         }
         html += HTMLTable(caption: "Capacity used (means over replications; a day's offer counts open actors only)",
-                          header: ["Capacity", "Used over the run", "Busiest week", "Quietest week", "Offered a day (mean)"],
-                          rows: rows, numericColumns: [1, 2, 3, 4]).html() + "\n"
+                          header: ["Capacity", "Used over the run", "Busiest week", "Quietest week", "Offered a day (mean)",
+                                   "Trend a month"],
+                          rows: rows, numericColumns: [1, 2, 3, 4, 5]).html() + "\n"
+        let drifting = lines.filter { abs($0.trendPerMonth) > 0.01 }.map { OccupancyChart.label($0.role) }
+        html += "<p class=\"note\">" + HTMLText.escape(Self.trendNote(drifting: drifting)) + "</p>\n"
         return html
+    }
+
+    /// A share's trend over 30 days, relative to its mean, signed (`+0.4 %`), flagged beyond 1 %.
+    static func trend(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        let text = (value >= 0 ? "+" : "−") + String(format: "%.1f %%", abs(value) * 100)
+        return abs(value) > 0.01 ? text + " ⚠" : text
+    }
+
+    /// Why the trend column is there, and what a flag means.
+    static func trendNote(drifting: [String]) -> String {
+        let rule = "Trend a month: the least-squares slope of the daily share used over 30 days, relative to its mean. "
+            + "Long stays start at their typical occupancy and the warm-up settles the rest, so without dated events no "
+            + "role should drift by more than 1 % a month; the default warm-up was chosen by that rule from Welch "
+            + "plots of the demo and Occitanie territories (scripts/welch-occupancy.py). "
+        guard !drifting.isEmpty else { return rule + "No role drifts by more than 1 % a month here." }
+        return rule + "Drifting here: " + drifting.joined(separator: ", ")
+            + " (a scenario's dated events do this by design; otherwise, lengthen the warm-up)."
     }
 
     private func figures() -> HTMLTable {

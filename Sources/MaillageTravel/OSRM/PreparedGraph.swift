@@ -56,11 +56,12 @@ public struct PreparedGraph: Sendable {
         }
         let building = cache.appendingPathComponent("\(key).building-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
-            try FileManager.default.createDirectory(at: building, withIntermediateDirectories: true)
+            try ChildProcesses.shared.makeFolder(building)
+        } catch let error as CancellationError {
+            throw error
         } catch {
             throw OSRMError.cache(path: cache.path, detail: error.localizedDescription)
         }
-        ChildProcesses.shared.addFolder(building)
         defer {
             try? FileManager.default.removeItem(at: building)
             ChildProcesses.shared.removeFolder(building)

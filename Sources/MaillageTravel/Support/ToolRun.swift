@@ -63,21 +63,57 @@ enum ToolRun {
 /// interrupt handler has to ignore SIGINT/SIGTERM, and programs started after that inherit
 /// the ignoring, so a polite signal would not reach osrm-extract.
 public final class ChildProcesses: @unchecked Sendable {
-    /// The one registry: an interrupt handler has no other way to reach it.
+    /// The one list of the process: the interrupt handler reaches it from its own thread.
     public static let shared = ChildProcesses()
     private var pids = Set<Int32>()
     private var folders = Set<URL>()
+    /// Set by ``terminateAll()``: from then on nothing new may start or be created.
+    private var terminating = false
     private let lock = NSLock()
 
-    func add(_ pid: Int32) { lock.withLock { _ = pids.insert(pid) } }
+    /// Registers a started program; one that starts while an interrupt is being handled is
+    /// killed at once (the handler's list was taken before it existed).
+    func add(_ pid: Int32) {
+        let late = lock.withLock { () -> Bool in
+            if terminating { return true }
+            pids.insert(pid)
+            return false
+        }
+        if late { kill(pid, SIGKILL) }
+    }
+
     func remove(_ pid: Int32) { lock.withLock { _ = pids.remove(pid) } }
-    func addFolder(_ url: URL) { lock.withLock { _ = folders.insert(url) } }
+
+    /// Creates `url` (with its parents) and registers it for removal on interrupt, in one step
+    /// under the lock: a folder made just after the handler removed the others would otherwise
+    /// be left behind. Refuses once an interrupt is being handled.
+    func makeFolder(_ url: URL) throws {
+        try lock.withLock {
+            guard !terminating else { throw CancellationError() }
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            folders.insert(url)
+        }
+    }
+
+    /// Registers a file or folder to remove on interrupt; one registered while an interrupt is
+    /// being handled is removed at once.
+    func addFolder(_ url: URL) {
+        let late = lock.withLock { () -> Bool in
+            if terminating { return true }
+            folders.insert(url)
+            return false
+        }
+        if late { try? FileManager.default.removeItem(at: url) }
+    }
     func removeFolder(_ url: URL) { lock.withLock { _ = folders.remove(url) } }
 
     /// Kills every program still running, waits for them, and removes the half-built
-    /// folders; for an interrupt handler, before exiting.
+    /// folders; for an interrupt handler, before exiting. Nothing starts after it begins.
     public func terminateAll() {
-        let (running, leftovers) = lock.withLock { (pids, folders) }
+        let (running, leftovers) = lock.withLock { () -> (Set<Int32>, Set<URL>) in
+            terminating = true
+            return (pids, folders)
+        }
         for pid in running {
             kill(pid, SIGKILL)
             var status: Int32 = 0
