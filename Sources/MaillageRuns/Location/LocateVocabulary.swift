@@ -1,13 +1,12 @@
-import ArgumentParser
 import MaillageAccess
 
 /// The location models `maillage locate` offers.
-enum LocateModelName: String, ExpressibleByArgument, CaseIterable, Codable {
+public enum LocateModelName: String, CaseIterable, Codable, Sendable {
     case lscp, mclp, pmedian, pcenter
 
     /// The direction of travel the model reads by default (`indicators.md`): covering a
     /// site's catchment reads site → zone; a patient's trip reads zone → site.
-    var defaultDirection: LocationDirection {
+    public var defaultDirection: LocationDirection {
         switch self {
         case .lscp, .mclp: .siteToZone
         case .pmedian, .pcenter: .zoneToSite
@@ -16,11 +15,9 @@ enum LocateModelName: String, ExpressibleByArgument, CaseIterable, Codable {
 }
 
 /// What the chosen sites should achieve, beside the model's own objective.
-enum LocateObjective: String, ExpressibleByArgument, CaseIterable, Codable {
+public enum LocateObjective: String, CaseIterable, Codable, Sendable {
     /// The model's own objective: coverage (LSCP, MCLP) or distance (p-median, p-center).
     case model
     /// Raise the access (E2SFCA) of the worst-served tenth of the population.
     case maximinAccess = "maximin-access"
 }
-
-extension LocationDirection: ExpressibleByArgument {}

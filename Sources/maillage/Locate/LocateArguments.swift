@@ -1,0 +1,7 @@
+import ArgumentParser
+import MaillageAccess
+import MaillageRuns
+
+extension LocateModelName: ExpressibleByArgument {}
+extension LocateObjective: ExpressibleByArgument {}
+extension LocationDirection: ExpressibleByArgument {}
