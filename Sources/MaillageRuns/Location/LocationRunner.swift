@@ -125,11 +125,13 @@ public enum LocationRunner {
         if let missing = sites.first(where: { $0.capacity == nil }) {
             guard request.capacitated else { return nil }
             let unit = measure.map { " in \($0)" } ?? ""
-            let hint = missing.status == "new"
-                ? "give --capacity N or a capacity column in the candidates file"
-                : "set its capacity or use --capacity-measure"
-            throw LocationRunError("candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(hint)",
-                                   category: .data)
+            // The fix is a setting of the request; the front end names it in its own terms.
+            let isNew = missing.status == "new"
+            let remedy = isNew ? "give new candidates a capacity, or a capacity column in the candidates file"
+                : "set its capacity or choose another capacity measure"
+            throw LocationRunError("candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(remedy)",
+                                   category: .data,
+                                   hint: isNew ? SettingHint("capacity", example: "N") : SettingHint("capacity_measure"))
         }
         return sites.map { $0.capacity! * request.peoplePerUnit }
     }
