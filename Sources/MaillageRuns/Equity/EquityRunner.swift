@@ -30,7 +30,8 @@ public enum EquityRunner {
         }
         let name = try valueColumn(of: stored, id: request.run, asked: request.column)
         let territory = try database.loadTerritory()
-        let byID = Dictionary(stored.values.map { ($0.zoneID, $0.numbers[name] ?? nil) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(stored.values.map { ($0.zoneID, $0.numbers[name] ?? nil) },
+                              uniquingKeysWith: { a, _ in a })
         let zones = territory.zones.filter { byID[$0.id] != nil }
         let values = zones.map { (byID[$0.id] ?? nil) ?? .nan }
         var report = try EquityAnalysis.run(zones: zones, values: values, options: request.options)

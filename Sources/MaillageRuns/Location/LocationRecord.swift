@@ -115,7 +115,8 @@ public struct LocationRecord: Codable, Sendable, Equatable {
     public var note: String?
 
     enum CodingKeys: String, CodingKey {
-        case model, open, objective, exact, out, travel, direction, summary, sites, indicator, matrix, bound, gap, gain, note
+        case model, open, objective, exact, out, travel, direction, summary, sites, indicator, matrix
+        case bound, gap, gain, note
         case unreachableZones = "unreachable_zones", summaryExistingOnly = "summary_existing_only"
         case coveredPopulation = "covered_population", unassignedPopulation = "unassigned_population"
         case objectiveExistingOnly = "objective_existing_only"

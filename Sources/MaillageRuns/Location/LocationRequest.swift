@@ -51,7 +51,8 @@ public struct LocationRequest: Sendable {
     public var matrix: String?
 
     /// Creates a request; the defaults are those of `maillage locate`.
-    public init(model: LocateModelName, candidates: Candidates = .zones, kinds: Set<ActorKind>, services: Set<String> = [],
+    public init(model: LocateModelName, candidates: Candidates = .zones, kinds: Set<ActorKind>,
+                services: Set<String> = [],
                 p: Int? = nil, limit: Double? = nil, keepExisting: Bool = false, direction: LocationDirection? = nil,
                 capacitated: Bool = false, capacity: Double? = nil, capacityMeasure: CapacityMeasure? = nil,
                 peoplePerUnit: Double = 1, objective: LocateObjective = .model, decay: DistanceDecay, out: String,
@@ -90,11 +91,17 @@ public struct LocationRequest: Sendable {
     /// The model solved, from the request's model, objective, `p` and limit.
     public func locationModel() throws -> LocationModel {
         func needP() throws -> Int {
-            guard let p else { throw LocationRunError("\(model.rawValue) needs p, the number of sites to open", category: .usage, hint: SettingHint("p")) }
+            guard let p else {
+                throw LocationRunError("\(model.rawValue) needs p, the number of sites to open", category: .usage,
+                                       hint: SettingHint("p"))
+            }
             return p
         }
         func needLimit() throws -> Double {
-            guard let limit else { throw LocationRunError("\(model.rawValue) needs a limit in minutes", category: .usage, hint: SettingHint("limit")) }
+            guard let limit else {
+                throw LocationRunError("\(model.rawValue) needs a limit in minutes", category: .usage,
+                                       hint: SettingHint("limit"))
+            }
             return limit
         }
         if objective == .maximinAccess { return .maximinAccess(p: try needP(), decay: decay, limit: nil) }

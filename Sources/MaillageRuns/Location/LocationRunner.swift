@@ -37,7 +37,8 @@ public enum LocationRunner {
     ) throws -> Outcome {
         let territory = input.territory
         let existing = territory.actors.filter {
-            request.kinds.contains($0.kind) && (request.services.isEmpty || !request.services.isDisjoint(with: $0.services))
+            request.kinds.contains($0.kind)
+                && (request.services.isEmpty || !request.services.isDisjoint(with: $0.services))
         }
         let measure = request.capacityMeasure
             ?? request.kinds.compactMap(AccessRequest.usualCapacity).sorted { $0.rawValue < $1.rawValue }.first
@@ -58,7 +59,8 @@ public enum LocationRunner {
                                           capacity: capacities)
         let clock = ContinuousClock(), start = clock.now
         let solution = try LocationSolver().solve(locationModel, problem: problem, fixed: fixed)
-        log.detail("solved \(locationModel.name) for \(problem.zoneCount) zones and \(problem.candidateCount) candidates"
+        log.detail("solved \(locationModel.name) for \(problem.zoneCount) zones and"
+                   + " \(problem.candidateCount) candidates"
                    + " in \(clock.now - start)")
         let baseline = fixed.isEmpty || request.model == .lscp ? nil
             : try LocationSolver().solve(locationModel.with(p: fixed.count), problem: problem, fixed: fixed)
@@ -73,9 +75,9 @@ public enum LocationRunner {
         let indicator = indicator(model: locationModel, before: before, after: after)
         let partial = Outcome(model: locationModel, solution: solution, baseline: baseline, after: after,
                               before: before, sites: sites, fixed: Set(fixed), indicator: indicator,
-                              record: LocationRecord(model: "", open: [], objective: 0, exact: false, unreachableZones: 0,
-                                                     out: "", travel: "", direction: "", summary: .init(after), sites: [],
-                                                     indicator: indicator))
+                              record: LocationRecord(
+                                  model: "", open: [], objective: 0, exact: false, unreachableZones: 0, out: "",
+                                  travel: "", direction: "", summary: .init(after), sites: [], indicator: indicator))
         var outcome = partial
         outcome.record = record(of: partial, request: request,
                                 capacityNote: capacities == nil && request.objective == .maximinAccess)
@@ -131,7 +133,8 @@ public enum LocationRunner {
                 : "set its capacity or choose another capacity measure"
             throw LocationRunError("candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(remedy)",
                                    category: .data,
-                                   hint: isNew ? SettingHint("capacity", example: "N") : SettingHint("capacity_measure"))
+                                   hint: isNew ? SettingHint("capacity", example: "N")
+                                       : SettingHint("capacity_measure"))
         }
         return sites.map { $0.capacity! * request.peoplePerUnit }
     }
