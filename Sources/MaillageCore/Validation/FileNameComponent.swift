@@ -15,7 +15,14 @@ public enum FileNameComponent {
         if let problem = problem(name) {
             throw ValidationError(field: field, reason: "\(TextExcerpt.quoted(name)) cannot be a file name: \(problem)")
         }
-        return String(name.unicodeScalars.map { scalar -> Character in
+        return sanitized(name)
+    }
+
+    /// The file name for `name` without the checks: each scalar that is not a letter, a digit or
+    /// one of `-_=.` becomes `_`. What a reader looks for, so that it finds what ``make(_:field:)`` wrote
+    /// (and what older versions wrote for names ``make(_:field:)`` now refuses, such as `a</b>`).
+    public static func sanitized(_ name: String) -> String {
+        String(name.unicodeScalars.map { scalar -> Character in
             let properties = scalar.properties
             return properties.isAlphabetic || properties.numericType != nil || "-_=.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
         })

@@ -90,9 +90,9 @@ public struct ComparisonReading: Sendable {
         summary.estimate(scenario, indicator).map { Estimate(mean: $0.mean, low: $0.low, high: $0.high) }
     }
 
-    /// The file name `maillage compare` gives a scenario (`more[x=1]` → `more_x=1_`).
+    /// The file name `maillage compare` gives a scenario (`more[x=1]` → `more_x=1_`): the writer's own rule.
     static func fileName(_ name: String) -> String {
-        String(name.map { $0.isLetter || $0.isNumber || "-_=.".contains($0) ? $0 : "_" })
+        ScenarioFiles.fileName(ofScenario: name)
     }
 
     private static func zoneDifferences(at path: String, order: [String]) throws -> [ZoneDifferences] {

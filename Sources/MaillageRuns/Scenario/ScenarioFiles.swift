@@ -16,6 +16,13 @@ public enum ScenarioFiles {
         }
     }
 
+    /// The file name `compare` gives a scenario's zone differences (`<name>.geojson`), read back by the
+    /// report: the substitution of ``safeName(_:file:key:)`` without its refusals, so that a folder written
+    /// before names such as `a</b>` were refused still reads (`a__b_`).
+    public static func fileName(ofScenario name: String) -> String {
+        FileNameComponent.sanitized(name)
+    }
+
     /// The simulation events a scenario turned into, as canonical JSON (what a run records).
     public static func eventsJSON(_ events: [SimulationEvent]) -> String {
         RunJSON.line(events.map(RecordedEvent.init))

@@ -1,28 +1,36 @@
 import GRDB
 
 /// What identifies a stored indicator run without its values: for listings and provenance.
+///
+/// Everything it records is the shared ``StoredRunHeader``; the properties below read through to it.
 public struct IndicatorRunHeader: Sendable, Equatable {
-    /// The run's id in the database, to load its values or name it in a listing.
-    public var id: Int64
-    /// The access method, such as `e2sfca` or `coverage`.
-    public var method: String
-    /// The parameters as canonical JSON text (sorted keys).
-    public var parameters: String
-    /// A hash of the inputs the values were computed from, to tell a stale run.
-    public var inputsFingerprint: String
-    /// When the run was computed (ISO 8601).
-    public var createdAt: String
-    /// The Maillage version that computed it.
-    public var maillageVersion: String
+    /// The identity and provenance every stored run shares (kind `.indicator`, name = the method).
+    public var header: StoredRunHeader
 
-    /// A header as read from the `indicator_run` table.
-    public init(id: Int64, method: String, parameters: String, inputsFingerprint: String, createdAt: String, maillageVersion: String) {
-        self.id = id
-        self.method = method
-        self.parameters = parameters
-        self.inputsFingerprint = inputsFingerprint
-        self.createdAt = createdAt
-        self.maillageVersion = maillageVersion
+    /// Assigned by the database when the run was saved.
+    public var id: Int64 { header.id }
+    /// The method, such as `e2sfca` or `coverage`.
+    public var method: String { header.name ?? "" }
+    /// The parameters as canonical JSON text (sorted keys).
+    public var parameters: String { header.parameters }
+    /// A hash of the inputs the values were computed from.
+    public var inputsFingerprint: String { header.inputsFingerprint }
+    /// When the run was computed (ISO 8601).
+    public var createdAt: String { header.createdAt }
+    /// The Maillage version that computed it.
+    public var maillageVersion: String { header.maillageVersion }
+
+    /// Creates a header from its fields.
+    public init(id: Int64, method: String, parameters: String, inputsFingerprint: String, createdAt: String,
+                maillageVersion: String) {
+        header = StoredRunHeader(kind: .indicator, id: id, name: method, parameters: parameters,
+                                 inputsFingerprint: inputsFingerprint, createdAt: createdAt,
+                                 maillageVersion: maillageVersion)
+    }
+
+    /// Wraps a shared header read from the indicator run table.
+    public init(header: StoredRunHeader) {
+        self.header = header
     }
 }
 
@@ -50,7 +58,6 @@ extension TerritoryDatabase {
 
 extension IndicatorRunHeader {
     init(row: Row) {
-        self.init(id: row["id"], method: row["method"], parameters: row["parameters"], inputsFingerprint: row["inputs_fingerprint"],
-                  createdAt: row["created_at"], maillageVersion: row["maillage_version"])
+        self.init(header: StoredRunHeader(row: row, kind: .indicator))
     }
 }

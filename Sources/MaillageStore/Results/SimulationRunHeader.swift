@@ -2,26 +2,39 @@ import GRDB
 
 /// What identifies a stored simulation run without its values: for listings and provenance.
 public struct SimulationRunHeader: Sendable, Equatable {
-    /// The run's id in the database, to load its values or name it in a listing.
-    public var id: Int64
-    /// The complete parameters as canonical JSON.
-    public var parameters: String
+    /// The identity and provenance every stored run shares (kind `.simulation`, no name).
+    public var header: StoredRunHeader
     /// The events as canonical JSON (`[]` when none).
     public var events: String
-    /// Days simulated.
+    /// The number of simulated days counted.
     public var days: Int
-    /// The seed as decimal text (a UInt64 does not fit SQLite's signed integers).
+    /// The seed as decimal text.
     public var seed: String
-    /// Replications run.
+    /// How many replications the values summarise.
     public var replications: Int
     /// The fraction of inhabitants simulated (1 = everyone).
     public var sample: Double
-    /// A hash of the territory and travel inputs the run was computed from, to tell a stale run.
-    public var inputsFingerprint: String
+
+    /// Assigned by the database when the run was saved.
+    public var id: Int64 { header.id }
+    /// The complete parameters as canonical JSON.
+    public var parameters: String { header.parameters }
+    /// A hash of the inputs the run was computed from.
+    public var inputsFingerprint: String { header.inputsFingerprint }
     /// When the run was computed (ISO 8601).
-    public var createdAt: String
+    public var createdAt: String { header.createdAt }
     /// The Maillage version that computed it.
-    public var maillageVersion: String
+    public var maillageVersion: String { header.maillageVersion }
+
+    /// Creates a header from the shared part and the simulation's own fields.
+    public init(header: StoredRunHeader, events: String, days: Int, seed: String, replications: Int, sample: Double) {
+        self.header = header
+        self.events = events
+        self.days = days
+        self.seed = seed
+        self.replications = replications
+        self.sample = sample
+    }
 }
 
 extension TerritoryDatabase {
@@ -66,8 +79,7 @@ extension TerritoryDatabase {
 
 extension SimulationRunHeader {
     init(row: Row) {
-        self.init(id: row["id"], parameters: row["parameters"], events: row["events"], days: row["days"], seed: row["seed"],
-                  replications: row["replications"], sample: row["sample"], inputsFingerprint: row["inputs_fingerprint"],
-                  createdAt: row["created_at"], maillageVersion: row["maillage_version"])
+        self.init(header: StoredRunHeader(row: row, kind: .simulation), events: row["events"], days: row["days"],
+                  seed: row["seed"], replications: row["replications"], sample: row["sample"])
     }
 }

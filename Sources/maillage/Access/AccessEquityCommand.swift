@@ -3,8 +3,7 @@ import Foundation
 import MaillageAccess
 import MaillageCore
 import MaillageFormats
-import MaillageIO
-import MaillageStore
+import MaillageRuns
 
 /// `maillage access equity`: how unequal a stored indicator run is between people, and where.
 struct AccessEquityCommand: MaillageCommand {
@@ -52,7 +51,6 @@ struct AccessEquityCommand: MaillageCommand {
     }
 
     func execute() throws {
-        try OutputGuard.check(outputs: [out] + (zonesOut.map { [$0] } ?? []), role: "--out", against: OutputGuard.Input.database(db))
         var options = EquityAnalysis.Options()
         do {
             options.weighting = weights
@@ -72,79 +70,14 @@ struct AccessEquityCommand: MaillageCommand {
         options.seed = seed
         options.significance = significance
 
-        let database = try TerritoryDatabase.open(at: db)
-        guard let stored = try database.indicatorRun(id: run) else {
-            let known = try database.indicatorRunHeaders().map { "\($0.id) (\($0.method))" }
-            throw CommandError(message: "\(db) has no indicator run \(run); it has \(known.isEmpty ? "none" : known.joined(separator: ", "))",
-                               category: .usage)
-        }
-        let name = try valueColumn(of: stored, id: run)
-        let territory = try database.loadTerritory()
-        let byID = Dictionary(stored.values.map { ($0.zoneID, $0.numbers[name] ?? nil) }, uniquingKeysWith: { a, _ in a })
-        let zones = territory.zones.filter { byID[$0.id] != nil }
-        let values = zones.map { (byID[$0.id] ?? nil) ?? .nan }
-        var report = try EquityAnalysis.run(zones: zones, values: values, options: options)
-        if let against {
-            guard let other = try database.indicatorRun(id: against) else {
-                throw CommandError(message: "\(db) has no indicator run \(against) (--against)", category: .usage)
-            }
-            let otherColumn = Set(other.values.flatMap(\.numbers.keys)).contains(name) ? name : try valueColumn(of: other, id: against)
-            let otherByID = Dictionary(other.values.map { ($0.zoneID, $0.numbers[otherColumn] ?? nil) }, uniquingKeysWith: { a, _ in a })
-            let alternative = zones.map { (otherByID[$0.id] ?? nil) ?? .nan }
-            report.changes = try EquityChange.compute(zones: zones, baseline: values, alternative: alternative, options: options, resamples: bootstrap)
-        }
-        try write(report, method: stored.method, column: name)
-        if let zonesOut { try writeZones(report, zones: territory.zones, to: zonesOut) }
-        for note in report.notes { global.status("note: \(note)") }
+        let request = EquityRequest(database: db, run: run, column: column, against: against, bootstrap: bootstrap,
+                                    options: options, out: out, zonesOut: zonesOut)
+        let outcome = try EquityRunner.run(request, log: global.log)
+        let report = outcome.report
         global.status(String(format: "run %lld %@.%@: Gini %.4f, Theil %.4f (between %@ %.4f), Palma %.3f, Moran's I %@ → %@",
-                             run, stored.method, name, report.gini, report.theil.total, report.grouping, report.theil.between,
-                             report.palma, report.moran.map { String(format: "%.4f (p %.3f)", $0.i, $0.pPermutation ?? $0.pNormal) } ?? "n/a", out))
-    }
-
-    /// The value column: the one asked for, else the run's only numeric column.
-    private func valueColumn(of stored: IndicatorRun, id: Int64) throws -> String {
-        let names = Set(stored.values.flatMap(\.numbers.keys)).sorted()
-        if let column {
-            guard names.contains(column) else {
-                throw CommandError(message: "run \(id) has no column '\(column)'; it has \(names.joined(separator: ", "))", category: .usage)
-            }
-            return column
-        }
-        let preferred = names.filter { !["covered", "catchment_beyond_loaded_sites"].contains($0) }
-        guard let only = preferred.count == 1 ? preferred.first : (names.count == 1 ? names.first : nil) else {
-            throw CommandError(message: "run \(id) has \(names.isEmpty ? "no numeric column" : "several columns (\(names.joined(separator: ", ")))"); choose one with --column",
-                               category: names.isEmpty ? .data : .usage)
-        }
-        return only
-    }
-
-    private func write(_ report: EquityReport, method: String, column: String) throws {
-        if out.lowercased().hasSuffix(".json") {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-            struct Document: Encodable {
-                let run: Int64, method: String, column: String, equity: EquityReport, clusterCounts: [String: Int]
-            }
-            let data = try encoder.encode(Document(run: run, method: method, column: column, equity: report, clusterCounts: report.clusterCounts))
-            try TextFile.write(String(decoding: data, as: UTF8.self) + "\n", to: out)
-        } else {
-            let rows = report.rows.map { [$0.measure, $0.group, $0.value.map(Self.number) ?? ""] }
-            try ZoneTableWriter.writeRows(header: ["measure", "group", "value"], rows: rows, to: out)
-        }
-    }
-
-    private static func number(_ value: Double) -> String { NumberText.format(value) }
-
-    private func writeZones(_ report: EquityReport, zones: [Zone], to path: String) throws {
-        let table = ZoneTable(zoneIDs: report.lisa.map(\.zoneID), columns: [
-            .init(name: "value", values: .numbers(report.lisa.map(\.value))),
-            .init(name: "local_i", values: .numbers(report.lisa.map(\.localI))),
-            .init(name: "quadrant", values: .texts(report.lisa.map(\.quadrant.rawValue))),
-            .init(name: "p_permutation", values: .numbers(report.lisa.map { $0.pPermutation ?? .nan })),
-            .init(name: "cluster", values: .texts(report.lisa.map { $0.cluster?.rawValue ?? "not_significant" })),
-        ])
-        try ZoneTableWriter.write(table, to: path, zones: zones)
+                             run, outcome.method, outcome.column, report.gini, report.theil.total, report.grouping,
+                             report.theil.between, report.palma,
+                             report.moran.map { String(format: "%.4f (p %.3f)", $0.i, $0.pPermutation ?? $0.pNormal) } ?? "n/a",
+                             out))
     }
 }

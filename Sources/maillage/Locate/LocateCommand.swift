@@ -58,108 +58,29 @@ struct LocateCommand: MaillageCommand {
         if !["zones", "actors"].contains(candidates) {
             try OutputGuard.check(output: options.out, role: "--out", against: [.init(candidates, role: "--candidates file")])
         }
-        let territory = input.territory
-        let kinds = try options.kinds(), services = options.services()
-        let existing = territory.actors.filter { kinds.contains($0.kind) && (services.isEmpty || !services.isDisjoint(with: $0.services)) }
-        let measure = capacityMeasure ?? kinds.compactMap(AccessRequest.usualCapacity).sorted { $0.rawValue < $1.rawValue }.first
-        let density = Dictionary(territory.zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
-        var sites = try readCandidates(territory: territory, existing: existing, measure: measure)
-        var fixed: [Int] = []
-        if keepExisting && candidates != "actors" {
-            fixed = Array(sites.count..<(sites.count + existing.count))
-            sites += existing.map { actorCandidate($0, status: "kept", density: density, measure: measure) }
+        let request = try locationRequest()
+        let travel = try options.travelMode(limit: request.travelReach, input: input, global)
+        let matrixName: String = switch travel {
+        case .line: "the matrix"
+        case .matrixRows: try options.matrix ?? input.database?.travelMatrices().first?.name ?? "the matrix"
+        case .matrix: options.files.matrixFile ?? "the matrix"
         }
-        guard !sites.isEmpty else { throw CommandError(message: "there are no candidate sites", category: .data) }
+        let outcome = try LocationRunner.run(request, input: input, travel: travel, matrixName: matrixName, log: global.log)
+        LocateReport(outcome: outcome, out: options.out, json: options.json).print()
+    }
 
-        let decay = try DistanceDecay.parse(decay)
-        let locationModel = self.locationModel(decay: decay)
-        let graph = try travelGraph(input: input, sites: sites, decay: decay)
-        let capacities = try siteCapacities(sites, measure: measure)
-        let problem = try LocationProblem(graph: graph, population: territory.zones.map(\.population.total),
-                                          direction: direction ?? model.defaultDirection, capacity: capacities)
-        let clock = ContinuousClock(), start = clock.now
-        let solution = try LocationSolver().solve(locationModel, problem: problem, fixed: fixed)
-        global.detail("solved \(locationModel.name) for \(problem.zoneCount) zones and \(problem.candidateCount) candidates in \(clock.now - start)")
-        let baseline = fixed.isEmpty || model == .lscp ? nil
-            : try LocationSolver().solve(locationModel.with(p: fixed.count), problem: problem, fixed: fixed)
-        let figures = { (open: [Int], before: [Int], assignment: [LocationSolution.Assignment]?) in
-            LocationSummary.compute(problem: problem, open: open, before: before, assignment: assignment,
-                                    coverageLimit: limit ?? 30, decay: decay, accessLimit: nil)
+    /// The library's request from the parsed options.
+    private func locationRequest() throws -> LocationRequest {
+        let source: LocationRequest.Candidates = switch candidates {
+        case "zones": .zones
+        case "actors": .actors
+        default: .file(candidates)
         }
-        let after = figures(solution.open, fixed, solution.assignment)
-        let before = fixed.isEmpty ? nil : figures(fixed, [], baseline?.assignment)
-        try write(solution, summary: after, sites: sites, fixed: Set(fixed))
-        LocateReport(command: self, model: locationModel, solution: solution, baseline: baseline, after: after, before: before,
-                     sites: sites, fixed: Set(fixed), capacityNote: capacities == nil && objective == .maximinAccess).print()
+        return LocationRequest(
+            model: model, candidates: source, kinds: try options.kinds(), services: options.services(), p: p, limit: limit,
+            keepExisting: keepExisting, direction: direction, capacitated: capacitated, capacity: capacity,
+            capacityMeasure: capacityMeasure, peoplePerUnit: peoplePerUnit, objective: objective,
+            decay: try DistanceDecay.parse(decay), out: options.out, delimiter: options.delimiter.unicodeScalars.first!,
+            travel: options.travel.rawValue, matrix: options.matrix)
     }
-
-    private func locationModel(decay: DistanceDecay) -> LocationModel {
-        if objective == .maximinAccess { return .maximinAccess(p: p!, decay: decay, limit: nil) }
-        switch model {
-        case .lscp: return .lscp(limit: limit!)
-        case .mclp: return capacitated ? .capacitatedMCLP(p: p!, limit: limit!) : .mclp(p: p!, limit: limit!)
-        case .pmedian: return capacitated ? .capacitatedPMedian(p: p!) : .pMedian(p: p!)
-        case .pcenter: return .pCenter(p: p!)
-        }
-    }
-
-    /// The travel graph between zones and candidates, from the line model or the matrix.
-    private func travelGraph(input: StudyInput, sites: [LocateCandidate], decay: DistanceDecay) throws -> CatchmentGraph {
-        let territory = input.territory
-        // Pairs needed: the model's limit (or search limit), the coverage reported, the decay's reach.
-        let isDistanceModel = model == .pmedian || model == .pcenter
-        var decayReach = 60.0
-        if case let .steps(steps) = decay, let last = steps.last { decayReach = last.upTo }
-        let reach = max(limit ?? (isDistanceModel ? 120 : 30), 30, decayReach)
-        switch try options.travelMode(limit: reach, input: input, global) {
-        case let .line(lineModel, _):
-            return try StraightLinePairs.graph(
-                zones: territory.zones.map { StraightLinePairs.Place(point: $0.point, density: $0.densityClass) },
-                sites: sites.map { StraightLinePairs.Place(point: $0.point, density: $0.density) }, model: lineModel, limitMinutes: reach
-            )
-        case let .matrixRows(rows, directed, intrazone):
-            return try matrixGraph(territory: territory, sites: sites, pairs: rows.pairs, directed: directed, intrazone: intrazone,
-                                   name: try options.matrix ?? input.database?.travelMatrices().first?.name ?? "the matrix")
-        case let .matrix(pairs, directed, intrazone):
-            return try matrixGraph(territory: territory, sites: sites, pairs: pairs, directed: directed, intrazone: intrazone,
-                                   name: options.files.matrixFile ?? "the matrix")
-        }
-    }
-
-    private func matrixGraph(territory: Territory, sites: [LocateCandidate], pairs: [MatrixPair], directed: Bool,
-                             intrazone: Double, name: String) throws -> CatchmentGraph {
-        let isDistanceModel = model == .pmedian || model == .pcenter
-        try MatrixCandidateCheck.check(sites, pairs: pairs, matrixName: name)
-        let kept = isDistanceModel && limit != nil ? pairs.filter { $0.minutes <= limit! } : pairs
-        return CatchmentGraph.fromMatrix(zoneIDs: territory.zones.map(\.id), sites: sites.map(\.endpoint), pairs: kept,
-                                         directed: directed, intrazoneMinutes: intrazone)
-    }
-
-    /// People each candidate can serve, when the model needs capacities (capacitated: every
-    /// one must have one) or can use them (maximin-access: all or none; none counts sites).
-    private func siteCapacities(_ sites: [LocateCandidate], measure: CapacityMeasure?) throws -> [Double]? {
-        guard capacitated || objective == .maximinAccess else { return nil }
-        if let missing = sites.first(where: { $0.capacity == nil }) {
-            guard capacitated else { return nil }
-            let unit = measure.map { " in \($0)" } ?? ""
-            let hint = missing.status == "new" ? "give --capacity N or a capacity column in the candidates file" : "set its capacity or use --capacity-measure"
-            throw CommandError(message: "candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(hint)", category: .data)
-        }
-        return sites.map { $0.capacity! * peoplePerUnit }
-    }
-
-    private func write(_ solution: LocationSolution, summary: LocationSummary, sites: [LocateCandidate], fixed: Set<Int>) throws {
-        let anyCapacity = solution.open.contains { sites[$0].capacity != nil }
-        let list = SiteList(sites: zip(solution.open, summary.sites).map { index, figures in
-            var properties: [(name: String, value: String)] = [
-                ("status", fixed.contains(index) ? "kept" : sites[index].status), ("model", modelName),
-                ("population_served", LocateReport.number(figures.served)), ("population_gained", LocateReport.number(figures.gained)),
-            ]
-            if anyCapacity { properties.append(("capacity", sites[index].capacity.map(LocateReport.number) ?? "")) }
-            return SiteList.Site(id: sites[index].id, point: sites[index].point, properties: properties)
-        })
-        try list.write(to: options.out, delimiter: options.delimiter.unicodeScalars.first!)
-    }
-
-    var modelName: String { locationModel(decay: .uniform).name }
 }

@@ -9,6 +9,7 @@ enum FlagHint {
     private static let renamed: [String: String] = [
         "osrm_bin": "--osrm-bin",
         "over75_unit": "--over75-unit",
+        "p": "-p",
     ]
 
     /// The flag that sets `setting` (`grid_km` → `--grid-km`).

@@ -6,35 +6,40 @@ import MaillageIO
 
 /// The candidate sites of a `locate` run: where they are, where they stand in a travel
 /// matrix, and how many people each can serve.
-struct LocateCandidate {
-    var id: String
-    var point: GeoPoint
+public struct LocateCandidate: Sendable {
+    /// The site's id: an actor's, a file's, or `zone:<id>` for a zone's point.
+    public var id: String
+    /// Where the site is.
+    public var point: GeoPoint
     /// "new", "existing" (an actor to choose among) or "kept" (open before and after).
-    var status: String
-    var density: DensityClass?
+    public var status: String
+    /// The density class of the site's zone, for the straight-line model.
+    public var density: DensityClass?
     /// How it is found in a matrix: its own rows (an actor id) or its zone's.
-    var endpoint: CatchmentGraph.SiteEndpoint
+    public var endpoint: CatchmentGraph.SiteEndpoint
     /// Capacity in the capacity measure's unit, when known.
-    var capacity: Double?
+    public var capacity: Double?
     /// Where it came from, for error messages (file and line).
-    var source: String?
+    public var source: String?
 }
 
-extension LocateCommand {
-    /// Reads the candidates named by `--candidates`.
+extension LocationRequest {
+    /// Reads the candidates the request names.
     func readCandidates(territory: Territory, existing: [Actor], measure: CapacityMeasure?) throws -> [LocateCandidate] {
         let density = Dictionary(territory.zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
         switch candidates {
-        case "zones":
+        case .zones:
             return territory.zones.map {
                 LocateCandidate(id: "zone:\($0.id)", point: $0.point, status: "new", density: $0.densityClass,
                                 endpoint: .init(actorID: "zone:\($0.id)", zoneID: $0.id), capacity: capacity)
             }
-        case "actors":
-            guard !existing.isEmpty else { throw CommandError(message: "the territory has no actor of kind \(options.kind) to choose from", category: .data) }
+        case .actors:
+            guard !existing.isEmpty else {
+                throw LocationRunError("the territory has no actor of kind \(kindLabel) to choose from", category: .data)
+            }
             return existing.map { actorCandidate($0, status: "existing", density: density, measure: measure) }
-        default:
-            return try readCandidateFile()
+        case let .file(path):
+            return try readCandidateFile(path)
         }
     }
 
@@ -45,9 +50,9 @@ extension LocateCommand {
 
     /// A CSV of candidates: `id, lat, lon`, optionally `zone_id` (the zone whose matrix rows
     /// it takes when the matrix does not name it) and `capacity`.
-    private func readCandidateFile() throws -> [LocateCandidate] {
+    private func readCandidateFile(_ path: String) throws -> [LocateCandidate] {
         var sites: [LocateCandidate] = []
-        let file = try DelimitedFile(path: candidates)
+        let file = try DelimitedFile(path: path)
         try file.requireColumns(["id", "lat", "lon"])
         let positions = try PositionReader(file: file, crs: nil)
         let hasCapacity = file.hasColumn("capacity")
@@ -83,8 +88,8 @@ enum MatrixCandidateCheck {
             if actors.contains(candidate.endpoint.actorID) { continue }
             if let zone = candidate.endpoint.zoneID, zones.contains(zone) { continue }
             let through = candidate.endpoint.zoneID.map { " nor its zone_id '\($0)'" } ?? " (give a zone_id column to use its zone's rows)"
-            throw CommandError(
-                message: "candidate '\(candidate.id)' (\(candidate.source!)) does not appear in travel matrix '\(matrixName)': neither its id\(through) is an origin or destination of the matrix",
+            throw LocationRunError(
+                "candidate '\(candidate.id)' (\(candidate.source!)) does not appear in travel matrix '\(matrixName)': neither its id\(through) is an origin or destination of the matrix",
                 category: .data)
         }
     }
