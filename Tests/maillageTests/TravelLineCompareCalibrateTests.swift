@@ -51,7 +51,9 @@ import Testing
         #expect(share(45) == (100, 30))
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(text.hasPrefix("section,label,minutes,pairs,mae,median,p90,bias"))
-        #expect(text.contains("coverage,\"hospital\",45.0,,,,,,100.0,30.0,,"))
+        // The one CSV writer: a label is quoted only when it must be, every row ends with CRLF.
+        #expect(text.contains("\r\ncoverage,hospital,45.0,,,,,,100.0,30.0,,\r\n"))
+        #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         // Text for a person.
         let plain = try CLI.run("travel", "compare", "--db", db, "--matrix", "road", "--against", "other")
         #expect(plain.status == 0 && plain.stdout.contains("other against road: 3 pairs"))
@@ -95,6 +97,9 @@ import Testing
         #expect(try CLI.run("travel", "line", "--db", db, "--out", out, "--from", "zones", "--to", "zones").status == 0)
         let row = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.hasPrefix("Z0,Z1,") }!
         let minutes = Double(row.split(separator: ",")[2])!
+        let lineText = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(lineText.hasPrefix("origin_id,destination_id,minutes,straight_km\r\n"))
+        #expect(lineText.hasSuffix("\r\n") && !lineText.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(abs(minutes - 8) < 1, "\(row)")
         let byDefault = folder.path("line-defaults.csv")
         #expect(try CLI.run("travel", "line", "--db", db, "--out", byDefault, "--from", "zones", "--to", "zones", "--defaults").status == 0)

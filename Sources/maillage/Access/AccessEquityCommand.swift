@@ -121,10 +121,7 @@ struct AccessEquityCommand: MaillageCommand {
 
     private func write(_ report: EquityReport, method: String, column: String) throws {
         if out.lowercased().hasSuffix(".json") {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+            let encoder = JSONText.encoder(pretty: true, keys: .snakeCase, nonFinite: .javaScript)
             struct Document: Encodable {
                 let run: Int64, method: String, column: String, equity: EquityReport, clusterCounts: [String: Int]
             }
