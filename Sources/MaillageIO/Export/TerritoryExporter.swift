@@ -96,8 +96,15 @@ public struct TerritoryExporter {
             }
             try writer.finish()
         }
-        var note = "matrix '\(definition.name)' is \(definition.isDirected ? "directed: import it back with --directed" : "undirected")"
-        if definition.intrazoneMinutes != 0 { note += " and --intrazone-minutes \(NumberText.format(definition.intrazoneMinutes))" }
-        return ExportSummary(table: .matrix, format: .csv, path: path, rows: rows, note: note)
+        var note = "matrix '\(definition.name)' is \(definition.isDirected ? "directed: import it back as directed" : "undirected")"
+        var settings = definition.isDirected ? [SettingHint("directed")] : []
+        if definition.intrazoneMinutes != 0 {
+            let minutes = NumberText.format(definition.intrazoneMinutes)
+            note += ", with \(minutes) intrazone minutes"
+            settings.append(SettingHint("intrazone_minutes", example: minutes))
+        }
+        var summary = ExportSummary(table: .matrix, format: .csv, path: path, rows: rows, note: note)
+        summary.importSettings = settings
+        return summary
     }
 }
