@@ -236,7 +236,7 @@ import Testing
                 && text.contains("compute that shard again with this version of Maillage")
         }
         let other = try folder.write("other.json", "{\"type\": \"FeatureCollection\"}\n")
-        #expect { _ = try ComparisonShardReader(path: other) } throws: { error in "\(error)".contains("is not a shard") }
+        #expect { _ = try ComparisonShardReader(path: other) } throws: { error in "\(error)".contains("is not a comparison shard") }
     }
 
     @Test func packedDoublesComeBackBitForBit() throws {

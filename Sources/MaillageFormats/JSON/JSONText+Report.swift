@@ -28,7 +28,9 @@ extension JSONText {
         /// `"inf"`, `"-inf"`, `"nan"`: the travel reports' words.
         public static let short = NonFiniteWords(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         /// `"Infinity"`, `"-Infinity"`, `"NaN"`: JavaScript's words, the equity report's.
-        public static let javaScript = NonFiniteWords(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        public static let javaScript = NonFiniteWords(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
+        )
     }
 
     /// An encoder with Maillage's settings and a report's key style; non-finite numbers are
@@ -38,7 +40,9 @@ extension JSONText {
         if keys == .snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
         if let nonFinite {
             encoder.nonConformingFloatEncodingStrategy = .convertToString(
-                positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan
+                positiveInfinity: nonFinite.positiveInfinity,
+                negativeInfinity: nonFinite.negativeInfinity,
+                nan: nonFinite.nan
             )
         }
         return encoder

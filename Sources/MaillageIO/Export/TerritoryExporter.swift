@@ -96,7 +96,8 @@ public struct TerritoryExporter {
             }
             try writer.finish()
         }
-        var note = "matrix '\(definition.name)' is \(definition.isDirected ? "directed: import it back as directed" : "undirected")"
+        let direction = definition.isDirected ? "directed: import it back as directed" : "undirected"
+        var note = "matrix '\(definition.name)' is \(direction)"
         var settings = definition.isDirected ? [SettingHint("directed")] : []
         if definition.intrazoneMinutes != 0 {
             let minutes = NumberText.format(definition.intrazoneMinutes)

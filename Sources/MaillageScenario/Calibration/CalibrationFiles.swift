@@ -13,8 +13,8 @@ public enum CalibrationFiles {
 
     /// The first line of `history.csv`: evaluation, objective, unit coordinates, values, simulated targets.
     public static func historyHeader(_ spec: CalibrationSpec) -> String {
-        CSVText.row(["evaluation", "objective"] + spec.parameters.map { "unit:\($0.name)" } + spec.parameters.map(\.name)
-            + spec.targets.map { "simulated:\($0.name)" })
+        let parameters = spec.parameters.map { "unit:\($0.name)" } + spec.parameters.map(\.name)
+        return CSVText.row(["evaluation", "objective"] + parameters + spec.targets.map { "simulated:\($0.name)" })
     }
 
     /// Opens the history of `folder` for appending, returning what an earlier run of the same spec evaluated.
@@ -30,7 +30,8 @@ public enum CalibrationFiles {
                 throw ScenarioError(file: history, reason: "belongs to another calibration spec; use another results folder or remove this one")
             }
             let dimension = spec.parameters.count
-            for line in try String(contentsOfFile: history, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst() {
+            let lines = try String(contentsOfFile: history, encoding: .utf8).split(whereSeparator: \.isNewline)
+            for line in lines.dropFirst() {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 // A line cut by the interruption is left out: that point runs again.
                 guard fields.count == 2 + 2 * dimension + spec.targets.count, let objective = Double(fields[1]) ?? (fields[1].isEmpty ? .infinity : nil) else { continue }
