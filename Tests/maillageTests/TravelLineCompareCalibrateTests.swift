@@ -62,6 +62,23 @@ import Testing
         #expect(missing.status == 65 && missing.stderr.contains("'nope'"))
     }
 
+    /// A zone-to-zone comparison sums its shares in zone order: the same bytes in every process
+    /// (it summed in a dictionary's order, which changes per process, and so did the last digits).
+    @Test func zoneToZoneCoverageIsTheSameInEveryProcess() throws {
+        let db = folder.path("zz.db")
+        #expect(try CLI.run("init", db).status == 0)
+        var zones = "id,name,lat,lon,population\n", matrix = "origin_id,destination_id,minutes\n"
+        for i in 0..<24 { zones += "Z\(i),z,45.0,\(1.0 + Double(i) * 0.031),\(137 + 53 * i * i % 311)\n" }
+        for i in 0..<24 { for j in 0..<24 where i != j { matrix += "Z\(i),Z\(j),\(1.7 * Double(abs(i - j)) + 0.3)\n" } }
+        #expect(try CLI.run("import", "zones", folder.write("zz.csv", zones), "--db", db).status == 0)
+        #expect(try CLI.run("import", "matrix", folder.write("zzm.csv", matrix), "--db", db, "--directed").status == 0)
+        let runs = try (0..<5).map { _ in
+            try CLI.run("travel", "compare", "--db", db, "--matrix", "zzm", "--against", "line", "--json").stdout
+        }
+        #expect(runs[0].contains("mean over 24 destination zones"))
+        #expect(Set(runs).count == 1)
+    }
+
     /// Calibrating stores a versioned model that `info`, `travel line` and `--travel line` use.
     @Test func calibrateStoresTheModelInForce() throws {
         let db = folder.path("c.db")
