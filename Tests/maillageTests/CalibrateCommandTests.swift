@@ -104,4 +104,22 @@ import MaillageTestSupport
         let clash = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("other"), "-q")
         #expect(clash.status == 65 && clash.stderr.contains("another calibration spec"))
     }
+
+    /// A target named with a quote and a comma: `calibration.json` stays JSON and `fit.csv`
+    /// quotes the name (RFC 4180, the quote doubled), CRLF-ended.
+    @Test func targetNamesAreEscapedInJSONAndQuotedInCSV() throws {
+        try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,0.3\n"
+            .write(toFile: path("q.csv"), atomically: true, encoding: .utf8)
+        #expect(try CommandLineTests.run("import", "observed", path("q.csv"), "--db", db, "-q").status == 0)
+        let target = "{name: 'v \"quoted\", comma', indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, "
+            + "scope: territory}"
+        try ("parameters:\n  - {name: emergency.night_share, range: [0.1, 0.5]}\ntargets:\n  - \(target)\n"
+            + "fit_year: 2018\nmax_evaluations: 3\n").write(toFile: path("quoted.yaml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.run("calibrate", "--db", db, "--targets", path("quoted.yaml"), "--out", path("q"), "-q")
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(try read("q", "calibration.json").utf8)) as? [String: Any]
+        let fit = try #require(json?["fit"] as? [[String: Any]])
+        #expect(fit.first?["target"] as? String == "v \"quoted\", comma")
+        #expect(try read("q", "fit.csv").hasPrefix("target,year,observed,simulated,relative_error,weight\r\n\"v \"\"quoted\"\", comma\",2018,0.3,"))
+    }
 }

@@ -82,10 +82,10 @@ public enum CalibrationFiles {
     /// The result as `calibration.json` holds it (and `calibrate --json` prints it).
     public static func json(_ result: Calibration.Result) -> String {
         func fits(_ list: [Calibration.TargetFit]) -> String {
-            list.map { "    {\"target\": \"\($0.target.name)\", \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}" }
+            list.map { "    {\"target\": \(JSONValue.quoted($0.target.name)), \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}" }
                 .joined(separator: ",\n")
         }
-        let parameters = zip(result.spec.parameters, result.best.values).map { "    \"\($0.name)\": \($1)" }.joined(separator: ",\n")
+        let parameters = zip(result.spec.parameters, result.best.values).map { "    \(JSONValue.quoted($0.name)): \($1)" }.joined(separator: ",\n")
         return """
             {
               "method": "Nelder-Mead (unit box of the bounds), common random numbers (seed \(result.spec.seed), \(result.spec.replications) replication(s), sample \(result.spec.sample))",
