@@ -65,10 +65,7 @@ public enum SensitivityFiles {
     public static func json(_ analysis: SensitivityAnalysis) -> String {
         let plan = analysis.plan
         func value(_ x: Double) -> String { x.isFinite ? String(x) : "null" }
-        func string(_ s: String) -> String {
-            let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-            return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
-        }
+        func string(_ s: String) -> String { JSONValue.quoted(s) }
         var lines: [String] = ["{"]
         lines.append("  \"method\": \(string(plan.method.rawValue)),")
         lines.append("  \"ranges_file\": \(string(plan.rangesFile)), \"ranges_hash\": \(string(plan.rangesHash)),")
