@@ -233,10 +233,10 @@ import Testing
         #expect { _ = try ComparisonShardReader(path: path) } throws: { error in
             let text = "\(error)"
             return text.contains("shard-1-of-1.json") && text.contains("version 1") && text.contains("reads version 2")
-                && text.contains("run 'maillage compare --shard' again")
+                && text.contains("compute that shard again with this version of Maillage")
         }
         let other = try folder.write("other.json", "{\"type\": \"FeatureCollection\"}\n")
-        #expect { _ = try ComparisonShardReader(path: other) } throws: { error in "\(error)".contains("is not a shard") }
+        #expect { _ = try ComparisonShardReader(path: other) } throws: { error in "\(error)".contains("is not a comparison shard") }
     }
 
     @Test func packedDoublesComeBackBitForBit() throws {

@@ -60,19 +60,28 @@ import MaillageTestSupport
         let fitted = try #require((json?["fitted"] as? [String: Any])?["needs.acute_urgent.rate_per_year"] as? Double)
         // The truth is 1.3; one seed's noise on 10,000 agents over 120 days moves visits by a few per cent.
         #expect(abs(fitted - 1.3) < 0.15, "fitted \(fitted)")
-        let validation = try read("fit", "validation.csv").split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let validation = try read("fit", "validation.csv").split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
         #expect(validation[1][0] == "visits_per_inhabitant" && validation[1][1] == "2019")
         #expect(abs(Double(validation[1][4])!) < 0.1)
         // The fitted file is a parameter file simulate takes.
         #expect(try CommandLineTests.run("simulate", "--db", db, "--params", path("fit/fitted-parameters.json"), "--days", "5",
                                          "--sample", "0.1", "--out", path("check"), "-q").status == 0)
 
-        // Interrupted after five evaluations: the rerun resumes them and ends with the same files.
-        let history = try read("fit", "history.csv").split(separator: "\n")
+        // The one CSV writer's line ends: CRLF after every row, the last included, no bare LF.
+        for file in ["history.csv", "fit.csv", "validation.csv"] {
+            let bytes = Array(try read("fit", file).utf8)
+            #expect(bytes.suffix(2) == [13, 10], "\(file)")
+            #expect(bytes.indices.allSatisfy { bytes[$0] != 10 || ($0 > 0 && bytes[$0 - 1] == 13) }, "\(file)")
+        }
+
+        // Interrupted after five evaluations (the cut history written with LF ends, as earlier
+        // versions wrote it): the rerun resumes them and ends with the same files.
+        let written = try read("fit", "history.csv")
+        let history = written.split(whereSeparator: \.isNewline)
         try (history.prefix(6).joined(separator: "\n") + "\n").write(toFile: path("fit/history.csv"), atomically: true, encoding: .utf8)
         let resumed = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("fit"))
         #expect(resumed.status == 0 && resumed.stderr.contains("resuming: 5 evaluation(s)"))
-        #expect(try read("fit", "history.csv").split(separator: "\n") == history)
+        #expect(try read("fit", "history.csv") == written)
         let again = try JSONSerialization.jsonObject(with: Data(try read("fit", "calibration.json").utf8)) as? [String: Any]
         #expect(again?["resumed_evaluations"] as? Int == 5)
         #expect((again?["fitted"] as? [String: Any])?["needs.acute_urgent.rate_per_year"] as? Double == fitted)
@@ -94,5 +103,23 @@ import MaillageTestSupport
         #expect(try CommandLineTests.run("calibrate", "--db", db, "--targets", path("other.yaml"), "--out", path("other"), "-q").status == 0)
         let clash = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("other"), "-q")
         #expect(clash.status == 65 && clash.stderr.contains("another calibration spec"))
+    }
+
+    /// A target named with a quote and a comma: `calibration.json` stays JSON and `fit.csv`
+    /// quotes the name (RFC 4180, the quote doubled), CRLF-ended.
+    @Test func targetNamesAreEscapedInJSONAndQuotedInCSV() throws {
+        try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,0.3\n"
+            .write(toFile: path("q.csv"), atomically: true, encoding: .utf8)
+        #expect(try CommandLineTests.run("import", "observed", path("q.csv"), "--db", db, "-q").status == 0)
+        let target = "{name: 'v \"quoted\", comma', indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, "
+            + "scope: territory}"
+        try ("parameters:\n  - {name: emergency.night_share, range: [0.1, 0.5]}\ntargets:\n  - \(target)\n"
+            + "fit_year: 2018\nmax_evaluations: 3\n").write(toFile: path("quoted.yaml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.run("calibrate", "--db", db, "--targets", path("quoted.yaml"), "--out", path("q"), "-q")
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(try read("q", "calibration.json").utf8)) as? [String: Any]
+        let fit = try #require(json?["fit"] as? [[String: Any]])
+        #expect(fit.first?["target"] as? String == "v \"quoted\", comma")
+        #expect(try read("q", "fit.csv").hasPrefix("target,year,observed,simulated,relative_error,weight\r\n\"v \"\"quoted\"\", comma\",2018,0.3,"))
     }
 }

@@ -63,7 +63,7 @@ import MaillageTestSupport
     @Test func infoOnAMissingFileSaysHowToMakeOne() throws {
         let result = try Self.run("info", path("missing.db"))
         #expect(result.status == 66)
-        #expect(result.stderr.contains("missing.db") && result.stderr.contains("maillage init"))
+        #expect(result.stderr.contains("missing.db") && result.stderr.contains("create an empty territory database there"))
     }
 
     @Test func infoOnAFileThatIsNotADatabaseIsADataError() throws {

@@ -71,6 +71,20 @@ import Testing
         #expect(ranges.status == 65, "\(ranges.stderr)")
     }
 
+    /// What a merge or a comparison cannot find is missing input, reported by the library.
+    @Test func mergeAndCompareTellAMissingInput() throws {
+        let nowhere = try run("merge", path("no-such-shards"), "--out", path("m"))
+        #expect(nowhere.status == 66 && nowhere.stderr.contains("no-such-shards: does not exist"), "\(nowhere.stderr)")
+        try FileManager.default.createDirectory(atPath: path("empty-shards"), withIntermediateDirectories: true)
+        let empty = try run("merge", path("empty-shards"), "--out", path("m"))
+        #expect(empty.status == 66 && empty.stderr.contains("holds no shard-*.json file"), "\(empty.stderr)")
+        let scenario = "name: lost\nterritory: gone.db\ndays: 5\nindicators:\n  - method: e2sfca\n    kind: gp\n"
+        try scratch.write("lost.yaml", scenario)
+        try scratch.write("lost2.yaml", "extends: lost.yaml\nname: lost2\n")
+        let lost = try run("compare", path("lost.yaml"), path("lost2.yaml"), "--out", path("c"))
+        #expect(lost.status == 66 && lost.stderr.contains("gone.db"), "\(lost.stderr)")
+    }
+
     @Test func reportErrors() throws {
         #expect(try run("report", "--db", db, "--run", "9", "--out", path("r.html")).status == 64)  // unknownRun
         // ReportError.missingFile for a drawn file that does not exist, unreadableIsochrones for bad GeoJSON.

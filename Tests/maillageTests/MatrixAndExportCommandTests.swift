@@ -60,7 +60,7 @@ import MaillageTestSupport
         #expect(try CommandLineTests.run("export", "people", "--db", db, "--out", path("a.csv")).status == 64)
         #expect(try CommandLineTests.run("export", "matrix", "--db", db, "--out", path("m.geojson")).status == 64)
         let noMatrix = try CommandLineTests.run("export", "matrix", "--db", db, "--out", path("m.csv"))
-        #expect(noMatrix.status == 65 && noMatrix.stderr.contains("import matrix"))
+        #expect(noMatrix.status == 65 && noMatrix.stderr.contains("import a travel matrix first"))
         let unwritable = try CommandLineTests.run("export", "zones", "--db", db, "--out", "/proc/maillage/zones.csv")
         #expect(unwritable.status == 73 && unwritable.stderr.contains("/proc/maillage/zones.csv"))
         #expect(try CommandLineTests.run("export", "zones", "--db", path("missing.db"), "--out", path("z.csv")).status == 66)

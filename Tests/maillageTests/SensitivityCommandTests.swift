@@ -35,7 +35,7 @@ import MaillageTestSupport
     }
 
     func csv(_ text: String) -> [[String]] {
-        text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
     @Test func morrisEffectsAreTheHandComputedOnesAndDoNotDependOnThreads() throws {
@@ -45,6 +45,12 @@ import MaillageTestSupport
         #expect(two.status == 0)
         for file in ["design.csv", "outputs.csv", "indices.csv", "indicators.csv", "sensitivity.json", "tornado.html"] {
             #expect(try read("one", file) == read("two", file), "\(file)")
+        }
+        // The one CSV writer's line ends: CRLF after every row, the last included, no bare LF.
+        for file in ["design.csv", "outputs.csv", "indices.csv", "indicators.csv"] {
+            let bytes = Array(try read("one", file).utf8)
+            #expect(bytes.suffix(2) == [13, 10], "\(file)")
+            #expect(bytes.indices.allSatisfy { bytes[$0] != 10 || ($0 > 0 && bytes[$0 - 1] == 13) }, "\(file)")
         }
         // Elementary effects by hand from design.csv and outputs.csv: in each trajectory of 4
         // points one parameter moves per step; its effect is the output change divided by

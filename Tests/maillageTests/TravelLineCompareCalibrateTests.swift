@@ -51,13 +51,32 @@ import Testing
         #expect(share(45) == (100, 30))
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(text.hasPrefix("section,label,minutes,pairs,mae,median,p90,bias"))
-        #expect(text.contains("coverage,\"hospital\",45.0,,,,,,100.0,30.0,,"))
+        // The one CSV writer: a label is quoted only when it must be, every row ends with CRLF.
+        #expect(text.contains("\r\ncoverage,hospital,45.0,,,,,,100.0,30.0,,\r\n"))
+        #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         // Text for a person.
         let plain = try CLI.run("travel", "compare", "--db", db, "--matrix", "road", "--against", "other")
         #expect(plain.status == 0 && plain.stdout.contains("other against road: 3 pairs"))
         // A matrix that does not exist is a data error naming it.
         let missing = try CLI.run("travel", "compare", "--db", db, "--matrix", "nope", "--against", "line")
         #expect(missing.status == 65 && missing.stderr.contains("'nope'"))
+    }
+
+    /// A zone-to-zone comparison sums its shares in zone order: the same bytes in every process
+    /// (it summed in a dictionary's order, which changes per process, and so did the last digits).
+    @Test func zoneToZoneCoverageIsTheSameInEveryProcess() throws {
+        let db = folder.path("zz.db")
+        #expect(try CLI.run("init", db).status == 0)
+        var zones = "id,name,lat,lon,population\n", matrix = "origin_id,destination_id,minutes\n"
+        for i in 0..<24 { zones += "Z\(i),z,45.0,\(1.0 + Double(i) * 0.031),\(137 + 53 * i * i % 311)\n" }
+        for i in 0..<24 { for j in 0..<24 where i != j { matrix += "Z\(i),Z\(j),\(1.7 * Double(abs(i - j)) + 0.3)\n" } }
+        #expect(try CLI.run("import", "zones", folder.write("zz.csv", zones), "--db", db).status == 0)
+        #expect(try CLI.run("import", "matrix", folder.write("zzm.csv", matrix), "--db", db, "--directed").status == 0)
+        let runs = try (0..<5).map { _ in
+            try CLI.run("travel", "compare", "--db", db, "--matrix", "zzm", "--against", "line", "--json").stdout
+        }
+        #expect(runs[0].contains("mean over 24 destination zones"))
+        #expect(Set(runs).count == 1)
     }
 
     /// Calibrating stores a versioned model that `info`, `travel line` and `--travel line` use.
@@ -95,6 +114,9 @@ import Testing
         #expect(try CLI.run("travel", "line", "--db", db, "--out", out, "--from", "zones", "--to", "zones").status == 0)
         let row = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.hasPrefix("Z0,Z1,") }!
         let minutes = Double(row.split(separator: ",")[2])!
+        let lineText = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(lineText.hasPrefix("origin_id,destination_id,minutes,straight_km\r\n"))
+        #expect(lineText.hasSuffix("\r\n") && !lineText.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(abs(minutes - 8) < 1, "\(row)")
         let byDefault = folder.path("line-defaults.csv")
         #expect(try CLI.run("travel", "line", "--db", db, "--out", byDefault, "--from", "zones", "--to", "zones", "--defaults").status == 0)

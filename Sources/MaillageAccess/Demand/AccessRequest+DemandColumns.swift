@@ -67,7 +67,7 @@ extension AccessRequest.Demand {
             let columns = ["population"] + known.sorted().map { "population.\($0)" }
             throw AccessError.invalidInput(
                 "unknown demand column 'population.\(unknown)'; the zones have: \(columns.joined(separator: ", "))"
-                    + (known.isEmpty ? " (import age bands with 'maillage import population')" : "")
+                    + (known.isEmpty ? " (import the population's age bands first)" : "")
             )
         }
         for band in bands {

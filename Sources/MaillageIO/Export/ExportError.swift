@@ -25,7 +25,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unsupportedFormat(table, format):
             "\(table.rawValue) cannot be exported as \(format.rawValue); write a .csv file"
         case let .noMatrix(database):
-            "\(database) has no travel matrix; import one with 'maillage import matrix'"
+            "\(database) has no travel matrix; import a travel matrix first"
         case let .matrixNeeded(names):
             "the database has several travel matrices (\(names.joined(separator: ", "))); choose one"
         case let .unknownMatrix(name, names):

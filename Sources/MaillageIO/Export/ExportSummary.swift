@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// What an export wrote.
 public struct ExportSummary: Sendable, Equatable {
     /// The table exported.
@@ -10,4 +12,7 @@ public struct ExportSummary: Sendable, Equatable {
     public let rows: Int
     /// Something the reader of the file needs to know (how to re-import a matrix).
     public var note: String?
+    /// The import settings that read the file back as it was stored (a matrix's `directed`,
+    /// `intrazone_minutes`), for a front end to name in its own terms.
+    public var importSettings: [SettingHint] = []
 }

@@ -98,8 +98,16 @@ public struct TerritoryExporter {
             }
             try writer.finish()
         }
-        var note = "matrix '\(definition.name)' is \(definition.isDirected ? "directed: import it back with --directed" : "undirected")"
-        if definition.intrazoneMinutes != 0 { note += " and --intrazone-minutes \(NumberText.format(definition.intrazoneMinutes))" }
-        return ExportSummary(table: .matrix, format: .csv, path: path, rows: rows, note: note)
+        let direction = definition.isDirected ? "directed: import it back as directed" : "undirected"
+        var note = "matrix '\(definition.name)' is \(direction)"
+        var settings = definition.isDirected ? [SettingHint("directed")] : []
+        if definition.intrazoneMinutes != 0 {
+            let minutes = NumberText.format(definition.intrazoneMinutes)
+            note += ", with \(minutes) intrazone minutes"
+            settings.append(SettingHint("intrazone_minutes", example: minutes))
+        }
+        var summary = ExportSummary(table: .matrix, format: .csv, path: path, rows: rows, note: note)
+        summary.importSettings = settings
+        return summary
     }
 }

@@ -19,7 +19,7 @@ public enum OutputGuard {
         public init(_ path: String, role: String) { (self.path, self.role) = (path, role) }
 
         /// A territory database and the files SQLite keeps beside it.
-        public static func database(_ path: String, role: String = "--db") -> [Input] {
+        public static func database(_ path: String, role: String = "territory database") -> [Input] {
             [Input(path, role: role)] + ["-wal", "-shm", "-journal"].map { Input(path + $0, role: "\(role)'s \($0.dropFirst()) file") }
         }
     }

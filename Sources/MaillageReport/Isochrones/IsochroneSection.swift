@@ -40,7 +40,7 @@ struct IsochroneSection: ReportSection {
             guard let properties = feature.properties, let geometry = feature.geometry else {
                 throw ReportError.unreadableIsochrones(
                     path: path,
-                    reason: "feature \(index + 1) has no minutes or no MultiPolygon (write it with 'maillage access isochrones')")
+                    reason: "feature \(index + 1) has no minutes or no MultiPolygon (an isochrone file as the isochrones study writes it)")
             }
             let polygons = try geometry.polygons.map { polygon in
                 try polygon.map { ring in

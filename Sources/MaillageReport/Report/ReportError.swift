@@ -17,11 +17,11 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownRun(id, path, available) where available.isEmpty:
-            "\(path) holds no indicator run, so there is no run \(id); compute one with 'maillage access …'"
+            "\(path) holds no indicator run, so there is no run \(id); compute an indicator first"
         case let .unknownRun(id, path, available):
             "\(path) has no indicator run \(id); its runs are \(available.map(String.init).joined(separator: ", "))"
         case let .unknownSimulationRun(id, path, available) where available.isEmpty:
-            "\(path) holds no simulation run, so there is no simulation \(id); run one with 'maillage simulate'"
+            "\(path) holds no simulation run, so there is no simulation \(id); run a simulation first"
         case let .unknownSimulationRun(id, path, available):
             "\(path) has no simulation run \(id); its simulation runs are \(available.map(String.init).joined(separator: ", "))"
         case let .unreadableComparison(path, reason):

@@ -24,7 +24,7 @@ public final class ComparisonRun {
         self.shard = shard
         let written = try ComparisonFiles.fileNames(plan.scenarios) + (shard.map { [Self.shardFileName($0)] } ?? [])
         try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: out).appendingPathComponent($0).path },
-                              role: "--out", against: Self.inputs(plan.scenarios))
+                              role: "output folder", against: Self.inputs(plan.scenarios))
         jobs = plan.jobs(in: shard)
         // Shards carry the territories' content in their fingerprint: a merge refuses shards of another state.
         plan.inputsDigest = try plan.inputsDigest(territory: territory)
@@ -68,10 +68,12 @@ public final class ComparisonRun {
 
     /// A scenario's base territory, read from its database.
     public static func loadTerritory(_ scenario: Scenario) throws -> Territory {
-        guard FileManager.default.fileExists(atPath: scenario.territoryPath) else {
+        do {
+            return try TerritoryDatabase.open(at: scenario.territoryPath).loadTerritory()
+        } catch StoreError.notFound {
+            // Named by the scenario file: the message points at its `territory` key.
             let reason = "\(scenario.territoryPath) does not exist"
-            throw ScenarioError(file: scenario.file, key: "territory", reason: reason)
+            throw ScenarioError(file: scenario.file, key: "territory", reason: reason, isMissingInput: true)
         }
-        return try TerritoryDatabase.open(at: scenario.territoryPath).loadTerritory()
     }
 }

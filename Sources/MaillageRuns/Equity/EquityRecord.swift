@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 import MaillageAccess
 
 /// The JSON file of an equity analysis: which run and column, every measure, and the LISA cluster counts.
@@ -28,11 +29,7 @@ public struct EquityRecord: Encodable {
 
     /// The file's text: pretty-printed, sorted keys, slashes unescaped, a final newline.
     public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        let encoder = JSONText.encoder(pretty: true, keys: .snakeCase, nonFinite: .javaScript)
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }

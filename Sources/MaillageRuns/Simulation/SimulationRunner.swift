@@ -37,8 +37,8 @@ public enum SimulationRunner {
         /// Every file this run reads, none of which it may write over.
         var inputs: [OutputGuard.Input] {
             OutputGuard.Input.database(database) + [
-                parametersFile.map { .init($0, role: "--params file") },
-                eventsFile.map { .init($0, role: "--events file") },
+                parametersFile.map { .init($0, role: "parameter file") },
+                eventsFile.map { .init($0, role: "events file") },
             ].compactMap { $0 }
         }
     }
@@ -64,11 +64,11 @@ public enum SimulationRunner {
         _ settings: Settings, log: RunLog = .silent, progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> Outcome {
         if let eventLog = settings.eventLog {
-            try OutputGuard.check(output: eventLog, role: "--event-log", against: settings.inputs)
+            try OutputGuard.check(output: eventLog, role: "event log", against: settings.inputs)
         }
         for name in SimulationOutput.fileNames {
             try OutputGuard.check(output: URL(fileURLWithPath: settings.out).appendingPathComponent(name).path,
-                                  role: "--out folder's \(name)", against: settings.inputs)
+                                  role: "output folder's \(name)", against: settings.inputs)
         }
         let clock = ContinuousClock(), started = clock.now
         let database = try TerritoryDatabase.open(at: settings.database)

@@ -24,7 +24,7 @@ public enum StudyRunner {
         _ request: AccessRequest, parameters: StudyParameters, database path: String, out: String,
         delimiter: Unicode.Scalar = ",", log: RunLog = .silent
     ) throws -> Outcome {
-        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path))
+        try OutputGuard.check(output: out, role: "output", against: OutputGuard.Input.database(path))
         let input = try StudyInput(database: try TerritoryDatabase.open(at: path))
         return try run(request, parameters: parameters, input: input, out: out, delimiter: delimiter, log: log)
     }

@@ -74,7 +74,7 @@ public enum Calibration {
         let targets = try spec.targets.map { target -> (CalibrationTarget, Double) in
             guard let value = target.observed(in: observed, year: spec.fitYear), value != 0 else {
                 throw ScenarioError(file: spec.file, key: "targets.\(target.name)",
-                                    reason: "no observed \(target.series)\(target.seriesOver.map { "/\($0)" } ?? "") in \(spec.fitYear) for this territory (import it with 'maillage import observed')")
+                                    reason: "no observed \(target.series)\(target.seriesOver.map { "/\($0)" } ?? "") in \(spec.fitYear) for this territory (import the observed series first)")
             }
             return (target, value)
         }

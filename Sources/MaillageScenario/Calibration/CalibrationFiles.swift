@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 import MaillageSim
 
 /// The files of a calibration: `history.csv` (appended as evaluations finish, so that an
@@ -12,8 +13,8 @@ public enum CalibrationFiles {
 
     /// The first line of `history.csv`: evaluation, objective, unit coordinates, values, simulated targets.
     public static func historyHeader(_ spec: CalibrationSpec) -> String {
-        (["evaluation", "objective"] + spec.parameters.map { "unit:\($0.name)" } + spec.parameters.map(\.name)
-            + spec.targets.map { "simulated:\($0.name)" }).joined(separator: ",")
+        let parameters = spec.parameters.map { "unit:\($0.name)" } + spec.parameters.map(\.name)
+        return CSVText.row(["evaluation", "objective"] + parameters + spec.targets.map { "simulated:\($0.name)" })
     }
 
     /// Opens the history of `folder` for appending, returning what an earlier run of the same spec evaluated.
@@ -29,7 +30,8 @@ public enum CalibrationFiles {
                 throw ScenarioError(file: history, reason: "belongs to another calibration spec; use another results folder or remove this one")
             }
             let dimension = spec.parameters.count
-            for line in try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let lines = try String(contentsOfFile: history, encoding: .utf8).split(whereSeparator: \.isNewline)
+            for line in lines.dropFirst() {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 // A line cut by the interruption is left out: that point runs again.
                 guard fields.count == 2 + 2 * dimension + spec.targets.count, let objective = Double(fields[1]) ?? (fields[1].isEmpty ? .infinity : nil) else { continue }
@@ -40,17 +42,17 @@ public enum CalibrationFiles {
             }
         }
         // The history is rewritten as the run replays it, so that it ends with every evaluation once, in order.
-        try Data((historyHeader(spec) + "\n").utf8).write(to: URL(fileURLWithPath: history))
+        try Data((historyHeader(spec) + "\r\n").utf8).write(to: URL(fileURLWithPath: history))
         try Data((spec.contentHash + "\n").utf8).write(to: URL(fileURLWithPath: state))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: history))
         try handle.seekToEnd()
         return (handle, earlier)
     }
 
-    /// One evaluation as a line of `history.csv`.
+    /// One evaluation as a line of `history.csv`, CRLF-ended like every CSV line Maillage writes.
     public static func historyLine(_ evaluation: Calibration.Evaluation) -> String {
-        ([String(evaluation.index), number(evaluation.objective)] + evaluation.unit.map { String($0) }
-            + evaluation.values.map { String($0) } + evaluation.simulated.map(number)).joined(separator: ",") + "\n"
+        CSVText.row([String(evaluation.index), number(evaluation.objective)] + evaluation.unit.map { String($0) }
+            + evaluation.values.map { String($0) } + evaluation.simulated.map(number)) + "\r\n"
     }
 
     /// Writes the fitted parameters and overrides, the fit and validation tables and `calibration.json` into `folder`.
@@ -70,20 +72,20 @@ public enum CalibrationFiles {
     }
 
     static func table(_ fits: [Calibration.TargetFit], year: Int) -> String {
-        var text = "target,year,observed,simulated,relative_error,weight\n"
-        for fit in fits {
-            text += [fit.target.name, String(year), number(fit.observed), number(fit.simulated), number(fit.relativeError), number(fit.target.weight)].joined(separator: ",") + "\n"
+        let rows = fits.map { fit in
+            [fit.target.name, String(year), number(fit.observed), number(fit.simulated), number(fit.relativeError),
+             number(fit.target.weight)]
         }
-        return text
+        return CSVText.table(header: ["target", "year", "observed", "simulated", "relative_error", "weight"], rows: rows)
     }
 
     /// The result as `calibration.json` holds it (and `calibrate --json` prints it).
     public static func json(_ result: Calibration.Result) -> String {
         func fits(_ list: [Calibration.TargetFit]) -> String {
-            list.map { "    {\"target\": \"\($0.target.name)\", \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}" }
+            list.map { "    {\"target\": \(JSONValue.quoted($0.target.name)), \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}" }
                 .joined(separator: ",\n")
         }
-        let parameters = zip(result.spec.parameters, result.best.values).map { "    \"\($0.name)\": \($1)" }.joined(separator: ",\n")
+        let parameters = zip(result.spec.parameters, result.best.values).map { "    \(JSONValue.quoted($0.name)): \($1)" }.joined(separator: ",\n")
         return """
             {
               "method": "Nelder-Mead (unit box of the bounds), common random numbers (seed \(result.spec.seed), \(result.spec.replications) replication(s), sample \(result.spec.sample))",

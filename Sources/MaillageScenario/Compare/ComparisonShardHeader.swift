@@ -44,12 +44,12 @@ public struct ComparisonShardHeader: Sendable, Codable, Equatable {
         }
         let data = Data(line)
         guard let probe = try? JSONDecoder().decode(Probe.self, from: data), probe.format == format else {
-            throw ScenarioError(file: path, reason: "is not a shard written by 'maillage compare --shard'")
+            throw ScenarioError(file: path, reason: "is not a comparison shard (one share of a sharded comparison's jobs)")
         }
         guard probe.version == version else {
             let found = probe.version.map { "version \($0)" } ?? "an unversioned"
             throw ScenarioError(file: path, reason: "is a \(found) comparison shard; this maillage reads version \(version) "
-                                + "(one job per line, merged as a stream): run 'maillage compare --shard' again for it with this maillage")
+                                + "(one job per line, merged as a stream): compute that shard again with this version of Maillage")
         }
         let header: ComparisonShardHeader
         do {

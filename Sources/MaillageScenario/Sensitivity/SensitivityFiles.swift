@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// Writes a sensitivity analysis: `indices.csv`, `indicators.csv`, `design.csv`, `outputs.csv`
 /// and `sensitivity.json`, the same bytes whether the points ran on one machine or in shards.
@@ -13,29 +14,37 @@ public enum SensitivityFiles {
         func path(_ name: String) -> String { URL(fileURLWithPath: folder).appendingPathComponent(name).path }
 
         let design = plan.design
-        var text = (["point"] + names).joined(separator: ",") + "\n"
-        for (index, unit) in design.enumerated() {
-            text += ([String(index)] + zip(plan.parameters, unit).map { number($0.value(at: $1)) }).joined(separator: ",") + "\n"
+        let designRows = design.enumerated().map { index, unit in
+            [String(index)] + zip(plan.parameters, unit).map { number($0.value(at: $1)) }
         }
-        try write(text, path("design.csv"))
+        try writeCSV(header: ["point"] + names, rows: designRows, path("design.csv"))
 
-        text = (["point"] + outputs.indicators).joined(separator: ",") + "\n"
-        for (index, row) in (outputs.complete ?? []).enumerated() {
-            text += ([String(index)] + row.map(number)).joined(separator: ",") + "\n"
+        let outputRows = (outputs.complete ?? []).enumerated().map { index, row in [String(index)] + row.map(number) }
+        try writeCSV(header: ["point"] + outputs.indicators, rows: outputRows, path("outputs.csv"))
+
+        let indicatorRows = analysis.indicators.map { indicator in
+            [indicator.name, number(indicator.mean), number(indicator.standardDeviation), number(indicator.assumptionShare),
+             indicator.assumptionShare.isFinite ? String(indicator.assumptionDriven) : ""]
         }
-        try write(text, path("outputs.csv"))
+        try writeCSV(
+            header: ["indicator", "mean", "sd", "assumption_share", "assumption_driven"], rows: indicatorRows,
+            path("indicators.csv")
+        )
+        try writeCSV(header: indexHeader(plan.method), rows: indexRows(analysis), path("indices.csv"))
+        try write(json(analysis), path("sensitivity.json"))
+        try write(SensitivityTornado.html(analysis), path("tornado.html"))
+    }
 
-        text = "indicator,mean,sd,assumption_share,assumption_driven\n"
-        for indicator in analysis.indicators {
-            text += [indicator.name, number(indicator.mean), number(indicator.standardDeviation), number(indicator.assumptionShare),
-                     indicator.assumptionShare.isFinite ? String(indicator.assumptionDriven) : ""].joined(separator: ",") + "\n"
-        }
-        try write(text, path("indicators.csv"))
+    /// The header of `indices.csv`: Morris's elementary-effect statistics or Sobol's indices.
+    static func indexHeader(_ method: SensitivityMethod) -> [String] {
+        ["indicator", "parameter", "observed"]
+            + (method == .morris ? ["mu", "mu_star", "sigma", "mu_star_conf"] : ["S1", "S1_conf", "ST", "ST_conf"])
+    }
 
-        text = plan.method == .morris ? "indicator,parameter,observed,mu,mu_star,sigma,mu_star_conf\n"
-            : "indicator,parameter,observed,S1,S1_conf,ST,ST_conf\n"
-        for indicator in analysis.indicators {
-            for (p, parameter) in plan.parameters.enumerated() {
+    /// The rows of `indices.csv`: one per indicator and parameter, empty statistics when none were estimated.
+    static func indexRows(_ analysis: SensitivityAnalysis) -> [[String]] {
+        analysis.indicators.flatMap { indicator in
+            analysis.plan.parameters.enumerated().map { p, parameter in
                 var row = [indicator.name, parameter.name, String(parameter.observed)]
                 if let m = indicator.morris {
                     row += [m.mu[p], m.muStar[p], m.sigma[p], m.muStarConfidence[p]].map(number)
@@ -44,12 +53,9 @@ public enum SensitivityFiles {
                 } else {
                     row += ["", "", "", ""]
                 }
-                text += row.joined(separator: ",") + "\n"
+                return row
             }
         }
-        try write(text, path("indices.csv"))
-        try write(json(analysis), path("sensitivity.json"))
-        try write(SensitivityTornado.html(analysis), path("tornado.html"))
     }
 
     /// A number as CSV and JSON write it: shortest round-trip text, empty when undefined.
@@ -59,10 +65,7 @@ public enum SensitivityFiles {
     public static func json(_ analysis: SensitivityAnalysis) -> String {
         let plan = analysis.plan
         func value(_ x: Double) -> String { x.isFinite ? String(x) : "null" }
-        func string(_ s: String) -> String {
-            let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-            return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
-        }
+        func string(_ s: String) -> String { JSONValue.quoted(s) }
         var lines: [String] = ["{"]
         lines.append("  \"method\": \(string(plan.method.rawValue)),")
         lines.append("  \"ranges_file\": \(string(plan.rangesFile)), \"ranges_hash\": \(string(plan.rangesHash)),")
@@ -93,6 +96,11 @@ public enum SensitivityFiles {
         lines.append("  ]")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes a table with the one CSV writer (RFC 4180, CRLF); a failure is a cannot-create-output error on the file.
+    private static func writeCSV(header: [String], rows: [[String]], _ path: String) throws {
+        try CSVFile.write(header: header, rows: rows, to: path)
     }
 
     private static func write(_ text: String, _ path: String) throws {

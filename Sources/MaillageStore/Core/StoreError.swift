@@ -22,7 +22,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .alreadyExists(path):
             "\(path) already exists; choose another path or delete it first (Maillage never overwrites a database)"
         case let .notFound(path):
-            "\(path) does not exist; create it with 'maillage init \(path)' or 'maillage generate --out \(path)'"
+            "\(path) does not exist; create an empty territory database there or generate a synthetic territory into it"
         case let .notATerritoryDatabase(path, detail):
             "\(path) is not a Maillage territory database (\(detail))"
         case let .newerSchema(path, unknown):

@@ -36,7 +36,7 @@ public struct LineTimes: Sendable {
         let model = defaults ? StraightLineModel.calibrated : fitted
         let places = TerritoryPlaces(territory)
         let origins = from.points(of: territory), destinations = to.points(of: territory)
-        var text = "origin_id,destination_id,minutes,straight_km\n"
+        var text = "origin_id,destination_id,minutes,straight_km\r\n"
         var pairs = 0
         for origin in origins {
             let a = places.places[origin.endpoint]!
@@ -45,7 +45,7 @@ public struct LineTimes: Sendable {
                 let metres = Geodesic.wgs84.distance(from: a.point, to: b.point)
                 let minutes = model.minutes(metres: metres, from: a.density, to: b.density)
                 if let limitMinutes, minutes > limitMinutes { continue }
-                text += "\(Self.csv(origin.endpoint.id)),\(Self.csv(destination.endpoint.id)),\(minutes),\(metres / 1000)\n"
+                text += Self.csv(origin.endpoint.id) + "," + Self.csv(destination.endpoint.id) + ",\(minutes),\(metres / 1000)\r\n"
                 pairs += 1
             }
         }

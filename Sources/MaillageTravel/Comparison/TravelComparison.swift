@@ -148,7 +148,10 @@ public struct TravelComparison: Sendable {
             for index in zoneToZone { bySite[samples[index].destination.id, default: []].append(index) }
             for minutes in thresholds {
                 var referenceShares: [Double] = [], comparedShares: [Double] = [], gaps: [Double] = []
-                for (site, indices) in bySite {
+                // In id order: a dictionary's order changes from one process to the next, and so
+                // would the sums' last digits.
+                for site in bySite.keys.sorted() {
+                    let indices = bySite[site] ?? []
                     var reach = population[site] ?? 0, reachCompared = population[site] ?? 0
                     for index in indices {
                         let people = population[samples[index].origin.id] ?? 0

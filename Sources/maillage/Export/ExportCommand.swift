@@ -61,6 +61,6 @@ struct ExportCommand: MaillageCommand {
         let database = try TerritoryDatabase.open(at: db)
         let summary = try exporter.export(table, from: database, to: out)
         global.status("Exported \(summary.rows) \(summary.table.rawValue == "matrix" ? "pairs" : summary.table.rawValue) to \(summary.path)")
-        if let note = summary.note { global.status("  \(note)") }
+        if let note = summary.note { global.status("  \(note)" + FlagHint.importFlags(summary.importSettings)) }
     }
 }

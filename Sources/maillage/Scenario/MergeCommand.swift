@@ -34,7 +34,7 @@ struct MergeCommand: MaillageCommand {
 
     func execute() throws {
         let interrupts = InterruptGuard()
-        let paths = try shards.flatMap(Self.shardFiles)
+        let paths = try shards.flatMap(ShardFolder.files(at:))
         if !paths.isEmpty, paths.allSatisfy(SensitivityShard.isShardFile) {
             let merged = try SensitivityShard.merge(paths)
             global.detail("merged \(paths.count) sensitivity shard(s), \(merged.plan.pointCount) points")
@@ -61,17 +61,4 @@ struct MergeCommand: MaillageCommand {
     }
 
     /// A shard file as given, or the `shard-*.json` files of a folder in name order.
-    private static func shardFiles(_ path: String) throws -> [String] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CommandError(message: "\(path) does not exist", category: .missingInput)
-        }
-        guard isFolder.boolValue else { return [path] }
-        let all = try FileManager.default.contentsOfDirectory(atPath: path)
-        // A folder of sensitivity shards (sensitivity-shard-I-of-N.json) merges like one of comparison shards.
-        let sensitivity = all.filter(SensitivityShard.isShardFile).sorted()
-        let names = sensitivity.isEmpty ? all.filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted() : sensitivity
-        guard !names.isEmpty else { throw CommandError(message: "\(path) holds no shard-*.json file", category: .missingInput) }
-        return names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
-    }
 }

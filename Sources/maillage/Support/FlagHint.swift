@@ -17,6 +17,13 @@ enum FlagHint {
         renamed[setting] ?? "--" + setting.replacingOccurrences(of: "_", with: "-")
     }
 
+    /// The flags that give `settings` back to an import, as a parenthesis (empty when there are none).
+    static func importFlags(_ settings: [SettingHint]) -> String {
+        guard !settings.isEmpty else { return "" }
+        let flags = settings.map { hint in flag(hint.setting) + (hint.example.map { " " + $0 } ?? "") }
+        return " (import options: \(flags.joined(separator: " ")))"
+    }
+
     /// The hint as a parenthesis to append to the error's message.
     static func sentence(_ hint: SettingHint) -> String {
         let flag = flag(hint.setting)

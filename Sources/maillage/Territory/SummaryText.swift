@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
 
 /// How `info` shows a territory summary, as a table for people or JSON for scripts.
@@ -49,10 +50,7 @@ enum SummaryText {
                 init?(intValue: Int) { nil }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(Document(path: path, summary: summary, lineModel: lineModel)), as: UTF8.self)
+        return try JSONText.report(Document(path: path, summary: summary, lineModel: lineModel))
     }
 
     /// 68000000 → "68,000,000"; fractional counts keep one decimal.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageFormats
 import MaillageStore
 import MaillageTravel
 
@@ -45,11 +46,7 @@ struct TravelCalibrateCommand: MaillageCommand {
         job.store = !dryRun
         let report = try job.run(on: TerritoryDatabase.open(at: db))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try JSONText.report(report, nonFinite: .short))
             return
         }
         let record = report.stored, p = record.parameters, prov = record.provenance

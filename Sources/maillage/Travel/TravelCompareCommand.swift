@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageFormats
 import MaillageStore
 import MaillageTravel
 
@@ -35,27 +36,19 @@ struct TravelCompareCommand: MaillageCommand {
     func execute() throws {
         let comparison = TravelComparison(reference: matrix, against: against == "line" ? .line : .matrix(against))
         let report = try comparison.run(on: TerritoryDatabase.open(at: db))
-        if let out { try Data(csv(report).utf8).write(to: URL(fileURLWithPath: out), options: .atomic) }
+        if let out { try report.writeCSV(to: out) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try JSONText.report(report, nonFinite: .short))
         } else {
             print(text(report), terminator: "")
         }
-    }
-
-    private func bandsInOrder(_ report: TravelComparison.Report) -> [(String, ErrorSummary)] {
-        DistanceBand.labels.compactMap { label in report.bands[label].map { (label, $0) } } + [("all", report.all)]
     }
 
     private func text(_ report: TravelComparison.Report) -> String {
         var text = "\(report.compared) against \(report.reference): \(report.comparedPairs) pairs"
         if report.missingInCompared > 0 { text += " (\(report.missingInCompared) missing in \(report.compared))" }
         text += "\n\n  distance      pairs   MAE  median   p90   bias (min)\n"
-        for (label, s) in bandsInOrder(report) {
+        for (label, s) in report.bandsInOrder {
             text += "  " + label.padded(11) + String(format: " %7d %5.1f %7.1f %5.1f %6.1f\n", s.pairs, s.mae, s.median, s.p90, s.bias)
         }
         if !report.coverage.isEmpty {
@@ -65,17 +58,6 @@ struct TravelCompareCommand: MaillageCommand {
                 if let meanGap = c.meanGap, let largest = c.largestGap { text += String(format: "   gap mean %.1f, largest %.1f points", meanGap, largest) }
                 text += "\n"
             }
-        }
-        return text
-    }
-
-    private func csv(_ report: TravelComparison.Report) -> String {
-        var text = "section,label,minutes,pairs,mae,median,p90,bias,reference_share,compared_share,mean_gap,largest_gap\n"
-        for (label, s) in bandsInOrder(report) {
-            text += "error,\(label),,\(s.pairs),\(s.mae),\(s.median),\(s.p90),\(s.bias),,,,\n"
-        }
-        for c in report.coverage {
-            text += "coverage,\"\(c.sites)\",\(c.minutes),,,,,,\(c.reference),\(c.compared),\(c.meanGap.map { "\($0)" } ?? ""),\(c.largestGap.map { "\($0)" } ?? "")\n"
         }
         return text
     }

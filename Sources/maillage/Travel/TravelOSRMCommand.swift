@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageFormats
 import MaillageStore
 import MaillageTravel
 
@@ -103,10 +104,7 @@ struct TravelOSRMCommand: MaillageCommand {
 
     private func show(_ report: RoadMatrixReport) throws {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try JSONText.report(report))
             return
         }
         var lines = ["travel osrm: stored \(report.stored) pairs in matrix '\(report.matrix)' (\(report.origins) origins × \(report.destinations) destinations, \(report.requests) requests, \(String(format: "%.1f", report.seconds)) s)"]
