@@ -10,7 +10,7 @@ demo: build
 
 ## Install what the tests need and run every test, then the notebooks (so they cannot rot).
 test: test-deps
-	@if [ "$${MAILLAGE_CHECK_FORMAT:-0}" = 1 ]; then scripts/check-format.sh; fi
+	@if [ "$${MAILLAGE_CHECK_FORMAT:-1}" = 1 ]; then scripts/check-format.sh; fi
 	scripts/install-test-python.sh
 	scripts/install-osrm.sh
 	$(SWIFT) test

@@ -12,7 +12,7 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message alone, ready to print after the file or command it concerns.
     public var description: String {
         switch self {
-        case let .invalidParameter(text), let .invalidInput(text), let .needsSetting(text, _): text
+        case .invalidParameter(let text), .invalidInput(let text), .needsSetting(let text, _): text
         }
     }
 }

@@ -10,7 +10,10 @@ struct Benchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maillage-bench",
         abstract: "Maillage's benchmarks (run in release: swift run -c release maillage-bench …).",
-        subcommands: [PairsBenchmark.self, FranceE2SFCABenchmark.self, CSVE2SFCABenchmark.self, MCLPBenchmark.self, SimulationBenchmark.self, ReferenceRuleBenchmark.self]
+        subcommands: [
+            PairsBenchmark.self, FranceE2SFCABenchmark.self, CSVE2SFCABenchmark.self, MCLPBenchmark.self,
+            SimulationBenchmark.self, ReferenceRuleBenchmark.self,
+        ]
     )
 }
 

@@ -22,13 +22,21 @@ struct ReferenceRuleBenchmark: ParsableCommand {
     @Option var probability = 0.01
     @Option var days = 365
     @Option var seed: UInt64 = 1
-    @Option(help: "Write the instance (zone centres, GPs, each patient's zone) as JSON for the Mesa run.") var instanceOut: String?
-    @Option(help: "'calendar' (each patient's next visit day drawn ahead, only visitors touched) or 'day-stepped' (every patient every day, as Mesa).")
+    @Option(help: "Write the instance (zone centres, GPs, each patient's zone) as JSON for the Mesa run.")
+    var instanceOut: String?
+    @Option(
+        help:
+            "'calendar' (each patient's next visit day drawn ahead, only visitors touched) or 'day-stepped' (every patient every day, as Mesa)."
+    )
     var mode = "calendar"
 
     func validate() throws {
-        guard mode == "calendar" || mode == "day-stepped" else { throw ValidationError("--mode must be calendar or day-stepped.") }
-        guard (0..<1).contains(probability), probability > 0 else { throw ValidationError("--probability must be in (0, 1).") }
+        guard mode == "calendar" || mode == "day-stepped" else {
+            throw ValidationError("--mode must be calendar or day-stepped.")
+        }
+        guard (0..<1).contains(probability), probability > 0 else {
+            throw ValidationError("--probability must be in (0, 1).")
+        }
     }
 
     func run() throws {
@@ -38,21 +46,31 @@ struct ReferenceRuleBenchmark: ParsableCommand {
         let patientZone = (0..<patients).map { _ in Int(rng.next() % UInt64(zones)) }
         let order = centres.map { centre in
             sites.indices.sorted {
-                let a = hypot(sites[$0].0 - centre.0, sites[$0].1 - centre.1), b = hypot(sites[$1].0 - centre.0, sites[$1].1 - centre.1)
+                let a = hypot(sites[$0].0 - centre.0, sites[$0].1 - centre.1)
+                let b = hypot(sites[$1].0 - centre.0, sites[$1].1 - centre.1)
                 return a != b ? a < b : $0 < $1
             }
         }
         if let instanceOut {
-            let object: [String: Any] = ["gp_order": order, "patient_zones": patientZone, "slots": slots, "probability": probability, "days": days]
+            let object: [String: Any] = [
+                "gp_order": order, "patient_zones": patientZone, "slots": slots, "probability": probability,
+                "days": days,
+            ]
             try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: instanceOut))
         }
         // Option values copied into locals: reading a property wrapper in the inner loop costs more than the rule.
-        let patients = patients, days = days, gps = gps, slots = slots, probability = probability
+        let patients = patients
+        let days = days
+        let gps = gps
+        let slots = slots
+        let probability = probability
         let flatOrder = order.flatMap { $0.map(Int32.init) }
         let zoneOf = patientZone.map(Int32.init)
         let key = SplitMix64.mix(seed)
-        let clock = ContinuousClock(), start = clock.now
-        var visits = 0, unmet = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        var visits = 0
+        var unmet = 0
         var left = [Int32](repeating: 0, count: gps)
         func serve(_ patient: Int) {
             let base = Int(zoneOf[patient]) * gps
@@ -72,7 +90,9 @@ struct ReferenceRuleBenchmark: ParsableCommand {
             var calendar = [[Int32]](repeating: [], count: days)
             var counter = [UInt32](repeating: 0, count: patients)
             func nextDay(_ patient: Int, after day: Int) -> Int {
-                let u = Double(SplitMix64.mix(SplitMix64.mix(key ^ UInt64(patient)) &+ UInt64(counter[patient])) >> 11) * 0x1.0p-53
+                let u =
+                    Double(SplitMix64.mix(SplitMix64.mix(key ^ UInt64(patient)) &+ UInt64(counter[patient])) >> 11)
+                    * 0x1.0p-53
                 counter[patient] &+= 1
                 return day + Int(log1p(-u) / logMiss)
             }
@@ -108,6 +128,9 @@ struct ReferenceRuleBenchmark: ParsableCommand {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let steps = Double(patients * days)
-        print(String(format: "maillage reference rule (\(mode)): %.3f s, %d visits, %d unmet, %.3e agent-days/s", seconds, visits, unmet, steps / seconds))
+        print(
+            String(
+                format: "maillage reference rule (\(mode)): %.3f s, %d visits, %d unmet, %.3e agent-days/s", seconds,
+                visits, unmet, steps / seconds))
     }
 }

@@ -29,15 +29,22 @@ enum MatrixReadComparison {
         let sequential = outcome { try readRecordByRecord(path) }
         let lane = outcome { try readWithLane(path, threads: 1, chunkSize: 1 << 20, minimumSegmentBytes: 1 << 20) }
         let split = outcome { try readWithLane(path, threads: 3, chunkSize: 13, minimumSegmentBytes: 16) }
-        let agreed: Result<[MatrixEntry], any Error> = switch sequential {
-        case let .entries(entries): .success(entries)
-        case let .error(error): .failure(error)
-        }
+        let agreed: Result<[MatrixEntry], any Error> =
+            switch sequential {
+            case .entries(let entries): .success(entries)
+            case .error(let error): .failure(error)
+            }
         if lane != sequential {
-            return (agreed, "collectMatrix on one thread differs from the record-by-record read: \(lane) against \(sequential)")
+            return (
+                agreed,
+                "collectMatrix on one thread differs from the record-by-record read: \(lane) against \(sequential)"
+            )
         }
         if split != sequential {
-            return (agreed, "collectMatrix on three threads differs from the record-by-record read: \(split) against \(sequential)")
+            return (
+                agreed,
+                "collectMatrix on three threads differs from the record-by-record read: \(split) against \(sequential)"
+            )
         }
         return (agreed, nil)
     }
@@ -51,8 +58,9 @@ enum MatrixReadComparison {
 
         var description: String {
             switch self {
-            case let .entries(entries): "\(entries.count) entries \(entries.map { "\($0.origin)>\($0.destination)=\($0.value.bitPattern)" })"
-            case let .error(error): "error: \(error)"
+            case .entries(let entries):
+                "\(entries.count) entries \(entries.map { "\($0.origin)>\($0.destination)=\($0.value.bitPattern)" })"
+            case .error(let error): "error: \(error)"
             }
         }
     }
@@ -63,13 +71,16 @@ enum MatrixReadComparison {
 
     private static func positions(_ reader: ByteCSVReader) throws -> MatrixFieldPositions {
         guard let origin = reader.position(of: "origin"), let destination = reader.position(of: "destination"),
-              let value = reader.position(of: "minutes") else { throw MissingColumn() }
+            let value = reader.position(of: "minutes")
+        else { throw MissingColumn() }
         return MatrixFieldPositions(origin: origin, destination: destination, value: value)
     }
 
     private static func entry(_ record: ByteRecord, _ positions: MatrixFieldPositions) -> ByteCSVReader.MatrixRow? {
-        guard let origin = record.value(positions.origin, in: origins), let destination = record.value(positions.destination, in: destinations),
-              let value = record.double(positions.value) else { return nil }
+        guard let origin = record.value(positions.origin, in: origins),
+            let destination = record.value(positions.destination, in: destinations),
+            let value = record.double(positions.value)
+        else { return nil }
         return (origin, destination, value)
     }
 
@@ -78,16 +89,21 @@ enum MatrixReadComparison {
         let positions = try positions(reader)
         var entries: [MatrixEntry] = []
         try reader.forEachRecord { record in
-            if let row = entry(record, positions) { entries.append(MatrixEntry(origin: row.origin, destination: row.destination, value: row.value)) }
+            if let row = entry(record, positions) {
+                entries.append(MatrixEntry(origin: row.origin, destination: row.destination, value: row.value))
+            }
         }
         return entries
     }
 
-    private static func readWithLane(_ path: String, threads: Int, chunkSize: Int, minimumSegmentBytes: Int) throws -> [MatrixEntry] {
+    private static func readWithLane(_ path: String, threads: Int, chunkSize: Int, minimumSegmentBytes: Int) throws
+        -> [MatrixEntry]
+    {
         let reader = try ByteCSVReader(path: path, chunkSize: chunkSize)
         let positions = try positions(reader)
         return try reader.collectMatrix(
-            positions, origins: origins, destinations: destinations, threads: threads, minimumSegmentBytes: minimumSegmentBytes
+            positions, origins: origins, destinations: destinations, threads: threads,
+            minimumSegmentBytes: minimumSegmentBytes
         ) { entry($0, positions) }.flatMap { $0 }
     }
 

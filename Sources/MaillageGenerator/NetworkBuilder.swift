@@ -53,8 +53,10 @@ extension NetworkBuilder {
     mutating func placeHospitals() throws {
         var rng = SplitMix64(seed: options.seed, stream: 10)
         let count = max(1, Int((territoryPopulation / SupplyRate.inhabitantsPerHospital).rounded()))
-        let candidates = towns.indices.sorted { towns[$0].population != towns[$1].population ? towns[$0].population > towns[$1].population : $0 < $1 }
-            .prefix(max(1, 5 * count))
+        let candidates = towns.indices.sorted {
+            towns[$0].population != towns[$1].population ? towns[$0].population > towns[$1].population : $0 < $1
+        }
+        .prefix(max(1, 5 * count))
         let weights = candidates.map { pow(Double(max(1, towns[$0].population)), 0.6) }
         let seats = Sampling.dHondt(count, weights: weights)
         let emergencyCount = max(1, Int((territoryPopulation / SupplyRate.inhabitantsPerEmergencyDepartment).rounded()))
@@ -68,7 +70,8 @@ extension NetworkBuilder {
                 let beds = max(20, Self.rounded(territoryPopulation * SupplyRate.bedsPerInhabitant * share, 1))
                 var draft = ActorDraft(
                     kind: .hospital, zone: zone, point: position(near: zone, using: &rng),
-                    name: rank == 0 ? "Centre hospitalier de \(townNames[zone])"
+                    name: rank == 0
+                        ? "Centre hospitalier de \(townNames[zone])"
                         : "Clinique \(PlaceNames.surname(using: &rng)) de \(townNames[zone])",
                     capacities: [try Capacity(.beds, beds)]
                 )
@@ -104,7 +107,8 @@ extension NetworkBuilder {
         var rng = SplitMix64(seed: options.seed, stream: 20)
         for (zone, town) in towns.enumerated() {
             for rate in SupplyRate.placedPerZone {
-                let count = Sampling.poisson(rate.expected(population: town.population, density: town.density), using: &rng)
+                let count = Sampling.poisson(
+                    rate.expected(population: town.population, density: town.density), using: &rng)
                 for _ in 0..<count {
                     _ = add(try primaryCareDraft(kind: rate.kind, zone: zone, using: &rng))
                 }
@@ -112,11 +116,12 @@ extension NetworkBuilder {
             let ehpads = Sampling.poisson(over75[zone] / SupplyRate.over75PerEHPAD, using: &rng)
             for _ in 0..<ehpads {
                 let places = Self.rounded(Sampling.uniform(60...110, using: &rng), 1)
-                _ = add(ActorDraft(
-                    kind: .ehpad, zone: zone, point: position(near: zone, using: &rng),
-                    name: "EHPAD \(PlaceNames.surname(using: &rng)) de \(townNames[zone])",
-                    capacities: [try Capacity(.places, places)]
-                ))
+                _ = add(
+                    ActorDraft(
+                        kind: .ehpad, zone: zone, point: position(near: zone, using: &rng),
+                        name: "EHPAD \(PlaceNames.surname(using: &rng)) de \(townNames[zone])",
+                        capacities: [try Capacity(.places, places)]
+                    ))
             }
         }
     }
@@ -132,12 +137,15 @@ extension NetworkBuilder {
                 try Capacity(.fte, fte),
                 try Capacity(.consultationsPerDay, Self.rounded(fte * SupplyRate.consultationsPerFTEDay, 1)),
             ]
-            if kind == .gp { draft.capacities.append(try Capacity(.listSize, Self.rounded(fte * SupplyRate.listSizePerFTE, 10))) }
-            draft.name = switch kind {
-            case .gp: "Cabinet du Dr \(PlaceNames.surname(using: &rng)), \(town)"
-            case .specialist: "Cabinet de spécialistes \(PlaceNames.surname(using: &rng)), \(town)"
-            default: "Centre de santé de \(town)"
+            if kind == .gp {
+                draft.capacities.append(try Capacity(.listSize, Self.rounded(fte * SupplyRate.listSizePerFTE, 10)))
             }
+            draft.name =
+                switch kind {
+                case .gp: "Cabinet du Dr \(PlaceNames.surname(using: &rng)), \(town)"
+                case .specialist: "Cabinet de spécialistes \(PlaceNames.surname(using: &rng)), \(town)"
+                default: "Centre de santé de \(town)"
+                }
         case .pharmacy:
             draft.name = "Pharmacie \(PlaceNames.surname(using: &rng)), \(town)"
         default:
@@ -156,14 +164,15 @@ extension NetworkBuilder {
             let members = gps.filter { _ in rng.nextUnit() < 0.85 }
             guard !members.isEmpty else { continue }
             let fte = members.reduce(0) { $0 + (actors[$1].capacities.first { $0.measure == .fte }?.value ?? 0) }
-            let msp = add(ActorDraft(
-                kind: .msp, zone: zone, point: actors[members[0]].point,
-                name: "Maison de santé de \(townNames[zone])",
-                capacities: [
-                    try Capacity(.fte, Self.rounded(fte, 0.1)),
-                    try Capacity(.consultationsPerDay, Self.rounded(fte * SupplyRate.consultationsPerFTEDay, 1)),
-                ]
-            ))
+            let msp = add(
+                ActorDraft(
+                    kind: .msp, zone: zone, point: actors[members[0]].point,
+                    name: "Maison de santé de \(townNames[zone])",
+                    capacities: [
+                        try Capacity(.fte, Self.rounded(fte, 0.1)),
+                        try Capacity(.consultationsPerDay, Self.rounded(fte * SupplyRate.consultationsPerFTEDay, 1)),
+                    ]
+                ))
             for gp in members { links.append(LinkDraft(from: gp, kind: .partner, to: msp)) }
         }
     }
@@ -187,8 +196,10 @@ extension NetworkBuilder {
             best[key] = zone
         }
         let sites = best.keys.sorted().map { best[$0]! }
-        return sites.sorted { towns[$0].population != towns[$1].population ? towns[$0].population > towns[$1].population : $0 < $1 }
-            .prefix(count).sorted()
+        return sites.sorted {
+            towns[$0].population != towns[$1].population ? towns[$0].population > towns[$1].population : $0 < $1
+        }
+        .prefix(count).sorted()
     }
 
     /// For each zone, the index (in `sites`) of the nearest site within `radius`, if any.
@@ -202,14 +213,17 @@ extension NetworkBuilder {
     /// SSIAD and HAD services, each covering the zones nearer to it than to any other.
     mutating func placeHomeCare() throws {
         var rng = SplitMix64(seed: options.seed, stream: 40)
-        for (kind, perActor) in [(ActorKind.ssiad, SupplyRate.inhabitantsPerSSIAD), (.had, SupplyRate.inhabitantsPerHAD)] {
+        for (kind, perActor) in [
+            (ActorKind.ssiad, SupplyRate.inhabitantsPerSSIAD), (.had, SupplyRate.inhabitantsPerHAD),
+        ] {
             let count = max(1, Int((territoryPopulation / perActor).rounded()))
             let sites = spreadSites(count: count)
             let drafts = sites.map { zone in
-                add(ActorDraft(
-                    kind: kind, zone: zone, point: position(near: zone, using: &rng),
-                    name: kind == .ssiad ? "SSIAD de \(townNames[zone])" : "HAD \(townNames[zone])"
-                ))
+                add(
+                    ActorDraft(
+                        kind: kind, zone: zone, point: position(near: zone, using: &rng),
+                        name: kind == .ssiad ? "SSIAD de \(townNames[zone])" : "HAD \(townNames[zone])"
+                    ))
             }
             let covering = nearestSite(of: drafts.map { actors[$0].point })
             var coveredOver75 = Array(repeating: 0.0, count: drafts.count)
@@ -221,7 +235,8 @@ extension NetworkBuilder {
                 coveredPopulation[site] += Double(towns[zone].population)
             }
             for (site, draft) in drafts.enumerated() {
-                let places = kind == .ssiad
+                let places =
+                    kind == .ssiad
                     ? max(15, Self.rounded(coveredOver75[site] * SupplyRate.ssiadPlacesPerOver75, 1))
                     : max(10, Self.rounded(coveredPopulation[site] * SupplyRate.hadPlacesPerInhabitant, 1))
                 actors[draft].capacities = [try Capacity(.places, places)]
@@ -237,14 +252,18 @@ extension NetworkBuilder {
         let sites = spreadSites(count: count)
         let radius = options.side / Double(max(1, count)).squareRoot() * 0.75
         let cpts = sites.map { zone in
-            add(ActorDraft(kind: .cpts, zone: zone, point: towns[zone].point, name: "CPTS du pays de \(townNames[zone])"))
+            add(
+                ActorDraft(
+                    kind: .cpts, zone: zone, point: towns[zone].point, name: "CPTS du pays de \(townNames[zone])"))
         }
         let covering = nearestSite(of: cpts.map { actors[$0].point }, radius: radius)
         for (zone, site) in covering.enumerated() {
             if let site { links.append(LinkDraft(from: cpts[site], kind: .covers, to: zone)) }
         }
-        let joining: [ActorKind: Double] = [.gp: 0.6, .msp: 0.9, .healthCentre: 0.7, .pharmacy: 0.4,
-                                            .specialist: 0.3, .ssiad: 0.6, .had: 0.5, .ehpad: 0.2]
+        let joining: [ActorKind: Double] = [
+            .gp: 0.6, .msp: 0.9, .healthCentre: 0.7, .pharmacy: 0.4,
+            .specialist: 0.3, .ssiad: 0.6, .had: 0.5, .ehpad: 0.2,
+        ]
         for actor in actors.indices {
             guard let p = joining[actors[actor].kind], let site = covering[actors[actor].zone] else { continue }
             if rng.nextUnit() < p { links.append(LinkDraft(from: actor, kind: .memberOf, to: cpts[site])) }
@@ -264,24 +283,33 @@ extension NetworkBuilder {
         for actor in actors.indices where actors[actor].kind == .gp || actors[actor].kind == .specialist {
             let p = actors[actor].kind == .gp ? 0.7 : 0.5
             guard rng.nextUnit() < p, let nearest = hospitalGrid.nearest(to: actors[actor].point) else { continue }
-            links.append(LinkDraft(from: actor, kind: .refersTo, to: hospitals[nearest],
-                                   strength: Self.rounded(Sampling.uniform(0.3...1, using: &rng), 0.01)))
+            links.append(
+                LinkDraft(
+                    from: actor, kind: .refersTo, to: hospitals[nearest],
+                    strength: Self.rounded(Sampling.uniform(0.3...1, using: &rng), 0.01)))
         }
         // A hospital signs with a few partners, not with everything in reach: at most the
         // three nearest SSIADs within 30 km, its nearest HAD, and five nearby EHPADs.
-        for (targetKind, radius, most, p) in [(ActorKind.ssiad, 30.0, 3, 0.6), (.had, Double.infinity, 1, 0.8), (.ehpad, 10.0, 5, 0.3)] {
+        for (targetKind, radius, most, p) in [
+            (ActorKind.ssiad, 30.0, 3, 0.6), (.had, Double.infinity, 1, 0.8), (.ehpad, 10.0, 5, 0.3),
+        ] {
             let targets = indices(of: targetKind)
             guard !targets.isEmpty else { continue }
             let points = targets.map { actors[$0].point }
             let grid = _PlanarGrid(points: points, cellSize: 10)
             for hospital in hospitals {
                 let point = actors[hospital].point
-                let nearby = radius.isFinite
-                    ? grid.within(radius, of: point).sorted { (points[$0].distance(to: point), $0) < (points[$1].distance(to: point), $1) }
+                let nearby =
+                    radius.isFinite
+                    ? grid.within(radius, of: point).sorted {
+                        (points[$0].distance(to: point), $0) < (points[$1].distance(to: point), $1)
+                    }
                     : grid.nearest(to: point).map { [$0] } ?? []
                 for target in nearby.prefix(most) where rng.nextUnit() < p {
-                    links.append(LinkDraft(from: hospital, kind: .dischargesTo, to: targets[target],
-                                           strength: Self.rounded(Sampling.uniform(0.5...1, using: &rng), 0.01)))
+                    links.append(
+                        LinkDraft(
+                            from: hospital, kind: .dischargesTo, to: targets[target],
+                            strength: Self.rounded(Sampling.uniform(0.5...1, using: &rng), 0.01)))
                 }
             }
         }

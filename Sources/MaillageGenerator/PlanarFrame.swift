@@ -29,7 +29,8 @@ struct PlanarPoint: Sendable, Hashable {
     var y: Double
 
     func distance(to other: PlanarPoint) -> Double {
-        let dx = x - other.x, dy = y - other.y
+        let dx = x - other.x
+        let dy = y - other.y
         return (dx * dx + dy * dy).squareRoot()
     }
 

@@ -9,7 +9,8 @@ enum Sampling {
             return max(0, Int((mean + mean.squareRoot() * rng.nextGaussian()).rounded()))
         }
         var k = 0
-        var p = exp(-mean), cumulative = p
+        var p = exp(-mean)
+        var cumulative = p
         let u = rng.nextUnit()
         while u > cumulative && k < 1000 {
             k += 1
@@ -28,7 +29,8 @@ enum Sampling {
         var counts = exact.map { Int($0.rounded(.down)) }
         let missing = total - counts.reduce(0, +)
         let order = exact.indices.sorted {
-            let a = exact[$0] - Double(counts[$0]), b = exact[$1] - Double(counts[$1])
+            let a = exact[$0] - Double(counts[$0])
+            let b = exact[$1] - Double(counts[$1])
             return a != b ? a > b : $0 < $1
         }
         for index in order.prefix(missing) { counts[index] += 1 }
@@ -41,7 +43,8 @@ enum Sampling {
         guard !weights.isEmpty else { return counts }
         for _ in 0..<seats {
             var best = 0
-            for index in weights.indices where weights[index] / Double(counts[index] + 1) > weights[best] / Double(counts[best] + 1) {
+            for index in weights.indices
+            where weights[index] / Double(counts[index] + 1) > weights[best] / Double(counts[best] + 1) {
                 best = index
             }
             counts[best] += 1

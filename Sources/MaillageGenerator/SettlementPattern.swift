@@ -26,8 +26,9 @@ struct SettlementPattern {
         var rng = SplitMix64(seed: options.seed, stream: 1)
         let centreCount = max(1, Int((Double(options.zones).squareRoot() / 3).rounded()))
         let centres = (0..<centreCount).map { _ in
-            PlanarPoint(x: Sampling.uniform(-0.8 * half...0.8 * half, using: &rng),
-                        y: Sampling.uniform(-0.8 * half...0.8 * half, using: &rng))
+            PlanarPoint(
+                x: Sampling.uniform(-0.8 * half...0.8 * half, using: &rng),
+                y: Sampling.uniform(-0.8 * half...0.8 * half, using: &rng))
         }
         let centreWeights = (1...centreCount).map { 1 / Double($0) }
         let spread = options.side / (2.5 * Double(centreCount).squareRoot())
@@ -49,8 +50,9 @@ struct SettlementPattern {
         let populations = Sampling.apportion(options.population, weights: rankWeights)
         self.centres = centres
         towns = zip(points, populations).map { point, population in
-            Town(point: point, population: population,
-                 density: Self.densityClass(population: population, area: options.zoneArea))
+            Town(
+                point: point, population: population,
+                density: Self.densityClass(population: population, area: options.zoneArea))
         }
     }
 
@@ -58,7 +60,8 @@ struct SettlementPattern {
         half: Double, centres: [PlanarPoint], weights: [Double], spread: Double, using rng: inout SplitMix64
     ) -> PlanarPoint {
         guard rng.nextUnit() < clusteredShare else {
-            return PlanarPoint(x: Sampling.uniform(-half...half, using: &rng), y: Sampling.uniform(-half...half, using: &rng))
+            return PlanarPoint(
+                x: Sampling.uniform(-half...half, using: &rng), y: Sampling.uniform(-half...half, using: &rng))
         }
         var pick = rng.nextUnit() * weights.reduce(0, +)
         var centre = centres[0]

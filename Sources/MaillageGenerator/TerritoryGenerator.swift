@@ -46,8 +46,9 @@ public enum TerritoryGenerator {
         builder.linkCityAndHospital()
         let (actors, ids) = try finishActors(builder.actors, frame: frame)
         let links = try builder.links.map { draft in
-            try Link(from: ids[draft.from], kind: draft.kind,
-                     to: draft.kind.targetsZone ? zoneID(draft.to) : ids[draft.to], strength: draft.strength)
+            try Link(
+                from: ids[draft.from], kind: draft.kind,
+                to: draft.kind.targetsZone ? zoneID(draft.to) : ids[draft.to], strength: draft.strength)
         }
         return try Territory(name: options.name, zones: zones, actors: actors, links: links)
     }
@@ -64,7 +65,8 @@ public enum TerritoryGenerator {
             ids[index] = "\(draft.kind.rawValue)-\(padded(counters[draft.kind]!, 6))"
         }
         let order = drafts.indices.sorted {
-            let a = ActorKind.allCases.firstIndex(of: drafts[$0].kind)!, b = ActorKind.allCases.firstIndex(of: drafts[$1].kind)!
+            let a = ActorKind.allCases.firstIndex(of: drafts[$0].kind)!
+            let b = ActorKind.allCases.firstIndex(of: drafts[$1].kind)!
             return a != b ? a < b : $0 < $1
         }
         let actors = try order.map { index in

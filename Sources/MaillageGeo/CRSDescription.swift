@@ -21,8 +21,8 @@ public struct CRSDescription: Sendable, Equatable {
         guard let crs = proj_create(context.handle, identifier) else { throw context.error(operation: operation) }
         defer { proj_destroy(crs) }
         guard let wkt = proj_as_wkt(context.handle, crs, PJ_WKT1_GDAL, nil),
-              let authority = proj_get_id_auth_name(crs, 0), let code = proj_get_id_code(crs, 0),
-              let number = Int32(String(cString: code))
+            let authority = proj_get_id_auth_name(crs, 0), let code = proj_get_id_code(crs, 0),
+            let number = Int32(String(cString: code))
         else {
             throw ProjError(operation: operation, message: "PROJ gives no WKT or authority code for it", code: 0)
         }

@@ -53,7 +53,8 @@ public final class CoordinateTransformer: @unchecked Sendable {
     /// - Throws: ``ProjError`` when the position cannot be transformed (outside the
     ///   systems' area of use, or not a finite number).
     public func transform(x: Double, y: Double) throws -> (x: Double, y: Double) {
-        var xs = [x], ys = [y]
+        var xs = [x]
+        var ys = [y]
         try transform(xs: &xs, ys: &ys)
         return (xs[0], ys[0])
     }
@@ -63,7 +64,8 @@ public final class CoordinateTransformer: @unchecked Sendable {
     /// - Throws: ``ProjError`` naming the first position that could not be transformed.
     public func transform(xs: inout [Double], ys: inout [Double]) throws {
         precondition(xs.count == ys.count, "x and y arrays must have the same length")
-        let originalX = xs, originalY = ys
+        let originalX = xs
+        let originalY = ys
         let count = xs.count
         try lock.withLock {
             context.resetErrors()
@@ -79,9 +81,12 @@ public final class CoordinateTransformer: @unchecked Sendable {
                 }
             }
             if let bad = (0..<count).first(where: { !xs[$0].isFinite || !ys[$0].isFinite }) {
-                var error = context.error(operation: "transforming (\(originalX[bad]), \(originalY[bad])) from \(source) to \(target)")
+                var error = context.error(
+                    operation: "transforming (\(originalX[bad]), \(originalY[bad])) from \(source) to \(target)")
                 if error.message == "no message from PROJ" {
-                    error = ProjError(operation: error.operation, message: "the position is outside the area PROJ can transform", code: error.code)
+                    error = ProjError(
+                        operation: error.operation, message: "the position is outside the area PROJ can transform",
+                        code: error.code)
                 }
                 throw error
             }

@@ -25,9 +25,12 @@ public struct PreparedSimulation: Sendable {
 
     /// Runs replication `index` (its random stream, 0-based) and derives its indicators.
     public func indicators(replication index: Int) throws -> ReplicationIndicators {
-        guard index >= 0 else { throw SimulationError.invalidParameter(name: "replication", reason: "replication indices start at 0") }
-        var replication = Replication(network: network, schedule: schedule, parameters: parameters, days: days,
-                                      seed: seed, replication: index, logEvents: false)
+        guard index >= 0 else {
+            throw SimulationError.invalidParameter(name: "replication", reason: "replication indices start at 0")
+        }
+        var replication = Replication(
+            network: network, schedule: schedule, parameters: parameters, days: days,
+            seed: seed, replication: index, logEvents: false)
         return ReplicationIndicators(replication.run(), replication: index, network: network, days: days)
     }
 }

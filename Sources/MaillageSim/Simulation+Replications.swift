@@ -9,8 +9,10 @@ extension Simulation {
     /// This is what a comparison needs: replication `r` of two scenarios draws from the same
     /// stream (common random numbers), and a share of the replications can run on another
     /// machine and give exactly what this one would. `request.replications` is ignored.
-    public static func indicators(_ request: SimulationRequest, replications indices: [Int],
-                                  progress: (@Sendable (Int) -> Void)? = nil) throws -> [ReplicationIndicators] {
+    public static func indicators(
+        _ request: SimulationRequest, replications indices: [Int],
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> [ReplicationIndicators] {
         guard indices.allSatisfy({ $0 >= 0 }) else {
             throw SimulationError.invalidParameter(name: "replication", reason: "replication indices start at 0")
         }

@@ -15,8 +15,11 @@ public enum Simulation {
     /// `progress` is called with the number of replications done, as each finishes.
     ///
     /// - Throws: ``SimulationError`` for parameters, events or a territory the model cannot use.
-    public static func run(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
-        let network = try CareNetwork(territory: request.territory, parameters: request.parameters, sample: request.sample)
+    public static func run(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws
+        -> SimulationResult
+    {
+        let network = try CareNetwork(
+            territory: request.territory, parameters: request.parameters, sample: request.sample)
         let schedule = try EventSchedule(request.events, network: network, parameters: request.parameters)
         let compiled = CompiledParameters(request.parameters, bands: network.bandIDs)
         let count = request.replications
@@ -25,8 +28,9 @@ public enum Simulation {
         defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = results
         let work: @Sendable (Int) -> Void = { index in
-            var replication = Replication(network: network, schedule: schedule, parameters: compiled, days: request.days,
-                                          seed: request.seed, replication: index, logEvents: request.eventLog && index == 0)
+            var replication = Replication(
+                network: network, schedule: schedule, parameters: compiled, days: request.days,
+                seed: request.seed, replication: index, logEvents: request.eventLog && index == 0)
             slots[index] = replication.run()
             progress?(index)
         }
@@ -35,7 +39,9 @@ public enum Simulation {
         var start = 0
         while start < count {
             let batch = min(threads, count - start)
-            if batch == 1 { work(start) } else {
+            if batch == 1 {
+                work(start)
+            } else {
                 let offset = start
                 DispatchQueue.concurrentPerform(iterations: batch) { work(offset + $0) }
             }

@@ -28,10 +28,12 @@ public struct SimulationRequest: Sendable {
     /// - Throws: ``SimulationError/invalidParameter(name:reason:)`` for a sample outside (0, 1], days outside
     ///   1...36,500, replications outside 1...10,000 or threads outside 1...1,024, invalid parameters or events, or a
     ///   territory too large for memory.
-    public init(territory: Territory, parameters: SimulationParameters = .defaults, events: [SimulationEvent] = [],
-                days: Int = 365, seed: UInt64 = 1, replications: Int = 1,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, eventLog: Bool = false,
-                sample: Double = 1) throws {
+    public init(
+        territory: Territory, parameters: SimulationParameters = .defaults, events: [SimulationEvent] = [],
+        days: Int = 365, seed: UInt64 = 1, replications: Int = 1,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, eventLog: Bool = false,
+        sample: Double = 1
+    ) throws {
         guard sample.isFinite, sample > 0, sample <= 1 else {
             throw SimulationError.invalidParameter(name: "sample", reason: "\(sample) is not a fraction in (0, 1]")
         }

@@ -38,8 +38,12 @@ enum NegativeValues {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument == "--" { result += arguments[index...]; break }
-            let isOption = argument.hasPrefix("--") || (argument.count == 2 && argument.hasPrefix("-") && argument.last!.isLetter)
+            if argument == "--" {
+                result += arguments[index...]
+                break
+            }
+            let isOption =
+                argument.hasPrefix("--") || (argument.count == 2 && argument.hasPrefix("-") && argument.last!.isLetter)
             if isOption, !argument.contains("="), index + 1 < arguments.count, isNegativeNumber(arguments[index + 1]) {
                 result.append(argument + "=" + arguments[index + 1])
                 index += 2

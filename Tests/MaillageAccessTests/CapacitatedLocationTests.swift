@@ -22,7 +22,8 @@ import Testing
     }
 
     static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/location-capacitated.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/location-capacitated.json")
         struct File: Decodable { var cases: [Case] }
         return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
     }()
@@ -45,12 +46,14 @@ import Testing
         let c = Self.cases[index]
         let solution = try LocationSolver().solve(Self.model(c), problem: Self.problem(c), fixed: c.fixed ?? [])
         #expect(solution.isExact)
-        #expect(abs(solution.objective - c.objective) <= 1e-6 * max(1, abs(c.objective)),
-                "\(c.model) p=\(c.p) seed \(c.seed): \(solution.objective) vs CBC \(c.objective)")
+        #expect(
+            abs(solution.objective - c.objective) <= 1e-6 * max(1, abs(c.objective)),
+            "\(c.model) p=\(c.p) seed \(c.seed): \(solution.objective) vs CBC \(c.objective)")
         for site in c.fixed ?? [] { #expect(solution.open.contains(site)) }
         // No site takes more than its capacity, and every person is assigned once at most.
         let assignment = try #require(solution.assignment)
-        var load = [Int: Double](), assigned = [Int: Double]()
+        var load = [Int: Double]()
+        var assigned = [Int: Double]()
         for flow in assignment {
             #expect(solution.open.contains(flow.site))
             load[flow.site, default: 0] += flow.persons
@@ -59,7 +62,8 @@ import Testing
         for (site, persons) in load { #expect(persons <= c.capacity[site] * (1 + 1e-9)) }
         for (zone, persons) in assigned { #expect(persons <= c.weights[zone] * (1 + 1e-9)) }
         let unassigned = try #require(solution.unassignedPopulation)
-        #expect(abs(unassigned + assigned.values.reduce(0, +) - c.weights.reduce(0, +)) <= 1e-6 * c.weights.reduce(0, +))
+        #expect(
+            abs(unassigned + assigned.values.reduce(0, +) - c.weights.reduce(0, +)) <= 1e-6 * c.weights.reduce(0, +))
         if c.model == "capacitated-mclp" {
             // MCLP's unassigned people are exactly those not covered: determined by the optimum.
             #expect(abs(unassigned - c.unassigned) <= 1e-6 * max(1, c.unassigned))
@@ -71,16 +75,22 @@ import Testing
     @Test func lagrangianHeuristicReportsAValidBoundAndAGap() throws {
         // Forced heuristic (no enumeration): the bound is on the right side of CBC's optimum,
         // the solution on the other, and the gap reported is the distance between them.
-        var worst = 0.0, widest = 0.0
+        var worst = 0.0
+        var widest = 0.0
         for c in Self.cases {
-            let solution = try LocationSolver(exactLimit: 0).solve(Self.model(c), problem: Self.problem(c), fixed: c.fixed ?? [])
+            let solution = try LocationSolver(exactLimit: 0).solve(
+                Self.model(c), problem: Self.problem(c), fixed: c.fixed ?? [])
             #expect(!solution.isExact)
             let bound = try #require(solution.bound)
             let slack = 1e-6 * max(1, abs(c.objective))
             if c.model == "capacitated-mclp" {
-                #expect(bound >= c.objective - slack && solution.objective <= c.objective + slack, "seed \(c.seed) p \(c.p)")
+                #expect(
+                    bound >= c.objective - slack && solution.objective <= c.objective + slack, "seed \(c.seed) p \(c.p)"
+                )
             } else {
-                #expect(bound <= c.objective + slack && solution.objective >= c.objective - slack, "seed \(c.seed) p \(c.p)")
+                #expect(
+                    bound <= c.objective + slack && solution.objective >= c.objective - slack, "seed \(c.seed) p \(c.p)"
+                )
             }
             worst = max(worst, abs(solution.objective - c.objective) / abs(c.objective))
             let gap = try #require(solution.gap)
@@ -104,7 +114,8 @@ import Testing
         let problem = try LocationProblem(graph: graph, population: c.weights)
         #expect(throws: AccessError.self) { try LocationSolver().solve(.capacitatedPMedian(p: 2), problem: problem) }
         #expect(throws: AccessError.self) {
-            try LocationProblem(graph: graph, population: c.weights, capacity: [Double](repeating: -1, count: c.cost[0].count))
+            try LocationProblem(
+                graph: graph, population: c.weights, capacity: [Double](repeating: -1, count: c.cost[0].count))
         }
     }
 }

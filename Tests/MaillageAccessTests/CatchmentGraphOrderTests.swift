@@ -30,7 +30,8 @@ import Testing
 
     @Test(arguments: [[6], [1, 5], [2, 2, 2], [0, 3, 0, 3]])
     func partsInAnyOrderGiveTheSameGraph(cuts: [Int]) throws {
-        var parts: [[CatchmentGraph.Pair]] = [], start = 0
+        var parts: [[CatchmentGraph.Pair]] = []
+        var start = 0
         let reversed = Array(Self.pairs.reversed())
         for length in cuts {
             parts.append(Array(reversed[start..<(start + length)]))
@@ -41,7 +42,8 @@ import Testing
         #expect(rows(split).map { $0.map(\.0) } == rows(whole).map { $0.map(\.0) })
         #expect(rows(split).map { $0.map(\.1) } == rows(whole).map { $0.map(\.1) })
         let catchment = FloatingCatchment(decay: .pysalDefaultSteps)
-        let supply = [2.0, 5, 1], demand = [100.0, 40, 250]
+        let supply = [2.0, 5, 1]
+        let demand = [100.0, 40, 250]
         let a = try catchment.accessibility(whole, supply: supply, demand: demand)
         let b = try catchment.accessibility(split, supply: supply, demand: demand)
         #expect(a.map(\.bitPattern) == b.map(\.bitPattern))
@@ -52,11 +54,16 @@ import Testing
     @Test(arguments: [false, true])
     func matrixEntriesGiveTheRowsWrittenByHand(inGraphOrder: Bool) {
         let ordered: [MatrixEntry] = [
-            .init(origin: 0, destination: 0, value: 7), .init(origin: 0, destination: 2, value: 1), .init(origin: 0, destination: 2, value: 4),
-            .init(origin: 1, destination: 1, value: 5), .init(origin: 2, destination: 0, value: 3), .init(origin: 2, destination: 1, value: 9),
+            .init(origin: 0, destination: 0, value: 7), .init(origin: 0, destination: 2, value: 1),
+            .init(origin: 0, destination: 2, value: 4),
+            .init(origin: 1, destination: 1, value: 5), .init(origin: 2, destination: 0, value: 3),
+            .init(origin: 2, destination: 1, value: 9),
         ]
-        let entries = inGraphOrder ? ordered : Self.pairs.map { MatrixEntry(origin: $0.zone, destination: $0.site, value: $0.minutes) }
-        let graph = CatchmentGraph(zoneCount: 3, siteCount: 3, symmetric: [Array(entries.prefix(2)), [], Array(entries.dropFirst(2))])
+        let entries =
+            inGraphOrder
+            ? ordered : Self.pairs.map { MatrixEntry(origin: $0.zone, destination: $0.site, value: $0.minutes) }
+        let graph = CatchmentGraph(
+            zoneCount: 3, siteCount: 3, symmetric: [Array(entries.prefix(2)), [], Array(entries.dropFirst(2))])
         let expected: [[(Int, Double)]] = [[(0, 7), (2, 1), (2, 4)], [(1, 5)], [(0, 3), (1, 9)]]
         #expect(rows(graph).map { $0.map(\.0) } == expected.map { $0.map(\.0) })
         #expect(rows(graph).map { $0.map(\.1) } == expected.map { $0.map(\.1) })
@@ -65,10 +72,11 @@ import Testing
 
     /// Zones with no entry before, between and after the others have empty rows.
     @Test func zonesWithoutEntriesHaveEmptyRows() {
-        let entries: [MatrixEntry] = [.init(origin: 1, destination: 0, value: 2), .init(origin: 3, destination: 1, value: 8)]
+        let entries: [MatrixEntry] = [
+            .init(origin: 1, destination: 0, value: 2), .init(origin: 3, destination: 1, value: 8),
+        ]
         let graph = CatchmentGraph(zoneCount: 5, siteCount: 2, symmetric: [entries])
         #expect(rows(graph).map(\.count) == [0, 1, 0, 1, 0])
         #expect(rows(graph)[3].first?.1 == 8)
     }
 }
-

@@ -17,14 +17,22 @@ import Testing
         #expect(try AccessRequest.Demand.parse("population") == .population)
         #expect(try AccessRequest.Demand.parse("age-weighted") == .ageWeighted(.drees))
         #expect(try AccessRequest.Demand.parse("population.75+") == .bands([Self.band("75+")]))
-        #expect(try AccessRequest.Demand.parse("population.60-74+population.75+") == .bands([Self.band("60-74"), Self.band("75+")]))
+        #expect(
+            try AccessRequest.Demand.parse("population.60-74+population.75+")
+                == .bands([Self.band("60-74"), Self.band("75+")]))
         // An open band first: its '+' may be doubled or shared with the join.
-        #expect(try AccessRequest.Demand.parse("population.75++population.0-14") == .bands([Self.band("75+"), Self.band("0-14")]))
-        #expect(try AccessRequest.Demand.parse("population.75+population.0-14") == .bands([Self.band("75+"), Self.band("0-14")]))
+        #expect(
+            try AccessRequest.Demand.parse("population.75++population.0-14")
+                == .bands([Self.band("75+"), Self.band("0-14")]))
+        #expect(
+            try AccessRequest.Demand.parse("population.75+population.0-14")
+                == .bands([Self.band("75+"), Self.band("0-14")]))
     }
 
-    @Test(arguments: ["pop", "population.", "population.75", "population.60-", "population.60-74+", "population.60-74,population.75+",
-                      "population.60-74 + population.75+", "population.75-60", "population.75++population.75+"])
+    @Test(arguments: [
+        "pop", "population.", "population.75", "population.60-", "population.60-74+", "population.60-74,population.75+",
+        "population.60-74 + population.75+", "population.75-60", "population.75++population.75+",
+    ])
     func rejectsWhatIsNotAColumnSum(text: String) {
         #expect(throws: AccessError.self) { try AccessRequest.Demand.parse(text) }
     }
@@ -44,13 +52,18 @@ import Testing
         } throws: { error in
             let text = (error as? AccessError)?.description ?? ""
             return text.contains("'population.80+'")
-                && text.contains("population, population.0-14, population.15-29, population.30-44, population.45-59, population.60-74, population.75+")
+                && text.contains(
+                    "population, population.0-14, population.15-29, population.30-44, population.45-59, population.60-74, population.75+"
+                )
         }
     }
 
     @Test func aZoneWithoutBandsIsAnErrorNamingIt() throws {
-        let zones = [try Self.zone("A", [100, 200, 300, 250, 120, 30]),
-                     try Zone(id: "B", name: "B", point: GeoPoint(longitude: 1.5, latitude: 43.6), population: Population(total: 80))]
+        let zones = [
+            try Self.zone("A", [100, 200, 300, 250, 120, 30]),
+            try Zone(
+                id: "B", name: "B", point: GeoPoint(longitude: 1.5, latitude: 43.6), population: Population(total: 80)),
+        ]
         #expect {
             _ = try AccessRequest.Demand.parse("population.75+").values(for: zones)
         } throws: { error in
@@ -62,17 +75,23 @@ import Testing
     /// A and B, S2 (1 FTE) from B only. By hand: R1 = 2 / (150 + 50) = 0.01, R2 = 1 / 50 = 0.02;
     /// A = R1 = 0.01, B = R1 + R2 = 0.03. With 75+ alone: R1 = 2 / 40, R2 = 1 / 10; A = 0.05, B = 0.15.
     @Test func aStudyUsesTheBandsAsDemand() throws {
-        let zones = [try Self.zone("A", [100, 200, 300, 250, 120, 30]), try Self.zone("B", [10, 20, 30, 25, 40, 10], longitude: 1.5)]
+        let zones = [
+            try Self.zone("A", [100, 200, 300, 250, 120, 30]),
+            try Self.zone("B", [10, 20, 30, 25, 40, 10], longitude: 1.5),
+        ]
         let point = try GeoPoint(longitude: 1.45, latitude: 43.6)
-        let actors = [try Actor(id: "S1", kind: .gp, name: "S1", point: point, capacities: [Capacity(.fte, 2)]),
-                      try Actor(id: "S2", kind: .gp, name: "S2", point: point, capacities: [Capacity(.fte, 1)])]
+        let actors = [
+            try Actor(id: "S1", kind: .gp, name: "S1", point: point, capacities: [Capacity(.fte, 2)]),
+            try Actor(id: "S2", kind: .gp, name: "S2", point: point, capacities: [Capacity(.fte, 1)]),
+        ]
         let territory = try Territory(name: "t", zones: zones, actors: actors)
         let pairs = [("A", "S1", 10.0), ("B", "S1", 20), ("B", "S2", 5)].map {
             MatrixPair(originIsZone: true, originID: $0.0, destinationIsZone: false, destinationID: $0.1, minutes: $0.2)
         }
         func run(_ demand: String) throws -> [Double] {
-            let request = AccessRequest(method: .catchment(FloatingCatchment(decay: .uniform, limit: 30)), kinds: [.gp],
-                                        demand: try .parse(demand), travel: .matrix(pairs: pairs, directed: false, intrazoneMinutes: 0))
+            let request = AccessRequest(
+                method: .catchment(FloatingCatchment(decay: .uniform, limit: 30)), kinds: [.gp],
+                demand: try .parse(demand), travel: .matrix(pairs: pairs, directed: false, intrazoneMinutes: 0))
             return try AccessStudy.run(request, on: territory).columns[0].values
         }
         let sixtyPlus = try run("population.60-74+population.75+")

@@ -11,10 +11,14 @@ import Testing
     // Site → zone: X→A 10, X→B 35 (slower back), Y→A 20, Y→B 15.
     let graph = CatchmentGraph(
         zoneCount: 2, siteCount: 2,
-        zoneToSite: [.init(zone: 0, site: 0, minutes: 10), .init(zone: 0, site: 1, minutes: 40),
-                     .init(zone: 1, site: 0, minutes: 25), .init(zone: 1, site: 1, minutes: 15)],
-        siteToZone: [.init(zone: 0, site: 0, minutes: 10), .init(zone: 1, site: 0, minutes: 35),
-                     .init(zone: 0, site: 1, minutes: 20), .init(zone: 1, site: 1, minutes: 15)]
+        zoneToSite: [
+            .init(zone: 0, site: 0, minutes: 10), .init(zone: 0, site: 1, minutes: 40),
+            .init(zone: 1, site: 0, minutes: 25), .init(zone: 1, site: 1, minutes: 15),
+        ],
+        siteToZone: [
+            .init(zone: 0, site: 0, minutes: 10), .init(zone: 1, site: 0, minutes: 35),
+            .init(zone: 0, site: 1, minutes: 20), .init(zone: 1, site: 1, minutes: 15),
+        ]
     )
     let supply = [2.0, 1.0]
     let demand = [100.0, 300.0]
@@ -24,7 +28,8 @@ import Testing
         //   Y reaches A (20) and B (15): R_Y = 1/400 = 0.0025.
         // Step 2 (zone → site): A reaches X (10), not Y (40): A = 0.02.
         //   B reaches X (25) and Y (15): B = 0.02 + 0.0025 = 0.0225.
-        let values = try FloatingCatchment(decay: .uniform, limit: 30).accessibility(graph, supply: supply, demand: demand)
+        let values = try FloatingCatchment(decay: .uniform, limit: 30).accessibility(
+            graph, supply: supply, demand: demand)
         #expect(abs(values[0] - 0.02) < 1e-15)
         #expect(abs(values[1] - 0.0225) < 1e-15)
     }
@@ -32,11 +37,14 @@ import Testing
     @Test func symmetricReadingWouldDiffer() throws {
         // Using zone → site times in both steps (PySAL's reading): R_X = 2/400, R_Y = 1/300;
         // A = 0.005, B = 0.005 + 1/300. The directed result above must not equal this.
-        let symmetric = CatchmentGraph(zoneCount: 2, siteCount: 2, symmetric: [
-            .init(zone: 0, site: 0, minutes: 10), .init(zone: 0, site: 1, minutes: 40),
-            .init(zone: 1, site: 0, minutes: 25), .init(zone: 1, site: 1, minutes: 15),
-        ])
-        let values = try FloatingCatchment(decay: .uniform, limit: 30).accessibility(symmetric, supply: supply, demand: demand)
+        let symmetric = CatchmentGraph(
+            zoneCount: 2, siteCount: 2,
+            symmetric: [
+                .init(zone: 0, site: 0, minutes: 10), .init(zone: 0, site: 1, minutes: 40),
+                .init(zone: 1, site: 0, minutes: 25), .init(zone: 1, site: 1, minutes: 15),
+            ])
+        let values = try FloatingCatchment(decay: .uniform, limit: 30).accessibility(
+            symmetric, supply: supply, demand: demand)
         #expect(abs(values[0] - 0.005) < 1e-15)
         #expect(abs(values[1] - (0.005 + 1.0 / 300)) < 1e-15)
     }
@@ -44,21 +52,25 @@ import Testing
     @Test func exponentialDecayByHand() throws {
         // β = 0.1, limit 30. Step 1: D_X = 100·e^-1 ; D_Y = 100·e^-2 + 300·e^-1.5.
         // Step 2: A = R_X·e^-1 ; B = R_X·e^-2.5 + R_Y·e^-1.5.
-        let rX = 2 / (100 * exp(-1.0)), rY = 1 / (100 * exp(-2.0) + 300 * exp(-1.5))
-        let values = try FloatingCatchment(decay: .exponential(beta: 0.1), limit: 30).accessibility(graph, supply: supply, demand: demand)
+        let rX = 2 / (100 * exp(-1.0))
+        let rY = 1 / (100 * exp(-2.0) + 300 * exp(-1.5))
+        let values = try FloatingCatchment(decay: .exponential(beta: 0.1), limit: 30).accessibility(
+            graph, supply: supply, demand: demand)
         #expect(abs(values[0] - rX * exp(-1.0)) < 1e-15)
         #expect(abs(values[1] - (rX * exp(-2.5) + rY * exp(-1.5))) < 1e-15)
     }
 
     @Test func unreachableZoneIsNaNAndZeroWeightZoneIsZero() throws {
-        let graph = CatchmentGraph(zoneCount: 3, siteCount: 1, symmetric: [
-            .init(zone: 0, site: 0, minutes: 5), .init(zone: 1, site: 0, minutes: 45),
-        ])
+        let graph = CatchmentGraph(
+            zoneCount: 3, siteCount: 1,
+            symmetric: [
+                .init(zone: 0, site: 0, minutes: 5), .init(zone: 1, site: 0, minutes: 45),
+            ])
         let steps = DistanceDecay.pysalDefaultSteps
         let values = try FloatingCatchment(decay: steps).accessibility(graph, supply: [1], demand: [10, 10, 10])
-        #expect(abs(values[0] - 0.1) < 1e-15)   // R = 1/(10·1 + 10·0) = 0.1
-        #expect(values[1] == 0)                  // reachable, but beyond the last step
-        #expect(values[2].isNaN)                 // no pair at all
+        #expect(abs(values[0] - 0.1) < 1e-15)  // R = 1/(10·1 + 10·0) = 0.1
+        #expect(values[1] == 0)  // reachable, but beyond the last step
+        #expect(values[2].isNaN)  // no pair at all
     }
 
     @Test func aSiteWithoutDemandContributesNothing() throws {
@@ -69,15 +81,24 @@ import Testing
     }
 
     @Test func badParametersAreErrorsNotNaN() {
-        let calc = { (c: FloatingCatchment) in try c.accessibility(self.graph, supply: self.supply, demand: self.demand) }
+        let calc = { (c: FloatingCatchment) in try c.accessibility(self.graph, supply: self.supply, demand: self.demand)
+        }
         #expect(throws: AccessError.self) { try calc(FloatingCatchment(limit: 0)) }
         #expect(throws: AccessError.self) { try calc(FloatingCatchment(limit: -5)) }
         #expect(throws: AccessError.self) { try calc(FloatingCatchment(decay: .exponential(beta: 0), limit: 30)) }
         #expect(throws: AccessError.self) { try calc(FloatingCatchment(decay: .linear)) }
-        #expect(throws: AccessError.self) { try calc(FloatingCatchment(decay: .steps([.init(upTo: 20, weight: 1), .init(upTo: 10, weight: 0.5)]))) }
-        #expect(throws: AccessError.self) { try FloatingCatchment().accessibility(self.graph, supply: [1], demand: self.demand) }
-        #expect(throws: AccessError.self) { try FloatingCatchment().accessibility(self.graph, supply: [.nan, 1], demand: self.demand) }
-        #expect(throws: AccessError.self) { try GravityModel(scale: 0, alpha: -1).accessibility(self.graph, supply: self.supply) }
+        #expect(throws: AccessError.self) {
+            try calc(FloatingCatchment(decay: .steps([.init(upTo: 20, weight: 1), .init(upTo: 10, weight: 0.5)])))
+        }
+        #expect(throws: AccessError.self) {
+            try FloatingCatchment().accessibility(self.graph, supply: [1], demand: self.demand)
+        }
+        #expect(throws: AccessError.self) {
+            try FloatingCatchment().accessibility(self.graph, supply: [.nan, 1], demand: self.demand)
+        }
+        #expect(throws: AccessError.self) {
+            try GravityModel(scale: 0, alpha: -1).accessibility(self.graph, supply: self.supply)
+        }
     }
 }
 

@@ -15,17 +15,25 @@ import Testing
     /// Values with a north–south gradient and noise, populations 1…60, three column groups.
     static func lattice() throws -> (zones: [Zone], values: [Double], weights: [Int], groups: [String]) {
         var generator = SplitMix64(seed: 18)
-        var zones: [Zone] = [], values: [Double] = [], weights: [Int] = [], groups: [String] = []
+        var zones: [Zone] = []
+        var values: [Double] = []
+        var weights: [Int] = []
+        var groups: [String] = []
         func corner(_ row: Int, _ column: Int) throws -> GeoPoint {
             try GeoPoint(longitude: 1 + Double(column) * 0.1, latitude: 43 + Double(row) * 0.1)
         }
         for row in 0..<rows {
             for column in 0..<columns {
-                let ring = [try corner(row, column), try corner(row, column + 1), try corner(row + 1, column + 1),
-                            try corner(row + 1, column), try corner(row, column)]
+                let ring = [
+                    try corner(row, column), try corner(row, column + 1), try corner(row + 1, column + 1),
+                    try corner(row + 1, column), try corner(row, column),
+                ]
                 let population = 1 + Int(generator.next() % 60)
-                zones.append(try Zone(id: String(format: "31%03d", row * columns + column), name: "z", point: try corner(row, column),
-                                      boundary: try Boundary(polygons: [[ring]]), population: try Population(total: Double(population))))
+                zones.append(
+                    try Zone(
+                        id: String(format: "31%03d", row * columns + column), name: "z", point: try corner(row, column),
+                        boundary: try Boundary(polygons: [[ring]]),
+                        population: try Population(total: Double(population))))
                 values.append(row < 2 && column < 3 ? 0 : 2 + Double(row) * 1.5 + generator.nextUnit() * 4)
                 weights.append(population)
                 groups.append(["west", "centre", "east"][column * 3 / columns])
@@ -39,13 +47,18 @@ import Testing
         #expect(abs(a - expected) <= tolerance * max(1, abs(expected)), "\(what): maillage \(a), PySAL \(expected)")
     }
 
-    @Test(.enabled(if: PythonPeer.requiredOrAvailable(modules), "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
+    @Test(
+        .enabled(
+            if: PythonPeer.requiredOrAvailable(modules),
+            "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
     func latticeMatchesPySAL() throws {
         let folder = try TemporaryFolder()
         let (zones, values, weights, groups) = try Self.lattice()
-        let reference = try PythonPeer.script("check-equity.py", input: [
-            "values": values, "weights": weights, "groups": groups, "lattice": [Self.rows, Self.columns],
-        ], folder: folder.url)
+        let reference = try PythonPeer.script(
+            "check-equity.py",
+            input: [
+                "values": values, "weights": weights, "groups": groups, "lattice": [Self.rows, Self.columns],
+            ], folder: folder.url)
 
         let sample = try WeightedSample(values: values, weights: weights.map(Double.init))
         Self.close(Inequality.gini(sample), reference["gini"], "Gini")
@@ -55,7 +68,9 @@ import Testing
         Self.close(theil.within, reference["theil_within"], "Theil within")
 
         let contiguity = SpatialWeights.queen(zones.map(\.boundary))
-        #expect(contiguity.neighbours == (reference["neighbours"] as? [[Int]]), "queen neighbours differ from libpysal lat2W")
+        #expect(
+            contiguity.neighbours == (reference["neighbours"] as? [[Int]]),
+            "queen neighbours differ from libpysal lat2W")
         let moran = try MoranGlobal(values: values, weights: contiguity, permutations: 99, seed: 1)
         Self.close(moran.i, reference["moran_i"], "Moran's I")
         Self.close(moran.expected, reference["moran_expected"], "E[I]")
@@ -72,7 +87,10 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: PythonPeer.requiredOrAvailable(modules), "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
+    @Test(
+        .enabled(
+            if: PythonPeer.requiredOrAvailable(modules),
+            "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
     func distanceBandMatchesPySAL() throws {
         let folder = try TemporaryFolder()
         var generator = SplitMix64(seed: 7)
@@ -82,12 +100,16 @@ import Testing
         let values = points.map { 5 + $0.latitude * 3 - 129 + generator.nextUnit() * 2 }
         let weights = points.map { _ in 1 + Int(generator.next() % 9) }
         let band = SpatialWeights.minimumBandKm(points) * 1.3
-        let reference = try PythonPeer.script("check-equity.py", input: [
-            "values": values, "weights": weights, "groups": weights.map { $0 % 2 == 0 ? "even" : "odd" },
-            "points": points.map { [$0.longitude, $0.latitude] }, "band_km": band,
-        ], folder: folder.url)
+        let reference = try PythonPeer.script(
+            "check-equity.py",
+            input: [
+                "values": values, "weights": weights, "groups": weights.map { $0 % 2 == 0 ? "even" : "odd" },
+                "points": points.map { [$0.longitude, $0.latitude] }, "band_km": band,
+            ], folder: folder.url)
         let spatial = SpatialWeights.distanceBand(points, kilometres: band)
-        #expect(spatial.neighbours == (reference["neighbours"] as? [[Int]]), "distance-band neighbours differ from libpysal")
+        #expect(
+            spatial.neighbours == (reference["neighbours"] as? [[Int]]), "distance-band neighbours differ from libpysal"
+        )
         let moran = try MoranGlobal(values: values, weights: spatial, permutations: 0)
         Self.close(moran.i, reference["moran_i"], "Moran's I")
         Self.close(moran.zNormal, reference["moran_z_normal"], "z normal")
@@ -130,7 +152,8 @@ import Testing
         let x = [3.0, 8, 1, 4]
         let rankKey = [0.2, 0.9, 0.1, 0.5]
         let rankOf = [2, 4, 1, 3]  // rank of each zone by rankKey
-        let n = 4.0, mean = x.reduce(0, +) / n
+        let n = 4.0
+        let mean = x.reduce(0, +) / n
         let expected = 2 / (n * mean) * zip(x, rankOf).reduce(0) { $0 + $1.0 * Double($1.1) } / n - 1 - 1 / n
         let computed = try Inequality.concentrationIndex(try WeightedSample(unweighted: x), rankedBy: rankKey)
         #expect(abs(computed - expected) < 1e-12)
@@ -138,7 +161,9 @@ import Testing
 
     @Test func permutationPValuesAreReproducible() throws {
         let values = (0..<30).map { Double(($0 * 7) % 11) }
-        let points = try (0..<30).map { try GeoPoint(longitude: Double($0 % 6) * 0.05, latitude: 45 + Double($0 / 6) * 0.05) }
+        let points = try (0..<30).map {
+            try GeoPoint(longitude: Double($0 % 6) * 0.05, latitude: 45 + Double($0 / 6) * 0.05)
+        }
         let weights = SpatialWeights.distanceBand(points, kilometres: 6)
         let a = try MoranLocal(values: values, weights: weights, permutations: 199, seed: 3)
         let b = try MoranLocal(values: values, weights: weights, permutations: 199, seed: 3)
@@ -152,8 +177,9 @@ import Testing
 @Suite struct EquityChangeTests {
     static func zones(_ count: Int) throws -> [Zone] {
         try (0..<count).map { index in
-            try Zone(id: "Z\(index)", name: "z", point: try GeoPoint(longitude: Double(index) * 0.01, latitude: 45),
-                     population: try Population(total: Double(10 + (index * 37) % 90)))
+            try Zone(
+                id: "Z\(index)", name: "z", point: try GeoPoint(longitude: Double(index) * 0.01, latitude: 45),
+                population: try Population(total: Double(10 + (index * 37) % 90)))
         }
     }
 
@@ -163,12 +189,16 @@ import Testing
         var options = EquityAnalysis.Options()
         options.thresholds = [10]
         // Gini, Theil and Palma do not depend on the unit: every resample's change is 0 too.
-        let doubled = try EquityChange.compute(zones: zones, baseline: base, alternative: base.map { $0 * 2 }, options: options, resamples: 200)
+        let doubled = try EquityChange.compute(
+            zones: zones, baseline: base, alternative: base.map { $0 * 2 }, options: options, resamples: 200)
         for change in doubled where ["gini", "theil", "palma"].contains(change.measure) {
-            #expect(abs(change.difference) < 1e-12 && abs(change.lower ?? 1) < 1e-12 && abs(change.upper ?? 1) < 1e-12, "\(change.measure)")
+            #expect(
+                abs(change.difference) < 1e-12 && abs(change.lower ?? 1) < 1e-12 && abs(change.upper ?? 1) < 1e-12,
+                "\(change.measure)")
         }
         // Adding c keeps the mean difference and raises the mean: G' = G·μ/(μ + c).
-        let shifted = try EquityChange.compute(zones: zones, baseline: base, alternative: base.map { $0 + 5 }, options: options, resamples: 200)
+        let shifted = try EquityChange.compute(
+            zones: zones, baseline: base, alternative: base.map { $0 + 5 }, options: options, resamples: 200)
         let sample = try WeightedSample(values: base, weights: zones.map(\.population.total))
         let gini = try #require(shifted.first { $0.measure == "gini" })
         let expected = Inequality.gini(sample) * sample.mean / (sample.mean + 5)

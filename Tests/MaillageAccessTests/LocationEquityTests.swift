@@ -11,7 +11,8 @@ import Testing
         let pairs: [CatchmentGraph.Pair] = [
             .init(zone: 1, site: 0, minutes: 5), .init(zone: 2, site: 0, minutes: 5),
             .init(zone: 0, site: 1, minutes: 5),
-            .init(zone: 0, site: 2, minutes: 25), .init(zone: 1, site: 2, minutes: 25), .init(zone: 2, site: 2, minutes: 25),
+            .init(zone: 0, site: 2, minutes: 25), .init(zone: 1, site: 2, minutes: 25),
+            .init(zone: 2, site: 2, minutes: 25),
         ]
         let graph = CatchmentGraph(zoneCount: 3, siteCount: 3, symmetric: pairs)
         return try LocationProblem(graph: graph, population: [100, 100, 800], capacity: [1, 1, 1])
@@ -22,7 +23,8 @@ import Testing
         // people) is Z1 at 1/900. Adding s2 (R = 1/220) gives Z0 0.22/220 = 0.001 and Z1, Z2
         // 1/900 + 0.001: the worst tenth is Z0 at 0.001 < 1/900. So s1 wins.
         let problem = try Self.problem()
-        let solution = try LocationSolver().solve(.maximinAccess(p: 2, decay: .pysalDefaultSteps, limit: nil), problem: problem, fixed: [0])
+        let solution = try LocationSolver().solve(
+            .maximinAccess(p: 2, decay: .pysalDefaultSteps, limit: nil), problem: problem, fixed: [0])
         #expect(solution.open == [0, 1])
         #expect(abs(solution.objective - 1.0 / 900) < 1e-12)
         // A p-median on the same sites picks the site that shortens the most trips instead.
@@ -49,8 +51,9 @@ import Testing
     @Test func summaryNamesWhatEachSiteGains() throws {
         // s0 kept; s1 added: it serves Z0's 100 people, none of whom s0 covered within 30 min.
         let problem = try Self.problem()
-        let summary = LocationSummary.compute(problem: problem, open: [0, 1], before: [0], assignment: nil,
-                                              coverageLimit: 30, decay: .pysalDefaultSteps, accessLimit: nil)
+        let summary = LocationSummary.compute(
+            problem: problem, open: [0, 1], before: [0], assignment: nil,
+            coverageLimit: 30, decay: .pysalDefaultSteps, accessLimit: nil)
         #expect(summary.sites.map(\.served) == [900, 100])
         #expect(summary.sites.map(\.gained) == [0, 100])
         #expect(summary.coverageShare == 1)
@@ -60,8 +63,9 @@ import Testing
     @Test func directedProblemReadsTheModelsDirection() throws {
         // One zone, one site: 10 min to go, 40 min to come back. Coverage within 20 min
         // holds going to the site (zone → site), not from it (site → zone).
-        let graph = CatchmentGraph(zoneCount: 1, siteCount: 1, zoneToSite: [.init(zone: 0, site: 0, minutes: 10)],
-                                   siteToZone: [.init(zone: 0, site: 0, minutes: 40)])
+        let graph = CatchmentGraph(
+            zoneCount: 1, siteCount: 1, zoneToSite: [.init(zone: 0, site: 0, minutes: 10)],
+            siteToZone: [.init(zone: 0, site: 0, minutes: 40)])
         let trip = try LocationProblem(graph: graph, population: [10], direction: .zoneToSite)
         let catchment = try LocationProblem(graph: graph, population: [10], direction: .siteToZone)
         #expect(try LocationSolver().solve(.mclp(p: 1, limit: 20), problem: trip).objective == 10)

@@ -18,7 +18,8 @@ import Testing
     }
 
     static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/location-spopt.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/location-spopt.json")
         struct File: Decodable { var cases: [Case] }
         return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
     }()
@@ -46,8 +47,9 @@ import Testing
         let c = Self.cases[index]
         let solution = try LocationSolver().solve(Self.model(c), problem: Self.problem(c), fixed: c.fixed ?? [])
         #expect(solution.isExact)
-        #expect(abs(solution.objective - c.objective) <= 1e-9 * max(1, abs(c.objective)),
-                "\(c.model) p=\(c.p ?? 0) seed \(c.seed): \(solution.objective) vs spopt \(c.objective)")
+        #expect(
+            abs(solution.objective - c.objective) <= 1e-9 * max(1, abs(c.objective)),
+            "\(c.model) p=\(c.p ?? 0) seed \(c.seed): \(solution.objective) vs spopt \(c.objective)")
         for site in c.fixed ?? [] { #expect(solution.open.contains(site)) }
     }
 
@@ -55,7 +57,8 @@ import Testing
         // Forced heuristic (no enumeration): within 1 % of the optimum on these cases, and
         // the bound it reports is on the right side of the optimum.
         for c in Self.cases where c.model != "lscp" {
-            let solution = try LocationSolver(exactLimit: 0).solve(Self.model(c), problem: Self.problem(c), fixed: c.fixed ?? [])
+            let solution = try LocationSolver(exactLimit: 0).solve(
+                Self.model(c), problem: Self.problem(c), fixed: c.fixed ?? [])
             #expect(!solution.isExact)
             #expect(abs(solution.objective - c.objective) <= 0.01 * abs(c.objective), "\(c.model) seed \(c.seed)")
             if let bound = solution.bound {
@@ -69,7 +72,9 @@ import Testing
         #expect(throws: AccessError.self) { try LocationSolver().solve(.pMedian(p: 0), problem: problem) }
         #expect(throws: AccessError.self) { try LocationSolver().solve(.pMedian(p: 99), problem: problem) }
         #expect(throws: AccessError.self) { try LocationSolver().solve(.mclp(p: 2, limit: -1), problem: problem) }
-        #expect(throws: AccessError.self) { try LocationSolver().solve(.mclp(p: 1, limit: 10), problem: problem, fixed: [0, 1]) }
+        #expect(throws: AccessError.self) {
+            try LocationSolver().solve(.mclp(p: 1, limit: 10), problem: problem, fixed: [0, 1])
+        }
         #expect(throws: AccessError.self) { try LocationSolver().solve(.pCenter(p: 2), problem: problem, fixed: [40]) }
     }
 }

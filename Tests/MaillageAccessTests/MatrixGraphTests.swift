@@ -10,18 +10,28 @@ import Testing
 @Suite struct MatrixGraphTests {
     /// The builder before the packed storage (commit 679bded), unchanged: dictionaries keyed by
     /// (zone, site), explicit rows winning over derived reverses, then the intra-zone fill.
-    static func previousGraph(zoneIDs: [String], sites: [CatchmentGraph.SiteEndpoint], pairs: [MatrixPair], directed: Bool,
-                              intrazoneMinutes: Double) -> CatchmentGraph {
+    static func previousGraph(
+        zoneIDs: [String], sites: [CatchmentGraph.SiteEndpoint], pairs: [MatrixPair], directed: Bool,
+        intrazoneMinutes: Double
+    ) -> CatchmentGraph {
         let zoneIndex = Dictionary(zoneIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let namedActors = Set(pairs.flatMap { [$0.originIsZone ? nil : $0.originID, $0.destinationIsZone ? nil : $0.destinationID] }.compactMap { $0 })
-        var sitesByActor: [String: [Int]] = [:], sitesByZone: [String: [Int]] = [:]
+        let namedActors = Set(
+            pairs.flatMap { [$0.originIsZone ? nil : $0.originID, $0.destinationIsZone ? nil : $0.destinationID] }
+                .compactMap { $0 })
+        var sitesByActor: [String: [Int]] = [:]
+        var sitesByZone: [String: [Int]] = [:]
         for (index, site) in sites.enumerated() {
-            if namedActors.contains(site.actorID) { sitesByActor[site.actorID, default: []].append(index) }
-            else if let zone = site.zoneID { sitesByZone[zone, default: []].append(index) }
+            if namedActors.contains(site.actorID) {
+                sitesByActor[site.actorID, default: []].append(index)
+            } else if let zone = site.zoneID {
+                sitesByZone[zone, default: []].append(index)
+            }
         }
         func sitesAt(isZone: Bool, id: String) -> [Int] { isZone ? sitesByZone[id] ?? [] : sitesByActor[id] ?? [] }
-        var toSite: [Int: Double] = [:], toZone: [Int: Double] = [:]
-        var explicitToSite = Set<Int>(), explicitToZone = Set<Int>()
+        var toSite: [Int: Double] = [:]
+        var toZone: [Int: Double] = [:]
+        var explicitToSite = Set<Int>()
+        var explicitToZone = Set<Int>()
         let key = { (zone: Int, site: Int) in zone &* sites.count &+ site }
         func record(zoneIsOrigin: Bool, zone: Int, site: Int, minutes: Double, explicit: Bool) {
             let k = key(zone, site)
@@ -34,9 +44,12 @@ import Testing
             }
         }
         for pair in pairs {
-            for (explicit, originIsZone, originID, destinationIsZone, destinationID) in
-                [(true, pair.originIsZone, pair.originID, pair.destinationIsZone, pair.destinationID)]
-                + (directed ? [] : [(false, pair.destinationIsZone, pair.destinationID, pair.originIsZone, pair.originID)]) {
+            for (explicit, originIsZone, originID, destinationIsZone, destinationID) in [
+                (true, pair.originIsZone, pair.originID, pair.destinationIsZone, pair.destinationID)
+            ]
+                + (directed
+                    ? [] : [(false, pair.destinationIsZone, pair.destinationID, pair.originIsZone, pair.originID)])
+            {
                 if originIsZone, let zone = zoneIndex[originID] {
                     for site in sitesAt(isZone: destinationIsZone, id: destinationID) {
                         record(zoneIsOrigin: true, zone: zone, site: site, minutes: pair.minutes, explicit: explicit)
@@ -59,20 +72,28 @@ import Testing
         let count = sites.count
         return CatchmentGraph(
             zoneCount: zoneIDs.count, siteCount: count,
-            zoneToSite: toSite.map { CatchmentGraph.Pair(zone: $0.key / count, site: $0.key % count, minutes: $0.value) },
-            siteToZone: toZone.map { CatchmentGraph.Pair(zone: $0.key / count, site: $0.key % count, minutes: $0.value) }
+            zoneToSite: toSite.map {
+                CatchmentGraph.Pair(zone: $0.key / count, site: $0.key % count, minutes: $0.value)
+            },
+            siteToZone: toZone.map {
+                CatchmentGraph.Pair(zone: $0.key / count, site: $0.key % count, minutes: $0.value)
+            }
         )
     }
 
     /// Zone rows as (site, minutes), and site rows (site → zone) the same way, whatever the storage.
     static func rows(_ graph: CatchmentGraph) -> (zones: [[String]], sites: [[String]]) {
         let zones = (0..<graph.zoneCount).map { zone in
-            (graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1]).map { "\(graph.zoneSites[$0])=\(graph.zoneMinutes[$0])" }
+            (graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1]).map {
+                "\(graph.zoneSites[$0])=\(graph.zoneMinutes[$0])"
+            }
         }
         var sites = [[String]](repeating: [], count: graph.siteCount)
         if let reverse = graph.reverse {
             for site in 0..<graph.siteCount {
-                sites[site] = (reverse.offsets[site]..<reverse.offsets[site + 1]).map { "\(reverse.columns[$0])=\(reverse.minutes[$0])" }
+                sites[site] = (reverse.offsets[site]..<reverse.offsets[site + 1]).map {
+                    "\(reverse.columns[$0])=\(reverse.minutes[$0])"
+                }
             }
         } else {
             for zone in 0..<graph.zoneCount {
@@ -89,25 +110,32 @@ import Testing
         var random = SplitMix(seed: seed)
         let zoneIDs = (0..<(2 + Int(random.next() % 8))).map { "Z\($0)" }
         let sites = (0..<(1 + Int(random.next() % 8))).map { index in
-            CatchmentGraph.SiteEndpoint(actorID: "A\(index)", zoneID: random.next() % 5 == 0 ? nil : "Z\(random.next() % 12)")
+            CatchmentGraph.SiteEndpoint(
+                actorID: "A\(index)", zoneID: random.next() % 5 == 0 ? nil : "Z\(random.next() % 12)")
         }
         // Ids beyond the territory (Z10, Z11, A8, A9) and actors that are not sites.
         func endpoint() -> (Bool, String) {
             random.next() % 2 == 0 ? (true, "Z\(random.next() % 12)") : (false, "A\(random.next() % 10)")
         }
-        var seen = Set<String>(), pairs: [MatrixPair] = []
+        var seen = Set<String>()
+        var pairs: [MatrixPair] = []
         for _ in 0..<Int(random.next() % 60) {
-            let (originIsZone, origin) = endpoint(), (destinationIsZone, destination) = endpoint()
+            let (originIsZone, origin) = endpoint()
+            let (destinationIsZone, destination) = endpoint()
             // stored pairs are unique
             guard seen.insert("\(originIsZone)\(origin)>\(destinationIsZone)\(destination)").inserted else { continue }
-            pairs.append(MatrixPair(originIsZone: originIsZone, originID: origin, destinationIsZone: destinationIsZone,
-                                    destinationID: destination, minutes: Double(random.next() % 90) / 4))
+            pairs.append(
+                MatrixPair(
+                    originIsZone: originIsZone, originID: origin, destinationIsZone: destinationIsZone,
+                    destinationID: destination, minutes: Double(random.next() % 90) / 4))
         }
         for directed in [false, true] {
             for intrazone in [0.0, 2.5] {
-                let previous = Self.previousGraph(zoneIDs: zoneIDs, sites: sites, pairs: pairs, directed: directed, intrazoneMinutes: intrazone)
-                let built = CatchmentGraph.fromMatrix(zoneIDs: zoneIDs, sites: sites, rows: MatrixRows(pairs: pairs),
-                                                      directed: directed, intrazoneMinutes: intrazone)
+                let previous = Self.previousGraph(
+                    zoneIDs: zoneIDs, sites: sites, pairs: pairs, directed: directed, intrazoneMinutes: intrazone)
+                let built = CatchmentGraph.fromMatrix(
+                    zoneIDs: zoneIDs, sites: sites, rows: MatrixRows(pairs: pairs),
+                    directed: directed, intrazoneMinutes: intrazone)
                 let (old, new) = (Self.rows(previous), Self.rows(built))
                 #expect(new.zones == old.zones, "seed \(seed), directed \(directed)")
                 #expect(new.sites == old.sites, "seed \(seed), directed \(directed)")

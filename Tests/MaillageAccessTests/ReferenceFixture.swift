@@ -30,13 +30,17 @@ struct ReferenceFixture {
         let zoneIndex = Dictionary(uniqueKeysWithValues: zoneIDs.enumerated().map { ($1, $0) })
         let siteIndex = Dictionary(uniqueKeysWithValues: siteIDs.enumerated().map { ($1, $0) })
         for fields in try Self.rows("times.csv") {
-            pairs.append(CatchmentGraph.Pair(zone: zoneIndex[fields[0]]!, site: siteIndex[fields[1]]!, minutes: Double(fields[2])!))
+            pairs.append(
+                CatchmentGraph.Pair(
+                    zone: zoneIndex[fields[0]]!, site: siteIndex[fields[1]]!, minutes: Double(fields[2])!))
         }
         for line in try Self.lines("expected.csv").dropFirst() {
             // The method may be quoted (it contains commas); zone and value never are.
             let parts = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let value = parts[parts.count - 1], zone = parts[parts.count - 2]
-            let method = parts[0..<(parts.count - 2)].joined(separator: ",").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let value = parts[parts.count - 1]
+            let zone = parts[parts.count - 2]
+            let method = parts[0..<(parts.count - 2)].joined(separator: ",").trimmingCharacters(
+                in: CharacterSet(charactersIn: "\""))
             expected[method, default: [:]][zone] = value.isEmpty ? Optional<Double>.none : Double(value)!
         }
     }

@@ -20,14 +20,18 @@ struct ReferenceFixtureTests {
             let got = values[zone]
             switch expected[id] {
             case .some(.some(let want)):
-                if got.isNaN || abs(got - want) > 1e-9 * max(abs(want), 1e-300) { mismatches.append("\(id): \(got) ≠ \(want)") }
+                if got.isNaN || abs(got - want) > 1e-9 * max(abs(want), 1e-300) {
+                    mismatches.append("\(id): \(got) ≠ \(want)")
+                }
             case .some(.none):
                 if !got.isNaN { mismatches.append("\(id): \(got), expected NaN") }
             case .none:
                 mismatches.append("\(id) missing from expected.csv")
             }
         }
-        #expect(mismatches.isEmpty, "\(method): \(mismatches.count) mismatches, first \(mismatches.prefix(3))", sourceLocation: sourceLocation)
+        #expect(
+            mismatches.isEmpty, "\(method): \(mismatches.count) mismatches, first \(mismatches.prefix(3))",
+            sourceLocation: sourceLocation)
     }
 
     @Test func twoStep() throws {
@@ -50,8 +54,10 @@ struct ReferenceFixtureTests {
     }
 
     @Test func threeStep() throws {
-        let steps = DistanceDecay.steps([.init(upTo: 10, weight: 0.962), .init(upTo: 20, weight: 0.704),
-                                         .init(upTo: 30, weight: 0.377), .init(upTo: 60, weight: 0.042)])
+        let steps = DistanceDecay.steps([
+            .init(upTo: 10, weight: 0.962), .init(upTo: 20, weight: 0.704),
+            .init(upTo: 30, weight: 0.377), .init(upTo: 60, weight: 0.042),
+        ])
         let values = try FloatingCatchment(decay: steps, threeStage: true)
             .accessibility(fixture.graph, supply: fixture.capacity, demand: fixture.population)
         expectMatches("3sfca;steps=10:0.962,20:0.704,30:0.377,60:0.042", values)

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func graphHoldsThePairsWithinTheLimit() throws {
-        let zones = Self.places(300, seed: 1), sites = Self.places(120, seed: 2)
+        let zones = Self.places(300, seed: 1)
+        let sites = Self.places(120, seed: 2)
         let model = StraightLineModel.calibrated
         let graph = try StraightLinePairs.graph(zones: zones, sites: sites, model: model, limitMinutes: 25)
         var got: [Int: Double] = [:]
@@ -26,8 +27,9 @@ import Testing
         var checked = 0
         for (z, zone) in zones.enumerated() {
             for (s, site) in sites.enumerated() {
-                let exact = model.minutes(metres: Geodesic.wgs84.distance(from: zone.point, to: site.point),
-                                          from: zone.density, to: site.density)
+                let exact = model.minutes(
+                    metres: Geodesic.wgs84.distance(from: zone.point, to: site.point),
+                    from: zone.density, to: site.density)
                 if exact <= 25 * 0.999 {
                     let minutes = try #require(got[z * 1000 + s], "pair \(z)-\(s) at \(exact) min is missing")
                     #expect(abs(minutes - exact) <= 5e-4 * exact)
@@ -42,10 +44,16 @@ import Testing
     }
 
     @Test func sameGraphWithOneThreadOrMany() throws {
-        let zones = Self.places(2000, seed: 3), sites = Self.places(500, seed: 4)
-        let one = try StraightLinePairs.graph(zones: zones, sites: sites, model: .calibrated, limitMinutes: 20, threads: 1)
+        let zones = Self.places(2000, seed: 3)
+        let sites = Self.places(500, seed: 4)
+        let one = try StraightLinePairs.graph(
+            zones: zones, sites: sites, model: .calibrated, limitMinutes: 20, threads: 1)
         let many = try StraightLinePairs.graph(zones: zones, sites: sites, model: .calibrated, limitMinutes: 20)
-        #expect(one.zoneOffsets == many.zoneOffsets && one.zoneSites == many.zoneSites && one.zoneMinutes == many.zoneMinutes)
-        #expect(throws: AccessError.self) { try StraightLinePairs.graph(zones: zones, sites: sites, model: .calibrated, limitMinutes: 0) }
+        #expect(
+            one.zoneOffsets == many.zoneOffsets && one.zoneSites == many.zoneSites
+                && one.zoneMinutes == many.zoneMinutes)
+        #expect(throws: AccessError.self) {
+            try StraightLinePairs.graph(zones: zones, sites: sites, model: .calibrated, limitMinutes: 0)
+        }
     }
 }

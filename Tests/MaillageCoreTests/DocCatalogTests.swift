@@ -38,14 +38,17 @@ import Testing
                     let resolves = own.resolves(link: link, module: module)
                     #expect(resolves, "\(page): ``\(link)`` names nothing in \(module)")
                 }
-                for span in Self.matches(of: #"(?<!`)`([^`\n]+)`(?!`)"#, in: text) where DeclarationIndex.looksLikeSymbol(span) {
+                for span in Self.matches(of: #"(?<!`)`([^`\n]+)`(?!`)"#, in: text)
+                where DeclarationIndex.looksLikeSymbol(span) {
                     checked += 1
                     let resolves = all.resolves(code: span)
                     #expect(resolves, "\(page): `\(span)` names nothing in Sources")
                 }
                 for article in Self.matches(of: #"<doc:([^>]+)>"#, in: text) {
                     let file = Self.catalog(module).appendingPathComponent("\(article).md")
-                    #expect(FileManager.default.fileExists(atPath: file.path), "\(page): <doc:\(article)> has no \(article).md")
+                    #expect(
+                        FileManager.default.fileExists(atPath: file.path),
+                        "\(page): <doc:\(article)> has no \(article).md")
                 }
             }
         }
@@ -56,7 +59,8 @@ import Testing
     @Test func theCheckerRefusesWhatDoesNotExist() throws {
         let core = try Self.declarations(in: ["MaillageCore"])
         #expect(core.resolves(link: "Territory", module: "MaillageCore"))
-        #expect(core.resolves(link: "Territory/init(name:sourceCRS:ageBands:zones:actors:links:)", module: "MaillageCore"))
+        #expect(
+            core.resolves(link: "Territory/init(name:sourceCRS:ageBands:zones:actors:links:)", module: "MaillageCore"))
         #expect(!core.resolves(link: "Territory/init(name:)", module: "MaillageCore"))
         #expect(!core.resolves(link: "TerritoryDatabase", module: "MaillageCore"))
         #expect(!core.resolves(link: "Territory/noSuchMember", module: "MaillageCore"))
@@ -71,7 +75,8 @@ import Testing
     static func modules() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { name in
             var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: sources.appendingPathComponent(name).path, isDirectory: &isFolder)
+            return FileManager.default.fileExists(
+                atPath: sources.appendingPathComponent(name).path, isDirectory: &isFolder)
                 && isFolder.boolValue && name != "CProj"
         }.sorted()
     }
@@ -85,8 +90,10 @@ import Testing
         let folder = catalog(module)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return try names.filter { $0.hasSuffix(".md") }.sorted().map { name in
-            ("Sources/\(module)/\(module).docc/\(name)",
-             try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+            (
+                "Sources/\(module)/\(module).docc/\(name)",
+                try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            )
         }
     }
 
@@ -132,16 +139,23 @@ struct DeclarationIndex {
 
     mutating func read(_ text: String) {
         let range = NSRange(text.startIndex..., in: text)
-        for match in Self.typePattern.matches(in: text, range: range) { types.insert(text[match.range(at: 1), in: text]) }
-        for match in Self.memberPattern.matches(in: text, range: range) { members.insert(text[match.range(at: 1), in: text]) }
+        for match in Self.typePattern.matches(in: text, range: range) {
+            types.insert(text[match.range(at: 1), in: text])
+        }
+        for match in Self.memberPattern.matches(in: text, range: range) {
+            members.insert(text[match.range(at: 1), in: text])
+        }
         for match in Self.caseListPattern.matches(in: text, range: range) {
-            for name in DocCatalogTests.matches(of: #"(?:^|,)\s*(?:let\s+|var\s+)?([a-z_][A-Za-z0-9_]*)"#,
-                                                in: text[match.range(at: 1), in: text]) {
+            for name in DocCatalogTests.matches(
+                of: #"(?:^|,)\s*(?:let\s+|var\s+)?([a-z_][A-Za-z0-9_]*)"#,
+                in: text[match.range(at: 1), in: text])
+            {
                 members.insert(name)
             }
         }
         for match in Self.functionPattern.matches(in: text, range: range) {
-            let name = match.range(at: 1).location != NSNotFound
+            let name =
+                match.range(at: 1).location != NSNotFound
                 ? text[match.range(at: 1), in: text] : text[match.range(at: 2), in: text]
             members.insert(name)
             let open = text.utf16.index(text.utf16.startIndex, offsetBy: match.range.upperBound)
@@ -151,7 +165,11 @@ struct DeclarationIndex {
 
     /// The argument labels of a parameter list starting after its `(`.
     static func labels(_ text: Substring) -> [String] {
-        var depth = 0, parameter = "", parameters: [String] = [], inString = false, previous: Character = " "
+        var depth = 0
+        var parameter = ""
+        var parameters: [String] = []
+        var inString = false
+        var previous: Character = " "
         for character in text {
             defer { previous = character }
             if character == "\"" { inString.toggle() }

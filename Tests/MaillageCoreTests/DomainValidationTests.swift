@@ -61,9 +61,11 @@ import Testing
         #expect(try ActorKind.parse(" GP ") == .gp)
         #expect(throws: ValidationError.self) { try ActorKind.parse("doctor") }
         #expect(try LinkKind.parse("member_of") == .memberOf)
-        #expect(Set(ActorKind.allCases.map(\.rawValue)).isSuperset(of: [
-            "hospital", "gp", "msp", "health_centre", "specialist", "ssiad", "had", "pharmacy", "ehpad", "lab", "cpts", "other",
-        ]))
+        #expect(
+            Set(ActorKind.allCases.map(\.rawValue)).isSuperset(of: [
+                "hospital", "gp", "msp", "health_centre", "specialist", "ssiad", "had", "pharmacy", "ehpad", "lab",
+                "cpts", "other",
+            ]))
     }
 
     @Test func actorsRefuseRepeatedMeasuresAndEmptyIds() throws {
@@ -103,22 +105,27 @@ import Testing
         #expect(throws: ValidationError.self) {
             try Territory(name: "t", actors: [gp, hospital], links: [Link(from: "gp1", kind: .memberOf, to: "h1")])
         }
-        let territory = try Territory(name: "t", actors: [gp, cpts], links: [Link(from: "gp1", kind: .memberOf, to: "c1")])
+        let territory = try Territory(
+            name: "t", actors: [gp, cpts], links: [Link(from: "gp1", kind: .memberOf, to: "c1")])
         #expect(territory.links.count == 1)
     }
 
     @Test func coversMustEndAtAZone() throws {
         let ssiad = try Actor(id: "s1", kind: .ssiad, name: "SSIAD", point: point)
         #expect(throws: ValidationError.self) {
-            try Territory(name: "t", zones: [zone("Z1")], actors: [ssiad], links: [Link(from: "s1", kind: .covers, to: "Z2")])
+            try Territory(
+                name: "t", zones: [zone("Z1")], actors: [ssiad], links: [Link(from: "s1", kind: .covers, to: "Z2")])
         }
     }
 
     @Test func totalsAndBox() throws {
-        let a = try Zone(id: "A", name: "A", point: GeoPoint(longitude: 1, latitude: 43), population: Population(total: 100))
-        let b = try Zone(id: "B", name: "B", point: GeoPoint(longitude: 2, latitude: 44), population: Population(total: 50.5))
+        let a = try Zone(
+            id: "A", name: "A", point: GeoPoint(longitude: 1, latitude: 43), population: Population(total: 100))
+        let b = try Zone(
+            id: "B", name: "B", point: GeoPoint(longitude: 2, latitude: 44), population: Population(total: 50.5))
         let territory = try Territory(name: "t", zones: [a, b])
         #expect(territory.population == 150.5)
-        #expect(territory.boundingBox == BoundingBox(minLongitude: 1, minLatitude: 43, maxLongitude: 2, maxLatitude: 44))
+        #expect(
+            territory.boundingBox == BoundingBox(minLongitude: 1, minLatitude: 43, maxLongitude: 2, maxLatitude: 44))
     }
 }

@@ -8,7 +8,8 @@ import Testing
     @Test func findsRosenbrocksMinimum() {
         let search = NelderMead(maxEvaluations: 2000, valueTolerance: 1e-14, pointTolerance: 1e-9)
         let outcome = search.minimise(from: [0.2, 0.6]) { u in
-            let x = -2 + 4 * u[0], y = -2 + 4 * u[1]
+            let x = -2 + 4 * u[0]
+            let y = -2 + 4 * u[1]
             return 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x)
         }
         #expect(outcome.converged)
@@ -26,10 +27,17 @@ import Testing
 
     /// The same answers replay the same path: a rerun fed cached values asks the same points.
     @Test func isDeterministic() {
-        var first: [[Double]] = [], second: [[Double]] = []
+        var first: [[Double]] = []
+        var second: [[Double]] = []
         let search = NelderMead(maxEvaluations: 60)
-        _ = search.minimise(from: [0.1, 0.9, 0.5]) { u in first.append(u); return u.enumerated().reduce(0) { $0 + Double($1.offset + 1) * ($1.element - 0.4) * ($1.element - 0.4) } }
-        _ = search.minimise(from: [0.1, 0.9, 0.5]) { u in second.append(u); return u.enumerated().reduce(0) { $0 + Double($1.offset + 1) * ($1.element - 0.4) * ($1.element - 0.4) } }
+        _ = search.minimise(from: [0.1, 0.9, 0.5]) { u in
+            first.append(u)
+            return u.enumerated().reduce(0) { $0 + Double($1.offset + 1) * ($1.element - 0.4) * ($1.element - 0.4) }
+        }
+        _ = search.minimise(from: [0.1, 0.9, 0.5]) { u in
+            second.append(u)
+            return u.enumerated().reduce(0) { $0 + Double($1.offset + 1) * ($1.element - 0.4) * ($1.element - 0.4) }
+        }
         #expect(first == second && first.count >= 60)
     }
 }

@@ -1,9 +1,13 @@
 import Testing
+
 @testable import MaillageCore
 
 /// The shared helpers of issue 20, with expected values written by hand.
 @Suite struct SafetyHelpersTests {
-    @Test(arguments: ["", ".", "..", "a/b", "..\\evil", "tab\there", "nul\u{0}", "zw\u{200B}", "rtl\u{202E}gnp", "bom\u{FEFF}", String(repeating: "x", count: 181)])
+    @Test(arguments: [
+        "", ".", "..", "a/b", "..\\evil", "tab\there", "nul\u{0}", "zw\u{200B}", "rtl\u{202E}gnp", "bom\u{FEFF}",
+        String(repeating: "x", count: 181),
+    ])
     func namesThatCannotBeFileNames(_ name: String) {
         #expect(FileNameComponent.problem(name) != nil, "\(name.debugDescription)")
         #expect(throws: ValidationError.self) { try FileNameComponent.make(name, field: "name") }
@@ -27,7 +31,8 @@ import Testing
 
     @Test func identifiersAreNFCAndInvisiblesRefused() throws {
         #expect(Array(IdentifierText.normalised("Cafe\u{301}").unicodeScalars) == Array("Caf\u{E9}".unicodeScalars))
-        #expect(Array(IdentifierText.normalised("Noe\u{308}l").unicodeScalars.map(\.value)) == [0x4E, 0x6F, 0xEB, 0x6C])
+        #expect(
+            Array(IdentifierText.normalised("Noe\u{308}l").unicodeScalars.map(\.value)) == [0x4E, 0x6F, 0xEB, 0x6C])
         #expect(IdentifierText.normalised("31555") == "31555")
         let zone = try Zone(id: "Cafe\u{301}", name: "x", point: GeoPoint(longitude: 2, latitude: 46))
         #expect(Array(zone.id.utf8) == [0x43, 0x61, 0x66, 0xC3, 0xA9])

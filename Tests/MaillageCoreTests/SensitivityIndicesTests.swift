@@ -7,7 +7,8 @@ import Testing
 /// the sample, evaluates the function and its own indices; the same matrices, outputs and
 /// bootstrap resamples go through the Swift estimators, which must agree to 1e-9.
 @Suite struct SensitivityIndicesTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The test virtualenv (scripts/install-test-python.sh), else python3.
     static let interpreter: String = {
@@ -34,12 +35,23 @@ import Testing
 
     struct Reference: Decodable {
         struct Sobol: Decodable {
-            var outputs: [Double]; var dimension: Int; var resamples: [[Int]]
-            var S1: [Double]; var S1_conf: [Double]; var ST: [Double]; var ST_conf: [Double]
+            var outputs: [Double]
+            var dimension: Int
+            var resamples: [[Int]]
+            var S1: [Double]
+            var S1_conf: [Double]
+            var ST: [Double]
+            var ST_conf: [Double]
         }
         struct Morris: Decodable {
-            var inputs: [[Double]]; var outputs: [Double]; var levels: Int; var resamples: [[[Int]]]
-            var mu: [Double]; var mu_star: [Double]; var sigma: [Double]; var mu_star_conf: [Double]
+            var inputs: [[Double]]
+            var outputs: [Double]
+            var levels: Int
+            var resamples: [[[Int]]]
+            var mu: [Double]
+            var mu_star: [Double]
+            var sigma: [Double]
+            var mu_star_conf: [Double]
         }
         var sobol: Sobol
         var morris: Morris
@@ -59,11 +71,14 @@ import Testing
     @Test(.enabled(if: salibRequiredOrAvailable, "needs SALib: make test installs it (scripts/install-test-python.sh)"))
     func sobolMatchesSALib() throws {
         let reference = try Self.reference().sobol
-        let indices = SobolIndices.analyze(outputs: reference.outputs, dimension: reference.dimension,
-                                           bootstrap: .indices(reference.resamples))
+        let indices = SobolIndices.analyze(
+            outputs: reference.outputs, dimension: reference.dimension,
+            bootstrap: .indices(reference.resamples))
         #expect(close(indices.firstOrder, reference.S1), "\(indices.firstOrder) vs \(reference.S1)")
         #expect(close(indices.total, reference.ST), "\(indices.total) vs \(reference.ST)")
-        #expect(close(indices.firstOrderConfidence, reference.S1_conf), "\(indices.firstOrderConfidence) vs \(reference.S1_conf)")
+        #expect(
+            close(indices.firstOrderConfidence, reference.S1_conf),
+            "\(indices.firstOrderConfidence) vs \(reference.S1_conf)")
         #expect(close(indices.totalConfidence, reference.ST_conf), "\(indices.totalConfidence) vs \(reference.ST_conf)")
         // Ishigami (a = 7, b = 0.1) analytically: S1 = 0.314, 0.442, 0; ST = 0.558, 0.442, 0.244.
         #expect(close(indices.firstOrder, [0.3139, 0.4424, 0], 0.15))
@@ -73,12 +88,15 @@ import Testing
     @Test(.enabled(if: salibRequiredOrAvailable, "needs SALib: make test installs it (scripts/install-test-python.sh)"))
     func morrisMatchesSALib() throws {
         let reference = try Self.reference().morris
-        let indices = MorrisIndices.analyze(inputs: reference.inputs, outputs: reference.outputs, levels: reference.levels,
-                                            bootstrap: .indicesPerInput(reference.resamples))
+        let indices = MorrisIndices.analyze(
+            inputs: reference.inputs, outputs: reference.outputs, levels: reference.levels,
+            bootstrap: .indicesPerInput(reference.resamples))
         #expect(close(indices.mu, reference.mu), "\(indices.mu) vs \(reference.mu)")
         #expect(close(indices.muStar, reference.mu_star), "\(indices.muStar) vs \(reference.mu_star)")
         #expect(close(indices.sigma, reference.sigma), "\(indices.sigma) vs \(reference.sigma)")
-        #expect(close(indices.muStarConfidence, reference.mu_star_conf), "\(indices.muStarConfidence) vs \(reference.mu_star_conf)")
+        #expect(
+            close(indices.muStarConfidence, reference.mu_star_conf),
+            "\(indices.muStarConfidence) vs \(reference.mu_star_conf)")
     }
 
     /// scipy.stats.norm.ppf(0.975) = 1.959963984540054, ppf(0.9) = 1.2815515655446004, ppf(0.01) = -2.3263478740408408.
@@ -104,7 +122,9 @@ import Testing
         #expect(design.points.allSatisfy { $0.allSatisfy { (0...1).contains($0) } })
         let outputs = design.points.map { 2 * $0[0] - $0[1] }
         let indices = MorrisIndices.analyze(inputs: design.points, outputs: outputs, levels: 4)
-        #expect(close(indices.mu, [2, -1, 0], 1e-12) && close(indices.muStar, [2, 1, 0], 1e-12) && close(indices.sigma, [0, 0, 0], 1e-12))
+        #expect(
+            close(indices.mu, [2, -1, 0], 1e-12) && close(indices.muStar, [2, 1, 0], 1e-12)
+                && close(indices.sigma, [0, 0, 0], 1e-12))
         #expect(MorrisDesign(dimension: 3, trajectories: 8, levels: 4, seed: 3) == design)
     }
 

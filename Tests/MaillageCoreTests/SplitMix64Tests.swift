@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func streamsDiffer() {
-        var a = SplitMix64(seed: 1, stream: 1), b = SplitMix64(seed: 1, stream: 2)
+        var a = SplitMix64(seed: 1, stream: 1)
+        var b = SplitMix64(seed: 1, stream: 2)
         #expect(a.next() != b.next())
     }
 }
@@ -30,7 +31,9 @@ import Testing
         let ring = try [(0.0, 0.0), (1, 0), (1, 1), (0, 0)].map { try GeoPoint(longitude: $0.0, latitude: $0.1) }
         let boundary = try Boundary(polygons: [[ring]])
         #expect(try Boundary(geoJSON: boundary.geoJSONGeometry) == boundary)
-        #expect(boundary.geoJSONGeometry == #"{"type":"MultiPolygon","coordinates":[[[[0.0,0.0],[1.0,0.0],[1.0,1.0],[0.0,0.0]]]]}"#)
+        #expect(
+            boundary.geoJSONGeometry
+                == #"{"type":"MultiPolygon","coordinates":[[[[0.0,0.0],[1.0,0.0],[1.0,1.0],[0.0,0.0]]]]}"#)
     }
 
     @Test func readsPolygonsAndRefusesOpenRings() throws {

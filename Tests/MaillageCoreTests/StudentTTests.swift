@@ -1,5 +1,6 @@
-@testable import MaillageCore
 import Testing
+
+@testable import MaillageCore
 
 @Suite struct StudentTTests {
     /// Quantiles from R: qt(0.975, c(1, 9, 29, 40, 120)).

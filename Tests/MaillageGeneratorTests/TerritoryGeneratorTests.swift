@@ -1,8 +1,8 @@
-import MaillageTestSupport
 import Foundation
 import GRDB
 import MaillageCore
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageGenerator
@@ -15,10 +15,12 @@ import Testing
     static func contentDump(_ path: String) throws -> String {
         let queue = try DatabaseQueue(path: path)
         return try queue.read { db in
-            let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table'
-                AND name NOT IN ('metadata', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name
-                """)
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table'
+                    AND name NOT IN ('metadata', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name
+                    """)
             var dump = ""
             for table in tables {
                 dump += "## \(table)\n"
@@ -83,22 +85,28 @@ import Testing
         let folder = try TemporaryFolder()
         let queue = try DatabaseQueue(path: Self.generateFile(Self.options, in: folder, name: "links.db"))
         try queue.read { db in
-            let badMembers = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM link l LEFT JOIN actor t ON t.id = l.to_actor_id
-                WHERE l.kind = 'member_of' AND (t.kind IS NULL OR t.kind <> 'cpts')
-                """)
+            let badMembers = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM link l LEFT JOIN actor t ON t.id = l.to_actor_id
+                    WHERE l.kind = 'member_of' AND (t.kind IS NULL OR t.kind <> 'cpts')
+                    """)
             #expect(badMembers == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM link WHERE kind = 'member_of'")! > 0)
-            let badCovers = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM link l JOIN actor a ON a.id = l.from_actor_id
-                WHERE l.kind = 'covers' AND (l.to_zone_id IS NULL OR a.kind NOT IN ('ssiad', 'had', 'cpts'))
-                """)
+            let badCovers = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM link l JOIN actor a ON a.id = l.from_actor_id
+                    WHERE l.kind = 'covers' AND (l.to_zone_id IS NULL OR a.kind NOT IN ('ssiad', 'had', 'cpts'))
+                    """)
             #expect(badCovers == 0)
             // Each zone is covered by exactly one SSIAD (intervention areas partition the territory).
-            let ssiadCover = try Int.fetchAll(db, sql: """
-                SELECT count(l.id) FROM zone z LEFT JOIN link l ON l.to_zone_id = z.id AND l.kind = 'covers'
-                AND l.from_actor_id IN (SELECT id FROM actor WHERE kind = 'ssiad') GROUP BY z.id
-                """)
+            let ssiadCover = try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT count(l.id) FROM zone z LEFT JOIN link l ON l.to_zone_id = z.id AND l.kind = 'covers'
+                    AND l.from_actor_id IN (SELECT id FROM actor WHERE kind = 'ssiad') GROUP BY z.id
+                    """)
             #expect(Set(ssiadCover) == [1])
         }
     }

@@ -24,7 +24,8 @@ import Testing
 
     @Test func batchEqualsOneByOne() throws {
         let transformer = try CoordinateTransformer(from: "EPSG:2154")
-        var xs = [574_000.0, 570_937.8], ys = [6_280_000.0, 6_279_882.9]
+        var xs = [574_000.0, 570_937.8]
+        var ys = [6_280_000.0, 6_279_882.9]
         try transformer.transform(xs: &xs, ys: &ys)
         #expect(abs(xs[0] - 1.4396829934835345) < 1e-7)
         #expect(abs(ys[1] - 43.60624383334087) < 1e-7)

@@ -1,6 +1,6 @@
-import MaillageTestSupport
 import Foundation
 import MaillageCore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageGeo
@@ -40,9 +40,11 @@ struct TravelModelCalibrationTests {
         for band in bands {
             guard let errors = errorsByBand[band] else { continue }
             let upper = bands.first { $0 > band }.map(String.init) ?? "…"
-            table += "| \(band)–\(upper) | \(errors.count) | \(String(format: "%.1f", quantile(errors, 0.5))) | \(String(format: "%.1f", quantile(errors, 0.9))) |\n"
+            table +=
+                "| \(band)–\(upper) | \(errors.count) | \(String(format: "%.1f", quantile(errors, 0.5))) | \(String(format: "%.1f", quantile(errors, 0.9))) |\n"
         }
-        table += "| all | \(all.count) | \(String(format: "%.1f", quantile(all, 0.5))) | \(String(format: "%.1f", quantile(all, 0.9))) |"
+        table +=
+            "| all | \(all.count) | \(String(format: "%.1f", quantile(all, 0.5))) | \(String(format: "%.1f", quantile(all, 0.9))) |"
         print(table)
         // python3 on the raw file: 9,045 rows whose destination is also an origin, origin ≠ destination.
         #expect(all.count == 9045)

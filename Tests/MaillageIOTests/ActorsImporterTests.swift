@@ -1,9 +1,9 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import GRDB
 import MaillageCore
+import MaillageFormats
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
@@ -18,9 +18,11 @@ import Testing
     func emptyDatabase() throws -> TerritoryDatabase { try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db")) }
 
     @Test func readsQuotedFieldsProjectedCoordinatesAndCapacities() throws {
-        let file = try write("a.csv", "id;kind;name;x;y;capacity.fte;capacity.beds;capacity.beds.estimated;services\n"
-            + "h1;hospital;\"CHU; Purpan\";574000;6280000;;2800;1;emergency|smur\n"
-            + "g1;gp;\"Dr \"\"A\"\"\nsecond line\";570937.8;6279882.9;0,8;;;\n")
+        let file = try write(
+            "a.csv",
+            "id;kind;name;x;y;capacity.fte;capacity.beds;capacity.beds.estimated;services\n"
+                + "h1;hospital;\"CHU; Purpan\";574000;6280000;;2800;1;emergency|smur\n"
+                + "g1;gp;\"Dr \"\"A\"\"\nsecond line\";570937.8;6279882.9;0,8;;;\n")
         let database = try emptyDatabase()
         let report = try ActorsImporter(crs: "EPSG:2154").run(file: file, into: database)
         #expect(report.rowsRead == 2 && report.inserted == 2)
@@ -54,19 +56,23 @@ import Testing
 
     /// Each bad file must fail with an ImportError naming the line and field, and leave the
     /// database exactly as it was.
-    @Test(arguments: [
-        ("lambert-as-wgs84", "id,kind,name,lat,lon\ng1,gp,A,43.1,1.2\ng2,gp,B,6280000,574000\n", 3, "lat"),
-        ("not-a-number", "id,kind,name,lat,lon\ng1,gp,A,43.1,abc\n", 2, "lon"),
-        ("duplicate", "id,kind,name,lat,lon\ng1,gp,A,43.1,1.2\ng1,gp,B,43.2,1.3\n", 3, "id"),
-        ("unknown-kind", "id,kind,name,lat,lon\ng1,doctor,A,43.1,1.2\n", 2, "kind"),
-        ("missing-column", "id,kind,name,lat\ng1,gp,A,43.1\n", 1, "lat, lon"),
-        ("truncated", "id,kind,name,lat,lon\ng1,gp,A,43.1,1.2\ng2,gp,B,43", 3, nil),
-        ("wrong-delimiter", "id;kind;name;lat;lon\ng1,gp,A,43.1,1.2\n", 1, nil),
-        ("unknown-zone", "id,kind,name,lat,lon,zone_id\ng1,gp,A,43.1,1.2,31555\n", 2, "zone_id"),
-    ] as [(String, String, Int, String?)])
+    @Test(
+        arguments: [
+            ("lambert-as-wgs84", "id,kind,name,lat,lon\ng1,gp,A,43.1,1.2\ng2,gp,B,6280000,574000\n", 3, "lat"),
+            ("not-a-number", "id,kind,name,lat,lon\ng1,gp,A,43.1,abc\n", 2, "lon"),
+            ("duplicate", "id,kind,name,lat,lon\ng1,gp,A,43.1,1.2\ng1,gp,B,43.2,1.3\n", 3, "id"),
+            ("unknown-kind", "id,kind,name,lat,lon\ng1,doctor,A,43.1,1.2\n", 2, "kind"),
+            ("missing-column", "id,kind,name,lat\ng1,gp,A,43.1\n", 1, "lat, lon"),
+            ("truncated", "id,kind,name,lat,lon\ng1,gp,A,43.1,1.2\ng2,gp,B,43", 3, nil),
+            ("wrong-delimiter", "id;kind;name;lat;lon\ng1,gp,A,43.1,1.2\n", 1, nil),
+            ("unknown-zone", "id,kind,name,lat,lon,zone_id\ng1,gp,A,43.1,1.2,31555\n", 2, "zone_id"),
+        ] as [(String, String, Int, String?)])
     func badInputIsRefusedAndChangesNothing(name: String, text: String, line: Int, field: String?) throws {
         let database = try emptyDatabase()
-        try database.save(Territory(name: "before", actors: [Actor(id: "keep", kind: .pharmacy, name: "P", point: GeoPoint(longitude: 1, latitude: 43))]))
+        try database.save(
+            Territory(
+                name: "before",
+                actors: [Actor(id: "keep", kind: .pharmacy, name: "P", point: GeoPoint(longitude: 1, latitude: 43))]))
         let before = try database.loadTerritory()
         let file = try write("\(name).csv", text)
         let delimiter: Unicode.Scalar? = name == "wrong-delimiter" ? "," : nil
@@ -92,7 +98,9 @@ import Testing
     }
 
     @Test func farPointsAreFlagged() throws {
-        let text = "id,kind,name,lat,lon\n" + (1...5).map { "g\($0),gp,A,43.\($0),1.\($0)\n" }.joined() + "far,gp,F,48.85,2.35\n"
+        let text =
+            "id,kind,name,lat,lon\n" + (1...5).map { "g\($0),gp,A,43.\($0),1.\($0)\n" }.joined()
+            + "far,gp,F,48.85,2.35\n"
         let report = try ActorsImporter().run(file: try write("far.csv", text), into: try emptyDatabase())
         #expect(report.warnings.count == 1)
         #expect(report.warnings.first?.contains("far") == true)
@@ -105,11 +113,16 @@ import Testing
     func database() throws -> TerritoryDatabase {
         let database = try TerritoryDatabase.create(at: folder.path("l-\(UUID()).db"))
         let point = try GeoPoint(longitude: 1.4, latitude: 43.6)
-        try database.save(Territory(
-            name: "t", zones: [Zone(id: "Z1", name: "Z", point: point)],
-            actors: [Actor(id: "g1", kind: .gp, name: "G", point: point), Actor(id: "h1", kind: .hospital, name: "H", point: point),
-                     Actor(id: "c1", kind: .cpts, name: "C", point: point), Actor(id: "s1", kind: .ssiad, name: "S", point: point)]
-        ))
+        try database.save(
+            Territory(
+                name: "t", zones: [Zone(id: "Z1", name: "Z", point: point)],
+                actors: [
+                    Actor(id: "g1", kind: .gp, name: "G", point: point),
+                    Actor(id: "h1", kind: .hospital, name: "H", point: point),
+                    Actor(id: "c1", kind: .cpts, name: "C", point: point),
+                    Actor(id: "s1", kind: .ssiad, name: "S", point: point),
+                ]
+            ))
         return database
     }
 
@@ -121,10 +134,12 @@ import Testing
 
     @Test func importsEveryKindAndUpdatesStrengthOnReimport() throws {
         let db = try database()
-        let text = "from,to,kind,strength\ng1,c1,member_of,\ng1,h1,refers_to,0.5\nh1,s1,discharges_to,0.8\ns1,Z1,covers,1\n"
+        let text =
+            "from,to,kind,strength\ng1,c1,member_of,\ng1,h1,refers_to,0.5\nh1,s1,discharges_to,0.8\ns1,Z1,covers,1\n"
         let first = try LinksImporter().run(file: try file(text), into: db)
         #expect(first.inserted == 4)
-        let second = try LinksImporter().run(file: try file(text.replacingOccurrences(of: "0.5", with: "0.25")), into: db)
+        let second = try LinksImporter().run(
+            file: try file(text.replacingOccurrences(of: "0.5", with: "0.25")), into: db)
         #expect(second.updated == 4 && second.inserted == 0)
         let links = try db.loadTerritory().links
         #expect(links.count == 4)

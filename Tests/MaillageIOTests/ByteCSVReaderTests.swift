@@ -1,6 +1,6 @@
+import Foundation
 import MaillageFormats
 import MaillageTestSupport
-import Foundation
 import Testing
 
 @testable import MaillageIO
@@ -15,7 +15,8 @@ import Testing
     }
 
     /// Every record as (line, fields), read with a given chunk size.
-    func records(_ path: String, chunkSize: Int = 1 << 20, delimiter: Unicode.Scalar? = nil) throws -> [(Int, [String])] {
+    func records(_ path: String, chunkSize: Int = 1 << 20, delimiter: Unicode.Scalar? = nil) throws -> [(Int, [String])]
+    {
         let reader = try ByteCSVReader(path: path, delimiter: delimiter, chunkSize: chunkSize)
         var result: [(Int, [String])] = []
         try reader.forEachRecord { record in
@@ -26,7 +27,8 @@ import Testing
 
     /// RFC 4180 quoting, CRLF, a BOM, a blank line and no final newline; the expected fields
     /// and lines are written by hand from the text.
-    static let tricky = "\u{FEFF}a,b,c\r\n"  // line 1: header behind a byte-order mark
+    static let tricky =
+        "\u{FEFF}a,b,c\r\n"  // line 1: header behind a byte-order mark
         + "1,\"x, y\",3\r\n"  // line 2: a delimiter inside quotes
         + "2,\"say \"\"hi\"\"\",\"multi\nline\"\r\n"  // line 3: doubled quotes, a newline inside quotes
         + "\n"  // line 5: blank
@@ -59,12 +61,13 @@ import Testing
         #expect(values == [12.5, 7])
     }
 
-    @Test(arguments: [
-        ("a,b\n1,\"open\n2,3\n", 2, "closing quote"),  // a quote never closed
-        ("a,b\n1,\"x\"y\n", 2, "after the closing quote"),  // junk after a closing quote
-        ("a,b\n1,2\n3\n", 3, "2 fields"),  // a short record
-        ("", 1, "empty"),
-    ] as [(String, Int, String)])
+    @Test(
+        arguments: [
+            ("a,b\n1,\"open\n2,3\n", 2, "closing quote"),  // a quote never closed
+            ("a,b\n1,\"x\"y\n", 2, "after the closing quote"),  // junk after a closing quote
+            ("a,b\n1,2\n3\n", 3, "2 fields"),  // a short record
+            ("", 1, "empty"),
+        ] as [(String, Int, String)])
     func malformedFilesAreErrorsNamingTheLine(text: String, line: Int, words: String) throws {
         #expect {
             let path = try write(text)
@@ -77,8 +80,10 @@ import Testing
 
     /// The byte-level conversion must agree with the standard library's `Double(String)`.
     @Test func fastDecimalsMatchTheStandardLibrary() throws {
-        var texts = ["0", "-0", "+3", "4356.6", "82487.2", "0.1", "0.30000000000000004", "123456789012345",
-                     "1234567890.12345", ".5", "5.", "-12.25", "999999999999999", "0.000001"]
+        var texts = [
+            "0", "-0", "+3", "4356.6", "82487.2", "0.1", "0.30000000000000004", "123456789012345",
+            "1234567890.12345", ".5", "5.", "-12.25", "999999999999999", "0.000001",
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let digits = Int.random(in: 1...15, using: &generator)

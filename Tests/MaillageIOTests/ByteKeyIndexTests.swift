@@ -12,9 +12,12 @@ import Testing
 
     @Test func answersAsADictionary() {
         // Keys of every length class (1–3, 4–7, 8–16 bytes, longer), an empty key, a duplicate.
-        let keys = ["", "A", "AB", "ABC", "Z001", "Z00017", "0123456789abcdef", "a-much-longer-identifier-of-40-bytes-xx",
-                    "31555", "31555 ", "Z00017"]
-        var index = ByteKeyIndex(), dictionary: [String: Int] = [:]
+        let keys = [
+            "", "A", "AB", "ABC", "Z001", "Z00017", "0123456789abcdef", "a-much-longer-identifier-of-40-bytes-xx",
+            "31555", "31555 ", "Z00017",
+        ]
+        var index = ByteKeyIndex()
+        var dictionary: [String: Int] = [:]
         for (value, key) in keys.enumerated() {
             index.set(key, to: value)
             dictionary[key] = value

@@ -39,7 +39,10 @@ import Testing
     }
 
     @Test func jsonHasSortedKeysAndPlainSlashes() throws {
-        struct Sample: Encodable { var zeta = 1; var alpha = "a/b" }
+        struct Sample: Encodable {
+            var zeta = 1
+            var alpha = "a/b"
+        }
         #expect(try JSONText.string(Sample()) == #"{"alpha":"a/b","zeta":1}"#)
         #expect(try JSONText.string(Sample(), pretty: true) == "{\n  \"alpha\" : \"a/b\",\n  \"zeta\" : 1\n}")
     }

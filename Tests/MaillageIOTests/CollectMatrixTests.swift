@@ -26,10 +26,13 @@ import Testing
     static let zones = index(["Z1", "Z2", "Z3"]), sites = index(["S1", "S2"])
 
     /// Reads with the fast lane, `otherwise` doing the plain lookups and noting the lines it saw.
-    func collect(_ path: String, threads: Int = 1, chunkSize: Int = 1 << 20, minimumSegmentBytes: Int = 1 << 20) throws -> (entries: [MatrixEntry], otherwise: [Int]) {
+    func collect(_ path: String, threads: Int = 1, chunkSize: Int = 1 << 20, minimumSegmentBytes: Int = 1 << 20) throws
+        -> (entries: [MatrixEntry], otherwise: [Int])
+    {
         let reader = try ByteCSVReader(path: path, chunkSize: chunkSize)
         let positions = MatrixFieldPositions(
-            origin: reader.position(of: "origin")!, destination: reader.position(of: "destination")!, value: reader.position(of: "minutes")!
+            origin: reader.position(of: "origin")!, destination: reader.position(of: "destination")!,
+            value: reader.position(of: "minutes")!
         )
         let (zones, sites) = (Self.zones, Self.sites)
         let lines = LineLog()
@@ -37,8 +40,10 @@ import Testing
             positions, origins: zones, destinations: sites, threads: threads, minimumSegmentBytes: minimumSegmentBytes
         ) { record in
             lines.append(record.line)
-            guard let zone = record.value(positions.origin, in: zones), let site = record.value(positions.destination, in: sites),
-                  let minutes = record.double(positions.value) else { return nil }
+            guard let zone = record.value(positions.origin, in: zones),
+                let site = record.value(positions.destination, in: sites),
+                let minutes = record.double(positions.value)
+            else { return nil }
             return (zone, site, minutes)
         }
         return (parts.flatMap { $0 }, lines.sorted)
@@ -47,17 +52,22 @@ import Testing
     /// The same file read record by record through the general reader.
     func sequential(_ path: String) throws -> [MatrixEntry] {
         let reader = try ByteCSVReader(path: path)
-        let (o, d, v) = (reader.position(of: "origin")!, reader.position(of: "destination")!, reader.position(of: "minutes")!)
+        let (o, d, v) = (
+            reader.position(of: "origin")!, reader.position(of: "destination")!, reader.position(of: "minutes")!
+        )
         var entries: [MatrixEntry] = []
         try reader.forEachRecord { record in
-            guard let zone = record.value(o, in: Self.zones), let site = record.value(d, in: Self.sites), let minutes = record.double(v) else { return }
+            guard let zone = record.value(o, in: Self.zones), let site = record.value(d, in: Self.sites),
+                let minutes = record.double(v)
+            else { return }
             entries.append(MatrixEntry(origin: zone, destination: site, value: minutes))
         }
         return entries
     }
 
     @Test func plainRowsAndTheOthersGiveTheEntriesWrittenByHand() throws {
-        let path = try write("""
+        let path = try write(
+            """
             origin,destination,minutes
             Z1,S1,12.5
             Z1,S2,7
@@ -73,11 +83,12 @@ import Testing
         // By hand: line 4 has blanks around S1, line 5 an unknown site, line 6 an exponent,
         // line 9 no value: those go to `otherwise`, which keeps 4 and 6 (it trims and reads
         // any number) and leaves 5 and 9 out. Line 7's ten-byte number is still plain.
-        #expect(read.entries == [
-            MatrixEntry(origin: 0, destination: 0, value: 12.5), MatrixEntry(origin: 0, destination: 1, value: 7),
-            MatrixEntry(origin: 1, destination: 0, value: 3.25), MatrixEntry(origin: 2, destination: 1, value: 10),
-            MatrixEntry(origin: 2, destination: 0, value: 123456.789),
-        ])
+        #expect(
+            read.entries == [
+                MatrixEntry(origin: 0, destination: 0, value: 12.5), MatrixEntry(origin: 0, destination: 1, value: 7),
+                MatrixEntry(origin: 1, destination: 0, value: 3.25), MatrixEntry(origin: 2, destination: 1, value: 10),
+                MatrixEntry(origin: 2, destination: 0, value: 123456.789),
+            ])
         #expect(read.otherwise == [4, 5, 6, 9])
     }
 
@@ -88,8 +99,11 @@ import Testing
         let (threads, chunkSize) = reading
         var text = threeFields ? "origin;destination;minutes\r\n" : "minutes;extra;destination;origin\r\n"
         for row in 0..<700 {
-            let zone = ["Z1", "Z2", "Z3", "Z4", " Z2"][row % 5], site = ["S1", "S2", "S2 ", "S1"][row % 4]
-            let minutes = ["\(Double(row) / 4)", "-\(row)", "+1", "0,5", "\(row)e-1", "", ".5", "12345678", "123456789", "5."][row % 10]
+            let zone = ["Z1", "Z2", "Z3", "Z4", " Z2"][row % 5]
+            let site = ["S1", "S2", "S2 ", "S1"][row % 4]
+            let minutes = [
+                "\(Double(row) / 4)", "-\(row)", "+1", "0,5", "\(row)e-1", "", ".5", "12345678", "123456789", "5.",
+            ][row % 10]
             text += threeFields ? "\(zone);\(site);\(minutes)" : "\(minutes);x\(row);\(site);\(zone)"
             text += row % 6 == 0 ? "\r\n" : "\n"
             if row % 50 == 0 { text += "\n" }
@@ -106,10 +120,11 @@ import Testing
     @Test func quotedFieldsAreReadAsTheGeneralReaderReadsThem() throws {
         let path = try write("origin,destination,minutes\n\"Z1\",S1,2\nZ2,\"S\n2\",3\nZ2,S2,\"4\"\nZ3,S1,5\n")
         let read = try collect(path, threads: 2, minimumSegmentBytes: 8)
-        #expect(read.entries == [
-            MatrixEntry(origin: 0, destination: 0, value: 2), MatrixEntry(origin: 1, destination: 1, value: 4),
-            MatrixEntry(origin: 2, destination: 0, value: 5),
-        ])
+        #expect(
+            read.entries == [
+                MatrixEntry(origin: 0, destination: 0, value: 2), MatrixEntry(origin: 1, destination: 1, value: 4),
+                MatrixEntry(origin: 2, destination: 0, value: 5),
+            ])
         #expect(read.otherwise == [2, 3, 5])
     }
 
@@ -156,7 +171,9 @@ private final class LineLog: @unchecked Sendable {
         #expect(value("5.") == 5)
         #expect(value("0.000001") == 0.000001)
         #expect(value("9999999.") == 9_999_999)
-        for text in ["", ".", "-1", "+1", "1e3", "0,5", "1.2.3", " 1", "1 ", "123456789", "12a4"] { #expect(value(text) == nil, "\(text)") }
+        for text in ["", ".", "-1", "+1", "1e3", "0,5", "1.2.3", " 1", "1 ", "123456789", "12a4"] {
+            #expect(value(text) == nil, "\(text)")
+        }
     }
 
     /// Random strings of digits and dots: equal to `Double(String)` wherever the text is a
@@ -166,7 +183,10 @@ private final class LineLog: @unchecked Sendable {
         let alphabet = Array("0123456789.")
         for _ in 0..<20_000 {
             let length = Int.random(in: 1...8, using: &generator)
-            let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<(Bool.random(using: &generator) ? 11 : 10), using: &generator)] })
+            let text = String(
+                (0..<length).map { _ in
+                    alphabet[Int.random(in: 0..<(Bool.random(using: &generator) ? 11 : 10), using: &generator)]
+                })
             let isPlain = text.filter { $0 == "." }.count <= 1 && text.contains { $0.isNumber }
             #expect(value(text) == (isPlain ? Double(text) : nil), "\(text)")
         }

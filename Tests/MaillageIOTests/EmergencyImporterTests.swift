@@ -1,9 +1,9 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import GRDB
 import MaillageCore
+import MaillageFormats
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
@@ -20,7 +20,8 @@ import Testing
     /// The 3,435 establishments of 09, 31, 32, 46 and 81.
     func occitanie() throws -> TerritoryDatabase {
         let database = try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db"))
-        _ = try FinessImporter().run(file: try SharedData.path("finess/etalab_cs1100507_stock_occitanie5.csv"), into: database)
+        _ = try FinessImporter().run(
+            file: try SharedData.path("finess/etalab_cs1100507_stock_occitanie5.csv"), into: database)
         return database
     }
 
@@ -37,7 +38,8 @@ import Testing
     func saeFilesMarkTheSitesOfTheTerritory() throws {
         let database = try occitanie()
         let importer = EmergencyImporter(
-            visitsFile: try SharedData.path("emergency/URGENCES2_2020.csv"), smurFile: try SharedData.path("emergency/SMURSAMU_2020.csv")
+            visitsFile: try SharedData.path("emergency/URGENCES2_2020.csv"),
+            smurFile: try SharedData.path("emergency/SMURSAMU_2020.csv")
         )
         let report = try importer.run(file: try SharedData.path("emergency/URGENCES_2020.csv"), into: database)
         #expect(try services(database) == ["emergency": 23, "paediatric_emergency": 1, "smur": 14, "samu": 5])
@@ -62,7 +64,8 @@ import Testing
     @Test(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
     func anEarlierYearCanBeChosen() throws {
         let database = try occitanie()
-        _ = try EmergencyImporter(year: 2016).run(file: try SharedData.path("emergency/URGENCES_2020.csv"), into: database)
+        _ = try EmergencyImporter(year: 2016).run(
+            file: try SharedData.path("emergency/URGENCES_2020.csv"), into: database)
         #expect(try services(database)["emergency"] == 22)
     }
 
@@ -71,37 +74,65 @@ import Testing
     @Test(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
     func finessActivityFileGivesEmergencyToActivity14() throws {
         let database = try occitanie()
-        let report = try EmergencyImporter().run(file: try SharedData.path("emergency/finess_activites_soins_occitanie5.csv"), into: database)
+        let report = try EmergencyImporter().run(
+            file: try SharedData.path("emergency/finess_activites_soins_occitanie5.csv"), into: database)
         #expect(try services(database) == ["emergency": 22])
         #expect(report.updated == 22)
     }
 
     @Test func handWrittenSAEFileWithAnOutsideSiteAndAPaddedNumber() throws {
         let database = try TerritoryDatabase.create(at: folder.path("small.db"))
-        try database.save(Territory(name: "s", actors: [
-            Actor(id: "090000175", kind: .hospital, name: "CHIVA", point: GeoPoint(longitude: 1.6, latitude: 43.0)),
-        ]))
-        let file = try write("u.csv", "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\n"
-            + "URGENCES;2019;90000175;090781774;1;1;0;0;\n"  // leading zero lost in a spreadsheet
-            + "URGENCES;2019;750000001;750000000;1;1;0;0;0\n")
+        try database.save(
+            Territory(
+                name: "s",
+                actors: [
+                    Actor(
+                        id: "090000175", kind: .hospital, name: "CHIVA", point: GeoPoint(longitude: 1.6, latitude: 43.0)
+                    )
+                ]))
+        let file = try write(
+            "u.csv",
+            "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\n"
+                + "URGENCES;2019;90000175;090781774;1;1;0;0;\n"  // leading zero lost in a spreadsheet
+                + "URGENCES;2019;750000001;750000000;1;1;0;0;0\n")
         let report = try EmergencyImporter().run(file: file, into: database)
-        #expect(report.updated == 1 && report.skipped == ["URGENCES: site not in the database (outside the territory)": 1])
+        #expect(
+            report.updated == 1 && report.skipped == ["URGENCES: site not in the database (outside the territory)": 1])
         #expect(try database.loadTerritory().actors[0].services == ["emergency"])
     }
 
-    @Test(arguments: [
-        ("not-sae", "id;name\n1;A\n", nil as String?, 1, "AUTSU"),
-        ("bad-flag", "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\nURGENCES;2020;090000175;x;1;yes;0;0;\n", nil, 2, "AUTGEN"),
-        ("bad-year", "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\nURGENCES;20x0;090000175;x;1;1;0;0;\n", nil, 2, "AN"),
-        ("bad-visits", "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\nURGENCES;2020;090000175;x;1;1;0;0;\n",
-         "BOR;AN;nofinesset;nofinessej;URG;PASSU\nURGENCES2;2020;090000175;x;GEN;many\n", 2, "PASSU"),
-        ("empty", "", nil, 1, nil),
-    ] as [(String, String, String?, Int, String?)])
-    func badInputIsRefusedAndChangesNothing(name: String, text: String, visits: String?, line: Int, field: String?) throws {
+    @Test(
+        arguments: [
+            ("not-sae", "id;name\n1;A\n", nil as String?, 1, "AUTSU"),
+            (
+                "bad-flag",
+                "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\nURGENCES;2020;090000175;x;1;yes;0;0;\n",
+                nil, 2, "AUTGEN"
+            ),
+            (
+                "bad-year",
+                "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\nURGENCES;20x0;090000175;x;1;1;0;0;\n",
+                nil, 2, "AN"
+            ),
+            (
+                "bad-visits",
+                "BOR;AN;nofinesset;nofinessej;AUTSU;AUTGEN;AUTSAIS;AUTPED;EMG\nURGENCES;2020;090000175;x;1;1;0;0;\n",
+                "BOR;AN;nofinesset;nofinessej;URG;PASSU\nURGENCES2;2020;090000175;x;GEN;many\n", 2, "PASSU"
+            ),
+            ("empty", "", nil, 1, nil),
+        ] as [(String, String, String?, Int, String?)])
+    func badInputIsRefusedAndChangesNothing(name: String, text: String, visits: String?, line: Int, field: String?)
+        throws
+    {
         let database = try TerritoryDatabase.create(at: folder.path("\(name).db"))
-        try database.save(Territory(name: "s", actors: [
-            Actor(id: "090000175", kind: .hospital, name: "CHIVA", point: GeoPoint(longitude: 1.6, latitude: 43.0)),
-        ]))
+        try database.save(
+            Territory(
+                name: "s",
+                actors: [
+                    Actor(
+                        id: "090000175", kind: .hospital, name: "CHIVA", point: GeoPoint(longitude: 1.6, latitude: 43.0)
+                    )
+                ]))
         let before = try database.loadTerritory()
         let file = try write("\(name).csv", text)
         let visitsFile = try visits.map { try write("\(name)-visits.csv", $0) }

@@ -1,19 +1,22 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
 
 @Suite struct NumberTextTests {
     /// Expected texts written by hand.
-    @Test(arguments: [
-        (0.1, "0.1"), (1e-5, "0.00001"), (-2.5e-7, "-0.00000025"), (1.5e16, "15000000000000000"), (1e21, "1000000000000000000000"),
-        (1200.0, "1200"), (-0.0, "0"), (0, "0"), (123.456, "123.456"), (72.61, "72.61"), (0.30000000000000004, "0.30000000000000004"),
-        (Double.nan, ""), (Double.infinity, ""), (-45.0, "-45"), (1.25e-3, "0.00125"),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (0.1, "0.1"), (1e-5, "0.00001"), (-2.5e-7, "-0.00000025"), (1.5e16, "15000000000000000"),
+            (1e21, "1000000000000000000000"),
+            (1200.0, "1200"), (-0.0, "0"), (0, "0"), (123.456, "123.456"), (72.61, "72.61"),
+            (0.30000000000000004, "0.30000000000000004"),
+            (Double.nan, ""), (Double.infinity, ""), (-45.0, "-45"), (1.25e-3, "0.00125"),
+        ] as [(Double, String)])
     func formatsWithoutExponentOrLocale(value: Double, text: String) {
         #expect(NumberText.format(value) == text)
     }
@@ -29,7 +32,8 @@ import Testing
     @Test func everyValueReadsBackExactly() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
-            let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF | (generator.next() & 0x8000_0000_0000_0000))
+            let value = Double(
+                bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF | (generator.next() & 0x8000_0000_0000_0000))
             let scaled = Bool.random() ? value : Double.random(in: -1e6...1e6)
             let text = NumberText.format(scaled)
             #expect(!text.contains("e") && Double(text) == scaled, "\(scaled) → \(text)")
@@ -43,8 +47,10 @@ import Testing
     func database() throws -> TerritoryDatabase {
         let database = try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db"))
         let point = try GeoPoint(longitude: 1.5, latitude: 45.3)
-        try database.save(Territory(name: "t", zones: ["Z1", "Z2"].map { try Zone(id: $0, name: $0, point: point) },
-                                    actors: [Actor(id: "h1", kind: .hospital, name: "H", point: point)]))
+        try database.save(
+            Territory(
+                name: "t", zones: ["Z1", "Z2"].map { try Zone(id: $0, name: $0, point: point) },
+                actors: [Actor(id: "h1", kind: .hospital, name: "H", point: point)]))
         return database
     }
 
@@ -59,13 +65,16 @@ import Testing
 
     @Test func matrixExportsAsStoredAndImportsBack() throws {
         let source = try database()
-        try importMatrix("origin_id,destination_id,minutes,km\nZ1,Z2,10.5,8\nZ1,h1,1e-5,\nZ2,Z1,12,0.25\n", name: "road", directed: true, into: source)
+        try importMatrix(
+            "origin_id,destination_id,minutes,km\nZ1,Z2,10.5,8\nZ1,h1,1e-5,\nZ2,Z1,12,0.25\n", name: "road",
+            directed: true, into: source)
         let file = folder.path("road.csv")
         let summary = try TerritoryExporter().export(.matrix, from: source, to: file)
         #expect(summary.rows == 3 && summary.note?.contains("--directed") == true)
         // Ordered by origin then destination (zones, then actors), written by hand.
-        #expect(try String(contentsOfFile: file, encoding: .utf8)
-            == "origin_id,destination_id,minutes,km\r\nZ1,h1,0.00001,\r\nZ1,Z2,10.5,8\r\nZ2,Z1,12,0.25\r\n")
+        #expect(
+            try String(contentsOfFile: file, encoding: .utf8)
+                == "origin_id,destination_id,minutes,km\r\nZ1,h1,0.00001,\r\nZ1,Z2,10.5,8\r\nZ2,Z1,12,0.25\r\n")
         let target = try database()
         try importMatrix(try String(contentsOfFile: file, encoding: .utf8), name: "road", directed: true, into: target)
         let matrix = try #require(try target.travelMatrix(named: "road"))
@@ -76,17 +85,27 @@ import Testing
 
     @Test func matrixChoiceAndFormatErrorsAreClear() throws {
         let db = try database()
-        #expect(throws: ExportError.noMatrix(database: db.path)) { try TerritoryExporter().export(.matrix, from: db, to: folder.path("m.csv")) }
+        #expect(throws: ExportError.noMatrix(database: db.path)) {
+            try TerritoryExporter().export(.matrix, from: db, to: folder.path("m.csv"))
+        }
         try importMatrix("origin_id,destination_id,minutes\nZ1,Z2,1\n", name: "a", into: db)
         try importMatrix("origin_id,destination_id,minutes\nZ1,Z2,2\n", name: "b", into: db)
-        #expect(throws: ExportError.matrixNeeded(names: ["a", "b"])) { try TerritoryExporter().export(.matrix, from: db, to: folder.path("m.csv")) }
+        #expect(throws: ExportError.matrixNeeded(names: ["a", "b"])) {
+            try TerritoryExporter().export(.matrix, from: db, to: folder.path("m.csv"))
+        }
         var exporter = TerritoryExporter()
         exporter.matrix = "c"
-        #expect(throws: ExportError.unknownMatrix(name: "c", names: ["a", "b"])) { try exporter.export(.matrix, from: db, to: folder.path("m.csv")) }
+        #expect(throws: ExportError.unknownMatrix(name: "c", names: ["a", "b"])) {
+            try exporter.export(.matrix, from: db, to: folder.path("m.csv"))
+        }
         exporter.matrix = "b"
         #expect(try exporter.export(.matrix, from: db, to: folder.path("m.csv")).rows == 1)
-        #expect(throws: ExportError.unsupportedFormat(.matrix, .geojson)) { try exporter.export(.matrix, from: db, to: folder.path("m.geojson")) }
-        #expect(throws: ExportError.unknownExtension(path: folder.path("m.txt"))) { try exporter.export(.actors, from: db, to: folder.path("m.txt")) }
+        #expect(throws: ExportError.unsupportedFormat(.matrix, .geojson)) {
+            try exporter.export(.matrix, from: db, to: folder.path("m.geojson"))
+        }
+        #expect(throws: ExportError.unknownExtension(path: folder.path("m.txt"))) {
+            try exporter.export(.actors, from: db, to: folder.path("m.txt"))
+        }
     }
 
     /// The file appears whole or not at all: no temporary file is left, a previous file is
@@ -99,11 +118,14 @@ import Testing
         try "old\n".write(toFile: file, atomically: false, encoding: .utf8)
         _ = try TerritoryExporter().export(.actors, from: db, to: file)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["actors.csv"])
-        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("id,kind,name,lat,lon,zone_id,services\r\n"))
+        #expect(
+            try String(contentsOfFile: file, encoding: .utf8).hasPrefix("id,kind,name,lat,lon,zone_id,services\r\n"))
 
         // A failure (no matrix) leaves the previous file as it was and nothing beside it.
         try "old\n".write(toFile: out.appendingPathComponent("m.csv").path, atomically: false, encoding: .utf8)
-        #expect(throws: ExportError.self) { try TerritoryExporter().export(.matrix, from: db, to: out.appendingPathComponent("m.csv").path) }
+        #expect(throws: ExportError.self) {
+            try TerritoryExporter().export(.matrix, from: db, to: out.appendingPathComponent("m.csv").path)
+        }
         #expect(try String(contentsOfFile: out.appendingPathComponent("m.csv").path, encoding: .utf8) == "old\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["actors.csv", "m.csv"])
 
@@ -114,7 +136,7 @@ import Testing
             #expect {
                 _ = try TerritoryExporter().export(.actors, from: db, to: path)
             } throws: { error in
-                guard case let FileAccessError.unwritable(failing, _) = error else { return false }
+                guard case FileAccessError.unwritable(let failing, _) = error else { return false }
                 return failing == path
             }
         }

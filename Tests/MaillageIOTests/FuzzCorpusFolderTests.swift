@@ -16,7 +16,8 @@ import Testing
     @Test func everyFormatHasACorpusFolderAndEveryFolderAFormat() {
         let folders = FuzzCorpus.formats()
         #expect(Set(Self.formats).subtracting(folders).isEmpty, "formats without a folder in Tests/FuzzCorpus")
-        #expect(Set(folders).subtracting(Self.formats).isEmpty, "folders of Tests/FuzzCorpus that no FuzzFormat case reads")
+        #expect(
+            Set(folders).subtracting(Self.formats).isEmpty, "folders of Tests/FuzzCorpus that no FuzzFormat case reads")
         // ls -d Tests/FuzzCorpus/*/ | grep -vc territory = 14.
         #expect(folders.count == 14)
     }
@@ -30,7 +31,9 @@ import Testing
     @Test func theFuzzScriptRunsEveryFormat() throws {
         let script = try String(contentsOf: Self.root.appendingPathComponent("scripts/fuzz.sh"), encoding: .utf8)
         let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("all_targets=") })
-        let targets = line.drop { $0 != "\"" }.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).split(separator: " ").map(String.init)
+        let targets = line.drop { $0 != "\"" }.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).split(
+            separator: " "
+        ).map(String.init)
         #expect(targets.sorted() == Self.formats)
     }
 
@@ -40,17 +43,19 @@ import Testing
             .filter { $0.hasPrefix("MaillageFuzz") && $0 != "MaillageFuzzSupport" }
         // The executable's name is the format's parts capitalised: zones-csv → MaillageFuzzZonesCSV.
         let expected = FuzzFormat.allCases.map { format in
-            "MaillageFuzz" + format.rawValue.split(separator: "-").map { part in
-                switch part {
-                case "csv": "CSV"
-                case "geojson": "GeoJSON"
-                default: part.prefix(1).uppercased() + part.dropFirst()
-                }
-            }.joined()
+            "MaillageFuzz"
+                + format.rawValue.split(separator: "-").map { part in
+                    switch part {
+                    case "csv": "CSV"
+                    case "geojson": "GeoJSON"
+                    default: part.prefix(1).uppercased() + part.dropFirst()
+                    }
+                }.joined()
         }
         #expect(targets.sorted() == expected.sorted())
         for (format, target) in zip(FuzzFormat.allCases, expected) {
-            let entry = try String(contentsOf: sources.appendingPathComponent("\(target)/FuzzEntry.swift"), encoding: .utf8)
+            let entry = try String(
+                contentsOf: sources.appendingPathComponent("\(target)/FuzzEntry.swift"), encoding: .utf8)
             #expect(entry.contains("FuzzHarness(format: .\(format))"), "\(target) feeds another format")
         }
     }

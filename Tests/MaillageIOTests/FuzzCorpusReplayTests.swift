@@ -51,8 +51,12 @@ import Testing
         let database = try territory()
         let before = try database.loadTerritory()
         do {
-            let outcome = try format.feed(try Data(contentsOf: URL(fileURLWithPath: FuzzCorpus.path(entry))), file: input, database: database)
-            guard case .imported = outcome else { Issue.record("\(entry): \(outcome) is not an import"); return }
+            let outcome = try format.feed(
+                try Data(contentsOf: URL(fileURLWithPath: FuzzCorpus.path(entry))), file: input, database: database)
+            guard case .imported = outcome else {
+                Issue.record("\(entry): \(outcome) is not an import")
+                return
+            }
         } catch let error as ImportError {
             #expect(!name.hasPrefix("seed-"), "the seed \(entry) must import: \(error)")
             #expect(error.file == input.path, "\(entry): \(error)")

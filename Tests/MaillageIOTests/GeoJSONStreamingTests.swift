@@ -1,7 +1,7 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import MaillageCore
+import MaillageFormats
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
@@ -19,10 +19,14 @@ import Testing
 
     /// What Foundation reads: each feature's properties and boundary.
     func foundationFeatures(_ path: String) throws -> [(properties: [String: Any], boundary: Boundary)] {
-        let top = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let top = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         let features = try #require(top["features"] as? [[String: Any]])
         return try features.map { feature in
-            (feature["properties"] as? [String: Any] ?? [:], try Boundary(geoJSONGeometry: try #require(feature["geometry"] as? [String: Any])))
+            (
+                feature["properties"] as? [String: Any] ?? [:],
+                try Boundary(geoJSONGeometry: try #require(feature["geometry"] as? [String: Any]))
+            )
         }
     }
 
@@ -59,14 +63,17 @@ import Testing
         //   → 0.15000000000000002 43.123456789012344
         // Foundation's JSONSerialization on Linux reads the first as 0.15000000000000005 (one unit
         // in the last place off), so the boundary is checked against Python, not against it.
-        let points = try [(-0.5, 43.0), (0.15, 43.0), (0.15000000000000002, 43.123456789012344), (-0.5, 43.5), (-0.5, 43.0)]
-            .map { try GeoPoint(longitude: $0.0, latitude: $0.1) }
+        let points = try [
+            (-0.5, 43.0), (0.15, 43.0), (0.15000000000000002, 43.123456789012344), (-0.5, 43.5), (-0.5, 43.0),
+        ]
+        .map { try GeoPoint(longitude: $0.0, latitude: $0.1) }
         #expect(draft.boundary == (try Boundary(polygons: [[points]])))
     }
 
     @Test func deepNestingIsAnErrorNotACrash() throws {
         let depth = 100_000
-        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z"},"geometry":{"type":"Polygon","coordinates":"#
+        let text =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z"},"geometry":{"type":"Polygon","coordinates":"#
             + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}}]}"
         let file = try folder.write("deep.geojson", text)
         #expect {
@@ -76,11 +83,15 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (#"{"type":"FeatureCollection","features":[{"type":"Feature","prop"#, 1),  // cut short
-        ("{\"type\":\"FeatureCollection\",\n\"features\":[\n{\"type\":\"Feature\",\"properties\":{\"id\":\"A\"} x}\n]}", 3),
-        (#"{"type":"FeatureCollection","features":[]} trailing"#, 1),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            (#"{"type":"FeatureCollection","features":[{"type":"Feature","prop"#, 1),  // cut short
+            (
+                "{\"type\":\"FeatureCollection\",\n\"features\":[\n{\"type\":\"Feature\",\"properties\":{\"id\":\"A\"} x}\n]}",
+                3
+            ),
+            (#"{"type":"FeatureCollection","features":[]} trailing"#, 1),
+        ] as [(String, Int)])
     func syntaxErrorsNameTheirLine(text: String, line: Int) throws {
         let file = try folder.write("bad-\(UUID()).geojson", text)
         // JSONSerialization refuses these too.

@@ -1,8 +1,8 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
@@ -20,11 +20,15 @@ import Testing
     func territory() throws -> TerritoryDatabase {
         let database = try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db"))
         let point = try GeoPoint(longitude: 1.5, latitude: 45.3)
-        try database.save(Territory(
-            name: "t",
-            zones: ["Z1", "Z2", "Z3", "X"].map { try Zone(id: $0, name: $0, point: point) },
-            actors: [Actor(id: "h1", kind: .hospital, name: "H", point: point), Actor(id: "X", kind: .gp, name: "G", point: point)]
-        ))
+        try database.save(
+            Territory(
+                name: "t",
+                zones: ["Z1", "Z2", "Z3", "X"].map { try Zone(id: $0, name: $0, point: point) },
+                actors: [
+                    Actor(id: "h1", kind: .hospital, name: "H", point: point),
+                    Actor(id: "X", kind: .gp, name: "G", point: point),
+                ]
+            ))
         return database
     }
 
@@ -53,7 +57,10 @@ import Testing
 
     @Test func directedServesOnlyEachRowsDirection() throws {
         let database = try territory()
-        _ = try importer { $0.isDirected = true; $0.intrazoneMinutes = 5 }.run(file: try write(Self.sample), into: database)
+        _ = try importer {
+            $0.isDirected = true
+            $0.intrazoneMinutes = 5
+        }.run(file: try write(Self.sample), into: database)
         let matrix = try #require(try database.travelMatrix(named: "m"))
         #expect(matrix.definition.isDirected && matrix.definition.intrazoneMinutes == 5)
         #expect(matrix.minutes(from: .zone("Z1"), to: .actor("h1")) == 20)
@@ -65,15 +72,21 @@ import Testing
         let database = try territory()
         let file = try write("from;to;duration;distance\nZ1;Z2;90;1500\nZ2;Z3;3600,5;\n")
         _ = try importer {
-            $0.originColumn = "from"; $0.destinationColumn = "to"
-            $0.timeColumn = "duration"; $0.timeUnit = .seconds
-            $0.distanceColumn = "distance"; $0.distanceUnit = .metres
+            $0.originColumn = "from"
+            $0.destinationColumn = "to"
+            $0.timeColumn = "duration"
+            $0.timeUnit = .seconds
+            $0.distanceColumn = "distance"
+            $0.distanceUnit = .metres
         }.run(file: file, into: database)
         let matrix = try #require(try database.travelMatrix(named: "m"))
         #expect(matrix.time(from: .zone("Z1"), to: .zone("Z2")) == TravelTime(minutes: 1.5, km: 1.5))  // 90 s, 1500 m
         #expect(matrix.time(from: .zone("Z2"), to: .zone("Z3")) == TravelTime(minutes: 3600.5 / 60, km: nil))
         let hours = try write("origin_id,destination_id,minutes\nZ1,Z2,0.5\n")
-        _ = try importer { $0.name = "h"; $0.timeUnit = .hours }.run(file: hours, into: database)
+        _ = try importer {
+            $0.name = "h"
+            $0.timeUnit = .hours
+        }.run(file: hours, into: database)
         #expect(try database.travelMatrix(named: "h")?.minutes(from: .zone("Z1"), to: .zone("Z2")) == 30)
     }
 
@@ -85,7 +98,8 @@ import Testing
         #expect(report.skipped["origin matches no zone or actor of the territory"] == 2)
         #expect(report.skipped["destination matches no zone or actor of the territory"] == 1)
         #expect(report.skipped["no time (the pair stays unreachable)"] == 1)
-        #expect(report.skippedExamples["origin matches no zone or actor of the territory"] == ["line 3: Q1", "line 4: Q1"])
+        #expect(
+            report.skippedExamples["origin matches no zone or actor of the territory"] == ["line 3: Q1", "line 4: Q1"])
         #expect(report.warnings.contains { $0.hasPrefix("2 distinct ids match nothing") && $0.contains("Q1, Q2") })
     }
 
@@ -94,7 +108,8 @@ import Testing
         let file = try write("origin_id,destination_id,minutes\nZ1,Z2,1\nX,Z2,2\n")
         #expect { try importer().run(file: file, into: database) } throws: { error in
             guard let error = error as? ImportError else { return false }
-            return error.line == 3 && error.field == "origin_id" && error.value == "X" && error.hint?.setting == "origins"
+            return error.line == 3 && error.field == "origin_id" && error.value == "X"
+                && error.hint?.setting == "origins"
         }
         #expect(try database.travelMatrix(named: "m") == nil)  // nothing written
         _ = try importer { $0.origins = .actor }.run(file: file, into: database)
@@ -103,20 +118,24 @@ import Testing
         #expect(matrix.minutes(from: .zone("X"), to: .zone("Z2")) == nil)
         // --origins zones: an actor-only id is not a zone, so its row is skipped (and, the file
         // giving no pair, storing the empty matrix takes allowEmpty).
-        let report = try importer { $0.origins = .zone; $0.allowEmpty = true }.run(file: try write("origin_id,destination_id,minutes\nh1,Z2,2\n"), into: database)
+        let report = try importer {
+            $0.origins = .zone
+            $0.allowEmpty = true
+        }.run(file: try write("origin_id,destination_id,minutes\nh1,Z2,2\n"), into: database)
         #expect(report.skipped["origin matches no zone of the territory"] == 1)
     }
 
     /// Each bad file fails naming its line and column, and leaves the previous matrix as it was.
-    @Test(arguments: [
-        ("origin_id,destination_id,minutes\nZ1,Z2,1\nZ1,Z3,abc\n", 3, "minutes"),
-        ("origin_id,destination_id,minutes\nZ1,Z2,-4\n", 2, "minutes"),
-        ("origin_id,destination_id,minutes,km\nZ1,Z2,4,far\n", 2, "km"),
-        ("origin_id,destination_id,minutes\nZ1,Z2,1\nZ1,Z2,2\n", 3, "origin_id, destination_id"),
-        ("origin_id,destination_id,minutes\n,Z2,1\n", 2, "origin_id"),
-        ("origin_id,destination_id,time\nZ1,Z2,1\n", 1, "minutes"),
-        ("origin_id,destination_id,minutes\nZ1,Z2,1\nZ2\n", 3, nil),
-    ] as [(String, Int, String?)])
+    @Test(
+        arguments: [
+            ("origin_id,destination_id,minutes\nZ1,Z2,1\nZ1,Z3,abc\n", 3, "minutes"),
+            ("origin_id,destination_id,minutes\nZ1,Z2,-4\n", 2, "minutes"),
+            ("origin_id,destination_id,minutes,km\nZ1,Z2,4,far\n", 2, "km"),
+            ("origin_id,destination_id,minutes\nZ1,Z2,1\nZ1,Z2,2\n", 3, "origin_id, destination_id"),
+            ("origin_id,destination_id,minutes\n,Z2,1\n", 2, "origin_id"),
+            ("origin_id,destination_id,time\nZ1,Z2,1\n", 1, "minutes"),
+            ("origin_id,destination_id,minutes\nZ1,Z2,1\nZ2\n", 3, nil),
+        ] as [(String, Int, String?)])
     func badRowsAreErrorsAndChangeNothing(text: String, line: Int, field: String?) throws {
         let database = try territory()
         _ = try importer().run(file: try write(Self.sample), into: database)
@@ -130,7 +149,8 @@ import Testing
     @Test func reimportingTheSameNameReplacesTheMatrix() throws {
         let database = try territory()
         _ = try importer().run(file: try write(Self.sample), into: database)
-        let report = try importer { $0.isDirected = true }.run(file: try write("origin_id,destination_id,minutes\nZ3,Z1,6\n"), into: database)
+        let report = try importer { $0.isDirected = true }.run(
+            file: try write("origin_id,destination_id,minutes\nZ3,Z1,6\n"), into: database)
         #expect(report.warnings.contains("replaced the 3 pairs of the previous matrix 'm'"))
         let matrix = try #require(try database.travelMatrix(named: "m"))
         #expect(matrix.storedPairCount == 1 && matrix.definition.isDirected)
@@ -168,16 +188,20 @@ import Testing
         try DelimitedFile(path: path).forEachRecord { record in
             let id = try record.required("origin_id")
             if origins[id] == nil {
-                origins[id] = try Zone(id: id, name: record.required("origin_city"),
-                                       point: GeoPoint(longitude: record.requiredDouble("longitude"), latitude: record.requiredDouble("latitude")))
+                origins[id] = try Zone(
+                    id: id, name: record.required("origin_city"),
+                    point: GeoPoint(
+                        longitude: record.requiredDouble("longitude"), latitude: record.requiredDouble("latitude")))
             }
         }
         #expect(origins.count == 135)
         try database.save(Territory(name: "Corrèze", zones: origins.values.sorted { $0.id < $1.id }))
 
         var importer = MatrixImporter()
-        importer.timeColumn = "duration"; importer.timeUnit = .seconds
-        importer.distanceColumn = "distance"; importer.distanceUnit = .metres
+        importer.timeColumn = "duration"
+        importer.timeUnit = .seconds
+        importer.distanceColumn = "distance"
+        importer.distanceUnit = .metres
         let report = try importer.run(file: path, into: database)
         #expect(report.rowsRead == 33231)
         #expect(report.inserted == 9045)

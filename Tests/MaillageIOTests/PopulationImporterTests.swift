@@ -1,8 +1,8 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
@@ -27,7 +27,8 @@ import Testing
     @Test(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
     func nationalFileJoinsOntoOccitanieAndReportsTheRestOfFrance() throws {
         let database = try occitanie()
-        let report = try PopulationImporter().run(file: SharedData.path("communes/donnees_communes.csv"), into: database)
+        let report = try PopulationImporter().run(
+            file: SharedData.path("communes/donnees_communes.csv"), into: database)
         // awk -F';' 'NR==FNR{if(FNR>1){split($0,a,",");z[a[1]]=1};next} FNR>1 && ($7 in z){n++; s+=$9} END{print n, s, FNR-1-n}' \
         //     communes_occitanie5_attributes.csv donnees_communes.csv      → 1995 2393660 32905
         #expect(report.rowsRead == 34_900)
@@ -45,9 +46,11 @@ import Testing
     @Test(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
     func pyramidEstimateKeepsTotalsAndTheCommunes75PlusShare() throws {
         let database = try occitanie()
-        let pyramid = try AgePyramid(path: SharedData.path("population/pop_dep_sexe_age5_occitanie5_1975_2021.csv"), year: 2021)
+        let pyramid = try AgePyramid(
+            path: SharedData.path("population/pop_dep_sexe_age5_occitanie5_1975_2021.csv"), year: 2021)
         let report = try PopulationImporter(
-            columns: ZoneColumns(id: "code_insee", population: "population_2021"), pyramid: pyramid, over75Column: "pct_75plus_rp2020"
+            columns: ZoneColumns(id: "code_insee", population: "population_2021"), pyramid: pyramid,
+            over75Column: "pct_75plus_rp2020"
         ).run(file: SharedData.path("communes/communes_occitanie5_attributes.csv"), into: database)
         // Every zone gets bands; 09255 (no position, so no zone) is skipped. Five communes have a population but no
         // 75+ share (awk -F, '$4!="" && $5==""' communes_occitanie5_attributes.csv → 09287 32067 32260 32413 46217):
@@ -91,8 +94,10 @@ import Testing
 
     @Test func codeMapSumsMergedCommunesAndReportsUnknownCodesWithNames() throws {
         let database = try emptyDatabase()
-        _ = try ZonesImporter().run(file: write("z.csv", "id,name,lat,lon\n31001,New town,43.5,1.5\n31003,Other,43.6,1.6\n"), into: database)
-        let file = try write("p.csv", "COM;Commune;PMUN\n31001;Old A;100\n31002;Old B;50\n31003;Other;7\n75056;Paris;2100000\n")
+        _ = try ZonesImporter().run(
+            file: write("z.csv", "id,name,lat,lon\n31001,New town,43.5,1.5\n31003,Other,43.6,1.6\n"), into: database)
+        let file = try write(
+            "p.csv", "COM;Commune;PMUN\n31001;Old A;100\n31002;Old B;50\n31003;Other;7\n75056;Paris;2100000\n")
         let map = try write("map.csv", "old_code,new_code\n31002,31001\n")
         let report = try PopulationImporter(codeMap: CodeMap(path: map)).run(file: file, into: database)
         #expect(report.updated == 2)
@@ -105,7 +110,8 @@ import Testing
 
     @Test func badPopulationFilesChangeNothing() throws {
         let database = try emptyDatabase()
-        _ = try ZonesImporter().run(file: write("z.csv", "id,name,lat,lon,population\n31001,A,43.5,1.5,10\n"), into: database)
+        _ = try ZonesImporter().run(
+            file: write("z.csv", "id,name,lat,lon,population\n31001,A,43.5,1.5,10\n"), into: database)
         let before = try database.loadTerritory()
         for (name, text, line) in [
             ("negative", "id,population\n31001,-3\n", 2),
@@ -114,8 +120,11 @@ import Testing
             ("share-above-one", "id,population,pct_75plus\n31001,3,1.5\n", 2),
         ] {
             let file = try write("\(name).csv", text)
-            let pyramid = AgePyramid(path: "p.csv", year: 2021, counts: ["31": Dictionary(uniqueKeysWithValues: zip(AgeBand.insee, [1.0, 1, 1, 1, 1, 1]))])
-            let importer = PopulationImporter(pyramid: pyramid, over75Column: name == "share-above-one" ? "pct_75plus" : nil)
+            let pyramid = AgePyramid(
+                path: "p.csv", year: 2021,
+                counts: ["31": Dictionary(uniqueKeysWithValues: zip(AgeBand.insee, [1.0, 1, 1, 1, 1, 1]))])
+            let importer = PopulationImporter(
+                pyramid: pyramid, over75Column: name == "share-above-one" ? "pct_75plus" : nil)
             #expect("\(name)") {
                 _ = try importer.run(file: file, into: database)
             } throws: { error in

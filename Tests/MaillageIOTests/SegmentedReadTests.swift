@@ -1,8 +1,8 @@
-@testable import MaillageFormats
-import MaillageTestSupport
 import Foundation
+import MaillageTestSupport
 import Testing
 
+@testable import MaillageFormats
 @testable import MaillageIO
 
 /// `ByteCSVReader.collectRecords`: a file read in segments on several threads must hand out
@@ -37,7 +37,9 @@ import Testing
     }
 
     func segmented(_ path: String, threads: Int, minimumSegmentBytes: Int = 16) throws -> [(Int, [String])] {
-        let parts = try ByteCSVReader(path: path).collectRecords(threads: threads, minimumSegmentBytes: minimumSegmentBytes, part: { _ in [(Int, [String])]() }) { part, record in
+        let parts = try ByteCSVReader(path: path).collectRecords(
+            threads: threads, minimumSegmentBytes: minimumSegmentBytes, part: { _ in [(Int, [String])]() }
+        ) { part, record in
             part.append((record.line, (0..<record.count).map { record.string($0) ?? "" }))
         }
         return parts.flatMap { $0 }
@@ -56,7 +58,10 @@ import Testing
         #expect(read.map(\.0) == expected.map(\.0))
         #expect(read.map(\.1) == expected.map(\.1))
         if threads > 1 {
-            #expect(try ByteCSVReader(path: path).segments(count: threads, minimumBytes: 16, size: ByteCSVReader(path: path).fileSize()).count > 1)
+            #expect(
+                try ByteCSVReader(path: path).segments(
+                    count: threads, minimumBytes: 16, size: ByteCSVReader(path: path).fileSize()
+                ).count > 1)
         }
     }
 
@@ -92,6 +97,9 @@ import Testing
     @Test func smallFilesAreOneSegment() throws {
         let path = try write("a,b\n1,2\n")
         let reader = try ByteCSVReader(path: path)
-        #expect(try reader.segments(count: 8, minimumBytes: 1 << 20, size: reader.fileSize()) == [.init(start: 0, end: nil, line: 1)])
+        #expect(
+            try reader.segments(count: 8, minimumBytes: 1 << 20, size: reader.fileSize()) == [
+                .init(start: 0, end: nil, line: 1)
+            ])
     }
 }

@@ -1,8 +1,8 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import MaillageCore
+import MaillageFormats
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
@@ -21,8 +21,10 @@ import Testing
         let database = try emptyDatabase()
         let attributes = try SharedData.path("communes/communes_occitanie5_attributes.csv")
         _ = try ZonesImporter(columns: ZonesImporterTests.attributesColumns).run(file: attributes, into: database)
-        let report = try SupplyCountsImporter(kind: .gp, column: "gp_establishments_sirene_2019", idColumn: "code_insee")
-            .run(file: attributes, into: database)
+        let report = try SupplyCountsImporter(
+            kind: .gp, column: "gp_establishments_sirene_2019", idColumn: "code_insee"
+        )
+        .run(file: attributes, into: database)
         // awk -F, 'NR>1 && $12+0>0{n++; s+=$12} END{print n, s}' communes_occitanie5_attributes.csv   → 455 3616
         #expect(report.inserted == 455)
         let actors = try database.loadTerritory().actors
@@ -44,13 +46,16 @@ import Testing
 
     @Test func zeroCountsRemoveStaleActorsAndUnknownZonesAreSkipped() throws {
         let database = try emptyDatabase()
-        _ = try ZonesImporter().run(file: write("z.csv", "id,name,lat,lon\n31001,Alpha,43.5,1.5\n31002,Beta,43.6,1.6\n"), into: database)
+        _ = try ZonesImporter().run(
+            file: write("z.csv", "id,name,lat,lon\n31001,Alpha,43.5,1.5\n31002,Beta,43.6,1.6\n"), into: database)
         let first = try write("c1.csv", "code_insee,nom,n\n31001,Alpha,2\n31002,Beta,3\n99999,Nowhere,4\n")
-        let report = try SupplyCountsImporter(kind: .pharmacy, column: "n", measure: .places).run(file: first, into: database)
+        let report = try SupplyCountsImporter(kind: .pharmacy, column: "n", measure: .places).run(
+            file: first, into: database)
         #expect(report.inserted == 2)
         #expect(report.skippedExamples["zone id matches no zone"] == ["line 4: 99999 Nowhere"])
         let second = try write("c2.csv", "code_insee,nom,n\n31001,Alpha,0\n31002,Beta,5\n")
-        let again = try SupplyCountsImporter(kind: .pharmacy, column: "n", measure: .places).run(file: second, into: database)
+        let again = try SupplyCountsImporter(kind: .pharmacy, column: "n", measure: .places).run(
+            file: second, into: database)
         #expect(again.updated == 1)
         #expect(again.warnings.contains { $0.hasPrefix("removed 1 aggregated pharmacy") })
         let actors = try database.loadTerritory().actors

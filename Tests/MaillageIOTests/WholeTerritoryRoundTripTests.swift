@@ -14,11 +14,14 @@ import Testing
 
     @Test(arguments: ["csv", "geojson"])
     func zonesActorsAndLinksComeBack(zoneFormat: String) throws {
-        let original = try TerritoryGenerator.generate(GeneratorOptions(zones: 40, population: 60_000, seed: 5, name: "whole"))
+        let original = try TerritoryGenerator.generate(
+            GeneratorOptions(zones: 40, population: 60_000, seed: 5, name: "whole"))
         let source = try TerritoryDatabase.create(at: folder.path("source-\(zoneFormat).db"))
         try source.save(original)
-        let files = (zones: folder.path("zones-\(zoneFormat).\(zoneFormat)"), actors: folder.path("a-\(zoneFormat).csv"),
-                     links: folder.path("l-\(zoneFormat).csv"))
+        let files = (
+            zones: folder.path("zones-\(zoneFormat).\(zoneFormat)"), actors: folder.path("a-\(zoneFormat).csv"),
+            links: folder.path("l-\(zoneFormat).csv")
+        )
         _ = try TerritoryExporter().export(.zones, from: source, to: files.zones)
         _ = try TerritoryExporter().export(.actors, from: source, to: files.actors)
         _ = try TerritoryExporter().export(.links, from: source, to: files.links)
@@ -36,7 +39,9 @@ import Testing
             #expect(zone.population.total == before.population.total)
             #expect(zone.population.byBand == before.population.byBand, "bands of \(zone.id)")
             #expect(zone.densityClass == before.densityClass)
-            #expect(abs(zone.point.longitude - before.point.longitude) <= 1e-6 && abs(zone.point.latitude - before.point.latitude) <= 1e-6)
+            #expect(
+                abs(zone.point.longitude - before.point.longitude) <= 1e-6
+                    && abs(zone.point.latitude - before.point.latitude) <= 1e-6)
         }
         #expect(back.actors.map(\.id) == original.actors.map(\.id).sorted())
         #expect(Set(back.links) == Set(original.links))

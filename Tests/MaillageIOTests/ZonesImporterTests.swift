@@ -1,10 +1,10 @@
-import MaillageFormats
-import MaillageTestSupport
 import Foundation
 import GRDB
 import MaillageCore
+import MaillageFormats
 import MaillageGeo
 import MaillageStore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageIO
@@ -18,7 +18,8 @@ import Testing
 
     func emptyDatabase() throws -> TerritoryDatabase { try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db")) }
 
-    static let attributesColumns = ZoneColumns(id: "code_insee", name: "nom", population: "population_2021", density: "dens4_code")
+    static let attributesColumns = ZoneColumns(
+        id: "code_insee", name: "nom", population: "population_2021", density: "dens4_code")
 
     // MARK: real files
 
@@ -92,7 +93,9 @@ import Testing
     // MARK: hand-written files
 
     @Test func agreedCSVColumnsWithBandsAndProjectedCoordinates() throws {
-        let file = try write("z.csv", """
+        let file = try write(
+            "z.csv",
+            """
             id,name,x,y,population,density_class,population.0-14,population.15-29,population.30-44,population.45-59,population.60-74,population.75+
             31555,Toulouse,574000,6280000,100,1,10,20,30,20,15,5
             09001,Aigues-Juntes,574100,6280100,,4,,,,,,
@@ -112,7 +115,9 @@ import Testing
 
     @Test func inseeCensusColumnsOfTheLatestYearAreRead() throws {
         // An INSEE file carries overlapping bands (P20_POP0019, P20_POP65P) and older years.
-        let file = try write("insee.csv", """
+        let file = try write(
+            "insee.csv",
+            """
             CODGEO,LIBGEO,lat,lon,P20_POP,P20_POP0014,P20_POP1529,P20_POP3044,P20_POP4559,P20_POP6074,P20_POP75P,P20_POP0019,P20_POP65P,P14_POP,P14_POP0014,P14_POP1529,P14_POP3044,P14_POP4559,P14_POP6074,P14_POP75P
             09001,Aigues-Juntes,43.0472,1.4755,60,6,7,8,12,15,12,10,20,70,1,1,1,1,1,65
 
@@ -132,7 +137,9 @@ import Testing
     /// centroids, so the same holds in degrees to well under a metre.
     @Test func centroidOfAPolygonWithAHoleIsAreaWeighted() throws {
         let cell = 0.01
-        func p(_ x: Double, _ y: Double) throws -> GeoPoint { try GeoPoint(longitude: 1 + x * cell, latitude: 43 + y * cell) }
+        func p(_ x: Double, _ y: Double) throws -> GeoPoint {
+            try GeoPoint(longitude: 1 + x * cell, latitude: 43 + y * cell)
+        }
         let outer = try [p(0, 0), p(2, 0), p(2, 2), p(0, 2), p(0, 0)]
         let hole = try [p(0, 0), p(0, 1), p(1, 1), p(1, 0), p(0, 0)]
         let centroid = try PolygonCentroid().centroid(of: Boundary(polygons: [[outer, hole]]))
@@ -143,13 +150,16 @@ import Testing
         #expect(square.area == 1 && square.momentX == 0.5 && square.momentY == 0.5)
     }
 
-    static let square = #"{"type":"Polygon","coordinates":[[[1.0,43.0],[1.02,43.0],[1.02,43.02],[1.0,43.02],[1.0,43.0]]]}"#
+    static let square =
+        #"{"type":"Polygon","coordinates":[[[1.0,43.0],[1.02,43.0],[1.02,43.02],[1.0,43.02],[1.0,43.0]]]}"#
 
     @Test func geoJSONWithoutPopulationUpdatesGeometryOnly() throws {
         let database = try emptyDatabase()
         let csv = try write("z.csv", "id,name,lat,lon,population,density_class\nZ1,Old name,43.5,1.5,1234,3\n")
         _ = try ZonesImporter().run(file: csv, into: database)
-        let geojson = try write("z.geojson", """
+        let geojson = try write(
+            "z.geojson",
+            """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1","name":"New name"},"geometry":\(Self.square)}]}
             """)
         let report = try ZonesImporter().run(file: geojson, into: database)
@@ -162,7 +172,9 @@ import Testing
     }
 
     @Test func codeMapMergesCommunesAndTheirPopulations() throws {
-        let csv = try write("z.csv", """
+        let csv = try write(
+            "z.csv",
+            """
             id,name,lat,lon,population,population.0-14,population.15-29,population.30-44,population.45-59,population.60-74,population.75+
             A1,Absorbing,43.5,1.5,100,10,20,30,20,15,5
             B2,Absorbed,43.6,1.6,50,5,5,10,10,10,10
@@ -184,24 +196,40 @@ import Testing
 
     // MARK: bad input
 
-    static let before = try! Territory(name: "before", zones: [
-        Zone(id: "keep", name: "Kept", point: GeoPoint(longitude: 1, latitude: 43), population: Population(total: 7)),
-    ])
+    static let before = try! Territory(
+        name: "before",
+        zones: [
+            Zone(
+                id: "keep", name: "Kept", point: GeoPoint(longitude: 1, latitude: 43), population: Population(total: 7))
+        ])
 
     /// Each bad file fails with an ImportError naming the feature (and property) and leaves
     /// the database as it was.
-    @Test(arguments: [
-        ("invalid-json", #"{"type":"FeatureCollection","features":[}"#, nil as String?),
-        ("not-a-collection", #"{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)}"#, "type"),
-        ("line-geometry", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)},{"type":"Feature","properties":{"id":"Z2"},"geometry":{"type":"LineString","coordinates":[[1,43],[2,44]]}}]}"#,
-         "features[1].geometry.type"),
-        ("open-ring", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":{"type":"Polygon","coordinates":[[[1,43],[1.1,43],[1.1,43.1],[1,43.1]]]}}]}"#,
-         "features[0].geometry.polygon[0].ring[0]"),
-        ("missing-id", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)},{"type":"Feature","properties":{"name":"No id"},"geometry":\#(square)}]}"#,
-         "features[1].properties.id"),
-        ("bad-population", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1","population":"many"},"geometry":\#(square)}]}"#,
-         "features[0].properties.population"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("invalid-json", #"{"type":"FeatureCollection","features":[}"#, nil as String?),
+            ("not-a-collection", #"{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)}"#, "type"),
+            (
+                "line-geometry",
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)},{"type":"Feature","properties":{"id":"Z2"},"geometry":{"type":"LineString","coordinates":[[1,43],[2,44]]}}]}"#,
+                "features[1].geometry.type"
+            ),
+            (
+                "open-ring",
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":{"type":"Polygon","coordinates":[[[1,43],[1.1,43],[1.1,43.1],[1,43.1]]]}}]}"#,
+                "features[0].geometry.polygon[0].ring[0]"
+            ),
+            (
+                "missing-id",
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":\#(square)},{"type":"Feature","properties":{"name":"No id"},"geometry":\#(square)}]}"#,
+                "features[1].properties.id"
+            ),
+            (
+                "bad-population",
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1","population":"many"},"geometry":\#(square)}]}"#,
+                "features[0].properties.population"
+            ),
+        ] as [(String, String, String?)])
     func badGeoJSONIsRefusedAndChangesNothing(name: String, text: String, field: String?) throws {
         let database = try emptyDatabase()
         try database.save(Self.before)
@@ -215,15 +243,24 @@ import Testing
         #expect(try database.loadTerritory() == Self.before)
     }
 
-    @Test(arguments: [
-        ("some-bands", "id,name,lat,lon,population,population.0-14,population.15-29,population.30-44,population.45-59,population.60-74,population.75+\nZ1,A,43,1,100,10,20,30,20,15,5\nZ2,B,43,1,100,10,,30,20,15,5\n", 3, "population.15-29"),
-        ("bands-off-total", "id,name,lat,lon,population,population.0-14,population.15-29,population.30-44,population.45-59,population.60-74,population.75+\nZ1,A,43,1,100,10,20,30,20,15,50\n", 2, nil),
-        ("density", "id,name,lat,lon,density_class\nZ1,A,43,1,7\n", 2, "density_class"),
-        ("negative", "id,name,lat,lon,population\nZ1,A,43,1,-5\n", 2, "population"),
-        ("duplicate", "id,name,lat,lon\nZ1,A,43,1\nZ1,B,43,1\n", 3, "id"),
-        ("half-position", "id,name,lat,lon\nZ1,A,43,\n", 2, "lon"),
-        ("named-column-missing", "code,name,lat,lon\nZ1,A,43,1\n", 1, "code_insee"),
-    ] as [(String, String, Int, String?)])
+    @Test(
+        arguments: [
+            (
+                "some-bands",
+                "id,name,lat,lon,population,population.0-14,population.15-29,population.30-44,population.45-59,population.60-74,population.75+\nZ1,A,43,1,100,10,20,30,20,15,5\nZ2,B,43,1,100,10,,30,20,15,5\n",
+                3, "population.15-29"
+            ),
+            (
+                "bands-off-total",
+                "id,name,lat,lon,population,population.0-14,population.15-29,population.30-44,population.45-59,population.60-74,population.75+\nZ1,A,43,1,100,10,20,30,20,15,50\n",
+                2, nil
+            ),
+            ("density", "id,name,lat,lon,density_class\nZ1,A,43,1,7\n", 2, "density_class"),
+            ("negative", "id,name,lat,lon,population\nZ1,A,43,1,-5\n", 2, "population"),
+            ("duplicate", "id,name,lat,lon\nZ1,A,43,1\nZ1,B,43,1\n", 3, "id"),
+            ("half-position", "id,name,lat,lon\nZ1,A,43,\n", 2, "lon"),
+            ("named-column-missing", "code,name,lat,lon\nZ1,A,43,1\n", 1, "code_insee"),
+        ] as [(String, String, Int, String?)])
     func badCSVIsRefusedAndChangesNothing(name: String, text: String, line: Int, field: String?) throws {
         let database = try emptyDatabase()
         try database.save(Self.before)

@@ -15,8 +15,10 @@ import Testing
     /// Unicode scalar becomes `_` (a decomposed accent is a scalar of its own, not a letter).
     @Test func theWriterAndTheReaderNameFilesAlike() throws {
         // Pairs, not a dictionary: Swift's strings compare decomposed and precomposed `é` as equal.
-        let names = [("more[x=1]", "more_x=1_"), ("Rene\u{301}", "Rene_"), ("Ren\u{E9}", "Ren\u{E9}"),
-                     ("a.b-c_d", "a.b-c_d")]
+        let names = [
+            ("more[x=1]", "more_x=1_"), ("Rene\u{301}", "Rene_"), ("Ren\u{E9}", "Ren\u{E9}"),
+            ("a.b-c_d", "a.b-c_d"),
+        ]
         for (name, expected) in names {
             #expect(try ScenarioFiles.safeName(name, file: "s.yaml") == expected)
             #expect(ScenarioFiles.fileName(ofScenario: name) == expected)
@@ -36,8 +38,9 @@ import Testing
         let json = try String(contentsOfFile: Self.fixture + "/comparison.json", encoding: .utf8)
             .replacingOccurrences(of: "close <script>x</script>", with: name)
         _ = try folder.write("comparison.json", json)
-        try FileManager.default.copyItem(atPath: Self.fixture + "/close__script_x__script_.geojson",
-                                         toPath: folder.path("Rene_.geojson"))
+        try FileManager.default.copyItem(
+            atPath: Self.fixture + "/close__script_x__script_.geojson",
+            toPath: folder.path("Rene_.geojson"))
         let reading = try ComparisonReading(folder: folder.url.path)
         #expect(reading.alternatives == [name])
         let zones = try #require(reading.zones[name])

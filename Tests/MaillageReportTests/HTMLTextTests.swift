@@ -5,7 +5,8 @@ import Testing
 @Suite struct HTMLTextTests {
     @Test func markupCharactersBecomeEntities() {
         // Written by hand: each of & < > " ' replaced by its entity, everything else kept.
-        #expect(HTMLText.escape(#"<script>alert("x") & 'y'</script>"#)
+        #expect(
+            HTMLText.escape(#"<script>alert("x") & 'y'</script>"#)
                 == "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;")
         #expect(HTMLText.escape("Ariège – Saint-Girons") == "Ariège – Saint-Girons")
         // A control character would make the file unreadable as XML.

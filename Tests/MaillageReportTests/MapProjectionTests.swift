@@ -35,7 +35,8 @@ import Testing
         // 200 units for 2,000 m: 0.1 unit per metre; the height shrinks to 1,000 m + margins.
         #expect(abs(frame.scale - 0.1) < 1e-12)
         #expect(abs(frame.height - 120) < 1e-9)
-        let northEast = frame.place(points[1]), southWest = frame.place(points[0])
+        let northEast = frame.place(points[1])
+        let southWest = frame.place(points[0])
         #expect(abs(northEast.x - 210) < 1e-9 && abs(northEast.y - 10) < 1e-9)
         #expect(abs(southWest.x - 10) < 1e-9 && abs(southWest.y - 110) < 1e-9)
     }

@@ -9,8 +9,9 @@ import Testing
     /// days; its mean over days 0…364 is 0.5 + 0.0005·182 = 0.591, so the trend is
     /// 0.015 / 0.591 = 2.538 % a month.
     @Test func aRisingShareTrendsByItsSlopeOverItsMean() {
-        let line = OccupancyChart.Line(role: "hospital_beds", used: (0..<365).map { 100 + 0.1 * Double($0) },
-                                       offered: Array(repeating: 200, count: 365))
+        let line = OccupancyChart.Line(
+            role: "hospital_beds", used: (0..<365).map { 100 + 0.1 * Double($0) },
+            offered: Array(repeating: 200, count: 365))
         #expect(abs(line.trendPerMonth - 0.015 / 0.591) < 1e-12)
         #expect(SimulationSection.trend(line.trendPerMonth) == "+2.5 % ⚠")
     }
@@ -24,8 +25,9 @@ import Testing
         #expect(abs(flat.trendPerMonth) < 1e-12)
         #expect(SimulationSection.trend(flat.trendPerMonth) == "+0.0 %")
         // Share 0.8 − 0.0001·d over days 0…99: slope −0.003 a month, mean 0.8 − 0.0001·49.5 = 0.79505.
-        let falling = OccupancyChart.Line(role: "gp_slots", used: (0..<100).map { 80 - 0.01 * Double($0) },
-                                          offered: Array(repeating: 100, count: 100))
+        let falling = OccupancyChart.Line(
+            role: "gp_slots", used: (0..<100).map { 80 - 0.01 * Double($0) },
+            offered: Array(repeating: 100, count: 100))
         #expect(abs(falling.trendPerMonth - (-0.003 / 0.79505)) < 1e-12)
         #expect(SimulationSection.trend(falling.trendPerMonth) == "−0.4 %")
         #expect(OccupancyChart.Line(role: "x", used: [1, 2], offered: [2, 2]).trendPerMonth.isNaN)

@@ -9,7 +9,10 @@ import Testing
         var parameters = StudyParameters(kind: "hospital", service: "emergency", travel: "line")
         #expect(parameters.json == #"{"kind":"hospital","service":"emergency","travel":"line"}"#)
         (parameters.limit, parameters.countedKinds) = ("30.0", "hospital")
-        #expect(parameters.json == #"{"counted_kinds":"hospital","kind":"hospital","limit":"30.0","service":"emergency","travel":"line"}"#)
+        #expect(
+            parameters.json
+                == #"{"counted_kinds":"hospital","kind":"hospital","limit":"30.0","service":"emergency","travel":"line"}"#
+        )
         #expect(StudyParameters(json: parameters.json) == parameters)
         #expect(StudyParameters(json: "not json") == StudyParameters())
         #expect(parameters.fields["counted_kinds"] == "hospital" && parameters.fields.count == 5)
@@ -18,20 +21,25 @@ import Testing
     @Test func supplyOptionsAreRecordedAsTheCommandsAlwaysWroteThem() {
         var parameters = StudyParameters(kind: "gp")
         parameters.setSupply(capacity: nil, demand: "age-weighted", per: 100_000, normalize: false)
-        #expect(parameters.json == #"{"capacity":"","demand":"age-weighted","kind":"gp","normalize":"false","per":"100000.0"}"#)
+        #expect(
+            parameters.json
+                == #"{"capacity":"","demand":"age-weighted","kind":"gp","normalize":"false","per":"100000.0"}"#)
         #expect(parameters.perInhabitants == 100_000 && !parameters.isNormalized)
     }
 
     /// Numbers in names sort as numbers, and a small number keeps its exponent, as JSONSerialization wrote them.
     @Test func prettyJSONKeepsTheFilesKeyOrderAndNumbers() {
-        let text = RunJSON.pretty(["follow_up_30_days_share": 4.7151435452252866e-05, "follow_up_7_days_share": 0.5, "a": 30])
-        #expect(text == """
-            {
-              "a" : 30,
-              "follow_up_7_days_share" : 0.5,
-              "follow_up_30_days_share" : 4.7151435452252866e-05
-            }
-            """)
+        let text = RunJSON.pretty([
+            "follow_up_30_days_share": 4.7151435452252866e-05, "follow_up_7_days_share": 0.5, "a": 30,
+        ])
+        #expect(
+            text == """
+                {
+                  "a" : 30,
+                  "follow_up_7_days_share" : 0.5,
+                  "follow_up_30_days_share" : 4.7151435452252866e-05
+                }
+                """)
     }
 
     @Test func comparisonSummaryReadsLenientlyAndWritesNullForUndefinedNumbers() throws {
@@ -53,11 +61,13 @@ import Testing
     }
 
     @Test func studySummaryFlattensItsFiguresAndReadsThemBack() throws {
-        let json = #"{"method":"coverage","out":"c.csv","zones":3,"sites":1,"notes":[],"run_id":2,"coverage_share":0.5,"minutes_min":1,"minutes_undefined_zones":0}"#
+        let json =
+            #"{"method":"coverage","out":"c.csv","zones":3,"sites":1,"notes":[],"run_id":2,"coverage_share":0.5,"minutes_min":1,"minutes_undefined_zones":0}"#
         let summary = try JSONDecoder().decode(StudySummary.self, from: Data(json.utf8))
         #expect(summary.figures == ["coverage_share": 0.5, "minutes_min": 1])
         #expect(summary.undefinedZones == ["minutes_undefined_zones": 0] && summary.runID == 2)
-        let sorted = #"{"coverage_share":0.5,"method":"coverage","minutes_min":1,"minutes_undefined_zones":0,"notes":[],"#
+        let sorted =
+            #"{"coverage_share":0.5,"method":"coverage","minutes_min":1,"minutes_undefined_zones":0,"notes":[],"#
             + #""out":"c.csv","run_id":2,"sites":1,"zones":3}"#
         #expect(RunJSON.line(summary) == sorted)
     }

@@ -9,20 +9,23 @@ import Testing
 /// the call the fuzz target `MaillageFuzzComparisonShard` makes: the reader `merge` keeps open
 /// per shard reads the header and every job, or refuses the file with a ``ScenarioError``
 /// naming it, never crashes.
-private extension Result {
-    var failure: Failure? { if case let .failure(error) = self { error } else { nil } }
+extension Result {
+    fileprivate var failure: Failure? { if case .failure(let error) = self { error } else { nil } }
 }
 
 @Suite struct ComparisonShardFuzzCorpusTests {
     let folder = try! TemporaryFolder()
 
-    func read(_ name: String) throws -> (file: String, outcome: Result<(ComparisonShardHeader, [ComparisonJob]), ScenarioError>) {
+    func read(_ name: String) throws -> (
+        file: String, outcome: Result<(ComparisonShardHeader, [ComparisonJob]), ScenarioError>
+    ) {
         // Written to a `.json` file in an empty folder, as the fuzz target does.
         let file = URL(fileURLWithPath: folder.path("\(UUID()).\(FuzzFormat.comparisonShard.fileExtension)"))
-        let data = try Data(contentsOf: URL(fileURLWithPath: FuzzCorpus.path(FuzzFormat.comparisonShard.rawValue, name)))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: FuzzCorpus.path(FuzzFormat.comparisonShard.rawValue, name)))
         do {
             let outcome = try FuzzFormat.comparisonShard.feed(data, file: file, database: nil)
-            guard case let .shard(header, jobs) = outcome else { throw CocoaError(.coderInvalidValue) }
+            guard case .shard(let header, let jobs) = outcome else { throw CocoaError(.coderInvalidValue) }
             return (file.path, .success((header, jobs)))
         } catch let error as ScenarioError {
             return (file.path, .failure(error))
@@ -34,7 +37,11 @@ private extension Result {
         // scenario, replication 0 only (ComparisonPlan), so 3 jobs in plan order.
         let (header, jobs) = try read("seed-access-1-of-1.json").outcome.get()
         #expect(header.shard == ComparisonShard(index: 1, count: 1) && header.jobs == 3 && header.files.count == 3)
-        #expect(jobs == [ComparisonJob(scenario: 0, replication: 0), ComparisonJob(scenario: 1, replication: 0), ComparisonJob(scenario: 2, replication: 0)])
+        #expect(
+            jobs == [
+                ComparisonJob(scenario: 0, replication: 0), ComparisonJob(scenario: 1, replication: 0),
+                ComparisonJob(scenario: 2, replication: 0),
+            ])
     }
 
     @Test func theSimulatedSeedHoldsTheSecondOfFourJobs() throws {
@@ -49,7 +56,8 @@ private extension Result {
         // Cut after 2000 bytes, inside the first (only) job line.
         #expect(try read("broken-cut-mid-job.json").outcome.failure?.reason.contains("job line 1 is damaged") == true)
         // The seed's second job with 11 bytes of zone values (not a whole number of doubles).
-        #expect(try read("broken-packed-doubles.json").outcome.failure?.reason.contains("job line 2 is damaged") == true)
+        #expect(
+            try read("broken-packed-doubles.json").outcome.failure?.reason.contains("job line 2 is damaged") == true)
         // Share 0 of 0: merge built the range 1...0 of shares and trapped (`maillage merge` died with
         // "Range requires lowerBound <= upperBound" before the header check); now the header is refused.
         #expect(try read("crash-merge-shard-0-of-0.json").outcome.failure?.reason.contains("shard 0/0") == true)
@@ -61,10 +69,10 @@ private extension Result {
     func readsOrRefusesNamingTheFile(_ name: String) throws {
         let (file, outcome) = try read(name)
         switch outcome {
-        case let .success((header, jobs)):
+        case .success((let header, let jobs)):
             #expect(!name.hasPrefix("broken-") && !name.hasPrefix("crash-"), "\(name) was read: \(header)")
             _ = jobs  // a file shorter than its header says reads here; merge counts the jobs (ComparisonShardFile)
-        case let .failure(error):
+        case .failure(let error):
             #expect(!name.hasPrefix("seed-"), "the seed \(name) must read: \(error)")
             #expect(error.file == file, "\(name): \(error)")
         }

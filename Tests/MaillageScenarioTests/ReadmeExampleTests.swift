@@ -13,7 +13,9 @@ import Testing
         let generated = try TerritoryGenerator.generate(GeneratorOptions(zones: 120, population: 200_000, seed: 5))
         try TerritoryDatabase.create(at: folder.path("demo.db")).save(generated)
         let closed = try #require(generated.actors.first { $0.offers("emergency") }).id
-        try folder.write("base.yaml", """
+        try folder.write(
+            "base.yaml",
+            """
             territory: demo.db
             days: 20
             replications: 2

@@ -10,7 +10,9 @@ import Testing
 @Suite struct ScenarioEpidemicTests {
     @Test func anEpidemicInAScenarioFileBecomesTheSimulationsEvent() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("epidemic.yaml", """
+        let path = try folder.write(
+            "epidemic.yaml",
+            """
             territory: t.db
             start: 2026-01-01
             events:
@@ -24,7 +26,7 @@ import Testing
         // 2026-04-11 is day 100, 2026-05-11 day 130; until 2026-07-10 (day 190) is exclusive.
         #expect(events[0].fromDay == 100)
         #expect(events[0].toDay == 189)
-        guard case let .epidemic(zones, peakDay, intensity, needs) = events[0].change else {
+        guard case .epidemic(let zones, let peakDay, let intensity, let needs) = events[0].change else {
             Issue.record("not an epidemic: \(events[0].change)")
             return
         }

@@ -9,7 +9,9 @@ import Testing
     let folder = try! TemporaryFolder()
 
     @Test func readsEveryChangeAndEventWithDatesOrDays() throws {
-        let path = try folder.write("s.yaml", """
+        let path = try folder.write(
+            "s.yaml",
+            """
             name: night-closure
             territory: t.db
             start: 2026-01-01
@@ -47,21 +49,26 @@ import Testing
         #expect(scenario.changes[0].line == 13)
         #expect(scenario.changes[1].value.day == 30)
         #expect(scenario.changes[2].value == .setCapacity(actorID: "gp-000012", try Capacity(.fte, 0), day: 31))
-        #expect(scenario.events[0].value == .demandSurge(zones: ["Z00001", "Z00002"], factor: 1.5, day: 181, until: 226))
+        #expect(
+            scenario.events[0].value == .demandSurge(zones: ["Z00001", "Z00002"], factor: 1.5, day: 181, until: 226))
         #expect(scenario.events[1].value == .travelSlowdown(zones: ["Z00003"], factor: 1.4, day: 20, until: 27))
         #expect(scenario.indicators.first?.label == "coverage_hospital_emergency_30")
     }
 
-    @Test(arguments: [
-        ("territory: t.db\nhorizon: 30\n", 2, "horizon"),
-        ("territory: t.db\nchanges:\n  - close: x\n    from: 2026-13-01\n", 4, "changes[0].from"),
-        ("territory: t.db\nchanges:\n  - close: x\n    from: 10\n    until: 5\n", 3, "changes[0].until"),
-        ("territory: t.db\nchanges:\n  - demolish: x\n", 3, "changes[0]"),
-        ("territory: t.db\ndays: 30\nchanges:\n  - close: x\n    from: 45\n", 4, "changes"),
-        ("territory: t.db\nchanges:\n  - capacity: {actor: g, beds: -3}\n", 3, "changes[0].capacity"),
-        ("territory: t.db\nevents:\n  - surge: {zones: [Z1], factor: 0}\n    from: 1\n    until: 2\n", 3, "events[0].surge.factor"),
-        ("territory: t.db\nindicators:\n  - method: happiness\n    kind: gp\n", 3, "indicators[0].method"),
-    ] as [(String, Int, String)])
+    @Test(
+        arguments: [
+            ("territory: t.db\nhorizon: 30\n", 2, "horizon"),
+            ("territory: t.db\nchanges:\n  - close: x\n    from: 2026-13-01\n", 4, "changes[0].from"),
+            ("territory: t.db\nchanges:\n  - close: x\n    from: 10\n    until: 5\n", 3, "changes[0].until"),
+            ("territory: t.db\nchanges:\n  - demolish: x\n", 3, "changes[0]"),
+            ("territory: t.db\ndays: 30\nchanges:\n  - close: x\n    from: 45\n", 4, "changes"),
+            ("territory: t.db\nchanges:\n  - capacity: {actor: g, beds: -3}\n", 3, "changes[0].capacity"),
+            (
+                "territory: t.db\nevents:\n  - surge: {zones: [Z1], factor: 0}\n    from: 1\n    until: 2\n", 3,
+                "events[0].surge.factor"
+            ),
+            ("territory: t.db\nindicators:\n  - method: happiness\n    kind: gp\n", 3, "indicators[0].method"),
+        ] as [(String, Int, String)])
     func errorsNameTheLineAndKey(text: String, line: Int, key: String) throws {
         let path = try folder.write("bad-\(UUID()).yaml", text)
         #expect { _ = try ScenarioLoader.load(path) } throws: { error in
@@ -72,7 +79,9 @@ import Testing
 
     @Test func extendsAddsChangesAndSweepsExpand() throws {
         try folder.write("base.yaml", "territory: t.db\nseed: 3\nchanges:\n  - close: a\n")
-        let child = try folder.write("child.yaml", """
+        let child = try folder.write(
+            "child.yaml",
+            """
             extends: base.yaml
             name: more
             changes:

@@ -18,7 +18,10 @@ import Testing
         let data = try Data(contentsOf: URL(fileURLWithPath: FuzzCorpus.path(FuzzFormat.scenario.rawValue, name)))
         do {
             let outcome = try FuzzFormat.scenario.feed(data, file: file, database: nil)
-            guard case let .scenarios(scenarios) = outcome else { Issue.record("\(name): \(outcome)"); return }
+            guard case .scenarios(let scenarios) = outcome else {
+                Issue.record("\(name): \(outcome)")
+                return
+            }
             #expect(!scenarios.isEmpty)
         } catch let error as ScenarioError {
             #expect(!name.hasPrefix("seed-"), "the seed \(name) must load: \(error)")

@@ -6,7 +6,8 @@ import Testing
 /// tools named in `indicators.md`), to 6 decimals; an empty cell is an undefined index.
 @Suite struct ContinuityIndicesTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference/fixtures/continuity.csv")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "shared/reference/fixtures/continuity.csv")
 
     struct Row: Sendable, CustomTestStringConvertible {
         var sequence: String

@@ -4,10 +4,13 @@ import MaillageSim
 import Testing
 
 @Suite struct DeterminismTests {
-    static let territory: Territory = try! TerritoryGenerator.generate(GeneratorOptions(zones: 25, population: 15_000, seed: 5))
+    static let territory: Territory = try! TerritoryGenerator.generate(
+        GeneratorOptions(zones: 25, population: 15_000, seed: 5))
 
     func run(seed: UInt64, threads: Int, replications: Int = 3) throws -> SimulationResult {
-        try Simulation.run(SimulationRequest(territory: Self.territory, days: 120, seed: seed, replications: replications, threads: threads))
+        try Simulation.run(
+            SimulationRequest(
+                territory: Self.territory, days: 120, seed: seed, replications: replications, threads: threads))
     }
 
     /// Every value as its bit pattern, so that NaN compares equal to NaN.
@@ -26,7 +29,9 @@ import Testing
     }
 
     @Test func differentSeedsDiffer() throws {
-        #expect(fingerprint(try run(seed: 9, threads: 2, replications: 1)) != fingerprint(try run(seed: 10, threads: 2, replications: 1)))
+        #expect(
+            fingerprint(try run(seed: 9, threads: 2, replications: 1))
+                != fingerprint(try run(seed: 10, threads: 2, replications: 1)))
     }
 
     @Test func replicationsDifferAndIntervalsCoverTheMean() throws {
@@ -51,7 +56,8 @@ import Testing
         #expect(pair == [all[1], all[0]])
         #expect(all[0] != all[1])
         // The per-replication territory values are those a whole run averages.
-        let run = try Simulation.run(SimulationRequest(territory: DeterminismTests.territory, days: 90, seed: 4, replications: 3, threads: 2))
+        let run = try Simulation.run(
+            SimulationRequest(territory: DeterminismTests.territory, days: 90, seed: 4, replications: 3, threads: 2))
         for indicator in run.territory {
             let mine = all.map { replication in replication.territory.first { $0.name == indicator.name }!.value }
             #expect(mine.map(\.bitPattern) == indicator.values.map(\.bitPattern), "\(indicator.name)")

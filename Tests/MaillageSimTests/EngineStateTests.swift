@@ -1,5 +1,6 @@
-@testable import MaillageSim
 import Testing
+
+@testable import MaillageSim
 
 /// The engine's packed per-agent state, against values worked out by hand from the documented layouts.
 @Suite struct EngineStateTests {

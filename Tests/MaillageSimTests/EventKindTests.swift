@@ -22,21 +22,30 @@ import Testing
     @Test func aMisspeltTypeListsTheTypes() throws {
         let text = try reason(#"[{"type": "slowtravel", "zones": ["*"], "factor": 2}]"#)
         #expect(text.contains("'slowtravel'"))
-        for type in ["close", "capacity", "surge", "slow_travel", "epidemic"] { #expect(text.contains(type), "\(text)") }
+        for type in ["close", "capacity", "surge", "slow_travel", "epidemic"] {
+            #expect(text.contains(type), "\(text)")
+        }
     }
 
     @Test func anEpidemicRefusesAKeyItDoesNotRead() throws {
-        let text = try reason(#"""
+        let text = try reason(
+            #"""
             [{"type": "epidemic", "zones": ["*"], "from": 10, "peak": 20, "to": 30, "intensty": {"75+": 1.5}}]
             """#)
         #expect(text.contains("'intensty'") && text.contains("intensity") && text.contains("peak"), "\(text)")
     }
 
     @Test func anEpidemicWithItsKeysStillReads() throws {
-        let events = try EventFile.parse(Data(#"""
-            [{"type": "epidemic", "zones": ["*"], "from": 10, "peak": 20, "to": 30, "intensity": {"75+": 1.5}, "needs": ["acute_urgent"]}]
-            """#.utf8), startDay: start, days: 365)
-        #expect(events == [SimulationEvent(.epidemic(zones: ["*"], peakDay: 20, intensity: ["75+": 1.5], needs: [.acuteUrgent]),
-                                           fromDay: 10, toDay: 30)])
+        let events = try EventFile.parse(
+            Data(
+                #"""
+                [{"type": "epidemic", "zones": ["*"], "from": 10, "peak": 20, "to": 30, "intensity": {"75+": 1.5}, "needs": ["acute_urgent"]}]
+                """#.utf8), startDay: start, days: 365)
+        #expect(
+            events == [
+                SimulationEvent(
+                    .epidemic(zones: ["*"], peakDay: 20, intensity: ["75+": 1.5], needs: [.acuteUrgent]),
+                    fromDay: 10, toDay: 30)
+            ])
     }
 }

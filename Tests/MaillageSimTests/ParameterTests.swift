@@ -26,10 +26,15 @@ import Testing
     }
 
     @Test func aPartialFileKeepsEveryOtherDefault() throws {
-        let parameters = try ParameterFile.parse(Data(#"{"gp": {"tolerance_acute_days": 3}, "needs": {"acute_minor": {"rate_per_year": {"75+": 4.5}}}}"#.utf8))
+        let parameters = try ParameterFile.parse(
+            Data(
+                #"{"gp": {"tolerance_acute_days": 3}, "needs": {"acute_minor": {"rate_per_year": {"75+": 4.5}}}}"#.utf8)
+        )
         #expect(parameters.gp.toleranceAcuteDays == 3)
         #expect(parameters.needs.acuteMinor.ratePerYear["75+"] == 4.5)
-        #expect(parameters.needs.acuteMinor.ratePerYear["0-14"] == SimulationParameters.defaults.needs.acuteMinor.ratePerYear["0-14"])
+        #expect(
+            parameters.needs.acuteMinor.ratePerYear["0-14"]
+                == SimulationParameters.defaults.needs.acuteMinor.ratePerYear["0-14"])
         #expect(parameters.gp.toleranceChronicDays == SimulationParameters.defaults.gp.toleranceChronicDays)
     }
 
@@ -51,7 +56,8 @@ import Testing
     }
 
     @Test func aDistributionCanSwitchType() throws {
-        let parameters = try ParameterFile.parse(Data(#"{"hospital": {"length_of_stay": {"type": "empirical", "values": [2, 4], "weights": [1, 3]}}}"#.utf8))
+        let parameters = try ParameterFile.parse(
+            Data(#"{"hospital": {"length_of_stay": {"type": "empirical", "values": [2, 4], "weights": [1, 3]}}}"#.utf8))
         #expect(parameters.hospital.lengthOfStay.type == .empirical)
         #expect(parameters.hospital.lengthOfStay.mean == nil)
     }
@@ -64,7 +70,8 @@ import Testing
     }
 
     @Test func homeCareAndNursingHomeCannotExceedCertainty() {
-        let message = error(#"{"discharge": {"home_care_probability": {"75+": 0.7}, "ehpad_probability": {"75+": 0.4}}}"#)
+        let message = error(
+            #"{"discharge": {"home_care_probability": {"75+": 0.7}, "ehpad_probability": {"75+": 0.4}}}"#)
         #expect(message?.contains("discharge.home_care_probability.75+") == true)
     }
 }

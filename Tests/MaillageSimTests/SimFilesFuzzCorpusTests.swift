@@ -19,7 +19,7 @@ import Testing
         do {
             switch try format.feed(data, file: URL(fileURLWithPath: folder.path("\(UUID()).json")), database: nil) {
             case .parameters: break
-            case let .events(events):
+            case .events(let events):
                 // Every event within the year read: 0 ≤ from ≤ to < 365.
                 #expect(events.allSatisfy { 0 <= $0.fromDay && $0.fromDay <= $0.toDay && $0.toDay < 365 }, "\(entry)")
             case let other: Issue.record("\(entry): \(other)")

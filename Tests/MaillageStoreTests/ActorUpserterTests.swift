@@ -1,7 +1,7 @@
-import MaillageTestSupport
 import Foundation
 import GRDB
 import MaillageCore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageStore
@@ -16,9 +16,15 @@ import Testing
         let point = try GeoPoint(longitude: 1, latitude: 43)
         let (inserted, updated) = try database.transaction { writer in
             let upserter = writer.actorUpserter()
-            try upserter.upsert(Actor(id: "x", kind: .gp, name: "First", point: point, capacities: [Capacity(.fte, 1)], services: ["a", "b"]))
+            try upserter.upsert(
+                Actor(
+                    id: "x", kind: .gp, name: "First", point: point, capacities: [Capacity(.fte, 1)],
+                    services: ["a", "b"]))
             try upserter.upsert(Actor(id: "y", kind: .gp, name: "Y", point: point, services: ["a", "a"]))
-            try upserter.upsert(Actor(id: "x", kind: .hospital, name: "Second", point: point, capacities: [Capacity(.beds, 5)], services: ["c"]))
+            try upserter.upsert(
+                Actor(
+                    id: "x", kind: .hospital, name: "Second", point: point, capacities: [Capacity(.beds, 5)],
+                    services: ["c"]))
             try upserter.finish()
             return (upserter.inserted, upserter.updated)
         }

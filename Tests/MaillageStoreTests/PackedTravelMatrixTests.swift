@@ -13,13 +13,18 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try TerritoryMigrator.migrator.migrate(queue, upTo: "5-scenario-runs")
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO metadata(key, value) VALUES ('maillage_version', '0.old'), ('name', 'old')")
-            try db.execute(sql: "INSERT INTO travel_matrix(name, directed, intrazone_minutes, description) VALUES ('road', 0, 2.5, 'osrm.csv'), ('air', 1, 0, NULL)")
+            try db.execute(
+                sql: "INSERT INTO metadata(key, value) VALUES ('maillage_version', '0.old'), ('name', 'old')")
+            try db.execute(
+                sql:
+                    "INSERT INTO travel_matrix(name, directed, intrazone_minutes, description) VALUES ('road', 0, 2.5, 'osrm.csv'), ('air', 1, 0, NULL)"
+            )
             for (origin, originID, destination, destinationID, minutes, km) in pairs {
-                try db.execute(sql: """
-                    INSERT INTO travel_time(matrix, origin_type, origin_id, destination_type, destination_id, minutes, km)
-                    VALUES ('road', ?, ?, ?, ?, ?, ?)
-                    """, arguments: [origin, originID, destination, destinationID, minutes, km])
+                try db.execute(
+                    sql: """
+                        INSERT INTO travel_time(matrix, origin_type, origin_id, destination_type, destination_id, minutes, km)
+                        VALUES ('road', ?, ?, ?, ?, ?, ?)
+                        """, arguments: [origin, originID, destination, destinationID, minutes, km])
             }
             try db.execute(sql: "INSERT INTO travel_time VALUES ('air', 'zone', 'Z1', 'zone', 'Z2', 0.1, NULL)")
         }
@@ -42,27 +47,31 @@ import Testing
 
         let database = try TerritoryDatabase.open(at: path)
         #expect(try database.appliedMigrations().contains("6-packed-travel-matrices"))
-        #expect(try database.travelMatrices() == [
-            TravelMatrixDefinition(name: "air", isDirected: true),
-            TravelMatrixDefinition(name: "road", intrazoneMinutes: 2.5, description: "osrm.csv"),
-        ])
+        #expect(
+            try database.travelMatrices() == [
+                TravelMatrixDefinition(name: "air", isDirected: true),
+                TravelMatrixDefinition(name: "road", intrazoneMinutes: 2.5, description: "osrm.csv"),
+            ])
         // The order exports have always used: type, then id, compared as bytes (SQLite's BINARY).
         var streamed: [String] = []
         try database.forEachTravelTime(of: "road") { origin, destination, time in
             streamed.append("\(origin)>\(destination)=\(time.minutes)/\(time.km.map { "\($0)" } ?? "-")")
         }
-        #expect(streamed == [
-            "actor h1>zone Z2=33.3/40.0",
-            "zone Z1>actor h1=20.0/-",
-            "zone Z1>zone Z1=1.5/0.0",
-            "zone Z1>zone Z2=10.123456789/8.5",
-            "zone Z10>zone Z1=1e-06/0.3",
-            "zone Z2>zone Z1=12.25/-",
-            "zone Zé>zone Z1=7.0/-",
-        ])
+        #expect(
+            streamed == [
+                "actor h1>zone Z2=33.3/40.0",
+                "zone Z1>actor h1=20.0/-",
+                "zone Z1>zone Z1=1.5/0.0",
+                "zone Z1>zone Z2=10.123456789/8.5",
+                "zone Z10>zone Z1=1e-06/0.3",
+                "zone Z2>zone Z1=12.25/-",
+                "zone Zé>zone Z1=7.0/-",
+            ])
         let road = try #require(try database.travelMatrix(named: "road"))
         #expect(road.storedPairCount == 7)
-        #expect(road.minutes(from: .zone("Z2"), to: .actor("h1")) == 33.3 - 0 && road.minutes(from: .zone("Z2"), to: .zone("Z1")) == 12.25)
+        #expect(
+            road.minutes(from: .zone("Z2"), to: .actor("h1")) == 33.3 - 0
+                && road.minutes(from: .zone("Z2"), to: .zone("Z1")) == 12.25)
         #expect(road.minutes(from: .zone("Z3"), to: .zone("Z3")) == 2.5)
         let air = try #require(try database.travelMatrix(named: "air"))
         #expect(air.minutes(from: .zone("Z2"), to: .zone("Z1")) == nil)

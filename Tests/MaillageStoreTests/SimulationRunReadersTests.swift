@@ -21,18 +21,23 @@ import Testing
     /// A run big enough that saving it takes a while (its values are all known in advance).
     static func run(_ index: Int) -> SimulationRun {
         var values: [SimulationRun.Value] = (0..<territoryValues).map {
-            .init(scope: .territory, subjectID: "", replication: 0, name: "t\($0)", value: Double(index), low: 0, high: 1)
+            .init(
+                scope: .territory, subjectID: "", replication: 0, name: "t\($0)", value: Double(index), low: 0, high: 1)
         }
         for zone in 0..<zones {
             for indicator in 0..<indicators {
-                values.append(.init(scope: .zone, subjectID: "Z\(zone)", replication: 0, name: "i\(indicator)", value: Double(zone + index)))
+                values.append(
+                    .init(
+                        scope: .zone, subjectID: "Z\(zone)", replication: 0, name: "i\(indicator)",
+                        value: Double(zone + index)))
             }
         }
         let series = (0..<seriesCount).map { name in
             SimulationRun.Series(name: "role\(name).used", values: (0..<days).map { Double($0 * name + index) })
         }
-        return SimulationRun(parameters: "{}", events: "[]", days: days, seed: "\(index)", replications: 1,
-                             inputsFingerprint: "f", values: values, series: series)
+        return SimulationRun(
+            parameters: "{}", events: "[]", days: days, seed: "\(index)", replications: 1,
+            inputsFingerprint: "f", values: values, series: series)
     }
 
     /// What the readers saw, shared between the writing thread and the reading one.
@@ -69,7 +74,9 @@ import Testing
         guard let run else { return ["run \(id) is listed but cannot be read"] }
         var found: [String] = []
         // 5 + 4,000 × 10 = 40,005 values; 8 series of 365 days.
-        if run.values.count != territoryValues + zones * indicators { found.append("run \(id): \(run.values.count) values") }
+        if run.values.count != territoryValues + zones * indicators {
+            found.append("run \(id): \(run.values.count) values")
+        }
         if run.series.count != seriesCount || run.series.contains(where: { $0.values.count != days }) {
             found.append("run \(id): series \(run.series.map(\.values.count))")
         }
@@ -94,23 +101,32 @@ import Testing
                     more = whileWriting  // one last read after the last commit
                     // One snapshot: the listing and the rows of every listed run in one read transaction.
                     let (listed, counts) = try reader.read { db in
-                        (try Int64.fetchAll(db, sql: "SELECT id FROM simulation_run ORDER BY id"),
-                         try Row.fetchAll(db, sql: """
-                            SELECT r.id, (SELECT count(*) FROM simulation_value v WHERE v.run_id = r.id) AS v,
-                                   (SELECT count(*) FROM simulation_series s WHERE s.run_id = r.id) AS s
-                            FROM simulation_run r ORDER BY r.id
-                            """).map { (id: $0["id"] as Int64, values: $0["v"] as Int, points: $0["s"] as Int) })
+                        (
+                            try Int64.fetchAll(db, sql: "SELECT id FROM simulation_run ORDER BY id"),
+                            try Row.fetchAll(
+                                db,
+                                sql: """
+                                    SELECT r.id, (SELECT count(*) FROM simulation_value v WHERE v.run_id = r.id) AS v,
+                                           (SELECT count(*) FROM simulation_series s WHERE s.run_id = r.id) AS s
+                                    FROM simulation_run r ORDER BY r.id
+                                    """
+                            ).map { (id: $0["id"] as Int64, values: $0["v"] as Int, points: $0["s"] as Int) }
+                        )
                     }
                     var found: [String] = []
                     // 40,005 values and 8 × 365 = 2,920 points, or the run is not there at all.
                     for count in counts where count.values != 40_005 || count.points != 2_920 {
-                        found.append("run \(count.id): \(count.values) values, \(count.points) series points in one snapshot")
+                        found.append(
+                            "run \(count.id): \(count.values) values, \(count.points) series points in one snapshot")
                     }
                     // Through the store's own API: the listing, then the newest run read back (a later
                     // read, possibly of a run committed meanwhile; the older ones were checked before).
                     let headers = try reader.simulationRunHeaders()
-                    if let newest = headers.last { found += Self.problems(try reader.simulationRun(id: newest.id), id: newest.id) }
-                    sightings.record(runs: listed.count, whole: headers.isEmpty ? 0 : 1, partial: found, whileWriting: whileWriting)
+                    if let newest = headers.last {
+                        found += Self.problems(try reader.simulationRun(id: newest.id), id: newest.id)
+                    }
+                    sightings.record(
+                        runs: listed.count, whole: headers.isEmpty ? 0 : 1, partial: found, whileWriting: whileWriting)
                 }
             } catch {
                 sightings.record(error: error)
@@ -130,8 +146,9 @@ import Testing
         // The reader did read while the runs were being saved, and saw more than one state.
         #expect(sightings.readsWhileWriting >= 2)
         #expect(sightings.runCountsSeenWhileWriting.count >= 2, "\(sightings.runCountsSeenWhileWriting)")
-        print("Simulation run readers: \(sightings.reads) reads (\(sightings.readsWhileWriting) while \(Self.runs) runs were saved in "
-              + "\(String(format: "%.1f", seconds)) s), run counts seen while writing \(sightings.runCountsSeenWhileWriting.sorted()), "
-              + "the newest run read back whole \(sightings.runsRead) times, none partial")
+        print(
+            "Simulation run readers: \(sightings.reads) reads (\(sightings.readsWhileWriting) while \(Self.runs) runs were saved in "
+                + "\(String(format: "%.1f", seconds)) s), run counts seen while writing \(sightings.runCountsSeenWhileWriting.sorted()), "
+                + "the newest run read back whole \(sightings.runsRead) times, none partial")
     }
 }

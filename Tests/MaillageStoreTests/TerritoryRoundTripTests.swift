@@ -1,7 +1,7 @@
-import MaillageTestSupport
 import Foundation
 import GRDB
 import MaillageCore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageStore
@@ -17,20 +17,29 @@ import Testing
         let toulouse = try Zone(
             id: "31555", name: "Toulouse", point: GeoPoint(longitude: 1.4442, latitude: 43.6047),
             boundary: Boundary(polygons: [[ring]]),
-            population: Population(byBand: Dictionary(uniqueKeysWithValues: zip(bands, [80_000.5, 120_000, 100_000, 90_000, 70_000, 39_999.5]))),
+            population: Population(
+                byBand: Dictionary(
+                    uniqueKeysWithValues: zip(bands, [80_000.5, 120_000, 100_000, 90_000, 70_000, 39_999.5]))),
             densityClass: .dense, provenance: "INSEE RP 2020"
         )
-        let muret = try Zone(id: "31395", name: "Muret", point: GeoPoint(longitude: 1.3275, latitude: 43.4614),
-                             population: Population(total: 25_000))
+        let muret = try Zone(
+            id: "31395", name: "Muret", point: GeoPoint(longitude: 1.3275, latitude: 43.4614),
+            population: Population(total: 25_000))
         let actors = try [
-            Actor(id: "310781406", kind: .hospital, name: "CHU de Toulouse", point: GeoPoint(longitude: 1.4397, latitude: 43.6078),
-                  zoneID: "31555", capacities: [Capacity(.beds, 2_800), Capacity(.edVisitsPerDay, 300, isEstimated: true)],
-                  services: ["smur", "emergency"], sourceReference: "FINESS:310781406",
-                  sourcePosition: SourcePosition(x: 574_000, y: 6_280_000, crs: "EPSG:2154")),
-            Actor(id: "gp1", kind: .gp, name: "Dr Martin <l'été>", point: GeoPoint(longitude: 1.33, latitude: 43.46), zoneID: "31395",
-                  capacities: [Capacity(.fte, 0.8), Capacity(.listSize, 1_000)]),
-            Actor(id: "ssiad1", kind: .ssiad, name: "SSIAD Muret", point: GeoPoint(longitude: 1.32, latitude: 43.45),
-                  capacities: [Capacity(.places, 60, isEstimated: true)]),
+            Actor(
+                id: "310781406", kind: .hospital, name: "CHU de Toulouse",
+                point: GeoPoint(longitude: 1.4397, latitude: 43.6078),
+                zoneID: "31555",
+                capacities: [Capacity(.beds, 2_800), Capacity(.edVisitsPerDay, 300, isEstimated: true)],
+                services: ["smur", "emergency"], sourceReference: "FINESS:310781406",
+                sourcePosition: SourcePosition(x: 574_000, y: 6_280_000, crs: "EPSG:2154")),
+            Actor(
+                id: "gp1", kind: .gp, name: "Dr Martin <l'été>", point: GeoPoint(longitude: 1.33, latitude: 43.46),
+                zoneID: "31395",
+                capacities: [Capacity(.fte, 0.8), Capacity(.listSize, 1_000)]),
+            Actor(
+                id: "ssiad1", kind: .ssiad, name: "SSIAD Muret", point: GeoPoint(longitude: 1.32, latitude: 43.45),
+                capacities: [Capacity(.places, 60, isEstimated: true)]),
             Actor(id: "cpts1", kind: .cpts, name: "CPTS Sud", point: GeoPoint(longitude: 1.32, latitude: 43.45)),
         ]
         let links = try [
@@ -40,8 +49,9 @@ import Testing
             Link(from: "ssiad1", kind: .covers, to: "31395"),
             Link(from: "ssiad1", kind: .partner, to: "gp1", strength: 0.25),
         ]
-        return try Territory(name: "Haute-Garonne (extrait)", sourceCRS: "EPSG:2154", zones: [muret, toulouse],
-                             actors: actors, links: links)
+        return try Territory(
+            name: "Haute-Garonne (extrait)", sourceCRS: "EPSG:2154", zones: [muret, toulouse],
+            actors: actors, links: links)
     }
 
     /// The territory as the store returns it: every list ordered by id.
@@ -135,7 +145,9 @@ import Testing
         let queue = try DatabaseQueue(path: foreign)
         try queue.write { try $0.execute(sql: "CREATE TABLE patients(id INTEGER)") }
         #expect(throws: StoreError.self) { _ = try TerritoryDatabase.open(at: foreign) }
-        let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        let tables = try queue.read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         #expect(tables == ["patients"])
         #expect { _ = try TerritoryDatabase.open(at: folder.path("missing.db")) } throws: { error in
             if case .notFound = error as? StoreError { return true }
@@ -149,7 +161,7 @@ import Testing
         let database = try TerritoryDatabase.create(at: path)
         try database.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('99-from-the-future')") }
         #expect { _ = try TerritoryDatabase.open(at: path) } throws: { error in
-            if case let .newerSchema(_, unknown) = error as? StoreError { return unknown == ["99-from-the-future"] }
+            if case .newerSchema(_, let unknown) = error as? StoreError { return unknown == ["99-from-the-future"] }
             return false
         }
     }
@@ -158,10 +170,17 @@ import Testing
         let folder = try TemporaryFolder()
         let database = try TerritoryDatabase.create(at: folder.path("checks.db"))
         #expect(throws: StoreError.self) {
-            try database.write { try $0.execute(sql: "INSERT INTO zone(id, name, lon, lat, population) VALUES ('z', 'z', 1, 95, 10)") }
+            try database.write {
+                try $0.execute(sql: "INSERT INTO zone(id, name, lon, lat, population) VALUES ('z', 'z', 1, 95, 10)")
+            }
         }
         #expect(throws: StoreError.self) {
-            try database.write { try $0.execute(sql: "INSERT INTO actor(id, kind, name, lon, lat, zone_id) VALUES ('a', 'gp', 'a', 1, 43, 'nowhere')") }
+            try database.write {
+                try $0.execute(
+                    sql:
+                        "INSERT INTO actor(id, kind, name, lon, lat, zone_id) VALUES ('a', 'gp', 'a', 1, 43, 'nowhere')"
+                )
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
-import MaillageTestSupport
 import Foundation
 import MaillageCore
+import MaillageTestSupport
 import Testing
 
 @testable import MaillageStore
@@ -41,7 +41,8 @@ import Testing
     @Test func aZoneWithoutItsOwnPairGetsTheIntrazoneTime() {
         for directed in [false, true] {
             let matrix = TravelMatrix(
-                definition: TravelMatrixDefinition(name: "m", isDirected: directed, intrazoneMinutes: 3), pairs: Self.pairs
+                definition: TravelMatrixDefinition(name: "m", isDirected: directed, intrazoneMinutes: 3),
+                pairs: Self.pairs
             )
             #expect(matrix.minutes(from: .zone("A"), to: .zone("A")) == 3)
             #expect(matrix.minutes(from: .zone("Z"), to: .zone("Z")) == 3)  // even a zone the matrix never names
@@ -53,8 +54,9 @@ import Testing
     }
 
     @Test func zonesAndActorsWithTheSameIdAreDifferentEnds() {
-        let matrix = TravelMatrix(definition: TravelMatrixDefinition(name: "m", isDirected: true),
-                                  pairs: [(.zone("X"), .actor("X"), TravelTime(minutes: 7))])
+        let matrix = TravelMatrix(
+            definition: TravelMatrixDefinition(name: "m", isDirected: true),
+            pairs: [(.zone("X"), .actor("X"), TravelTime(minutes: 7))])
         #expect(matrix.minutes(from: .zone("X"), to: .actor("X")) == 7)
         #expect(matrix.minutes(from: .zone("X"), to: .zone("X")) == 0)
         #expect(matrix.minutes(from: .actor("X"), to: .actor("X")) == nil)
@@ -64,7 +66,8 @@ import Testing
         let folder = try TemporaryFolder()
         let database = try TerritoryDatabase.create(at: folder.path("m.db"))
         try database.transaction { writer in
-            let (inserter, replaced) = try writer.replaceTravelMatrix(TravelMatrixDefinition(name: "road", intrazoneMinutes: 2, description: "test"))
+            let (inserter, replaced) = try writer.replaceTravelMatrix(
+                TravelMatrixDefinition(name: "road", intrazoneMinutes: 2, description: "test"))
             #expect(replaced == 0)
             for pair in Self.pairs {
                 try inserter.add(from: pair.origin, to: pair.destination, minutes: pair.time.minutes, km: pair.time.km)
@@ -89,7 +92,8 @@ import Testing
         }
         #expect(try database.travelMatrix(named: "road")?.storedPairCount == 5)
         try database.transaction { writer in
-            let (inserter, replaced) = try writer.replaceTravelMatrix(TravelMatrixDefinition(name: "road", isDirected: true))
+            let (inserter, replaced) = try writer.replaceTravelMatrix(
+                TravelMatrixDefinition(name: "road", isDirected: true))
             #expect(replaced == 5)
             try inserter.add(from: .zone("A"), to: .zone("B"), minutes: 9, km: nil)
             try inserter.finish()
@@ -100,8 +104,12 @@ import Testing
         #expect(try database.travelMatrices().map(\.name) == ["road"])
 
         var streamed: [String] = []
-        try database.forEachTravelTime(of: "none") { _, _, _ in Issue.record("a matrix that does not exist has no pairs") }
-        try database.forEachTravelTime(of: "road") { origin, destination, time in streamed.append("\(origin)>\(destination)=\(time.minutes)") }
+        try database.forEachTravelTime(of: "none") { _, _, _ in
+            Issue.record("a matrix that does not exist has no pairs")
+        }
+        try database.forEachTravelTime(of: "road") { origin, destination, time in
+            streamed.append("\(origin)>\(destination)=\(time.minutes)")
+        }
         #expect(streamed == ["zone A>zone B=9.0"])
     }
 
@@ -113,7 +121,9 @@ import Testing
         try database.transaction { writer in
             let (inserter, _) = try writer.replaceTravelMatrix(TravelMatrixDefinition(name: "big", isDirected: true))
             for index in 0..<count {
-                try inserter.add(from: .zone("O\(index / 10)"), to: .actor("D\(index % 10)"), minutes: Double(index), km: nil, tag: index)
+                try inserter.add(
+                    from: .zone("O\(index / 10)"), to: .actor("D\(index % 10)"), minutes: Double(index), km: nil,
+                    tag: index)
             }
             try inserter.finish()
         }
@@ -128,7 +138,8 @@ import Testing
             try database.transaction { writer in
                 let (inserter, _) = try writer.replaceTravelMatrix(TravelMatrixDefinition(name: "big"))
                 for index in 0..<count {
-                    try inserter.add(from: .zone("O\(index / 10)"), to: .actor("D\(index % 10)"), minutes: 1, km: nil, tag: index)
+                    try inserter.add(
+                        from: .zone("O\(index / 10)"), to: .actor("D\(index % 10)"), minutes: 1, km: nil, tag: index)
                 }
                 try inserter.add(from: .zone("O0"), to: .actor("D1"), minutes: 1, km: nil, tag: count)
                 try inserter.finish()

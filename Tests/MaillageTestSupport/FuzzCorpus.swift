@@ -9,7 +9,8 @@ public enum FuzzCorpus {
 
     /// The names of a format's inputs, sorted (empty when the folder is missing).
     public static func inputs(_ format: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(format).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(format).path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
@@ -18,7 +19,8 @@ public enum FuzzCorpus {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.filter { name in
             var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isFolder)
+            let exists = FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(name).path, isDirectory: &isFolder)
             return exists && isFolder.boolValue && !name.hasPrefix(".") && name != "territory"
         }.sorted()
     }

@@ -20,7 +20,8 @@ public enum OSRMBinaries {
     /// Use as `@Test(.enabled(if: OSRMBinaries.shouldRun, OSRMBinaries.skipMessage))`, with ``SharedData``'s.
     public static var shouldRun: Bool { (isAvailable && SharedData.isAvailable) || SharedData.isRequired }
 
-    public static let skipMessage: Comment = "needs OSRM in .build-osrm (scripts/install-osrm.sh) and ../shared; CI=true makes their absence a failure"
+    public static let skipMessage: Comment =
+        "needs OSRM in .build-osrm (scripts/install-osrm.sh) and ../shared; CI=true makes their absence a failure"
 
     public struct Missing: Error, CustomStringConvertible {
         public var description: String { "OSRM is not installed in \(folder.path): run scripts/install-osrm.sh" }

@@ -23,14 +23,17 @@ public enum PythonPeer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     /// Runs a script of `scripts/` on a JSON input and decodes the JSON object it prints last.
@@ -39,7 +42,7 @@ public enum PythonPeer {
         try JSONSerialization.data(withJSONObject: input).write(to: path)
         let result = try run([checkout.appendingPathComponent("scripts/\(name)").path, path.path])
         guard result.status == 0, let line = result.stdout.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
-              let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         else { throw Failure(message: "scripts/\(name) failed (\(result.status)): \(result.stderr)") }
         return object
     }

@@ -17,24 +17,33 @@ import Testing
 struct CorrezeCalibrationTests {
     static func correze(in folder: TemporaryFolder) throws -> TerritoryDatabase {
         let levels = try RefitDefaultsTests.densities()
-        let communes = try String(contentsOfFile: SharedData.path("communes/communes_france_population_points.csv"), encoding: .utf8)
+        let communes = try String(
+            contentsOfFile: SharedData.path("communes/communes_france_population_points.csv"), encoding: .utf8)
         var zones: [Zone] = []
         for line in communes.split(whereSeparator: \.isNewline).dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 6, f[2] == "19", let population = Double(f[3]), let lat = Double(f[4]), let lon = Double(f[5]) else { continue }
-            zones.append(try Zone(id: f[0] + "0000", name: f[1], point: GeoPoint(longitude: lon, latitude: lat), population: Population(total: population),
-                                   densityClass: levels[f[0]]))
+            guard f.count == 6, f[2] == "19", let population = Double(f[3]), let lat = Double(f[4]),
+                let lon = Double(f[5])
+            else { continue }
+            zones.append(
+                try Zone(
+                    id: f[0] + "0000", name: f[1], point: GeoPoint(longitude: lon, latitude: lat),
+                    population: Population(total: population),
+                    densityClass: levels[f[0]]))
         }
         let database = try TerritoryDatabase.create(at: folder.path("correze.db"))
         try database.save(Territory(name: "Corrèze", zones: zones))
         let ids = Set(zones.map(\.id))
-        let matrix = try String(contentsOfFile: SharedData.path("travel-times/osrm_correze_partial.csv"), encoding: .utf8)
+        let matrix = try String(
+            contentsOfFile: SharedData.path("travel-times/osrm_correze_partial.csv"), encoding: .utf8)
         try database.transaction { writer in
-            let (inserter, _) = try writer.replaceTravelMatrix(TravelMatrixDefinition(name: "osrm_correze", isDirected: true))
+            let (inserter, _) = try writer.replaceTravelMatrix(
+                TravelMatrixDefinition(name: "osrm_correze", isDirected: true))
             for line in matrix.split(whereSeparator: \.isNewline).dropFirst() {
                 let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 guard ids.contains(f[0]), ids.contains(f[1]) else { continue }
-                try inserter.add(from: .zone(f[0]), to: .zone(f[1]), minutes: Double(f[7])! / 60, km: Double(f[6])! / 1000)
+                try inserter.add(
+                    from: .zone(f[0]), to: .zone(f[1]), minutes: Double(f[7])! / 60, km: Double(f[6])! / 1000)
             }
             try inserter.finish()
         }
@@ -58,9 +67,13 @@ struct CorrezeCalibrationTests {
 
         let comparison = try TravelComparison(reference: "osrm_correze", against: .line).run(on: database)
         let thirty = try #require(comparison.coverage.first { $0.minutes == 30 })
-        print(String(format: "Corrèze: %d pairs, fit on %d; held-out within 50 km: %d pairs, MAE fitted %.2f (p90 %.2f, bias %.2f), defaults %.2f (p90 %.2f, bias %.2f); population within 30 min of each destination commune: mean gap %.2f points, largest %.2f",
-                     samples.count, training.count, near.count, fittedNear.mae, fittedNear.p90, fittedNear.bias, defaultNear.mae,
-                     defaultNear.p90, defaultNear.bias, thirty.meanGap ?? .nan, thirty.largestGap ?? .nan))
+        print(
+            String(
+                format:
+                    "Corrèze: %d pairs, fit on %d; held-out within 50 km: %d pairs, MAE fitted %.2f (p90 %.2f, bias %.2f), defaults %.2f (p90 %.2f, bias %.2f); population within 30 min of each destination commune: mean gap %.2f points, largest %.2f",
+                samples.count, training.count, near.count, fittedNear.mae, fittedNear.p90, fittedNear.bias,
+                defaultNear.mae,
+                defaultNear.p90, defaultNear.bias, thirty.meanGap ?? .nan, thirty.largestGap ?? .nan))
         print("fitted: \(report.stored.parameters)")
         // The file's pairs between two distinct communes of dep 19 in the commune list
         // (python3 csv on both files, origin != destination): 23,715.

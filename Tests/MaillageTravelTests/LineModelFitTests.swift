@@ -11,13 +11,16 @@ struct LineModelFitTests {
     /// Trips timed by a known model: the fit must give back its times (the detour comes from
     /// the road km, which the generator sets at exactly 1.3 × the straight line).
     @Test func recoversTheModelThatMadeTheTimes() throws {
-        let truth = try StraightLineModel(accessMinutes: 2, detour: 1.3, nearSpeed: 30, farSpeed: 90, speedScaleKm: 25,
-                                          densityFactors: [1, 1, 1, 1])
+        let truth = try StraightLineModel(
+            accessMinutes: 2, detour: 1.3, nearSpeed: 30, farSpeed: 90, speedScaleKm: 25,
+            densityFactors: [1, 1, 1, 1])
         var generator = SplitMix64(seed: 5)
         let samples = (0..<600).map { index -> RoadSample in
             let metres = 500 + generator.nextUnit() * 120_000
-            return RoadSample(origin: .zone("o\(index)"), destination: .zone("d\(index)"), metres: metres,
-                              minutes: truth.minutes(metres: metres), roadKm: 1.3 * metres / 1000, originDensity: nil, destinationDensity: nil)
+            return RoadSample(
+                origin: .zone("o\(index)"), destination: .zone("d\(index)"), metres: metres,
+                minutes: truth.minutes(metres: metres), roadKm: 1.3 * metres / 1000, originDensity: nil,
+                destinationDensity: nil)
         }
         let fitted = try LineModelFit.fit(samples)
         #expect(abs(fitted.detour - 1.3) < 1e-9)
@@ -27,15 +30,17 @@ struct LineModelFitTests {
 
     @Test func densityFactorsAreFittedWhereTheDataHasThem() throws {
         // Dense ends are 20 % slower than sparse ones, which are the most common (factor 1).
-        let truth = try StraightLineModel(accessMinutes: 1, detour: 1.4, nearSpeed: 35, farSpeed: 95, speedScaleKm: 40,
-                                          densityFactors: [0.8, 1, 1, 1])
+        let truth = try StraightLineModel(
+            accessMinutes: 1, detour: 1.4, nearSpeed: 35, farSpeed: 95, speedScaleKm: 40,
+            densityFactors: [0.8, 1, 1, 1])
         var generator = SplitMix64(seed: 9)
         let samples = (0..<900).map { index -> RoadSample in
             let metres = 1000 + generator.nextUnit() * 60_000
             let origin: DensityClass = index % 3 == 0 ? .dense : .sparse
-            return RoadSample(origin: .zone("o\(index)"), destination: .zone("d\(index)"), metres: metres,
-                              minutes: truth.minutes(metres: metres, from: origin, to: .sparse), roadKm: 1.4 * metres / 1000,
-                              originDensity: origin, destinationDensity: .sparse)
+            return RoadSample(
+                origin: .zone("o\(index)"), destination: .zone("d\(index)"), metres: metres,
+                minutes: truth.minutes(metres: metres, from: origin, to: .sparse), roadKm: 1.4 * metres / 1000,
+                originDensity: origin, destinationDensity: .sparse)
         }
         let fitted = try LineModelFit.fit(samples)
         #expect(abs(fitted.densityFactors[0] - 0.8) < 0.01)
@@ -58,9 +63,13 @@ struct LineModelFitTests {
     }
 
     @Test func splitIsSeededAndComplete() {
-        let samples = (0..<100).map { RoadSample(origin: .zone("\($0)"), destination: .zone("x"), metres: 1, minutes: 1, roadKm: nil,
-                                                 originDensity: nil, destinationDensity: nil) }
-        let a = CalibrationJob.split(samples, holdout: 0.2, seed: 4), b = CalibrationJob.split(samples, holdout: 0.2, seed: 4)
+        let samples = (0..<100).map {
+            RoadSample(
+                origin: .zone("\($0)"), destination: .zone("x"), metres: 1, minutes: 1, roadKm: nil,
+                originDensity: nil, destinationDensity: nil)
+        }
+        let a = CalibrationJob.split(samples, holdout: 0.2, seed: 4)
+        let b = CalibrationJob.split(samples, holdout: 0.2, seed: 4)
         #expect(a.heldOut == b.heldOut && a.training == b.training)
         #expect(a.heldOut.count == 20 && a.training.count == 80)
         #expect(Set(a.heldOut + a.training) == Set(samples))

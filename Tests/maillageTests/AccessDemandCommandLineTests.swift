@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// `maillage access … --demand population.<band>[+population.<band>…]` on a generated territory.
 @Suite struct AccessDemandCommandLineTests {
@@ -16,14 +16,21 @@ import MaillageTestSupport
 
     @Test func bandColumnsAreDemandAndUnknownOnesAreNamedErrors() throws {
         let out = folder.appendingPathComponent("e2sfca-75.csv").path
-        let run = try CommandLineTests.run("access", "e2sfca", "--db", db, "--kind", "gp", "--demand", "population.60-74+population.75+", "--out", out)
+        let run = try CommandLineTests.run(
+            "access", "e2sfca", "--db", db, "--kind", "gp", "--demand", "population.60-74+population.75+", "--out", out)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline).count == 121)
-        let unknown = try CommandLineTests.run("access", "e2sfca", "--db", db, "--kind", "gp", "--demand", "population.80+", "--out", out)
+        let unknown = try CommandLineTests.run(
+            "access", "e2sfca", "--db", db, "--kind", "gp", "--demand", "population.80+", "--out", out)
         #expect(unknown.status == 65)
-        #expect(unknown.stderr.contains("'population.80+'") && unknown.stderr.contains("population.75+"), "\(unknown.stderr)")
-        let malformed = try CommandLineTests.run("access", "e2sfca", "--db", db, "--kind", "gp", "--demand", "elderly", "--out", out)
-        #expect(malformed.status == 64 && malformed.stderr.contains("population.60-74+population.75+"), "\(malformed.stderr)")
+        #expect(
+            unknown.stderr.contains("'population.80+'") && unknown.stderr.contains("population.75+"),
+            "\(unknown.stderr)")
+        let malformed = try CommandLineTests.run(
+            "access", "e2sfca", "--db", db, "--kind", "gp", "--demand", "elderly", "--out", out)
+        #expect(
+            malformed.status == 64 && malformed.stderr.contains("population.60-74+population.75+"),
+            "\(malformed.stderr)")
         let help = try CommandLineTests.run("access", "e2sfca", "--help")
         #expect(help.stdout.contains("population.75+"))
     }

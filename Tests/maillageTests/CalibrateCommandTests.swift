@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// `maillage calibrate` on a small generated territory: a parameter is recovered from a
 /// "truth" run made with a known value and another seed, the held-out year is predicted
@@ -25,8 +25,9 @@ import MaillageTestSupport
 
     func truthVisits(seed: Int) throws -> Double {
         try Self.truth.write(toFile: path("truth.json"), atomically: true, encoding: .utf8)
-        let run = try CommandLineTests.run("simulate", "--db", db, "--params", path("truth.json"), "--days", "120", "--sample", "0.5",
-                                           "--seed", "\(seed)", "--out", path("truth-\(seed)"), "--json", "-q")
+        let run = try CommandLineTests.run(
+            "simulate", "--db", db, "--params", path("truth.json"), "--days", "120", "--sample", "0.5",
+            "--seed", "\(seed)", "--out", path("truth-\(seed)"), "--json", "-q")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         return try #require(object?["emergency_visits_per_inhabitant"] as? Double)
     }
@@ -34,38 +35,47 @@ import MaillageTestSupport
     func spec(maxEvaluations: Int = 20) throws -> String {
         let spec = path("spec.yaml")
         try """
-            parameters:
-              - {name: needs.acute_urgent.rate_per_year, scale: [0.5, 2.0]}
-            targets:
-              - {name: visits_per_inhabitant, indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, scope: territory}
-            fit_year: 2018
-            validation_year: 2019
-            simulation: {days: 120, seed: 1, replications: 1, sample: 0.5}
-            max_evaluations: \(maxEvaluations)
-            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        parameters:
+          - {name: needs.acute_urgent.rate_per_year, scale: [0.5, 2.0]}
+        targets:
+          - {name: visits_per_inhabitant, indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, scope: territory}
+        fit_year: 2018
+        validation_year: 2019
+        simulation: {days: 120, seed: 1, replications: 1, sample: 0.5}
+        max_evaluations: \(maxEvaluations)
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
         return spec
     }
 
-    func read(_ out: String, _ file: String) throws -> String { try String(contentsOfFile: path("\(out)/\(file)"), encoding: .utf8) }
+    func read(_ out: String, _ file: String) throws -> String {
+        try String(contentsOfFile: path("\(out)/\(file)"), encoding: .utf8)
+    }
 
     @Test func recoversAKnownRateAndPredictsTheHeldOutYear() throws {
         let (fitYear, heldOut) = (try truthVisits(seed: 7), try truthVisits(seed: 8))
-        try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,\(fitYear)\nterritory,t,ed_per_inhabitant,2019,\(heldOut)\n"
+        try
+            "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,\(fitYear)\nterritory,t,ed_per_inhabitant,2019,\(heldOut)\n"
             .write(toFile: path("obs.csv"), atomically: true, encoding: .utf8)
         #expect(try CommandLineTests.run("import", "observed", path("obs.csv"), "--db", db, "-q").status == 0)
         let spec = try spec()
         let run = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("fit"), "-q")
         #expect(run.status == 0, "\(run.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(try read("fit", "calibration.json").utf8)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(try read("fit", "calibration.json").utf8)) as? [String: Any]
         let fitted = try #require((json?["fitted"] as? [String: Any])?["needs.acute_urgent.rate_per_year"] as? Double)
         // The truth is 1.3; one seed's noise on 10,000 agents over 120 days moves visits by a few per cent.
         #expect(abs(fitted - 1.3) < 0.15, "fitted \(fitted)")
-        let validation = try read("fit", "validation.csv").split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
+        let validation = try read("fit", "validation.csv").split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",").map(String.init)
+        }
         #expect(validation[1][0] == "visits_per_inhabitant" && validation[1][1] == "2019")
         #expect(abs(Double(validation[1][4])!) < 0.1)
         // The fitted file is a parameter file simulate takes.
-        #expect(try CommandLineTests.run("simulate", "--db", db, "--params", path("fit/fitted-parameters.json"), "--days", "5",
-                                         "--sample", "0.1", "--out", path("check"), "-q").status == 0)
+        #expect(
+            try CommandLineTests.run(
+                "simulate", "--db", db, "--params", path("fit/fitted-parameters.json"), "--days", "5",
+                "--sample", "0.1", "--out", path("check"), "-q"
+            ).status == 0)
 
         // The one CSV writer's line ends: CRLF after every row, the last included, no bare LF.
         for file in ["history.csv", "fit.csv", "validation.csv"] {
@@ -78,11 +88,13 @@ import MaillageTestSupport
         // versions wrote it): the rerun resumes them and ends with the same files.
         let written = try read("fit", "history.csv")
         let history = written.split(whereSeparator: \.isNewline)
-        try (history.prefix(6).joined(separator: "\n") + "\n").write(toFile: path("fit/history.csv"), atomically: true, encoding: .utf8)
+        try (history.prefix(6).joined(separator: "\n") + "\n").write(
+            toFile: path("fit/history.csv"), atomically: true, encoding: .utf8)
         let resumed = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("fit"))
         #expect(resumed.status == 0 && resumed.stderr.contains("resuming: 5 evaluation(s)"))
         #expect(try read("fit", "history.csv") == written)
-        let again = try JSONSerialization.jsonObject(with: Data(try read("fit", "calibration.json").utf8)) as? [String: Any]
+        let again =
+            try JSONSerialization.jsonObject(with: Data(try read("fit", "calibration.json").utf8)) as? [String: Any]
         #expect(again?["resumed_evaluations"] as? Int == 5)
         #expect((again?["fitted"] as? [String: Any])?["needs.acute_urgent.rate_per_year"] as? Double == fitted)
     }
@@ -91,16 +103,23 @@ import MaillageTestSupport
         let spec = try spec()
         let none = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("none"), "-q")
         #expect(none.status == 65 && none.stderr.contains("no observed ed_per_inhabitant in 2018"))
-        try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,0.3\n".write(toFile: path("o.csv"), atomically: true, encoding: .utf8)
+        try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,0.3\n".write(
+            toFile: path("o.csv"), atomically: true, encoding: .utf8)
         #expect(try CommandLineTests.run("import", "observed", path("o.csv"), "--db", db, "-q").status == 0)
-        let text = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(of: "indicator: emergency_visits_per_inhabitant", with: "indicator: no_such_indicator")
+        let text = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(
+            of: "indicator: emergency_visits_per_inhabitant", with: "indicator: no_such_indicator")
         try text.write(toFile: spec, atomically: true, encoding: .utf8)
-        let unknown = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("unknown"), "-q")
+        let unknown = try CommandLineTests.run(
+            "calibrate", "--db", db, "--targets", spec, "--out", path("unknown"), "-q")
         #expect(unknown.status == 65 && unknown.stderr.contains("no_such_indicator"))
         // Another spec may not reuse a folder holding a history.
-        try "parameters:\n  - {name: emergency.night_share, range: [0.1, 0.5]}\ntargets:\n  - {name: v, indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, scope: territory}\nfit_year: 2018\nmax_evaluations: 3\n"
+        try
+            "parameters:\n  - {name: emergency.night_share, range: [0.1, 0.5]}\ntargets:\n  - {name: v, indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, scope: territory}\nfit_year: 2018\nmax_evaluations: 3\n"
             .write(toFile: path("other.yaml"), atomically: true, encoding: .utf8)
-        #expect(try CommandLineTests.run("calibrate", "--db", db, "--targets", path("other.yaml"), "--out", path("other"), "-q").status == 0)
+        #expect(
+            try CommandLineTests.run(
+                "calibrate", "--db", db, "--targets", path("other.yaml"), "--out", path("other"), "-q"
+            ).status == 0)
         let clash = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("other"), "-q")
         #expect(clash.status == 65 && clash.stderr.contains("another calibration spec"))
     }
@@ -111,15 +130,22 @@ import MaillageTestSupport
         try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,0.3\n"
             .write(toFile: path("q.csv"), atomically: true, encoding: .utf8)
         #expect(try CommandLineTests.run("import", "observed", path("q.csv"), "--db", db, "-q").status == 0)
-        let target = "{name: 'v \"quoted\", comma', indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, "
+        let target =
+            "{name: 'v \"quoted\", comma', indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, "
             + "scope: territory}"
-        try ("parameters:\n  - {name: emergency.night_share, range: [0.1, 0.5]}\ntargets:\n  - \(target)\n"
-            + "fit_year: 2018\nmax_evaluations: 3\n").write(toFile: path("quoted.yaml"), atomically: true, encoding: .utf8)
-        let run = try CommandLineTests.run("calibrate", "--db", db, "--targets", path("quoted.yaml"), "--out", path("q"), "-q")
+        try
+            ("parameters:\n  - {name: emergency.night_share, range: [0.1, 0.5]}\ntargets:\n  - \(target)\n"
+            + "fit_year: 2018\nmax_evaluations: 3\n").write(
+                toFile: path("quoted.yaml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.run(
+            "calibrate", "--db", db, "--targets", path("quoted.yaml"), "--out", path("q"), "-q")
         #expect(run.status == 0, "\(run.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(try read("q", "calibration.json").utf8)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(try read("q", "calibration.json").utf8)) as? [String: Any]
         let fit = try #require(json?["fit"] as? [[String: Any]])
         #expect(fit.first?["target"] as? String == "v \"quoted\", comma")
-        #expect(try read("q", "fit.csv").hasPrefix("target,year,observed,simulated,relative_error,weight\r\n\"v \"\"quoted\"\", comma\",2018,0.3,"))
+        #expect(
+            try read("q", "fit.csv").hasPrefix(
+                "target,year,observed,simulated,relative_error,weight\r\n\"v \"\"quoted\"\", comma\",2018,0.3,"))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// Runs the real `maillage` binary, as a planner's script would, and checks what it prints
 /// and its exit code (sysexits: 64 usage, 65 data, 66 no input, 73 cannot create).
@@ -30,15 +30,17 @@ import MaillageTestSupport
         process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     let folder: URL
@@ -63,7 +65,8 @@ import MaillageTestSupport
     @Test func infoOnAMissingFileSaysHowToMakeOne() throws {
         let result = try Self.run("info", path("missing.db"))
         #expect(result.status == 66)
-        #expect(result.stderr.contains("missing.db") && result.stderr.contains("create an empty territory database there"))
+        #expect(
+            result.stderr.contains("missing.db") && result.stderr.contains("create an empty territory database there"))
     }
 
     @Test func infoOnAFileThatIsNotADatabaseIsADataError() throws {
@@ -87,7 +90,8 @@ import MaillageTestSupport
 
     @Test func generateThenInfoJSONReportsTheTerritory() throws {
         let db = path("gen.db")
-        let generated = try Self.run("generate", "--zones", "80", "--population", "90000", "--seed", "5", "--out", db, "--quiet")
+        let generated = try Self.run(
+            "generate", "--zones", "80", "--population", "90000", "--seed", "5", "--out", db, "--quiet")
         #expect(generated.status == 0)
         #expect(generated.stderr.isEmpty)
         let info = try Self.run("info", db, "--json")
@@ -121,7 +125,8 @@ extension CommandLineTests {
     ) throws -> (folder: URL, db: String) {
         let folder = scratch.url
         let db = folder.appendingPathComponent("t.db").path
-        let made = try run("generate", "--zones", "\(zones)", "--population", "\(population)", "--seed", "\(seed)", "--out", db, "-q")
+        let made = try run(
+            "generate", "--zones", "\(zones)", "--population", "\(population)", "--seed", "\(seed)", "--out", db, "-q")
         guard made.status == 0 else { throw CommandError(message: made.stderr) }
         return (folder, db)
     }
@@ -145,8 +150,9 @@ extension CommandLineTests {
 
     @Test func coverageWritesOneRowPerZoneAndATerritoryShare() throws {
         let out = path("cover.csv")
-        let result = try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
-                                              "--limit", "30", "--out", out, "--json")
+        let result = try CommandLineTests.run(
+            "access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
+            "--limit", "30", "--out", out, "--json")
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let share = try #require(json["coverage_share"] as? Double)
@@ -156,17 +162,25 @@ extension CommandLineTests {
         #expect(lines.count == 121)
         // The share printed is the population-weighted share of the rows marked covered.
         let info = try CommandLineTests.run("info", db, "--json")
-        let population = try #require((JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])?["population"] as? Double)
+        let population = try #require(
+            (JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])?["population"] as? Double)
         #expect(abs((json["covered_population"] as? Double ?? -1) / population - share) < 1e-12)
     }
 
     @Test func catchmentMethodsWriteCSVAndGeoJSON() throws {
-        for (method, extra) in [("2sfca", ["--limit", "30"]), ("e2sfca", ["--decay", "exponential:0.12", "--limit", "30", "--demand", "age-weighted", "--per", "100000"]),
-                                ("3sfca", []), ("gravity", ["--capacity", "fte"])] {
+        for (method, extra) in [
+            ("2sfca", ["--limit", "30"]),
+            (
+                "e2sfca",
+                ["--decay", "exponential:0.12", "--limit", "30", "--demand", "age-weighted", "--per", "100000"]
+            ),
+            ("3sfca", []), ("gravity", ["--capacity", "fte"]),
+        ] {
             let out = path("\(method).geojson")
             let result = try CommandLineTests.run(["access", method, "--db", db, "--kind", "gp", "--out", out] + extra)
             #expect(result.status == 0, "\(method): \(result.stderr)")
-            let geojson = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+            let geojson = try #require(
+                JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
             #expect(geojson["type"] as? String == "FeatureCollection")
             #expect((geojson["features"] as? [Any])?.count == 120)
         }
@@ -179,11 +193,13 @@ extension CommandLineTests {
         #expect(unknownKind.status == 64 && unknownKind.stderr.contains("not an actor kind"))
         let noCapacity = try CommandLineTests.run("access", "2sfca", "--db", db, "--kind", "pharmacy", "--out", out)
         #expect(noCapacity.status == 65 && noCapacity.stderr.contains("--capacity"))
-        let badDecay = try CommandLineTests.run("access", "e2sfca", "--db", db, "--kind", "gp", "--decay", "exponential:0", "--out", out)
+        let badDecay = try CommandLineTests.run(
+            "access", "e2sfca", "--db", db, "--kind", "gp", "--decay", "exponential:0", "--out", out)
         #expect(badDecay.status == 65 && badDecay.stderr.contains("β"))
         let badOut = try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "gp", "--out", path("x.txt"))
         #expect(badOut.status == 64)
-        let zeroLimit = try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "gp", "--limit", "0", "--out", out)
+        let zeroLimit = try CommandLineTests.run(
+            "access", "coverage", "--db", db, "--kind", "gp", "--limit", "0", "--out", out)
         #expect(zeroLimit.status == 64)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
@@ -196,13 +212,20 @@ extension CommandLineTests {
         defer { withExtendedLifetime(scratch) {} }
         let folder = scratch.url
         let db = folder.appendingPathComponent("t.db").path
-        #expect(try CommandLineTests.run("generate", "--zones", "100", "--population", "120000", "--seed", "4", "--out", db, "-q").status == 0)
-        let coverage = try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
-                                                "--limit", "30", "--out", folder.appendingPathComponent("c.csv").path, "--json")
-        let covered = try #require((JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])?["covered_population"] as? Double)
+        #expect(
+            try CommandLineTests.run(
+                "generate", "--zones", "100", "--population", "120000", "--seed", "4", "--out", db, "-q"
+            ).status == 0)
+        let coverage = try CommandLineTests.run(
+            "access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
+            "--limit", "30", "--out", folder.appendingPathComponent("c.csv").path, "--json")
+        let covered = try #require(
+            (JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])?["covered_population"]
+                as? Double)
         let out = folder.appendingPathComponent("sites.csv").path
-        let locate = try CommandLineTests.run("locate", "mclp", "--db", db, "--kind", "hospital", "--service", "emergency",
-                                              "--candidates", "zones", "-p", "3", "--limit", "30", "--keep-existing", "--out", out, "--json")
+        let locate = try CommandLineTests.run(
+            "locate", "mclp", "--db", db, "--kind", "hospital", "--service", "emergency",
+            "--candidates", "zones", "-p", "3", "--limit", "30", "--keep-existing", "--out", out, "--json")
         #expect(locate.status == 0, "\(locate.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(locate.stdout.utf8)) as? [String: Any])
         // The existing departments alone cover what `access coverage` reports (two code paths).
@@ -210,6 +233,8 @@ extension CommandLineTests {
         #expect((json["objective"] as? Double ?? 0) >= covered)
         let rows = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline)
         #expect(rows.count == 4 && rows.filter { $0.contains(",kept,") }.count >= 1)
-        #expect(try CommandLineTests.run("locate", "mclp", "--db", db, "--kind", "hospital", "--limit", "30", "--out", out).status == 64)
+        #expect(
+            try CommandLineTests.run("locate", "mclp", "--db", db, "--kind", "hospital", "--limit", "30", "--out", out)
+                .status == 64)
     }
 }

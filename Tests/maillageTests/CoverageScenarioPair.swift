@@ -11,10 +11,13 @@ struct CoverageScenarioPair {
     /// Generates `t.db` in `folder` and writes both files beside it.
     init(in folder: TemporaryFolder, zones: Int, population: Int, seed: Int) throws {
         let generated = try CommandLineTests.run(
-            "generate", "--zones", "\(zones)", "--population", "\(population)", "--seed", "\(seed)", "--out", folder.path("t.db"), "-q"
+            "generate", "--zones", "\(zones)", "--population", "\(population)", "--seed", "\(seed)", "--out",
+            folder.path("t.db"), "-q"
         )
         guard generated.status == 0 else { throw GenerationFailed(stderr: generated.stderr) }
-        base = try folder.write("base.yaml", """
+        base = try folder.write(
+            "base.yaml",
+            """
             name: base
             territory: t.db
             simulation: {enabled: false}

@@ -18,7 +18,8 @@ import Testing
         for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init() {
             let url = root.appendingPathComponent(path)
             guard !url.hasDirectoryPath, url.pathExtension != "db", !path.hasSuffix("provenance.json"),
-                  let data = FileManager.default.contents(atPath: url.path) else { continue }
+                let data = FileManager.default.contents(atPath: url.path)
+            else { continue }
             files[path] = data
         }
         return files
@@ -44,15 +45,21 @@ import Testing
             ["isochrones", "--kind", "hospital", "--minutes", "15,30", "--out", "\(out)/iso.geojson"],
         ]
         for arguments in access { _ = try run(["access"] + arguments + ["--db", db, "-q"]) }
-        let apl = try run(["access", "e2sfca", "--db", db, "--kind", "gp", "--decay", "exponential:0.12", "--limit", "30",
-                           "--demand", "age-weighted", "--per", "100000", "--out", "\(out)/apl.geojson", "--json"])
+        let apl = try run([
+            "access", "e2sfca", "--db", db, "--kind", "gp", "--decay", "exponential:0.12", "--limit", "30",
+            "--demand", "age-weighted", "--per", "100000", "--out", "\(out)/apl.geojson", "--json",
+        ])
         let runID = try #require(
             (try JSONSerialization.jsonObject(with: Data(apl.stdout.utf8)) as? [String: Any])?["run_id"] as? Int)
         _ = try run(["access", "equity", "--db", db, "--run", "\(runID)", "--out", "\(out)/equity.json", "-q"])
-        _ = try run(["locate", "pmedian", "--db", db, "--kind", "gp", "--candidates", "zones", "-p", "4",
-                     "--limit", "30", "--out", "\(out)/pmedian.csv", "-q"])
-        _ = try run(["simulate", "--db", db, "--days", "60", "--seed", "5", "--replications", "2",
-                     "--out", "\(out)/simulation", "-q"])
+        _ = try run([
+            "locate", "pmedian", "--db", db, "--kind", "gp", "--candidates", "zones", "-p", "4",
+            "--limit", "30", "--out", "\(out)/pmedian.csv", "-q",
+        ])
+        _ = try run([
+            "simulate", "--db", db, "--days", "60", "--seed", "5", "--replications", "2",
+            "--out", "\(out)/simulation", "-q",
+        ])
         _ = try run(["export", "zones", "--db", db, "--out", "\(out)/zones.geojson"])
         return try outputs(of: out)
     }

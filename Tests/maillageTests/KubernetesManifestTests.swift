@@ -4,7 +4,10 @@ import Testing
 
 /// Issue 15: the Kubernetes manifests of `scripts/cluster/kubernetes` follow the API's schemas
 /// (kubernetes-validate, strict: an unknown or misspelt field is an error), checked offline.
-@Suite(.enabled(if: PythonPeer.requiredOrAvailable(["kubernetes_validate"]), "needs kubernetes-validate (scripts/install-test-python.sh)"))
+@Suite(
+    .enabled(
+        if: PythonPeer.requiredOrAvailable(["kubernetes_validate"]),
+        "needs kubernetes-validate (scripts/install-test-python.sh)"))
 struct KubernetesManifestTests {
     static let folder = PythonPeer.checkout.appendingPathComponent("scripts/cluster/kubernetes")
 
@@ -18,7 +21,9 @@ struct KubernetesManifestTests {
         #expect(manifests.count == 2)
         let result = try validate(manifests)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect((result.stdout + result.stderr).components(separatedBy: " passed for resource ").count == manifests.count + 1)
+        #expect(
+            (result.stdout + result.stderr).components(separatedBy: " passed for resource ").count == manifests.count
+                + 1)
     }
 
     /// The validator can fail: the compare job with one field misspelt is refused.
@@ -26,7 +31,8 @@ struct KubernetesManifestTests {
         let folder = try TemporaryFolder()
         let text = try String(contentsOf: Self.folder.appendingPathComponent("compare-job.yaml"), encoding: .utf8)
         try #require(text.contains("restartPolicy:"))
-        let broken = try folder.write("broken.yaml", text.replacingOccurrences(of: "restartPolicy:", with: "restartPolicyy:"))
+        let broken = try folder.write(
+            "broken.yaml", text.replacingOccurrences(of: "restartPolicy:", with: "restartPolicyy:"))
         let result = try validate([broken])
         #expect(result.status != 0)
         #expect((result.stdout + result.stderr).contains("restartPolicyy"))

@@ -8,10 +8,15 @@ import Testing
 /// population-weighted Gini and Theil by département equal `inequality`'s on repeated values.
 @Suite(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
 struct OccitanieEquityTests {
-    @Test(.enabled(if: PythonPeer.requiredOrAvailable(["inequality", "esda", "libpysal", "shapely"]), "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
+    @Test(
+        .enabled(
+            if: PythonPeer.requiredOrAvailable(["inequality", "esda", "libpysal", "shapely"]),
+            "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
     func realCommunesMatchPySAL() throws {
         _ = try SharedData.path("communes/communes_occitanie5_attributes.csv")
-        let boundaries = try ["09-ariege", "31-haute-garonne", "32-gers", "46-lot", "81-tarn"].map { try SharedData.path("communes/boundaries/communes-\($0).geojson") }
+        let boundaries = try ["09-ariege", "31-haute-garonne", "32-gers", "46-lot", "81-tarn"].map {
+            try SharedData.path("communes/boundaries/communes-\($0).geojson")
+        }
         let folder = try TemporaryFolder()
         let db = folder.path("occitanie5.db")
         let build = Process()
@@ -24,37 +29,59 @@ struct OccitanieEquityTests {
         build.waitUntilExit()
         try #require(build.terminationStatus == 0)
 
-        #expect(try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "hospital", "--service", "emergency",
-                                         "--out", folder.path("ed.csv"), "-q").status == 0)
-        #expect(try CommandLineTests.run("export", "zones", "--db", db, "--out", folder.path("zones.geojson"), "-q").status == 0)
-        let equity = try CommandLineTests.run("access", "equity", "--db", db, "--run", "1", "--spatial", "queen", "--permutations", "99",
-                                              "--out", folder.path("equity.json"), "--zones-out", folder.path("lisa.csv"), "-q")
+        #expect(
+            try CommandLineTests.run(
+                "access", "nearest", "--db", db, "--kind", "hospital", "--service", "emergency",
+                "--out", folder.path("ed.csv"), "-q"
+            ).status == 0)
+        #expect(
+            try CommandLineTests.run("export", "zones", "--db", db, "--out", folder.path("zones.geojson"), "-q").status
+                == 0)
+        let equity = try CommandLineTests.run(
+            "access", "equity", "--db", db, "--run", "1", "--spatial", "queen", "--permutations", "99",
+            "--out", folder.path("equity.json"), "--zones-out", folder.path("lisa.csv"), "-q")
         #expect(equity.status == 0, "\(equity.stderr)")
 
         // The LISA file lists the zones used, in order, with their values.
-        let lisa = try String(contentsOfFile: folder.path("lisa.csv"), encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+        let lisa = try String(contentsOfFile: folder.path("lisa.csv"), encoding: .utf8).split(
+            whereSeparator: \.isNewline
+        ).dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let ids = lisa.map { $0[0] }, values = lisa.map { Double($0[1])! }
+        let ids = lisa.map { $0[0] }
+        let values = lisa.map { Double($0[1])! }
         var population: [String: Double] = [:]
-        let collection = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("zones.geojson")))) as? [String: Any]
+        let collection =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("zones.geojson"))))
+            as? [String: Any]
         for feature in collection?["features"] as? [[String: Any]] ?? [] {
             let properties = feature["properties"] as? [String: Any] ?? [:]
-            if let id = properties["id"] as? String { population[id] = (properties["population"] as? NSNumber)?.doubleValue }
+            if let id = properties["id"] as? String {
+                population[id] = (properties["population"] as? NSNumber)?.doubleValue
+            }
         }
-        let known = ids.indices.filter { population[ids[$0]] != nil && population[ids[$0]]! == population[ids[$0]]!.rounded() }
+        let known = ids.indices.filter {
+            population[ids[$0]] != nil && population[ids[$0]]! == population[ids[$0]]!.rounded()
+        }
         #expect(known.count == ids.count, "INSEE populations are whole numbers")
 
-        let reference = try PythonPeer.script("check-equity.py", input: [
-            "values": values, "weights": ids.map { Int(population[$0] ?? 0) }, "groups": ids.map { String($0.prefix(2)) },
-            "boundary_files": boundaries, "ids": ids,
-        ], folder: folder.url)
-        let document = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("equity.json")))) as? [String: Any])
+        let reference = try PythonPeer.script(
+            "check-equity.py",
+            input: [
+                "values": values, "weights": ids.map { Int(population[$0] ?? 0) },
+                "groups": ids.map { String($0.prefix(2)) },
+                "boundary_files": boundaries, "ids": ids,
+            ], folder: folder.url)
+        let document = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("equity.json"))))
+                as? [String: Any])
         let report = try #require(document["equity"] as? [String: Any])
         let moran = try #require(report["moran"] as? [String: Any])
         #expect(report["islands"] as? Int == 0)
         func close(_ a: Double?, _ b: Any?, _ what: String) {
-            let expected = (b as? NSNumber)?.doubleValue ?? .nan, value = a ?? .nan
-            #expect(abs(value - expected) <= 1e-9 * max(1, abs(expected)), "\(what): maillage \(value), PySAL \(expected)")
+            let expected = (b as? NSNumber)?.doubleValue ?? .nan
+            let value = a ?? .nan
+            #expect(
+                abs(value - expected) <= 1e-9 * max(1, abs(expected)), "\(what): maillage \(value), PySAL \(expected)")
         }
         close((moran["i"] as? NSNumber)?.doubleValue, reference["moran_i"], "Moran's I")
         close((moran["variance_normal"] as? NSNumber)?.doubleValue, reference["moran_variance_normal"], "Var[I]")
@@ -63,6 +90,8 @@ struct OccitanieEquityTests {
         // Whole populations: the weighted measures equal PySAL's on values repeated per inhabitant.
         close((report["gini"] as? NSNumber)?.doubleValue, reference["gini"], "Gini")
         close(((report["theil"] as? [String: Any])?["total"] as? NSNumber)?.doubleValue, reference["theil"], "Theil")
-        close(((report["theil"] as? [String: Any])?["between"] as? NSNumber)?.doubleValue, reference["theil_between"], "Theil between départements")
+        close(
+            ((report["theil"] as? [String: Any])?["between"] as? NSNumber)?.doubleValue, reference["theil_between"],
+            "Theil between départements")
     }
 }

@@ -23,8 +23,9 @@ struct OccitaniePlausibilityTests {
         #expect(build.terminationStatus == 0)
 
         // A 5 % sample keeps the test to seconds; rates are weighted back to the population.
-        let result = try CommandLineTests.run("simulate", "--db", db, "--sample", "0.05", "--seed", "3",
-                                              "--out", folder.path("sim"), "--json", "-q")
+        let result = try CommandLineTests.run(
+            "simulate", "--db", db, "--sample", "0.05", "--seed", "3",
+            "--out", folder.path("sim"), "--json", "-q")
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         func value(_ name: String) -> Double { json[name] as? Double ?? .nan }
@@ -32,7 +33,9 @@ struct OccitaniePlausibilityTests {
         // without a declared GP. Bands are wide: GP supply here is SIRENE establishment counts
         // read as FTE (an upper bound), so fewer people lack a GP than nationally.
         #expect((2.5...5.5).contains(value("gp_contacts_per_inhabitant")), "\(value("gp_contacts_per_inhabitant"))")
-        #expect((0.18...0.45).contains(value("emergency_visits_per_inhabitant")), "\(value("emergency_visits_per_inhabitant"))")
+        #expect(
+            (0.18...0.45).contains(value("emergency_visits_per_inhabitant")),
+            "\(value("emergency_visits_per_inhabitant"))")
         #expect((0.10...0.25).contains(value("admissions_per_inhabitant")), "\(value("admissions_per_inhabitant"))")
         #expect((0.01...0.25).contains(value("share_without_declared_gp")), "\(value("share_without_declared_gp"))")
         #expect((0.05...0.25).contains(value("readmission_30_days_share")), "\(value("readmission_30_days_share"))")

@@ -15,7 +15,8 @@ import Testing
     init() throws {
         temporary = try TemporaryFolder()
         db = temporary.path("t.db")
-        let made = try CommandLineTests.run("generate", "--zones", "40", "--population", "20000", "--seed", "17", "--out", db, "-q")
+        let made = try CommandLineTests.run(
+            "generate", "--zones", "40", "--population", "20000", "--seed", "17", "--out", db, "-q")
         try #require(made.status == 0, "\(made.stderr)")
     }
 
@@ -42,7 +43,9 @@ import Testing
     }
 
     /// Checks the run's labels, in the reading and on the report page.
-    func expectLabels(_ id: Int64, title: String, unit: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectLabels(_ id: Int64, title: String, unit: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let reading = try reading(id)
         #expect(reading.title == title, sourceLocation: sourceLocation)
         #expect(reading.unit == unit, sourceLocation: sourceLocation)
@@ -55,7 +58,8 @@ import Testing
         let id = try access("nearest", "--kind", "hospital", "--service", "emergency")
         let parameters = try reading(id).parameters
         #expect((parameters.kind, parameters.service, parameters.travel) == ("hospital", "emergency", "line"))
-        try expectLabels(id, title: "Minutes to the nearest emergency department", unit: "minutes (straight-line road model)")
+        try expectLabels(
+            id, title: "Minutes to the nearest emergency department", unit: "minutes (straight-line road model)")
     }
 
     @Test func coverageRecordsItsLimit() throws {
@@ -69,17 +73,20 @@ import Testing
     @Test func catchmentMethodsRecordSupplyAndDemand() throws {
         let twoStep = try access("2sfca", "--kind", "gp", "--per", "100000")
         try expectLabels(twoStep, title: "2SFCA accessibility to GP practices", unit: "FTE per 100,000 inhabitants")
-        let enhanced = try access("e2sfca", "--kind", "gp", "--demand", "age-weighted", "--per", "1000", "--decay", "exponential:0.12")
+        let enhanced = try access(
+            "e2sfca", "--kind", "gp", "--demand", "age-weighted", "--per", "1000", "--decay", "exponential:0.12")
         #expect(try reading(enhanced).parameters.decay == "exponential:0.12")
-        try expectLabels(enhanced, title: "E2SFCA accessibility to GP practices", unit: "FTE per 1,000 age-weighted inhabitants")
+        try expectLabels(
+            enhanced, title: "E2SFCA accessibility to GP practices", unit: "FTE per 1,000 age-weighted inhabitants")
         let threeStep = try access("3sfca", "--kind", "gp", "--normalize")
         try expectLabels(threeStep, title: "3SFCA accessibility to GP practices", unit: "index (territory average = 1)")
     }
 
     /// Before #17 this run was titled "Gravity accessibility to hospitals" in "beds per inhabitant".
     @Test func gravityRecordsServiceTravelPerNormalizeAndDemand() throws {
-        let id = try access("gravity", "--kind", "hospital", "--service", "emergency", "--capacity", "beds",
-                            "--demand", "age-weighted", "--per", "10000", "--travel", "line")
+        let id = try access(
+            "gravity", "--kind", "hospital", "--service", "emergency", "--capacity", "beds",
+            "--demand", "age-weighted", "--per", "10000", "--travel", "line")
         let parameters = try reading(id).parameters
         #expect(parameters.service == "emergency")
         #expect(parameters.travel == "line")
@@ -87,10 +94,12 @@ import Testing
         #expect(parameters.perInhabitants == 10_000)
         #expect(parameters.normalize == "false")
         #expect(parameters.decay == "gravity:60:-1" && parameters.minimumMinutes == "1.0")
-        try expectLabels(id, title: "Gravity accessibility to emergency department",
-                         unit: "beds per 10,000 age-weighted inhabitants")
+        try expectLabels(
+            id, title: "Gravity accessibility to emergency department",
+            unit: "beds per 10,000 age-weighted inhabitants")
         let normalized = try access("gravity", "--kind", "gp", "--normalize")
         #expect(try reading(normalized).parameters.isNormalized)
-        try expectLabels(normalized, title: "Gravity accessibility to GP practices", unit: "index (territory average = 1)")
+        try expectLabels(
+            normalized, title: "Gravity accessibility to GP practices", unit: "index (territory average = 1)")
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import MaillageTestSupport
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// OSRM run by the test itself, apart from Maillage's code: its own graph preparation in a
 /// temporary folder, its own osrm-routed, and one `/table` request for the whole table.
@@ -31,7 +32,9 @@ final class ReferenceOSRM: @unchecked Sendable {
         port = 20_000 + Int.random(in: 0..<20_000)
         server = Process()
         server.executableURL = try OSRMBinaries.tool("osrm-routed")
-        server.arguments = ["-a", "MLD", "-i", "127.0.0.1", "-p", "\(port)", "--max-table-size", "10000", folder.path("ref.osrm")]
+        server.arguments = [
+            "-a", "MLD", "-i", "127.0.0.1", "-p", "\(port)", "--max-table-size", "10000", folder.path("ref.osrm"),
+        ]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -52,17 +55,25 @@ final class ReferenceOSRM: @unchecked Sendable {
     deinit { stop() }
 
     func stop() {
-        if server.isRunning { server.terminate(); server.waitUntilExit() }
+        if server.isRunning {
+            server.terminate()
+            server.waitUntilExit()
+        }
     }
 
     /// The whole table in one request: coordinates as "lon,lat".
     func table(_ coordinates: [String], sources: [Int], destinations: [Int]) throws -> Table {
-        let text = "http://127.0.0.1:\(port)/table/v1/driving/\(coordinates.joined(separator: ";"))?sources="
-            + sources.map(String.init).joined(separator: ";") + "&destinations=" + destinations.map(String.init).joined(separator: ";")
+        let text =
+            "http://127.0.0.1:\(port)/table/v1/driving/\(coordinates.joined(separator: ";"))?sources="
+            + sources.map(String.init).joined(separator: ";") + "&destinations="
+            + destinations.map(String.init).joined(separator: ";")
             + "&annotations=duration,distance"
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var body: Data?
-        URLSession.shared.dataTask(with: URL(string: text)!) { data, _, _ in body = data; done.signal() }.resume()
+        URLSession.shared.dataTask(with: URL(string: text)!) { data, _, _ in
+            body = data
+            done.signal()
+        }.resume()
         done.wait()
         guard let body else { throw URLError(.cannotConnectToHost) }
         return try JSONDecoder().decode(Table.self, from: body)

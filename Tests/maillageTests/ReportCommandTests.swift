@@ -12,10 +12,17 @@ import Testing
 
     @Test func aReportNeedsNoNetworkAndNamesItsRuns() throws {
         let folder = try TemporaryFolder()
-        let db = folder.path("t.db"), out = folder.path("deep/er/report.html")
-        #expect(try CommandLineTests.run("generate", "--zones", "60", "--population", "70000", "--seed", "3", "--out", db, "-q").status == 0)
-        #expect(try CommandLineTests.run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
-                                         "--limit", "20", "--out", folder.path("c.csv"), "-q").status == 0)
+        let db = folder.path("t.db")
+        let out = folder.path("deep/er/report.html")
+        #expect(
+            try CommandLineTests.run(
+                "generate", "--zones", "60", "--population", "70000", "--seed", "3", "--out", db, "-q"
+            ).status == 0)
+        #expect(
+            try CommandLineTests.run(
+                "access", "coverage", "--db", db, "--kind", "hospital", "--service", "emergency",
+                "--limit", "20", "--out", folder.path("c.csv"), "-q"
+            ).status == 0)
         let result = try CommandLineTests.run("report", "--db", db, "--out", out)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == out + "\n")
@@ -31,7 +38,9 @@ import Testing
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("no indicator run 9; its runs are 1"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("x.html")))
-        #expect(try CommandLineTests.run("report", "--db", folder.path("missing.db"), "--out", folder.path("y.html")).status == 66)
+        #expect(
+            try CommandLineTests.run("report", "--db", folder.path("missing.db"), "--out", folder.path("y.html")).status
+                == 66)
     }
 
     @Test func theDemoEndsWithItsReport() throws {
@@ -47,11 +56,13 @@ import Testing
 
     @Test(.enabled(if: Chromium.shouldRun, Chromium.skipMessage))
     func theRenderedDemoReportShowsTheMapAndItsLegend() throws {
-        let chromium = try #require(Chromium.path, "chromium is not installed (scripts/install-deps.sh --test installs it)")
+        let chromium = try #require(
+            Chromium.path, "chromium is not installed (scripts/install-deps.sh --test installs it)")
         let folder = try TemporaryFolder()
         #expect(try CommandLineTests.run("demo", "--out", folder.url.path, "--replications", "1", "-q").status == 0)
         let png = folder.path("demo-report.png")
-        try Chromium.screenshot(chromium, page: folder.path("demo-report.html"), to: png, profile: folder.path("chromium-profile"))
+        try Chromium.screenshot(
+            chromium, page: folder.path("demo-report.html"), to: png, profile: folder.path("chromium-profile"))
 
         let colours = try PNGColours.measure(png, frame: Self.mapBackground, colours: Self.palette + [Self.alert])
         #expect(colours.width == 1200 && colours.height == 1600)
@@ -66,7 +77,9 @@ import Testing
             let measured = try #require(colours.byColour[colour])
             // Every class colours some zones on the map, and its swatch (22 × 16) in the legend.
             #expect(measured.inFrame >= 200, "class colour \(colour) covers \(measured.inFrame) pixels of the map")
-            #expect(measured.rightOfFrame >= 200, "class colour \(colour) covers \(measured.rightOfFrame) pixels of the legend")
+            #expect(
+                measured.rightOfFrame >= 200,
+                "class colour \(colour) covers \(measured.rightOfFrame) pixels of the legend")
         }
         // The emergency departments and the zones beyond 30 minutes, in red.
         #expect((colours.byColour[Self.alert]?.inFrame ?? 0) >= 100)
@@ -88,18 +101,22 @@ enum Chromium {
     /// In CI a missing browser fails the test; on a developer's machine it is skipped.
     static var shouldRun: Bool { path != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    static let skipMessage: Comment = "needs chromium (scripts/install-deps.sh --test); CI=true makes its absence a failure"
+    static let skipMessage: Comment =
+        "needs chromium (scripts/install-deps.sh --test); CI=true makes its absence a failure"
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
     /// Renders `page` at 1200 × `height` CSS pixels into `png`, giving up after 90 seconds.
-    static func screenshot(_ chromium: String, page: String, to png: String, profile: String, height: Int = 1600) throws {
+    static func screenshot(_ chromium: String, page: String, to png: String, profile: String, height: Int = 1600) throws
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars", "--user-data-dir=\(profile)",
-                             "--screenshot=\(png)", "--window-size=1200,\(height)", URL(fileURLWithPath: page).absoluteString]
+        process.arguments = [
+            "--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars", "--user-data-dir=\(profile)",
+            "--screenshot=\(png)", "--window-size=1200,\(height)", URL(fileURLWithPath: page).absoluteString,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -147,18 +164,22 @@ struct PNGColours {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0,
-              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let found = json["colours"] as? [String: [String: Any]]
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let found = json["colours"] as? [String: [String: Any]]
         else { throw Chromium.Failure(description: "png_colours.py could not read \(png)") }
         let frameBox = (found[frame]?["frame"] as? [String: Int]).flatMap { box -> Frame? in
-            guard let minX = box["min_x"], let maxX = box["max_x"], let minY = box["min_y"], let maxY = box["max_y"] else { return nil }
+            guard let minX = box["min_x"], let maxX = box["max_x"], let minY = box["min_y"], let maxY = box["max_y"]
+            else { return nil }
             return Frame(minX: minX, maxX: maxX, minY: minY, maxY: maxY)
         }
         return PNGColours(
-            width: json["width"] as? Int ?? 0, height: json["height"] as? Int ?? 0, distinct: json["distinct"] as? Int ?? 0,
+            width: json["width"] as? Int ?? 0, height: json["height"] as? Int ?? 0,
+            distinct: json["distinct"] as? Int ?? 0,
             whiteShare: json["white_share"] as? Double ?? 1,
             byColour: found.mapValues {
-                Colour(count: $0["count"] as? Int ?? 0, inFrame: $0["in_frame"] as? Int ?? 0, rightOfFrame: $0["right_of_frame"] as? Int ?? 0)
+                Colour(
+                    count: $0["count"] as? Int ?? 0, inFrame: $0["in_frame"] as? Int ?? 0,
+                    rightOfFrame: $0["right_of_frame"] as? Int ?? 0)
             },
             frame: frameBox
         )

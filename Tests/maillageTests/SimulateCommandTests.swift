@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// `maillage simulate` end to end: result files byte-identical for a seed whatever the
 /// threads, runs stored in the database, bad input refused with nothing stored.
@@ -49,12 +49,17 @@ import MaillageTestSupport
 
     @Test func occupancyIsWrittenAndStoredPerDayAndRole() throws {
         #expect(try simulate("--replications", "2", "--out", path("o")).status == 0)
-        let lines = try String(contentsOfFile: path("o/occupancy.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)  // RFC 4180: CRLF
+        let lines = try String(contentsOfFile: path("o/occupancy.csv"), encoding: .utf8).split(
+            whereSeparator: \.isNewline)  // RFC 4180: CRLF
         #expect(lines.first == "day,role,used,offered,occupancy")
         #expect(lines.count == 1 + 60 * 10)
-        let roles: Set<String> = Set(lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[1]) })
-        #expect(roles == ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots",
-                          "gp_lists", "without_declared_gp", "emergency_boarding", "blocked_beds"])
+        let roles: Set<String> = Set(
+            lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[1]) })
+        #expect(
+            roles == [
+                "hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots",
+                "gp_lists", "without_declared_gp", "emergency_boarding", "blocked_beds",
+            ])
         // Stored with the run: 60 days × 10 roles × (used, offered), counted by sqlite3.
         #expect(try query("SELECT count(*) FROM simulation_series") == "1200")
         #expect(try query("SELECT count(DISTINCT name) FROM simulation_series WHERE run_id = 1") == "20")
@@ -64,7 +69,8 @@ import MaillageTestSupport
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if fields[1] == "hospital_beds" { csvBeds += Double(fields[2]) ?? .nan }
         }
-        let storedBeds = try #require(Double(try query("SELECT sum(value) FROM simulation_series WHERE name = 'hospital_beds.used'")))
+        let storedBeds = try #require(
+            Double(try query("SELECT sum(value) FROM simulation_series WHERE name = 'hospital_beds.used'")))
         #expect(abs(csvBeds - storedBeds) < 1e-6 * max(1, storedBeds))
         #expect(storedBeds > 0)
     }
@@ -79,7 +85,9 @@ import MaillageTestSupport
             #expect(a == b, "\(name) differs between 1 and 2 threads")
             #expect(!a.isEmpty)
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path("a/zones.csv"))) != Data(contentsOf: URL(fileURLWithPath: path("c/zones.csv"))))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: path("a/zones.csv")))
+                != Data(contentsOf: URL(fileURLWithPath: path("c/zones.csv"))))
         #expect(FileManager.default.fileExists(atPath: path("a/provenance.json")))
         #expect(try storedRuns() == 3)
     }
@@ -88,8 +96,10 @@ import MaillageTestSupport
         let result = try simulate("--replications", "3", "--out", path("j"), "--json")
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        for name in ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "share_without_declared_gp",
-                     "admissions_per_inhabitant", "continuity_upc", "follow_up_7_days_share", "readmission_30_days_share"] {
+        for name in [
+            "gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "share_without_declared_gp",
+            "admissions_per_inhabitant", "continuity_upc", "follow_up_7_days_share", "readmission_30_days_share",
+        ] {
             #expect(json[name] is Double, "\(name) missing")
         }
         let intervals = try #require(json["intervals"] as? [String: [String: Any]])
@@ -111,12 +121,14 @@ import MaillageTestSupport
 
     @Test func eventsOutsideTheHorizonOrNamingUnknownActorsAreRefused() throws {
         let late = path("late.json")
-        try #"{"events": [{"type": "close", "actor": "hospital-000001", "from": "2027-06-01"}]}"#.write(toFile: late, atomically: true, encoding: .utf8)
+        try #"{"events": [{"type": "close", "actor": "hospital-000001", "from": "2027-06-01"}]}"#.write(
+            toFile: late, atomically: true, encoding: .utf8)
         let first = try simulate("--events", late, "--out", path("e1"))
         #expect(first.status == 65)
         #expect(first.stderr.contains("outside the horizon"))
         let unknown = path("unknown.json")
-        try #"[{"type": "close", "actor": "hospital-999999", "from": 1, "to": 5}]"#.write(toFile: unknown, atomically: true, encoding: .utf8)
+        try #"[{"type": "close", "actor": "hospital-999999", "from": 1, "to": 5}]"#.write(
+            toFile: unknown, atomically: true, encoding: .utf8)
         let second = try simulate("--events", unknown, "--out", path("e2"))
         #expect(second.status == 65)
         #expect(second.stderr.contains("hospital-999999"))
@@ -134,7 +146,10 @@ import MaillageTestSupport
         #expect(lines.first == "case_id,activity,timestamp,resource,zone")
         #expect(lines.count > 100)
         // The warm-up starts 60 days before 2026-01-01: 2025-11-02.
-        #expect(lines.dropFirst().allSatisfy { $0.contains("T") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 5 })
+        #expect(
+            lines.dropFirst().allSatisfy {
+                $0.contains("T") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 5
+            })
         #expect(lines.contains { $0.contains(",2025-11-02T00:00:00Z,") || $0.contains(",2025-11-02T00:00:01Z,") })
     }
 }
@@ -166,10 +181,17 @@ import MaillageTestSupport
         // Kept alive to the end of the test: the folder goes with it.
         defer { withExtendedLifetime(scratch) {} }
         let folder = scratch.url
-        let db = folder.appendingPathComponent("t.db").path, log = folder.appendingPathComponent("log.csv").path
-        #expect(try CommandLineTests.run("generate", "--zones", "10", "--population", "3000", "--seed", "2", "--out", db, "-q").status == 0)
-        #expect(try CommandLineTests.run("simulate", "--db", db, "--days", "30", "--out", folder.appendingPathComponent("out").path,
-                                         "--event-log", log, "-q").status == 0)
+        let db = folder.appendingPathComponent("t.db").path
+        let log = folder.appendingPathComponent("log.csv").path
+        #expect(
+            try CommandLineTests.run(
+                "generate", "--zones", "10", "--population", "3000", "--seed", "2", "--out", db, "-q"
+            ).status == 0)
+        #expect(
+            try CommandLineTests.run(
+                "simulate", "--db", db, "--days", "30", "--out", folder.appendingPathComponent("out").path,
+                "--event-log", log, "-q"
+            ).status == 0)
         let result = try Self.python([Self.script, log])
         #expect(result.status == 0, "\(result.stderr)")
         let line = try #require(result.stdout.split(separator: "\n").last { $0.hasPrefix("{") })
@@ -180,7 +202,9 @@ import MaillageTestSupport
         // already under way on day 0 (its admission, or its discharge when the stay began before
         // the log), a place entered from home, or its GP leaving.
         let starts = try #require(json["start_activities"] as? [String])
-        let placeStarts: Set = ["admission", "discharge", "home_care_start", "ehpad_admission", "declared_gp_left", "declared_gp_found"]
+        let placeStarts: Set = [
+            "admission", "discharge", "home_care_start", "ehpad_admission", "declared_gp_left", "declared_gp_found",
+        ]
         #expect(starts.contains { $0.hasPrefix("need_") })
         #expect(starts.allSatisfy { $0.hasPrefix("need_") || placeStarts.contains($0) }, "\(starts)")
     }

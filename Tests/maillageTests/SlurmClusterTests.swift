@@ -10,7 +10,11 @@ import Testing
 /// result against the one-machine run byte for byte, makes one task fail and reruns it alone,
 /// and stops the daemons. CI installs Slurm (`scripts/install-deps.sh --test`): there, its
 /// absence is a failure.
-@Suite(.serialized, .enabled(if: SlurmInstallation.shouldRun, "needs Slurm (scripts/install-deps.sh --test); CI=true makes its absence a failure"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: SlurmInstallation.shouldRun,
+        "needs Slurm (scripts/install-deps.sh --test); CI=true makes its absence a failure"))
 struct SlurmClusterTests {
     @Test func shardedSweepsOnARealSlurmEqualTheOneMachineResults() throws {
         try #require(SlurmInstallation.isInstalled, "Slurm is not installed: run scripts/install-deps.sh --test")
@@ -46,7 +50,9 @@ struct SlurmClusterTests {
 /// Whether Debian's Slurm packages are here, and whether their absence fails the run.
 enum SlurmInstallation {
     static var isInstalled: Bool {
-        ["/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/bin/sbatch"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/bin/sbatch"].allSatisfy {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static var shouldRun: Bool { isInstalled || SharedData.isRequired }

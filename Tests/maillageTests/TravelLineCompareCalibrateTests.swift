@@ -14,7 +14,8 @@ import Testing
     func territory() throws -> String {
         let db = folder.path("t.db")
         #expect(try CLI.run("init", db).status == 0)
-        let zones = try folder.write("z.csv", "id,name,lat,lon,population\nA,a,45.10,1.50,100\nB,b,45.20,1.60,200\nC,c,45.40,1.90,700\n")
+        let zones = try folder.write(
+            "z.csv", "id,name,lat,lon,population\nA,a,45.10,1.50,100\nB,b,45.20,1.60,200\nC,c,45.40,1.90,700\n")
         let actors = try folder.write("a.csv", "id,kind,name,lat,lon\nH,hospital,h,45.12,1.52\n")
         #expect(try CLI.run("import", "zones", zones, "--db", db).status == 0)
         #expect(try CLI.run("import", "actors", actors, "--db", db).status == 0)
@@ -34,7 +35,8 @@ import Testing
         #expect(try CLI.run("import", "matrix", road, "--db", db, "--directed").status == 0)
         #expect(try CLI.run("import", "matrix", other, "--db", db, "--directed").status == 0)
         let csv = folder.path("cmp.csv")
-        let run = try CLI.run("travel", "compare", "--db", db, "--matrix", "road", "--against", "other", "--json", "--out", csv)
+        let run = try CLI.run(
+            "travel", "compare", "--db", db, "--matrix", "road", "--against", "other", "--json", "--out", csv)
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let all = json["all"] as! [String: Double]
@@ -67,7 +69,8 @@ import Testing
     @Test func zoneToZoneCoverageIsTheSameInEveryProcess() throws {
         let db = folder.path("zz.db")
         #expect(try CLI.run("init", db).status == 0)
-        var zones = "id,name,lat,lon,population\n", matrix = "origin_id,destination_id,minutes\n"
+        var zones = "id,name,lat,lon,population\n"
+        var matrix = "origin_id,destination_id,minutes\n"
         for i in 0..<24 { zones += "Z\(i),z,45.0,\(1.0 + Double(i) * 0.031),\(137 + 53 * i * i % 311)\n" }
         for i in 0..<24 { for j in 0..<24 where i != j { matrix += "Z\(i),Z\(j),\(1.7 * Double(abs(i - j)) + 0.3)\n" } }
         #expect(try CLI.run("import", "zones", folder.write("zz.csv", zones), "--db", db).status == 0)
@@ -84,16 +87,20 @@ import Testing
         let db = folder.path("c.db")
         #expect(try CLI.run("init", db).status == 0)
         // 30 zones on a line 2 km apart; road time 3 min per straight km plus 2 (slow roads).
-        var zones = "id,name,lat,lon,population\n", matrix = "origin_id,destination_id,minutes,km\n"
+        var zones = "id,name,lat,lon,population\n"
+        var matrix = "origin_id,destination_id,minutes,km\n"
         for i in 0..<30 { zones += "Z\(i),z,45.0,\(1.0 + Double(i) * 0.02546),100\n" }
-        for i in 0..<30 { for j in 0..<30 where i != j && (i + j) % 3 == 0 {
-            let km = Double(abs(i - j)) * 2.0
-            matrix += "Z\(i),Z\(j),\(2 + 3 * km),\(1.2 * km)\n"
-        } }
+        for i in 0..<30 {
+            for j in 0..<30 where i != j && (i + j) % 3 == 0 {
+                let km = Double(abs(i - j)) * 2.0
+                matrix += "Z\(i),Z\(j),\(2 + 3 * km),\(1.2 * km)\n"
+            }
+        }
         #expect(try CLI.run("import", "zones", folder.write("cz.csv", zones), "--db", db).status == 0)
         #expect(try CLI.run("import", "matrix", folder.write("road.csv", matrix), "--db", db, "--directed").status == 0)
         #expect(try CLI.run("info", db).stdout.contains("line model  built-in defaults"))
-        let run = try CLI.run("travel", "calibrate", "--db", db, "--matrix", "road", "--holdout", "0.25", "--seed", "7", "--json")
+        let run = try CLI.run(
+            "travel", "calibrate", "--db", db, "--matrix", "road", "--holdout", "0.25", "--seed", "7", "--json")
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let stored = json["stored"] as! [String: Any]
@@ -105,22 +112,29 @@ import Testing
         #expect(try CLI.run("info", db).stdout.contains("line model  fitted v1 on 'road'"))
         #expect(try CLI.run("travel", "calibrate", "--db", db, "--matrix", "road", "-q").status == 0)
         #expect(try CLI.run("info", db).stdout.contains("fitted v2"))
-        let info = try JSONSerialization.jsonObject(with: Data(CLI.run("info", db, "--json").stdout.utf8)) as! [String: Any]
+        let info =
+            try JSONSerialization.jsonObject(with: Data(CLI.run("info", db, "--json").stdout.utf8)) as! [String: Any]
         let lineModel = info["line_model"] as! [String: Any]
         #expect(lineModel["source"] as? String == "fitted" && lineModel["version"] as? Int == 2)
 
         // travel line uses it: 2 km apart is about 2 + 3 × 2 = 8 minutes, not the defaults' ~3.
         let out = folder.path("line.csv")
         #expect(try CLI.run("travel", "line", "--db", db, "--out", out, "--from", "zones", "--to", "zones").status == 0)
-        let row = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.hasPrefix("Z0,Z1,") }!
+        let row = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline).first {
+            $0.hasPrefix("Z0,Z1,")
+        }!
         let minutes = Double(row.split(separator: ",")[2])!
         let lineText = try String(contentsOfFile: out, encoding: .utf8)
         #expect(lineText.hasPrefix("origin_id,destination_id,minutes,straight_km\r\n"))
         #expect(lineText.hasSuffix("\r\n") && !lineText.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(abs(minutes - 8) < 1, "\(row)")
         let byDefault = folder.path("line-defaults.csv")
-        #expect(try CLI.run("travel", "line", "--db", db, "--out", byDefault, "--from", "zones", "--to", "zones", "--defaults").status == 0)
-        let defaultRow = try String(contentsOfFile: byDefault, encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.hasPrefix("Z0,Z1,") }!
+        #expect(
+            try CLI.run(
+                "travel", "line", "--db", db, "--out", byDefault, "--from", "zones", "--to", "zones", "--defaults"
+            ).status == 0)
+        let defaultRow = try String(contentsOfFile: byDefault, encoding: .utf8).split(whereSeparator: \.isNewline).first
+        { $0.hasPrefix("Z0,Z1,") }!
         #expect(Double(defaultRow.split(separator: ",")[2])! < 6)
 
         // --travel line in an access command uses the fitted model too: Z1 is 8 fitted minutes
@@ -128,7 +142,9 @@ import Testing
         let sites = try folder.write("s.csv", "id,kind,name,lat,lon\nS,hospital,s,45.0,1.0\n")
         #expect(try CLI.run("import", "actors", sites, "--db", db).status == 0)
         let coverage = folder.path("cov.csv")
-        let access = try CLI.run("access", "coverage", "--db", db, "--kind", "hospital", "--limit", "5", "--travel", "line", "--out", coverage)
+        let access = try CLI.run(
+            "access", "coverage", "--db", db, "--kind", "hospital", "--limit", "5", "--travel", "line", "--out",
+            coverage)
         #expect(access.status == 0, "\(access.stderr)")
         let covered = try String(contentsOfFile: coverage, encoding: .utf8).split(whereSeparator: \.isNewline)
         let z1 = covered.first { $0.hasPrefix("Z1,") }!

@@ -50,16 +50,22 @@ struct TravelOSRMCommandTests {
         let db = folder.path("\(name).db")
         #expect(try CLI.run("init", db).status == 0)
         #expect(try CLI.run("import", "zones", folder.write("\(name)-zones.csv", zones), "--db", db).status == 0)
-        if let actors { #expect(try CLI.run("import", "actors", folder.write("\(name)-actors.csv", actors), "--db", db).status == 0) }
+        if let actors {
+            #expect(try CLI.run("import", "actors", folder.write("\(name)-actors.csv", actors), "--db", db).status == 0)
+        }
         return db
     }
 
     func osrm(_ db: String, pbf: String, _ extra: [String] = []) throws -> CLI.Result {
-        try CLI.run(["travel", "osrm", "--db", db, "--pbf", pbf, "--osrm-bin", OSRMBinaries.folder.path, "--cache-dir", cache] + extra)
+        try CLI.run(
+            ["travel", "osrm", "--db", db, "--pbf", pbf, "--osrm-bin", OSRMBinaries.folder.path, "--cache-dir", cache]
+                + extra)
     }
 
     /// The stored matrix as `maillage export matrix` writes it: origin → destination → (minutes, km).
-    func stored(_ db: String, name: String = "osrm_car") throws -> (text: String, pairs: [String: [String: (Double, Double)]]) {
+    func stored(_ db: String, name: String = "osrm_car") throws -> (
+        text: String, pairs: [String: [String: (Double, Double)]]
+    ) {
         let out = folder.path("export-\(UUID().uuidString).csv")
         let result = try CLI.run("export", "matrix", "--db", db, "--out", out, "--matrix", name)
         #expect(result.status == 0, "\(result.stderr)")
@@ -85,10 +91,12 @@ struct TravelOSRMCommandTests {
         let pbf = try SharedData.path("osm/monaco.osm.pbf")
         let run = try osrm(db, pbf: pbf, ["--json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let zones = coordinates(Self.monacoZones, latColumn: 2), actors = coordinates(Self.monacoActors, latColumn: 3)
+        let zones = coordinates(Self.monacoZones, latColumn: 2)
+        let actors = coordinates(Self.monacoActors, latColumn: 3)
         let reference = try ReferenceOSRM(pbf: pbf)
-        let table = try reference.table(zones.map(\.coordinate) + actors.map(\.coordinate),
-                                        sources: Array(zones.indices), destinations: Array(zones.count..<(zones.count + actors.count)))
+        let table = try reference.table(
+            zones.map(\.coordinate) + actors.map(\.coordinate),
+            sources: Array(zones.indices), destinations: Array(zones.count..<(zones.count + actors.count)))
         reference.stop()
         #expect(table.code == "Ok")
         let matrix = try stored(db).pairs
@@ -126,7 +134,9 @@ struct TravelOSRMCommandTests {
         // A higher threshold names nobody.
         let quiet = try osrm(db, pbf: pbf, ["--snap-warning", "5000", "--json"])
         #expect(quiet.status == 0)
-        #expect(((try JSONSerialization.jsonObject(with: Data(quiet.stdout.utf8)) as! [String: Any])["far_from_road"] as! [Any]).isEmpty)
+        #expect(
+            ((try JSONSerialization.jsonObject(with: Data(quiet.stdout.utf8)) as! [String: Any])["far_from_road"]
+                as! [Any]).isEmpty)
     }
 
     @Test func saintBarthelemyZonesToZonesEqualsOSRMsTable() throws {
@@ -136,7 +146,8 @@ struct TravelOSRMCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let zones = coordinates(Self.barthZones, latColumn: 2)
         let reference = try ReferenceOSRM(pbf: pbf)
-        let table = try reference.table(zones.map(\.coordinate), sources: Array(zones.indices), destinations: Array(zones.indices))
+        let table = try reference.table(
+            zones.map(\.coordinate), sources: Array(zones.indices), destinations: Array(zones.indices))
         reference.stop()
         let matrix = try stored(db).pairs
         for (i, from) in zones.enumerated() {
@@ -147,7 +158,9 @@ struct TravelOSRMCommandTests {
             }
         }
         // Directed: the island's one-way streets make some trips differ by direction.
-        #expect(zones.indices.contains { i in zones.indices.contains { j in table.durations[i][j] != table.durations[j][i] } })
+        #expect(
+            zones.indices.contains { i in zones.indices.contains { j in table.durations[i][j] != table.durations[j][i] }
+            })
     }
 
     @Test func sameStoredMatrixWhateverTheBlockSizeAndConcurrency() throws {
@@ -155,7 +168,9 @@ struct TravelOSRMCommandTests {
         var exports: [String] = []
         for (block, concurrency) in [("250", "1"), ("2", "4"), ("3", "2")] {
             let db = try territory("blocks\(block)", zones: Self.monacoZones, actors: Self.monacoActors)
-            let run = try osrm(db, pbf: pbf, ["--from", "zones", "--to", "actors", "--block", block, "--concurrency", concurrency, "--json"])
+            let run = try osrm(
+                db, pbf: pbf,
+                ["--from", "zones", "--to", "actors", "--block", block, "--concurrency", concurrency, "--json"])
             #expect(run.status == 0, "\(run.stderr)")
             exports.append(try stored(db).text)
         }
@@ -245,7 +260,10 @@ struct TravelOSRMCommandTests {
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["travel", "osrm", "--db", db, "--pbf", try SharedData.path("osm/monaco.osm.pbf"), "--osrm-bin", empty, "--cache-dir", cache]
+        process.arguments = [
+            "travel", "osrm", "--db", db, "--pbf", try SharedData.path("osm/monaco.osm.pbf"), "--osrm-bin", empty,
+            "--cache-dir", cache,
+        ]
         process.environment = ["PATH": empty]
         let err = Pipe()
         process.standardError = err
@@ -286,13 +304,19 @@ struct TravelOSRMCommandTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
+            defer {
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                    process.waitUntilExit()
+                }
+            }
             Thread.sleep(forTimeInterval: 0.7)
             try body(port)
         }
         let (db, before) = try databaseWithMatrix("dying")
         try withProxy("die-after-2") { port in
-            let run = try CLI.run("travel", "osrm", "--db", db, "--url", "http://127.0.0.1:\(port)", "--block", "2", "--concurrency", "1")
+            let run = try CLI.run(
+                "travel", "osrm", "--db", db, "--url", "http://127.0.0.1:\(port)", "--block", "2", "--concurrency", "1")
             #expect(run.status == 74, "\(run.stderr)")
             #expect(run.stderr.contains("does not answer"))
         }
@@ -302,34 +326,36 @@ struct TravelOSRMCommandTests {
         #expect(try osrm(direct, pbf: pbf).status == 0)
         let flaky = try territory("flaky", zones: Self.monacoZones, actors: Self.monacoActors)
         try withProxy("fail-every-3") { port in
-            let run = try CLI.run("travel", "osrm", "--db", flaky, "--url", "http://127.0.0.1:\(port)", "--block", "2", "--concurrency", "3")
+            let run = try CLI.run(
+                "travel", "osrm", "--db", flaky, "--url", "http://127.0.0.1:\(port)", "--block", "2", "--concurrency",
+                "3")
             #expect(run.status == 0, "\(run.stderr)")
         }
         #expect(try stored(flaky).text == stored(direct).text)
     }
 
     static let proxy = #"""
-    import http.server, socketserver, sys, threading, urllib.request, os
-    port, upstream, mode = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    count = 0
-    lock = threading.Lock()
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            global count
-            with lock:
-                count += 1
-                n = count
-            if mode == "die-after-2" and n > 2:
-                os._exit(1)
-            if mode == "fail-every-3" and n % 3 == 0:
-                self.send_response(503); self.end_headers(); self.wfile.write(b"busy"); return
-            with urllib.request.urlopen(f"http://127.0.0.1:{upstream}{self.path}") as answer:
-                body = answer.read()
-            self.send_response(200); self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
-        def log_message(self, *args): pass
-    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-        daemon_threads = True
-    Server(("127.0.0.1", port), Handler).serve_forever()
-    """#
+        import http.server, socketserver, sys, threading, urllib.request, os
+        port, upstream, mode = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+        count = 0
+        lock = threading.Lock()
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                global count
+                with lock:
+                    count += 1
+                    n = count
+                if mode == "die-after-2" and n > 2:
+                    os._exit(1)
+                if mode == "fail-every-3" and n % 3 == 0:
+                    self.send_response(503); self.end_headers(); self.wfile.write(b"busy"); return
+                with urllib.request.urlopen(f"http://127.0.0.1:{upstream}{self.path}") as answer:
+                    body = answer.read()
+                self.send_response(200); self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
+            def log_message(self, *args): pass
+        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+            daemon_threads = True
+        Server(("127.0.0.1", port), Handler).serve_forever()
+        """#
 }

@@ -1,6 +1,5 @@
-import MaillageCore
-
 import Foundation
+import MaillageCore
 
 /// How much a site counts for a zone as travel time grows: a weight in [0, 1].
 ///
@@ -42,12 +41,12 @@ public enum DistanceDecay: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .uniform:
             return 1
-        case let .steps(steps):
+        case .steps(let steps):
             for step in steps where minutes <= step.upTo { return step.weight }
             return 0
-        case let .exponential(beta):
+        case .exponential(let beta):
             return exp(-beta * minutes)
-        case let .gaussian(sigma):
+        case .gaussian(let sigma):
             return exp(-minutes * minutes / (2 * sigma * sigma))
         case .linear:
             guard let limit else { return 1 }
@@ -60,18 +59,23 @@ public enum DistanceDecay: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .uniform:
             break
-        case let .steps(steps):
+        case .steps(let steps):
             guard !steps.isEmpty else { throw AccessError.invalidParameter("a step decay needs at least one step") }
             for (a, b) in zip(steps, steps.dropFirst()) where !(a.upTo < b.upTo) {
                 throw AccessError.invalidParameter("step bounds must increase: \(a.upTo) then \(b.upTo)")
             }
             for step in steps where !(step.upTo > 0 && (0...1).contains(step.weight)) {
-                throw AccessError.invalidParameter("a step needs a bound > 0 and a weight in [0, 1], not \(step.upTo):\(step.weight)")
+                throw AccessError.invalidParameter(
+                    "a step needs a bound > 0 and a weight in [0, 1], not \(step.upTo):\(step.weight)")
             }
-        case let .exponential(beta):
-            guard beta.isFinite, beta > 0 else { throw AccessError.invalidParameter("exponential decay needs β > 0, not \(beta)") }
-        case let .gaussian(sigma):
-            guard sigma.isFinite, sigma > 0 else { throw AccessError.invalidParameter("gaussian decay needs σ > 0, not \(sigma)") }
+        case .exponential(let beta):
+            guard beta.isFinite, beta > 0 else {
+                throw AccessError.invalidParameter("exponential decay needs β > 0, not \(beta)")
+            }
+        case .gaussian(let sigma):
+            guard sigma.isFinite, sigma > 0 else {
+                throw AccessError.invalidParameter("gaussian decay needs σ > 0, not \(sigma)")
+            }
         case .linear:
             guard limit != nil else {
                 throw AccessError.needsSetting("linear decay needs a catchment limit", SettingHint("limit"))
@@ -83,9 +87,10 @@ public enum DistanceDecay: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .uniform: "uniform"
-        case let .steps(steps): "step:" + steps.map { "\(Self.format($0.upTo)):\(Self.format($0.weight))" }.joined(separator: ",")
-        case let .exponential(beta): "exponential:\(Self.format(beta))"
-        case let .gaussian(sigma): "gaussian:\(Self.format(sigma))"
+        case .steps(let steps):
+            "step:" + steps.map { "\(Self.format($0.upTo)):\(Self.format($0.weight))" }.joined(separator: ",")
+        case .exponential(let beta): "exponential:\(Self.format(beta))"
+        case .gaussian(let sigma): "gaussian:\(Self.format(sigma))"
         case .linear: "linear"
         }
     }

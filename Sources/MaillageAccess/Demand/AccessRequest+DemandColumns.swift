@@ -20,7 +20,8 @@ extension AccessRequest.Demand {
             "demand must be 'population', 'age-weighted' or population.<band> columns joined by '+' "
                 + "(population.75+, population.60-74+population.75+), not '\(text)'"
         )
-        var rest = Substring(text), bands: [AgeBand] = []
+        var rest = Substring(text)
+        var bands: [AgeBand] = []
         while true {
             guard rest.hasPrefix(prefix) else { throw invalid }
             rest = rest.dropFirst(prefix.count)
@@ -56,8 +57,8 @@ extension AccessRequest.Demand {
     public func values(for zones: [Zone]) throws -> [Double] {
         switch self {
         case .population: return zones.map(\.population.total)
-        case let .ageWeighted(weights): return zones.map { weights.demand(of: $0.population) }
-        case let .bands(bands): return try Self.sums(of: bands, zones: zones)
+        case .ageWeighted(let weights): return zones.map { weights.demand(of: $0.population) }
+        case .bands(let bands): return try Self.sums(of: bands, zones: zones)
         }
     }
 
@@ -82,6 +83,6 @@ extension AccessRequest.Demand {
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -38,14 +38,17 @@ public struct AgeWeights: Sendable, Equatable {
 
     /// DREES APL consultation weights: 0–17 0.7592, 18–24 0.785, 25–39 0.915, 40–59 1.05,
     /// 60–74 1.4, 75+ 1.3 (`indicators.md`).
-    public static let drees = try! AgeWeights(entries: [
-        (0, 17, 0.7592), (18, 24, 0.785), (25, 39, 0.915), (40, 59, 1.05), (60, 74, 1.4), (75, nil, 1.3),
-    ].map { Entry(band: try! AgeBand(lowerAge: $0.0, upperAge: $0.1), weight: $0.2) })
+    public static let drees = try! AgeWeights(
+        entries: [
+            (0, 17, 0.7592), (18, 24, 0.785), (25, 39, 0.915), (40, 59, 1.05), (60, 74, 1.4), (75, nil, 1.3),
+        ].map { Entry(band: try! AgeBand(lowerAge: $0.0, upperAge: $0.1), weight: $0.2) })
 
     /// The weight of a territory band: the year-weighted average of the weight bands it overlaps.
     public func weight(for band: AgeBand) -> Double {
-        let lower = band.lowerAge, upper = band.upperAge ?? 99
-        var years = 0.0, sum = 0.0
+        let lower = band.lowerAge
+        let upper = band.upperAge ?? 99
+        var years = 0.0
+        var sum = 0.0
         for entry in entries {
             let overlap = min(upper, entry.band.upperAge ?? 99) - max(lower, entry.band.lowerAge) + 1
             guard overlap > 0 else { continue }

@@ -33,7 +33,8 @@ public enum EquityAnalysis {
             if lower.hasPrefix("distance:"), let km = Double(lower.dropFirst("distance:".count)), km.isFinite, km > 0 {
                 return .distance(km)
             }
-            throw AccessError.invalidParameter("spatial weights must be auto, queen, distance or distance:KM (got '\(text)')")
+            throw AccessError.invalidParameter(
+                "spatial weights must be auto, queen, distance or distance:KM (got '\(text)')")
         }
     }
 
@@ -62,14 +63,19 @@ public enum EquityAnalysis {
 
     /// Analyses the values of some zones (NaN = undefined: the zone is left out and counted).
     public static func run(zones: [Zone], values: [Double], options: Options) throws -> EquityReport {
-        guard zones.count == values.count else { throw AccessError.invalidInput("\(values.count) values for \(zones.count) zones") }
+        guard zones.count == values.count else {
+            throw AccessError.invalidInput("\(values.count) values for \(zones.count) zones")
+        }
         let kept = values.indices.filter { values[$0].isFinite }
-        let used = kept.map { zones[$0] }, x = kept.map { values[$0] }
-        let weights = options.weighting == .population ? used.map(\.population.total) : Array(repeating: 1, count: used.count)
+        let used = kept.map { zones[$0] }
+        let x = kept.map { values[$0] }
+        let weights =
+            options.weighting == .population ? used.map(\.population.total) : Array(repeating: 1, count: used.count)
         let sample = try WeightedSample(values: x, weights: weights)
-        var report = EquityReport(zones: used.count, undefinedZones: zones.count - used.count,
-                                  population: used.reduce(0) { $0 + $1.population.total }, weighting: options.weighting,
-                                  mean: sample.mean, gini: Inequality.gini(sample), palma: Inequality.palma(sample))
+        var report = EquityReport(
+            zones: used.count, undefinedZones: zones.count - used.count,
+            population: used.reduce(0) { $0 + $1.population.total }, weighting: options.weighting,
+            mean: sample.mean, gini: Inequality.gini(sample), palma: Inequality.palma(sample))
         report.lorenz = Inequality.lorenz(sample).map { [$0.population, $0.value] }
         report.grouping = options.grouping.description
         report.theil = try Inequality.theilDecomposition(sample, groups: options.grouping.labels(used))
@@ -85,20 +91,26 @@ public enum EquityAnalysis {
             if key.allSatisfy(\.isFinite) {
                 report.concentrationIndex = try Inequality.concentrationIndex(sample, rankedBy: key)
             } else {
-                report.notes.append("concentration index left out: \(key.filter { !$0.isFinite }.count) zones have no \(rankBy)")
+                report.notes.append(
+                    "concentration index left out: \(key.filter { !$0.isFinite }.count) zones have no \(rankBy)")
             }
         }
         let spatial = try spatialWeights(used, options.neighbourhood)
         report.spatialWeights = spatial.description
         report.islands = spatial.islands
-        if spatial.islands > 0 { report.notes.append("\(spatial.islands) zones have no neighbour under \(spatial.description)") }
+        if spatial.islands > 0 {
+            report.notes.append("\(spatial.islands) zones have no neighbour under \(spatial.description)")
+        }
         do {
-            report.moran = try MoranGlobal(values: x, weights: spatial, permutations: options.permutations, seed: options.seed)
-            let local = try MoranLocal(values: x, weights: spatial, permutations: options.permutations, seed: options.seed,
-                                       significance: options.significance)
+            report.moran = try MoranGlobal(
+                values: x, weights: spatial, permutations: options.permutations, seed: options.seed)
+            let local = try MoranLocal(
+                values: x, weights: spatial, permutations: options.permutations, seed: options.seed,
+                significance: options.significance)
             report.lisa = used.indices.map { row in
-                EquityReport.LocalZone(zoneID: used[row].id, value: x[row], localI: local.values[row], quadrant: local.quadrants[row],
-                                       pPermutation: local.pPermutation?[row], cluster: local.clusters[row])
+                EquityReport.LocalZone(
+                    zoneID: used[row].id, value: x[row], localI: local.values[row], quadrant: local.quadrants[row],
+                    pPermutation: local.pPermutation?[row], cluster: local.clusters[row])
             }
         } catch let error as AccessError {
             report.notes.append("Moran's I left out: \(error.description)")
@@ -110,14 +122,15 @@ public enum EquityAnalysis {
         switch neighbourhood {
         case .queen:
             guard zones.contains(where: { $0.boundary != nil }) else {
-                throw AccessError.invalidInput("queen contiguity needs zone outlines; the zones have none (use distance)")
+                throw AccessError.invalidInput(
+                    "queen contiguity needs zone outlines; the zones have none (use distance)")
             }
             return .queen(zones.map(\.boundary))
         case .automatic where zones.allSatisfy({ $0.boundary != nil }):
             return .queen(zones.map(\.boundary))
         case .automatic:
             return .distanceBand(zones.map(\.point), kilometres: SpatialWeights.minimumBandKm(zones.map(\.point)))
-        case let .distance(km):
+        case .distance(let km):
             let points = zones.map(\.point)
             return .distanceBand(points, kilometres: km ?? SpatialWeights.minimumBandKm(points))
         }

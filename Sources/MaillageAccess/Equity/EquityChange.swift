@@ -24,20 +24,26 @@ public struct EquityChange: Sendable, Codable {
 
     /// The changes of Gini, Theil, Palma, the concentration index and the shares below the
     /// thresholds. Zones undefined in either run are left out.
-    public static func compute(zones: [Zone], baseline: [Double], alternative: [Double], options: EquityAnalysis.Options,
-                               resamples: Int = 999) throws -> [EquityChange] {
+    public static func compute(
+        zones: [Zone], baseline: [Double], alternative: [Double], options: EquityAnalysis.Options,
+        resamples: Int = 999
+    ) throws -> [EquityChange] {
         guard zones.count == baseline.count, zones.count == alternative.count else {
             throw AccessError.invalidInput("the two runs must give a value for the same zones")
         }
         let kept = zones.indices.filter { baseline[$0].isFinite && alternative[$0].isFinite }
         guard kept.count >= 2 else { throw AccessError.invalidInput("fewer than 2 zones have a value in both runs") }
         let weights = kept.map { options.weighting == .population ? zones[$0].population.total : 1 }
-        let a = kept.map { baseline[$0] }, b = kept.map { alternative[$0] }
+        let a = kept.map { baseline[$0] }
+        let b = kept.map { alternative[$0] }
         let base = try WeightedSample(values: a, weights: weights)
         let thresholds = options.thresholds.isEmpty ? [base.mean / 2, base.mean] : options.thresholds
         let oldest = try AgeBand(id: "75+")
-        let rankBy = options.rankBy ?? (kept.contains { !zones[$0].population.byBand.isEmpty } ? .bandShare(oldest) : nil)
-        let rank = rankBy.map { attribute in zip(kept, weights).map { index, weight in weight > 0 ? attribute.value(of: zones[index]) : 0 } }
+        let rankBy =
+            options.rankBy ?? (kept.contains { !zones[$0].population.byBand.isEmpty } ? .bandShare(oldest) : nil)
+        let rank = rankBy.map { attribute in
+            zip(kept, weights).map { index, weight in weight > 0 ? attribute.value(of: zones[index]) : 0 }
+        }
         let usableRank = rank.flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }
 
         /// Every measure of one sample, in a fixed order.
@@ -58,17 +64,20 @@ public struct EquityChange: Sendable, Codable {
         for _ in 0..<resamples {
             let picks = (0..<kept.count).map { _ in Int.random(in: 0..<kept.count, using: &generator) }
             guard let first = try? WeightedSample(values: picks.map { a[$0] }, weights: picks.map { weights[$0] }),
-                  let second = try? WeightedSample(values: picks.map { b[$0] }, weights: picks.map { weights[$0] })
+                let second = try? WeightedSample(values: picks.map { b[$0] }, weights: picks.map { weights[$0] })
             else { continue }
             let key = usableRank.map { key in picks.map { key[$0] } }
-            for (index, (x, y)) in zip(measures(first, key: key), measures(second, key: key)).enumerated() where (y - x).isFinite {
+            for (index, (x, y)) in zip(measures(first, key: key), measures(second, key: key)).enumerated()
+            where (y - x).isFinite {
                 draws[index].append(y - x)
             }
         }
         return names.indices.map { index in
             let sorted = draws[index].sorted()
-            return EquityChange(measure: names[index], baseline: before[index], alternative: after[index], difference: after[index] - before[index],
-                                lower: percentile(sorted, 0.025), upper: percentile(sorted, 0.975))
+            return EquityChange(
+                measure: names[index], baseline: before[index], alternative: after[index],
+                difference: after[index] - before[index],
+                lower: percentile(sorted, 0.025), upper: percentile(sorted, 0.975))
         }
     }
 
@@ -76,7 +85,8 @@ public struct EquityChange: Sendable, Codable {
     static func percentile(_ sorted: [Double], _ p: Double) -> Double? {
         guard !sorted.isEmpty else { return nil }
         let position = p * Double(sorted.count - 1)
-        let below = Int(position.rounded(.down)), above = min(below + 1, sorted.count - 1)
+        let below = Int(position.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
         return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
     }
 }

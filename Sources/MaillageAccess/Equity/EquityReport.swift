@@ -63,7 +63,10 @@ public struct EquityReport: Sendable, Codable {
         public var cluster: MoranLocal.Quadrant?
     }
 
-    init(zones: Int, undefinedZones: Int, population: Double, weighting: EquityAnalysis.Weighting, mean: Double, gini: Double, palma: Double) {
+    init(
+        zones: Int, undefinedZones: Int, population: Double, weighting: EquityAnalysis.Weighting, mean: Double,
+        gini: Double, palma: Double
+    ) {
         self.zones = zones
         self.undefinedZones = undefinedZones
         self.population = population
@@ -85,28 +88,42 @@ public struct EquityReport: Sendable, Codable {
     public var rows: [(measure: String, group: String, value: Double?)] {
         func defined(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
         var rows: [(String, String, Double?)] = [
-            ("zones", "", Double(zones)), ("undefined_zones", "", Double(undefinedZones)), ("population", "", population),
+            ("zones", "", Double(zones)), ("undefined_zones", "", Double(undefinedZones)),
+            ("population", "", population),
             ("mean", "", defined(mean)), ("gini", "", defined(gini)), ("palma", "", defined(palma)),
             ("theil", "", defined(theil.total)), ("theil_between", grouping, defined(theil.between)),
             ("theil_within", grouping, defined(theil.within)),
         ]
         for group in theil.groups {
-            rows += [("group_population_share", group.group, defined(group.populationShare)),
-                     ("group_value_share", group.group, defined(group.valueShare)),
-                     ("group_mean", group.group, defined(group.mean)), ("group_theil", group.group, defined(group.theil))]
+            rows += [
+                ("group_population_share", group.group, defined(group.populationShare)),
+                ("group_value_share", group.group, defined(group.valueShare)),
+                ("group_mean", group.group, defined(group.mean)), ("group_theil", group.group, defined(group.theil)),
+            ]
         }
-        if let attribute = concentrationAttribute { rows.append(("concentration_index", attribute, defined(concentrationIndex))) }
+        if let attribute = concentrationAttribute {
+            rows.append(("concentration_index", attribute, defined(concentrationIndex)))
+        }
         for share in shareBelow { rows.append(("share_below", NumberFormat.plain(share.threshold), share.share)) }
         if let moran {
-            rows += [("moran_i", spatialWeights, moran.i), ("moran_expected", spatialWeights, moran.expected),
-                     ("moran_z_normal", spatialWeights, defined(moran.zNormal)), ("moran_p_normal", spatialWeights, defined(moran.pNormal)),
-                     ("moran_p_permutation", spatialWeights, moran.pPermutation)]
-            for (name, count) in clusterCounts.sorted(by: { $0.key < $1.key }) { rows.append(("lisa_zones", name, Double(count))) }
+            rows += [
+                ("moran_i", spatialWeights, moran.i), ("moran_expected", spatialWeights, moran.expected),
+                ("moran_z_normal", spatialWeights, defined(moran.zNormal)),
+                ("moran_p_normal", spatialWeights, defined(moran.pNormal)),
+                ("moran_p_permutation", spatialWeights, moran.pPermutation),
+            ]
+            for (name, count) in clusterCounts.sorted(by: { $0.key < $1.key }) {
+                rows.append(("lisa_zones", name, Double(count)))
+            }
         }
         for change in changes {
-            rows += [("change.\(change.measure)", "baseline", defined(change.baseline)), ("change.\(change.measure)", "alternative", defined(change.alternative)),
-                     ("change.\(change.measure)", "difference", defined(change.difference)),
-                     ("change.\(change.measure)", "lower", defined(change.lower)), ("change.\(change.measure)", "upper", defined(change.upper))]
+            rows += [
+                ("change.\(change.measure)", "baseline", defined(change.baseline)),
+                ("change.\(change.measure)", "alternative", defined(change.alternative)),
+                ("change.\(change.measure)", "difference", defined(change.difference)),
+                ("change.\(change.measure)", "lower", defined(change.lower)),
+                ("change.\(change.measure)", "upper", defined(change.upper)),
+            ]
         }
         return rows
     }

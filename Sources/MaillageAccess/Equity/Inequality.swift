@@ -11,9 +11,11 @@ public enum Inequality {
     /// Sorted ascending, Σᵢⱼ wᵢwⱼ|xᵢ − xⱼ| = 2 Σᵢ wᵢxᵢ(Cᵢ₋₁ − (W − Cᵢ)) with C the cumulative
     /// weight, so G = Σᵢ wᵢxᵢ(2Cᵢ₋₁ + wᵢ − W) / (W · Σ w·x). NaN when everyone's value is 0.
     public static func gini(_ sample: WeightedSample) -> Double {
-        let total = sample.totalWeight, mass = sample.weightedTotal
+        let total = sample.totalWeight
+        let mass = sample.weightedTotal
         guard mass > 0 else { return .nan }
-        var before = 0.0, sum = 0.0
+        var before = 0.0
+        var sum = 0.0
         for i in sample.order(by: sample.values) {
             let w = sample.weights[i]
             sum += w * sample.values[i] * (2 * before + w - total)
@@ -71,10 +73,12 @@ public enum Inequality {
         guard groups.count == sample.count else {
             throw AccessError.invalidInput("\(groups.count) group labels for \(sample.count) values")
         }
-        let total = sample.totalWeight, mass = sample.weightedTotal
+        let total = sample.totalWeight
+        let mass = sample.weightedTotal
         var members: [String: [Int]] = [:]
         for (i, group) in groups.enumerated() { members[group, default: []].append(i) }
-        var between = 0.0, within = 0.0
+        var between = 0.0
+        var within = 0.0
         var rows: [TheilDecomposition.Group] = []
         for name in members.keys.sorted() {
             let part = try? sample.subset(members[name]!)
@@ -87,19 +91,24 @@ public enum Inequality {
                 between += valueShare * log(valueShare / populationShare)
                 within += valueShare * inside
             }
-            rows.append(.init(group: name, zones: members[name]!.count, population: weight, populationShare: populationShare,
-                              valueShare: valueShare, mean: weight > 0 ? valueMass / weight : .nan, theil: inside))
+            rows.append(
+                .init(
+                    group: name, zones: members[name]!.count, population: weight, populationShare: populationShare,
+                    valueShare: valueShare, mean: weight > 0 ? valueMass / weight : .nan, theil: inside))
         }
         let overall = theil(sample)
-        return TheilDecomposition(total: overall, between: mass > 0 ? between : .nan, within: mass > 0 ? within : .nan, groups: rows)
+        return TheilDecomposition(
+            total: overall, between: mass > 0 ? between : .nan, within: mass > 0 ? within : .nan, groups: rows)
     }
 
     /// The Lorenz curve: (cumulative share of people, cumulative share of Σ w·x) from (0, 0) to
     /// (1, 1), people ordered from the lowest value up; zones of equal value are merged.
     public static func lorenz(_ sample: WeightedSample) -> [(population: Double, value: Double)] {
-        let total = sample.totalWeight, mass = sample.weightedTotal
+        let total = sample.totalWeight
+        let mass = sample.weightedTotal
         var points: [(population: Double, value: Double)] = [(0, 0)]
-        var people = 0.0, value = 0.0
+        var people = 0.0
+        var value = 0.0
         let order = sample.order(by: sample.values)
         for (position, i) in order.enumerated() {
             people += sample.weights[i]
@@ -118,7 +127,8 @@ public enum Inequality {
     public static func lorenzShare(_ curve: [(population: Double, value: Double)], at share: Double) -> Double {
         guard let after = curve.firstIndex(where: { $0.population >= share }) else { return curve.last?.value ?? .nan }
         guard after > 0 else { return curve[0].value }
-        let a = curve[after - 1], b = curve[after]
+        let a = curve[after - 1]
+        let b = curve[after]
         let t = b.population > a.population ? (share - a.population) / (b.population - a.population) : 1
         return a.value + t * (b.value - a.value)
     }
@@ -127,7 +137,8 @@ public enum Inequality {
     /// held by the worst-off 40 %. NaN when the bottom 40 % hold nothing.
     public static func palma(_ sample: WeightedSample) -> Double {
         let curve = lorenz(sample)
-        let bottom = lorenzShare(curve, at: 0.4), top = 1 - lorenzShare(curve, at: 0.9)
+        let bottom = lorenzShare(curve, at: 0.4)
+        let top = 1 - lorenzShare(curve, at: 0.9)
         return bottom > 0 ? top / bottom : .nan
     }
 
@@ -136,22 +147,34 @@ public enum Inequality {
     /// variable; zones tied on it share the mid-point rank. Positive when the values concentrate
     /// where the ranking variable is high. NaN when the mean is 0.
     public static func concentrationIndex(_ sample: WeightedSample, rankedBy key: [Double]) throws -> Double {
-        guard key.count == sample.count else { throw AccessError.invalidInput("\(key.count) ranking values for \(sample.count) values") }
-        guard key.allSatisfy(\.isFinite) else { throw AccessError.invalidInput("the ranking attribute is undefined for some zones") }
-        let total = sample.totalWeight, mean = sample.mean
+        guard key.count == sample.count else {
+            throw AccessError.invalidInput("\(key.count) ranking values for \(sample.count) values")
+        }
+        guard key.allSatisfy(\.isFinite) else {
+            throw AccessError.invalidInput("the ranking attribute is undefined for some zones")
+        }
+        let total = sample.totalWeight
+        let mean = sample.mean
         guard mean > 0 else { return .nan }
         let order = sample.order(by: key)
         var rank = [Double](repeating: 0, count: sample.count)
-        var start = 0, before = 0.0
+        var start = 0
+        var before = 0.0
         while start < order.count {
-            var end = start, tied = 0.0
-            while end < order.count, key[order[end]] == key[order[start]] { tied += sample.weights[order[end]]; end += 1 }
+            var end = start
+            var tied = 0.0
+            while end < order.count, key[order[end]] == key[order[start]] {
+                tied += sample.weights[order[end]]
+                end += 1
+            }
             for position in start..<end { rank[order[position]] = (before + tied / 2) / total }
             before += tied
             start = end
         }
         var covariance = 0.0
-        for i in 0..<sample.count { covariance += sample.weights[i] / total * (sample.values[i] - mean) * (rank[i] - 0.5) }
+        for i in 0..<sample.count {
+            covariance += sample.weights[i] / total * (sample.values[i] - mean) * (rank[i] - 0.5)
+        }
         return 2 * covariance / mean
     }
 

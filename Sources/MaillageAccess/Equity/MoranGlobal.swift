@@ -26,29 +26,42 @@ public struct MoranGlobal: Sendable, Equatable, Codable {
     public init(values: [Double], weights: SpatialWeights, permutations: Int = 999, seed: UInt64 = 12_345) throws {
         let n = values.count
         guard n >= 3, weights.count == n else {
-            throw AccessError.invalidInput("Moran's I needs at least 3 zones with a value and weights for each (got \(n))")
+            throw AccessError.invalidInput(
+                "Moran's I needs at least 3 zones with a value and weights for each (got \(n))")
         }
-        guard weights.s0 > 0 else { throw AccessError.invalidInput("no zone has a neighbour under \(weights.description)") }
+        guard weights.s0 > 0 else {
+            throw AccessError.invalidInput("no zone has a neighbour under \(weights.description)")
+        }
         let mean = values.reduce(0, +) / Double(n)
         let z = values.map { $0 - mean }
         let squares = z.reduce(0) { $0 + $1 * $1 }
-        guard squares > 0 else { throw AccessError.invalidInput("Moran's I is undefined: every zone has the same value") }
-        let s0 = weights.s0, count = Double(n)
+        guard squares > 0 else {
+            throw AccessError.invalidInput("Moran's I is undefined: every zone has the same value")
+        }
+        let s0 = weights.s0
+        let count = Double(n)
         func statistic(_ z: [Double]) -> Double {
             let lag = weights.lag(z)
             return count / s0 * zip(z, lag).reduce(0) { $0 + $1.0 * $1.1 } / squares
         }
         i = statistic(z)
         expected = -1 / (count - 1)
-        let s1 = weights.s1, s2 = weights.s2
-        varianceNormal = (count * count * s1 - count * s2 + 3 * s0 * s0) / ((count - 1) * (count + 1) * s0 * s0) - expected * expected
+        let s1 = weights.s1
+        let s2 = weights.s2
+        varianceNormal =
+            (count * count * s1 - count * s2 + 3 * s0 * s0) / ((count - 1) * (count + 1) * s0 * s0) - expected
+            * expected
         zNormal = (i - expected) / varianceNormal.squareRoot()
         pNormal = erfc(abs(zNormal) / 2.0.squareRoot())
         self.permutations = permutations
         self.seed = seed
-        guard permutations > 0 else { pPermutation = nil; return }
+        guard permutations > 0 else {
+            pPermutation = nil
+            return
+        }
         var generator = SplitMix64(seed: seed, stream: 0)
-        var shuffled = z, larger = 0
+        var shuffled = z
+        var larger = 0
         for _ in 0..<permutations {
             shuffled.shuffle(using: &generator)
             if statistic(shuffled) >= i { larger += 1 }

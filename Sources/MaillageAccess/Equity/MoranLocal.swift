@@ -40,17 +40,23 @@ public struct MoranLocal: Sendable, Equatable {
     /// Computes every Iᵢ; for each zone, `permutations` draws of its neighbours' values among the
     /// other zones' give its pseudo p-value. Each zone draws from its own stream of `seed`, so
     /// results do not depend on evaluation order.
-    public init(values y: [Double], weights: SpatialWeights, permutations: Int = 999, seed: UInt64 = 12_345,
-                significance: Double = 0.05) throws {
+    public init(
+        values y: [Double], weights: SpatialWeights, permutations: Int = 999, seed: UInt64 = 12_345,
+        significance: Double = 0.05
+    ) throws {
         let n = y.count
         guard n >= 3, weights.count == n else {
-            throw AccessError.invalidInput("local Moran needs at least 3 zones with a value and weights for each (got \(n))")
+            throw AccessError.invalidInput(
+                "local Moran needs at least 3 zones with a value and weights for each (got \(n))")
         }
         let mean = y.reduce(0, +) / Double(n)
         let z = y.map { $0 - mean }
         let squares = z.reduce(0) { $0 + $1 * $1 }
-        guard squares > 0 else { throw AccessError.invalidInput("local Moran is undefined: every zone has the same value") }
-        let lag = weights.lag(z), scale = Double(n - 1) / squares
+        guard squares > 0 else {
+            throw AccessError.invalidInput("local Moran is undefined: every zone has the same value")
+        }
+        let lag = weights.lag(z)
+        let scale = Double(n - 1) / squares
         values = zip(z, lag).map { scale * $0 * $1 }
         quadrants = zip(z, lag).map { value, lag in
             switch (value > 0, lag > 0) {

@@ -129,8 +129,10 @@ extension SpatialWeights {
 
     /// The haversine distance in kilometres.
     public static func greatCircleKm(_ a: GeoPoint, _ b: GeoPoint) -> Double {
-        let phi1 = a.latitude * .pi / 180, phi2 = b.latitude * .pi / 180
-        let dPhi = phi2 - phi1, dLambda = (b.longitude - a.longitude) * .pi / 180
+        let phi1 = a.latitude * .pi / 180
+        let phi2 = b.latitude * .pi / 180
+        let dPhi = phi2 - phi1
+        let dLambda = (b.longitude - a.longitude) * .pi / 180
         let h = sin(dPhi / 2) * sin(dPhi / 2) + cos(phi1) * cos(phi2) * sin(dLambda / 2) * sin(dLambda / 2)
         return 2 * earthRadiusKm * asin(min(1, h.squareRoot()))
     }

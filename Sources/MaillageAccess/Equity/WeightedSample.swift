@@ -17,7 +17,8 @@ public struct WeightedSample: Sendable, Equatable {
         }
         guard !values.isEmpty else { throw AccessError.invalidInput("no zone has a defined value") }
         if let bad = values.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-            throw AccessError.invalidInput("inequality measures need finite values ≥ 0; value \(bad + 1) is \(values[bad])")
+            throw AccessError.invalidInput(
+                "inequality measures need finite values ≥ 0; value \(bad + 1) is \(values[bad])")
         }
         if let bad = weights.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw AccessError.invalidInput("weights must be finite and ≥ 0; weight \(bad + 1) is \(weights[bad])")

@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 
 /// A number known for each zone, to rank or group zones by: `population`, `density` (INSEE
@@ -18,12 +19,14 @@ public enum ZoneAttribute: Sendable, Equatable, CustomStringConvertible {
         case "density", "density_class": return .density
         default: break
         }
-        for (prefix, make) in [("population.", ZoneAttribute.bandCount), ("share.", ZoneAttribute.bandShare)] where lower.hasPrefix(prefix) {
+        for (prefix, make) in [("population.", ZoneAttribute.bandCount), ("share.", ZoneAttribute.bandShare)]
+        where lower.hasPrefix(prefix) {
             do { return make(try AgeBand(id: String(lower.dropFirst(prefix.count)))) } catch {
                 throw AccessError.invalidParameter("'\(text)' names no age band (such as \(prefix)75+)")
             }
         }
-        throw AccessError.invalidParameter("'\(text)' is not a zone attribute: population, density, population.BAND or share.BAND (share.75+)")
+        throw AccessError.invalidParameter(
+            "'\(text)' is not a zone attribute: population, density, population.BAND or share.BAND (share.75+)")
     }
 
     /// The attribute as ``parse(_:)`` reads it.
@@ -31,8 +34,8 @@ public enum ZoneAttribute: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .population: "population"
         case .density: "density"
-        case let .bandCount(band): "population.\(band.id)"
-        case let .bandShare(band): "share.\(band.id)"
+        case .bandCount(let band): "population.\(band.id)"
+        case .bandShare(let band): "share.\(band.id)"
         }
     }
 
@@ -41,15 +44,13 @@ public enum ZoneAttribute: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .population: return zone.population.total
         case .density: return zone.densityClass.map { Double($0.rawValue) } ?? .nan
-        case let .bandCount(band): return zone.population[band] ?? .nan
-        case let .bandShare(band):
+        case .bandCount(let band): return zone.population[band] ?? .nan
+        case .bandShare(let band):
             guard let count = zone.population[band], zone.population.total > 0 else { return .nan }
             return count / zone.population.total
         }
     }
 }
-
-import Foundation
 
 /// How zones are grouped for the Theil decomposition.
 public enum ZoneGrouping: Sendable, Equatable, CustomStringConvertible {
@@ -76,7 +77,7 @@ public enum ZoneGrouping: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .departement: "departement"
         case .density: "density"
-        case let .quintiles(attribute): "quintiles of \(attribute)"
+        case .quintiles(let attribute): "quintiles of \(attribute)"
         }
     }
 
@@ -91,12 +92,13 @@ public enum ZoneGrouping: Sendable, Equatable, CustomStringConvertible {
             }
         case .density:
             return zones.map { $0.densityClass.map { "\($0.rawValue) \($0)" } ?? "unknown" }
-        case let .quintiles(attribute):
+        case .quintiles(let attribute):
             let key = zones.map(attribute.value(of:))
             if let missing = key.firstIndex(where: { !$0.isFinite }) {
                 throw AccessError.invalidInput("zone \(zones[missing].id) has no \(attribute) to group by")
             }
-            let weights = zones.map(\.population.total), total = weights.reduce(0, +)
+            let weights = zones.map(\.population.total)
+            let total = weights.reduce(0, +)
             let order = key.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
             var labels = [String](repeating: "", count: zones.count)
             var before = 0.0

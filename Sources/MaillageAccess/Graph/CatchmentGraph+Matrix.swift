@@ -41,7 +41,9 @@ extension CatchmentGraph {
     public static func fromMatrix(
         zoneIDs: [String], sites: [SiteEndpoint], pairs: [MatrixPair], directed: Bool, intrazoneMinutes: Double
     ) -> CatchmentGraph {
-        fromMatrix(zoneIDs: zoneIDs, sites: sites, rows: MatrixRows(pairs: pairs), directed: directed, intrazoneMinutes: intrazoneMinutes)
+        fromMatrix(
+            zoneIDs: zoneIDs, sites: sites, rows: MatrixRows(pairs: pairs), directed: directed,
+            intrazoneMinutes: intrazoneMinutes)
     }
 
     /// Builds the graph from an imported matrix, by `indicators.md`'s reading rules.
@@ -59,34 +61,60 @@ extension CatchmentGraph {
     ) -> CatchmentGraph {
         let places = MatrixPlaces(zoneIDs: zoneIDs, sites: sites, rows: rows)
         if !directed, !rows.destinations.contains(where: { places.endpointZone[Int($0)] >= 0 }) {
-            return symmetricFromZoneRows(zoneCount: zoneIDs.count, siteCount: sites.count, rows: rows, places: places,
-                                         intrazoneMinutes: intrazoneMinutes)
+            return symmetricFromZoneRows(
+                zoneCount: zoneIDs.count, siteCount: sites.count, rows: rows, places: places,
+                intrazoneMinutes: intrazoneMinutes)
         }
-        var forward = DirectedEntries(), backward = DirectedEntries()
+        var forward = DirectedEntries()
+        var backward = DirectedEntries()
         rows.origins.withUnsafeBufferPointer { origins in
             rows.destinations.withUnsafeBufferPointer { destinations in
                 for (row, originValue) in origins.enumerated() {
-                    let origin = Int(originValue), originZone = places.endpointZone[origin]
+                    let origin = Int(originValue)
+                    let originZone = places.endpointZone[origin]
                     for slot in rows.offsets[row]..<rows.offsets[row + 1] {
-                        let destination = Int(destinations[slot]), destinationZone = places.endpointZone[destination]
+                        let destination = Int(destinations[slot])
+                        let destinationZone = places.endpointZone[destination]
                         let minutes = rows.minutes[slot]
-                        if originZone >= 0 { places.forEachSite(at: destination) { forward.add(zone: originZone, site: $0, minutes, derived: false) } }
-                        if destinationZone >= 0 { places.forEachSite(at: origin) { backward.add(zone: destinationZone, site: $0, minutes, derived: false) } }
+                        if originZone >= 0 {
+                            places.forEachSite(at: destination) {
+                                forward.add(zone: originZone, site: $0, minutes, derived: false)
+                            }
+                        }
+                        if destinationZone >= 0 {
+                            places.forEachSite(at: origin) {
+                                backward.add(zone: destinationZone, site: $0, minutes, derived: false)
+                            }
+                        }
                         guard !directed else { continue }
-                        if destinationZone >= 0 { places.forEachSite(at: origin) { forward.add(zone: destinationZone, site: $0, minutes, derived: true) } }
-                        if originZone >= 0 { places.forEachSite(at: destination) { backward.add(zone: originZone, site: $0, minutes, derived: true) } }
+                        if destinationZone >= 0 {
+                            places.forEachSite(at: origin) {
+                                forward.add(zone: destinationZone, site: $0, minutes, derived: true)
+                            }
+                        }
+                        if originZone >= 0 {
+                            places.forEachSite(at: destination) {
+                                backward.add(zone: originZone, site: $0, minutes, derived: true)
+                            }
+                        }
                     }
                 }
             }
         }
-        let zoneRows = forward.rows(zoneCount: zoneIDs.count, siteCount: sites.count, places: places, intrazoneMinutes: intrazoneMinutes)
-        let siteRows = backward.rows(zoneCount: zoneIDs.count, siteCount: sites.count, places: places, intrazoneMinutes: intrazoneMinutes)
-        if zoneRows.offsets == siteRows.offsets && zoneRows.columns == siteRows.columns && zoneRows.minutes == siteRows.minutes {
-            return CatchmentGraph(zoneCount: zoneIDs.count, siteCount: sites.count, offsets: zoneRows.offsets,
-                                  sites: zoneRows.columns, minutes: zoneRows.minutes)
+        let zoneRows = forward.rows(
+            zoneCount: zoneIDs.count, siteCount: sites.count, places: places, intrazoneMinutes: intrazoneMinutes)
+        let siteRows = backward.rows(
+            zoneCount: zoneIDs.count, siteCount: sites.count, places: places, intrazoneMinutes: intrazoneMinutes)
+        if zoneRows.offsets == siteRows.offsets && zoneRows.columns == siteRows.columns
+            && zoneRows.minutes == siteRows.minutes
+        {
+            return CatchmentGraph(
+                zoneCount: zoneIDs.count, siteCount: sites.count, offsets: zoneRows.offsets,
+                sites: zoneRows.columns, minutes: zoneRows.minutes)
         }
-        return CatchmentGraph(zoneCount: zoneIDs.count, siteCount: sites.count,
-                              zoneToSite: zoneRows.pairs, siteToZone: siteRows.pairs)
+        return CatchmentGraph(
+            zoneCount: zoneIDs.count, siteCount: sites.count,
+            zoneToSite: zoneRows.pairs, siteToZone: siteRows.pairs)
     }
 }
 
@@ -99,7 +127,8 @@ extension CatchmentGraph {
         zoneCount: Int, siteCount: Int, rows: MatrixRows, places: MatrixPlaces, intrazoneMinutes: Double
     ) -> CatchmentGraph {
         // Each zone's rows, in order (a stored matrix has one per origin; a list of pairs may have several).
-        var firstRow = [Int](repeating: -1, count: zoneCount), lastRow = firstRow
+        var firstRow = [Int](repeating: -1, count: zoneCount)
+        var lastRow = firstRow
         var nextRow = [Int](repeating: -1, count: rows.origins.count)
         for (row, origin) in rows.origins.enumerated() {
             let zone = places.endpointZone[Int(origin)]
@@ -107,7 +136,9 @@ extension CatchmentGraph {
             if lastRow[zone] >= 0 { nextRow[lastRow[zone]] = row } else { firstRow[zone] = row }
             lastRow[zone] = row
         }
-        var offsets = [Int](), columns = [Int32](), minutes = [Double]()
+        var offsets = [Int]()
+        var columns = [Int32]()
+        var minutes = [Double]()
         offsets.reserveCapacity(zoneCount + 1)
         columns.reserveCapacity(rows.pairCount)
         minutes.reserveCapacity(rows.pairCount)
@@ -121,7 +152,9 @@ extension CatchmentGraph {
                     var row = firstRow[zone]
                     while row >= 0 {
                         for slot in rows.offsets[row]..<rows.offsets[row + 1] {
-                            places.forEachSite(at: Int(destinations[slot])) { keys.append(UInt64(UInt32(bitPattern: $0)) << 32 | UInt64(slot)) }
+                            places.forEachSite(at: Int(destinations[slot])) {
+                                keys.append(UInt64(UInt32(bitPattern: $0)) << 32 | UInt64(slot))
+                            }
                         }
                         row = nextRow[row]
                     }
@@ -149,7 +182,8 @@ extension CatchmentGraph {
                 }
             }
         }
-        return CatchmentGraph(zoneCount: zoneCount, siteCount: siteCount, offsets: offsets, sites: columns, minutes: minutes)
+        return CatchmentGraph(
+            zoneCount: zoneCount, siteCount: siteCount, offsets: offsets, sites: columns, minutes: minutes)
     }
 }
 
@@ -165,11 +199,14 @@ private struct MatrixPlaces {
 
     init(zoneIDs: [String], sites: [CatchmentGraph.SiteEndpoint], rows: MatrixRows) {
         let zoneIndex = Dictionary(zoneIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var actorEndpoint: [String: Int] = [:], zoneEndpoint: [String: Int] = [:]
+        var actorEndpoint: [String: Int] = [:]
+        var zoneEndpoint: [String: Int] = [:]
         for (endpoint, id) in rows.endpointIDs.enumerated() {
             if rows.endpointIsZone[endpoint] { zoneEndpoint[id] = endpoint } else { actorEndpoint[id] = endpoint }
         }
-        endpointZone = rows.endpointIDs.indices.map { rows.endpointIsZone[$0] ? zoneIndex[rows.endpointIDs[$0]] ?? -1 : -1 }
+        endpointZone = rows.endpointIDs.indices.map {
+            rows.endpointIsZone[$0] ? zoneIndex[rows.endpointIDs[$0]] ?? -1 : -1
+        }
         var byEndpoint = [[Int32]](repeating: [], count: rows.endpointIDs.count)
         zoneSites = [[Int32]](repeating: [], count: zoneIDs.count)
         for (index, site) in sites.enumerated() {
@@ -220,7 +257,9 @@ private struct DirectedEntries {
         let count = zones.count
         let bySite = Self.countingOrder(count: count, buckets: siteCount, key: sites, within: nil)
         let order = Self.countingOrder(count: count, buckets: zoneCount, key: zones, within: bySite)
-        var offsets = [Int](), columns = [Int32](), times = [Double]()
+        var offsets = [Int]()
+        var columns = [Int32]()
+        var times = [Double]()
         offsets.reserveCapacity(zoneCount + 1)
         columns.reserveCapacity(count)
         times.reserveCapacity(count)
@@ -239,7 +278,8 @@ private struct DirectedEntries {
                     }
                 }
                 // The run of this (zone, site): the last explicit time, else the last derived one.
-                var explicitTime: Double?, derivedTime = 0.0
+                var explicitTime: Double?
+                var derivedTime = 0.0
                 while slot < count, Int(zones[Int(order[slot])]) == zone, sites[Int(order[slot])] == site {
                     let entry = Int(order[slot])
                     if derived[entry] { derivedTime = minutes[entry] } else { explicitTime = minutes[entry] }

@@ -10,7 +10,9 @@ extension CatchmentGraph {
     static func rowsInOrder(_ parts: [[Pair]], zoneCount: Int, siteCount: Int) -> Rows? {
         guard let offsets = rowOffsets(ifSorted: parts, zoneCount: zoneCount, siteCount: siteCount) else { return nil }
         let count = offsets[zoneCount]
-        return Rows(offsets: offsets, columns: column(parts, count: count, \.destination), minutes: column(parts, count: count, \.value))
+        return Rows(
+            offsets: offsets, columns: column(parts, count: count, \.destination),
+            minutes: column(parts, count: count, \.value))
     }
 
     /// One field of every pair, in order, filled in one pass and never zeroed first.
@@ -34,14 +36,17 @@ extension CatchmentGraph {
         var count = 0
         for part in parts {
             for pair in part {
-                precondition(pair.origin >= 0 && Int(pair.origin) < zoneCount && pair.destination >= 0 && Int(pair.destination) < siteCount,
-                             "a pair outside the graph")
+                precondition(
+                    pair.origin >= 0 && Int(pair.origin) < zoneCount && pair.destination >= 0
+                        && Int(pair.destination) < siteCount,
+                    "a pair outside the graph")
                 if pair.origin != previous.origin {
                     guard pair.origin > previous.origin else { return nil }
                     // Zones from the previous one up to this one start here (the ones between are empty).
                     for zone in Int(previous.origin + 1)...Int(pair.origin) { offsets[zone] = count }
                 } else if pair.destination < previous.destination
-                    || (pair.destination == previous.destination && pair.value < previous.value) {
+                    || (pair.destination == previous.destination && pair.value < previous.value)
+                {
                     return nil
                 }
                 previous = pair

@@ -54,7 +54,8 @@ public struct CatchmentGraph: Sendable {
     public init(zoneCount: Int, siteCount: Int, symmetric parts: [[Pair]]) {
         self.zoneCount = zoneCount
         self.siteCount = siteCount
-        let rows = Self.rowsInOrder(parts, zoneCount: zoneCount, siteCount: siteCount)
+        let rows =
+            Self.rowsInOrder(parts, zoneCount: zoneCount, siteCount: siteCount)
             ?? Self.compress(parts, rows: zoneCount, bySite: false)
         (zoneOffsets, zoneSites, zoneMinutes) = (rows.offsets, rows.columns, rows.minutes)
         reverse = nil
@@ -81,7 +82,8 @@ public struct CatchmentGraph: Sendable {
         }
         for index in 0..<rows { offsets[index + 1] += offsets[index] }
         let count = offsets[rows]
-        var columns = [Int32](repeating: 0, count: count), minutes = [Double](repeating: 0, count: count)
+        var columns = [Int32](repeating: 0, count: count)
+        var minutes = [Double](repeating: 0, count: count)
         columns.withUnsafeMutableBufferPointer { columns in
             minutes.withUnsafeMutableBufferPointer { minutes in
                 var next = offsets
@@ -104,10 +106,17 @@ public struct CatchmentGraph: Sendable {
         return Rows(offsets: offsets, columns: columns, minutes: minutes)
     }
 
-    private static func isSorted(_ columns: UnsafeMutableBufferPointer<Int32>, _ minutes: UnsafeMutableBufferPointer<Double>, from start: Int, to end: Int) -> Bool {
+    private static func isSorted(
+        _ columns: UnsafeMutableBufferPointer<Int32>, _ minutes: UnsafeMutableBufferPointer<Double>, from start: Int,
+        to end: Int
+    ) -> Bool {
         var slot = start + 1
         while slot < end {
-            if columns[slot] < columns[slot - 1] || (columns[slot] == columns[slot - 1] && minutes[slot] < minutes[slot - 1]) { return false }
+            if columns[slot] < columns[slot - 1]
+                || (columns[slot] == columns[slot - 1] && minutes[slot] < minutes[slot - 1])
+            {
+                return false
+            }
             slot += 1
         }
         return true

@@ -18,9 +18,14 @@ public struct MatrixRows: Sendable {
     public var minutes: [Double]
 
     /// Rows from their arrays, whose lengths must agree (checked by precondition: a programming error).
-    public init(endpointIsZone: [Bool], endpointIDs: [String], origins: [UInt32], offsets: [Int], destinations: [UInt32], minutes: [Double]) {
-        precondition(endpointIsZone.count == endpointIDs.count && offsets.count == origins.count + 1
-                     && destinations.count == minutes.count && offsets.last == destinations.count, "inconsistent matrix rows")
+    public init(
+        endpointIsZone: [Bool], endpointIDs: [String], origins: [UInt32], offsets: [Int], destinations: [UInt32],
+        minutes: [Double]
+    ) {
+        precondition(
+            endpointIsZone.count == endpointIDs.count && offsets.count == origins.count + 1
+                && destinations.count == minutes.count && offsets.last == destinations.count, "inconsistent matrix rows"
+        )
         self.endpointIsZone = endpointIsZone
         self.endpointIDs = endpointIDs
         self.origins = origins
@@ -32,7 +37,8 @@ public struct MatrixRows: Sendable {
     /// The rows of a list of pairs, one row per pair (origins need not be grouped).
     public init(pairs: [MatrixPair]) {
         var index: [MatrixEndpointKey: UInt32] = [:]
-        var isZone: [Bool] = [], ids: [String] = []
+        var isZone: [Bool] = []
+        var ids: [String] = []
         func ordinal(_ zone: Bool, _ id: String) -> UInt32 {
             let key = MatrixEndpointKey(isZone: zone, id: id)
             if let known = index[key] { return known }
@@ -41,14 +47,17 @@ public struct MatrixRows: Sendable {
             ids.append(id)
             return UInt32(ids.count - 1)
         }
-        var origins: [UInt32] = [], destinations: [UInt32] = [], minutes: [Double] = []
+        var origins: [UInt32] = []
+        var destinations: [UInt32] = []
+        var minutes: [Double] = []
         for pair in pairs {
             origins.append(ordinal(pair.originIsZone, pair.originID))
             destinations.append(ordinal(pair.destinationIsZone, pair.destinationID))
             minutes.append(pair.minutes)
         }
-        self.init(endpointIsZone: isZone, endpointIDs: ids, origins: origins, offsets: Array(0...pairs.count),
-                  destinations: destinations, minutes: minutes)
+        self.init(
+            endpointIsZone: isZone, endpointIDs: ids, origins: origins, offsets: Array(0...pairs.count),
+            destinations: destinations, minutes: minutes)
     }
 
     /// The number of pairs in all rows.
@@ -60,9 +69,10 @@ public struct MatrixRows: Sendable {
             let origin = Int(origins[row])
             return (offsets[row]..<offsets[row + 1]).map { slot in
                 let destination = Int(destinations[slot])
-                return MatrixPair(originIsZone: endpointIsZone[origin], originID: endpointIDs[origin],
-                                  destinationIsZone: endpointIsZone[destination], destinationID: endpointIDs[destination],
-                                  minutes: minutes[slot])
+                return MatrixPair(
+                    originIsZone: endpointIsZone[origin], originID: endpointIDs[origin],
+                    destinationIsZone: endpointIsZone[destination], destinationID: endpointIDs[destination],
+                    minutes: minutes[slot])
             }
         }
     }

@@ -64,42 +64,64 @@ public enum Isochrones {
         let zones = territory.zones
         guard !zones.isEmpty else { throw AccessError.invalidInput("the territory has no zone") }
         let densityByZone = Dictionary(zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
-        let sitePlaces = sites.map { StraightLinePairs.Place(point: $0.point, density: $0.zoneID.flatMap { densityByZone[$0] } ?? nil) }
+        let sitePlaces = sites.map {
+            StraightLinePairs.Place(point: $0.point, density: $0.zoneID.flatMap { densityByZone[$0] } ?? nil)
+        }
         let zonePlaces = zones.map { StraightLinePairs.Place(point: $0.point, density: $0.densityClass) }
         // With the line model the grid reaches as far as the largest limit allows (at most 150 km
         // beyond the territory), so outlines are not cut at the territory's edge.
         var margin = 0.0
-        if case let .line(model, _) = request.travel { margin = min(150, model.reach(minutes: largest) / 1000) }
-        let grid = try PlanarGrid(around: zones.map(\.point) + sites.map(\.point), kilometres: options.gridKilometres, marginKilometres: margin)
+        if case .line(let model, _) = request.travel { margin = min(150, model.reach(minutes: largest) / 1000) }
+        let grid = try PlanarGrid(
+            around: zones.map(\.point) + sites.map(\.point), kilometres: options.gridKilometres,
+            marginKilometres: margin)
         // A node takes the density level of its nearest zone, as a trip starting there would.
         let zoneIndex = SpatialGrid(points: zones.map(\.point), cellKilometres: max(5, options.gridKilometres * 4))
         let nodePlaces = grid.nodes.map { point in
-            StraightLinePairs.Place(point: point, density: zoneIndex.nearest(to: point, count: 1).first.map { zones[$0.index].densityClass } ?? nil)
+            StraightLinePairs.Place(
+                point: point,
+                density: zoneIndex.nearest(to: point, count: 1).first.map { zones[$0.index].densityClass } ?? nil)
         }
         let outside = largest * 4 + 1_000
-        var result = Result(isochrones: [], gridKilometres: options.gridKilometres, gridNodes: grid.nodes.count, errorBoundMinutes: nil, notes: notes)
+        var result = Result(
+            isochrones: [], gridKilometres: options.gridKilometres, gridNodes: grid.nodes.count, errorBoundMinutes: nil,
+            notes: notes)
 
         var surfaces: [(siteID: String?, nodes: [Double], zones: [Double])] = []
         switch request.travel {
-        case let .line(model, _):
+        case .line(let model, _):
             result.errorBoundMinutes = errorBound(model: model, grid: grid)
-            let groups: [(String?, [StraightLinePairs.Place])] = options.perSite ? zip(sites, sitePlaces).map { ($0.0.id, [$0.1]) } : [(nil, sitePlaces)]
+            let groups: [(String?, [StraightLinePairs.Place])] =
+                options.perSite ? zip(sites, sitePlaces).map { ($0.0.id, [$0.1]) } : [(nil, sitePlaces)]
             for (id, places) in groups {
-                let nodes = NearestByLine.compute(zones: nodePlaces, sites: places, model: model).map { $0?.minutes ?? outside }
-                let zoneTimes = NearestByLine.compute(zones: zonePlaces, sites: places, model: model).map { $0?.minutes ?? .infinity }
+                let nodes = NearestByLine.compute(zones: nodePlaces, sites: places, model: model).map {
+                    $0?.minutes ?? outside
+                }
+                let zoneTimes = NearestByLine.compute(zones: zonePlaces, sites: places, model: model).map {
+                    $0?.minutes ?? .infinity
+                }
                 surfaces.append((id, nodes, zoneTimes))
             }
         case .matrix, .matrixRows:
-            guard !options.perSite else { throw AccessError.needsSetting(
-                "isochrones per site need straight-line travel (a matrix gives times between zones and sites only)",
-                SettingHint("travel", example: "line")
-            ) }
-            let nearest = try AccessStudy.run(AccessRequest(method: .nearest, kinds: request.kinds, services: request.services, travel: request.travel), on: territory)
+            guard !options.perSite else {
+                throw AccessError.needsSetting(
+                    "isochrones per site need straight-line travel (a matrix gives times between zones and sites only)",
+                    SettingHint("travel", example: "line")
+                )
+            }
+            let nearest = try AccessStudy.run(
+                AccessRequest(
+                    method: .nearest, kinds: request.kinds, services: request.services, travel: request.travel),
+                on: territory)
             let zoneTimes = nearest.columns.first?.values.map { $0.isNaN ? Double.infinity : $0 } ?? []
             // Between zones a matrix says nothing: each node takes the time of its nearest zone.
-            let nodes = grid.nodes.map { point in zoneIndex.nearest(to: point, count: 1).first.map { min(outside, zoneTimes[$0.index]) } ?? outside }
+            let nodes = grid.nodes.map { point in
+                zoneIndex.nearest(to: point, count: 1).first.map { min(outside, zoneTimes[$0.index]) } ?? outside
+            }
             surfaces.append((nil, nodes, zoneTimes))
-            result.notes.append("matrix times are known at zone points only: each grid node takes its nearest zone's time, so outlines follow the zones' Voronoi cells")
+            result.notes.append(
+                "matrix times are known at zone points only: each grid node takes its nearest zone's time, so outlines follow the zones' Voronoi cells"
+            )
         }
         for surface in surfaces {
             var values = grid.rows(of: surface.nodes)
@@ -107,11 +129,15 @@ public enum Isochrones {
             var previous = 0.0
             for limit in limits {
                 let rings = MarchingSquares.rings(values, threshold: limit)
-                let polygons = try MarchingSquares.polygons(rings).map { polygon in try polygon.map { ring in try ring.map(grid.geoPoint) } }
+                let polygons = try MarchingSquares.polygons(rings).map { polygon in
+                    try polygon.map { ring in try ring.map(grid.geoPoint) }
+                }
                 let within = zones.indices.filter { surface.zones[$0] <= limit }
                 let population = within.reduce(0) { $0 + zones[$1].population.total }
-                result.isochrones.append(Isochrone(minutes: limit, siteID: surface.siteID, polygons: polygons, population: population,
-                                                   bandPopulation: population - previous, zones: within.count))
+                result.isochrones.append(
+                    Isochrone(
+                        minutes: limit, siteID: surface.siteID, polygons: polygons, population: population,
+                        bandPopulation: population - previous, zones: within.count))
                 previous = population
             }
         }

@@ -18,14 +18,16 @@ public enum MarchingSquares {
     /// The rings around {v ≤ threshold} of `values[row][column]`, each closed (first point
     /// repeated last). Nodes on the grid's border must be outside for every ring to close inside it.
     public static func rings(_ values: [[Double]], threshold: Double) -> [[Point]] {
-        let rows = values.count, columns = values.first?.count ?? 0
+        let rows = values.count
+        let columns = values.first?.count ?? 0
         guard rows > 1, columns > 1 else { return [] }
         // Edge keys: horizontal edge from node (i, j) to (i, j+1) and vertical from (i, j) to (i+1, j).
         func horizontal(_ i: Int, _ j: Int) -> Int { (i * columns + j) * 2 }
         func vertical(_ i: Int, _ j: Int) -> Int { (i * columns + j) * 2 + 1 }
         func inside(_ i: Int, _ j: Int) -> Bool { values[i][j] <= threshold }
         func crossing(_ a: (Int, Int), _ b: (Int, Int)) -> Point {
-            let va = values[a.0][a.1], vb = values[b.0][b.1]
+            let va = values[a.0][a.1]
+            let vb = values[b.0][b.1]
             let t = vb == va ? 0.5 : min(1, max(0, (threshold - va) / (vb - va)))
             return Point(x: Double(a.1) + t * Double(b.1 - a.1), y: Double(a.0) + t * Double(b.0 - a.0))
         }
@@ -46,7 +48,8 @@ public enum MarchingSquares {
                     crossings.append((edge, flags[k]))
                 }
                 if crossings.count == 2 {
-                    let exit = crossings.first { $0.exit }!, entry = crossings.first { !$0.exit }!
+                    let exit = crossings.first { $0.exit }!
+                    let entry = crossings.first { !$0.exit }!
                     next[exit.edge] = entry.edge
                 } else {
                     let centre = corners.reduce(0) { $0 + values[$1.0][$1.1] } / 4
@@ -99,7 +102,9 @@ public enum MarchingSquares {
         for hole in rings where signedDoubleArea(hole) < 0 {
             let probe = hole[0]
             let holders = outers.indices.filter { contains(outers[$0], probe) }
-            guard let tightest = holders.min(by: { signedDoubleArea(outers[$0]) < signedDoubleArea(outers[$1]) }) else { continue }
+            guard let tightest = holders.min(by: { signedDoubleArea(outers[$0]) < signedDoubleArea(outers[$1]) }) else {
+                continue
+            }
             polygons[tightest].append(hole)
         }
         return polygons

@@ -19,8 +19,11 @@ struct PlanarGrid: Sendable {
     static let maximumNodes = 4_000_000
 
     init(around points: [GeoPoint], kilometres: Double, marginKilometres: Double = 0) throws {
-        guard let box = BoundingBox(enclosing: points) else { throw AccessError.invalidInput("no place to draw isochrones around") }
-        centre = try GeoPoint(longitude: (box.minLongitude + box.maxLongitude) / 2, latitude: (box.minLatitude + box.maxLatitude) / 2)
+        guard let box = BoundingBox(enclosing: points) else {
+            throw AccessError.invalidInput("no place to draw isochrones around")
+        }
+        centre = try GeoPoint(
+            longitude: (box.minLongitude + box.maxLongitude) / 2, latitude: (box.minLatitude + box.maxLatitude) / 2)
         self.kilometres = kilometres
         let cosine = cos(centre.latitude * .pi / 180)
         let halfWidth = (box.maxLongitude - box.minLongitude) / 2 * Self.kmPerDegree * cosine + marginKilometres
@@ -42,7 +45,8 @@ struct PlanarGrid: Sendable {
         let (x0, y0, c) = (originX, originY, centre)
         for i in 0..<rows {
             for j in 0..<columns {
-                nodes.append(try Self.geoPoint(x: x0 + Double(j) * kilometres, y: y0 + Double(i) * kilometres, centre: c))
+                nodes.append(
+                    try Self.geoPoint(x: x0 + Double(j) * kilometres, y: y0 + Double(i) * kilometres, centre: c))
             }
         }
         self.nodes = nodes
@@ -50,8 +54,9 @@ struct PlanarGrid: Sendable {
 
     static func geoPoint(x: Double, y: Double, centre: GeoPoint) throws -> GeoPoint {
         let latitude = centre.latitude + y / kmPerDegree
-        return try GeoPoint(longitude: centre.longitude + x / (kmPerDegree * cos(centre.latitude * .pi / 180)),
-                            latitude: min(90, max(-90, latitude)))
+        return try GeoPoint(
+            longitude: centre.longitude + x / (kmPerDegree * cos(centre.latitude * .pi / 180)),
+            latitude: min(90, max(-90, latitude)))
     }
 
     /// A point in grid coordinates (fractional column and row) in WGS84.
@@ -80,8 +85,10 @@ struct PlanarGrid: Sendable {
     /// away from the centre's latitude.
     var longestDiagonalKm: Double {
         let corners = [0, rows - 2].compactMap { i -> Double? in
-            let a = nodes[i * columns], b = nodes[(i + 1) * columns + 1]
-            let c = nodes[i * columns + 1], d = nodes[(i + 1) * columns]
+            let a = nodes[i * columns]
+            let b = nodes[(i + 1) * columns + 1]
+            let c = nodes[i * columns + 1]
+            let d = nodes[(i + 1) * columns]
             return max(SpatialWeights.greatCircleKm(a, b), SpatialWeights.greatCircleKm(c, d))
         }
         return corners.max() ?? kilometres * 2.0.squareRoot()

@@ -25,9 +25,12 @@ struct CapacitatedAssignment: Sendable {
     /// - Parameters:
     ///   - arcs: for each zone, the open sites it may use and the cost a person.
     ///   - capacity: people each site can take, by site index.
-    static func solve(population: [Double], arcs: [[(site: Int, cost: Double)]], capacity: [Int: Double],
-                      unassignedCost: Double) -> CapacitatedAssignment {
-        var network = FlowNetwork(population: population, arcs: arcs, capacity: capacity, unassignedCost: unassignedCost)
+    static func solve(
+        population: [Double], arcs: [[(site: Int, cost: Double)]], capacity: [Int: Double],
+        unassignedCost: Double
+    ) -> CapacitatedAssignment {
+        var network = FlowNetwork(
+            population: population, arcs: arcs, capacity: capacity, unassignedCost: unassignedCost)
         network.run()
         return network.result(population: population)
     }
@@ -44,7 +47,10 @@ private struct FlowNetwork {
     let epsilon: Double
     let supply: [Double]
 
-    init(population: [Double], arcs: [[(site: Int, cost: Double)]], capacity siteCapacity: [Int: Double], unassignedCost: Double) {
+    init(
+        population: [Double], arcs: [[(site: Int, cost: Double)]], capacity siteCapacity: [Int: Double],
+        unassignedCost: Double
+    ) {
         zoneCount = population.count
         supply = population
         let sites = siteCapacity.keys.sorted()
@@ -68,9 +74,13 @@ private struct FlowNetwork {
 
     mutating func add(from: Int, to target: Int, capacity amount: Double, cost price: Double) {
         adjacency[from].append(Int32(to.count))
-        to.append(Int32(target)); capacity.append(amount); cost.append(price)
+        to.append(Int32(target))
+        capacity.append(amount)
+        cost.append(price)
         adjacency[target].append(Int32(to.count))
-        to.append(Int32(from)); capacity.append(0); cost.append(-price)
+        to.append(Int32(from))
+        capacity.append(0)
+        cost.append(-price)
     }
 
     /// Successive shortest paths, one zone's people at a time: augmenting along a shortest
@@ -85,12 +95,17 @@ private struct FlowNetwork {
         var distance = [Double](repeating: .infinity, count: nodeCount)
         var previous = [Int32](repeating: -1, count: nodeCount)
         var settled = [Bool](repeating: false, count: nodeCount)
-        var touched: [Int] = [], settledNodes: [Int] = []
+        var touched: [Int] = []
+        var settledNodes: [Int] = []
         var heap = MinHeap()
         for zone in 0..<zoneCount where supply[zone] > 0 {
             var remaining = supply[zone]
             while remaining > epsilon {
-                for node in touched { distance[node] = .infinity; previous[node] = -1; settled[node] = false }
+                for node in touched {
+                    distance[node] = .infinity
+                    previous[node] = -1
+                    settled[node] = false
+                }
                 touched.removeAll(keepingCapacity: true)
                 settledNodes.removeAll(keepingCapacity: true)
                 distance[zone] = 0
@@ -145,11 +160,15 @@ private struct FlowNetwork {
         let siteOf = Dictionary(uniqueKeysWithValues: siteNodes.map { ($1, $0) })
         for zone in 0..<zoneCount {
             for arc in adjacency[zone] where Int(arc) & 1 == 0 {
-                let arc = Int(arc), moved = capacity[arc ^ 1]
+                let arc = Int(arc)
+                let moved = capacity[arc ^ 1]
                 guard moved > epsilon else { continue }
                 cost += moved * self.cost[arc]
-                if Int(to[arc]) == sink { unassigned[zone] += moved }
-                else if let site = siteOf[Int(to[arc])] { flows.append(.init(zone: zone, site: site, persons: moved)) }
+                if Int(to[arc]) == sink {
+                    unassigned[zone] += moved
+                } else if let site = siteOf[Int(to[arc])] {
+                    flows.append(.init(zone: zone, site: site, persons: moved))
+                }
             }
         }
         return CapacitatedAssignment(cost: cost, unassigned: unassigned, flows: flows)
@@ -161,15 +180,20 @@ struct MinHeap {
     private var keys: [Double] = []
     private var nodes: [Int] = []
 
-    mutating func removeAll() { keys.removeAll(keepingCapacity: true); nodes.removeAll(keepingCapacity: true) }
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+    }
 
     mutating func push(_ key: Double, _ node: Int) {
-        keys.append(key); nodes.append(node)
+        keys.append(key)
+        nodes.append(node)
         var child = keys.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
             guard keys[child] < keys[parent] else { break }
-            keys.swapAt(child, parent); nodes.swapAt(child, parent)
+            keys.swapAt(child, parent)
+            nodes.swapAt(child, parent)
             child = parent
         }
     }
@@ -177,16 +201,20 @@ struct MinHeap {
     mutating func pop() -> (Double, Int)? {
         guard let key = keys.first, let node = nodes.first else { return nil }
         let last = keys.count - 1
-        keys.swapAt(0, last); nodes.swapAt(0, last)
-        keys.removeLast(); nodes.removeLast()
+        keys.swapAt(0, last)
+        nodes.swapAt(0, last)
+        keys.removeLast()
+        nodes.removeLast()
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var smallest = parent
             if left < keys.count, keys[left] < keys[smallest] { smallest = left }
             if right < keys.count, keys[right] < keys[smallest] { smallest = right }
             guard smallest != parent else { break }
-            keys.swapAt(parent, smallest); nodes.swapAt(parent, smallest)
+            keys.swapAt(parent, smallest)
+            nodes.swapAt(parent, smallest)
             parent = smallest
         }
         return (key, node)

@@ -44,7 +44,8 @@ struct LocationAccess {
         guard total > 0 else { return 0 }
         let wanted = share * total
         let order = access.indices.sorted { (access[$0], $0) < (access[$1], $1) }
-        var taken = 0.0, sum = 0.0
+        var taken = 0.0
+        var sum = 0.0
         for zone in order where taken < wanted {
             let part = min(population[zone], wanted - taken)
             taken += part
@@ -61,7 +62,8 @@ struct LocationAccess {
         let totalAccess = zip(access, population).reduce(0) { $0 + $1.0 * $1.1 }
         guard totalPopulation > 0, totalAccess > 0 else { return nil }
         // Area under the Lorenz curve by trapezoids: G = 1 − Σ p_i (2·S_{i−1} + p_i a_i) / (P·A).
-        var cumulative = 0.0, area = 0.0
+        var cumulative = 0.0
+        var area = 0.0
         for zone in order {
             let share = population[zone] * access[zone]
             area += population[zone] * (2 * cumulative + share)

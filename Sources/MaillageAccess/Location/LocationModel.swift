@@ -38,8 +38,9 @@ public enum LocationModel: Sendable, Equatable {
     public var p: Int? {
         switch self {
         case .lscp: nil
-        case let .mclp(p, _), let .pMedian(p), let .pCenter(p), let .capacitatedPMedian(p),
-             let .capacitatedMCLP(p, _), let .maximinAccess(p, _, _): p
+        case .mclp(let p, _), .pMedian(let p), .pCenter(let p), .capacitatedPMedian(let p),
+            .capacitatedMCLP(let p, _), .maximinAccess(let p, _, _):
+            p
         }
     }
 
@@ -47,12 +48,12 @@ public enum LocationModel: Sendable, Equatable {
     public func with(p: Int) -> LocationModel {
         switch self {
         case .lscp: self
-        case let .mclp(_, limit): .mclp(p: p, limit: limit)
+        case .mclp(_, let limit): .mclp(p: p, limit: limit)
         case .pMedian: .pMedian(p: p)
         case .pCenter: .pCenter(p: p)
         case .capacitatedPMedian: .capacitatedPMedian(p: p)
-        case let .capacitatedMCLP(_, limit): .capacitatedMCLP(p: p, limit: limit)
-        case let .maximinAccess(_, decay, limit): .maximinAccess(p: p, decay: decay, limit: limit)
+        case .capacitatedMCLP(_, let limit): .capacitatedMCLP(p: p, limit: limit)
+        case .maximinAccess(_, let decay, let limit): .maximinAccess(p: p, decay: decay, limit: limit)
         }
     }
 

@@ -33,8 +33,10 @@ public struct LocationProblem: Sendable {
     ///   - direction: which of the graph's times the model reads (zone → site by default,
     ///     the patient's trip); on a symmetric graph both are the same.
     ///   - capacity: people each candidate can serve (finite, ≥ 0), for the capacitated models.
-    public init(graph: CatchmentGraph, population: [Double], direction: LocationDirection = .zoneToSite,
-                capacity: [Double]? = nil) throws {
+    public init(
+        graph: CatchmentGraph, population: [Double], direction: LocationDirection = .zoneToSite,
+        capacity: [Double]? = nil
+    ) throws {
         guard population.count == graph.zoneCount else {
             throw AccessError.invalidInput("\(graph.zoneCount) zones but \(population.count) populations")
         }
@@ -46,7 +48,8 @@ public struct LocationProblem: Sendable {
                 throw AccessError.invalidInput("\(graph.siteCount) candidates but \(capacity.count) capacities")
             }
             if let bad = capacity.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
-                throw AccessError.invalidInput("candidate \(bad) has capacity \(capacity[bad]); it must be finite and ≥ 0")
+                throw AccessError.invalidInput(
+                    "candidate \(bad) has capacity \(capacity[bad]); it must be finite and ≥ 0")
             }
         }
         zoneCount = graph.zoneCount
@@ -61,7 +64,9 @@ public struct LocationProblem: Sendable {
         var catchment = trips
         if let reverse = graph.reverse {
             catchment = (0..<graph.siteCount).map { site in
-                (reverse.offsets[site]..<reverse.offsets[site + 1]).map { (Int(reverse.columns[$0]), reverse.minutes[$0]) }
+                (reverse.offsets[site]..<reverse.offsets[site + 1]).map {
+                    (Int(reverse.columns[$0]), reverse.minutes[$0])
+                }
             }
         }
         let reaches = direction == .zoneToSite ? trips : catchment

@@ -16,11 +16,13 @@ extension LocationSolver {
         let base = ZoneCosts(costs: costs, open: fixed)
         let single = free.map { (site: $0, gain: base.gain(of: $0, costs: costs)) }
             .sorted { $0.gain > $1.gain || ($0.gain == $1.gain && $0.site < $1.site) }
-        var best = interchange(greedy(costs: costs, p: p, start: fixed, free: free), fixed: fixed, free: free, costs: costs)
+        var best = interchange(
+            greedy(costs: costs, p: p, start: fixed, free: free), fixed: fixed, free: free, costs: costs)
         var bestValue = ZoneCosts(costs: costs, open: best).total
         guard p > fixed.count else { return best }
         for first in single.prefix(starts).map(\.site) {
-            let trial = interchange(greedy(costs: costs, p: p, start: fixed + [first], free: free), fixed: fixed, free: free, costs: costs)
+            let trial = interchange(
+                greedy(costs: costs, p: p, start: fixed + [first], free: free), fixed: fixed, free: free, costs: costs)
             let value = ZoneCosts(costs: costs, open: trial).total
             if value < bestValue - 1e-12 * max(1, abs(bestValue)) { (best, bestValue) = (trial, value) }
         }
@@ -34,7 +36,8 @@ extension LocationSolver {
         var isOpen = [Bool](repeating: false, count: costs.rows.count)
         for site in start { isOpen[site] = true }
         while open.count < p {
-            var best = -1, bestGain = -Double.infinity
+            var best = -1
+            var bestGain = -Double.infinity
             for site in free where !isOpen[site] {
                 let gain = state.gain(of: site, costs: costs)
                 if gain > bestGain { (best, bestGain) = (site, gain) }
@@ -65,7 +68,8 @@ extension LocationSolver {
             for site in free where !isOpen.contains(site) {
                 var gain = 0.0
                 for (zone, cost) in costs.rows[site] {
-                    let zone = Int(zone), people = costs.population[zone]
+                    let zone = Int(zone)
+                    let people = costs.population[zone]
                     if cost < state.first[zone] { gain += people * (state.first[zone] - cost) }
                     let nearest = Int(state.nearest[zone])
                     if nearest >= 0, cost < state.second[zone] {
@@ -75,8 +79,10 @@ extension LocationSolver {
                 }
                 for removed in open where !fixedSet.contains(removed) {
                     let profit = gain - loss[removed] + extra[removed]
-                    if profit > threshold, best == nil || profit > best!.profit + threshold
-                        || (abs(profit - best!.profit) <= threshold && (site, removed) < (best!.add, best!.remove)) {
+                    if profit > threshold,
+                        best == nil || profit > best!.profit + threshold
+                            || (abs(profit - best!.profit) <= threshold && (site, removed) < (best!.add, best!.remove))
+                    {
                         best = (profit, site, removed)
                     }
                 }
@@ -101,7 +107,7 @@ struct AdditiveCosts {
     init(problem: LocationProblem, model: LocationModel) {
         population = problem.population
         let objective = Objective(model: model, problem: problem)
-        if case let .mclp(_, limit) = model {
+        if case .mclp(_, let limit) = model {
             unreached = 1
             rows = problem.reaches.map { row in row.compactMap { $0.minutes <= limit ? (Int32($0.zone), 0) : nil } }
         } else {

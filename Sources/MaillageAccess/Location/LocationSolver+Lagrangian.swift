@@ -11,7 +11,8 @@ extension LocationSolver {
     /// opens is assigned exactly (min-cost flow) for an upper bound, and the best is kept,
     /// then improved by swaps the relaxation ranks first. The reported gap is between the
     /// two bounds.
-    func solveLagrangian(objective: Objective, p: Int, fixed: [Int]) -> (open: [Int], cost: Double, lowerBound: Double) {
+    func solveLagrangian(objective: Objective, p: Int, fixed: [Int]) -> (open: [Int], cost: Double, lowerBound: Double)
+    {
         let problem = objective.problem
         let capacity = problem.capacity ?? []
         let arcs = objective.assignmentArcs(Array(0..<problem.candidateCount))
@@ -36,11 +37,15 @@ extension LocationSolver {
         }
         // The uncapacitated model's sites are the first primal candidate: capacities often
         // bind at a few sites only, and the relaxation then starts from a good upper bound.
-        let relaxedModel: LocationModel = if case let .capacitatedMCLP(_, limit) = objective.model { .mclp(p: p, limit: limit) } else { .pMedian(p: p) }
+        let relaxedModel: LocationModel =
+            if case .capacitatedMCLP(_, let limit) = objective.model { .mclp(p: p, limit: limit) } else {
+                .pMedian(p: p)
+            }
         let uncapacitated = fastMultiStart(problem: problem, model: relaxedModel, p: p, fixed: fixed).sorted()
         var best: (open: [Int], cost: Double)? = (uncapacitated, evaluate(uncapacitated))
         var lowerBound = -Double.infinity
-        var step = 2.0, sinceImprovement = 0
+        var step = 2.0
+        var sinceImprovement = 0
         var siteValue = [Double](repeating: 0, count: problem.candidateCount)
         for iteration in 0..<lagrangianIterations {
             // Sites' knapsacks.
@@ -52,7 +57,8 @@ extension LocationSolver {
                     return reduced < 0 ? (item.zone, reduced / population[item.zone]) : nil
                 }
                 negative.sort { ($0.perPerson, $0.zone) < ($1.perPerson, $1.zone) }
-                var room = capacity[site], value = 0.0
+                var room = capacity[site]
+                var value = 0.0
                 for (zone, perPerson) in negative where room > 0 {
                     let persons = min(room, population[zone])
                     room -= persons
@@ -93,7 +99,10 @@ extension LocationSolver {
                 norm += gradient[zone] * gradient[zone]
             }
             if norm < 1e-12 || best!.cost - lowerBound <= 1e-9 * max(1, abs(best!.cost)) { break }
-            if sinceImprovement >= 30 { step /= 2; sinceImprovement = 0 }
+            if sinceImprovement >= 30 {
+                step /= 2
+                sinceImprovement = 0
+            }
             if step < 1e-4 { break }
             let size = step * (best!.cost - bound) / norm
             for zone in 0..<problem.zoneCount where population[zone] > 0 { lambda[zone] += size * gradient[zone] }
@@ -105,17 +114,25 @@ extension LocationSolver {
 
     /// One pass of swaps: each open site against the closed ones the last relaxation
     /// valued best (most negative), keeping any swap that lowers the assigned cost.
-    private func swapImprove(open start: [Int], cost startCost: Double, siteValue: [Double], fixed: Set<Int>,
-                             evaluate: ([Int]) -> Double) -> ([Int], Double) {
-        var open = start, cost = startCost
-        let closed = siteValue.indices.filter { !open.contains($0) }.sorted { (siteValue[$0], $0) < (siteValue[$1], $1) }
+    private func swapImprove(
+        open start: [Int], cost startCost: Double, siteValue: [Double], fixed: Set<Int>,
+        evaluate: ([Int]) -> Double
+    ) -> ([Int], Double) {
+        var open = start
+        var cost = startCost
+        let closed = siteValue.indices.filter { !open.contains($0) }.sorted {
+            (siteValue[$0], $0) < (siteValue[$1], $1)
+        }
         for position in open.indices where !fixed.contains(open[position]) {
             for candidate in closed.prefix(swapCandidates) where !open.contains(candidate) {
                 var trial = open
                 trial[position] = candidate
                 trial.sort()
                 let trialCost = evaluate(trial)
-                if trialCost < cost - 1e-9 * max(1, cost) { (open, cost) = (trial, trialCost); break }
+                if trialCost < cost - 1e-9 * max(1, cost) {
+                    (open, cost) = (trial, trialCost)
+                    break
+                }
             }
         }
         return (open, cost)

@@ -26,7 +26,10 @@ extension LocationSolver {
         var covered = Set<Int>()
         for site in fixed { covered.formUnion(covers[site]) }
         while !covered.isSuperset(of: needed) {
-            let best = free.filter { !open.contains($0) }.max { covers[$0].subtracting(covered).count < covers[$1].subtracting(covered).count || (covers[$0].subtracting(covered).count == covers[$1].subtracting(covered).count && $0 > $1) }!
+            let best = free.filter { !open.contains($0) }.max {
+                covers[$0].subtracting(covered).count < covers[$1].subtracting(covered).count
+                    || (covers[$0].subtracting(covered).count == covers[$1].subtracting(covered).count && $0 > $1)
+            }!
             open.append(best)
             covered.formUnion(covers[best])
         }

@@ -41,18 +41,18 @@ public struct LocationSolver: Sendable {
             throw AccessError.invalidInput("fixed site \(bad) is not a candidate")
         }
         switch model {
-        case let .lscp(limit):
+        case .lscp(let limit):
             try checkLimit(limit)
             return solveSetCover(problem, limit: limit, fixed: fixed)
-        case let .mclp(p, limit):
+        case .mclp(let p, let limit):
             try checkLimit(limit)
             try checkP(p, problem: problem, fixed: fixed)
-        case let .capacitatedMCLP(p, limit):
+        case .capacitatedMCLP(let p, let limit):
             try checkLimit(limit)
             try checkP(p, problem: problem, fixed: fixed)
-        case let .pMedian(p), let .pCenter(p), let .capacitatedPMedian(p):
+        case .pMedian(let p), .pCenter(let p), .capacitatedPMedian(let p):
             try checkP(p, problem: problem, fixed: fixed)
-        case let .maximinAccess(p, decay, limit):
+        case .maximinAccess(let p, let decay, let limit):
             try checkP(p, problem: problem, fixed: fixed)
             if let limit { try checkLimit(limit) }
             try decay.validate(limit: limit)
@@ -73,7 +73,11 @@ public struct LocationSolver: Sendable {
             let relaxed = solveLagrangian(objective: objective, p: p, fixed: fixed)
             solution = relaxed.open
             // The relaxation bounds the cost from below; MCLP's cost is the people not covered.
-            if case .capacitatedMCLP = model { bound = problem.totalPopulation - relaxed.lowerBound } else { bound = relaxed.lowerBound }
+            if case .capacitatedMCLP = model {
+                bound = problem.totalPopulation - relaxed.lowerBound
+            } else {
+                bound = relaxed.lowerBound
+            }
         } else {
             switch model {
             case .pMedian, .mclp: solution = fastMultiStart(problem: problem, model: model, p: p, fixed: fixed)
@@ -98,18 +102,23 @@ public struct LocationSolver: Sendable {
             let assignment = objective.assignment(solution)
             result.assignment = assignment.flows.map { .init(zone: $0.zone, site: $0.site, persons: $0.persons) }
             result.unassignedPopulation = assignment.unassignedTotal
-            if case .capacitatedMCLP = model { result.coveredPopulation = problem.totalPopulation - assignment.unassignedTotal }
+            if case .capacitatedMCLP = model {
+                result.coveredPopulation = problem.totalPopulation - assignment.unassignedTotal
+            }
         }
         return result
     }
 
     private func checkLimit(_ limit: Double) throws {
-        guard limit.isFinite, limit > 0 else { throw AccessError.invalidParameter("the limit must be > 0 minutes, not \(limit)") }
+        guard limit.isFinite, limit > 0 else {
+            throw AccessError.invalidParameter("the limit must be > 0 minutes, not \(limit)")
+        }
     }
 
     private func checkP(_ p: Int, problem: LocationProblem, fixed: [Int]) throws {
         guard p >= 1, p <= problem.candidateCount else {
-            throw AccessError.invalidParameter("p must be between 1 and the \(problem.candidateCount) candidates, not \(p)")
+            throw AccessError.invalidParameter(
+                "p must be between 1 and the \(problem.candidateCount) candidates, not \(p)")
         }
         guard p >= fixed.count else {
             throw AccessError.invalidParameter("p = \(p) is fewer than the \(fixed.count) fixed sites")
@@ -128,7 +137,8 @@ public struct LocationSolver: Sendable {
     private func enumerateBest(free: [Int], choose: Int, fixed: [Int], objective: Objective) -> [Int] {
         guard choose > 0 else { return fixed }
         var indices = Array(0..<choose)
-        var best: [Int] = [], bestValue = 0.0
+        var best: [Int] = []
+        var bestValue = 0.0
         while true {
             let candidate = fixed + indices.map { free[$0] }
             let value = objective.value(candidate)
@@ -147,15 +157,19 @@ public struct LocationSolver: Sendable {
     /// begin with each of the best single sites. Local search alone stalls on plateaus
     /// (p-center) and in local optima; a handful of starts recovers most of the gap.
     private func multiStart(free: [Int], p: Int, fixed: [Int], objective: Objective) -> [Int] {
-        let starts = Array(free.sorted { a, b in
-            let (va, vb) = (objective.score(fixed + [a]), objective.score(fixed + [b]))
-            return objective.isBetter(va, than: vb) || (!objective.isBetter(vb, than: va) && a < b)
-        }.prefix(starts))
-        var best = interchange(greedy(free: free, p: p, start: fixed, objective: objective), free: free, fixed: fixed, objective: objective)
+        let starts = Array(
+            free.sorted { a, b in
+                let (va, vb) = (objective.score(fixed + [a]), objective.score(fixed + [b]))
+                return objective.isBetter(va, than: vb) || (!objective.isBetter(vb, than: va) && a < b)
+            }.prefix(starts))
+        var best = interchange(
+            greedy(free: free, p: p, start: fixed, objective: objective), free: free, fixed: fixed, objective: objective
+        )
         guard p > fixed.count else { return best }
         for first in starts {
-            let trial = interchange(greedy(free: free, p: p, start: fixed + [first], objective: objective),
-                                    free: free, fixed: fixed, objective: objective)
+            let trial = interchange(
+                greedy(free: free, p: p, start: fixed + [first], objective: objective),
+                free: free, fixed: fixed, objective: objective)
             if objective.isBetter(objective.score(trial), than: objective.score(best)) { best = trial }
         }
         return best
@@ -166,7 +180,8 @@ public struct LocationSolver: Sendable {
         var open = start
         var remaining = free.filter { !start.contains($0) }
         while open.count < p, !remaining.isEmpty {
-            var bestIndex = 0, bestScore = objective.score(open + [remaining[0]])
+            var bestIndex = 0
+            var bestScore = objective.score(open + [remaining[0]])
             for index in remaining.indices.dropFirst() {
                 let score = objective.score(open + [remaining[index]])
                 if objective.isBetter(score, than: bestScore) { (bestIndex, bestScore) = (index, score) }

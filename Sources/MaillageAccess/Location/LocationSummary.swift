@@ -55,8 +55,12 @@ public struct LocationSummary: Sendable, Equatable {
         for site in before {
             for (zone, minutes) in problem.reaches[site] where minutes <= coverageLimit { alreadyCovered[zone] = true }
         }
-        var served = [Int: Double](), gained = [Int: Double]()
-        var covered = 0.0, weightedMinutes = 0.0, reached = 0.0, worst: Double?
+        var served = [Int: Double]()
+        var gained = [Int: Double]()
+        var covered = 0.0
+        var weightedMinutes = 0.0
+        var reached = 0.0
+        var worst: Double?
         for flow in flows where flow.persons > 0 {
             let minutes = time[flow.zone &* problem.candidateCount &+ flow.site] ?? .infinity
             served[flow.site, default: 0] += flow.persons
@@ -86,9 +90,13 @@ public struct LocationSummary: Sendable, Equatable {
         return (0..<problem.zoneCount).compactMap { zone in
             var best: (site: Int, minutes: Double)?
             for (site, minutes) in problem.reachedBy[zone] where isOpen.contains(site) {
-                if best == nil || minutes < best!.minutes || (minutes == best!.minutes && site < best!.site) { best = (site, minutes) }
+                if best == nil || minutes < best!.minutes || (minutes == best!.minutes && site < best!.site) {
+                    best = (site, minutes)
+                }
             }
-            return best.map { LocationSolution.Assignment(zone: zone, site: $0.site, persons: problem.population[zone]) }
+            return best.map {
+                LocationSolution.Assignment(zone: zone, site: $0.site, persons: problem.population[zone])
+            }
         }
     }
 

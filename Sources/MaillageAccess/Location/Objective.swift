@@ -19,14 +19,16 @@ struct Objective {
         unreachable = (0..<problem.zoneCount).filter { zone in
             !problem.reachedBy[zone].contains { limit == nil || $0.minutes <= limit! }
         }
-        if case let .maximinAccess(_, decay, limit) = model {
+        if case .maximinAccess(_, let decay, let limit) = model {
             access = LocationAccess(problem: problem, decay: decay, limit: limit)
-        } else { access = nil }
+        } else {
+            access = nil
+        }
     }
 
     static func limit(of model: LocationModel) -> Double? {
         switch model {
-        case let .lscp(limit), let .mclp(_, limit), let .capacitatedMCLP(_, limit): limit
+        case .lscp(let limit), .mclp(_, let limit), .capacitatedMCLP(_, let limit): limit
         case .pMedian, .pCenter, .capacitatedPMedian, .maximinAccess: nil
         }
     }
@@ -151,8 +153,10 @@ struct Objective {
         switch model {
         case .mclp:
             let single = all.map { coveredPopulation([$0]) ?? 0 }.sorted(by: >)
-            return min(single.prefix(p).reduce(0, +), (0..<problem.zoneCount).filter { !unreachable.contains($0) }
-                .reduce(0) { $0 + problem.population[$1] })
+            return min(
+                single.prefix(p).reduce(0, +),
+                (0..<problem.zoneCount).filter { !unreachable.contains($0) }
+                    .reduce(0) { $0 + problem.population[$1] })
         case .pMedian, .pCenter:
             return value(all)
         case .maximinAccess:

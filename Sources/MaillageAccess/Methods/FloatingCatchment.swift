@@ -38,8 +38,10 @@ public struct FloatingCatchment: Sendable, Equatable {
             weights.withUnsafeBufferPointer { weights in
                 ratios.withUnsafeBufferPointer { ratios in
                     for zone in 0..<graph.zoneCount {
-                        values.initializeElement(at: zone, to: zoneAccessibility(
-                            graph, zone: zone, weights: weights, ratios: ratios, selection: selection?[zone]))
+                        values.initializeElement(
+                            at: zone,
+                            to: zoneAccessibility(
+                                graph, zone: zone, weights: weights, ratios: ratios, selection: selection?[zone]))
                     }
                 }
             }
@@ -78,13 +80,16 @@ public struct FloatingCatchment: Sendable, Equatable {
         return [Double](unsafeUninitializedCapacity: count) { weights, initialized in
             graph.zoneMinutes.withUnsafeBufferPointer { minutes in
                 switch decay {
-                case let .steps(steps) where limit == nil:
+                case .steps(let steps) where limit == nil:
                     // The common E2SFCA case, without a switch per pair.
-                    for slot in 0..<count { weights.initializeElement(at: slot, to: Self.stepWeight(minutes[slot], steps)) }
+                    for slot in 0..<count {
+                        weights.initializeElement(at: slot, to: Self.stepWeight(minutes[slot], steps))
+                    }
                 default:
                     for slot in 0..<count {
                         let time = minutes[slot]
-                        weights.initializeElement(at: slot, to: isReachable(time) ? decay.weight(time, limit: limit) : -1)
+                        weights.initializeElement(
+                            at: slot, to: isReachable(time) ? decay.weight(time, limit: limit) : -1)
                     }
                 }
             }
@@ -103,16 +108,20 @@ public struct FloatingCatchment: Sendable, Equatable {
     /// Step 1 sums over the zones each site reaches. On a symmetric graph the zone rows are
     /// read column-wise (each zone adds its share to the sites it reaches), in zone order,
     /// which is the same sum in the same order as walking each site's own row.
-    func supplyRatios(_ graph: CatchmentGraph, weights: [Double], supply: [Double], demand: [Double], selection: [Double]?) -> [Double] {
+    func supplyRatios(
+        _ graph: CatchmentGraph, weights: [Double], supply: [Double], demand: [Double], selection: [Double]?
+    ) -> [Double] {
         var weightedDemand = [Double](repeating: 0, count: graph.siteCount)
         if let reverse = graph.reverse {
             for site in 0..<graph.siteCount {
                 for slot in reverse.offsets[site]..<reverse.offsets[site + 1] {
-                    let zone = Int(reverse.columns[slot]), minutes = reverse.minutes[slot]
+                    let zone = Int(reverse.columns[slot])
+                    let minutes = reverse.minutes[slot]
                     guard isReachable(minutes) else { continue }
                     var weight = decay.weight(minutes, limit: limit)
                     if let selection {
-                        weight *= selectionWeight(zoneToSiteWeight(graph, zone: zone, site: site), total: selection[zone])
+                        weight *= selectionWeight(
+                            zoneToSiteWeight(graph, zone: zone, site: site), total: selection[zone])
                     }
                     weightedDemand[site] += demand[zone] * weight
                 }
@@ -122,7 +131,8 @@ public struct FloatingCatchment: Sendable, Equatable {
                 weights.withUnsafeBufferPointer { weights in
                     graph.zoneSites.withUnsafeBufferPointer { sites in
                         for zone in 0..<graph.zoneCount where demand[zone] > 0 {
-                            let zoneDemand = demand[zone], total = selection?[zone]
+                            let zoneDemand = demand[zone]
+                            let total = selection?[zone]
                             for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] {
                                 var weight = weights[slot]
                                 guard weight >= 0 else { continue }
@@ -141,7 +151,9 @@ public struct FloatingCatchment: Sendable, Equatable {
     func selectionTotals(_ graph: CatchmentGraph, weights: [Double]) -> [Double] {
         (0..<graph.zoneCount).map { zone in
             var total = 0.0
-            for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] where weights[slot] >= 0 { total += weights[slot] }
+            for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] where weights[slot] >= 0 {
+                total += weights[slot]
+            }
             return total
         }
     }
@@ -153,13 +165,15 @@ public struct FloatingCatchment: Sendable, Equatable {
 
     /// `f(t(k→j))` looked up in the zone's row (rows built from pairs are sorted by site).
     private func zoneToSiteWeight(_ graph: CatchmentGraph, zone: Int, site: Int) -> Double {
-        var low = graph.zoneOffsets[zone], high = graph.zoneOffsets[zone + 1]
+        var low = graph.zoneOffsets[zone]
+        var high = graph.zoneOffsets[zone + 1]
         while low < high {
             let middle = (low + high) / 2
             if Int(graph.zoneSites[middle]) < site { low = middle + 1 } else { high = middle }
         }
         guard low < graph.zoneOffsets[zone + 1], Int(graph.zoneSites[low]) == site,
-              isReachable(graph.zoneMinutes[low]) else { return 0 }
+            isReachable(graph.zoneMinutes[low])
+        else { return 0 }
         return decay.weight(graph.zoneMinutes[low], limit: limit)
     }
 

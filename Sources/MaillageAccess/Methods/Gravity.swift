@@ -27,7 +27,9 @@ public struct GravityModel: Sendable, Equatable {
     /// - Throws: ``AccessError/invalidParameter(_:)`` for a scale, exponent or minimum time out of range,
     ///   ``AccessError/invalidInput(_:)`` when `supply` does not match the sites.
     public func accessibility(_ graph: CatchmentGraph, supply: [Double]) throws -> [Double] {
-        guard scale.isFinite, scale > 0 else { throw AccessError.invalidParameter("gravity scale must be > 0, not \(scale)") }
+        guard scale.isFinite, scale > 0 else {
+            throw AccessError.invalidParameter("gravity scale must be > 0, not \(scale)")
+        }
         guard alpha.isFinite else { throw AccessError.invalidParameter("gravity exponent must be finite") }
         guard minimumMinutes.isFinite, minimumMinutes >= 0 else {
             throw AccessError.invalidParameter("gravity minimum time must be ≥ 0, not \(minimumMinutes)")
@@ -51,7 +53,8 @@ public enum AccessNormalization {
     /// `A_i / (Σ_k P_k·A_k / Σ_k P_k)`, undefined values counting as 0 in the numerator while
     /// their population stays in the denominator, as PySAL `access` does.
     public static func normalize(_ values: [Double], population: [Double]) -> [Double] {
-        var weighted = 0.0, total = 0.0
+        var weighted = 0.0
+        var total = 0.0
         for (value, people) in zip(values, population) {
             total += people
             if !value.isNaN { weighted += people * value }

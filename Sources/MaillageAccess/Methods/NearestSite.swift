@@ -46,7 +46,8 @@ public struct Coverage: Sendable, Equatable {
             throw AccessError.invalidParameter("a coverage threshold must be > 0 minutes, not \(threshold)")
         }
         let covered = nearest.map { $0.map { $0.minutes <= threshold } ?? false }
-        var inside = 0.0, total = 0.0
+        var inside = 0.0
+        var total = 0.0
         for (zone, isCovered) in covered.enumerated() {
             total += population[zone]
             if isCovered { inside += population[zone] }

@@ -16,8 +16,8 @@ public enum AccessMethod: Sendable, Equatable {
         switch self {
         case .nearest: .nearest
         case .coverage: .coverage
-        case let .catchment(c) where c.threeStage: .threeStep
-        case let .catchment(c) where c.decay == .uniform: .twoStep
+        case .catchment(let c) where c.threeStage: .threeStep
+        case .catchment(let c) where c.decay == .uniform: .twoStep
         case .catchment: .enhancedTwoStep
         case .gravity: .gravity
         }

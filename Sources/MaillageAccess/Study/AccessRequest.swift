@@ -39,8 +39,10 @@ public struct AccessRequest: Sendable {
     }
 
     /// A request; only `method`, `kinds` and `travel` have no default.
-    public init(method: AccessMethod, kinds: Set<ActorKind>, services: Set<String> = [], capacity: CapacityMeasure? = nil,
-                demand: Demand = .population, travel: Travel, per: Double? = nil, normalize: Bool = false) {
+    public init(
+        method: AccessMethod, kinds: Set<ActorKind>, services: Set<String> = [], capacity: CapacityMeasure? = nil,
+        demand: Demand = .population, travel: Travel, per: Double? = nil, normalize: Bool = false
+    ) {
         self.method = method
         self.kinds = kinds
         self.services = services

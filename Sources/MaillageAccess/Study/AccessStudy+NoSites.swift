@@ -12,7 +12,10 @@ extension AccessStudy {
 
     /// Whether the territory has no actor the request would take as a site.
     static func hasNoCandidates(_ request: AccessRequest, territory: Territory) -> Bool {
-        !territory.actors.contains { request.kinds.contains($0.kind) && (request.services.isEmpty || !request.services.isDisjoint(with: $0.services)) }
+        !territory.actors.contains {
+            request.kinds.contains($0.kind)
+                && (request.services.isEmpty || !request.services.isDisjoint(with: $0.services))
+        }
     }
 
     /// The result with no site at all: no nearest site (minutes undefined), 0 % coverage,
@@ -22,14 +25,15 @@ extension AccessStudy {
         let population = zones.map(\.population.total)
         let total = population.reduce(0, +)
         let kinds = request.kinds.map(\.rawValue).sorted().joined(separator: ",")
-        var result = Result(method: request.method.name, zoneIDs: zones.map(\.id), columns: [], nearestSiteIDs: nil,
-                            summary: ["sites": 0, "zones": Double(zones.count)], siteIDs: [],
-                            notes: ["no actor of kind \(kinds) is left: measured as no access"])
+        var result = Result(
+            method: request.method.name, zoneIDs: zones.map(\.id), columns: [], nearestSiteIDs: nil,
+            summary: ["sites": 0, "zones": Double(zones.count)], siteIDs: [],
+            notes: ["no actor of kind \(kinds) is left: measured as no access"])
         switch request.method {
         case .nearest, .coverage:
             result.nearestSiteIDs = zones.map { _ in nil }
             result.columns = [("minutes", zones.map { _ in .nan })]
-            if case let .coverage(threshold) = request.method {
+            if case .coverage(let threshold) = request.method {
                 result.columns.append(("covered", zones.map { _ in 0 }))
                 result.summary["covered_population"] = 0
                 result.summary["population"] = total
@@ -37,7 +41,9 @@ extension AccessStudy {
                 result.summary["threshold_minutes"] = threshold
             }
         case .catchment, .gravity:
-            result.columns = [(request.method.name == "gravity" ? "gravity" : request.method.name, zones.map { _ in 0 })]
+            result.columns = [
+                (request.method.name == "gravity" ? "gravity" : request.method.name, zones.map { _ in 0 })
+            ]
         }
         return result
     }

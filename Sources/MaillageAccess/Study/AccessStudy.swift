@@ -30,7 +30,9 @@ public enum AccessStudy {
     ///
     /// - Throws: ``AccessError`` for a request the territory cannot answer (no site of the kinds, a parameter out of
     ///   range).
-    public static func run(_ request: AccessRequest, on territory: Territory, whenNoSites: NoSites = .refuse) throws -> Result {
+    public static func run(_ request: AccessRequest, on territory: Territory, whenNoSites: NoSites = .refuse) throws
+        -> Result
+    {
         if whenNoSites == .measureNone, hasNoCandidates(request, territory: territory) {
             return noSitesResult(request, territory: territory)
         }
@@ -42,37 +44,44 @@ public enum AccessStudy {
             StraightLinePairs.Place(point: site.point, density: site.zoneID.flatMap { densityByZone[$0] } ?? nil)
         }
         let demand = try request.demand.values(for: zones)
-        var result = Result(method: request.method.name, zoneIDs: zones.map(\.id), columns: [], nearestSiteIDs: nil,
-                            summary: ["sites": Double(sites.count), "zones": Double(zones.count)],
-                            siteIDs: sites.map(\.id), notes: notes)
-        let matrixGraph: CatchmentGraph? = switch request.travel {
-        case .line: nil
-        case let .matrix(pairs, directed, intrazone):
-            CatchmentGraph.fromMatrix(
-                zoneIDs: zones.map(\.id), sites: sites.map { .init(actorID: $0.id, zoneID: $0.zoneID) },
-                pairs: pairs, directed: directed, intrazoneMinutes: intrazone
-            )
-        case let .matrixRows(rows, directed, intrazone):
-            CatchmentGraph.fromMatrix(
-                zoneIDs: zones.map(\.id), sites: sites.map { .init(actorID: $0.id, zoneID: $0.zoneID) },
-                rows: rows, directed: directed, intrazoneMinutes: intrazone
-            )
-        }
+        var result = Result(
+            method: request.method.name, zoneIDs: zones.map(\.id), columns: [], nearestSiteIDs: nil,
+            summary: ["sites": Double(sites.count), "zones": Double(zones.count)],
+            siteIDs: sites.map(\.id), notes: notes)
+        let matrixGraph: CatchmentGraph? =
+            switch request.travel {
+            case .line: nil
+            case .matrix(let pairs, let directed, let intrazone):
+                CatchmentGraph.fromMatrix(
+                    zoneIDs: zones.map(\.id), sites: sites.map { .init(actorID: $0.id, zoneID: $0.zoneID) },
+                    pairs: pairs, directed: directed, intrazoneMinutes: intrazone
+                )
+            case .matrixRows(let rows, let directed, let intrazone):
+                CatchmentGraph.fromMatrix(
+                    zoneIDs: zones.map(\.id), sites: sites.map { .init(actorID: $0.id, zoneID: $0.zoneID) },
+                    rows: rows, directed: directed, intrazoneMinutes: intrazone
+                )
+            }
         switch request.method {
         case .nearest, .coverage:
             let nearest = try nearestSites(request.travel, matrixGraph, zones: zonePlaces, sites: sitePlaces)
             result.nearestSiteIDs = nearest.map { $0.map { sites[$0.site].id } }
             result.columns = [("minutes", nearest.map { $0?.minutes ?? .nan })]
-            if case let .coverage(threshold) = request.method {
-                let coverage = try Coverage.compute(nearest: nearest, population: zones.map(\.population.total), threshold: threshold)
+            if case .coverage(let threshold) = request.method {
+                let coverage = try Coverage.compute(
+                    nearest: nearest, population: zones.map(\.population.total), threshold: threshold)
                 result.columns.append(("covered", coverage.covered.map { $0 ? 1 : 0 }))
                 result.summary["covered_population"] = coverage.coveredPopulation
                 result.summary["population"] = coverage.totalPopulation
                 result.summary["coverage_share"] = coverage.share ?? .nan
                 result.summary["threshold_minutes"] = threshold
             }
-        case let .catchment(catchment):
-            let graph = try matrixGraph ?? graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: catchment.limit ?? catchment.decay.lastBound)
+        case .catchment(let catchment):
+            let graph =
+                try matrixGraph
+                ?? graph(
+                    request.travel, zones: zonePlaces, sites: sitePlaces,
+                    limit: catchment.limit ?? catchment.decay.lastBound)
             var values = try catchment.accessibility(graph, supply: capacities, demand: demand)
             if case .line = request.travel, catchment.limit == nil {
                 // The line model reaches every site; the graph only holds those within the last
@@ -81,14 +90,15 @@ public enum AccessStudy {
             }
             values = scaled(values, request: request, population: zones.map(\.population.total))
             result.columns = [(request.method.name, values)]
-            if case let .line(model, defaultLimit) = request.travel {
+            if case .line(let model, let defaultLimit) = request.travel {
                 let reach = model.reach(minutes: catchment.limit ?? catchment.decay.lastBound ?? defaultLimit)
                 let flags = EdgeEffects.flags(zones: zones.map(\.point), sites: sites.map(\.point), reach: reach)
                 result.columns.append(("catchment_beyond_loaded_sites", flags))
                 result.summary["zones_catchment_beyond_loaded_sites"] = flags.reduce(0, +)
             }
-        case let .gravity(model):
-            let graph = try matrixGraph ?? graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: model.limit)
+        case .gravity(let model):
+            let graph =
+                try matrixGraph ?? graph(request.travel, zones: zonePlaces, sites: sitePlaces, limit: model.limit)
             var values = try model.accessibility(graph, supply: capacities)
             values = scaled(values, request: request, population: zones.map(\.population.total))
             result.columns = [("gravity", values)]
@@ -111,11 +121,15 @@ public enum AccessStudy {
             candidates = candidates.filter { !request.services.isDisjoint(with: $0.services) }
         }
         guard !candidates.isEmpty else {
-            let services = request.services.isEmpty ? "" : " offering \(request.services.sorted().joined(separator: " or "))"
+            let services =
+                request.services.isEmpty ? "" : " offering \(request.services.sorted().joined(separator: " or "))"
             throw AccessError.invalidInput("the territory has no actor of kind \(kinds)\(services)")
         }
         guard request.method.needsSupply else { return (candidates, candidates.map { _ in 0 }, []) }
-        guard let measure = request.capacity ?? request.kinds.compactMap(AccessRequest.usualCapacity).sorted(by: { $0.rawValue < $1.rawValue }).first else {
+        guard
+            let measure = request.capacity
+                ?? request.kinds.compactMap(AccessRequest.usualCapacity).sorted(by: { $0.rawValue < $1.rawValue }).first
+        else {
             throw AccessError.needsSetting(
                 "say which capacity measures supply for kind \(kinds)", SettingHint("capacity")
             )
@@ -126,31 +140,38 @@ public enum AccessStudy {
         }
         var notes: [String] = []
         if withCapacity.count < candidates.count {
-            notes.append("\(candidates.count - withCapacity.count) actor(s) of kind \(kinds) have no \(measure) capacity and were left out")
+            notes.append(
+                "\(candidates.count - withCapacity.count) actor(s) of kind \(kinds) have no \(measure) capacity and were left out"
+            )
         }
         return (withCapacity, withCapacity.map { $0.capacity(measure)!.value }, notes)
     }
 
     private static func nearestSites(
-        _ travel: AccessRequest.Travel, _ matrixGraph: CatchmentGraph?, zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place]
+        _ travel: AccessRequest.Travel, _ matrixGraph: CatchmentGraph?, zones: [StraightLinePairs.Place],
+        sites: [StraightLinePairs.Place]
     ) throws -> [NearestSite?] {
         if let matrixGraph { return NearestSite.compute(matrixGraph) }
-        guard case let .line(model, _) = travel else { return [] }
+        guard case .line(let model, _) = travel else { return [] }
         return NearestByLine.compute(zones: zones, sites: sites, model: model)
     }
 
-    private static func graph(_ travel: AccessRequest.Travel, zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place], limit: Double?) throws -> CatchmentGraph {
-        guard case let .line(model, defaultLimit) = travel else {
+    private static func graph(
+        _ travel: AccessRequest.Travel, zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place],
+        limit: Double?
+    ) throws -> CatchmentGraph {
+        guard case .line(let model, let defaultLimit) = travel else {
             throw AccessError.invalidInput("no travel graph could be built")
         }
-        return try StraightLinePairs.graph(zones: zones, sites: sites, model: model, limitMinutes: limit ?? defaultLimit)
+        return try StraightLinePairs.graph(
+            zones: zones, sites: sites, model: model, limitMinutes: limit ?? defaultLimit)
     }
 }
 
 extension DistanceDecay {
     /// The last step's bound: beyond it weights are 0, so no pair farther is needed.
     var lastBound: Double? {
-        if case let .steps(steps) = self { return steps.last?.upTo }
+        if case .steps(let steps) = self { return steps.last?.upTo }
         return nil
     }
 }

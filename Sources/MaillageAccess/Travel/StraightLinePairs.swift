@@ -75,11 +75,14 @@ public enum StraightLinePairs {
         return join(results, zoneCount: zones.count, siteCount: sites.count)
     }
 
-    private static func join(_ chunks: UnsafeMutableBufferPointer<Chunk>, zoneCount: Int, siteCount: Int) -> CatchmentGraph {
+    private static func join(_ chunks: UnsafeMutableBufferPointer<Chunk>, zoneCount: Int, siteCount: Int)
+        -> CatchmentGraph
+    {
         let total = chunks.reduce(0) { $0 + $1.sites.count }
         var offsets = [0]
         offsets.reserveCapacity(zoneCount + 1)
-        var sites = [Int32](), minutes = [Double]()
+        var sites = [Int32]()
+        var minutes = [Double]()
         sites.reserveCapacity(total)
         minutes.reserveCapacity(total)
         for index in chunks.indices {
@@ -88,6 +91,7 @@ public enum StraightLinePairs {
             minutes.append(contentsOf: chunks[index].minutes)
             chunks[index] = Chunk()  // free each chunk as soon as it is copied
         }
-        return CatchmentGraph(zoneCount: zoneCount, siteCount: siteCount, offsets: offsets, sites: sites, minutes: minutes)
+        return CatchmentGraph(
+            zoneCount: zoneCount, siteCount: siteCount, offsets: offsets, sites: sites, minutes: minutes)
     }
 }

@@ -19,7 +19,9 @@ public struct Capacity: Sendable, Hashable, Codable {
     public init(_ measure: CapacityMeasure, _ value: Double, isEstimated: Bool = false) throws {
         try ValidationError.checkNonNegative(value, field: "capacity.\(measure)")
         guard value <= Self.maximumValue else {
-            throw ValidationError(field: "capacity.\(measure)", reason: "\(value) is more than any actor's capacity (at most \(Int64(Self.maximumValue)))")
+            throw ValidationError(
+                field: "capacity.\(measure)",
+                reason: "\(value) is more than any actor's capacity (at most \(Int64(Self.maximumValue)))")
         }
         self.measure = measure
         self.value = value

@@ -7,9 +7,10 @@ extension Boundary {
     /// for the same boundary on every machine.
     public var geoJSONGeometry: String {
         let polygons = polygons.map { polygon in
-            "[" + polygon.map { ring in
-                "[" + ring.map { "[\($0.longitude),\($0.latitude)]" }.joined(separator: ",") + "]"
-            }.joined(separator: ",") + "]"
+            "["
+                + polygon.map { ring in
+                    "[" + ring.map { "[\($0.longitude),\($0.latitude)]" }.joined(separator: ",") + "]"
+                }.joined(separator: ",") + "]"
         }
         return #"{"type":"MultiPolygon","coordinates":["# + polygons.joined(separator: ",") + "]}"
     }
@@ -17,7 +18,7 @@ extension Boundary {
     /// Reads a GeoJSON Polygon or MultiPolygon geometry from its text.
     public init(geoJSON text: String) throws {
         guard let data = text.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else {
             throw ValidationError(field: "boundary", reason: "is not a JSON object")
         }
@@ -48,8 +49,8 @@ extension Boundary {
             guard let positions = ring as? [Any] else { throw malformed("ring") }
             return try positions.map { position in
                 guard let pair = position as? [Any], pair.count >= 2,
-                      let x = (pair[0] as? NSNumber)?.doubleValue,
-                      let y = (pair[1] as? NSNumber)?.doubleValue
+                    let x = (pair[0] as? NSNumber)?.doubleValue,
+                    let y = (pair[1] as? NSNumber)?.doubleValue
                 else { throw malformed("position") }
                 return try GeoPoint(longitude: x, latitude: y)
             }

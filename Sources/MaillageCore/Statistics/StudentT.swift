@@ -13,8 +13,11 @@ public enum StudentT {
     public static func quantile975(df: Int) -> Double {
         guard df >= 1 else { return .nan }
         if df <= table.count { return table[df - 1] }
-        let z = 1.959963984540054, n = Double(df)
-        let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z
+        let z = 1.959963984540054
+        let n = Double(df)
+        let z3 = z * z * z
+        let z5 = z3 * z * z
+        let z7 = z5 * z * z
         let first: Double = (z3 + z) / (4 * n)
         let second: Double = (5 * z5 + 16 * z3 + 3 * z) / (96 * n * n)
         let third: Double = (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * n * n * n)
@@ -47,7 +50,8 @@ public enum StudentT {
         let logGammas: Double = lgamma(a + b) - lgamma(a) - lgamma(b)
         let logPowers: Double = a * log(x) + b * log(1 - x)
         let front = exp(logGammas + logPowers)
-        var c = 1.0, d = 1 - (a + b) * x / (a + 1)
+        var c = 1.0
+        var d = 1 - (a + b) * x / (a + 1)
         d = abs(d) < 1e-300 ? 1e-300 : d
         d = 1 / d
         var f = d

@@ -55,7 +55,11 @@ extension Territory {
         var zoneIDs = Set<String>()
         for zone in zones {
             guard zoneIDs.insert(zone.id).inserted else {
-                throw ValidationError(field: "zone.id", reason: "zone \(zone.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)")
+                throw ValidationError(
+                    field: "zone.id",
+                    reason:
+                        "zone \(zone.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)"
+                )
             }
             for band in zone.population.byBand.keys where !bands.contains(band) {
                 throw ValidationError(
@@ -67,7 +71,11 @@ extension Territory {
         var kinds = [String: ActorKind]()
         for actor in actors {
             guard kinds.updateValue(actor.kind, forKey: actor.id) == nil else {
-                throw ValidationError(field: "actor.id", reason: "actor \(actor.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)")
+                throw ValidationError(
+                    field: "actor.id",
+                    reason:
+                        "actor \(actor.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)"
+                )
             }
             if let zoneID = actor.zoneID, !zoneIDs.contains(zoneID) {
                 throw ValidationError(field: "actor \(actor.id).zone_id", reason: "zone \(zoneID) does not exist")

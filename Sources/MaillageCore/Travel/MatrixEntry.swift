@@ -21,6 +21,8 @@ public struct MatrixEntry: Sendable, Hashable {
     /// An entry between positions of lists of fewer than 2³¹ items.
     @inline(__always)
     public init(origin: Int, destination: Int, value: Double) {
-        self.init(origin: Int32(truncatingIfNeeded: origin), destination: Int32(truncatingIfNeeded: destination), value: value)
+        self.init(
+            origin: Int32(truncatingIfNeeded: origin), destination: Int32(truncatingIfNeeded: destination), value: value
+        )
     }
 }

@@ -22,17 +22,21 @@ public enum FileNameComponent {
     /// one of `-_=.` becomes `_`. What a reader looks for, so that it finds what ``make(_:field:)`` wrote
     /// (and what older versions wrote for names ``make(_:field:)`` now refuses, such as `a</b>`).
     public static func sanitized(_ name: String) -> String {
-        String(name.unicodeScalars.map { scalar -> Character in
-            let properties = scalar.properties
-            return properties.isAlphabetic || properties.numericType != nil || "-_=.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
-        })
+        String(
+            name.unicodeScalars.map { scalar -> Character in
+                let properties = scalar.properties
+                return properties.isAlphabetic || properties.numericType != nil
+                    || "-_=.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+            })
     }
 
     /// Why `name` cannot be a file name, or nil.
     public static func problem(_ name: String) -> String? {
         if name.isEmpty { return "it is empty" }
         if name == "." || name == ".." { return "it names a folder ('.' or '..')" }
-        if name.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" }) { return "it holds a path separator ('/' or '\\')" }
+        if name.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" }) {
+            return "it holds a path separator ('/' or '\\')"
+        }
         if let scalar = name.unicodeScalars.first(where: IdentifierText.isHidden) {
             return "it holds the control or invisible character \(IdentifierText.code(scalar))"
         }

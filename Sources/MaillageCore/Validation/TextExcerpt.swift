@@ -17,7 +17,9 @@ public enum TextExcerpt {
                 result += "… (\(text.unicodeScalars.count) characters)"
                 break
             }
-            if scalar == "\\" { result += "\\\\" } else if IdentifierText.isHidden(scalar) || scalar.properties.generalCategory == .lineSeparator {
+            if scalar == "\\" {
+                result += "\\\\"
+            } else if IdentifierText.isHidden(scalar) || scalar.properties.generalCategory == .lineSeparator {
                 result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             } else {
                 result.unicodeScalars.append(scalar)
@@ -28,5 +30,7 @@ public enum TextExcerpt {
     }
 
     /// The excerpt between single quotes.
-    public static func quoted(_ text: String, limit: Int = maximumCharacters) -> String { "'" + of(text, limit: limit) + "'" }
+    public static func quoted(_ text: String, limit: Int = maximumCharacters) -> String {
+        "'" + of(text, limit: limit) + "'"
+    }
 }

@@ -83,7 +83,9 @@ extension ValidationError {
         // the lookup was a tenth of an actors import.
         if let hidden = id.unicodeScalars.first(where: IdentifierText.isHidden) {
             let what = hidden.properties.generalCategory == .control ? "a control character" : "an invisible character"
-            throw ValidationError(field: field, reason: "identifier \(TextExcerpt.quoted(id)) contains \(what) (\(IdentifierText.code(hidden)))")
+            throw ValidationError(
+                field: field,
+                reason: "identifier \(TextExcerpt.quoted(id)) contains \(what) (\(IdentifierText.code(hidden)))")
         }
     }
 }

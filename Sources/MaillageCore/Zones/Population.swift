@@ -42,7 +42,11 @@ public struct Population: Sendable, Hashable {
 
     private static func checkBound(_ count: Double, field: String) throws {
         guard count <= maximumPerZone else {
-            throw ValidationError(field: field, reason: "\(count) people is more than a zone can hold (at most \(Int64(maximumPerZone)), more than the world's population)")
+            throw ValidationError(
+                field: field,
+                reason:
+                    "\(count) people is more than a zone can hold (at most \(Int64(maximumPerZone)), more than the world's population)"
+            )
         }
     }
 

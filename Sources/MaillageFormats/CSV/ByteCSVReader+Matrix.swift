@@ -24,15 +24,19 @@ extension ByteCSVReader {
         otherwise: @Sendable (ByteRecord) throws -> MatrixRow?
     ) throws -> [[MatrixEntry]] {
         let lane = PlainMatrixRow(
-            positions: positions, fieldCount: header.count, origins: origins, destinations: destinations, delimiter: delimiter
+            positions: positions, fieldCount: header.count, origins: origins, destinations: destinations,
+            delimiter: delimiter
         )
         nonisolated(unsafe) let reader = self
         // Room for a row per 16 bytes of the segment (rows are longer).
-        return try perSegment(threads: threads, minimumSegmentBytes: minimumSegmentBytes, part: { bytes in
-            var entries: [MatrixEntry] = []
-            entries.reserveCapacity(bytes / 16)
-            return entries
-        }) { segment, entries in
+        return try perSegment(
+            threads: threads, minimumSegmentBytes: minimumSegmentBytes,
+            part: { bytes in
+                var entries: [MatrixEntry] = []
+                entries.reserveCapacity(bytes / 16)
+                return entries
+            }
+        ) { segment, entries in
             try reader.readMatrix(segment, lane: lane, into: &entries, otherwise: otherwise)
         }
     }
@@ -48,11 +52,13 @@ extension ByteCSVReader {
         otherwise: (ByteRecord) throws -> MatrixRow?, _ body: ([MatrixEntry]) throws -> Void
     ) throws {
         let lane = PlainMatrixRow(
-            positions: positions, fieldCount: header.count, origins: origins, destinations: destinations, delimiter: delimiter
+            positions: positions, fieldCount: header.count, origins: origins, destinations: destinations,
+            delimiter: delimiter
         )
         var entries: [MatrixEntry] = []
         entries.reserveCapacity(1 << 16)
-        try readMatrix(Segment(start: 0, end: nil, line: 1), lane: lane, into: &entries, otherwise: otherwise) { entries in
+        try readMatrix(Segment(start: 0, end: nil, line: 1), lane: lane, into: &entries, otherwise: otherwise) {
+            entries in
             try body(entries)
             entries.removeAll(keepingCapacity: true)
         }
@@ -60,10 +66,12 @@ extension ByteCSVReader {
     }
 
     private func readMatrix(
-        _ segment: Segment, lane start: PlainMatrixRow, into entries: inout [MatrixEntry], otherwise: (ByteRecord) throws -> MatrixRow?,
+        _ segment: Segment, lane start: PlainMatrixRow, into entries: inout [MatrixEntry],
+        otherwise: (ByteRecord) throws -> MatrixRow?,
         afterChunk: (inout [MatrixEntry]) throws -> Void = { _ in }
     ) throws {
-        let fields = FieldSpans(), parser = RecordParser(delimiter: delimiter, file: path)
+        let fields = FieldSpans()
+        let parser = RecordParser(delimiter: delimiter, file: path)
         var lane = start
         var isHeader = segment.start == 0
         let isUTF8 = encoding == .utf8
@@ -79,13 +87,16 @@ extension ByteCSVReader {
                     if stop.isIncomplete, !isAtEnd { return false }
                     if start >= end { break }
                 }
-                guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
+                guard
+                    let (next, newlines) = try parser.parse(
+                        bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
                 else { return false }
                 if isHeader {
                     isHeader = fields.isBlankLine
                 } else if !fields.isBlankLine {
                     try checkFieldCount(fields.count, line: line)
-                    if let row = try otherwise(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans)) {
+                    if let row = try otherwise(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans))
+                    {
                         entries.append(MatrixEntry(origin: row.origin, destination: row.destination, value: row.value))
                     }
                 }

@@ -21,7 +21,8 @@ extension ByteCSVReader {
         part makePart: (_ bytes: Int) -> Part, _ body: @Sendable (inout Part, ByteRecord) throws -> Void
     ) throws -> [Part] {
         nonisolated(unsafe) let reader = self
-        return try perSegment(threads: threads, minimumSegmentBytes: minimumSegmentBytes, part: makePart) { segment, part in
+        return try perSegment(threads: threads, minimumSegmentBytes: minimumSegmentBytes, part: makePart) {
+            segment, part in
             try reader.forEachRecord(in: segment) { try body(&part, $0) }
         }
     }
@@ -44,7 +45,7 @@ extension ByteCSVReader {
         defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: segments.count) { index in
-            guard case var .success(part) = slots[index] else { return }
+            guard case .success(var part) = slots[index] else { return }
             do {
                 try read(segments[index], &part)
                 slots[index] = .success(part)
@@ -76,7 +77,9 @@ extension ByteCSVReader {
             cuts.append((cut, 1 + before + (feed >= bounds[k] ? 1 : 0)))
         }
         return cuts.indices.map { index in
-            Segment(start: cuts[index].offset, end: index + 1 < cuts.count ? cuts[index + 1].offset : nil, line: cuts[index].line)
+            Segment(
+                start: cuts[index].offset, end: index + 1 < cuts.count ? cuts[index + 1].offset : nil,
+                line: cuts[index].line)
         }
     }
 
@@ -94,9 +97,12 @@ extension ByteCSVReader {
         counts.initialize(repeating: .success(0))
         defer { counts.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = counts
-        let path = path, chunk = chunkSize
+        let path = path
+        let chunk = chunkSize
         DispatchQueue.concurrentPerform(iterations: stretches) { index in
-            slots[index] = Result { try Self.lineFeeds(in: path, from: bounds[index], to: bounds[index + 1], chunk: chunk) }
+            slots[index] = Result {
+                try Self.lineFeeds(in: path, from: bounds[index], to: bounds[index + 1], chunk: chunk)
+            }
         }
         var feeds: [Int] = []
         for count in counts {
@@ -110,11 +116,15 @@ extension ByteCSVReader {
     private static func lineFeeds(in path: String, from start: UInt64, to end: UInt64, chunk: Int) throws -> Int? {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }
-        var feeds = 0, hasQuote = false, remaining = end - start
+        var feeds = 0
+        var hasQuote = false
+        var remaining = end - start
         try handle.seek(toOffset: start)
         while remaining > 0 {
             guard let data = try handle.read(upToCount: Int(min(UInt64(chunk), remaining))), !data.isEmpty else {
-                throw ImportError(file: path, line: 1, expected: "\(end) bytes, but the file ended early (was it changed while read?)")
+                throw ImportError(
+                    file: path, line: 1, expected: "\(end) bytes, but the file ended early (was it changed while read?)"
+                )
             }
             remaining -= UInt64(data.count)
             data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
@@ -131,15 +141,19 @@ extension ByteCSVReader {
     /// Matches are tallied per byte lane and the lanes added up every 255 words, before one
     /// could overflow.
     private static func countLineFeedsAndQuotes(_ bytes: UnsafeRawBufferPointer) -> (feeds: Int, hasQuote: Bool) {
-        let lineFeeds = _ByteWord.repeating(0x0A), quotes = _ByteWord.repeating(0x22)
+        let lineFeeds = _ByteWord.repeating(0x0A)
+        let quotes = _ByteWord.repeating(0x22)
         func laneSum(_ lanes: UInt64) -> Int {
             let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
             return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
         }
-        var feedCount = 0, quoteFlags: UInt64 = 0, offset = 0
+        var feedCount = 0
+        var quoteFlags: UInt64 = 0
+        var offset = 0
         if let base = bytes.baseAddress {
             while offset + 8 <= bytes.count {
-                var lanes: UInt64 = 0, words = 0
+                var lanes: UInt64 = 0
+                var words = 0
                 while words < 255, offset + 8 <= bytes.count {
                     let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                     lanes &+= _ByteWord.matches(word, lineFeeds) >> 7

@@ -32,7 +32,9 @@ package final class ByteCSVReader {
 
     /// Opens a file and reads its header line; the delimiter (`,`, `;` or tab) and the
     /// encoding are detected unless given. `chunkSize` exists for tests of chunk boundaries.
-    package init(path: String, delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws {
+    package init(
+        path: String, delimiter: Unicode.Scalar? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20
+    ) throws {
         self.path = path
         self.chunkSize = max(chunkSize, 4)
         try InputFile.requireFile(path)
@@ -44,12 +46,15 @@ package final class ByteCSVReader {
         }
         crOnly = sample.contains(0x0D) && !sample.contains(0x0A)
         if encoding == nil, let mixed = TextEncoding.mixedLine(sample) {
-            throw ImportError(file: path, line: mixed.line,
-                              expected: "one encoding for the whole file; line \(mixed.line) is Latin-1 (byte \(String(format: "0x%02X", mixed.byte))) while line \(mixed.utf8Line) is UTF-8: re-save the file in one encoding, or say which encoding it is in",
-                              hint: SettingHint("encoding", example: "latin1"))
+            throw ImportError(
+                file: path, line: mixed.line,
+                expected:
+                    "one encoding for the whole file; line \(mixed.line) is Latin-1 (byte \(String(format: "0x%02X", mixed.byte))) while line \(mixed.utf8Line) is UTF-8: re-save the file in one encoding, or say which encoding it is in",
+                hint: SettingHint("encoding", example: "latin1"))
         }
         self.encoding = encoding ?? TextEncoding.detect(sample, isWholeFile: sample.count < DelimitedFile.sampleSize)
-        let firstLine = String(decoding: sample.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }, as: UTF8.self)
+        let firstLine = String(
+            decoding: sample.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }, as: UTF8.self)
         let scalar = delimiter ?? DelimitedFile.detectDelimiter(firstLine)
         guard scalar.isASCII else {
             throw ImportError(file: path, line: 1, expected: "a one-byte delimiter such as ',', ';' or tab")
@@ -74,8 +79,10 @@ package final class ByteCSVReader {
         for (position, name) in header.enumerated() where !name.isEmpty {
             let key = name.lowercased()
             if let first = seen[key] {
-                throw ImportError(file: file, line: 1, field: name,
-                                  expected: "each column once in the header; columns \(first + 1) and \(position + 1) are both '\(name)'")
+                throw ImportError(
+                    file: file, line: 1, field: name,
+                    expected:
+                        "each column once in the header; columns \(first + 1) and \(position + 1) are both '\(name)'")
             }
             seen[key] = position
         }
@@ -127,12 +134,16 @@ package final class ByteCSVReader {
     }
 
     /// Reads a segment's records until `body` returns false or the segment ends; blank lines are skipped.
-    private func scan(_ segment: Segment = Segment(start: 0, end: nil, line: 1), _ body: (ByteRecord) throws -> Bool) throws {
+    private func scan(_ segment: Segment = Segment(start: 0, end: nil, line: 1), _ body: (ByteRecord) throws -> Bool)
+        throws
+    {
         let fields = FieldSpans()
         let parser = RecordParser(delimiter: delimiter, file: path)
         try forEachChunk(of: segment) { bytes, start, end, isAtEnd, line in
             while start < end {
-                guard let (next, newlines) = try parser.parse(bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
+                guard
+                    let (next, newlines) = try parser.parse(
+                        bytes, from: start, end: end, isAtEnd: isAtEnd, line: line, into: fields)
                 else { return false }
                 if !fields.isBlankLine {
                     let keepGoing = try body(ByteRecord(reader: self, line: line, bytes: bytes, spans: fields.spans))
@@ -154,15 +165,20 @@ package final class ByteCSVReader {
     /// (the buffer grows only for a record longer than itself).
     package func forEachChunk(
         of segment: Segment,
-        _ consume: (_ bytes: UnsafeBufferPointer<UInt8>, _ start: inout Int, _ end: Int, _ isAtEnd: Bool, _ line: inout Int) throws -> Bool
+        _ consume: (
+            _ bytes: UnsafeBufferPointer<UInt8>, _ start: inout Int, _ end: Int, _ isAtEnd: Bool, _ line: inout Int
+        ) throws -> Bool
     ) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw FileAccessError.missing(path) }
         defer { try? handle.close() }
         if segment.start > 0 { try handle.seek(toOffset: segment.start) }
         var remaining = segment.end.map { $0 - segment.start } ?? UInt64.max
         var storage = [UInt8](repeating: 0, count: chunkSize)
-        var start = 0, end = 0, line = segment.line
-        var isAtEnd = false, isFirstChunk = segment.start == 0
+        var start = 0
+        var end = 0
+        var line = segment.line
+        var isAtEnd = false
+        var isFirstChunk = segment.start == 0
         while true {
             if start > 0 {
                 storage.withUnsafeMutableBufferPointer { buffer in
@@ -203,7 +219,9 @@ package final class ByteCSVReader {
             }
             let code = errno
             guard code == EINTR else {
-                throw ImportError(file: path, line: line, expected: "a readable file (the read failed: \(String(cString: strerror(code))))")
+                throw ImportError(
+                    file: path, line: line,
+                    expected: "a readable file (the read failed: \(String(cString: strerror(code))))")
             }
         }
     }

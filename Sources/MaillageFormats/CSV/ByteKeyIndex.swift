@@ -107,8 +107,11 @@ package struct ByteKeyIndex: Sendable {
             let (words, isASCII) = shortWords(bytes)
             return (words, hash(words), isASCII)
         }
-        let raw = UnsafeRawPointer(base), n = bytes.count
-        var high: UInt64 = 0, hash = UInt64(n) &* 0x9E37_79B9_7F4A_7C15, offset = 0
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var high: UInt64 = 0
+        var hash = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
         while offset < n {
             let word = raw.loadUnaligned(fromByteOffset: min(offset, n - 8), as: UInt64.self)
             high |= word
@@ -122,13 +125,16 @@ package struct ByteKeyIndex: Sendable {
     @inline(__always)
     private static func shortWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (Words, Bool) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return (Words(count: 0, first: 0, second: 0), true) }
-        let raw = UnsafeRawPointer(base), n = bytes.count
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
         var words = Words(count: n, first: 0, second: 0)
         switch n {
         case 1...3:
             words.first = UInt64(base[0]) | UInt64(base[n / 2]) << 8 | UInt64(base[n - 1]) << 16
         case 4...7:
-            words.first = UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
+            words.first =
+                UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(
+                    raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
         default:
             words.first = raw.loadUnaligned(as: UInt64.self)
             words.second = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)

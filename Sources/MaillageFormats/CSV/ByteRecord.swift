@@ -39,7 +39,9 @@ package struct ByteRecord {
         guard position < spans.count else { return nil }
         let span = trimmed(position)
         guard !span.isEmpty else { return nil }
-        if !spans[position].escaped, encoding == .utf8, !SpreadsheetEscape.isEscaped(span) { return String(decoding: span, as: UTF8.self) }
+        if !spans[position].escaped, encoding == .utf8, !SpreadsheetEscape.isEscaped(span) {
+            return String(decoding: span, as: UTF8.self)
+        }
         return SpreadsheetEscape.unescaped(rawString(position).trimmingCharacters(in: .whitespaces))
     }
 
@@ -91,11 +93,16 @@ package struct ByteRecord {
         let span = spans[position]
         let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
         if let base = slice.baseAddress, !slice.isEmpty, memchr(base, 0, slice.count) != nil {
-            throw ImportError(file: reader.path, line: line, field: column, expected: "text without NUL bytes; this field holds one (a binary or UTF-16 file?)")
+            throw ImportError(
+                file: reader.path, line: line, field: column,
+                expected: "text without NUL bytes; this field holds one (a binary or UTF-16 file?)")
         }
         if encoding == .utf8, String(validating: slice, as: UTF8.self) == nil {
-            throw ImportError(file: reader.path, line: line, field: column,
-                              expected: "UTF-8 text like the rest of the file; this field is not UTF-8 (a Latin-1 row?): save the whole file in one encoding")
+            throw ImportError(
+                file: reader.path, line: line, field: column,
+                expected:
+                    "UTF-8 text like the rest of the file; this field is not UTF-8 (a Latin-1 row?): save the whole file in one encoding"
+            )
         }
         return SpreadsheetEscape.unescaped(rawString(position))
     }
@@ -104,7 +111,8 @@ package struct ByteRecord {
     package func rawString(_ position: Int) -> String {
         let span = spans[position]
         let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-        var text = encoding == .utf8
+        var text =
+            encoding == .utf8
             ? String(decoding: slice, as: UTF8.self)
             : String(bytes: slice, encoding: .isoLatin1) ?? String(decoding: slice, as: UTF8.self)
         if span.escaped { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
@@ -113,7 +121,8 @@ package struct ByteRecord {
 
     @inline(__always)
     private func trimmed(_ position: Int) -> UnsafeBufferPointer<UInt8> {
-        var start = spans[position].start, end = spans[position].end
+        var start = spans[position].start
+        var end = spans[position].end
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -121,7 +130,8 @@ package struct ByteRecord {
 
     /// 10⁰ … 10²², each exact in a `Double`.
     private static let powersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     ]
 
     /// `[+-]digits[.digits]` with at most 15 digits, else nil.
@@ -140,7 +150,8 @@ package struct ByteRecord {
             mantissa = mantissa &* 10 &+ UInt64(text[i] &- 0x30)
             i += 1
         }
-        var digits = i - integerStart, decimals = 0
+        var digits = i - integerStart
+        var decimals = 0
         if i < text.count, text[i] == UInt8(ascii: ".") {
             i += 1
             let fractionStart = i

@@ -48,7 +48,8 @@ public final class DelimitedFile {
         guard missing.isEmpty else {
             throw ImportError(
                 file: path, line: 1, field: missing.joined(separator: ", "),
-                expected: "the header to have column(s) \(missing.joined(separator: ", ")); it has \(header.joined(separator: ", ")) (delimiter '\(delimiter.escaped(asASCII: true))')"
+                expected:
+                    "the header to have column(s) \(missing.joined(separator: ", ")); it has \(header.joined(separator: ", ")) (delimiter '\(delimiter.escaped(asASCII: true))')"
             )
         }
     }
@@ -59,13 +60,21 @@ public final class DelimitedFile {
         let header = reader.header
         try reader.forEachRecord { raw in
             let fields = try (0..<raw.count).map { position in
-                try raw.checkedString(position, column: position < header.count ? header[position] : "field \(position + 1)")
+                try raw.checkedString(
+                    position, column: position < header.count ? header[position] : "field \(position + 1)")
             }
             // Fields beyond the header's columns would be dropped without a word: refused, unless
             // empty (a trailing delimiter is common and loses nothing).
-            if fields.count > header.count, let extra = fields[header.count...].firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw ImportError(file: path, line: raw.line, field: "field \(extra + 1)", value: fields[extra],
-                                  expected: "\(header.count) fields as in the header; this line has \(fields.count) (an unquoted delimiter inside a value?)")
+            if fields.count > header.count,
+                let extra = fields[header.count...].firstIndex(where: {
+                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                })
+            {
+                throw ImportError(
+                    file: path, line: raw.line, field: "field \(extra + 1)", value: fields[extra],
+                    expected:
+                        "\(header.count) fields as in the header; this line has \(fields.count) (an unquoted delimiter inside a value?)"
+                )
             }
             try body(Record(file: path, line: raw.line, fields: fields, columns: columns))
         }
@@ -94,12 +103,12 @@ public enum FileAccessError: Error, Sendable, CustomStringConvertible {
     /// The error in words, naming the file.
     public var description: String {
         switch self {
-        case let .overwritesInput(output, outputRole, input, inputRole) where output == input:
+        case .overwritesInput(let output, let outputRole, let input, let inputRole) where output == input:
             "\(outputRole) \(output) is also the command's \(inputRole): writing it would destroy that input; choose another path"
-        case let .overwritesInput(output, outputRole, input, inputRole):
+        case .overwritesInput(let output, let outputRole, let input, let inputRole):
             "\(outputRole) \(output) would overwrite the command's \(inputRole) \(input) (the same file under another name); choose another path"
-        case let .missing(path): "\(path) does not exist or cannot be read"
-        case let .unwritable(path, reason): "cannot write \(path): \(reason)"
+        case .missing(let path): "\(path) does not exist or cannot be read"
+        case .unwritable(let path, let reason): "cannot write \(path): \(reason)"
         }
     }
 }

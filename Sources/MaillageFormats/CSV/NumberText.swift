@@ -26,7 +26,7 @@ public enum NumberText {
     package static func expandExponent(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
-              let exponent = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self))
+            let exponent = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self))
         else { return text }
         var mantissa = bytes[..<e]
         let negative = mantissa.first == UInt8(ascii: "-")
@@ -34,7 +34,8 @@ public enum NumberText {
         let point = mantissa.firstIndex(of: UInt8(ascii: ".")) ?? mantissa.endIndex
         let digits = Array(mantissa[..<point]) + Array(mantissa[point...].dropFirst())
         let integerDigits = (point - mantissa.startIndex) + exponent
-        let zero = UInt8(ascii: "0"), dot = UInt8(ascii: ".")
+        let zero = UInt8(ascii: "0")
+        let dot = UInt8(ascii: ".")
         var result: [UInt8]
         if integerDigits <= 0 {
             result = [zero, dot] + Array(repeating: zero, count: -integerDigits) + digits

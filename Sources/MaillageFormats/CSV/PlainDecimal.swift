@@ -17,11 +17,13 @@ package enum PlainDecimal {
         let dots = _ByteWord.matches(word, _ByteWord.repeating(UInt8(ascii: "."))) & keep & _ByteWord.highs
         guard dots & (dots &- 1) == 0 else { return nil }
         // The dot and the bytes past the field become '0', then every byte must be a digit.
-        let dotByte = (dots >> 7) &* 0xFF, real = keep & ~dotByte
+        let dotByte = (dots >> 7) &* 0xFF
+        let real = keep & ~dotByte
         let filled = (word & real) | (zeroCharacters & ~real)
         guard isEightDigits(filled) else { return nil }
         var digits = filled &- zeroCharacters
-        var count = count, decimals = 0
+        var count = count
+        var decimals = 0
         if dots != 0 {
             let dot = dots.trailingZeroBitCount / 8
             decimals = count &- dot &- 1

@@ -22,7 +22,9 @@ package struct ColumnIndex: Sendable {
         // which an import paid on every row for each column its file lacks.
         let utf8 = name.utf8
         let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        if utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }), !(utf8.first.map(blank) ?? false), !(utf8.last.map(blank) ?? false) {
+        if utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }), !(utf8.first.map(blank) ?? false),
+            !(utf8.last.map(blank) ?? false)
+        {
             return name
         }
         return name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -106,7 +108,7 @@ public struct Record: Sendable {
         if let value = Double(text), value.isFinite { return value }
         let commas = text.filter { $0 == "," }.count
         guard commas == 1, !text.contains("."), let value = Double(text.replacingOccurrences(of: ",", with: ".")),
-              value.isFinite
+            value.isFinite
         else { return nil }
         return value
     }

@@ -14,10 +14,13 @@ struct RecordParser {
         into fields: FieldSpans
     ) throws -> (next: Int, newlines: Int)? {
         fields.removeAll()
-        var i = start, newlines = 0
+        var i = start
+        var newlines = 0
         while true {
             if i < end, bytes[i] == Self.quote {
-                guard let (closing, escaped, inner) = try closingQuote(bytes, after: i, end: end, isAtEnd: isAtEnd, line: line + newlines)
+                guard
+                    let (closing, escaped, inner) = try closingQuote(
+                        bytes, after: i, end: end, isAtEnd: isAtEnd, line: line + newlines)
                 else { return nil }
                 newlines += inner
                 fields.append(ByteRecord.Span(start: i + 1, end: closing, quoted: true, escaped: escaped))
@@ -26,19 +29,23 @@ struct RecordParser {
                 switch bytes[j] {
                 case delimiter: i = j + 1
                 case Self.lineFeed: return (j + 1, newlines + 1)
-                case Self.carriageReturn where j + 1 < end && bytes[j + 1] == Self.lineFeed: return (j + 2, newlines + 1)
+                case Self.carriageReturn where j + 1 < end && bytes[j + 1] == Self.lineFeed:
+                    return (j + 2, newlines + 1)
                 case Self.carriageReturn where j + 1 >= end: if isAtEnd { return (j + 1, newlines) } else { return nil }
                 default:
                     throw ImportError(
                         file: file, line: line + newlines,
-                        expected: "a delimiter or a line end after the closing quote of field \(fields.count), found '\(Character(Unicode.Scalar(bytes[j])))' (quotes inside a quoted field are doubled: \"\")"
+                        expected:
+                            "a delimiter or a line end after the closing quote of field \(fields.count), found '\(Character(Unicode.Scalar(bytes[j])))' (quotes inside a quoted field are doubled: \"\")"
                     )
                 }
             } else {
                 let j = fieldEnd(bytes, from: i, end: end)
                 if j >= end, !isAtEnd { return nil }
                 var fieldEnd = j
-                if (j >= end || bytes[j] == Self.lineFeed), fieldEnd > i, bytes[fieldEnd - 1] == Self.carriageReturn { fieldEnd -= 1 }
+                if j >= end || bytes[j] == Self.lineFeed, fieldEnd > i, bytes[fieldEnd - 1] == Self.carriageReturn {
+                    fieldEnd -= 1
+                }
                 fields.append(ByteRecord.Span(start: i, end: fieldEnd, quoted: false, escaped: false))
                 if j >= end { return (j, newlines) }
                 if bytes[j] == delimiter {
@@ -60,10 +67,12 @@ struct RecordParser {
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             let (ones, highs) = (_ByteWord.ones, _ByteWord.highs)
-            let delimiters = _ByteWord.repeating(delimiter), lineFeeds = _ByteWord.repeating(Self.lineFeed)
+            let delimiters = _ByteWord.repeating(delimiter)
+            let lineFeeds = _ByteWord.repeating(Self.lineFeed)
             while j + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
-                let a = word ^ delimiters, b = word ^ lineFeeds
+                let a = word ^ delimiters
+                let b = word ^ lineFeeds
                 // The lowest flagged byte is exactly the first zero byte (borrows only flag bytes above it).
                 let found = ((a &- ones) & ~a | (b &- ones) & ~b) & highs
                 if found != 0 { return j + found.trailingZeroBitCount / 8 }
@@ -78,11 +87,15 @@ struct RecordParser {
     private func closingQuote(
         _ bytes: UnsafeBufferPointer<UInt8>, after open: Int, end: Int, isAtEnd: Bool, line: Int
     ) throws -> (closing: Int, escaped: Bool, newlines: Int)? {
-        var j = open + 1, escaped = false, newlines = 0
+        var j = open + 1
+        var escaped = false
+        var newlines = 0
         while true {
             guard j < end else {
                 if isAtEnd {
-                    throw ImportError(file: file, line: line, expected: "a closing quote for the field opened on this line; the file ends inside it")
+                    throw ImportError(
+                        file: file, line: line,
+                        expected: "a closing quote for the field opened on this line; the file ends inside it")
                 }
                 return nil
             }

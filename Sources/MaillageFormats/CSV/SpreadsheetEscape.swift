@@ -9,7 +9,9 @@ import Foundation
 /// numbers (`-1.5`) are left alone. The importers take the `'` off again, so an export imports
 /// back unchanged. `MAILLAGE_CSV_FORMULAS=keep` in the environment writes cells as they are.
 package enum SpreadsheetEscape {
-    private static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+    private static let triggers: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
     /// The mark put before a cell a spreadsheet would run as a formula.
     package static let mark = UInt8(ascii: "'")
 
@@ -30,13 +32,16 @@ package enum SpreadsheetEscape {
     /// The text without the escape's `'`, for importers.
     package static func unescaped(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.count >= 2, utf8.first == mark, triggers.contains(utf8[utf8.index(after: utf8.startIndex)]) else { return text }
+        guard utf8.count >= 2, utf8.first == mark, triggers.contains(utf8[utf8.index(after: utf8.startIndex)]) else {
+            return text
+        }
         return String(text.dropFirst())
     }
 
     /// `[+-]digits[.digits][e[+-]digits]`: a number, which a spreadsheet reads as one.
     private static func isPlainNumber(_ bytes: [UInt8]) -> Bool {
         guard bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") else { return false }
-        return Double(String(decoding: bytes, as: UTF8.self)) != nil && bytes.allSatisfy { "+-.0123456789eE".utf8.contains($0) }
+        return Double(String(decoding: bytes, as: UTF8.self)) != nil
+            && bytes.allSatisfy { "+-.0123456789eE".utf8.contains($0) }
     }
 }

@@ -22,15 +22,28 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// Latin-1 file does not hold valid UTF-8 sequences (that would take `Ã` followed by a
     /// symbol such as `©`), so both kinds together mean a mixed file.
     package static func mixedLine(_ sample: Data) -> (line: Int, byte: UInt8, utf8Line: Int)? {
-        var line = 1, invalid: (line: Int, byte: UInt8)?, utf8Line: Int?
+        var line = 1
+        var invalid: (line: Int, byte: UInt8)?
+        var utf8Line: Int?
         var index = sample.startIndex
         let end = sample.endIndex
         while index < end {
             let lead = sample[index]
-            if lead == 0x0A { line += 1; index += 1; continue }
-            if lead < 0x80 { index += 1; continue }
-            let length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
-            if length > 0, index + length <= end, String(validating: sample[index..<(index + length)], as: UTF8.self) != nil {
+            if lead == 0x0A {
+                line += 1
+                index += 1
+                continue
+            }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length =
+                lead >= 0xC2 && lead <= 0xDF
+                ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            if length > 0, index + length <= end,
+                String(validating: sample[index..<(index + length)], as: UTF8.self) != nil
+            {
                 if utf8Line == nil { utf8Line = line }
                 index += length
             } else if index + length > end, length > 0, sample.count >= DelimitedFile.sampleSize {

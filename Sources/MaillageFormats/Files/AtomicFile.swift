@@ -26,9 +26,12 @@ package enum AtomicFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
-            if DiskSpace.isFullError(code) || DiskSpace.isFull(at: folder.path) { throw FileAccessError.unwritable(path, diskFull) }
+            if DiskSpace.isFullError(code) || DiskSpace.isFull(at: folder.path) {
+                throw FileAccessError.unwritable(path, diskFull)
+            }
             // The system's own reason: /proc says "No such file or directory", not that a disk is full.
-            throw FileAccessError.unwritable(path, "cannot create a file in \(folder.path): \(String(cString: strerror(code)))")
+            throw FileAccessError.unwritable(
+                path, "cannot create a file in \(folder.path): \(String(cString: strerror(code)))")
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var renamed = false
@@ -56,13 +59,16 @@ package enum AtomicFile {
     }
 
     /// The reason given when the disk is full.
-    package static let diskFull = "the disk holding it is full: nothing was written and any previous file is untouched; free space and run again"
+    package static let diskFull =
+        "the disk holding it is full: nothing was written and any previous file is untouched; free space and run again"
 
     /// Why a write failed, in words: a full disk said plainly, anything else as the system put it.
     private static func reason(_ error: any Error, folder: String) -> String {
         let system = error as NSError
         // Foundation wraps the system's error number in a generic "could not be completed".
-        let posix = [system, system.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
+        let posix = [system, system.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }.first {
+            $0.domain == NSPOSIXErrorDomain
+        }
         let outOfSpace = system.domain == NSCocoaErrorDomain && system.code == CocoaError.fileWriteOutOfSpace.rawValue
         if outOfSpace || posix.map({ DiskSpace.isFullError(Int32($0.code)) }) == true || DiskSpace.isFull(at: folder) {
             return diskFull

@@ -8,7 +8,9 @@ package enum InputFile {
     /// Throws ``FileAccessError/missing(_:)`` when nothing is at `path`, an ``ImportError`` when it is a folder.
     package static func requireFile(_ path: String) throws {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw FileAccessError.missing(path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw FileAccessError.missing(path)
+        }
         if isFolder.boolValue { throw ImportError(file: path, expected: "a file to import, but this is a folder") }
     }
 }

@@ -21,9 +21,10 @@ package enum GeoJSONText {
     /// A Polygon for a one-polygon boundary, else a MultiPolygon, with right-handed rings.
     package static func boundary(_ boundary: Boundary) -> String {
         let polygons = boundary.polygons.map { polygon in
-            "[" + RingOrientation.rightHanded(polygon).map { ring in
-                "[" + ring.map(position).joined(separator: ",") + "]"
-            }.joined(separator: ",") + "]"
+            "["
+                + RingOrientation.rightHanded(polygon).map { ring in
+                    "[" + ring.map(position).joined(separator: ",") + "]"
+                }.joined(separator: ",") + "]"
         }
         if polygons.count == 1 { return #"{"type":"Polygon","coordinates":"# + polygons[0] + "}" }
         return #"{"type":"MultiPolygon","coordinates":["# + polygons.joined(separator: ",") + "]}"

@@ -81,7 +81,9 @@ package final class JSONByteReader {
     private func nest(_ body: () throws -> Void) throws {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(line: line, message: "nesting deeper than \(Self.maximumDepth) levels") }
+        guard depth <= Self.maximumDepth else {
+            throw JSONSyntaxError(line: line, message: "nesting deeper than \(Self.maximumDepth) levels")
+        }
         try body()
     }
 
@@ -89,7 +91,10 @@ package final class JSONByteReader {
     package func members(_ body: (String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         try nest {
-            if try peekToken() == UInt8(ascii: "}") { _ = try next(); return }
+            if try peekToken() == UInt8(ascii: "}") {
+                _ = try next()
+                return
+            }
             while true {
                 guard try peekToken() == UInt8(ascii: "\"") else { throw error("a member name in quotes") }
                 let key = try string()
@@ -97,7 +102,9 @@ package final class JSONByteReader {
                 try body(key)
                 switch try peekToken() {
                 case UInt8(ascii: ","): _ = try next()
-                case UInt8(ascii: "}"): _ = try next(); return
+                case UInt8(ascii: "}"):
+                    _ = try next()
+                    return
                 default: throw error("',' or '}'")
                 }
             }
@@ -109,14 +116,19 @@ package final class JSONByteReader {
     package func elements(_ body: (Int) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
         try nest {
-            if try peekToken() == UInt8(ascii: "]") { _ = try next(); return }
+            if try peekToken() == UInt8(ascii: "]") {
+                _ = try next()
+                return
+            }
             var index = 0
             while true {
                 try body(index)
                 index += 1
                 switch try peekToken() {
                 case UInt8(ascii: ","): _ = try next()
-                case UInt8(ascii: "]"): _ = try next(); return
+                case UInt8(ascii: "]"):
+                    _ = try next()
+                    return
                 default: throw error("',' or ']'")
                 }
             }
@@ -219,7 +231,9 @@ package final class JSONByteReader {
     private func hex4() throws -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = try next(), let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { throw error("four hexadecimal digits") }
+            guard let byte = try next(), let digit = Character(Unicode.Scalar(byte)).hexDigitValue else {
+                throw error("four hexadecimal digits")
+            }
             value = value << 4 | UInt32(digit)
         }
         return value
@@ -230,7 +244,11 @@ package final class JSONByteReader {
     /// exact power of ten is correctly rounded), anything longer goes through `Double(_:)`.
     package func number() throws -> Double {
         var text: [UInt8] = []
-        var mantissa: UInt64 = 0, digits = 0, fraction = 0, inFraction = false, plain = true
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var inFraction = false
+        var plain = true
         while let byte = try peek() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):

@@ -13,9 +13,9 @@ package enum JSONValue: Equatable {
     /// The value as JSON text; non-finite numbers, which JSON cannot hold, become `null`.
     package var text: String {
         switch self {
-        case let .string(text): Self.quoted(text)
-        case let .number(value): value.isFinite ? NumberText.format(value) : "null"
-        case let .bool(value): value ? "true" : "false"
+        case .string(let text): Self.quoted(text)
+        case .number(let value): value.isFinite ? NumberText.format(value) : "null"
+        case .bool(let value): value ? "true" : "false"
         case .null: "null"
         }
     }

@@ -40,10 +40,12 @@ public struct SiteList: Sendable {
         }
         let names = sites.first?.properties.map(\.name) ?? []
         try AtomicFile.write(to: path) { stream in
-            let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: ["site_id", "lat", "lon"] + names)
+            let writer = try CSVTableWriter(
+                stream: stream, delimiter: delimiter, header: ["site_id", "lat", "lon"] + names)
             for site in sites {
-                try writer.write([site.id, NumberText.coordinate(site.point.latitude), NumberText.coordinate(site.point.longitude)]
-                    + site.properties.map(\.value))
+                try writer.write(
+                    [site.id, NumberText.coordinate(site.point.latitude), NumberText.coordinate(site.point.longitude)]
+                        + site.properties.map(\.value))
             }
             try writer.finish()
         }

@@ -39,16 +39,16 @@ public struct ZoneTable: Sendable {
     /// The CSV cell of a column for the zone at `row` ("" when undefined).
     package func cell(_ column: Column, row: Int) -> String {
         switch column.values {
-        case let .numbers(values): values[row].isNaN ? "" : NumberText.format(values[row])
-        case let .texts(values): values[row] ?? ""
+        case .numbers(let values): values[row].isNaN ? "" : NumberText.format(values[row])
+        case .texts(let values): values[row] ?? ""
         }
     }
 
     /// The GeoJSON property of a column for the zone at `row` (`null` when undefined).
     package func property(_ column: Column, row: Int) -> JSONValue {
         switch column.values {
-        case let .numbers(values): values[row].isNaN ? .null : .number(values[row])
-        case let .texts(values): .string(values[row])
+        case .numbers(let values): values[row].isNaN ? .null : .number(values[row])
+        case .texts(let values): .string(values[row])
         }
     }
 }

@@ -5,7 +5,8 @@ import MaillageCore
 /// zone polygons when known, else points), atomically.
 public enum ZoneTableWriter {
     /// Writes by the path's extension: `.geojson`/`.json` or `.csv`.
-    public static func write(_ table: ZoneTable, to path: String, zones: [Zone], delimiter: Unicode.Scalar = ",") throws {
+    public static func write(_ table: ZoneTable, to path: String, zones: [Zone], delimiter: Unicode.Scalar = ",") throws
+    {
         let lower = path.lowercased()
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
             try writeGeoJSON(table, to: path, zones: zones)
@@ -19,7 +20,8 @@ public enum ZoneTableWriter {
     /// Writes the table as CSV: `zone_id`, then each column; NaN and nil as empty cells.
     public static func writeCSV(_ table: ZoneTable, to path: String, delimiter: Unicode.Scalar = ",") throws {
         try AtomicFile.write(to: path) { stream in
-            let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: ["zone_id"] + table.columns.map(\.name))
+            let writer = try CSVTableWriter(
+                stream: stream, delimiter: delimiter, header: ["zone_id"] + table.columns.map(\.name))
             for (row, id) in table.zoneIDs.enumerated() {
                 try writer.write([id] + table.columns.map { table.cell($0, row: row) })
             }
@@ -34,7 +36,8 @@ public enum ZoneTableWriter {
         let features = table.zoneIDs.enumerated().compactMap { row, id -> String? in
             guard let zone = byID[id] else { return nil }
             let geometry = zone.boundary.map(GeoJSONText.boundary) ?? GeoJSONText.point(zone.point)
-            let properties = [("zone_id", JSONValue.string(id)), ("name", .string(zone.name))]
+            let properties =
+                [("zone_id", JSONValue.string(id)), ("name", .string(zone.name))]
                 + table.columns.map { ($0.name, table.property($0, row: row)) }
             return GeoJSONText.feature(id: id, geometry: geometry, properties: properties)
         }
@@ -44,7 +47,9 @@ public enum ZoneTableWriter {
 
 extension ZoneTableWriter {
     /// Writes any table of text cells as CSV (RFC 4180), atomically: ``CSVFile/write(header:rows:to:delimiter:)``.
-    public static func writeRows(header: [String], rows: [[String]], to path: String, delimiter: Unicode.Scalar = ",") throws {
+    public static func writeRows(header: [String], rows: [[String]], to path: String, delimiter: Unicode.Scalar = ",")
+        throws
+    {
         try CSVFile.write(header: header, rows: rows, to: path, delimiter: delimiter)
     }
 }

@@ -32,7 +32,9 @@ package struct SpatialGrid: Sendable {
         rows = max(1, Int(((box?.maxLatitude ?? 0) - minLatitude) / cellDegrees) + 1)
         let (minLon, minLat, size, cols, rowCount) = (minLongitude, minLatitude, cellDegrees, columns, rows)
         var counts = [Int32](repeating: 0, count: cols * rowCount + 1)
-        let cells = points.map { Self.cell(of: $0, minLon: minLon, minLat: minLat, size: size, columns: cols, rows: rowCount) }
+        let cells = points.map {
+            Self.cell(of: $0, minLon: minLon, minLat: minLat, size: size, columns: cols, rows: rowCount)
+        }
         for cell in cells { counts[cell + 1] += 1 }
         for index in 0..<(cols * rowCount) { counts[index + 1] += counts[index] }
         var next = counts
@@ -47,7 +49,9 @@ package struct SpatialGrid: Sendable {
         cellLongitudes = items.map { points[Int($0)].longitude }
     }
 
-    private static func cell(of p: GeoPoint, minLon: Double, minLat: Double, size: Double, columns: Int, rows: Int) -> Int {
+    private static func cell(of p: GeoPoint, minLon: Double, minLat: Double, size: Double, columns: Int, rows: Int)
+        -> Int
+    {
         let column = min(columns - 1, max(0, Int((p.longitude - minLon) / size)))
         let row = min(rows - 1, max(0, Int((p.latitude - minLat) / size)))
         return row * columns + column
@@ -71,7 +75,8 @@ package struct SpatialGrid: Sendable {
         guard lowRow <= highRow, lowColumn <= highColumn else { return }
         let metric = LocalMetric(centre: centre)
         for row in lowRow...highRow {
-            let first = Int(cellStart[row * columns + lowColumn]), last = Int(cellStart[row * columns + highColumn + 1])
+            let first = Int(cellStart[row * columns + lowColumn])
+            let last = Int(cellStart[row * columns + highColumn + 1])
             for slot in first..<last {
                 let distance = metric.distance(latitude: cellLatitudes[slot], longitude: cellLongitudes[slot])
                 if distance <= metres { body(Int(cellItems[slot]), distance) }

@@ -34,7 +34,8 @@ extension StraightLineModel {
             let position = metres / step
             let index = Int(position)
             guard index + 1 < hoursPerMetre.count else {
-                return model.minutes(metres: metres, from: DensityClass(rawValue: origin), to: DensityClass(rawValue: destination))
+                return model.minutes(
+                    metres: metres, from: DensityClass(rawValue: origin), to: DensityClass(rawValue: destination))
             }
             let fraction = position - Double(index)
             let hours = hoursPerMetre[index] + (hoursPerMetre[index + 1] - hoursPerMetre[index]) * fraction

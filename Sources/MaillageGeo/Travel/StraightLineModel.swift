@@ -31,15 +31,19 @@ public struct StraightLineModel: Sendable, Equatable {
         accessMinutes: Double = 0, detour: Double = 1.46, nearSpeed: Double = 39, farSpeed: Double = 105,
         speedScaleKm: Double = 92, densityFactors: [Double] = [1.13, 1.06, 1, 0.92]
     ) throws {
-        for (name, value) in [("access minutes", accessMinutes), ("detour", detour), ("near speed", nearSpeed),
-                              ("far speed", farSpeed), ("speed scale", speedScaleKm)] where !(value.isFinite && value >= 0) {
+        for (name, value) in [
+            ("access minutes", accessMinutes), ("detour", detour), ("near speed", nearSpeed),
+            ("far speed", farSpeed), ("speed scale", speedScaleKm),
+        ] where !(value.isFinite && value >= 0) {
             throw ValidationError(field: "travel model \(name)", reason: "\(value) must be a finite number ≥ 0")
         }
         guard detour >= 1, nearSpeed > 0, farSpeed >= nearSpeed, speedScaleKm > 0 else {
-            throw ValidationError(field: "travel model", reason: "needs detour ≥ 1 and 0 < near speed ≤ far speed, scale > 0")
+            throw ValidationError(
+                field: "travel model", reason: "needs detour ≥ 1 and 0 < near speed ≤ far speed, scale > 0")
         }
         guard densityFactors.count == 4, densityFactors.allSatisfy({ $0.isFinite && $0 > 0 }) else {
-            throw ValidationError(field: "travel model density factors", reason: "needs four factors > 0, for density levels 1 to 4")
+            throw ValidationError(
+                field: "travel model density factors", reason: "needs four factors > 0, for density levels 1 to 4")
         }
         self.accessMinutes = accessMinutes
         self.detour = detour
@@ -54,7 +58,8 @@ public struct StraightLineModel: Sendable, Equatable {
 
     /// Minutes for a geodesic distance between places of the given density levels.
     @inline(__always)
-    public func minutes(metres: Double, from origin: DensityClass? = nil, to destination: DensityClass? = nil) -> Double {
+    public func minutes(metres: Double, from origin: DensityClass? = nil, to destination: DensityClass? = nil) -> Double
+    {
         let km = metres / 1000
         let speed = farSpeed - (farSpeed - nearSpeed) * exp(-km / speedScaleKm)
         let factor = (factor(origin) + factor(destination)) / 2
@@ -71,7 +76,8 @@ public struct StraightLineModel: Sendable, Equatable {
     public func reach(minutes: Double) -> Double {
         guard minutes > accessMinutes else { return 0 }
         let fastest = densityFactors.max() ?? 1
-        var low = 0.0, high = 1.0
+        var low = 0.0
+        var high = 1.0
         while time(metres: high, factor: fastest) < minutes && high < 4e7 { high *= 2 }
         for _ in 0..<60 {
             let middle = (low + high) / 2

@@ -62,8 +62,9 @@ final class ActorRowBatch {
         for row in rows {
             if let first = earlier[row.actor.id] { throw duplicate(row.actor.id, line: row.line, first: first) }
             if let zone = row.actor.zoneID, !zones.contains(zone) {
-                throw ImportError(file: file, line: row.line, field: "zone_id", value: zone,
-                                  expected: "the id of a zone already in the database (import zones first)")
+                throw ImportError(
+                    file: file, line: row.line, field: "zone_id", value: zone,
+                    expected: "the id of a zone already in the database (import zones first)")
             }
         }
     }

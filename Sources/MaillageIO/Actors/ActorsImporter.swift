@@ -41,7 +41,9 @@ public struct ActorsImporter {
         let positions = try PositionReader(file: file, crs: crs)
         let capacityColumns = try Self.capacityColumns(file).map { column, measure in
             // Resolved once: looking up a column the file lacks costs more than reading a cell.
-            CapacityColumn(name: column, measure: measure, estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
+            CapacityColumn(
+                name: column, measure: measure,
+                estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
         }
 
         try database.transaction { writer in
@@ -71,13 +73,16 @@ public struct ActorsImporter {
 
     /// The `capacity.<measure>` columns, refusing unknown measures by name.
     static func capacityColumns(_ file: DelimitedFile) throws -> [(column: String, measure: CapacityMeasure)] {
-        try file.header.filter { $0.lowercased().hasPrefix("capacity.") && !$0.lowercased().hasSuffix(".estimated") }.map { column in
-            do {
-                return (column, try CapacityMeasure.parse(String(column.dropFirst("capacity.".count)), field: column))
-            } catch let error as ValidationError {
-                throw ImportError(file: file.path, line: 1, field: column, expected: error.reason)
+        try file.header.filter { $0.lowercased().hasPrefix("capacity.") && !$0.lowercased().hasSuffix(".estimated") }
+            .map { column in
+                do {
+                    return (
+                        column, try CapacityMeasure.parse(String(column.dropFirst("capacity.".count)), field: column)
+                    )
+                } catch let error as ValidationError {
+                    throw ImportError(file: file.path, line: 1, field: column, expected: error.reason)
+                }
             }
-        }
     }
 
     /// A service as stored: trimmed and lowercased. Foundation trims only when an end is not
@@ -109,7 +114,9 @@ public struct ActorsImporter {
             var values: [Capacity] = []
             for column in capacities {
                 guard let value = try record.double(column.name) else { continue }
-                let estimated = column.estimated.flatMap(record.string).map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+                let estimated =
+                    column.estimated.flatMap(record.string).map { ["1", "true", "yes"].contains($0.lowercased()) }
+                    ?? false
                 values.append(try Capacity(column.measure, value, isEstimated: estimated))
             }
             let services = (record.string("services") ?? "")
@@ -137,25 +144,32 @@ extension ActorsImporter {
         if kind == nil { try file.requireColumns(["kind"]) }
         let positions = try PositionReader(file: file, crs: crs)
         let capacityColumns = try Self.capacityColumns(file).map { column, measure in
-            CapacityColumn(name: column, measure: measure, estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
+            CapacityColumn(
+                name: column, measure: measure,
+                estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
         }
-        var actors: [Actor] = [], lines: [String: Int] = [:]
+        var actors: [Actor] = []
+        var lines: [String: Int] = [:]
         try file.forEachRecord { record in
             report.rowsRead += 1
             let actor = try readActor(record, positions: positions, capacities: capacityColumns)
             if let first = lines.updateValue(record.line, forKey: actor.id) {
-                throw ImportError(file: path, line: record.line, field: "id", value: actor.id, expected: "a unique id; line \(first) has the same")
+                throw ImportError(
+                    file: path, line: record.line, field: "id", value: actor.id,
+                    expected: "a unique id; line \(first) has the same")
             }
             if let zone = actor.zoneID, !zones.contains(zone) {
-                throw ImportError(file: path, line: record.line, field: "zone_id", value: zone,
-                                  expected: "the id of a zone already in the database (import zones first)")
+                throw ImportError(
+                    file: path, line: record.line, field: "zone_id", value: zone,
+                    expected: "the id of a zone already in the database (import zones first)")
             }
             actors.append(actor)
         }
         report.inserted = actors.count
-        report.warnings = OutlierCheck.warnings(zip(actors, actors.map { lines[$0.id] ?? 0 }).map { actor, line in
-            ("actor \(actor.id) (line \(line))", actor.point)
-        })
+        report.warnings = OutlierCheck.warnings(
+            zip(actors, actors.map { lines[$0.id] ?? 0 }).map { actor, line in
+                ("actor \(actor.id) (line \(line))", actor.point)
+            })
         report.seconds = Date().timeIntervalSince(start)
         return (actors, report)
     }

@@ -1,4 +1,5 @@
 import MaillageFormats
+
 /// Which services a SAE row grants a site.
 ///
 /// `URGENCES_<year>.csv` has, per site, `AUTSU` (authorised to run an emergency structure)

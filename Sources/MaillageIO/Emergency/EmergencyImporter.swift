@@ -52,7 +52,9 @@ public struct EmergencyImporter {
     }
 
     /// Reads the SAE or FINESS file; returns the SAE year read (nil for FINESS).
-    private func readMain(_ path: String, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport) throws -> Int? {
+    private func readMain(_ path: String, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport)
+        throws -> Int?
+    {
         let file = try DelimitedFile(path: path)
         if file.hasColumn("activite") {
             if let year, visitsFile == nil, smurFile == nil {
@@ -64,18 +66,23 @@ public struct EmergencyImporter {
         guard file.hasColumn("AUTSU") else {
             // Another SAE table given as the main file: say which setting takes it.
             let other: (note: String, hint: SettingHint)? =
-                file.hasColumn("PASSU") ? (" (URGENCES2 is the visits file)", SettingHint("visits"))
+                file.hasColumn("PASSU")
+                ? (" (URGENCES2 is the visits file)", SettingHint("visits"))
                 : file.hasColumn("SMUR") ? (" (SMURSAMU is the SMUR file)", SettingHint("smur")) : nil
-            throw ImportError(file: path, line: 1, field: "AUTSU",
-                              expected: "a column AUTSU: FILE must be the SAE URGENCES file (AN, nofinesset, AUTSU, AUTGEN, AUTPED…) "
-                                + "or the FINESS activity file (activite)\(other?.note ?? "")",
-                              hint: other?.hint)
+            throw ImportError(
+                file: path, line: 1, field: "AUTSU",
+                expected: "a column AUTSU: FILE must be the SAE URGENCES file (AN, nofinesset, AUTSU, AUTGEN, AUTPED…) "
+                    + "or the FINESS activity file (activite)\(other?.note ?? "")",
+                hint: other?.hint)
         }
-        let table = try SAEYearTable(path: path, year: year, columns: ["AUTSU", "AUTGEN", "AUTPED", "AUTSAIS"], label: "URGENCES", report: &report)
+        let table = try SAEYearTable(
+            path: path, year: year, columns: ["AUTSU", "AUTGEN", "AUTPED", "AUTSAIS"], label: "URGENCES",
+            report: &report)
         for record in table.records {
             let services = try EmergencyAuthorisation.services(urgences: record)
             guard !services.isEmpty else {
-                report.skip("URGENCES: not authorised for general, paediatric or seasonal emergency care", line: record.line)
+                report.skip(
+                    "URGENCES: not authorised for general, paediatric or seasonal emergency care", line: record.line)
                 continue
             }
             let id = try SAEYearTable.finessNumber(record, "nofinesset")
@@ -85,13 +92,17 @@ public struct EmergencyImporter {
         return table.year
     }
 
-    private func readActivities(_ file: DelimitedFile, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport) throws {
+    private func readActivities(
+        _ file: DelimitedFile, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport
+    ) throws {
         let idColumn = ["numero_finess_etablissement", "nofinesset"].first(where: file.hasColumn) ?? "nofinesset"
         try file.requireColumns([idColumn, "activite"])
         try file.forEachRecord { record in
             report.rowsRead += 1
             let activity = try record.required("activite")
-            guard let code = Int(activity) else { throw record.error("activite", value: activity, expected: "a FINESS activity code such as 14") }
+            guard let code = Int(activity) else {
+                throw record.error("activite", value: activity, expected: "a FINESS activity code such as 14")
+            }
             guard code == EmergencyAuthorisation.finessActivity else {
                 report.skip("activity other than 14 (emergency medicine)", line: record.line)
                 return
@@ -102,22 +113,29 @@ public struct EmergencyImporter {
         }
     }
 
-    private func readVisits(_ path: String, year: Int?, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport) throws {
+    private func readVisits(
+        _ path: String, year: Int?, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport
+    ) throws {
         let table = try SAEYearTable(path: path, year: year, columns: ["PASSU"], label: "URGENCES2", report: &report)
         for record in table.records {
             guard let visits = try record.double("PASSU") else {
                 report.skip("URGENCES2: no visits (PASSU empty)", line: record.line)
                 continue
             }
-            guard visits >= 0 else { throw record.error("PASSU", value: String(visits), expected: "a number of visits, 0 or more") }
+            guard visits >= 0 else {
+                throw record.error("PASSU", value: String(visits), expected: "a number of visits, 0 or more")
+            }
             let id = try SAEYearTable.finessNumber(record, "nofinesset")
             sites[id, default: EmergencySiteUpdate()].visitsPerYear = (sites[id]?.visitsPerYear ?? 0) + visits
             sites[id, default: EmergencySiteUpdate()].rows.append(("URGENCES2", record.line))
         }
     }
 
-    private func readSmur(_ path: String, year: Int?, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport) throws {
-        let table = try SAEYearTable(path: path, year: year, columns: ["SMUR", "SAMU"], label: "SMURSAMU", report: &report)
+    private func readSmur(
+        _ path: String, year: Int?, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport
+    ) throws {
+        let table = try SAEYearTable(
+            path: path, year: year, columns: ["SMUR", "SAMU"], label: "SMURSAMU", report: &report)
         for record in table.records {
             let services = try EmergencyAuthorisation.services(smurSamu: record)
             guard !services.isEmpty else {
@@ -130,22 +148,28 @@ public struct EmergencyImporter {
         }
     }
 
-    private func store(_ sites: [String: EmergencySiteUpdate], writer: TerritoryWriter, report: inout ImportReport) throws {
+    private func store(_ sites: [String: EmergencySiteUpdate], writer: TerritoryWriter, report: inout ImportReport)
+        throws
+    {
         var notHospitals: [String] = []
         for (id, site) in sites.sorted(by: { $0.key < $1.key }) {
             guard let kind = try writer.actorKind(id) else {
                 for row in site.rows {
-                    report.skip("\(row.label): site not in the database (outside the territory)", line: row.line, detail: id)
+                    report.skip(
+                        "\(row.label): site not in the database (outside the territory)", line: row.line, detail: id)
                 }
                 continue
             }
             for service in site.services.sorted() { try writer.addService(service, to: id) }
             if let visits = site.visitsPerYear { try writer.setCapacity(Capacity(.edVisitsPerYear, visits), of: id) }
-            if kind != .hospital, site.services.contains(EmergencyAuthorisation.emergency) { notHospitals.append("\(id) (\(kind))") }
+            if kind != .hospital, site.services.contains(EmergencyAuthorisation.emergency) {
+                notHospitals.append("\(id) (\(kind))")
+            }
             report.updated += 1
         }
         if !notHospitals.isEmpty {
-            report.warnings.append("emergency care at actors that are not hospitals: \(notHospitals.joined(separator: ", "))")
+            report.warnings.append(
+                "emergency care at actors that are not hospitals: \(notHospitals.joined(separator: ", "))")
         }
     }
 }

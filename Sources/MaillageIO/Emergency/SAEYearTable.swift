@@ -1,4 +1,5 @@
 import MaillageFormats
+
 /// The rows of one year of a SAE file (DREES: `BOR;AN;nofinesset;…`).
 ///
 /// SAE extracts stack every year in one file; an import uses one year, the latest unless
@@ -27,7 +28,8 @@ struct SAEYearTable {
         }
         guard years.contains(year) else {
             let known = years.sorted().map(String.init).joined(separator: ", ")
-            throw ImportError(file: path, line: nil, field: "AN", value: String(year), expected: "a year the file has: \(known)")
+            throw ImportError(
+                file: path, line: nil, field: "AN", value: String(year), expected: "a year the file has: \(known)")
         }
         for (other, record) in all where other != year {
             report.skip("\(label): a year other than \(year)", line: record.line)

@@ -21,7 +21,9 @@ struct ActorsExport {
 
     var header: [String] {
         ["id", "kind", "name", "lat", "lon", "zone_id", "services"]
-            + measures.flatMap { ["capacity.\($0.measure)"] + ($0.hasEstimates ? ["capacity.\($0.measure).estimated"] : []) }
+            + measures.flatMap {
+                ["capacity.\($0.measure)"] + ($0.hasEstimates ? ["capacity.\($0.measure).estimated"] : [])
+            }
             + (includeSource ? Self.sourceColumns : [])
     }
 

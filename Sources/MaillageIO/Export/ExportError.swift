@@ -20,15 +20,15 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message for the planner, naming the file or the matrices there are.
     public var description: String {
         switch self {
-        case let .unknownExtension(path):
+        case .unknownExtension(let path):
             "cannot tell the format of \(path); end it in .csv or .geojson"
-        case let .unsupportedFormat(table, format):
+        case .unsupportedFormat(let table, let format):
             "\(table.rawValue) cannot be exported as \(format.rawValue); write a .csv file"
-        case let .noMatrix(database):
+        case .noMatrix(let database):
             "\(database) has no travel matrix; import a travel matrix first"
-        case let .matrixNeeded(names):
+        case .matrixNeeded(let names):
             "the database has several travel matrices (\(names.joined(separator: ", "))); choose one"
-        case let .unknownMatrix(name, names):
+        case .unknownMatrix(let name, let names):
             "no travel matrix is named '\(name)'; the database has \(names.isEmpty ? "none" : names.joined(separator: ", "))"
         }
     }

@@ -18,11 +18,15 @@ struct LinksExport {
         let actors = Dictionary(territory.actors.map { ($0.id, $0.point) }, uniquingKeysWith: { first, _ in first })
         let zones = Dictionary(territory.zones.map { ($0.id, $0.point) }, uniquingKeysWith: { first, _ in first })
         return territory.links.compactMap { link in
-            guard let from = actors[link.from], let to = link.kind.targetsZone ? zones[link.to] : actors[link.to] else { return nil }
+            guard let from = actors[link.from], let to = link.kind.targetsZone ? zones[link.to] : actors[link.to] else {
+                return nil
+            }
             return GeoJSONText.feature(
                 id: "\(link.from) \(link.kind.rawValue) \(link.to)", geometry: GeoJSONText.lineString([from, to]),
-                properties: [("from", .string(link.from)), ("to", .string(link.to)), ("kind", .string(link.kind.rawValue)),
-                             ("strength", .number(link.strength))]
+                properties: [
+                    ("from", .string(link.from)), ("to", .string(link.to)), ("kind", .string(link.kind.rawValue)),
+                    ("strength", .number(link.strength)),
+                ]
             )
         }
     }

@@ -27,7 +27,8 @@ public struct TerritoryExporter {
     public init() {}
 
     /// Writes a table to `path`, in the format its extension names, whole or not at all.
-    public func export(_ table: ExportTable, from database: TerritoryDatabase, to path: String) throws -> ExportSummary {
+    public func export(_ table: ExportTable, from database: TerritoryDatabase, to path: String) throws -> ExportSummary
+    {
         guard let format = ExportFormat(path: path) else { throw ExportError.unknownExtension(path: path) }
         if table == .matrix {
             guard format == .csv else { throw ExportError.unsupportedFormat(table, format) }
@@ -54,7 +55,9 @@ public struct TerritoryExporter {
         return ExportSummary(table: table, format: format, path: path, rows: rows)
     }
 
-    private func csvTable(_ table: ExportTable, _ territory: Territory) -> ([String], (([String]) throws -> Void) throws -> Void) {
+    private func csvTable(_ table: ExportTable, _ territory: Territory) -> (
+        [String], (([String]) throws -> Void) throws -> Void
+    ) {
         switch table {
         case .actors:
             let export = ActorsExport(actors: territory.actors, includeSource: includeSource)
@@ -70,7 +73,8 @@ public struct TerritoryExporter {
     private func features(_ table: ExportTable, _ territory: Territory) -> [String] {
         switch table {
         case .actors: ActorsExport(actors: territory.actors, includeSource: includeSource).features
-        case .zones: ZonesExport(zones: territory.zones, ageBands: territory.ageBands, includeSource: includeSource).features
+        case .zones:
+            ZonesExport(zones: territory.zones, ageBands: territory.ageBands, includeSource: includeSource).features
         case .links, .matrix: LinksExport(territory: territory).features
         }
     }
@@ -91,9 +95,12 @@ public struct TerritoryExporter {
         }
         var rows = 0
         try AtomicFile.write(to: path) { stream in
-            let writer = try CSVTableWriter(stream: stream, delimiter: delimiter, header: ["origin_id", "destination_id", "minutes", "km"])
+            let writer = try CSVTableWriter(
+                stream: stream, delimiter: delimiter, header: ["origin_id", "destination_id", "minutes", "km"])
             try database.forEachTravelTime(of: definition.name) { origin, destination, time in
-                try writer.write([origin.id, destination.id, NumberText.format(time.minutes), time.km.map(NumberText.format) ?? ""])
+                try writer.write([
+                    origin.id, destination.id, NumberText.format(time.minutes), time.km.map(NumberText.format) ?? "",
+                ])
                 rows += 1
             }
             try writer.finish()

@@ -28,7 +28,8 @@ enum FinessCRS {
     /// The CRS of coordinates given with that `sourcecoordet` in that département.
     static func crs(sourceCoordinates: String?, departement: String?) -> String {
         if let name = sourceCoordinates?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces).uppercased(),
-           let crs = byProjectionName[name] {
+            let crs = byProjectionName[name]
+        {
             return crs
         }
         return departement.flatMap { byDepartement[$0.uppercased()] } ?? lambert93
@@ -56,10 +57,12 @@ extension FinessCRS {
     /// coordinates would otherwise land somewhere on the globe without a complaint.
     static func implausibility(longitude: Double, latitude: Double, crs: String) -> String? {
         guard let area = areaOfUse[crs] else { return nil }
-        let inside = (area.west - areaMargin...area.east + areaMargin).contains(longitude)
+        let inside =
+            (area.west - areaMargin...area.east + areaMargin).contains(longitude)
             && (area.south - areaMargin...area.north + areaMargin).contains(latitude)
         guard !inside else { return nil }
-        return "a position in the area of \(crs) (\(area.name): longitude \(area.west)…\(area.east), latitude \(area.south)…\(area.north)); "
+        return
+            "a position in the area of \(crs) (\(area.name): longitude \(area.west)…\(area.east), latitude \(area.south)…\(area.north)); "
             + "PROJ puts it at longitude \(longitude), latitude \(latitude) (swapped or wrong coordinates?)"
     }
 }

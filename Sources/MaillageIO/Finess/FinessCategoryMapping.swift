@@ -57,7 +57,8 @@ public struct FinessCategoryMapping: Sendable, Equatable {
                 throw record.error("category", value: category, expected: "a FINESS category code such as 355")
             }
             if let first = lines.updateValue(record.line, forKey: category) {
-                throw record.error("category", value: category, expected: "each category once; line \(first) has it already")
+                throw record.error(
+                    "category", value: category, expected: "each category once; line \(first) has it already")
             }
             do {
                 copy.kinds[category] = try ActorKind.parse(record.required("kind"))

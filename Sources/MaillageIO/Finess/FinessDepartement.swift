@@ -3,7 +3,9 @@ import Foundation
 /// Département codes as FINESS writes them (`09`, `2A`, `9A` for Guadeloupe).
 enum FinessDepartement {
     /// FINESS's one-character overseas suffixes and the INSEE codes they stand for.
-    static let overseas: [String: String] = ["971": "9A", "972": "9B", "973": "9C", "974": "9D", "975": "9E", "976": "9F"]
+    static let overseas: [String: String] = [
+        "971": "9A", "972": "9B", "973": "9C", "974": "9D", "975": "9E", "976": "9F",
+    ]
 
     /// The FINESS form of a code as people type it: `9` → `09`, `2a` → `2A`, `971` → `9A`.
     static func normalize(_ code: String) -> String {
@@ -22,7 +24,8 @@ enum FinessDepartement {
     /// The INSEE commune code from a FINESS département and 3-character commune
     /// (`31` + `555` → `31555`, `9A` + `101` → `97101`).
     static func inseeCode(departement: String, commune: String) -> String {
-        let prefix = departement.hasPrefix("9") && departement.count == 2 && departement.last?.isLetter == true
+        let prefix =
+            departement.hasPrefix("9") && departement.count == 2 && departement.last?.isLetter == true
             ? "97" : departement
         return prefix + commune
     }

@@ -1,4 +1,5 @@
 import MaillageFormats
+
 /// Reads FINESS extracts with one line per establishment and a header.
 ///
 /// Two variants: projected `coordx;coordy` (or `coordxet;coordyet`) with the projection at the
@@ -9,10 +10,12 @@ enum FinessFlatReader {
     static func read(path: String, report: inout ImportReport) throws -> [FinessEstablishment] {
         let file = try DelimitedFile(path: path)
         try file.requireColumns(["nofinesset", "categetab"])
-        let projected = projectedColumns(file), geographic = geographicColumns(file)
+        let projected = projectedColumns(file)
+        let geographic = geographicColumns(file)
         guard projected != nil || geographic != nil else {
-            throw ImportError(file: path, line: 1, field: "coordx, coordy",
-                              expected: "columns coordx and coordy (Lambert-93 or UTM) or latitude and longitude (WGS84)")
+            throw ImportError(
+                file: path, line: 1, field: "coordx, coordy",
+                expected: "columns coordx and coordy (Lambert-93 or UTM) or latitude and longitude (WGS84)")
         }
         var establishments: [FinessEstablishment] = []
         var lines: [String: Int] = [:]
@@ -20,7 +23,9 @@ enum FinessFlatReader {
             report.rowsRead += 1
             let establishment = try read(record, projected: projected, geographic: geographic)
             if let first = lines.updateValue(record.line, forKey: establishment.id) {
-                throw record.error("nofinesset", value: establishment.id, expected: "each establishment once; line \(first) has it already")
+                throw record.error(
+                    "nofinesset", value: establishment.id,
+                    expected: "each establishment once; line \(first) has it already")
             }
             establishments.append(establishment)
         }
@@ -31,13 +36,18 @@ enum FinessFlatReader {
         _ record: Record, projected: (x: String, y: String)?, geographic: (x: String, y: String)?
     ) throws -> FinessEstablishment {
         let id = try record.required("nofinesset")
-        let departement = record.string("departement").map(FinessDepartement.normalize) ?? FinessDepartement.of(finessNumber: id)
-        let commune = record.string("cog") ?? record.string("commune").flatMap { code in
-            code.count == 3 ? departement.map { FinessDepartement.inseeCode(departement: $0, commune: code) } : code
-        }
+        let departement =
+            record.string("departement").map(FinessDepartement.normalize) ?? FinessDepartement.of(finessNumber: id)
+        let commune =
+            record.string("cog")
+            ?? record.string("commune").flatMap { code in
+                code.count == 3 ? departement.map { FinessDepartement.inseeCode(departement: $0, commune: code) } : code
+            }
         var position: FinessPosition?
         if let projected {
-            let crs = FinessCRS.crs(sourceCoordinates: record.string("sourcegeocod") ?? record.string("sourcecoordet"), departement: departement)
+            let crs = FinessCRS.crs(
+                sourceCoordinates: record.string("sourcegeocod") ?? record.string("sourcecoordet"),
+                departement: departement)
             position = try pair(record, projected, crs: crs)
         }
         if position == nil, let geographic {
@@ -51,13 +61,19 @@ enum FinessFlatReader {
     }
 
     /// Both coordinates, nil when both cells are empty, an error when only one is.
-    private static func pair(_ record: Record, _ columns: (x: String, y: String), crs: String?) throws -> FinessPosition? {
-        let x = try record.double(columns.x), y = try record.double(columns.y)
+    private static func pair(_ record: Record, _ columns: (x: String, y: String), crs: String?) throws
+        -> FinessPosition?
+    {
+        let x = try record.double(columns.x)
+        let y = try record.double(columns.y)
         switch (x, y) {
         case (nil, nil): return nil
-        case let (x?, y?): return FinessPosition(x: x, y: y, crs: crs, line: record.line, fields: "\(columns.x), \(columns.y)")
-        case (nil, _): throw record.error(columns.x, expected: "a number like \(columns.y) beside it; the cell is empty")
-        case (_, nil): throw record.error(columns.y, expected: "a number like \(columns.x) beside it; the cell is empty")
+        case (let x?, let y?):
+            return FinessPosition(x: x, y: y, crs: crs, line: record.line, fields: "\(columns.x), \(columns.y)")
+        case (nil, _):
+            throw record.error(columns.x, expected: "a number like \(columns.y) beside it; the cell is empty")
+        case (_, nil):
+            throw record.error(columns.y, expected: "a number like \(columns.x) beside it; the cell is empty")
         }
     }
 

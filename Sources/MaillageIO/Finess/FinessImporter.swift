@@ -77,7 +77,8 @@ public struct FinessImporter {
 
     private func keep(_ establishment: FinessEstablishment, report: inout ImportReport) -> Bool {
         if let departements, !departements.contains(establishment.departement ?? "") {
-            report.skip("département not selected", line: establishment.line, detail: establishment.departement ?? "none")
+            report.skip(
+                "département not selected", line: establishment.line, detail: establishment.departement ?? "none")
             return false
         }
         if let categories, !categories.contains(establishment.category) {
@@ -88,7 +89,9 @@ public struct FinessImporter {
     }
 
     /// The WGS84 point of each establishment that has coordinates; nil for the others.
-    private func convert(_ establishments: [FinessEstablishment], file: String) throws -> [(FinessEstablishment, GeoPoint?)] {
+    private func convert(_ establishments: [FinessEstablishment], file: String) throws -> [(
+        FinessEstablishment, GeoPoint?
+    )] {
         let transformers = TransformerCache()
         return try establishments.map { establishment in
             guard let position = establishment.position else { return (establishment, nil) }
@@ -96,35 +99,44 @@ public struct FinessImporter {
         }
     }
 
-    private static func point(of position: FinessPosition, file: String, transformers: TransformerCache) throws -> GeoPoint {
+    private static func point(of position: FinessPosition, file: String, transformers: TransformerCache) throws
+        -> GeoPoint
+    {
         let value = "\(position.x), \(position.y)"
         guard let crs = position.crs else {
             guard let point = try? GeoPoint(longitude: position.x, latitude: position.y) else {
-                throw ImportError(file: file, line: position.line, field: position.fields, value: value,
-                                  expected: "a WGS84 longitude in -180...180 and latitude in -90...90")
+                throw ImportError(
+                    file: file, line: position.line, field: position.fields, value: value,
+                    expected: "a WGS84 longitude in -180...180 and latitude in -90...90")
             }
             return point
         }
         do {
             let point = try transformers.transformer(for: crs).geoPoint(x: position.x, y: position.y)
             if let problem = FinessCRS.implausibility(longitude: point.longitude, latitude: point.latitude, crs: crs) {
-                throw ImportError(file: file, line: position.line, field: position.fields, value: value, expected: problem)
+                throw ImportError(
+                    file: file, line: position.line, field: position.fields, value: value, expected: problem)
             }
             return point
         } catch let error as ProjError {
-            throw ImportError(file: file, line: position.line, field: position.fields, value: value,
-                              expected: "a position PROJ can convert from \(crs) (\(error.message))")
+            throw ImportError(
+                file: file, line: position.line, field: position.fields, value: value,
+                expected: "a position PROJ can convert from \(crs) (\(error.message))")
         } catch let error as ValidationError {
-            throw ImportError(file: file, line: position.line, field: position.fields, value: value,
-                              expected: "a position in \(crs) (\(error.reason))")
+            throw ImportError(
+                file: file, line: position.line, field: position.fields, value: value,
+                expected: "a position in \(crs) (\(error.reason))")
         }
     }
 
     private func store(
-        _ positioned: [(FinessEstablishment, GeoPoint?)], file: String, writer: TerritoryWriter, report: inout ImportReport
+        _ positioned: [(FinessEstablishment, GeoPoint?)], file: String, writer: TerritoryWriter,
+        report: inout ImportReport
     ) throws {
-        let zones = Dictionary(try writer.zonePoints().map { ($0.id, $0.point) }, uniquingKeysWith: { first, _ in first })
-        var withoutZone = 0, atCommunePoint = 0
+        let zones = Dictionary(
+            try writer.zonePoints().map { ($0.id, $0.point) }, uniquingKeysWith: { first, _ in first })
+        var withoutZone = 0
+        var atCommunePoint = 0
         var points: [(label: String, point: GeoPoint)] = []
         for (establishment, converted) in positioned {
             let zone = establishment.communeCode.flatMap { zones[$0] != nil ? $0 : nil }
@@ -136,26 +148,36 @@ public struct FinessImporter {
                 atCommunePoint += 1
             }
             guard let point else {
-                let reason = fallback == .commune ? "no coordinates, and its commune is not a zone in the database" : "no coordinates"
+                let reason =
+                    fallback == .commune
+                    ? "no coordinates, and its commune is not a zone in the database" : "no coordinates"
                 report.skip(reason, line: establishment.line, detail: establishment.id)
                 continue
             }
             if zone == nil { withoutZone += 1 }
-            let actor = try makeActor(establishment, point: point, zone: zone, reference: reference, file: file, writer: writer)
+            let actor = try makeActor(
+                establishment, point: point, zone: zone, reference: reference, file: file, writer: writer)
             report.record(try writer.upsert(actor))
-            if converted != nil { points.append(("establishment \(establishment.id) (line \(establishment.line))", point)) }
+            if converted != nil {
+                points.append(("establishment \(establishment.id) (line \(establishment.line))", point))
+            }
         }
         if atCommunePoint > 0 {
-            report.warnings.append("\(atCommunePoint) establishment(s) without coordinates placed at their commune's point (source_ref says so)")
+            report.warnings.append(
+                "\(atCommunePoint) establishment(s) without coordinates placed at their commune's point (source_ref says so)"
+            )
         }
         if withoutZone > 0 {
-            report.warnings.append("\(withoutZone) establishment(s) whose commune is not a zone in the database: zone left empty (import zones first to link them)")
+            report.warnings.append(
+                "\(withoutZone) establishment(s) whose commune is not a zone in the database: zone left empty (import zones first to link them)"
+            )
         }
         report.warnings += OutlierCheck.warnings(points)
     }
 
     private func makeActor(
-        _ establishment: FinessEstablishment, point: GeoPoint, zone: String?, reference: String, file: String, writer: TerritoryWriter
+        _ establishment: FinessEstablishment, point: GeoPoint, zone: String?, reference: String, file: String,
+        writer: TerritoryWriter
     ) throws -> Actor {
         let kind = mapping.kind(of: establishment.category)
         do {

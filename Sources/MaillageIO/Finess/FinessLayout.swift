@@ -14,7 +14,9 @@ enum FinessLayout: Sendable, Equatable {
         defer { try? handle.close() }
         let sample = (try? handle.read(upToCount: 4096)) ?? Data()
         guard !sample.isEmpty else {
-            throw ImportError(file: path, line: 1, expected: "a FINESS extract (Etalab stock or one line per establishment), but the file is empty")
+            throw ImportError(
+                file: path, line: 1,
+                expected: "a FINESS extract (Etalab stock or one line per establishment), but the file is empty")
         }
         // The record type is ASCII in every layout, whatever the encoding of the rest.
         let start = String(decoding: sample.prefix(32), as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")

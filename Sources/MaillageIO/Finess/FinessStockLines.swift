@@ -31,9 +31,11 @@ struct FinessStockLines {
                 number += 1
                 if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
                 guard !line.isEmpty else { continue }
-                try body(number, line.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { field in
-                    Self.unquote(decode(field))
-                })
+                try body(
+                    number,
+                    line.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { field in
+                        Self.unquote(decode(field))
+                    })
             }
         }
     }

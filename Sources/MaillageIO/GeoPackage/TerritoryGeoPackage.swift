@@ -87,9 +87,10 @@ public struct TerritoryGeoPackage {
 
     func geometry(of zone: Zone) throws -> GeoPackageGeometry {
         guard let boundary = zone.boundary else { return .point(x: try xy(zone.point).x, y: try xy(zone.point).y) }
-        return .multiPolygon(try boundary.polygons.map { polygon in
-            try RingOrientation.rightHanded(polygon).map { ring in try ring.map(xy) }
-        })
+        return .multiPolygon(
+            try boundary.polygons.map { polygon in
+                try RingOrientation.rightHanded(polygon).map { ring in try ring.map(xy) }
+            })
     }
 
     var zoneGeometryType: GeoPackageLayer.GeometryType {
@@ -98,17 +99,25 @@ public struct TerritoryGeoPackage {
     }
 
     /// Zone layers share their first columns: id, name, population, density class.
-    func zoneLayer(name: String, description: String, extra: [GeoPackageLayer.Field],
-                   values: (Zone) -> [GeoPackageLayer.Value]) throws -> GeoPackageLayer {
-        let fields: [GeoPackageLayer.Field] = [.init("zone_id", .text), .init("name", .text), .init("population", .real),
-                                               .init("density_class", .integer)] + extra
+    func zoneLayer(
+        name: String, description: String, extra: [GeoPackageLayer.Field],
+        values: (Zone) -> [GeoPackageLayer.Value]
+    ) throws -> GeoPackageLayer {
+        let fields: [GeoPackageLayer.Field] =
+            [
+                .init("zone_id", .text), .init("name", .text), .init("population", .real),
+                .init("density_class", .integer),
+            ] + extra
         let features = try territory.zones.map { zone in
-            GeoPackageLayer.Feature(geometry: try geometry(of: zone), values: [
-                .text(zone.id), .text(zone.name), .number(zone.population.total),
-                zone.densityClass.map { .integer(Int64($0.rawValue)) } ?? .null,
-            ] + values(zone))
+            GeoPackageLayer.Feature(
+                geometry: try geometry(of: zone),
+                values: [
+                    .text(zone.id), .text(zone.name), .number(zone.population.total),
+                    zone.densityClass.map { .integer(Int64($0.rawValue)) } ?? .null,
+                ] + values(zone))
         }
-        return GeoPackageLayer(name: name, description: description, geometryType: zoneGeometryType, fields: fields, features: features)
+        return GeoPackageLayer(
+            name: name, description: description, geometryType: zoneGeometryType, fields: fields, features: features)
     }
 
     // MARK: layers
@@ -122,52 +131,79 @@ public struct TerritoryGeoPackage {
             for valueColumn in names {
                 let name = Self.columnName(method: chosen.header.method, valueColumn: valueColumn, runID: id)
                 extra.append(.init(name, .real))
-                lookups.append(Dictionary(chosen.run.values.map { ($0.zoneID, $0.numbers[valueColumn] ?? nil) }, uniquingKeysWith: { a, _ in a }))
-                columns.append(ColumnDescription(
-                    layer: "zones", column: name, source: "indicator run \(id)", method: chosen.header.method, valueColumn: valueColumn,
-                    parameters: chosen.header.parameters,
-                    description: "\(chosen.header.method) \(valueColumn) of run \(id), computed \(chosen.header.createdAt) by Maillage \(chosen.header.maillageVersion) (inputs \(chosen.header.inputsFingerprint))",
-                    runID: id))
+                lookups.append(
+                    Dictionary(
+                        chosen.run.values.map { ($0.zoneID, $0.numbers[valueColumn] ?? nil) },
+                        uniquingKeysWith: { a, _ in a }))
+                columns.append(
+                    ColumnDescription(
+                        layer: "zones", column: name, source: "indicator run \(id)", method: chosen.header.method,
+                        valueColumn: valueColumn,
+                        parameters: chosen.header.parameters,
+                        description:
+                            "\(chosen.header.method) \(valueColumn) of run \(id), computed \(chosen.header.createdAt) by Maillage \(chosen.header.maillageVersion) (inputs \(chosen.header.inputsFingerprint))",
+                        runID: id))
             }
         }
-        return try zoneLayer(name: "zones", description: "Zones with their population and the chosen indicator runs", extra: extra) { zone in
+        return try zoneLayer(
+            name: "zones", description: "Zones with their population and the chosen indicator runs", extra: extra
+        ) { zone in
             lookups.map { GeoPackageLayer.Value.number(($0[zone.id] ?? nil) ?? nil) }
         }
     }
 
     func actors() throws -> GeoPackageLayer {
-        let measures = Array(Set(territory.actors.flatMap { $0.capacities.map(\.measure) })).sorted { $0.rawValue < $1.rawValue }
-        let fields: [GeoPackageLayer.Field] = [.init("actor_id", .text), .init("kind", .text), .init("name", .text), .init("zone_id", .text),
-                                               .init("services", .text)]
+        let measures = Array(Set(territory.actors.flatMap { $0.capacities.map(\.measure) })).sorted {
+            $0.rawValue < $1.rawValue
+        }
+        let fields: [GeoPackageLayer.Field] =
+            [
+                .init("actor_id", .text), .init("kind", .text), .init("name", .text), .init("zone_id", .text),
+                .init("services", .text),
+            ]
             + measures.map { .init("capacity_\($0.rawValue)", .real) }
         let features = try territory.actors.map { actor in
             let position = try xy(actor.point)
-            return GeoPackageLayer.Feature(geometry: .point(x: position.x, y: position.y), values: [
-                .text(actor.id), .text(actor.kind.rawValue), .text(actor.name), actor.zoneID.map { .text($0) } ?? .null,
-                .text(actor.services.joined(separator: ";")),
-            ] + measures.map { .number(actor.capacity($0)?.value) })
+            return GeoPackageLayer.Feature(
+                geometry: .point(x: position.x, y: position.y),
+                values: [
+                    .text(actor.id), .text(actor.kind.rawValue), .text(actor.name),
+                    actor.zoneID.map { .text($0) } ?? .null,
+                    .text(actor.services.joined(separator: ";")),
+                ] + measures.map { .number(actor.capacity($0)?.value) })
         }
-        return GeoPackageLayer(name: "actors", description: "Care actors: kind, capacities, services", geometryType: .point,
-                               fields: fields, features: features)
+        return GeoPackageLayer(
+            name: "actors", description: "Care actors: kind, capacities, services", geometryType: .point,
+            fields: fields, features: features)
     }
 
     func links() throws -> GeoPackageLayer {
         let actors = Dictionary(territory.actors.map { ($0.id, $0.point) }, uniquingKeysWith: { a, _ in a })
         let zones = Dictionary(territory.zones.map { ($0.id, $0.point) }, uniquingKeysWith: { a, _ in a })
         let features = try territory.links.compactMap { link -> GeoPackageLayer.Feature? in
-            guard let from = actors[link.from], let to = link.kind.targetsZone ? zones[link.to] : actors[link.to] else { return nil }
-            return GeoPackageLayer.Feature(geometry: .lineString([try xy(from), try xy(to)]), values: [
-                .text(link.from), .text(link.kind.rawValue), .text(link.to), .text(link.kind.targetsZone ? "zone" : "actor"),
-                .number(link.strength),
-            ])
+            guard let from = actors[link.from], let to = link.kind.targetsZone ? zones[link.to] : actors[link.to] else {
+                return nil
+            }
+            return GeoPackageLayer.Feature(
+                geometry: .lineString([try xy(from), try xy(to)]),
+                values: [
+                    .text(link.from), .text(link.kind.rawValue), .text(link.to),
+                    .text(link.kind.targetsZone ? "zone" : "actor"),
+                    .number(link.strength),
+                ])
         }
-        return GeoPackageLayer(name: "links", description: "Links between actors, and from actors to the zones they cover",
-                               geometryType: .lineString,
-                               fields: [.init("from_id", .text), .init("kind", .text), .init("to_id", .text), .init("to_type", .text),
-                                        .init("strength", .real)], features: features)
+        return GeoPackageLayer(
+            name: "links", description: "Links between actors, and from actors to the zones they cover",
+            geometryType: .lineString,
+            fields: [
+                .init("from_id", .text), .init("kind", .text), .init("to_id", .text), .init("to_type", .text),
+                .init("strength", .real),
+            ], features: features)
     }
 
-    func simulationLayer(_ id: Int64, _ run: SimulationRun, _ columns: inout [ColumnDescription]) throws -> GeoPackageLayer {
+    func simulationLayer(_ id: Int64, _ run: SimulationRun, _ columns: inout [ColumnDescription]) throws
+        -> GeoPackageLayer
+    {
         let means = run.values.filter { $0.scope == .zone && $0.replication == 0 }
         let names = Array(Set(means.map(\.name))).sorted()
         var byZone: [String: [String: SimulationRun.Value]] = [:]
@@ -177,12 +213,17 @@ public struct TerritoryGeoPackage {
         for name in names {
             let base = Self.safeName(name)
             extra += [.init(base, .real), .init("\(base)_ci_low", .real), .init("\(base)_ci_high", .real)]
-            columns.append(ColumnDescription(layer: layer, column: base, source: "simulation run \(id)", method: "simulate", valueColumn: name,
-                                             parameters: run.parameters,
-                                             description: "\(name): mean over \(run.replications) replication(s) of \(run.days) days (seed \(run.seed)), with its 95 % interval in \(base)_ci_low/_ci_high",
-                                             runID: id))
+            columns.append(
+                ColumnDescription(
+                    layer: layer, column: base, source: "simulation run \(id)", method: "simulate", valueColumn: name,
+                    parameters: run.parameters,
+                    description:
+                        "\(name): mean over \(run.replications) replication(s) of \(run.days) days (seed \(run.seed)), with its 95 % interval in \(base)_ci_low/_ci_high",
+                    runID: id))
         }
-        return try zoneLayer(name: layer, description: "Simulation run \(id): zone indicators (means and 95 % intervals)", extra: extra) { zone in
+        return try zoneLayer(
+            name: layer, description: "Simulation run \(id): zone indicators (means and 95 % intervals)", extra: extra
+        ) { zone in
             names.flatMap { name -> [GeoPackageLayer.Value] in
                 let value = byZone[zone.id]?[name]
                 return [.number(value?.value), .number(value?.low), .number(value?.high)]
@@ -190,7 +231,9 @@ public struct TerritoryGeoPackage {
         }
     }
 
-    func comparisonLayers(_ folder: String, _ rows: [ComparisonRow], _ columns: inout [ColumnDescription]) throws -> [GeoPackageLayer] {
+    func comparisonLayers(_ folder: String, _ rows: [ComparisonRow], _ columns: inout [ColumnDescription]) throws
+        -> [GeoPackageLayer]
+    {
         var alternatives: [String] = []
         for row in rows where !alternatives.contains(row.alternative) { alternatives.append(row.alternative) }
         return try alternatives.map { alternative in
@@ -204,17 +247,28 @@ public struct TerritoryGeoPackage {
             var extra: [GeoPackageLayer.Field] = []
             for indicator in indicators {
                 let base = Self.safeName(indicator)
-                extra += suffixes.map { .init("\(base)_\($0)", .real) } + [.init("\(base)_significant", .integer), .init("\(base)_fdr_significant", .integer)]
-                columns.append(ColumnDescription(layer: layer, column: "\(base)_difference", source: "comparison \(folder)", method: "compare",
-                                                 valueColumn: indicator, parameters: "",
-                                                 description: "\(indicator): alternative \(alternative) minus the baseline, paired 95 % interval in _lower/_upper, p-value, significance (1/0) and Benjamini–Hochberg flag",
-                                                 runID: nil))
+                extra +=
+                    suffixes.map { .init("\(base)_\($0)", .real) } + [
+                        .init("\(base)_significant", .integer), .init("\(base)_fdr_significant", .integer),
+                    ]
+                columns.append(
+                    ColumnDescription(
+                        layer: layer, column: "\(base)_difference", source: "comparison \(folder)", method: "compare",
+                        valueColumn: indicator, parameters: "",
+                        description:
+                            "\(indicator): alternative \(alternative) minus the baseline, paired 95 % interval in _lower/_upper, p-value, significance (1/0) and Benjamini–Hochberg flag",
+                        runID: nil))
             }
-            return try zoneLayer(name: layer, description: "Comparison \(alternative) − baseline, per zone", extra: extra) { zone in
+            return try zoneLayer(
+                name: layer, description: "Comparison \(alternative) − baseline, per zone", extra: extra
+            ) { zone in
                 indicators.flatMap { indicator -> [GeoPackageLayer.Value] in
                     let row = byZone[zone.id]?[indicator]
-                    let flags: [GeoPackageLayer.Value] = [row?.significant, row?.fdrSignificant].map { $0.map { .integer($0 ? 1 : 0) } ?? .null }
-                    return [row?.baseline, row?.alternativeValue, row?.difference, row?.lower, row?.upper, row?.pValue].map(GeoPackageLayer.Value.number) + flags
+                    let flags: [GeoPackageLayer.Value] = [row?.significant, row?.fdrSignificant].map {
+                        $0.map { .integer($0 ? 1 : 0) } ?? .null
+                    }
+                    return [row?.baseline, row?.alternativeValue, row?.difference, row?.lower, row?.upper, row?.pValue]
+                        .map(GeoPackageLayer.Value.number) + flags
                 }
             }
         }
@@ -223,13 +277,20 @@ public struct TerritoryGeoPackage {
     func metadata(_ columns: [ColumnDescription]) -> GeoPackageLayer {
         GeoPackageLayer(
             name: "layer_metadata", description: "What each indicator column of the layers holds", geometryType: nil,
-            fields: [.init("layer", .text), .init("column_name", .text), .init("source", .text), .init("run_id", .integer),
-                     .init("method", .text), .init("value_column", .text), .init("parameters", .text), .init("description", .text)],
+            fields: [
+                .init("layer", .text), .init("column_name", .text), .init("source", .text), .init("run_id", .integer),
+                .init("method", .text), .init("value_column", .text), .init("parameters", .text),
+                .init("description", .text),
+            ],
             features: columns.map { column in
-                GeoPackageLayer.Feature(geometry: nil, values: [
-                    .text(column.layer), .text(column.column), .text(column.source), column.runID.map { .integer($0) } ?? .null,
-                    .text(column.method), .text(column.valueColumn), .text(column.parameters), .text(column.description),
-                ])
+                GeoPackageLayer.Feature(
+                    geometry: nil,
+                    values: [
+                        .text(column.layer), .text(column.column), .text(column.source),
+                        column.runID.map { .integer($0) } ?? .null,
+                        .text(column.method), .text(column.valueColumn), .text(column.parameters),
+                        .text(column.description),
+                    ])
             })
     }
 }
@@ -246,11 +307,14 @@ extension TerritoryGeoPackage {
             guard let zone = record.string("zone_id"), zone != "*" else { return }
             func number(_ name: String) -> Double? { record.string(name).flatMap(Double.init) }
             func flag(_ name: String) -> Bool? { record.string(name).flatMap { $0.isEmpty ? nil : $0 == "1" } }
-            rows.append(ComparisonRow(
-                alternative: record.string("alternative") ?? "", indicator: record.string("indicator") ?? "", zoneID: zone,
-                baseline: number("baseline"), alternativeValue: number("alternative_value"), difference: number("difference"),
-                lower: number("lower"), upper: number("upper"), pValue: number("p_value"),
-                significant: flag("significant"), fdrSignificant: flag("fdr_significant")))
+            rows.append(
+                ComparisonRow(
+                    alternative: record.string("alternative") ?? "", indicator: record.string("indicator") ?? "",
+                    zoneID: zone,
+                    baseline: number("baseline"), alternativeValue: number("alternative_value"),
+                    difference: number("difference"),
+                    lower: number("lower"), upper: number("upper"), pValue: number("p_value"),
+                    significant: flag("significant"), fdrSignificant: flag("fdr_significant")))
         }
         return rows
     }

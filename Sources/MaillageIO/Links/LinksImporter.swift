@@ -45,19 +45,25 @@ public struct LinksImporter {
 
     private static func checkEnds(_ link: Link, writer: TerritoryWriter, file: String, line: Int) throws {
         guard try writer.actorKind(link.from) != nil else {
-            throw ImportError(file: file, line: line, field: "from", value: link.from, expected: "the id of an actor in the database")
+            throw ImportError(
+                file: file, line: line, field: "from", value: link.from, expected: "the id of an actor in the database")
         }
         if link.kind.targetsZone {
             guard try writer.zoneExists(link.to) else {
-                throw ImportError(file: file, line: line, field: "to", value: link.to, expected: "the id of a zone in the database (covers links end at zones)")
+                throw ImportError(
+                    file: file, line: line, field: "to", value: link.to,
+                    expected: "the id of a zone in the database (covers links end at zones)")
             }
             return
         }
         guard let target = try writer.actorKind(link.to) else {
-            throw ImportError(file: file, line: line, field: "to", value: link.to, expected: "the id of an actor in the database")
+            throw ImportError(
+                file: file, line: line, field: "to", value: link.to, expected: "the id of an actor in the database")
         }
         if link.kind == .memberOf, target != .cpts {
-            throw ImportError(file: file, line: line, field: "to", value: link.to, expected: "a cpts for a member_of link, not a \(target)")
+            throw ImportError(
+                file: file, line: line, field: "to", value: link.to,
+                expected: "a cpts for a member_of link, not a \(target)")
         }
     }
 }

@@ -13,7 +13,10 @@ struct MatrixEndpoints {
     let origins: ByteKeyIndex
     let destinations: ByteKeyIndex
 
-    init(zoneIDs: [String], actorIDs: [String], origins originKind: TravelEndpoint.Kind?, destinations destinationKind: TravelEndpoint.Kind?) {
+    init(
+        zoneIDs: [String], actorIDs: [String], origins originKind: TravelEndpoint.Kind?,
+        destinations destinationKind: TravelEndpoint.Kind?
+    ) {
         let endpoints = zoneIDs.map(TravelEndpoint.zone) + actorIDs.map(TravelEndpoint.actor)
         self.endpoints = endpoints
         ordinal = Dictionary(endpoints.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -22,7 +25,9 @@ struct MatrixEndpoints {
         func index(_ kind: TravelEndpoint.Kind?) -> ByteKeyIndex {
             var index = ByteKeyIndex()
             for (position, endpoint) in endpoints.enumerated() {
-                if case let .found(found) = resolver.resolve(endpoint.id, as: kind), found == endpoint { index.set(endpoint.id, to: position) }
+                if case .found(let found) = resolver.resolve(endpoint.id, as: kind), found == endpoint {
+                    index.set(endpoint.id, to: position)
+                }
             }
             return index
         }

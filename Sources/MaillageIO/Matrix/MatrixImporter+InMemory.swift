@@ -13,11 +13,14 @@ extension MatrixImporter {
     /// reading (`MatrixLayout.read(_:)`, the id resolution, the unknown-id skips). The
     /// distance column is not read: accessibility uses times only.
     public func read(
-        file path: String, zoneIDs: [String], actorIDs: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        file path: String, zoneIDs: [String], actorIDs: [String],
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> (matrix: StoredTravelMatrix, report: ImportReport) {
         let start = Date()
         guard intrazoneMinutes.isFinite, intrazoneMinutes >= 0 else {
-            throw ImportError(file: path, field: "intrazone minutes", value: "\(intrazoneMinutes)", expected: "a number of minutes, 0 or more")
+            throw ImportError(
+                file: path, field: "intrazone minutes", value: "\(intrazoneMinutes)",
+                expected: "a number of minutes, 0 or more")
         }
         let reader = try ByteCSVReader(path: path, delimiter: delimiter, encoding: encoding)
         let layout = try MatrixLayout(reader: reader, importer: self)
@@ -26,20 +29,30 @@ extension MatrixImporter {
             isDirected: isDirected, intrazoneMinutes: intrazoneMinutes
         )
         let (originKind, destinationKind) = (self.origins, self.destinations)
-        let numbering = MatrixEndpoints(zoneIDs: zoneIDs, actorIDs: actorIDs, origins: originKind, destinations: destinationKind)
+        let numbering = MatrixEndpoints(
+            zoneIDs: zoneIDs, actorIDs: actorIDs, origins: originKind, destinations: destinationKind)
         let (endpoints, ordinal, resolver) = (numbering.endpoints, numbering.ordinal, numbering.resolver)
         let skips = SkipLedger()
-        let positions = MatrixFieldPositions(origin: layout.origin.position, destination: layout.destination.position, value: layout.time.position)
-        let parts = try reader.collectMatrix(positions, origins: numbering.origins, destinations: numbering.destinations, threads: threads) { record in
+        let positions = MatrixFieldPositions(
+            origin: layout.origin.position, destination: layout.destination.position, value: layout.time.position)
+        let parts = try reader.collectMatrix(
+            positions, origins: numbering.origins, destinations: numbering.destinations, threads: threads
+        ) { record in
             let row = try layout.read(record)
             guard row.minutes != nil, let value = record.double(layout.time.position) else {
-                skips.add("no time (the pair stays unreachable)", line: record.line, detail: "\(row.origin) → \(row.destination)")
+                skips.add(
+                    "no time (the pair stays unreachable)", line: record.line,
+                    detail: "\(row.origin) → \(row.destination)")
                 return nil
             }
-            guard let origin = try Self.resolved(resolver.resolve(row.origin, as: originKind), id: row.origin, column: layout.origin, record: record, skips: skips),
-                  let destination = try Self.resolved(resolver.resolve(row.destination, as: destinationKind), id: row.destination,
-                                                 column: layout.destination, record: record, skips: skips),
-                  let from = ordinal[origin], let to = ordinal[destination]
+            guard
+                let origin = try Self.resolved(
+                    resolver.resolve(row.origin, as: originKind), id: row.origin, column: layout.origin, record: record,
+                    skips: skips),
+                let destination = try Self.resolved(
+                    resolver.resolve(row.destination, as: destinationKind), id: row.destination,
+                    column: layout.destination, record: record, skips: skips),
+                let from = ordinal[origin], let to = ordinal[destination]
             else { return nil }
             skips.keep()
             return (from, to, value)
@@ -50,7 +63,9 @@ extension MatrixImporter {
         }
         var matrix = try MatrixRowsBuilder(endpointCount: endpoints.count, parts: parts)
         if let duplicate = matrix.duplicate {
-            throw try duplicateError(reader: reader, layout: layout, resolver: resolver, pair: (endpoints[duplicate.origin], endpoints[duplicate.destination]))
+            throw try duplicateError(
+                reader: reader, layout: layout, resolver: resolver,
+                pair: (endpoints[duplicate.origin], endpoints[duplicate.destination]))
         }
         if timeUnit != .minutes { matrix.minutes = matrix.minutes.map(timeUnit.minutes) }
         var report = ImportReport(file: path, kind: "matrix")
@@ -64,10 +79,11 @@ extension MatrixImporter {
 
     /// The endpoint of a resolved id, nil (skipped) when unknown; an ambiguous id is the importer's error.
     private static func resolved(
-        _ resolution: EndpointResolver.Resolution, id: String, column: MatrixLayout.Column, record: ByteRecord, skips: SkipLedger
+        _ resolution: EndpointResolver.Resolution, id: String, column: MatrixLayout.Column, record: ByteRecord,
+        skips: SkipLedger
     ) throws -> TravelEndpoint? {
         switch resolution {
-        case let .found(endpoint): return endpoint
+        case .found(let endpoint): return endpoint
         case .unknown:
             let among = column.kind.map { "no \($0.rawValue)" } ?? "no zone or actor"
             skips.add("\(column.role) matches \(among) of the territory", line: record.line, detail: id, unknownID: id)
@@ -94,8 +110,8 @@ extension MatrixImporter {
             try reader.forEachRecord { record in
                 let row = try layout.read(record)
                 guard row.minutes != nil,
-                      case let .found(origin) = resolver.resolve(row.origin, as: origins),
-                      case let .found(destination) = resolver.resolve(row.destination, as: destinations)
+                    case .found(let origin) = resolver.resolve(row.origin, as: origins),
+                    case .found(let destination) = resolver.resolve(row.destination, as: destinations)
                 else { return }
                 if !seen.insert([origin, destination]).inserted {
                     found = (record.line, row)
@@ -103,9 +119,12 @@ extension MatrixImporter {
                 }
             }
         } catch is Stop {}
-        let (line, row) = found ?? (0, MatrixLayout.Row(origin: pair.0.id, destination: pair.1.id, minutes: nil, km: nil))
-        return ImportError(file: reader.path, line: line, field: "\(layout.origin.name), \(layout.destination.name)",
-                           value: "\(row.origin) → \(row.destination)", expected: "each pair once; this pair appears on an earlier line")
+        let (line, row) =
+            found ?? (0, MatrixLayout.Row(origin: pair.0.id, destination: pair.1.id, minutes: nil, km: nil))
+        return ImportError(
+            file: reader.path, line: line, field: "\(layout.origin.name), \(layout.destination.name)",
+            value: "\(row.origin) → \(row.destination)",
+            expected: "each pair once; this pair appears on an earlier line")
     }
 }
 
@@ -146,7 +165,9 @@ private final class SkipLedger: @unchecked Sendable {
         lock.withLock {
             for (reason, entry) in reasons {
                 report.skipped[reason] = entry.count
-                report.skippedExamples[reason] = entry.examples.sorted { $0.line < $1.line }.map { "line \($0.line): \($0.detail)" }
+                report.skippedExamples[reason] = entry.examples.sorted { $0.line < $1.line }.map {
+                    "line \($0.line): \($0.detail)"
+                }
             }
         }
     }
@@ -156,7 +177,8 @@ private final class SkipLedger: @unchecked Sendable {
             guard !unknown.isEmpty else { return nil }
             let examples = unknown.sorted().prefix(MatrixImporter.unknownExamples)
             let more = unknown.count > examples.count ? ", …" : ""
-            return "\(unknown.count) distinct ids match nothing in the territory (\(examples.joined(separator: ", "))\(more)); "
+            return
+                "\(unknown.count) distinct ids match nothing in the territory (\(examples.joined(separator: ", "))\(more)); "
                 + "their rows were skipped (a matrix often covers more than the territory)"
         }
     }
@@ -179,7 +201,8 @@ private struct MatrixRowsBuilder {
             total += part.count
         }
         for index in 0..<endpointCount { counts[index + 1] += counts[index] }
-        var columns = [Int32](repeating: 0, count: total), values = [Double](repeating: 0, count: total)
+        var columns = [Int32](repeating: 0, count: total)
+        var values = [Double](repeating: 0, count: total)
         var next = counts
         for part in parts {
             for entry in part {
@@ -215,7 +238,8 @@ private struct MatrixRowsBuilder {
             renumbered[index] = UInt32(kept.count)
             kept.append(endpoints[index])
         }
-        return StoredTravelMatrix(definition: definition, endpoints: kept, origins: origins.map { renumbered[$0] }, offsets: offsets,
-                                  destinations: destinations.map { renumbered[$0] }, minutes: minutes, km: nil)
+        return StoredTravelMatrix(
+            definition: definition, endpoints: kept, origins: origins.map { renumbered[$0] }, offsets: offsets,
+            destinations: destinations.map { renumbered[$0] }, minutes: minutes, km: nil)
     }
 }

@@ -63,7 +63,9 @@ public struct MatrixImporter {
         let start = Date()
         var report = ImportReport(file: path, kind: "matrix")
         guard intrazoneMinutes.isFinite, intrazoneMinutes >= 0 else {
-            throw ImportError(file: path, field: "intrazone minutes", value: "\(intrazoneMinutes)", expected: "a number of minutes, 0 or more")
+            throw ImportError(
+                file: path, field: "intrazone minutes", value: "\(intrazoneMinutes)",
+                expected: "a number of minutes, 0 or more")
         }
         let reader = try ByteCSVReader(path: path, delimiter: delimiter, encoding: encoding)
         let layout = try MatrixLayout(reader: reader, importer: self)
@@ -81,8 +83,10 @@ public struct MatrixImporter {
                 try store(reader, layout, definition, into: database, report: &report, unknown: &unknown, fast: false)
             }
         } catch let duplicate as DuplicateTravelPair {
-            throw ImportError(file: path, line: duplicate.tag, field: "\(layout.origin.name), \(layout.destination.name)",
-                              value: "\(duplicate.origin.id) → \(duplicate.destination.id)", expected: "each pair once; this pair appears on an earlier line")
+            throw ImportError(
+                file: path, line: duplicate.tag, field: "\(layout.origin.name), \(layout.destination.name)",
+                value: "\(duplicate.origin.id) → \(duplicate.destination.id)",
+                expected: "each pair once; this pair appears on an earlier line")
         }
         if let warning = unknown.warning { report.warnings.append(warning) }
         report.seconds = Date().timeIntervalSince(start)
@@ -91,23 +95,32 @@ public struct MatrixImporter {
 
     /// Replaces the matrix with the file's rows, in one transaction.
     private func store(
-        _ reader: ByteCSVReader, _ layout: MatrixLayout, _ definition: TravelMatrixDefinition, into database: TerritoryDatabase,
+        _ reader: ByteCSVReader, _ layout: MatrixLayout, _ definition: TravelMatrixDefinition,
+        into database: TerritoryDatabase,
         report: inout ImportReport, unknown: inout UnknownIDs, fast: Bool = true
     ) throws {
         try database.transaction { writer in
             let (zoneIDs, actorIDs) = (try writer.zoneIDs(), try writer.actorIDs())
             let (inserter, replaced) = try writer.replaceTravelMatrix(definition)
-            if replaced > 0 { report.warnings.append("replaced the \(replaced) pairs of the previous matrix '\(definition.name)'") }
+            if replaced > 0 {
+                report.warnings.append("replaced the \(replaced) pairs of the previous matrix '\(definition.name)'")
+            }
             // Replacing a matrix with nothing (a CR-only file read as one line, a file of other ids) needs --allow-empty.
             func refuseEmpty(_ report: ImportReport) throws {
                 guard report.inserted > 0 || allowEmpty else {
-                    throw ImportError(file: reader.path, expected: "at least one pair of the territory's zones or actors, but its \(report.rowsRead) row(s) gave none; "
-                        + (replaced > 0 ? "the matrix '\(definition.name)' keeps its \(replaced) pairs" : "nothing was stored")
-                        + " (allow an empty matrix to store one)", hint: SettingHint("allow_empty"))
+                    throw ImportError(
+                        file: reader.path,
+                        expected:
+                            "at least one pair of the territory's zones or actors, but its \(report.rowsRead) row(s) gave none; "
+                            + (replaced > 0
+                                ? "the matrix '\(definition.name)' keeps its \(replaced) pairs" : "nothing was stored")
+                            + " (allow an empty matrix to store one)", hint: SettingHint("allow_empty"))
                 }
             }
             if fast, layout.distance == nil {
-                try storeFast(reader, layout, zoneIDs: zoneIDs.sorted(), actorIDs: actorIDs.sorted(), inserter: inserter, report: &report, unknown: &unknown)
+                try storeFast(
+                    reader, layout, zoneIDs: zoneIDs.sorted(), actorIDs: actorIDs.sorted(), inserter: inserter,
+                    report: &report, unknown: &unknown)
                 return try refuseEmpty(report)
             }
             let resolver = EndpointResolver(zones: zoneIDs, actors: actorIDs)
@@ -117,7 +130,9 @@ public struct MatrixImporter {
                 if report.rowsRead % Self.progressInterval == 0 { onProgress?(report.rowsRead) }
                 let row = try layout.read(record)
                 guard let minutes = row.minutes else {
-                    report.skip("no time (the pair stays unreachable)", line: record.line, detail: "\(row.origin) → \(row.destination)")
+                    report.skip(
+                        "no time (the pair stays unreachable)", line: record.line,
+                        detail: "\(row.origin) → \(row.destination)")
                     return
                 }
                 let originResolution: EndpointResolver.Resolution
@@ -127,11 +142,14 @@ public struct MatrixImporter {
                     originResolution = resolver.resolve(row.origin, as: origins)
                     lastOrigin = (row.origin, originResolution)
                 }
-                guard let origin = try endpoint(originResolution, id: row.origin, column: layout.origin, record: record, unknown: &unknown, report: &report),
-                      let destination = try endpoint(
-                          resolver.resolve(row.destination, as: destinations), id: row.destination,
-                          column: layout.destination, record: record, unknown: &unknown, report: &report
-                      )
+                guard
+                    let origin = try endpoint(
+                        originResolution, id: row.origin, column: layout.origin, record: record, unknown: &unknown,
+                        report: &report),
+                    let destination = try endpoint(
+                        resolver.resolve(row.destination, as: destinations), id: row.destination,
+                        column: layout.destination, record: record, unknown: &unknown, report: &report
+                    )
                 else { return }
                 try inserter.add(from: origin, to: destination, minutes: minutes, km: row.km, tag: record.line)
                 report.inserted += 1
@@ -146,33 +164,44 @@ public struct MatrixImporter {
     /// read as ``store(_:_:_:into:report:unknown:)`` reads it, with the same errors and skips.
     /// The file streams a buffer at a time, on this thread.
     private func storeFast(
-        _ reader: ByteCSVReader, _ layout: MatrixLayout, zoneIDs: [String], actorIDs: [String], inserter: TravelTimeInserter,
+        _ reader: ByteCSVReader, _ layout: MatrixLayout, zoneIDs: [String], actorIDs: [String],
+        inserter: TravelTimeInserter,
         report: inout ImportReport, unknown: inout UnknownIDs
     ) throws {
-        let numbering = MatrixEndpoints(zoneIDs: zoneIDs, actorIDs: actorIDs, origins: origins, destinations: destinations)
+        let numbering = MatrixEndpoints(
+            zoneIDs: zoneIDs, actorIDs: actorIDs, origins: origins, destinations: destinations)
         inserter.useEndpoints(numbering.endpoints)
-        let positions = MatrixFieldPositions(origin: layout.origin.position, destination: layout.destination.position, value: layout.time.position)
+        let positions = MatrixFieldPositions(
+            origin: layout.origin.position, destination: layout.destination.position, value: layout.time.position)
         let unit = timeUnit
         var nextProgress = Self.progressInterval
         do {
-            try reader.forEachMatrixBatch(positions, origins: numbering.origins, destinations: numbering.destinations, otherwise: { record in
-                let row = try layout.read(record)
-                guard row.minutes != nil, let value = record.double(layout.time.position) else {
-                    report.rowsRead += 1
-                    report.skip("no time (the pair stays unreachable)", line: record.line, detail: "\(row.origin) → \(row.destination)")
-                    return nil
+            try reader.forEachMatrixBatch(
+                positions, origins: numbering.origins, destinations: numbering.destinations,
+                otherwise: { record in
+                    let row = try layout.read(record)
+                    guard row.minutes != nil, let value = record.double(layout.time.position) else {
+                        report.rowsRead += 1
+                        report.skip(
+                            "no time (the pair stays unreachable)", line: record.line,
+                            detail: "\(row.origin) → \(row.destination)")
+                        return nil
+                    }
+                    guard
+                        let origin = try endpoint(
+                            numbering.resolver.resolve(row.origin, as: origins), id: row.origin, column: layout.origin,
+                            record: record, unknown: &unknown, report: &report),
+                        let destination = try endpoint(
+                            numbering.resolver.resolve(row.destination, as: destinations), id: row.destination,
+                            column: layout.destination, record: record, unknown: &unknown, report: &report),
+                        let from = numbering.ordinal[origin], let to = numbering.ordinal[destination]
+                    else {
+                        report.rowsRead += 1
+                        return nil
+                    }
+                    return (from, to, value)
                 }
-                guard let origin = try endpoint(numbering.resolver.resolve(row.origin, as: origins), id: row.origin, column: layout.origin,
-                                                record: record, unknown: &unknown, report: &report),
-                      let destination = try endpoint(numbering.resolver.resolve(row.destination, as: destinations), id: row.destination,
-                                                     column: layout.destination, record: record, unknown: &unknown, report: &report),
-                      let from = numbering.ordinal[origin], let to = numbering.ordinal[destination]
-                else {
-                    report.rowsRead += 1
-                    return nil
-                }
-                return (from, to, value)
-            }) { entries in
+            ) { entries in
                 // The fast lane reads signs and exponents as numbers; the importer's reading refuses a negative time.
                 guard entries.allSatisfy({ $0.value >= 0 }) else { throw FastLaneRejected() }
                 try inserter.add(entries, minutes: unit.minutes)
@@ -186,21 +215,25 @@ public struct MatrixImporter {
             try inserter.finish()
         } catch let duplicate as DuplicateTravelPair {
             // The fast lane keeps no line numbers: find the pair's second line by reading again (this error's path only).
-            throw DuplicateTravelPair(origin: duplicate.origin, destination: duplicate.destination,
-                                      tag: try secondLine(of: duplicate, reader: reader, layout: layout, resolver: numbering.resolver))
+            throw DuplicateTravelPair(
+                origin: duplicate.origin, destination: duplicate.destination,
+                tag: try secondLine(of: duplicate, reader: reader, layout: layout, resolver: numbering.resolver))
         }
     }
 
     /// The line where a pair appears for the second time.
-    private func secondLine(of pair: DuplicateTravelPair, reader: ByteCSVReader, layout: MatrixLayout, resolver: EndpointResolver) throws -> Int {
-        var seen = 0, line = 0
+    private func secondLine(
+        of pair: DuplicateTravelPair, reader: ByteCSVReader, layout: MatrixLayout, resolver: EndpointResolver
+    ) throws -> Int {
+        var seen = 0
+        var line = 0
         struct Stop: Error {}
         do {
             try reader.forEachRecord { record in
                 let row = try layout.read(record)
                 guard row.minutes != nil, row.origin == pair.origin.id, row.destination == pair.destination.id,
-                      case .found(pair.origin) = resolver.resolve(row.origin, as: origins),
-                      case .found(pair.destination) = resolver.resolve(row.destination, as: destinations)
+                    case .found(pair.origin) = resolver.resolve(row.origin, as: origins),
+                    case .found(pair.destination) = resolver.resolve(row.destination, as: destinations)
                 else { return }
                 seen += 1
                 if seen == 2 {
@@ -218,7 +251,7 @@ public struct MatrixImporter {
         unknown: inout UnknownIDs, report: inout ImportReport
     ) throws -> TravelEndpoint? {
         switch resolution {
-        case let .found(endpoint):
+        case .found(let endpoint):
             return endpoint
         case .unknown:
             let among = column.kind.map { "no \($0.rawValue)" } ?? "no zone or actor"
@@ -255,7 +288,8 @@ struct UnknownIDs {
     var warning: String? {
         guard !seen.isEmpty else { return nil }
         let more = seen.count > examples.count ? ", …" : ""
-        return "\(seen.count) distinct ids match nothing in the territory (\(examples.joined(separator: ", "))\(more)); "
+        return
+            "\(seen.count) distinct ids match nothing in the territory (\(examples.joined(separator: ", "))\(more)); "
             + "their rows were skipped (a matrix often covers more than the territory)"
     }
 }

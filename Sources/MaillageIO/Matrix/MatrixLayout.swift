@@ -62,24 +62,28 @@ struct MatrixLayout {
     /// Reads a row: both ids present, a time (or an empty cell) and a distance 0 or more.
     func read(_ record: ByteRecord) throws -> Row {
         guard let originID = record.string(origin.position) else {
-            throw ImportError(file: file, line: record.line, field: origin.name, expected: "an origin id; the cell is empty")
+            throw ImportError(
+                file: file, line: record.line, field: origin.name, expected: "an origin id; the cell is empty")
         }
         guard let destinationID = record.string(destination.position) else {
-            throw ImportError(file: file, line: record.line, field: destination.name, expected: "a destination id; the cell is empty")
+            throw ImportError(
+                file: file, line: record.line, field: destination.name, expected: "a destination id; the cell is empty")
         }
         var minutes: Double?
         if !record.isEmpty(time.position) {
             guard let value = record.double(time.position), value >= 0 else {
-                throw ImportError(file: file, line: record.line, field: time.name, value: record.string(time.position),
-                                  expected: "a travel time in \(time.unit.rawValue), a number 0 or more")
+                throw ImportError(
+                    file: file, line: record.line, field: time.name, value: record.string(time.position),
+                    expected: "a travel time in \(time.unit.rawValue), a number 0 or more")
             }
             minutes = time.unit.minutes(value)
         }
         var km: Double?
         if let distance, !record.isEmpty(distance.position) {
             guard let value = record.double(distance.position), value >= 0 else {
-                throw ImportError(file: file, line: record.line, field: distance.name, value: record.string(distance.position),
-                                  expected: "a distance in \(distance.unit.rawValue), a number 0 or more")
+                throw ImportError(
+                    file: file, line: record.line, field: distance.name, value: record.string(distance.position),
+                    expected: "a distance in \(distance.unit.rawValue), a number 0 or more")
             }
             km = distance.unit.kilometres(value)
         }

@@ -39,32 +39,48 @@ public struct ObservedImporter {
         } else if file.hasColumn("scope"), file.hasColumn("series") {
             values = try readLong(file, report: &report)
         } else {
-            throw ImportError(file: path, line: 1, expected: "a SAE table (AN, nofinesset and PASSU, AUTSU or SMUR: URGENCES2, URGENCES, SMURSAMU) or a long table with the columns scope, subject_id, series, year, value")
+            throw ImportError(
+                file: path, line: 1,
+                expected:
+                    "a SAE table (AN, nofinesset and PASSU, AUTSU or SMUR: URGENCES2, URGENCES, SMURSAMU) or a long table with the columns scope, subject_id, series, year, value"
+            )
         }
         if !years.isEmpty, values.isEmpty {
-            throw ImportError(file: path, line: nil, field: "AN", value: years.sorted().map(String.init).joined(separator: ","), expected: "a year the file has")
+            throw ImportError(
+                file: path, line: nil, field: "AN", value: years.sorted().map(String.init).joined(separator: ","),
+                expected: "a year the file has")
         }
         let loaded = try database.transaction { writer in
             var loaded = Set<String>()
             for value in values {
                 if try writer.upsert(value) { report.inserted += 1 } else { report.updated += 1 }
-                if value.scope == .actor, try writer.actorKind(value.subjectID) != nil { loaded.insert(value.subjectID) }
+                if value.scope == .actor, try writer.actorKind(value.subjectID) != nil {
+                    loaded.insert(value.subjectID)
+                }
             }
             return loaded
         }
         let subjects = Set(values.filter { $0.scope == .actor }.map(\.subjectID))
         if subjects.count > loaded.count {
-            report.warnings.append("\(subjects.count - loaded.count) of \(subjects.count) sites are not actors of this territory (kept for later; calibration uses the \(loaded.count) loaded)")
+            report.warnings.append(
+                "\(subjects.count - loaded.count) of \(subjects.count) sites are not actors of this territory (kept for later; calibration uses the \(loaded.count) loaded)"
+            )
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
 
-    private func readSAE(_ file: DelimitedFile, table: SAEObservedTable, report: inout ImportReport) throws -> [ObservedValue] {
+    private func readSAE(_ file: DelimitedFile, table: SAEObservedTable, report: inout ImportReport) throws
+        -> [ObservedValue]
+    {
         let wanted = series ?? table.defaultSeries.filter(file.hasColumn)
         try file.requireColumns(["AN", "nofinesset"] + (series ?? table.requiredSeries))
         let source = self.source ?? "DREES SAE \(table.rawValue) (\(URL(fileURLWithPath: file.path).lastPathComponent))"
-        struct Key: Hashable { var site: String; var series: String; var year: Int }
+        struct Key: Hashable {
+            var site: String
+            var series: String
+            var year: Int
+        }
         var sums: [Key: Double] = [:]
         try file.forEachRecord { record in
             report.rowsRead += 1
@@ -80,16 +96,24 @@ public struct ObservedImporter {
             var any = false
             for name in wanted {
                 guard let value = try record.double(name) else { continue }
-                guard value >= 0 else { throw record.error(name, value: record.string(name), expected: "a count, 0 or more") }
-                if table.isFlags, value != 0, value != 1 { throw record.error(name, value: record.string(name), expected: "0 or 1") }
+                guard value >= 0 else {
+                    throw record.error(name, value: record.string(name), expected: "a count, 0 or more")
+                }
+                if table.isFlags, value != 0, value != 1 {
+                    throw record.error(name, value: record.string(name), expected: "0 or 1")
+                }
                 let key = Key(site: site, series: name, year: year)
                 sums[key] = table.isFlags ? max(sums[key] ?? 0, value) : (sums[key] ?? 0) + value
                 any = true
             }
             if !any { report.skip("no value in the series kept", line: record.line, detail: site) }
         }
-        return sums.map { ObservedValue(scope: .actor, subjectID: $0.key.site, series: $0.key.series, year: $0.key.year, value: $0.value, source: source) }
-            .sorted { ($0.subjectID, $0.series, $0.year) < ($1.subjectID, $1.series, $1.year) }
+        return sums.map {
+            ObservedValue(
+                scope: .actor, subjectID: $0.key.site, series: $0.key.series, year: $0.key.year, value: $0.value,
+                source: source)
+        }
+        .sorted { ($0.subjectID, $0.series, $0.year) < ($1.subjectID, $1.series, $1.year) }
     }
 
     private func readLong(_ file: DelimitedFile, report: inout ImportReport) throws -> [ObservedValue] {
@@ -112,10 +136,13 @@ public struct ObservedImporter {
                 return
             }
             let value = try record.requiredDouble("value")
-            let item = ObservedValue(scope: scope, subjectID: try record.required("subject_id"), series: try record.required("series"),
-                                     year: year, value: value, source: record.string("source") ?? defaultSource)
+            let item = ObservedValue(
+                scope: scope, subjectID: try record.required("subject_id"), series: try record.required("series"),
+                year: year, value: value, source: record.string("source") ?? defaultSource)
             guard seen.insert([scopeText, item.subjectID, item.series, yearText, item.source]).inserted else {
-                throw record.error("subject_id", value: item.subjectID, expected: "one row per scope, subject, series, year and source; this one repeats an earlier row")
+                throw record.error(
+                    "subject_id", value: item.subjectID,
+                    expected: "one row per scope, subject, series, year and source; this one repeats an earlier row")
             }
             values.append(item)
         }

@@ -1,4 +1,5 @@
 import MaillageFormats
+
 /// The SAE tables (DREES, `BOR;AN;nofinesset;…`) `import observed` knows, and the series it keeps of each.
 ///
 /// A site can have several rows in a year (URGENCES2 has one per general and paediatric
@@ -16,10 +17,16 @@ public enum SAEObservedTable: String, Sendable, CaseIterable, Codable {
     public var defaultSeries: [String] {
         switch self {
         case .urgences2:
-            ["PASSU", "dt80", "dt18", "dtMCO", "dtMCO80", "dtMCO18", "dtLS", "dtLS80", "dtLS18",
-             "dtHAD", "dtHAD80", "dtHAD18", "dtEXT", "dtEXT80", "dtEXT18", "dtHOSP", "SEJ_UHCD"]
+            [
+                "PASSU", "dt80", "dt18", "dtMCO", "dtMCO80", "dtMCO18", "dtLS", "dtLS80", "dtLS18",
+                "dtHAD", "dtHAD80", "dtHAD18", "dtEXT", "dtEXT80", "dtEXT18", "dtHOSP", "SEJ_UHCD",
+            ]
         case .urgences: ["AUTSU", "AUTGEN", "AUTPED", "AUTSAIS"]
-        case .smurSamu: ["SMUR", "SAMU", "SORTIES", "SORTER1", "SORTER2", "SORAER1", "SORAER2", "TRAN", "TRAN18", "TRAN80", "APP", "DR"]
+        case .smurSamu:
+            [
+                "SMUR", "SAMU", "SORTIES", "SORTER1", "SORTER2", "SORAER1", "SORAER2", "TRAN", "TRAN18", "TRAN80",
+                "APP", "DR",
+            ]
         }
     }
 

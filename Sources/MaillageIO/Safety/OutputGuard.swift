@@ -20,14 +20,16 @@ public enum OutputGuard {
 
         /// A territory database and the files SQLite keeps beside it.
         public static func database(_ path: String, role: String = "territory database") -> [Input] {
-            [Input(path, role: role)] + ["-wal", "-shm", "-journal"].map { Input(path + $0, role: "\(role)'s \($0.dropFirst()) file") }
+            [Input(path, role: role)]
+                + ["-wal", "-shm", "-journal"].map { Input(path + $0, role: "\(role)'s \($0.dropFirst()) file") }
         }
     }
 
     /// Throws unless `output` is a different file from every input.
     public static func check(output: String, role: String, against inputs: [Input]) throws {
         for input in inputs where sameFile(output, input.path) {
-            throw FileAccessError.overwritesInput(output: output, outputRole: role, input: input.path, inputRole: input.role)
+            throw FileAccessError.overwritesInput(
+                output: output, outputRole: role, input: input.path, inputRole: input.role)
         }
     }
 

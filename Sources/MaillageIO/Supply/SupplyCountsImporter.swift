@@ -26,7 +26,10 @@ public struct SupplyCountsImporter {
     public var measure: CapacityMeasure
 
     /// An importer of one count column as one kind of actor.
-    public init(csv: CSVOptions = CSVOptions(), kind: ActorKind, column: String, idColumn: String? = nil, measure: CapacityMeasure = .fte) {
+    public init(
+        csv: CSVOptions = CSVOptions(), kind: ActorKind, column: String, idColumn: String? = nil,
+        measure: CapacityMeasure = .fte
+    ) {
         self.csv = csv
         self.kind = kind
         self.column = column
@@ -46,7 +49,9 @@ public struct SupplyCountsImporter {
         let start = Date()
         var report = ImportReport(file: path, kind: "supply counts (\(kind.rawValue), \(column))")
         let file = try DelimitedFile(path: path, options: csv)
-        let idField = ZoneFieldLayout.pick(idColumn, defaults: ZoneColumns.idDefaults + ["codecommuneetablissement"], in: file.header) ?? "id"
+        let idField =
+            ZoneFieldLayout.pick(
+                idColumn, defaults: ZoneColumns.idDefaults + ["codecommuneetablissement"], in: file.header) ?? "id"
         let nameField = ZoneFieldLayout.pick(nil, defaults: ZoneColumns.nameDefaults, in: file.header)
         try file.requireColumns([idField, column])
         var rows: [Row] = []
@@ -55,7 +60,9 @@ public struct SupplyCountsImporter {
             report.rowsRead += 1
             let zone = try record.required(idField)
             let count = try record.double(column)
-            if let count, count < 0 { throw record.error(column, value: record.string(column), expected: "a count >= 0") }
+            if let count, count < 0 {
+                throw record.error(column, value: record.string(column), expected: "a count >= 0")
+            }
             if let first = lines.updateValue(record.line, forKey: zone) {
                 throw record.error(idField, value: zone, expected: "one row per zone; line \(first) has the same")
             }
@@ -67,7 +74,9 @@ public struct SupplyCountsImporter {
             var removed = 0
             for row in rows {
                 guard let zone = zones[row.zone] else {
-                    report.skip("zone id matches no zone", line: row.line, detail: [row.zone, row.name].compactMap { $0 }.joined(separator: " "))
+                    report.skip(
+                        "zone id matches no zone", line: row.line,
+                        detail: [row.zone, row.name].compactMap { $0 }.joined(separator: " "))
                     continue
                 }
                 let id = AggregatedActor.id(kind: kind, zone: zone.id)
@@ -78,18 +87,21 @@ public struct SupplyCountsImporter {
                 }
                 let actor: Actor
                 do {
-                    actor = try Actor(id: id, kind: kind, name: AggregatedActor.name(kind: kind, zone: zone), point: zone.point,
-                                      zoneID: zone.id, capacities: [Capacity(measure, count)], sourceReference: source)
+                    actor = try Actor(
+                        id: id, kind: kind, name: AggregatedActor.name(kind: kind, zone: zone), point: zone.point,
+                        zoneID: zone.id, capacities: [Capacity(measure, count)], sourceReference: source)
                 } catch let error as ValidationError {
                     throw ImportError(error, file: path, line: row.line)
                 }
                 report.record(try writer.upsert(actor))
             }
             if removed > 0 {
-                report.warnings.append("removed \(removed) aggregated \(kind.rawValue) actor(s) whose count is now zero or empty")
+                report.warnings.append(
+                    "removed \(removed) aggregated \(kind.rawValue) actor(s) whose count is now zero or empty")
             }
         }
-        report.warnings.append("each count in \(column) is stored as capacity.\(measure.rawValue) of one actor per zone")
+        report.warnings.append(
+            "each count in \(column) is stored as capacity.\(measure.rawValue) of one actor per zone")
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

@@ -51,11 +51,13 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var summary: String {
         var lines = [
             "Imported \(kind) from \(file): \(rowsRead) rows read, \(inserted) added, \(updated) updated, "
-                + "\(skippedCount) skipped (\(String(format: "%.2f", seconds)) s)",
+                + "\(skippedCount) skipped (\(String(format: "%.2f", seconds)) s)"
         ]
         for reason in skipped.keys.sorted() {
             let examples = skippedExamples[reason, default: []].joined(separator: "; ")
-            lines.append("  skipped \(skipped[reason]!): \(reason)\(examples.isEmpty ? "" : " (\(examples)\(skipped[reason]! > Self.examplesPerReason ? "; …" : ""))")")
+            lines.append(
+                "  skipped \(skipped[reason]!): \(reason)\(examples.isEmpty ? "" : " (\(examples)\(skipped[reason]! > Self.examplesPerReason ? "; …" : ""))")"
+            )
         }
         for warning in warnings { lines.append("  warning: \(warning)") }
         return lines.joined(separator: "\n")

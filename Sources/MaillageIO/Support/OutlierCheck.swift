@@ -11,8 +11,11 @@ enum OutlierCheck {
     /// Warnings for the points farther than ``limitKm`` from the median of all of them.
     static func warnings(_ points: [(label: String, point: GeoPoint)]) -> [String] {
         guard points.count >= minimumPoints else { return [] }
-        let lons = points.map(\.point.longitude).sorted(), lats = points.map(\.point.latitude).sorted()
-        guard let median = try? GeoPoint(longitude: lons[lons.count / 2], latitude: lats[lats.count / 2]) else { return [] }
+        let lons = points.map(\.point.longitude).sorted()
+        let lats = points.map(\.point.latitude).sorted()
+        guard let median = try? GeoPoint(longitude: lons[lons.count / 2], latitude: lats[lats.count / 2]) else {
+            return []
+        }
         return points.compactMap { item in warning(item.label, item.point, from: median) }
     }
 
@@ -36,11 +39,19 @@ enum OutlierCheck {
         mutating func check(_ label: @autoclosure () -> String, _ point: GeoPoint, from median: GeoPoint) {
             let km = Geodesic.wgs84.distance(from: median, to: point) / 1000
             guard km > OutlierCheck.limitKm else { return }
-            if named.count < Self.namedLimit { named.append(OutlierCheck.text(label(), point, km: km)) } else { more += 1 }
+            if named.count < Self.namedLimit {
+                named.append(OutlierCheck.text(label(), point, km: km))
+            } else {
+                more += 1
+            }
         }
 
         var lines: [String] {
-            more == 0 ? named : named + ["\(more) more points lie over \(Int(OutlierCheck.limitKm)) km from the others; check their coordinates and CRS"]
+            more == 0
+                ? named
+                : named + [
+                    "\(more) more points lie over \(Int(OutlierCheck.limitKm)) km from the others; check their coordinates and CRS"
+                ]
         }
     }
 }

@@ -16,18 +16,21 @@ public struct PositionReader {
     public init(file: DelimitedFile, crs: String?) throws {
         self.crs = crs
         let hasXY = file.hasColumn("x") && file.hasColumn("y")
-        let hasLatLon = file.hasColumn("lat") && file.hasColumn("lon")
+        let hasLatLon =
+            file.hasColumn("lat") && file.hasColumn("lon")
             || file.hasColumn("latitude") && file.hasColumn("longitude")
         if hasXY && !hasLatLon && crs == nil {
-            throw ImportError(file: file.path, line: 1, field: "x, y",
-                              expected: "the coordinate reference system x and y are in",
-                              hint: SettingHint("crs", example: "EPSG:2154"))
+            throw ImportError(
+                file: file.path, line: 1, field: "x, y",
+                expected: "the coordinate reference system x and y are in",
+                hint: SettingHint("crs", example: "EPSG:2154"))
         }
         guard hasXY || hasLatLon else {
-            throw ImportError(file: file.path, line: 1, field: "lat, lon",
-                              expected: "columns lat and lon (WGS84), or x and y with their coordinate reference system; "
-                                + "the header has \(file.header.joined(separator: ", "))",
-                              hint: SettingHint("crs", example: "EPSG:2154"))
+            throw ImportError(
+                file: file.path, line: 1, field: "lat, lon",
+                expected: "columns lat and lon (WGS84), or x and y with their coordinate reference system; "
+                    + "the header has \(file.header.joined(separator: ", "))",
+                hint: SettingHint("crs", example: "EPSG:2154"))
         }
         usesXY = hasXY && crs != nil
         // Built only when x/y are read: a file with lat/lon and a --crs (every fuzz input of the
@@ -38,12 +41,14 @@ public struct PositionReader {
     /// The record's WGS84 point and, when converted, the coordinates as given.
     public func position(of record: Record) throws -> (GeoPoint, SourcePosition?) {
         if usesXY, let transformer, let crs {
-            let x = try record.requiredDouble("x"), y = try record.requiredDouble("y")
+            let x = try record.requiredDouble("x")
+            let y = try record.requiredDouble("y")
             do {
                 let point = try transformer.geoPoint(x: x, y: y)
                 return (point, try SourcePosition(x: x, y: y, crs: crs))
             } catch let error as ProjError {
-                throw record.error("x, y", value: "\(x), \(y)", expected: "a position PROJ can convert from \(crs): \(error.message)")
+                throw record.error(
+                    "x, y", value: "\(x), \(y)", expected: "a position PROJ can convert from \(crs): \(error.message)")
             } catch let error as ValidationError {
                 throw record.error("x, y", value: "\(x), \(y)", expected: "a position in \(crs) (\(error.reason))")
             }
@@ -53,16 +58,18 @@ public struct PositionReader {
         guard (-90...90).contains(lat) else {
             throw record.error(
                 "lat", value: "\(lat)",
-                expected: "a WGS84 latitude in -90...90 (projected coordinates go in x and y with their reference system)"
+                expected:
+                    "a WGS84 latitude in -90...90 (projected coordinates go in x and y with their reference system)"
             )
-                .hinted("crs", example: "EPSG:2154")
+            .hinted("crs", example: "EPSG:2154")
         }
         guard (-180...180).contains(lon) else {
             throw record.error(
                 "lon", value: "\(lon)",
-                expected: "a WGS84 longitude in -180...180 (projected coordinates go in x and y with their reference system)"
+                expected:
+                    "a WGS84 longitude in -180...180 (projected coordinates go in x and y with their reference system)"
             )
-                .hinted("crs", example: "EPSG:2154")
+            .hinted("crs", example: "EPSG:2154")
         }
         return (try GeoPoint(longitude: lon, latitude: lat), nil)
     }

@@ -20,6 +20,8 @@ struct RowLedger {
     func outlierWarnings(label: (String, Int) -> String) throws -> [String] {
         guard try rows.count() >= OutlierCheck.minimumPoints, let center = try rows.medianPoint() else { return [] }
         var warnings = OutlierCheck.Collector()
+        // The store's ledger streams its rows through a callback; it is not a Sequence.
+        // swift-format-ignore: ReplaceForEachWithForLoop
         try rows.forEach { id, line, point in warnings.check(label(id, line), point, from: center) }
         return warnings.lines
     }

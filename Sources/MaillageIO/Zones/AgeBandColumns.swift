@@ -56,13 +56,14 @@ enum AgeBandColumns {
 
     /// Two-digit years from `Pyy_` prefixes, latest first (`99` is 1999, `20` is 2020).
     private static func years(in names: [String]) -> [String] {
-        let found = Set(names.compactMap { name -> String? in
-            let upper = Array(name.uppercased())
-            guard upper.count >= 7, upper[0] == "P", upper[1].isNumber, upper[2].isNumber, upper[3] == "_",
-                  String(upper[4...6]) == "POP"
-            else { return nil }
-            return String(upper[1...2])
-        })
+        let found = Set(
+            names.compactMap { name -> String? in
+                let upper = Array(name.uppercased())
+                guard upper.count >= 7, upper[0] == "P", upper[1].isNumber, upper[2].isNumber, upper[3] == "_",
+                    String(upper[4...6]) == "POP"
+                else { return nil }
+                return String(upper[1...2])
+            })
         return found.sorted { fullYear($0) > fullYear($1) }
     }
 

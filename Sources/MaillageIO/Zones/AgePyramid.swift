@@ -36,7 +36,8 @@ public struct AgePyramid: Sendable {
             let sex = try record.required("sexe").lowercased()
             let count = try record.requiredDouble("population")
             guard count >= 0, count <= Population.maximumPerZone else {
-                throw record.error("population", value: "\(count)", expected: "a count from 0 to \(Int64(Population.maximumPerZone))")
+                throw record.error(
+                    "population", value: "\(count)", expected: "a count from 0 to \(Int64(Population.maximumPerZone))")
             }
             table[rowYear, default: [:]][dep, default: [:]][sex, default: [:]][band, default: 0] += count
             if firstLine["\(rowYear) \(dep)"] == nil { firstLine["\(rowYear) \(dep)"] = record.line }
@@ -46,8 +47,9 @@ public struct AgePyramid: Sendable {
         }
         guard let byDepartement = table[chosen] else {
             let years = table.keys.sorted()
-            throw ImportError(file: path, field: "annee", value: "\(chosen)",
-                              expected: "a year of the file (\(years.first ?? 0)–\(years.last ?? 0))")
+            throw ImportError(
+                file: path, field: "annee", value: "\(chosen)",
+                expected: "a year of the file (\(years.first ?? 0)–\(years.last ?? 0))")
         }
         self.year = chosen
         counts = byDepartement.mapValues(Self.sumSexes)
@@ -55,8 +57,9 @@ public struct AgePyramid: Sendable {
         // pyramid once gave Toulouse 471,583 children and no adults.
         for dep in counts.keys.sorted() {
             guard (counts[dep] ?? [:]).values.reduce(0, +) > 0 else {
-                throw ImportError(file: path, line: firstLine["\(chosen) \(dep)"], field: "population",
-                                  expected: "people in the age bands of département \(dep) (\(chosen)); every band adds up to 0")
+                throw ImportError(
+                    file: path, line: firstLine["\(chosen) \(dep)"], field: "population",
+                    expected: "people in the age bands of département \(dep) (\(chosen)); every band adds up to 0")
             }
         }
     }
@@ -92,7 +95,9 @@ public struct AgePyramid: Sendable {
                 && (target.upperAge == nil || band.upperAge.map { $0 <= target.upperAge! } == true)
         }
         guard let target else {
-            throw record.error("age_band", value: text, expected: "a band inside one of INSEE's bands 0-14, 15-29, 30-44, 45-59, 60-74, 75+")
+            throw record.error(
+                "age_band", value: text,
+                expected: "a band inside one of INSEE's bands 0-14, 15-29, 30-44, 45-59, 60-74, 75+")
         }
         return target
     }

@@ -33,9 +33,12 @@ public struct CodeMap: Sendable {
         var targets = [String: String]()
         var lines = [String: Int]()
         try file.forEachRecord { record in
-            let from = try record.required(old), to = try record.required(new)
+            let from = try record.required(old)
+            let to = try record.required(new)
             if let previous = targets[from], previous != to {
-                throw record.error(new, value: to, expected: "one new code per old code; line \(lines[from] ?? 0) maps \(from) to \(previous)")
+                throw record.error(
+                    new, value: to,
+                    expected: "one new code per old code; line \(lines[from] ?? 0) maps \(from) to \(previous)")
             }
             // A code mapped to itself changes nothing.
             guard from != to else { return }
@@ -57,8 +60,9 @@ public struct CodeMap: Sendable {
             while let next = targets[current], !settled.contains(next) {
                 if onPath.contains(next) {
                     let loop = path[path.firstIndex(of: next)!...] + [next]
-                    throw ImportError(file: file, line: lines[next], field: "new_code",
-                                      expected: "codes that end somewhere; \(loop.joined(separator: " → ")) is a loop")
+                    throw ImportError(
+                        file: file, line: lines[next], field: "new_code",
+                        expected: "codes that end somewhere; \(loop.joined(separator: " → ")) is a loop")
                 }
                 path.append(next)
                 onPath.insert(next)
@@ -78,10 +82,12 @@ public struct CodeMap: Sendable {
 
     /// The ImportError for old codes still held as zones.
     public func doubleCountError(_ stored: [String]) -> ImportError {
-        ImportError(file: path, field: "old_code",
-                    expected: "old codes the territory does not hold as zones; it still has \(stored.count) of them as zones "
-                        + "(\(stored.prefix(5).map { "\($0) → \(resolve($0))" }.joined(separator: ", "))\(stored.count > 5 ? ", …" : "")), "
-                        + "so merging them into the new codes would count their people twice; import into a territory without them, or without the code map")
+        ImportError(
+            file: path, field: "old_code",
+            expected: "old codes the territory does not hold as zones; it still has \(stored.count) of them as zones "
+                + "(\(stored.prefix(5).map { "\($0) → \(resolve($0))" }.joined(separator: ", "))\(stored.count > 5 ? ", …" : "")), "
+                + "so merging them into the new codes would count their people twice; import into a territory without them, or without the code map"
+        )
     }
 
     init(path: String, targets: [String: String]) {

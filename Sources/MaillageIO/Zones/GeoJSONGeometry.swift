@@ -62,25 +62,26 @@ struct GeoJSONGeometry {
         case "Polygon":
             return try Boundary(polygons: [Self.polygon(coordinates)])
         case "MultiPolygon":
-            guard case let .list(polygons) = coordinates else { throw Self.malformed("MultiPolygon coordinates") }
+            guard case .list(let polygons) = coordinates else { throw Self.malformed("MultiPolygon coordinates") }
             return try Boundary(polygons: polygons.map(Self.polygon))
         default:
-            throw ValidationError(field: "boundary.type", reason: "'\(type ?? "none")' is not a Polygon or MultiPolygon geometry")
+            throw ValidationError(
+                field: "boundary.type", reason: "'\(type ?? "none")' is not a Polygon or MultiPolygon geometry")
         }
     }
 
     /// The point of a Point geometry, nil when its coordinates are not a WGS84 position.
     func point() -> GeoPoint? {
-        guard case let .position(x, y) = coordinates else { return nil }
+        guard case .position(let x, let y) = coordinates else { return nil }
         return try? GeoPoint(longitude: x, latitude: y)
     }
 
     private static func polygon(_ value: Coordinates?) throws -> Boundary.Polygon {
-        guard case let .list(rings) = value else { throw malformed("polygon") }
+        guard case .list(let rings) = value else { throw malformed("polygon") }
         return try rings.map { ring in
-            guard case let .list(positions) = ring else { throw malformed("ring") }
+            guard case .list(let positions) = ring else { throw malformed("ring") }
             return try positions.map { position in
-                guard case let .position(x, y) = position else { throw malformed("position") }
+                guard case .position(let x, let y) = position else { throw malformed("position") }
                 return try GeoPoint(longitude: x, latitude: y)
             }
         }

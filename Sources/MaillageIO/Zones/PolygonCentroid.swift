@@ -47,11 +47,14 @@ final class PolygonCentroid: @unchecked Sendable {
     }
 
     private func unlockedCentroid(of boundary: Boundary) throws -> GeoPoint {
-        var area = 0.0, sumX = 0.0, sumY = 0.0
+        var area = 0.0
+        var sumX = 0.0
+        var sumY = 0.0
         var origin: (x: Double, y: Double)?
         for polygon in boundary.polygons {
             for (index, ring) in polygon.enumerated() {
-                var xs = ring.map(\.longitude), ys = ring.map(\.latitude)
+                var xs = ring.map(\.longitude)
+                var ys = ring.map(\.latitude)
                 try forward.transform(xs: &xs, ys: &ys)
                 // Coordinates are millions of metres: working relative to one vertex keeps
                 // the cross products small enough for full double precision.
@@ -75,15 +78,23 @@ final class PolygonCentroid: @unchecked Sendable {
         let (west, east) = (outer.map(\.longitude).min() ?? 0, outer.map(\.longitude).max() ?? 0)
         let (south, north) = (outer.map(\.latitude).min() ?? 0, outer.map(\.latitude).max() ?? 0)
         let slack = 1e-9
-        guard point.longitude >= west - slack, point.longitude <= east + slack, point.latitude >= south - slack, point.latitude <= north + slack else {
-            throw ValidationError(field: "boundary", reason: "its centroid (\(point.longitude), \(point.latitude)) falls outside its envelope (longitude \(west)…\(east), latitude \(south)…\(north)): the outline is not a valid polygon")
+        guard point.longitude >= west - slack, point.longitude <= east + slack, point.latitude >= south - slack,
+            point.latitude <= north + slack
+        else {
+            throw ValidationError(
+                field: "boundary",
+                reason:
+                    "its centroid (\(point.longitude), \(point.latitude)) falls outside its envelope (longitude \(west)…\(east), latitude \(south)…\(north)): the outline is not a valid polygon"
+            )
         }
         return point
     }
 
     /// The signed area of a closed ring and its first moments (centroid × area), by the shoelace formula.
     static func ringMoments(xs: [Double], ys: [Double]) -> (area: Double, momentX: Double, momentY: Double) {
-        var twiceArea = 0.0, momentX = 0.0, momentY = 0.0
+        var twiceArea = 0.0
+        var momentX = 0.0
+        var momentY = 0.0
         for k in 0..<(xs.count - 1) {
             let cross = xs[k] * ys[k + 1] - xs[k + 1] * ys[k]
             twiceArea += cross

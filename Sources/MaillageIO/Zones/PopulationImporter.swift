@@ -73,7 +73,8 @@ public struct PopulationImporter {
                 let stored = codeMap.storedOldCodes { zones[$0] != nil }
                 guard stored.isEmpty else { throw codeMap.doubleCountError(stored) }
             }
-            var groups = [String: [Row]](), order: [String] = []
+            var groups = [String: [Row]]()
+            var order: [String] = []
             for row in rows {
                 guard zones[row.zoneID] != nil else {
                     report.skip("code matches no zone", line: row.draft.line, detail: Self.label(row))
@@ -87,8 +88,11 @@ public struct PopulationImporter {
             for id in order {
                 let group = groups[id] ?? []
                 guard let zone = try writer.zone(id) else { continue }
-                guard let updated = try population(of: zone, from: group, source: source, file: path, capped: &capped) else {
-                    report.skip("empty population", line: group.first?.draft.line, detail: group.map(Self.label).joined(separator: ", "))
+                guard let updated = try population(of: zone, from: group, source: source, file: path, capped: &capped)
+                else {
+                    report.skip(
+                        "empty population", line: group.first?.draft.line,
+                        detail: group.map(Self.label).joined(separator: ", "))
                     continue
                 }
                 try bands.register(updated, writer: writer, file: path, place: group[0].draft.place)
@@ -96,8 +100,10 @@ public struct PopulationImporter {
             }
             report.warnings += try Self.unmatchedZones(zones, matched: Set(order), writer: writer)
             if !capped.isEmpty {
-                report.warnings.append("\(capped.count) zone(s) have more people aged 75+ in \(over75Column ?? "") than in total; "
-                    + "75+ set to the total: " + capped.prefix(5).joined(separator: ", ") + (capped.count > 5 ? ", …" : ""))
+                report.warnings.append(
+                    "\(capped.count) zone(s) have more people aged 75+ in \(over75Column ?? "") than in total; "
+                        + "75+ set to the total: " + capped.prefix(5).joined(separator: ", ")
+                        + (capped.count > 5 ? ", …" : ""))
             }
         }
         report.seconds = Date().timeIntervalSince(start)
@@ -110,7 +116,9 @@ public struct PopulationImporter {
         do { layout = try ZoneFieldLayout(names: file.header, columns: columns) } catch let error as ValidationError {
             throw ImportError(file: file.path, line: 1, field: error.field, expected: error.reason)
         }
-        let named = ZoneFieldLayout.missing(columns, in: file.header) + (over75Column.map { file.hasColumn($0) ? [] : [$0] } ?? [])
+        let named =
+            ZoneFieldLayout.missing(columns, in: file.header)
+            + (over75Column.map { file.hasColumn($0) ? [] : [$0] } ?? [])
         if !named.isEmpty { try file.requireColumns(named) }
         if layout.id == nil { try file.requireColumns(["id"]) }
         if layout.population == nil && layout.bands.isEmpty { try file.requireColumns(["population"]) }
@@ -123,10 +131,12 @@ public struct PopulationImporter {
         if let column = over75Column, let value = try record.double(column), let total = draft.population {
             let unit = over75Unit ?? Over75Unit.guess(column: column)
             guard let count = unit.count(value, total: total) else {
-                throw record.error(column, value: record.string(column),
-                                   expected: "a \(unit.rawValue) of people aged 75+ "
-                                    + "(or say whether the column is a share, a percent or a count)")
-                    .hinted("over75_unit", example: "share")
+                throw record.error(
+                    column, value: record.string(column),
+                    expected: "a \(unit.rawValue) of people aged 75+ "
+                        + "(or say whether the column is a share, a percent or a count)"
+                )
+                .hinted("over75_unit", example: "share")
             }
             over75 = count
         }
@@ -145,20 +155,27 @@ public struct PopulationImporter {
         draft.density = nil
         draft.population = totals.reduce(0, +)
         let withBands = group.filter { !$0.draft.bands.isEmpty }
-        draft.bands = withBands.count == group.count
+        draft.bands =
+            withBands.count == group.count
             ? withBands.reduce(into: [:]) { sum, row in sum.merge(row.draft.bands, uniquingKeysWith: +) } : [:]
         var provenance = Provenance(zone.provenance)
-        provenance.set("population", "\(source.fileName) (\(source.populationField ?? "age bands"))"
-            + (group.count > 1 || group[0].draft.id != zone.id ? " via code map: \(group.map(\.draft.id).joined(separator: " "))" : ""))
+        provenance.set(
+            "population",
+            "\(source.fileName) (\(source.populationField ?? "age bands"))"
+                + (group.count > 1 || group[0].draft.id != zone.id
+                    ? " via code map: \(group.map(\.draft.id).joined(separator: " "))" : ""))
         var estimated: [AgeBand: Double]?
         if draft.bands.isEmpty, let pyramid, let total = draft.population {
             let over75s = group.compactMap(\.over75)
             let over75 = over75Column != nil && over75s.count == group.count ? over75s.reduce(0, +) : nil
             if let over75, over75 > total { capped.append("\(zone.id) \(zone.name) (\(over75) > \(total))") }
-            estimated = try estimate(zone: zone, total: total, over75: over75, pyramid: pyramid, file: file, line: draft.line)
-            provenance.set("age bands", "estimated from INSEE département \(DepartementCode.of(zone.id) ?? "?") pyramid \(pyramid.year) "
-                + "(\(URL(fileURLWithPath: pyramid.path).lastPathComponent))"
-                + (over75 != nil ? " and the commune's 75+ figure (\(over75Column ?? ""))" : ""))
+            estimated = try estimate(
+                zone: zone, total: total, over75: over75, pyramid: pyramid, file: file, line: draft.line)
+            provenance.set(
+                "age bands",
+                "estimated from INSEE département \(DepartementCode.of(zone.id) ?? "?") pyramid \(pyramid.year) "
+                    + "(\(URL(fileURLWithPath: pyramid.path).lastPathComponent))"
+                    + (over75 != nil ? " and the commune's 75+ figure (\(over75Column ?? ""))" : ""))
         } else if !draft.bands.isEmpty {
             provenance.set("age bands", "\(source.fileName) (\(source.bandFields.joined(separator: ", ")))")
         }
@@ -174,18 +191,23 @@ public struct PopulationImporter {
                 population = try Population(total: draft.population ?? 0)
                 provenance.remove("age bands")
             }
-            return try Zone(id: zone.id, name: zone.name, point: zone.point, boundary: zone.boundary, population: population,
-                            densityClass: zone.densityClass, provenance: provenance.text)
+            return try Zone(
+                id: zone.id, name: zone.name, point: zone.point, boundary: zone.boundary, population: population,
+                densityClass: zone.densityClass, provenance: provenance.text)
         } catch let error as ValidationError {
-            throw ImportError(file: file, line: draft.line, field: error.field, expected: "\(error.reason) (zone \(zone.id))")
+            throw ImportError(
+                file: file, line: draft.line, field: error.field, expected: "\(error.reason) (zone \(zone.id))")
         }
     }
 
-    private func estimate(zone: Zone, total: Double, over75: Double?, pyramid: AgePyramid, file: String, line: Int?) throws -> [AgeBand: Double] {
+    private func estimate(zone: Zone, total: Double, over75: Double?, pyramid: AgePyramid, file: String, line: Int?)
+        throws -> [AgeBand: Double]
+    {
         guard let departement = DepartementCode.of(zone.id), let bands = pyramid.bands(departement: departement) else {
             throw ImportError(
                 file: file, line: line, field: "id", value: zone.id,
-                expected: "a zone whose département (the first characters of its INSEE code) is in the pyramid \(pyramid.path) for \(pyramid.year); "
+                expected:
+                    "a zone whose département (the first characters of its INSEE code) is in the pyramid \(pyramid.path) for \(pyramid.year); "
                     + "it has \(pyramid.counts.keys.sorted().joined(separator: ", "))"
             )
         }
@@ -199,15 +221,22 @@ public struct PopulationImporter {
     }
 
     /// Warnings about stored zones the file did not mention.
-    static func unmatchedZones(_ zones: [String: ZoneEntry], matched: Set<String>, writer: TerritoryWriter) throws -> [String] {
+    static func unmatchedZones(_ zones: [String: ZoneEntry], matched: Set<String>, writer: TerritoryWriter) throws
+        -> [String]
+    {
         let unmatched = zones.values.filter { !matched.contains($0.id) }.sorted { $0.id < $1.id }
         guard !unmatched.isEmpty else { return [] }
         let empty = unmatched.filter { $0.population == 0 }
-        var warnings = ["\(unmatched.count) zone(s) are not in the file and keep their population: "
-            + unmatched.prefix(5).map { "\($0.id) \($0.name)" }.joined(separator: ", ") + (unmatched.count > 5 ? ", …" : "")]
+        var warnings = [
+            "\(unmatched.count) zone(s) are not in the file and keep their population: "
+                + unmatched.prefix(5).map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+                + (unmatched.count > 5 ? ", …" : "")
+        ]
         if !empty.isEmpty {
-            warnings.append("\(empty.count) zone(s) are left without a population: "
-                + empty.prefix(5).map { "\($0.id) \($0.name)" }.joined(separator: ", ") + (empty.count > 5 ? ", …" : ""))
+            warnings.append(
+                "\(empty.count) zone(s) are left without a population: "
+                    + empty.prefix(5).map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+                    + (empty.count > 5 ? ", …" : ""))
         }
         return warnings
     }

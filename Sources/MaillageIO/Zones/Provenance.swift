@@ -29,6 +29,7 @@ struct Provenance {
 
     /// The joined text, nil when there is no clause.
     var text: String? {
-        clauses.isEmpty ? nil : clauses.map { $0.text.isEmpty ? $0.key : "\($0.key): \($0.text)" }.joined(separator: "; ")
+        clauses.isEmpty
+            ? nil : clauses.map { $0.text.isEmpty ? $0.key : "\($0.key): \($0.text)" }.joined(separator: "; ")
     }
 }

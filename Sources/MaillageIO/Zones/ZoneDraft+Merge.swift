@@ -27,7 +27,8 @@ extension ZoneDraft {
         var provenance = Provenance(existing?.provenance)
         provenance.set("zone", source.fileName)
         if boundary != nil {
-            provenance.set("point", pointIsCentroid ? (source.centroidMethod ?? "centroid") : "given in \(source.fileName)")
+            provenance.set(
+                "point", pointIsCentroid ? (source.centroidMethod ?? "centroid") : "given in \(source.fileName)")
         }
         if mergedCodes.count > 1 { provenance.set("merged codes", mergedCodes.joined(separator: " ")) }
         let population = try resolvedPopulation(existing: existing?.population, provenance: &provenance, source: source)
@@ -41,7 +42,8 @@ extension ZoneDraft {
         existing: Population?, provenance: inout Provenance, source: ZoneSourceDescription
     ) throws -> Population {
         guard let total = population else { return existing ?? .zero }
-        provenance.set("population", "\(source.fileName) (\(source.populationField ?? source.bandFields.joined(separator: "+")))")
+        provenance.set(
+            "population", "\(source.fileName) (\(source.populationField ?? source.bandFields.joined(separator: "+")))")
         if !bands.isEmpty {
             provenance.set("age bands", "\(source.fileName) (\(source.bandFields.joined(separator: ", ")))")
             return try Population(total: total, byBand: bands)
@@ -59,7 +61,9 @@ extension ZoneDraft {
     /// point and density; populations and bands are summed (bands only when every part has
     /// them); boundaries are gathered into one multipolygon, not dissolved, and a centroid
     /// point is recomputed from them by `centroid`.
-    static func combine(_ parts: [ZoneDraft], as id: String, centroid: (Boundary) throws -> GeoPoint) throws -> ZoneDraft {
+    static func combine(_ parts: [ZoneDraft], as id: String, centroid: (Boundary) throws -> GeoPoint) throws
+        -> ZoneDraft
+    {
         guard var merged = parts.first(where: { $0.id == id }) ?? parts.first else {
             throw ValidationError(field: "zone.id", reason: "no zone to merge into \(id)")
         }
@@ -69,7 +73,8 @@ extension ZoneDraft {
         let populations = parts.compactMap(\.population)
         merged.population = populations.isEmpty ? nil : populations.reduce(0, +)
         let withBands = parts.filter { !$0.bands.isEmpty }
-        merged.bands = withBands.count == populations.count && !withBands.isEmpty
+        merged.bands =
+            withBands.count == populations.count && !withBands.isEmpty
             ? withBands.reduce(into: [:]) { sum, part in sum.merge(part.bands, uniquingKeysWith: +) }
             : [:]
         let boundaries = parts.compactMap(\.boundary)

@@ -37,7 +37,7 @@ extension ZoneDraft {
             throw source.error(
                 idField, value: nil, expected: "a zone id; it is missing or empty (or name the field that holds it)"
             )
-                .hinted("id_column")
+            .hinted("id_column")
         }
         do {
             try ValidationError.checkIdentifier(id, field: idField)
@@ -65,8 +65,9 @@ extension ZoneDraft {
         }
         if !given.isEmpty, given.count < layout.bands.count {
             let missing = layout.bands.filter { given[$0.band] == nil }.map(\.field)
-            throw source.error(missing.joined(separator: ", "), value: nil,
-                               expected: "a value in every age-band column, or in none; these are empty")
+            throw source.error(
+                missing.joined(separator: ", "), value: nil,
+                expected: "a value in every age-band column, or in none; these are empty")
         }
         guard population != nil || !given.isEmpty else { return }
         do {

@@ -16,7 +16,8 @@ struct ZoneFieldLayout {
         id = Self.pick(columns.id, defaults: ZoneColumns.idDefaults, in: names)
         name = Self.pick(columns.name, defaults: ZoneColumns.nameDefaults, in: names)
         bands = try AgeBandColumns.find(in: names)
-        population = Self.pick(columns.population, defaults: ZoneColumns.populationDefaults, in: names)
+        population =
+            Self.pick(columns.population, defaults: ZoneColumns.populationDefaults, in: names)
             ?? AgeBandColumns.inseeTotal(in: names)
         density = Self.pick(columns.density, defaults: ZoneColumns.densityDefaults, in: names)
     }

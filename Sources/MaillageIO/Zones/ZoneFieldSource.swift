@@ -1,4 +1,5 @@
 import MaillageFormats
+
 /// Where a zone's attribute values are read from: a CSV record or a GeoJSON feature's properties.
 ///
 /// Both answer with trimmed text or a number, and make errors that say where the value was.

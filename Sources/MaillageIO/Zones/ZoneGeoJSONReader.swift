@@ -19,7 +19,9 @@ struct ZoneGeoJSONReader {
         do {
             return try readCollection(JSONByteReader(path: path))
         } catch let error as JSONSyntaxError {
-            throw ImportError(file: path, line: error.line, expected: "valid JSON (a GeoJSON FeatureCollection); it cannot be parsed: \(error)")
+            throw ImportError(
+                file: path, line: error.line,
+                expected: "valid JSON (a GeoJSON FeatureCollection); it cannot be parsed: \(error)")
         }
     }
 
@@ -28,7 +30,9 @@ struct ZoneGeoJSONReader {
         guard try json.peekToken() == UInt8(ascii: "{") else {
             _ = try json.value()  // valid JSON, but not an object: say so after checking it parses
             try json.finish()
-            throw ImportError(file: path, field: "type", value: "none", expected: "a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
+            throw ImportError(
+                file: path, field: "type", value: "none",
+                expected: "a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
         }
         var type: String?
         var drafts: [ZoneDraft]?
@@ -46,7 +50,9 @@ struct ZoneGeoJSONReader {
         }
         try json.finish()
         guard type == "FeatureCollection" else {
-            throw ImportError(file: path, field: "type", value: type ?? "none", expected: "a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
+            throw ImportError(
+                file: path, field: "type", value: type ?? "none",
+                expected: "a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
         }
         guard let drafts else { throw ImportError(file: path, field: "features", expected: "an array of features") }
         return drafts
@@ -59,7 +65,10 @@ struct ZoneGeoJSONReader {
             try json.skip()  // a syntax error here is said as such
             throw ImportError(file: path, field: place, expected: "a GeoJSON Feature object")
         }
-        var type: String?, id: Any?, values: [String: Any] = [:], geometry: GeoJSONGeometry?
+        var type: String?
+        var id: Any?
+        var values: [String: Any] = [:]
+        var geometry: GeoJSONGeometry?
         try json.members { key in
             switch key {
             case "type": type = try json.value() as? String
@@ -69,11 +78,14 @@ struct ZoneGeoJSONReader {
             default: try json.skip()
             }
         }
-        guard type == "Feature" else { throw ImportError(file: path, field: place, expected: "a GeoJSON Feature object") }
+        guard type == "Feature" else {
+            throw ImportError(file: path, field: place, expected: "a GeoJSON Feature object")
+        }
         var properties = FeatureProperties(file: path, index: index, values: values)
         if properties.string(columns.id ?? "id") == nil, columns.id == nil, let id, !(id is NSNull) {
             // RFC 7946 lets a feature carry its id beside the properties.
-            properties = FeatureProperties(file: path, index: index, values: properties.values.merging(["id": id]) { $1 })
+            properties = FeatureProperties(
+                file: path, index: index, values: properties.values.merging(["id": id]) { $1 })
         }
         let layout: ZoneFieldLayout
         do {
@@ -88,11 +100,13 @@ struct ZoneGeoJSONReader {
         }
         draft.boundary = boundary
         if let lat = try properties.double("lat") ?? properties.double("latitude"),
-           let lon = try properties.double("lon") ?? properties.double("longitude") {
+            let lon = try properties.double("lon") ?? properties.double("longitude")
+        {
             do {
                 draft.point = try GeoPoint(longitude: lon, latitude: lat)
             } catch let error as ValidationError {
-                throw properties.error("lat, lon", value: "\(lat), \(lon)", expected: "a WGS84 position (\(error.reason))")
+                throw properties.error(
+                    "lat, lon", value: "\(lat), \(lon)", expected: "a WGS84 position (\(error.reason))")
             }
         } else if let geometryPoint {
             draft.point = geometryPoint
@@ -112,21 +126,26 @@ struct ZoneGeoJSONReader {
     private func geometry(_ value: GeoJSONGeometry?, index: Int) throws -> (Boundary?, GeoPoint?) {
         let field = "\(FeatureProperties.path(index, nil)).geometry"
         guard let geometry = value else {
-            throw ImportError(file: path, field: field, expected: "a Polygon, MultiPolygon or Point geometry; the feature has none")
+            throw ImportError(
+                file: path, field: field, expected: "a Polygon, MultiPolygon or Point geometry; the feature has none")
         }
         if geometry.type == "Point" {
             guard let point = geometry.point() else {
-                throw ImportError(file: path, field: "\(field).coordinates", expected: "a WGS84 [longitude, latitude] position")
+                throw ImportError(
+                    file: path, field: "\(field).coordinates", expected: "a WGS84 [longitude, latitude] position")
             }
             return (nil, point)
         }
         guard geometry.type == "Polygon" || geometry.type == "MultiPolygon" else {
-            throw ImportError(file: path, field: "\(field).type", value: geometry.type ?? "none", expected: "a Polygon, MultiPolygon or Point geometry")
+            throw ImportError(
+                file: path, field: "\(field).type", value: geometry.type ?? "none",
+                expected: "a Polygon, MultiPolygon or Point geometry")
         }
         do {
             return (try geometry.boundary(), nil)
         } catch let error as ValidationError {
-            let inner = error.field.hasPrefix("boundary.") ? String(error.field.dropFirst("boundary.".count)) : error.field
+            let inner =
+                error.field.hasPrefix("boundary.") ? String(error.field.dropFirst("boundary.".count)) : error.field
             throw ImportError(file: path, field: "\(field).\(inner)", expected: error.reason)
         }
     }

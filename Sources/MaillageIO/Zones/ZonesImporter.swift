@@ -25,7 +25,10 @@ public struct ZonesImporter {
     public var codeMap: CodeMap?
 
     /// An importer; by default the usual columns, WGS84 positions and no code map.
-    public init(csv: CSVOptions = CSVOptions(), columns: ZoneColumns = ZoneColumns(), crs: String? = nil, codeMap: CodeMap? = nil) {
+    public init(
+        csv: CSVOptions = CSVOptions(), columns: ZoneColumns = ZoneColumns(), crs: String? = nil,
+        codeMap: CodeMap? = nil
+    ) {
         self.csv = csv
         self.columns = columns
         self.crs = crs
@@ -46,9 +49,10 @@ public struct ZonesImporter {
         report.rowsRead = drafts.count
         try Self.checkUnique(drafts, file: path)
         let zones = try combine(drafts, centroid: centroid, file: path, report: &report)
-        report.warnings += OutlierCheck.warnings(zones.compactMap { draft in
-            draft.point.map { ("zone \(draft.id) (\(draft.place))", $0) }
-        })
+        report.warnings += OutlierCheck.warnings(
+            zones.compactMap { draft in
+                draft.point.map { ("zone \(draft.id) (\(draft.place))", $0) }
+            })
         try database.transaction { writer in
             if let codeMap {
                 let stored = try codeMap.storedOldCodes { try writer.zone($0) != nil }
@@ -57,8 +61,9 @@ public struct ZonesImporter {
             var bands = BandRegistry()
             for draft in zones {
                 guard let zone = try place(draft, writer: writer, source: source, file: path) else {
-                    report.skip("no position (lat/lon empty) and no stored zone with this id", line: draft.line,
-                                detail: [draft.id, draft.name].compactMap { $0 }.joined(separator: " "))
+                    report.skip(
+                        "no position (lat/lon empty) and no stored zone with this id", line: draft.line,
+                        detail: [draft.id, draft.name].compactMap { $0 }.joined(separator: " "))
                     continue
                 }
                 try bands.register(zone, writer: writer, file: path, place: draft.place)
@@ -74,21 +79,32 @@ public struct ZonesImporter {
         if Self.isGeoJSON(path) {
             let drafts = try ZoneGeoJSONReader(path: path, columns: columns, centroid: centroid).read()
             let population = columns.population ?? "population"
-            return (drafts, ZoneSourceDescription(fileName: name, populationField: population, bandFields: ["population.<band>"],
-                                                  centroidMethod: PolygonCentroid.method))
+            return (
+                drafts,
+                ZoneSourceDescription(
+                    fileName: name, populationField: population, bandFields: ["population.<band>"],
+                    centroidMethod: PolygonCentroid.method)
+            )
         }
         let reader = ZoneCSVReader(file: try DelimitedFile(path: path, options: csv), columns: columns, crs: crs)
         let layout = try reader.layout()
-        return (try reader.read(), ZoneSourceDescription(fileName: name, populationField: layout.population,
-                                                          bandFields: layout.bands.map(\.field), centroidMethod: nil))
+        return (
+            try reader.read(),
+            ZoneSourceDescription(
+                fileName: name, populationField: layout.population,
+                bandFields: layout.bands.map(\.field), centroidMethod: nil)
+        )
     }
 
-    private func place(_ draft: ZoneDraft, writer: TerritoryWriter, source: ZoneSourceDescription, file: String) throws -> Zone? {
+    private func place(_ draft: ZoneDraft, writer: TerritoryWriter, source: ZoneSourceDescription, file: String) throws
+        -> Zone?
+    {
         do {
             return try draft.zone(over: writer.zone(draft.id), source: source)
         } catch let error as ValidationError {
-            throw ImportError(file: file, line: draft.line, field: error.field,
-                              expected: "\(error.reason) (zone \(draft.id), \(draft.place))")
+            throw ImportError(
+                file: file, line: draft.line, field: error.field,
+                expected: "\(error.reason) (zone \(draft.id), \(draft.place))")
         }
     }
 
@@ -97,8 +113,9 @@ public struct ZonesImporter {
         var seen = [String: String]()
         for draft in drafts {
             if let first = seen.updateValue(draft.place, forKey: draft.id) {
-                throw ImportError(file: file, line: draft.line, field: "id", value: draft.id,
-                                  expected: "a unique zone id; \(first) has the same")
+                throw ImportError(
+                    file: file, line: draft.line, field: "id", value: draft.id,
+                    expected: "a unique zone id; \(first) has the same")
             }
         }
     }
@@ -118,8 +135,9 @@ public struct ZonesImporter {
         let present = Set(drafts.map(\.id))
         let unused = codeMap.oldCodes.filter { !present.contains($0) }
         if !unused.isEmpty {
-            report.warnings.append("\(unused.count) old code(s) of the code map \(codeMap.path) match no zone of the file: "
-                + unused.prefix(5).joined(separator: ", ") + (unused.count > 5 ? ", …" : ""))
+            report.warnings.append(
+                "\(unused.count) old code(s) of the code map \(codeMap.path) match no zone of the file: "
+                    + unused.prefix(5).joined(separator: ", ") + (unused.count > 5 ? ", …" : ""))
         }
         return try order.map { id in
             let parts = groups[id] ?? []
@@ -155,11 +173,14 @@ extension ZonesImporter {
             do {
                 zone = try draft.zone(over: nil, source: source)
             } catch let error as ValidationError {
-                throw ImportError(file: path, line: draft.line, field: error.field, expected: "\(error.reason) (zone \(draft.id), \(draft.place))")
+                throw ImportError(
+                    file: path, line: draft.line, field: error.field,
+                    expected: "\(error.reason) (zone \(draft.id), \(draft.place))")
             }
             guard let zone else {
-                report.skip("no position (lat/lon empty) and no stored zone with this id", line: draft.line,
-                            detail: [draft.id, draft.name].compactMap { $0 }.joined(separator: " "))
+                report.skip(
+                    "no position (lat/lon empty) and no stored zone with this id", line: draft.line,
+                    detail: [draft.id, draft.name].compactMap { $0 }.joined(separator: " "))
                 continue
             }
             zones.append(zone)

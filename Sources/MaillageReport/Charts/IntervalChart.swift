@@ -66,31 +66,39 @@ package struct IntervalChart {
         let plotBottom = Self.top + Double(rows.count) * Self.rowHeight
         func x(_ value: Double) -> Double { Self.left + (value - low) / (high - low) * plotWidth }
         for tick in ticks {
-            svg += "<line x1=\"\(SVGPath.number(x(tick)))\" x2=\"\(SVGPath.number(x(tick)))\" y1=\"\(Int(Self.top))\" y2=\"\(SVGPath.number(plotBottom))\" stroke=\"#e0e0e0\"/>"
-            svg += "<text class=\"axis\" x=\"\(SVGPath.number(x(tick)))\" y=\"\(SVGPath.number(plotBottom + 16))\" text-anchor=\"middle\">\(DisplayNumber.auto(tick))</text>"
+            svg +=
+                "<line x1=\"\(SVGPath.number(x(tick)))\" x2=\"\(SVGPath.number(x(tick)))\" y1=\"\(Int(Self.top))\" y2=\"\(SVGPath.number(plotBottom))\" stroke=\"#e0e0e0\"/>"
+            svg +=
+                "<text class=\"axis\" x=\"\(SVGPath.number(x(tick)))\" y=\"\(SVGPath.number(plotBottom + 16))\" text-anchor=\"middle\">\(DisplayNumber.auto(tick))</text>"
         }
         if let baseline = rows.first, baseline.mean.isFinite {
-            svg += "<line class=\"baseline\" x1=\"\(SVGPath.number(x(baseline.mean)))\" x2=\"\(SVGPath.number(x(baseline.mean)))\" y1=\"\(Int(Self.top))\" y2=\"\(SVGPath.number(plotBottom))\" stroke=\"#969696\" stroke-dasharray=\"4 3\"/>"
+            svg +=
+                "<line class=\"baseline\" x1=\"\(SVGPath.number(x(baseline.mean)))\" x2=\"\(SVGPath.number(x(baseline.mean)))\" y1=\"\(Int(Self.top))\" y2=\"\(SVGPath.number(plotBottom))\" stroke=\"#969696\" stroke-dasharray=\"4 3\"/>"
         }
         svg += "<g class=\"intervals\">"
         for (index, row) in rows.enumerated() {
             let y = Self.top + (Double(index) + 0.5) * Self.rowHeight
-            svg += "<text class=\"legend-label\" x=\"\(SVGPath.number(Self.left - 12))\" y=\"\(SVGPath.number(y + 5))\" text-anchor=\"end\">\(HTMLText.escape(row.scenario))</text>"
+            svg +=
+                "<text class=\"legend-label\" x=\"\(SVGPath.number(Self.left - 12))\" y=\"\(SVGPath.number(y + 5))\" text-anchor=\"end\">\(HTMLText.escape(row.scenario))</text>"
             guard row.mean.isFinite else {
-                svg += "<text class=\"legend-note\" x=\"\(SVGPath.number(Self.left + 4))\" y=\"\(SVGPath.number(y + 5))\">undefined</text>"
+                svg +=
+                    "<text class=\"legend-note\" x=\"\(SVGPath.number(Self.left + 4))\" y=\"\(SVGPath.number(y + 5))\">undefined</text>"
                 continue
             }
             var tooltip = "\(row.scenario): \(DisplayNumber.auto(row.mean))"
             if let rowLow = row.low, let rowHigh = row.high, rowLow.isFinite, rowHigh.isFinite, rowHigh > rowLow {
                 tooltip += " (95 % interval \(DisplayNumber.auto(rowLow)) to \(DisplayNumber.auto(rowHigh)))"
-                svg += "<path class=\"interval\" d=\"M\(SVGPath.number(x(rowLow))) \(SVGPath.number(y))H\(SVGPath.number(x(rowHigh)))"
+                svg +=
+                    "<path class=\"interval\" d=\"M\(SVGPath.number(x(rowLow))) \(SVGPath.number(y))H\(SVGPath.number(x(rowHigh)))"
                     + "M\(SVGPath.number(x(rowLow))) \(SVGPath.number(y - 6))V\(SVGPath.number(y + 6))M\(SVGPath.number(x(rowHigh))) \(SVGPath.number(y - 6))V\(SVGPath.number(y + 6))\" "
                     + "stroke=\"\(Self.colour)\" stroke-width=\"2\" fill=\"none\"/>"
             }
-            svg += "<circle class=\"mean\" cx=\"\(SVGPath.number(x(row.mean)))\" cy=\"\(SVGPath.number(y))\" r=\"5\" fill=\"\(Self.colour)\" stroke=\"#fff\" stroke-width=\"1\"><title>\(HTMLText.escape(tooltip))</title></circle>"
+            svg +=
+                "<circle class=\"mean\" cx=\"\(SVGPath.number(x(row.mean)))\" cy=\"\(SVGPath.number(y))\" r=\"5\" fill=\"\(Self.colour)\" stroke=\"#fff\" stroke-width=\"1\"><title>\(HTMLText.escape(tooltip))</title></circle>"
         }
         svg += "</g>"
-        svg += "<text class=\"axis-title\" x=\"\(SVGPath.number(Self.left + plotWidth / 2))\" y=\"\(SVGPath.number(plotBottom + 34))\" text-anchor=\"middle\">\(HTMLText.escape(unit.isEmpty ? "value" : unit))</text>"
+        svg +=
+            "<text class=\"axis-title\" x=\"\(SVGPath.number(Self.left + plotWidth / 2))\" y=\"\(SVGPath.number(plotBottom + 34))\" text-anchor=\"middle\">\(HTMLText.escape(unit.isEmpty ? "value" : unit))</text>"
         return svg + "</svg>"
     }
 }

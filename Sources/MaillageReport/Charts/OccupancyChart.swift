@@ -34,7 +34,8 @@ public struct OccupancyChart {
 
         /// Used ÷ offered over the `window` days ending on each day (NaN while nothing is offered).
         public func rolling(window: Int) -> [Double] {
-            var usedSum = 0.0, offeredSum = 0.0
+            var usedSum = 0.0
+            var offeredSum = 0.0
             return used.indices.map { day in
                 usedSum += used[day].isFinite ? used[day] : 0
                 offeredSum += offered[day].isFinite ? offered[day] : 0
@@ -52,15 +53,18 @@ public struct OccupancyChart {
         /// The warm-up is long enough when no role trends by more than 1 % a month once it is
         /// over (issue 14); the report flags the roles that do.
         public var trendPerMonth: Double {
-            var days: [Double] = [], shares: [Double] = []
+            var days: [Double] = []
+            var shares: [Double] = []
             for day in used.indices where offered[day].isFinite && offered[day] > 0 && used[day].isFinite {
                 days.append(Double(day))
                 shares.append(used[day] / offered[day])
             }
             guard days.count >= 30 else { return .nan }
             let n = Double(days.count)
-            let meanDay = days.reduce(0, +) / n, meanShare = shares.reduce(0, +) / n
-            var covariance = 0.0, variance = 0.0
+            let meanDay = days.reduce(0, +) / n
+            let meanShare = shares.reduce(0, +) / n
+            var covariance = 0.0
+            var variance = 0.0
             for (day, share) in zip(days, shares) {
                 covariance += (day - meanDay) * (share - meanShare)
                 variance += (day - meanDay) * (day - meanDay)
@@ -89,10 +93,14 @@ public struct OccupancyChart {
         "emergency_boarding": ("Emergency boarding", "#882255", "8 2 2 2"),
         "blocked_beds": ("Blocked beds", "#44aa99", "3 3"),
     ]
-    static let order = ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots",
-                        "gp_lists", "without_declared_gp", "emergency_boarding", "blocked_beds"]
+    static let order = [
+        "hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots",
+        "gp_lists", "without_declared_gp", "emergency_boarding", "blocked_beds",
+    ]
     /// The places whose use the chart is about: drawn last, so the pressure series never hide them.
-    static let places: Set = ["hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots"]
+    static let places: Set = [
+        "hospital_beds", "emergency_visits", "ssiad_places", "had_places", "ehpad_places", "gp_slots",
+    ]
     static let legendStep = 40.0
 
     /// Tall enough for the plot and for one legend entry per line.
@@ -107,7 +115,9 @@ public struct OccupancyChart {
 
     /// A chart of `lines`, sorted in a fixed order of kinds so that legends read the same in every report.
     public init(lines: [Line], axisTitle: String) {
-        self.lines = lines.sorted { (Self.order.firstIndex(of: $0.role) ?? 99, $0.role) < (Self.order.firstIndex(of: $1.role) ?? 99, $1.role) }
+        self.lines = lines.sorted {
+            (Self.order.firstIndex(of: $0.role) ?? 99, $0.role) < (Self.order.firstIndex(of: $1.role) ?? 99, $1.role)
+        }
         self.axisTitle = axisTitle
     }
 
@@ -125,42 +135,60 @@ public struct OccupancyChart {
             return svg + "<text x=\"20\" y=\"40\" class=\"legend-note\">The run holds no occupancy series.</text></svg>"
         }
         let top = max(1, (highest * 10).rounded(.up) / 10)
-        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
+        let plotWidth = Self.width - Self.left - Self.right
+        let plotHeight = Self.height - Self.top - Self.bottom
         func x(_ day: Double) -> Double { Self.left + day / Double(days - 1) * plotWidth }
         func y(_ share: Double) -> Double { Self.top + plotHeight * (1 - share / top) }
         for tick in NiceNumbers.ticks(low: 0, high: top, count: 5) {
-            svg += "<line x1=\"\(Int(Self.left))\" x2=\"\(SVGPath.number(Self.left + plotWidth))\" y1=\"\(SVGPath.number(y(tick)))\" y2=\"\(SVGPath.number(y(tick)))\" stroke=\"\(tick == 1 ? "#969696" : "#e0e0e0")\"/>"
-            svg += "<text class=\"axis\" x=\"\(Int(Self.left - 8))\" y=\"\(SVGPath.number(y(tick) + 4))\" text-anchor=\"end\">\(DisplayNumber.format(tick * 100, decimals: 0)) %</text>"
+            svg +=
+                "<line x1=\"\(Int(Self.left))\" x2=\"\(SVGPath.number(Self.left + plotWidth))\" y1=\"\(SVGPath.number(y(tick)))\" y2=\"\(SVGPath.number(y(tick)))\" stroke=\"\(tick == 1 ? "#969696" : "#e0e0e0")\"/>"
+            svg +=
+                "<text class=\"axis\" x=\"\(Int(Self.left - 8))\" y=\"\(SVGPath.number(y(tick) + 4))\" text-anchor=\"end\">\(DisplayNumber.format(tick * 100, decimals: 0)) %</text>"
         }
         for tick in NiceNumbers.ticks(low: 0, high: Double(days - 1), count: 8) {
-            svg += "<text class=\"axis\" x=\"\(SVGPath.number(x(tick)))\" y=\"\(SVGPath.number(y(0) + 18))\" text-anchor=\"middle\">\(DisplayNumber.auto(tick))</text>"
+            svg +=
+                "<text class=\"axis\" x=\"\(SVGPath.number(x(tick)))\" y=\"\(SVGPath.number(y(0) + 18))\" text-anchor=\"middle\">\(DisplayNumber.auto(tick))</text>"
         }
-        svg += "<line x1=\"\(Int(Self.left))\" x2=\"\(SVGPath.number(Self.left + plotWidth))\" y1=\"\(SVGPath.number(y(0)))\" y2=\"\(SVGPath.number(y(0)))\" stroke=\"#525252\"/>"
+        svg +=
+            "<line x1=\"\(Int(Self.left))\" x2=\"\(SVGPath.number(Self.left + plotWidth))\" y1=\"\(SVGPath.number(y(0)))\" y2=\"\(SVGPath.number(y(0)))\" stroke=\"#525252\"/>"
         svg += "<g class=\"lines\" fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\">"
         var legendY = Self.top + 4
-        var legend = "", pressure = "", places = ""
+        var legend = ""
+        var pressure = ""
+        var places = ""
         for (line, values) in series {
             let style = Self.styles[line.role] ?? (Self.label(line.role), "#525252", nil)
-            var data = "", drawing = false
+            var data = ""
+            var drawing = false
             for (day, value) in values.enumerated() {
-                guard value.isFinite else { drawing = false; continue }
+                guard value.isFinite else {
+                    drawing = false
+                    continue
+                }
                 data += (drawing ? "L" : "M") + SVGPath.number(x(Double(day))) + " " + SVGPath.number(y(value))
                 drawing = true
             }
             let dash = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
             let overall = line.overall
-            let title = "\(style.label): \(overall.isFinite ? DisplayNumber.percent(overall) : "nothing offered") over the run"
-            let path = "<path class=\"line\" data-role=\"\(HTMLText.escape(line.role))\" d=\"\(data.isEmpty ? "M0 0" : data)\" stroke=\"\(style.colour)\"\(dash)><title>\(HTMLText.escape(title))</title></path>"
+            let title =
+                "\(style.label): \(overall.isFinite ? DisplayNumber.percent(overall) : "nothing offered") over the run"
+            let path =
+                "<path class=\"line\" data-role=\"\(HTMLText.escape(line.role))\" d=\"\(data.isEmpty ? "M0 0" : data)\" stroke=\"\(style.colour)\"\(dash)><title>\(HTMLText.escape(title))</title></path>"
             if Self.places.contains(line.role) { places += path } else { pressure += path }
             let legendX = Self.left + plotWidth + 18
-            legend += "<line x1=\"\(SVGPath.number(legendX))\" x2=\"\(SVGPath.number(legendX + 28))\" y1=\"\(SVGPath.number(legendY + 8))\" y2=\"\(SVGPath.number(legendY + 8))\" stroke=\"\(style.colour)\" stroke-width=\"3\"\(dash)/>"
-            legend += "<text class=\"legend-label\" x=\"\(SVGPath.number(legendX + 36))\" y=\"\(SVGPath.number(legendY + 12))\">\(HTMLText.escape(style.label))</text>"
-            legend += "<text class=\"legend-detail\" x=\"\(SVGPath.number(legendX + 36))\" y=\"\(SVGPath.number(legendY + 27))\">\(HTMLText.escape(overall.isFinite ? DisplayNumber.percent(overall) + " over the run" : "nothing offered"))</text>"
+            legend +=
+                "<line x1=\"\(SVGPath.number(legendX))\" x2=\"\(SVGPath.number(legendX + 28))\" y1=\"\(SVGPath.number(legendY + 8))\" y2=\"\(SVGPath.number(legendY + 8))\" stroke=\"\(style.colour)\" stroke-width=\"3\"\(dash)/>"
+            legend +=
+                "<text class=\"legend-label\" x=\"\(SVGPath.number(legendX + 36))\" y=\"\(SVGPath.number(legendY + 12))\">\(HTMLText.escape(style.label))</text>"
+            legend +=
+                "<text class=\"legend-detail\" x=\"\(SVGPath.number(legendX + 36))\" y=\"\(SVGPath.number(legendY + 27))\">\(HTMLText.escape(overall.isFinite ? DisplayNumber.percent(overall) + " over the run" : "nothing offered"))</text>"
             legendY += Self.legendStep
         }
         svg += pressure + places + "</g><g class=\"chart-legend\">\(legend)</g>"
-        svg += "<text class=\"axis-title\" x=\"\(SVGPath.number(Self.left + plotWidth / 2))\" y=\"\(Int(Self.height - 8))\" text-anchor=\"middle\">\(HTMLText.escape(axisTitle))</text>"
-        svg += "<text class=\"axis-title\" transform=\"translate(16 \(SVGPath.number(Self.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">used ÷ offered, past 7 days</text>"
+        svg +=
+            "<text class=\"axis-title\" x=\"\(SVGPath.number(Self.left + plotWidth / 2))\" y=\"\(Int(Self.height - 8))\" text-anchor=\"middle\">\(HTMLText.escape(axisTitle))</text>"
+        svg +=
+            "<text class=\"axis-title\" transform=\"translate(16 \(SVGPath.number(Self.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">used ÷ offered, past 7 days</text>"
         return svg + "</svg>"
     }
 }

@@ -27,7 +27,8 @@ package struct DivergingClasses: Sendable, Equatable {
     /// The (lower, upper) bounds of a class, as the legend prints them.
     package func bounds(ofClass index: Int) -> (low: Double, high: Double) {
         let depth = index < Self.perSide ? Self.perSide - 1 - index : index - Self.perSide
-        let near = Double(depth) * step, far = Double(depth + 1) * step
+        let near = Double(depth) * step
+        let far = Double(depth + 1) * step
         return index < Self.perSide ? (-far, -near) : (near, far)
     }
 }

@@ -71,11 +71,13 @@ public struct ComparisonReading: Sendable {
         do {
             summary = try RunJSON.read(ComparisonSummary.self, at: jsonPath)
         } catch let error as RunFileError {
-            let reason = error.reason == "the file cannot be read"
+            let reason =
+                error.reason == "the file cannot be read"
                 ? "the file cannot be read (is this a comparison's results folder?)" : error.reason
             throw ReportError.unreadableComparison(path: jsonPath, reason: reason)
         }
-        let alternatives = summary.alternatives, indicators = summary.indicators
+        let alternatives = summary.alternatives
+        let indicators = summary.indicators
         var zones: [String: [ZoneDifferences]] = [:]
         for alternative in alternatives {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(Self.fileName(alternative) + ".geojson").path
@@ -98,17 +100,21 @@ public struct ComparisonReading: Sendable {
     private static func zoneDifferences(at path: String, order: [String]) throws -> [ZoneDifferences] {
         let file: FeatureFile<ZoneDifferenceProperties, AnyJSON>
         switch FeatureFile<ZoneDifferenceProperties, AnyJSON>.read(path) {
-        case let .success(read): file = read
-        case let .failure(error):
-            let reason = error.reason == "the file does not exist or cannot be read"
+        case .success(let read): file = read
+        case .failure(let error):
+            let reason =
+                error.reason == "the file does not exist or cannot be read"
                 ? "the file cannot be read (is this a comparison's results folder?)" : error.reason
             throw ReportError.unreadableComparison(path: path, reason: reason)
         }
         var byIndicator: [String: ZoneDifferences] = [:]
         for feature in file.features {
-            guard let properties = feature.properties, let zone = properties.zoneID ?? feature.id ?? properties.id else { continue }
+            guard let properties = feature.properties, let zone = properties.zoneID ?? feature.id ?? properties.id
+            else { continue }
             for (indicator, value) in properties.differences {
-                var entry = byIndicator[indicator] ?? ZoneDifferences(indicator: indicator, values: [:], significant: [], fdrSignificant: [])
+                var entry =
+                    byIndicator[indicator]
+                    ?? ZoneDifferences(indicator: indicator, values: [:], significant: [], fdrSignificant: [])
                 entry.values[zone] = value ?? .nan
                 if properties.significant.contains(indicator) { entry.significant.insert(zone) }
                 if properties.fdrSignificant.contains(indicator) { entry.fdrSignificant.insert(zone) }
@@ -116,7 +122,9 @@ public struct ComparisonReading: Sendable {
             }
         }
         return byIndicator.values.sorted {
-            (order.firstIndex(of: $0.indicator) ?? .max, $0.indicator) < (order.firstIndex(of: $1.indicator) ?? .max, $1.indicator)
+            (order.firstIndex(of: $0.indicator) ?? .max, $0.indicator) < (
+                order.firstIndex(of: $1.indicator) ?? .max, $1.indicator
+            )
         }
     }
 }

@@ -22,13 +22,19 @@ struct ComparisonSection: ReportSection {
         // The significant differences first: with the simulation there are some sixty indicators,
         // and the maps should not sink below a long table.
         let significant = reading.differences.filter(\.significant)
-        html += differencesTable(significant, caption: "Significant territory-wide differences (alternative − baseline)").html() + "\n"
+        html +=
+            differencesTable(significant, caption: "Significant territory-wide differences (alternative − baseline)")
+            .html() + "\n"
         html += "<h3>Territory values in each scenario (95 % intervals)</h3>\n" + charts()
         for alternative in reading.alternatives {
-            html += "<h3>\(HTMLText.escape("Where \(alternative) differs from \(reading.baseline)"))</h3>\n" + maps(alternative)
+            html +=
+                "<h3>\(HTMLText.escape("Where \(alternative) differs from \(reading.baseline)"))</h3>\n"
+                + maps(alternative)
         }
-        html += "<details><summary>Every territory-wide difference (\(reading.differences.count))</summary>\n"
-            + differencesTable(reading.differences, caption: "Territory-wide differences (alternative − baseline)").html() + "\n</details>\n"
+        html +=
+            "<details><summary>Every territory-wide difference (\(reading.differences.count))</summary>\n"
+            + differencesTable(reading.differences, caption: "Territory-wide differences (alternative − baseline)")
+            .html() + "\n</details>\n"
         html += "<div class=\"columns\">" + provenance().html() + "</div>\n"
         return html
     }
@@ -36,8 +42,10 @@ struct ComparisonSection: ReportSection {
     private func summary() -> String {
         var text = "Each alternative is compared with the baseline \(reading.baseline) on the same seeds (paired)"
         if let replications = reading.replications { text += ", over \(replications) replication(s)" }
-        text += ". Accessibility indicators are deterministic: their interval is the difference itself, significant when it is not 0. "
-        text += "Simulation indicators get a paired Student-t 95 % interval; per zone, significance is also corrected for the number of zones (Benjamini–Hochberg)."
+        text +=
+            ". Accessibility indicators are deterministic: their interval is the difference itself, significant when it is not 0. "
+        text +=
+            "Simulation indicators get a paired Student-t 95 % interval; per zone, significance is also corrected for the number of zones (Benjamini–Hochberg)."
         return text
     }
 
@@ -52,19 +60,30 @@ struct ComparisonSection: ReportSection {
                 let text = DisplayNumber.auto(g.display(value))
                 return signed && value > 0 ? "+" + text : text
             }
-            let interval = d.lower == nil && d.upper == nil ? "–" : "\(shown(d.lower, signed: true)) to \(shown(d.upper, signed: true))"
+            let interval =
+                d.lower == nil && d.upper == nil
+                ? "–" : "\(shown(d.lower, signed: true)) to \(shown(d.upper, signed: true))"
             let p = d.pValue.map { $0 < 0.001 ? "< 0.001" : DisplayNumber.format($0, decimals: 3) } ?? "–"
-            return [d.alternative, d.indicator, g.unit, shown(d.baseline), shown(d.alternativeValue), shown(d.difference, signed: true),
-                    interval, p, d.significant ? "yes" : "no"]
+            return [
+                d.alternative, d.indicator, g.unit, shown(d.baseline), shown(d.alternativeValue),
+                shown(d.difference, signed: true),
+                interval, p, d.significant ? "yes" : "no",
+            ]
         }
-        return HTMLTable(caption: caption,
-                         header: ["Alternative", "Indicator", "Unit", "Baseline", "Alternative", "Difference", "95 % interval", "p", "Significant"],
-                         rows: rows, numericColumns: [3, 4, 5, 6, 7])
+        return HTMLTable(
+            caption: caption,
+            header: [
+                "Alternative", "Indicator", "Unit", "Baseline", "Alternative", "Difference", "95 % interval", "p",
+                "Significant",
+            ],
+            rows: rows, numericColumns: [3, 4, 5, 6, 7])
     }
 
     /// The indicators charted: those with a territory value, significant differences first.
     private func chartedIndicators() -> (shown: [String], left: [String]) {
-        let names = reading.indicators.map(\.name).filter { name in reading.scenarios.contains { $0.estimates[name] != nil } }
+        let names = reading.indicators.map(\.name).filter { name in
+            reading.scenarios.contains { $0.estimates[name] != nil }
+        }
         let significant = Set(reading.differences.filter(\.significant).map(\.indicator))
         let ordered = names.filter(significant.contains) + names.filter { !significant.contains($0) }
         return (Array(ordered.prefix(Self.charts)), Array(ordered.dropFirst(Self.charts)))
@@ -77,21 +96,28 @@ struct ComparisonSection: ReportSection {
             let g = glossary(name)
             let rows = reading.scenarios.map { scenario -> IntervalChart.Row in
                 let estimate = scenario.estimates[name]
-                return IntervalChart.Row(scenario: scenario.name, mean: (estimate?.mean).map(g.display) ?? .nan,
-                                         low: (estimate?.low).map(g.display), high: (estimate?.high).map(g.display))
+                return IntervalChart.Row(
+                    scenario: scenario.name, mean: (estimate?.mean).map(g.display) ?? .nan,
+                    low: (estimate?.low).map(g.display), high: (estimate?.high).map(g.display))
             }
             html += IntervalChart(title: "\(g.title) – \(name)", unit: g.unit, rows: rows).svg() + "\n"
         }
         if !left.isEmpty {
-            html += "<p class=\"note\">" + HTMLText.escape("Not charted (no significant difference; values in the table above and comparison.json): "
-                + left.joined(separator: ", ")) + "</p>\n"
+            html +=
+                "<p class=\"note\">"
+                + HTMLText.escape(
+                    "Not charted (no significant difference; values in the table above and comparison.json): "
+                        + left.joined(separator: ", ")) + "</p>\n"
         }
         return html
     }
 
     private func maps(_ alternative: String) -> String {
         guard let zones = reading.zones[alternative] else {
-            return "<p class=\"note\">" + HTMLText.escape("No \(ComparisonReading.fileName(alternative)).geojson in \(reading.folder): no map of zone differences.") + "</p>\n"
+            return "<p class=\"note\">"
+                + HTMLText.escape(
+                    "No \(ComparisonReading.fileName(alternative)).geojson in \(reading.folder): no map of zone differences."
+                ) + "</p>\n"
         }
         let withSignificant = zones.filter { !$0.significant.isEmpty }
         let ordered = withSignificant + zones.filter { $0.significant.isEmpty }
@@ -100,26 +126,40 @@ struct ComparisonSection: ReportSection {
         var html = ""
         for (index, differences) in shown.enumerated() {
             let g = IndicatorGlossary(differences.indicator)
-            var layer = ZoneLayer(title: "\(g.title): \(alternative) − \(reading.baseline)",
-                                  unit: "difference in " + (g.unit.isEmpty ? "the indicator's units" : g.unit),
-                                  values: differences.values.mapValues(g.display))
+            var layer = ZoneLayer(
+                title: "\(g.title): \(alternative) − \(reading.baseline)",
+                unit: "difference in " + (g.unit.isEmpty ? "the indicator's units" : g.unit),
+                values: differences.values.mapValues(g.display))
             layer.colouring = .diverging(significant: differences.significant)
             let unknown = differences.values.keys.filter { !known.contains($0) }.count
-            var note = "\(differences.significant.count) zone(s) significant at 5 %, \(differences.fdrSignificant.count) after the Benjamini–Hochberg correction."
-            if unknown > 0 { note += " \(unknown) zone(s) of the comparison are not in this database and are not drawn." }
+            var note =
+                "\(differences.significant.count) zone(s) significant at 5 %, \(differences.fdrSignificant.count) after the Benjamini–Hochberg correction."
+            if unknown > 0 {
+                note += " \(unknown) zone(s) of the comparison are not in this database and are not drawn."
+            }
             html += "<p class=\"note\">" + HTMLText.escape("\(differences.indicator): " + note) + "</p>\n"
-            html += ChoroplethMap(territory: territory, layer: layer, idPrefix: "comparison-\(index)-\(ComparisonReading.fileName(alternative))").svg() + "\n"
+            html +=
+                ChoroplethMap(
+                    territory: territory, layer: layer,
+                    idPrefix: "comparison-\(index)-\(ComparisonReading.fileName(alternative))"
+                ).svg() + "\n"
         }
         let left = ordered.dropFirst(Self.mapsPerAlternative).map(\.indicator)
         if !left.isEmpty {
-            html += "<p class=\"note\">" + HTMLText.escape("Not mapped (fewer significant zones; in \(ComparisonReading.fileName(alternative)).geojson): "
-                + left.joined(separator: ", ")) + "</p>\n"
+            html +=
+                "<p class=\"note\">"
+                + HTMLText.escape(
+                    "Not mapped (fewer significant zones; in \(ComparisonReading.fileName(alternative)).geojson): "
+                        + left.joined(separator: ", ")) + "</p>\n"
         }
         return html
     }
 
     private func provenance() -> HTMLTable {
-        var rows: [[String]] = [["Folder", reading.folder], ["Baseline", reading.baseline], ["Alternatives", reading.alternatives.joined(separator: ", ")]]
+        var rows: [[String]] = [
+            ["Folder", reading.folder], ["Baseline", reading.baseline],
+            ["Alternatives", reading.alternatives.joined(separator: ", ")],
+        ]
         if let replications = reading.replications { rows.append(["Replications", "\(replications)"]) }
         if let seed = reading.seed { rows.append(["Seed", seed]) }
         if let days = reading.days { rows.append(["Days simulated", "\(days)"]) }

@@ -28,7 +28,8 @@ enum HTMLPage {
         }
         html += "</ol></nav></header>\n"
         for entry in entries {
-            html += "<section id=\"\(HTMLText.escape(entry.anchor))\"><h2>\(HTMLText.escape(entry.heading))</h2>\n\(entry.body)</section>\n"
+            html +=
+                "<section id=\"\(HTMLText.escape(entry.anchor))\"><h2>\(HTMLText.escape(entry.heading))</h2>\n\(entry.body)</section>\n"
         }
         return html + "<footer>\(HTMLText.escape(footer))</footer>\n</body>\n</html>\n"
     }

@@ -10,11 +10,14 @@ struct HTMLTable {
         var html = "<table>"
         if let caption { html += "<caption>\(HTMLText.escape(caption))</caption>" }
         if !header.isEmpty {
-            html += "<thead><tr>" + header.enumerated().map { "<th\(alignment($0))>\(HTMLText.escape($1))</th>" }.joined() + "</tr></thead>"
+            html +=
+                "<thead><tr>" + header.enumerated().map { "<th\(alignment($0))>\(HTMLText.escape($1))</th>" }.joined()
+                + "</tr></thead>"
         }
         html += "<tbody>"
         for row in rows {
-            html += "<tr>" + row.enumerated().map { "<td\(alignment($0))>\(HTMLText.escape($1))</td>" }.joined() + "</tr>"
+            html +=
+                "<tr>" + row.enumerated().map { "<td\(alignment($0))>\(HTMLText.escape($1))</td>" }.joined() + "</tr>"
         }
         return html + "</tbody></table>"
     }

@@ -33,7 +33,9 @@ public struct IndicatorGlossary: Sendable, Equatable {
         } else if name.hasPrefix("nearest_") {
             (title, unit, scale) = ("Minutes to the nearest site (\(Self.siteWords(name)))", "minutes", 1)
         } else if ["2sfca_", "e2sfca_", "3sfca_", "gravity_", "apl_"].contains(where: name.hasPrefix) {
-            (title, unit, scale) = ("Accessibility (\(Self.words(name)))", "accessibility index as computed by the study", 1)
+            (title, unit, scale) = (
+                "Accessibility (\(Self.words(name)))", "accessibility index as computed by the study", 1
+            )
         } else {
             (title, unit, scale) = (Self.words(name), "", 1)
         }
@@ -42,7 +44,8 @@ public struct IndicatorGlossary: Sendable, Equatable {
     /// `gp_contacts_per_inhabitant` → `GP contacts per inhabitant`.
     static func words(_ name: String) -> String {
         let words = name.split(separator: "_").map { word -> String in
-            ["gp", "ed", "ssiad", "had", "ehpad", "upc", "coc", "secon", "hhi", "mmci", "apl"].contains(word.lowercased())
+            ["gp", "ed", "ssiad", "had", "ehpad", "upc", "coc", "secon", "hhi", "mmci", "apl"].contains(
+                word.lowercased())
                 ? word.uppercased() : String(word)
         }
         guard let first = words.first else { return name }
@@ -74,10 +77,14 @@ public struct IndicatorGlossary: Sendable, Equatable {
         "gp_contacts_declared_share": ("GP contacts with the declared GP", "% of GP contacts", 100),
         "gp_waiting_days_mean": ("Mean wait for a GP appointment", "days", 1),
         "emergency_travel_minutes_mean": ("Mean travel to the emergency department", "minutes", 1),
-        "specialist_contacts_per_inhabitant": ("Specialist contacts per inhabitant", "contacts per inhabitant a year", 1),
+        "specialist_contacts_per_inhabitant": (
+            "Specialist contacts per inhabitant", "contacts per inhabitant a year", 1
+        ),
         "pharmacy_contacts_per_inhabitant": ("Pharmacy contacts per inhabitant", "contacts per inhabitant a year", 1),
         "emergency_visits_per_inhabitant": ("Emergency visits per inhabitant", "visits per inhabitant a year", 1),
-        "avoidable_emergency_visits_per_inhabitant": ("Avoidable emergency visits per inhabitant", "visits per inhabitant a year", 1),
+        "avoidable_emergency_visits_per_inhabitant": (
+            "Avoidable emergency visits per inhabitant", "visits per inhabitant a year", 1
+        ),
         "avoidable_emergency_visits_share": ("Avoidable emergency visits", "% of emergency visits", 100),
         "admissions_per_inhabitant": ("Hospital admissions per inhabitant", "admissions per inhabitant a year", 1),
         "unmet_needs_per_inhabitant": ("Unmet needs per inhabitant", "needs per inhabitant a year", 1),

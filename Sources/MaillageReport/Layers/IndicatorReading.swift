@@ -26,7 +26,8 @@ public struct IndicatorReading: Sendable {
         parameters = StudyParameters(json: run.parameters)
         summary = (try? JSONDecoder().decode([String: Double].self, from: Data((run.summary ?? "{}").utf8))) ?? [:]
         let names = Set(run.values.flatMap { $0.numbers.keys })
-        column = ["minutes", run.method].first(where: names.contains)
+        column =
+            ["minutes", run.method].first(where: names.contains)
             ?? names.subtracting(Self.flagColumns).sorted().first
     }
 

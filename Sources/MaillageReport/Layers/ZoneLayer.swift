@@ -31,7 +31,8 @@ public struct ZoneLayer: Sendable {
 
     /// A layer coloured by quantiles, drawing no place of care besides hospitals and `sites`.
     public init(
-        title: String, unit: String, values: [String: Double], highlighted: Set<String> = [], highlightLabel: String? = nil,
+        title: String, unit: String, values: [String: Double], highlighted: Set<String> = [],
+        highlightLabel: String? = nil,
         threshold: Double? = nil, sites: SiteSelection = SiteSelection()
     ) {
         self.title = title

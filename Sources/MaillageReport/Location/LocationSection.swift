@@ -34,19 +34,21 @@ struct LocationSection: ReportSection {
         }
         let file: FeatureFile<LocationProperties, PointGeometry>
         switch FeatureFile<LocationProperties, PointGeometry>.read(path) {
-        case let .success(read): file = read
-        case let .failure(error): throw ReportError.unreadableLocation(path: path, reason: error.reason)
+        case .success(let read): file = read
+        case .failure(let error): throw ReportError.unreadableLocation(path: path, reason: error.reason)
         }
         sites = try file.features.enumerated().map { index, feature in
             guard let properties = feature.properties, let geometry = feature.geometry,
-                  let point = try? GeoPoint(longitude: geometry.longitude, latitude: geometry.latitude)
+                let point = try? GeoPoint(longitude: geometry.longitude, latitude: geometry.latitude)
             else {
                 throw ReportError.unreadableLocation(
-                    path: path, reason: "feature \(index + 1) has no site_id or no valid Point (write it as the GeoJSON of "
+                    path: path,
+                    reason: "feature \(index + 1) has no site_id or no valid Point (write it as the GeoJSON of "
                         + "a location model's chosen sites)")
             }
-            return Site(id: properties.siteID, status: properties.status, model: properties.model, point: point,
-                        served: properties.populationServed, gained: properties.populationGained)
+            return Site(
+                id: properties.siteID, status: properties.status, model: properties.model, point: point,
+                served: properties.populationServed, gained: properties.populationGained)
         }
     }
 
@@ -62,23 +64,32 @@ struct LocationSection: ReportSection {
         for site in sites {
             let placed = territory.frame.place(try territory.projection.project(site.point))
             let colour = site.status == "new" ? Self.newColour : Self.keptColour
-            svg += "<circle cx=\"\(SVGPath.number(placed.x))\" cy=\"\(SVGPath.number(placed.y))\" r=\"6\" fill=\"\(colour)\">"
+            svg +=
+                "<circle cx=\"\(SVGPath.number(placed.x))\" cy=\"\(SVGPath.number(placed.y))\" r=\"6\" fill=\"\(colour)\">"
                 + "<title>\(HTMLText.escape("\(site.id) (\(site.status)): serves \(DisplayNumber.format(site.served, decimals: 0))"))</title></circle>"
         }
         svg += "</g>\n"
         let legendX = ChoroplethMap.mapWidth + 24
         for (index, entry) in [("new site", Self.newColour), ("site kept", Self.keptColour)].enumerated() {
             let y = 24 + 22 * Double(index)
-            svg += "<circle cx=\"\(SVGPath.number(legendX + 6))\" cy=\"\(SVGPath.number(y))\" r=\"6\" fill=\"\(entry.1)\" stroke=\"#252525\"/>"
-            svg += "<text x=\"\(SVGPath.number(legendX + 18))\" y=\"\(SVGPath.number(y + 4))\" font-size=\"12\">\(entry.0)</text>"
+            svg +=
+                "<circle cx=\"\(SVGPath.number(legendX + 6))\" cy=\"\(SVGPath.number(y))\" r=\"6\" fill=\"\(entry.1)\" stroke=\"#252525\"/>"
+            svg +=
+                "<text x=\"\(SVGPath.number(legendX + 18))\" y=\"\(SVGPath.number(y + 4))\" font-size=\"12\">\(entry.0)</text>"
         }
         svg += "</svg>\n"
         let rows = sites.map { site in
-            [site.id, site.status, DisplayNumber.format(site.served, decimals: 0), DisplayNumber.format(site.gained, decimals: 0)]
+            [
+                site.id, site.status, DisplayNumber.format(site.served, decimals: 0),
+                DisplayNumber.format(site.gained, decimals: 0),
+            ]
         }
         let model = Set(sites.map(\.model)).sorted().joined(separator: ", ")
-        return svg + HTMLTable(caption: "Sites chosen" + (model.isEmpty ? "" : " (\(model))"),
-                               header: ["Site", "Status", "People served", "People gained"], rows: rows, numericColumns: [2, 3]).html()
+        return svg
+            + HTMLTable(
+                caption: "Sites chosen" + (model.isEmpty ? "" : " (\(model))"),
+                header: ["Site", "Status", "People served", "People gained"], rows: rows, numericColumns: [2, 3]
+            ).html()
             + "<p class=\"note\">From \(HTMLText.escape(URL(fileURLWithPath: path).lastPathComponent)).</p>\n"
     }
 }

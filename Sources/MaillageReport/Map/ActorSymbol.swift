@@ -32,22 +32,30 @@ enum ActorSymbol: Int, CaseIterable, Comparable {
     /// The SVG element at (x, y), with a white halo so it shows on dark and light classes.
     func svg(x: Double, y: Double, title: String) -> String {
         let tooltip = "<title>\(HTMLText.escape(title))</title>"
-        let px = SVGPath.number(x), py = SVGPath.number(y)
+        let px = SVGPath.number(x)
+        let py = SVGPath.number(y)
         switch self {
         case .site:
-            return "<circle class=\"site\" cx=\"\(px)\" cy=\"\(py)\" r=\"2.6\" fill=\"#252525\" stroke=\"#fff\" stroke-width=\"0.8\">\(tooltip)</circle>"
+            return
+                "<circle class=\"site\" cx=\"\(px)\" cy=\"\(py)\" r=\"2.6\" fill=\"#252525\" stroke=\"#fff\" stroke-width=\"0.8\">\(tooltip)</circle>"
         case .hospital:
-            return "<rect class=\"hospital\" x=\"\(SVGPath.number(x - 3.5))\" y=\"\(SVGPath.number(y - 3.5))\" width=\"7\" height=\"7\" fill=\"#525252\" stroke=\"#fff\" stroke-width=\"1\">\(tooltip)</rect>"
+            return
+                "<rect class=\"hospital\" x=\"\(SVGPath.number(x - 3.5))\" y=\"\(SVGPath.number(y - 3.5))\" width=\"7\" height=\"7\" fill=\"#525252\" stroke=\"#fff\" stroke-width=\"1\">\(tooltip)</rect>"
         case .gp:
-            return "<circle class=\"gp\" cx=\"\(px)\" cy=\"\(py)\" r=\"2.8\" fill=\"#0b3d91\" stroke=\"#fff\" stroke-width=\"0.8\">\(tooltip)</circle>"
+            return
+                "<circle class=\"gp\" cx=\"\(px)\" cy=\"\(py)\" r=\"2.8\" fill=\"#0b3d91\" stroke=\"#fff\" stroke-width=\"0.8\">\(tooltip)</circle>"
         case .homeNursing:
-            return "<path class=\"ssiad\" transform=\"translate(\(px) \(py))\" d=\"M0 -4.6L4.2 3H-4.2Z\" fill=\"#e69f00\" stroke=\"#252525\" stroke-width=\"0.7\">\(tooltip)</path>"
+            return
+                "<path class=\"ssiad\" transform=\"translate(\(px) \(py))\" d=\"M0 -4.6L4.2 3H-4.2Z\" fill=\"#e69f00\" stroke=\"#252525\" stroke-width=\"0.7\">\(tooltip)</path>"
         case .hospitalAtHome:
-            return "<path class=\"had\" transform=\"translate(\(px) \(py))\" d=\"M0 -4.5L4.5 0L0 4.5L-4.5 0Z\" fill=\"#cc79a7\" stroke=\"#252525\" stroke-width=\"0.7\">\(tooltip)</path>"
+            return
+                "<path class=\"had\" transform=\"translate(\(px) \(py))\" d=\"M0 -4.5L4.5 0L0 4.5L-4.5 0Z\" fill=\"#cc79a7\" stroke=\"#252525\" stroke-width=\"0.7\">\(tooltip)</path>"
         case .nursingHome:
-            return "<rect class=\"ehpad\" x=\"\(SVGPath.number(x - 3))\" y=\"\(SVGPath.number(y - 3))\" width=\"6\" height=\"6\" fill=\"#ffffff\" stroke=\"#252525\" stroke-width=\"1.2\">\(tooltip)</rect>"
+            return
+                "<rect class=\"ehpad\" x=\"\(SVGPath.number(x - 3))\" y=\"\(SVGPath.number(y - 3))\" width=\"6\" height=\"6\" fill=\"#ffffff\" stroke=\"#252525\" stroke-width=\"1.2\">\(tooltip)</rect>"
         case .emergency:
-            return "<path class=\"emergency\" transform=\"translate(\(px) \(py))\" d=\"\(Self.crossPath)\" fill=\"\(SequentialPalette.alert)\" stroke=\"#fff\" stroke-width=\"1.2\">\(tooltip)</path>"
+            return
+                "<path class=\"emergency\" transform=\"translate(\(px) \(py))\" d=\"\(Self.crossPath)\" fill=\"\(SequentialPalette.alert)\" stroke=\"#fff\" stroke-width=\"1.2\">\(tooltip)</path>"
         }
     }
 
@@ -63,7 +71,8 @@ enum ActorSymbol: Int, CaseIterable, Comparable {
         case .hospitalAtHome: "Hospital at home (HAD)"
         case .nursingHome: "Nursing home (EHPAD)"
         case .site:
-            "Site of the study: " + sites.kinds.filter { $0 != .hospital }.map(ActorLabel.plural).sorted().joined(separator: ", ")
+            "Site of the study: "
+                + sites.kinds.filter { $0 != .hospital }.map(ActorLabel.plural).sorted().joined(separator: ", ")
         }
     }
 }

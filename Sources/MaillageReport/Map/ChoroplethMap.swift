@@ -39,8 +39,9 @@ package struct ChoroplethMap {
 
     /// The classes of a map of differences, from its significant zones' values.
     package var divergingClasses: DivergingClasses? {
-        guard case let .diverging(significant) = layer.colouring else { return nil }
-        return DivergingClasses(values: territory.zones.filter { significant.contains($0.zone.id) }.map { layer.value(of: $0.zone.id) })
+        guard case .diverging(let significant) = layer.colouring else { return nil }
+        return DivergingClasses(
+            values: territory.zones.filter { significant.contains($0.zone.id) }.map { layer.value(of: $0.zone.id) })
     }
 
     /// The map and its legend as one `<svg>` element, every text escaped.
@@ -65,8 +66,10 @@ package struct ChoroplethMap {
         return svg + "</svg>"
     }
 
-    private func fill(of zoneID: String, value: Double, classes: QuantileClasses?, colours: [String], hatch: String) -> String {
-        if case let .diverging(significant) = layer.colouring {
+    private func fill(of zoneID: String, value: Double, classes: QuantileClasses?, colours: [String], hatch: String)
+        -> String
+    {
+        if case .diverging(let significant) = layer.colouring {
             guard value.isFinite else { return "url(#\(hatch))" }
             guard significant.contains(zoneID) else { return DivergingPalette.notSignificant }
             return divergingClasses?.classIndex(of: value).map { DivergingPalette.colours[$0] } ?? DivergingPalette.zero
@@ -77,11 +80,12 @@ package struct ChoroplethMap {
 
     private func tooltip(_ zone: Zone, value: Double) -> String {
         var shown = value.isFinite ? "\(DisplayNumber.auto(value)) \(layer.unit)" : "no value"
-        if case let .diverging(significant) = layer.colouring, value.isFinite {
+        if case .diverging(let significant) = layer.colouring, value.isFinite {
             shown = (value > 0 ? "+" : "") + shown + (significant.contains(zone.id) ? "" : " (not significant)")
         }
         let beyond = layer.highlighted.contains(zone.id) ? " – \(layer.highlightLabel ?? "highlighted")" : ""
-        return "<title>\(HTMLText.escape("\(zone.name) (\(zone.id)): \(shown)\(beyond), \(DisplayNumber.format(zone.population.total, decimals: 0)) inhabitants"))</title>"
+        return
+            "<title>\(HTMLText.escape("\(zone.name) (\(zone.id)): \(shown)\(beyond), \(DisplayNumber.format(zone.population.total, decimals: 0)) inhabitants"))</title>"
     }
 
     private func zonesSVG(classes: QuantileClasses?, colours: [String], hatch: String) -> String {
@@ -96,23 +100,25 @@ package struct ChoroplethMap {
             let title = tooltip(placed.zone, value: value)
             let shape: String
             switch placed.shape {
-            case let .polygons(polygons):
+            case .polygons(let polygons):
                 let data = polygons.map(SVGPath.rings).joined()
                 guard !data.isEmpty else { continue }
                 shape = "d=\"\(data)\""
                 svg += "<path \(shape) fill=\"\(colour)\" fill-rule=\"evenodd\">\(title)</path>"
-            case let .point(point):
+            case .point(let point):
                 let radius = Self.radius(population: placed.zone.population.total, largest: largest)
-                shape = "cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"\(SVGPath.number(radius))\""
+                shape =
+                    "cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"\(SVGPath.number(radius))\""
                 svg += "<circle \(shape) fill=\"\(colour)\" stroke=\"#737373\" stroke-width=\"0.6\">\(title)</circle>"
             }
             if layer.highlighted.contains(placed.zone.id) {
                 switch placed.shape {
-                case let .polygons(polygons): highlightedPolygons.append(polygons)
-                case let .point(point):
+                case .polygons(let polygons): highlightedPolygons.append(polygons)
+                case .point(let point):
                     // A ring just outside the circle, so that the zone's colour stays visible.
                     let radius = Self.radius(population: placed.zone.population.total, largest: largest) + 1.6
-                    outlines += "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"\(SVGPath.number(radius))\" fill=\"none\"/>"
+                    outlines +=
+                        "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"\(SVGPath.number(radius))\" fill=\"none\"/>"
                 }
             }
         }
@@ -121,7 +127,8 @@ package struct ChoroplethMap {
             outlines += "<path d=\"\(OutlineOfUnion.pathData(highlightedPolygons))\" fill=\"none\"/>"
         }
         if !outlines.isEmpty {
-            svg += "<g class=\"highlighted\" stroke=\"\(SequentialPalette.alert)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\(outlines)</g>\n"
+            svg +=
+                "<g class=\"highlighted\" stroke=\"\(SequentialPalette.alert)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\(outlines)</g>\n"
         }
         return svg
     }
@@ -136,8 +143,10 @@ package struct ChoroplethMap {
     static let minimumRadius = 5.0
 
     private var drawnActors: [(ProjectedTerritory.PlacedActor, ActorSymbol)] {
-        territory.actors.compactMap { placed in ActorSymbol.of(placed.actor, sites: layer.sites, byKind: layer.actorsByKind).map { (placed, $0) } }
-            .sorted { $0.1 < $1.1 }
+        territory.actors.compactMap { placed in
+            ActorSymbol.of(placed.actor, sites: layer.sites, byKind: layer.actorsByKind).map { (placed, $0) }
+        }
+        .sorted { $0.1 < $1.1 }
     }
 
     private func actorsSVG() -> String {
@@ -174,7 +183,7 @@ package struct ChoroplethMap {
         legend.heading(layer.title)
         legend.note(layer.unit)
         let values = territory.zones.map { layer.value(of: $0.zone.id) }
-        if case let .diverging(significant) = layer.colouring {
+        if case .diverging(let significant) = layer.colouring {
             divergingLegend(&legend, values: values, significant: significant)
         } else {
             legend.note("Quantile classes: about as many zones in each; a class holds its upper bound", width: 46)
@@ -186,24 +195,34 @@ package struct ChoroplethMap {
                 let members = values.filter { classes.classIndex(of: $0) == index }.count
                 let low = DisplayNumber.format(classes.lowerBound(ofClass: index), decimals: decimals)
                 let high = DisplayNumber.format(classes.upperBounds[index], decimals: decimals)
-                legend.row(swatch: swatch(fill: colours[index]), label: low == high ? high : "\(low) – \(high)", detail: zonesText(members))
+                legend.row(
+                    swatch: swatch(fill: colours[index]), label: low == high ? high : "\(low) – \(high)",
+                    detail: zonesText(members))
             }
         }
         let undefined = values.filter { !$0.isFinite }.count
         legend.row(swatch: swatch(fill: "url(#\(hatch))"), label: "no value", detail: zonesText(undefined))
         if let label = layer.highlightLabel {
-            let people = territory.zones.filter { layer.highlighted.contains($0.zone.id) }.reduce(0) { $0 + $1.zone.population.total }
-            legend.row(swatch: outlineSwatch, label: label, detail: "\(zonesText(layer.highlighted.count)), \(DisplayNumber.format(people, decimals: 0)) inh.")
+            let people = territory.zones.filter { layer.highlighted.contains($0.zone.id) }.reduce(0) {
+                $0 + $1.zone.population.total
+            }
+            legend.row(
+                swatch: outlineSwatch, label: label,
+                detail: "\(zonesText(layer.highlighted.count)), \(DisplayNumber.format(people, decimals: 0)) inh.")
         }
         legend.space(10)
         let counts = Dictionary(grouping: drawnActors, by: \.1).mapValues(\.count)
         for symbol in ActorSymbol.allCases.reversed() {
             guard let count = counts[symbol] else { continue }
-            legend.row(swatch: { x, y in symbol.svg(x: x + 11, y: y + 8, title: "") }, label: "\(symbol.legendLabel(sites: layer.sites)) (\(count))")
+            legend.row(
+                swatch: { x, y in symbol.svg(x: x + 11, y: y + 8, title: "") },
+                label: "\(symbol.legendLabel(sites: layer.sites)) (\(count))")
         }
         if territory.zonesArePoints {
             legend.space(6)
-            legend.note("Zones have no outline in this territory: each is a circle at its point, its area proportional to its population.")
+            legend.note(
+                "Zones have no outline in this territory: each is a circle at its point, its area proportional to its population."
+            )
         }
         legend.note("Projection: \(territory.projection.name)")
         legend.space(14)
@@ -212,7 +231,9 @@ package struct ChoroplethMap {
 
     /// Rows for a map of differences: rises, no change, falls, then the zones not significant.
     private func divergingLegend(_ legend: inout MapLegend, values: [Double], significant: Set<String>) {
-        legend.note("Alternative − baseline; equal classes centred on 0, a class holds its upper bound in absolute value", width: 46)
+        legend.note(
+            "Alternative − baseline; equal classes centred on 0, a class holds its upper bound in absolute value",
+            width: 46)
         legend.space(8)
         let ids = territory.zones.map(\.zone.id)
         let shown = zip(ids, values).filter { significant.contains($0.0) && $0.1.isFinite }.map(\.1)
@@ -221,22 +242,32 @@ package struct ChoroplethMap {
                 let members = shown.filter { classes.classIndex(of: $0) == index }.count
                 let (low, high) = classes.bounds(ofClass: index)
                 func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + DisplayNumber.auto(value) }
-                legend.row(swatch: swatch(fill: DivergingPalette.colours[index]), label: "\(signed(low)) – \(signed(high))", detail: zonesText(members))
+                legend.row(
+                    swatch: swatch(fill: DivergingPalette.colours[index]), label: "\(signed(low)) – \(signed(high))",
+                    detail: zonesText(members))
                 if index == DivergingClasses.perSide {
-                    legend.row(swatch: swatch(fill: DivergingPalette.zero), label: "0 (no change)", detail: zonesText(shown.filter { $0 == 0 }.count))
+                    legend.row(
+                        swatch: swatch(fill: DivergingPalette.zero), label: "0 (no change)",
+                        detail: zonesText(shown.filter { $0 == 0 }.count))
                 }
             }
         }
         let notSignificant = zip(ids, values).filter { !significant.contains($0.0) && $0.1.isFinite }.count
-        legend.row(swatch: swatch(fill: DivergingPalette.notSignificant), label: "not significant (95 %)", detail: zonesText(notSignificant))
+        legend.row(
+            swatch: swatch(fill: DivergingPalette.notSignificant), label: "not significant (95 %)",
+            detail: zonesText(notSignificant))
     }
 
     private func swatch(fill: String) -> (Double, Double) -> String {
-        { x, y in "<rect class=\"swatch\" x=\"\(SVGPath.number(x))\" y=\"\(SVGPath.number(y))\" width=\"22\" height=\"16\" fill=\"\(fill)\" stroke=\"#737373\" stroke-width=\"0.6\"/>" }
+        { x, y in
+            "<rect class=\"swatch\" x=\"\(SVGPath.number(x))\" y=\"\(SVGPath.number(y))\" width=\"22\" height=\"16\" fill=\"\(fill)\" stroke=\"#737373\" stroke-width=\"0.6\"/>"
+        }
     }
 
     private var outlineSwatch: (Double, Double) -> String {
-        { x, y in "<rect x=\"\(SVGPath.number(x + 1))\" y=\"\(SVGPath.number(y + 1))\" width=\"20\" height=\"14\" fill=\"none\" stroke=\"\(SequentialPalette.alert)\" stroke-width=\"2\"/>" }
+        { x, y in
+            "<rect x=\"\(SVGPath.number(x + 1))\" y=\"\(SVGPath.number(y + 1))\" width=\"20\" height=\"14\" fill=\"none\" stroke=\"\(SequentialPalette.alert)\" stroke-width=\"2\"/>"
+        }
     }
 
     private func zonesText(_ count: Int) -> String { count == 1 ? "1 zone" : "\(DisplayNumber.count(count)) zones" }

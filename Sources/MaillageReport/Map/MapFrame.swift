@@ -14,9 +14,14 @@ package struct MapFrame: Sendable {
     /// The frame of `width` × at most `maxHeight` page units around the points, with a margin;
     /// the height shrinks to the territory's shape so that a wide territory leaves no blank band.
     package init(fitting points: [MapProjection.Point], width: Double, maxHeight: Double, margin: Double) {
-        let xs = points.map(\.x), ys = points.map(\.y)
-        let minX = xs.min() ?? 0, maxX = xs.max() ?? 1, minY = ys.min() ?? 0, maxY = ys.max() ?? 1
-        let spanX = max(maxX - minX, 1), spanY = max(maxY - minY, 1)
+        let xs = points.map(\.x)
+        let ys = points.map(\.y)
+        let minX = xs.min() ?? 0
+        let maxX = xs.max() ?? 1
+        let minY = ys.min() ?? 0
+        let maxY = ys.max() ?? 1
+        let spanX = max(maxX - minX, 1)
+        let spanY = max(maxY - minY, 1)
         let scale = min((width - 2 * margin) / spanX, (maxHeight - 2 * margin) / spanY)
         self.width = width
         self.height = min(maxHeight, spanY * scale + 2 * margin)

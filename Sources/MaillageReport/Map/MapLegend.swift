@@ -12,7 +12,8 @@ struct MapLegend {
     /// A heading in bold, wrapped into lines of about `width` characters.
     mutating func heading(_ text: String, width: Int = 34) {
         for line in Self.wrap(text, width: width) {
-            svg += "<text class=\"legend-title\" x=\"\(SVGPath.number(x))\" y=\"\(SVGPath.number(y + 14))\">\(HTMLText.escape(line))</text>"
+            svg +=
+                "<text class=\"legend-title\" x=\"\(SVGPath.number(x))\" y=\"\(SVGPath.number(y + 14))\">\(HTMLText.escape(line))</text>"
             y += 19
         }
     }
@@ -20,7 +21,8 @@ struct MapLegend {
     /// A line of small grey text.
     mutating func note(_ text: String, width: Int = 44) {
         for line in Self.wrap(text, width: width) {
-            svg += "<text class=\"legend-note\" x=\"\(SVGPath.number(x))\" y=\"\(SVGPath.number(y + 12))\">\(HTMLText.escape(line))</text>"
+            svg +=
+                "<text class=\"legend-note\" x=\"\(SVGPath.number(x))\" y=\"\(SVGPath.number(y + 12))\">\(HTMLText.escape(line))</text>"
             y += 16
         }
     }
@@ -30,7 +32,8 @@ struct MapLegend {
     /// A row: the swatch (SVG drawn in a 22 × 16 box at the row's origin) then the label.
     mutating func row(swatch: (Double, Double) -> String, label: String, detail: String? = nil) {
         svg += swatch(x, y)
-        var text = "<text class=\"legend-label\" x=\"\(SVGPath.number(x + 30))\" y=\"\(SVGPath.number(y + 12.5))\">\(HTMLText.escape(label))"
+        var text =
+            "<text class=\"legend-label\" x=\"\(SVGPath.number(x + 30))\" y=\"\(SVGPath.number(y + 12.5))\">\(HTMLText.escape(label))"
         if let detail { text += "<tspan class=\"legend-detail\" dx=\"6\">\(HTMLText.escape(detail))</tspan>" }
         svg += text + "</text>"
         y += 22

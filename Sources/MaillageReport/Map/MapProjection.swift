@@ -33,13 +33,15 @@ package struct MapProjection: Sendable {
     package static let webMercator = "EPSG:3857"
 
     /// Lambert-93's area of use (EPSG): metropolitan France and Corsica, with its coastal waters.
-    static let lambert93Area = BoundingBox(minLongitude: -9.86, minLatitude: 41.15, maxLongitude: 10.38, maxLatitude: 51.56)
+    static let lambert93Area = BoundingBox(
+        minLongitude: -9.86, minLatitude: 41.15, maxLongitude: 10.38, maxLatitude: 51.56)
 
     /// The projection that suits a territory whose points lie in `box`.
     package static func suited(to box: BoundingBox?) throws -> MapProjection {
         guard let box else { return try MapProjection(crs: webMercator) }
         let area = lambert93Area
-        let inMetropole = box.minLongitude >= area.minLongitude && box.maxLongitude <= area.maxLongitude
+        let inMetropole =
+            box.minLongitude >= area.minLongitude && box.maxLongitude <= area.maxLongitude
             && box.minLatitude >= area.minLatitude && box.maxLatitude <= area.maxLatitude
         return try MapProjection(crs: inMetropole ? lambert93 : webMercator)
     }
@@ -49,11 +51,12 @@ package struct MapProjection: Sendable {
     /// - Throws: `ProjError` when PROJ does not know the CRS.
     package init(crs: String) throws {
         self.crs = crs
-        name = switch crs {
-        case Self.lambert93: "Lambert-93 (EPSG:2154)"
-        case Self.webMercator: "Web Mercator (EPSG:3857)"
-        default: crs
-        }
+        name =
+            switch crs {
+            case Self.lambert93: "Lambert-93 (EPSG:2154)"
+            case Self.webMercator: "Web Mercator (EPSG:3857)"
+            default: crs
+            }
         transformer = try CoordinateTransformer(from: CoordinateTransformer.wgs84, to: crs)
     }
 
@@ -61,7 +64,8 @@ package struct MapProjection: Sendable {
     ///
     /// - Throws: `ProjError` naming the first point PROJ cannot project.
     package func project(_ points: [GeoPoint]) throws -> [Point] {
-        var xs = points.map(\.longitude), ys = points.map(\.latitude)
+        var xs = points.map(\.longitude)
+        var ys = points.map(\.latitude)
         try transformer.transform(xs: &xs, ys: &ys)
         return zip(xs, ys).map { Point(x: $0, y: $1) }
     }

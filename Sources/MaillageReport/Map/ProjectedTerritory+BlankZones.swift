@@ -5,8 +5,10 @@ extension ProjectedTerritory {
         var svg = "<g fill=\"#ffffff\" stroke=\"#bdbdbd\" stroke-width=\"0.5\">"
         for placed in zones {
             switch placed.shape {
-            case let .polygons(polygons): svg += "<path d=\"\(polygons.map(SVGPath.rings).joined())\" fill-rule=\"evenodd\"/>"
-            case let .point(point): svg += "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"2\"/>"
+            case .polygons(let polygons):
+                svg += "<path d=\"\(polygons.map(SVGPath.rings).joined())\" fill-rule=\"evenodd\"/>"
+            case .point(let point):
+                svg += "<circle cx=\"\(SVGPath.number(point.x))\" cy=\"\(SVGPath.number(point.y))\" r=\"2\"/>"
             }
         }
         return svg + "</g>\n"

@@ -45,7 +45,9 @@ package struct ProjectedTerritory: Sendable {
     /// into a `width` × at most `maxHeight` frame.
     ///
     /// - Throws: `ProjError` when a position cannot be projected.
-    package init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double) throws {
+    package init(_ territory: Territory, projection: MapProjection, width: Double, maxHeight: Double, margin: Double)
+        throws
+    {
         var points: [GeoPoint] = []
         for zone in territory.zones {
             if let boundary = zone.boundary {

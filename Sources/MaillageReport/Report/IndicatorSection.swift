@@ -18,16 +18,19 @@ struct IndicatorSection: ReportSection {
         var html = keyFigure().map { "<p class=\"key-figure\">\($0)</p>\n" } ?? ""
         html += map.svg() + "\n"
         html += "<h3>Distribution across zones</h3>\n"
-        html += Histogram(values: values, classes: map.classes, unit: layer.unit, threshold: layer.threshold).svg() + "\n"
-        html += "<div class=\"columns\">" + figures(layer: layer, values: values).html() + provenance().html() + "</div>\n"
+        html +=
+            Histogram(values: values, classes: map.classes, unit: layer.unit, threshold: layer.threshold).svg() + "\n"
+        html +=
+            "<div class=\"columns\">" + figures(layer: layer, values: values).html() + provenance().html() + "</div>\n"
         html += equity(layer: layer)
         return html
     }
 
     /// Gini, Theil, Palma, the Lorenz curve and the local Moran clusters of the value drawn.
     private func equity(layer: ZoneLayer) -> String {
-        let (view, reason) = EquityView.make(territory: territory, values: layer.values, idPrefix: anchor + "-equity",
-                                             highIsBad: reading.column == "minutes")
+        let (view, reason) = EquityView.make(
+            territory: territory, values: layer.values, idPrefix: anchor + "-equity",
+            highIsBad: reading.column == "minutes")
         if let view { return view.html() }
         return "<p class=\"note\">Equity measures left out: \(HTMLText.escape(reason ?? ""))</p>\n"
     }
@@ -35,7 +38,8 @@ struct IndicatorSection: ReportSection {
     /// The sentence a planner quotes: the coverage share, for coverage runs.
     private func keyFigure() -> String? {
         guard let share = reading.summary["coverage_share"], let threshold = reading.threshold else { return nil }
-        let population = reading.summary["population"] ?? 0, covered = reading.summary["covered_population"] ?? 0
+        let population = reading.summary["population"] ?? 0
+        let covered = reading.summary["covered_population"] ?? 0
         return "<strong>\(DisplayNumber.percent(share))</strong> of the population lives within "
             + "\(HTMLText.escape(DisplayNumber.auto(threshold))) minutes of \(HTMLText.escape(Self.article(reading.sitesText))); "
             + "<strong>\(DisplayNumber.format(population - covered, decimals: 0))</strong> inhabitants live beyond."
@@ -62,7 +66,9 @@ struct IndicatorSection: ReportSection {
         add("population", "Population", { DisplayNumber.format($0, decimals: 0) })
         add("sites", "Sites used", { DisplayNumber.format($0, decimals: 0) })
         add("zones", "Zones", { DisplayNumber.format($0, decimals: 0) })
-        add("zones_catchment_beyond_loaded_sites", "Zones whose catchment reaches beyond the loaded sites", { DisplayNumber.format($0, decimals: 0) })
+        add(
+            "zones_catchment_beyond_loaded_sites", "Zones whose catchment reaches beyond the loaded sites",
+            { DisplayNumber.format($0, decimals: 0) })
         for (key, value) in reading.summary.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
             rows.append([key, DisplayNumber.auto(value)])
         }
@@ -72,13 +78,16 @@ struct IndicatorSection: ReportSection {
 
     private func statistics(values: [Double]) -> [[String]] {
         let defined = values.filter(\.isFinite).sorted()
-        var rows = [["Zones with a value", DisplayNumber.count(defined.count)],
-                    ["Zones with no value", DisplayNumber.count(values.count - defined.count)]]
+        var rows = [
+            ["Zones with a value", DisplayNumber.count(defined.count)],
+            ["Zones with no value", DisplayNumber.count(values.count - defined.count)],
+        ]
         guard let minimum = defined.first, let maximum = defined.last else { return rows }
         rows.append(["Minimum", DisplayNumber.auto(minimum)])
         rows.append(["Median", DisplayNumber.auto(QuantileClasses.quantile(defined, 0.5))])
         rows.append(["Maximum", DisplayNumber.auto(maximum)])
-        var weighted = 0.0, people = 0.0
+        var weighted = 0.0
+        var people = 0.0
         for (placed, value) in zip(territory.zones, values) where value.isFinite {
             weighted += value * placed.zone.population.total
             people += placed.zone.population.total

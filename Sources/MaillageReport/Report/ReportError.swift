@@ -16,21 +16,21 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     /// One sentence naming the run, file or folder and what is available instead.
     public var description: String {
         switch self {
-        case let .unknownRun(id, path, available) where available.isEmpty:
+        case .unknownRun(let id, let path, let available) where available.isEmpty:
             "\(path) holds no indicator run, so there is no run \(id); compute an indicator first"
-        case let .unknownRun(id, path, available):
+        case .unknownRun(let id, let path, let available):
             "\(path) has no indicator run \(id); its runs are \(available.map(String.init).joined(separator: ", "))"
-        case let .unknownSimulationRun(id, path, available) where available.isEmpty:
+        case .unknownSimulationRun(let id, let path, let available) where available.isEmpty:
             "\(path) holds no simulation run, so there is no simulation \(id); run a simulation first"
-        case let .unknownSimulationRun(id, path, available):
+        case .unknownSimulationRun(let id, let path, let available):
             "\(path) has no simulation run \(id); its simulation runs are \(available.map(String.init).joined(separator: ", "))"
-        case let .unreadableComparison(path, reason):
+        case .unreadableComparison(let path, let reason):
             "cannot read the comparison \(path): \(reason)"
-        case let .unreadableIsochrones(path, reason):
+        case .unreadableIsochrones(let path, let reason):
             "cannot read the isochrones \(path): \(reason)"
-        case let .unreadableLocation(path, reason):
+        case .unreadableLocation(let path, let reason):
             "cannot read the chosen sites \(path): \(reason)"
-        case let .missingFile(path, what):
+        case .missingFile(let path, let what):
             "\(what) \(path) cannot be read: the file does not exist"
         }
     }

@@ -17,9 +17,12 @@ public enum TerritoryReport {
     ///   - generatedAt: the date printed in the footer.
     /// - Throws: ``ReportError/unknownRun(id:path:available:)`` for a run the database does not
     ///   hold, store errors reading it, `ProjError` when a position cannot be projected.
-    public static func html(database: TerritoryDatabase, runID: Int64? = nil, generatedAt: Date = Date()) throws -> String {
-        try html(database: database, runs: runID.map(RunChoice.only) ?? .all, simulations: runID == nil ? .all : .none,
-                 generatedAt: generatedAt)
+    public static func html(database: TerritoryDatabase, runID: Int64? = nil, generatedAt: Date = Date()) throws
+        -> String
+    {
+        try html(
+            database: database, runs: runID.map(RunChoice.only) ?? .all, simulations: runID == nil ? .all : .none,
+            generatedAt: generatedAt)
     }
 
     /// The report of the chosen indicator runs, simulation runs and scenario comparison.
@@ -35,7 +38,8 @@ public enum TerritoryReport {
     /// - Throws: ``ReportError`` for a run the database does not hold or an unreadable
     ///   comparison folder, store errors, `ProjError` when a position cannot be projected.
     public static func html(
-        database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil, isochrones: String? = nil,
+        database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil,
+        isochrones: String? = nil,
         location: String? = nil, generatedAt: Date = Date()
     ) throws -> String {
         let headers = try database.indicatorRunHeaders()
@@ -43,7 +47,7 @@ public enum TerritoryReport {
         switch runs {
         case .all: chosen = headers
         case .none: chosen = []
-        case let .only(id):
+        case .only(let id):
             guard let header = headers.first(where: { $0.id == id }) else {
                 throw ReportError.unknownRun(id: id, path: database.path, available: headers.map(\.id))
             }
@@ -54,9 +58,10 @@ public enum TerritoryReport {
         switch simulations {
         case .all: chosenSimulations = simulationHeaders
         case .none: chosenSimulations = []
-        case let .only(id):
+        case .only(let id):
             guard let header = simulationHeaders.first(where: { $0.id == id }) else {
-                throw ReportError.unknownSimulationRun(id: id, path: database.path, available: simulationHeaders.map(\.id))
+                throw ReportError.unknownSimulationRun(
+                    id: id, path: database.path, available: simulationHeaders.map(\.id))
             }
             chosenSimulations = [header]
         }
@@ -68,31 +73,43 @@ public enum TerritoryReport {
             width: ChoroplethMap.mapWidth, maxHeight: ChoroplethMap.maxHeight, margin: ChoroplethMap.margin
         )
         let name = URL(fileURLWithPath: database.path).lastPathComponent
-        var sections: [any ReportSection] = [TerritorySection(summary: summary, origin: try database.metadata(.origin), databaseName: name)]
+        var sections: [any ReportSection] = [
+            TerritorySection(summary: summary, origin: try database.metadata(.origin), databaseName: name)
+        ]
         for header in chosen {
             guard let run = try database.indicatorRun(id: header.id) else { continue }
             sections.append(IndicatorSection(header: header, reading: IndicatorReading(run: run), territory: projected))
         }
         for header in chosenSimulations {
             guard let run = try database.simulationRun(id: header.id) else { continue }
-            sections.append(SimulationSection(reading: SimulationReading(header: header, run: run), territory: projected))
+            sections.append(
+                SimulationSection(reading: SimulationReading(header: header, run: run), territory: projected))
         }
-        if let comparisonReading { sections.append(ComparisonSection(reading: comparisonReading, territory: projected)) }
+        if let comparisonReading {
+            sections.append(ComparisonSection(reading: comparisonReading, territory: projected))
+        }
         if let isochrones { sections.append(try IsochroneSection(path: isochrones, territory: projected)) }
         if let location { sections.append(try LocationSection(path: location, territory: projected)) }
         let entries = try sections.map { HTMLPage.Entry(anchor: $0.anchor, heading: $0.heading, body: try $0.body()) }
         var contents = [chosen.count == 1 ? "1 indicator run" : "\(chosen.count) indicator runs"]
-        if !chosenSimulations.isEmpty { contents.append(chosenSimulations.count == 1 ? "1 simulation run" : "\(chosenSimulations.count) simulation runs") }
-        if let comparisonReading { contents.append("a comparison of \(comparisonReading.alternatives.count + 1) scenarios") }
+        if !chosenSimulations.isEmpty {
+            contents.append(
+                chosenSimulations.count == 1 ? "1 simulation run" : "\(chosenSimulations.count) simulation runs")
+        }
+        if let comparisonReading {
+            contents.append("a comparison of \(comparisonReading.alternatives.count + 1) scenarios")
+        }
         let title = summary.name.isEmpty ? name : summary.name
         var colours = "Colours: \(SequentialPalette.name)"
         if comparisonReading != nil { colours += ", differences \(DivergingPalette.name)" }
         return HTMLPage.render(
             title: "Maillage report: \(title)",
-            subtitle: "\(DisplayNumber.count(summary.zones)) zones, \(DisplayNumber.format(summary.population, decimals: 0)) inhabitants, "
+            subtitle:
+                "\(DisplayNumber.count(summary.zones)) zones, \(DisplayNumber.format(summary.population, decimals: 0)) inhabitants, "
                 + "\(DisplayNumber.count(summary.actors)) actors; \(contents.joined(separator: ", ")).",
             entries: entries,
-            footer: "Made by Maillage \(MaillageVersion.current) on \(ISO8601DateFormatter().string(from: generatedAt)) from \(name). "
+            footer:
+                "Made by Maillage \(MaillageVersion.current) on \(ISO8601DateFormatter().string(from: generatedAt)) from \(name). "
                 + "Classes: quantiles. \(colours), colorbrewer2.org. Maps drawn in \(projected.projection.name) with PROJ."
         )
     }

@@ -46,8 +46,11 @@ struct TerritorySection: ReportSection {
         rows.append(["Schema version", "\(summary.schemaVersion)"])
         if let crs = summary.sourceCRS { rows.append(["Source CRS", crs]) }
         if let box = summary.boundingBox {
-            rows.append(["Extent (WGS84)", "lon \(DisplayNumber.format(box.minLongitude, decimals: 3)) to \(DisplayNumber.format(box.maxLongitude, decimals: 3)), "
-                + "lat \(DisplayNumber.format(box.minLatitude, decimals: 3)) to \(DisplayNumber.format(box.maxLatitude, decimals: 3))"])
+            rows.append([
+                "Extent (WGS84)",
+                "lon \(DisplayNumber.format(box.minLongitude, decimals: 3)) to \(DisplayNumber.format(box.maxLongitude, decimals: 3)), "
+                    + "lat \(DisplayNumber.format(box.minLatitude, decimals: 3)) to \(DisplayNumber.format(box.maxLatitude, decimals: 3))",
+            ])
         }
         return HTMLTable(caption: "Provenance", header: [], rows: rows)
     }

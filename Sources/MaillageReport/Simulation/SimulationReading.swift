@@ -35,10 +35,13 @@ public struct SimulationReading: Sendable {
     /// Arranges a stored run's values and series for the report.
     public init(header: SimulationRunHeader, run: SimulationRun) {
         self.header = header
-        var figures: [Figure] = [], zones: [String: [String: Double]] = [:], actors: [String: [String: Double]] = [:]
+        var figures: [Figure] = []
+        var zones: [String: [String: Double]] = [:]
+        var actors: [String: [String: Double]] = [:]
         for value in run.values where value.replication == 0 {
             switch value.scope {
-            case .territory: figures.append(Figure(name: value.name, mean: value.value, low: value.low, high: value.high))
+            case .territory:
+                figures.append(Figure(name: value.name, mean: value.value, low: value.low, high: value.high))
             case .zone: zones[value.name, default: [:]][value.subjectID] = value.value ?? .nan
             case .actor: actors[value.subjectID, default: [:]][value.name] = value.value ?? .nan
             }
@@ -49,7 +52,8 @@ public struct SimulationReading: Sendable {
         var byRole: [String: (used: [Double], offered: [Double])] = [:]
         for series in run.series {
             guard let dot = series.name.lastIndex(of: ".") else { continue }
-            let role = String(series.name[..<dot]), part = series.name[series.name.index(after: dot)...]
+            let role = String(series.name[..<dot])
+            let part = series.name[series.name.index(after: dot)...]
             let values = series.values.map { $0 ?? .nan }
             if part == "used" { byRole[role, default: ([], [])].used = values }
             if part == "offered" { byRole[role, default: ([], [])].offered = values }

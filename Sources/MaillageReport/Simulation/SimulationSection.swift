@@ -17,34 +17,43 @@ struct SimulationSection: ReportSection {
     ]
 
     var anchor: String { "simulation-\(reading.header.id)" }
-    var heading: String { "Simulation \(reading.header.id): \(reading.header.days) days × \(reading.header.replications) replication(s)" }
+    var heading: String {
+        "Simulation \(reading.header.id): \(reading.header.days) days × \(reading.header.replications) replication(s)"
+    }
 
     func body() throws -> String {
         var html = keyFigure().map { "<p class=\"key-figure\">\($0)</p>\n" } ?? ""
         html += "<h3>Occupancy over the simulated year</h3>\n" + occupancy()
         let names = Self.mapped.filter { reading.zoneValues[$0] != nil }
-        html += "<h3>Zone indicators</h3>\n<p class=\"note\">" + HTMLText.escape(
-            "Means over replications, by the zone where patients live. \(names.count) of the \(reading.zoneValues.count) zone indicators are mapped; "
-                + "every one is in the run's zones.csv and zones.geojson (in the simulation's output folder) and in the table simulation_value.") + "</p>\n"
+        html +=
+            "<h3>Zone indicators</h3>\n<p class=\"note\">"
+            + HTMLText.escape(
+                "Means over replications, by the zone where patients live. \(names.count) of the \(reading.zoneValues.count) zone indicators are mapped; "
+                    + "every one is in the run's zones.csv and zones.geojson (in the simulation's output folder) and in the table simulation_value."
+            ) + "</p>\n"
         for (index, name) in names.enumerated() {
             html += map(name, showAllActors: index == 0) + "\n"
         }
         html += "<div class=\"columns\">" + figures().html() + provenance().html() + "</div>\n"
-        html += "<details><summary>Parameters of the run (canonical JSON)</summary><pre>\(HTMLText.escape(reading.header.parameters))</pre></details>\n"
+        html +=
+            "<details><summary>Parameters of the run (canonical JSON)</summary><pre>\(HTMLText.escape(reading.header.parameters))</pre></details>\n"
         return html
     }
 
     /// The run in three numbers a planner quotes, each with its interval.
     private func keyFigure() -> String? {
-        let phrases = [("gp_contacts_per_inhabitant", "", "GP contacts per inhabitant a year"),
-                       ("emergency_visits_per_inhabitant", "", "emergency visits per inhabitant a year"),
-                       ("share_without_declared_gp", " %", "of inhabitants without a declared GP")]
+        let phrases = [
+            ("gp_contacts_per_inhabitant", "", "GP contacts per inhabitant a year"),
+            ("emergency_visits_per_inhabitant", "", "emergency visits per inhabitant a year"),
+            ("share_without_declared_gp", " %", "of inhabitants without a declared GP"),
+        ]
         let parts = phrases.compactMap { name, unit, words -> String? in
             guard let figure = reading.figure(name), let mean = figure.mean else { return nil }
             let glossary = IndicatorGlossary(name)
             var text = "<strong>\(HTMLText.escape(DisplayNumber.auto(glossary.display(mean)) + unit))</strong> "
             if let low = figure.low, let high = figure.high {
-                text += HTMLText.escape("[\(DisplayNumber.auto(glossary.display(low))) – \(DisplayNumber.auto(glossary.display(high)))] ")
+                text += HTMLText.escape(
+                    "[\(DisplayNumber.auto(glossary.display(low))) – \(DisplayNumber.auto(glossary.display(high)))] ")
             }
             return text + HTMLText.escape(words)
         }
@@ -55,12 +64,14 @@ struct SimulationSection: ReportSection {
     private func map(_ name: String, showAllActors: Bool) -> String {
         let glossary = IndicatorGlossary(name)
         let values = (reading.zoneValues[name] ?? [:]).mapValues(glossary.display)
-        var layer = ZoneLayer(title: glossary.title, unit: glossary.unit.isEmpty ? "count" : glossary.unit, values: values)
+        var layer = ZoneLayer(
+            title: glossary.title, unit: glossary.unit.isEmpty ? "count" : glossary.unit, values: values)
         if showAllActors {
             layer.actorsByKind = true
             layer.actorNotes = reading.actorValues.compactMapValues { values in
                 guard let occupancy = values["occupancy"], occupancy.isFinite else { return nil }
-                return "\(DisplayNumber.percent(occupancy)) of capacity used, \(DisplayNumber.format(values["contacts"] ?? 0, decimals: 0)) contacts"
+                return
+                    "\(DisplayNumber.percent(occupancy)) of capacity used, \(DisplayNumber.format(values["contacts"] ?? 0, decimals: 0)) contacts"
             }
         }
         return ChoroplethMap(territory: territory, layer: layer, idPrefix: "\(anchor)-\(name)").svg()
@@ -68,7 +79,8 @@ struct SimulationSection: ReportSection {
 
     private func occupancy() -> String {
         guard !reading.occupancy.isEmpty else {
-            return "<p class=\"note\">This run was stored before Maillage kept daily series (schema 4): run the simulation again to see occupancy over the year.</p>\n"
+            return
+                "<p class=\"note\">This run was stored before Maillage kept daily series (schema 4): run the simulation again to see occupancy over the year.</p>\n"
         }
         let axis = reading.startDate.map { "days from \($0) (the start date)" } ?? "days from the start date"
         var html = OccupancyChart(lines: reading.occupancy, axisTitle: axis).svg() + "\n"
@@ -76,15 +88,23 @@ struct SimulationSection: ReportSection {
         let rows = lines.map { line -> [String] in
             let weekly = line.rolling(window: OccupancyChart.window).filter(\.isFinite)
             let offered = line.offered.filter(\.isFinite)
-            return [OccupancyChart.label(line.role), DisplayNumber.percent(line.overall),
-                    weekly.max().map(DisplayNumber.percent) ?? "–", weekly.min().map(DisplayNumber.percent) ?? "–",
-                    DisplayNumber.format(offered.isEmpty ? .nan : offered.reduce(0, +) / Double(offered.count), decimals: 1),
-                    Self.trend(line.trendPerMonth)]
+            return [
+                OccupancyChart.label(line.role), DisplayNumber.percent(line.overall),
+                weekly.max().map(DisplayNumber.percent) ?? "–", weekly.min().map(DisplayNumber.percent) ?? "–",
+                DisplayNumber.format(
+                    offered.isEmpty ? .nan : offered.reduce(0, +) / Double(offered.count), decimals: 1),
+                Self.trend(line.trendPerMonth),
+            ]
         }
-        html += HTMLTable(caption: "Capacity used (means over replications; a day's offer counts open actors only)",
-                          header: ["Capacity", "Used over the run", "Busiest week", "Quietest week", "Offered a day (mean)",
-                                   "Trend a month"],
-                          rows: rows, numericColumns: [1, 2, 3, 4, 5]).html() + "\n"
+        html +=
+            HTMLTable(
+                caption: "Capacity used (means over replications; a day's offer counts open actors only)",
+                header: [
+                    "Capacity", "Used over the run", "Busiest week", "Quietest week", "Offered a day (mean)",
+                    "Trend a month",
+                ],
+                rows: rows, numericColumns: [1, 2, 3, 4, 5]
+            ).html() + "\n"
         let drifting = lines.filter { abs($0.trendPerMonth) > 0.01 }.map { OccupancyChart.label($0.role) }
         html += "<p class=\"note\">" + HTMLText.escape(Self.trendNote(drifting: drifting)) + "</p>\n"
         return html
@@ -99,7 +119,8 @@ struct SimulationSection: ReportSection {
 
     /// Why the trend column is there, and what a flag means.
     static func trendNote(drifting: [String]) -> String {
-        let rule = "Trend a month: the least-squares slope of the daily share used over 30 days, relative to its mean. "
+        let rule =
+            "Trend a month: the least-squares slope of the daily share used over 30 days, relative to its mean. "
             + "Long stays start at their typical occupancy and the warm-up settles the rest, so without dated events no "
             + "role should drift by more than 1 % a month; the default warm-up was chosen by that rule from Welch "
             + "plots of the demo and Occitanie territories (scripts/welch-occupancy.py). "
@@ -112,11 +133,13 @@ struct SimulationSection: ReportSection {
         let rows = reading.figures.map { figure -> [String] in
             let glossary = IndicatorGlossary(figure.name)
             func shown(_ value: Double?) -> String { value.map { DisplayNumber.auto(glossary.display($0)) } ?? "–" }
-            let interval = figure.low != nil && figure.high != nil ? "\(shown(figure.low)) – \(shown(figure.high))" : "–"
+            let interval =
+                figure.low != nil && figure.high != nil ? "\(shown(figure.low)) – \(shown(figure.high))" : "–"
             return [figure.name, shown(figure.mean), interval, glossary.unit]
         }
-        return HTMLTable(caption: "Territory-wide indicators (mean over replications, 95 % Student-t interval)",
-                         header: ["Indicator", "Mean", "95 % interval", "Unit"], rows: rows, numericColumns: [1, 2])
+        return HTMLTable(
+            caption: "Territory-wide indicators (mean over replications, 95 % Student-t interval)",
+            header: ["Indicator", "Mean", "95 % interval", "Unit"], rows: rows, numericColumns: [1, 2])
     }
 
     private func provenance() -> HTMLTable {
@@ -125,12 +148,14 @@ struct SimulationSection: ReportSection {
         var rows: [[String]] = [["Simulation run", "\(header.id)"], ["Days counted", "\(header.days)"]]
         if let warm = reading.warmUpDays { rows.append(["Warm-up days (not counted)", "\(warm)"]) }
         if let start = reading.startDate { rows.append(["Start date", start]) }
-        rows += [["Seed", header.seed], ["Replications", "\(header.replications)"],
-                 ["Inhabitants simulated", header.sample == 1 ? "all" : DisplayNumber.percent(header.sample)],
-                 ["Events", events.map { $0.isEmpty ? "none" : "\($0.count): \(header.events)" } ?? header.events],
-                 ["Parameters fingerprint", Self.fingerprint(header.parameters)],
-                 ["Inputs fingerprint", header.inputsFingerprint],
-                 ["Computed", header.createdAt], ["Maillage version", header.maillageVersion]]
+        rows += [
+            ["Seed", header.seed], ["Replications", "\(header.replications)"],
+            ["Inhabitants simulated", header.sample == 1 ? "all" : DisplayNumber.percent(header.sample)],
+            ["Events", events.map { $0.isEmpty ? "none" : "\($0.count): \(header.events)" } ?? header.events],
+            ["Parameters fingerprint", Self.fingerprint(header.parameters)],
+            ["Inputs fingerprint", header.inputsFingerprint],
+            ["Computed", header.createdAt], ["Maillage version", header.maillageVersion],
+        ]
         return HTMLTable(caption: "Provenance", header: [], rows: rows)
     }
 

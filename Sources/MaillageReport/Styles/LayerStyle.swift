@@ -25,8 +25,11 @@ public struct LayerStyle: Sendable, Equatable {
         guard let classes = QuantileClasses(values: values, classes: ChoroplethMap.classCount) else { return nil }
         let colours = SequentialPalette.colours(count: classes.count)
         let bands = (0..<classes.count).map { index in
-            let lower = classes.lowerBound(ofClass: index), upper = classes.upperBounds[index]
-            return Band(lower: lower, upper: upper, colour: colours[index], label: "\(DisplayNumber.auto(lower)) – \(DisplayNumber.auto(upper))")
+            let lower = classes.lowerBound(ofClass: index)
+            let upper = classes.upperBounds[index]
+            return Band(
+                lower: lower, upper: upper, colour: colours[index],
+                label: "\(DisplayNumber.auto(lower)) – \(DisplayNumber.auto(upper))")
         }
         return LayerStyle(layer: layer, column: column, bands: bands, polygons: polygons, mode: "quantile")
     }
@@ -36,7 +39,9 @@ public struct LayerStyle: Sendable, Equatable {
         guard let classes = DivergingClasses(values: values) else { return nil }
         let bands = DivergingPalette.colours.indices.map { index in
             let (low, high) = classes.bounds(ofClass: index)
-            return Band(lower: low, upper: high, colour: DivergingPalette.colours[index], label: "\(DisplayNumber.auto(low)) – \(DisplayNumber.auto(high))")
+            return Band(
+                lower: low, upper: high, colour: DivergingPalette.colours[index],
+                label: "\(DisplayNumber.auto(low)) – \(DisplayNumber.auto(high))")
         }
         return LayerStyle(layer: layer, column: column, bands: bands, polygons: polygons, mode: "jenks")
     }
@@ -67,21 +72,29 @@ public struct LayerStyle: Sendable, Equatable {
         }
         let symbols = bands.enumerated().map { index, band in
             let colour = rgb(band.colour)
-            let properties = polygons
-                ? [("color", colour), ("outline_color", "255,255,255,255"), ("outline_width", "0.1"), ("outline_style", "solid"), ("style", "solid")]
-                : [("color", colour), ("name", "circle"), ("size", "2.6"), ("outline_color", "80,80,80,255"), ("outline_width", "0.2")]
-            let options = properties.map { "            <Option name=\"\($0.0)\" type=\"QString\" value=\"\($0.1)\"/>" }.joined(separator: "\n")
+            let properties =
+                polygons
+                ? [
+                    ("color", colour), ("outline_color", "255,255,255,255"), ("outline_width", "0.1"),
+                    ("outline_style", "solid"), ("style", "solid"),
+                ]
+                : [
+                    ("color", colour), ("name", "circle"), ("size", "2.6"), ("outline_color", "80,80,80,255"),
+                    ("outline_width", "0.2"),
+                ]
+            let options = properties.map { "            <Option name=\"\($0.0)\" type=\"QString\" value=\"\($0.1)\"/>" }
+                .joined(separator: "\n")
             let props = properties.map { "          <prop k=\"\($0.0)\" v=\"\($0.1)\"/>" }.joined(separator: "\n")
             return """
-                  <symbol type="\(polygons ? "fill" : "marker")" name="\(index)" alpha="1" clip_to_extent="1" force_rhr="0">
-                    <layer class="\(polygons ? "SimpleFill" : "SimpleMarker")" enabled="1" locked="0" pass="0">
-                      <Option type="Map">
-            \(options)
-                      </Option>
-            \(props)
-                    </layer>
-                  </symbol>
-            """
+                      <symbol type="\(polygons ? "fill" : "marker")" name="\(index)" alpha="1" clip_to_extent="1" force_rhr="0">
+                        <layer class="\(polygons ? "SimpleFill" : "SimpleMarker")" enabled="1" locked="0" pass="0">
+                          <Option type="Map">
+                \(options)
+                          </Option>
+                \(props)
+                        </layer>
+                      </symbol>
+                """
         }
         return """
             <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
@@ -102,18 +115,19 @@ public struct LayerStyle: Sendable, Equatable {
 
     static func sld(layer: String, column: String, bands: [Band], polygons: Bool) -> String {
         let rules = bands.map { band in
-            let symbolizer = polygons
+            let symbolizer =
+                polygons
                 ? """
-                          <se:PolygonSymbolizer>
-                            <se:Fill><se:SvgParameter name="fill">\(band.colour)</se:SvgParameter></se:Fill>
-                            <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">0.1</se:SvgParameter></se:Stroke>
-                          </se:PolygonSymbolizer>
-                  """
+                        <se:PolygonSymbolizer>
+                          <se:Fill><se:SvgParameter name="fill">\(band.colour)</se:SvgParameter></se:Fill>
+                          <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">0.1</se:SvgParameter></se:Stroke>
+                        </se:PolygonSymbolizer>
+                """
                 : """
-                          <se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>circle</se:WellKnownName>
-                            <se:Fill><se:SvgParameter name="fill">\(band.colour)</se:SvgParameter></se:Fill></se:Mark><se:Size>7</se:Size></se:Graphic>
-                          </se:PointSymbolizer>
-                  """
+                        <se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>circle</se:WellKnownName>
+                          <se:Fill><se:SvgParameter name="fill">\(band.colour)</se:SvgParameter></se:Fill></se:Mark><se:Size>7</se:Size></se:Graphic>
+                        </se:PointSymbolizer>
+                """
             return """
                         <se:Rule>
                           <se:Name>\(xml(band.label))</se:Name>

@@ -23,8 +23,9 @@ public final class ComparisonRun {
         plan = try ComparisonPlan(scenarios: try ScenarioLoader.loadComparison(files), replications: replications)
         self.shard = shard
         let written = try ComparisonFiles.fileNames(plan.scenarios) + (shard.map { [Self.shardFileName($0)] } ?? [])
-        try OutputGuard.check(outputs: written.map { URL(fileURLWithPath: out).appendingPathComponent($0).path },
-                              role: "output folder", against: Self.inputs(plan.scenarios))
+        try OutputGuard.check(
+            outputs: written.map { URL(fileURLWithPath: out).appendingPathComponent($0).path },
+            role: "output folder", against: Self.inputs(plan.scenarios))
         jobs = plan.jobs(in: shard)
         // Shards carry the territories' content in their fingerprint: a merge refuses shards of another state.
         plan.inputsDigest = try plan.inputsDigest(territory: territory)
@@ -57,8 +58,9 @@ public final class ComparisonRun {
     /// Writes a comparison's files and its provenance into `folder` (a staging folder, for the command line).
     public static func write(_ result: ScenarioComparisonResult, zones: [Zone], to folder: String) throws {
         try ComparisonFiles.write(result, zones: zones, to: folder)
-        try RunJSON.write(ScenarioFiles.comparisonProvenance(result.plan),
-                          to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
+        try RunJSON.write(
+            ScenarioFiles.comparisonProvenance(result.plan),
+            to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
     }
 
     /// Every file a comparison reads (territories, scenario and parameter files): none may be overwritten.

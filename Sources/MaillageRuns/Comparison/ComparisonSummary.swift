@@ -201,7 +201,8 @@ public struct ComparisonSummary: Codable, Sendable {
         baseline = try container.decode(String.self, forKey: .baseline)
         alternatives = try container.decode([String].self, forKey: .alternatives)
         replications = try? container.decodeIfPresent(Int.self, forKey: .replications)
-        seed = (try? container.decodeIfPresent(String.self, forKey: .seed))
+        seed =
+            (try? container.decodeIfPresent(String.self, forKey: .seed))
             ?? (try? container.decodeIfPresent(UInt64.self, forKey: .seed)).flatMap { $0.map(String.init) }
         days = try? container.decodeIfPresent(Int.self, forKey: .days)
         indicators = (try? container.decodeIfPresent([Indicator].self, forKey: .indicators)) ?? []

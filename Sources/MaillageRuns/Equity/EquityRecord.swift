@@ -1,6 +1,6 @@
 import Foundation
-import MaillageFormats
 import MaillageAccess
+import MaillageFormats
 
 /// The JSON file of an equity analysis: which run and column, every measure, and the LISA cluster counts.
 ///

@@ -20,8 +20,10 @@ public struct EquityRequest {
     public var zonesOut: String?
 
     /// Creates a request; `options` defaults to the analysis' own defaults.
-    public init(database: String, run: Int64, column: String? = nil, against: Int64? = nil, bootstrap: Int = 999,
-                options: EquityAnalysis.Options = .init(), out: String, zonesOut: String? = nil) {
+    public init(
+        database: String, run: Int64, column: String? = nil, against: Int64? = nil, bootstrap: Int = 999,
+        options: EquityAnalysis.Options = .init(), out: String, zonesOut: String? = nil
+    ) {
         self.database = database
         self.run = run
         self.column = column

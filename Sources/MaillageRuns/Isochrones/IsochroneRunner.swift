@@ -17,11 +17,13 @@ public enum IsochroneRunner {
     public static func run(
         _ request: AccessRequest, input: StudyInput, options: Isochrones.Options, out: String, log: RunLog = .silent
     ) throws -> Outcome {
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let result = try Isochrones.compute(request, on: input.territory, options: options)
         log.detail("contoured \(result.gridNodes) grid nodes in \(clock.now - start)")
         try TextFile.write(IsochroneFile.geoJSON(result), to: out)
         for note in result.notes { log.status("note: \(note)") }
-        return Outcome(result: result, summary: IsochroneSummary(result, out: out, gridKilometres: options.gridKilometres))
+        return Outcome(
+            result: result, summary: IsochroneSummary(result, out: out, gridKilometres: options.gridKilometres))
     }
 }

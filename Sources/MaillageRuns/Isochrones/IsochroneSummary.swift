@@ -60,8 +60,9 @@ public struct IsochroneSummary: Encodable, Sendable {
         (self.out, self.gridKilometres, gridNodes) = (out, gridKilometres, result.gridNodes)
         (errorBoundMinutes, notes) = (result.errorBoundMinutes, result.notes)
         isochrones = result.isochrones.map {
-            Entry(minutes: $0.minutes, siteID: $0.siteID, population: $0.population, bandPopulation: $0.bandPopulation,
-                  zones: $0.zones, polygons: $0.polygons.count)
+            Entry(
+                minutes: $0.minutes, siteID: $0.siteID, population: $0.population, bandPopulation: $0.bandPopulation,
+                zones: $0.zones, polygons: $0.polygons.count)
         }
     }
 

@@ -25,27 +25,34 @@ public struct LocateCandidate: Sendable {
 
 extension LocationRequest {
     /// Reads the candidates the request names.
-    func readCandidates(territory: Territory, existing: [Actor], measure: CapacityMeasure?) throws -> [LocateCandidate] {
+    func readCandidates(territory: Territory, existing: [Actor], measure: CapacityMeasure?) throws -> [LocateCandidate]
+    {
         let density = Dictionary(territory.zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
         switch candidates {
         case .zones:
             return territory.zones.map {
-                LocateCandidate(id: "zone:\($0.id)", point: $0.point, status: "new", density: $0.densityClass,
-                                endpoint: .init(actorID: "zone:\($0.id)", zoneID: $0.id), capacity: capacity)
+                LocateCandidate(
+                    id: "zone:\($0.id)", point: $0.point, status: "new", density: $0.densityClass,
+                    endpoint: .init(actorID: "zone:\($0.id)", zoneID: $0.id), capacity: capacity)
             }
         case .actors:
             guard !existing.isEmpty else {
-                throw LocationRunError("the territory has no actor of kind \(kindLabel) to choose from", category: .data)
+                throw LocationRunError(
+                    "the territory has no actor of kind \(kindLabel) to choose from", category: .data)
             }
             return existing.map { actorCandidate($0, status: "existing", density: density, measure: measure) }
-        case let .file(path):
+        case .file(let path):
             return try readCandidateFile(path)
         }
     }
 
-    func actorCandidate(_ actor: Actor, status: String, density: [String: DensityClass?], measure: CapacityMeasure?) -> LocateCandidate {
-        LocateCandidate(id: actor.id, point: actor.point, status: status, density: actor.zoneID.flatMap { density[$0] } ?? nil,
-                        endpoint: .init(actorID: actor.id, zoneID: actor.zoneID), capacity: measure.flatMap { actor.capacity($0)?.value })
+    func actorCandidate(_ actor: Actor, status: String, density: [String: DensityClass?], measure: CapacityMeasure?)
+        -> LocateCandidate
+    {
+        LocateCandidate(
+            id: actor.id, point: actor.point, status: status, density: actor.zoneID.flatMap { density[$0] } ?? nil,
+            endpoint: .init(actorID: actor.id, zoneID: actor.zoneID),
+            capacity: measure.flatMap { actor.capacity($0)?.value })
     }
 
     /// A CSV of candidates: `id, lat, lon`, optionally `zone_id` (the zone whose matrix rows
@@ -66,9 +73,11 @@ extension LocationRequest {
                 value = given
             }
             let zone = record.string("zone_id").flatMap { $0.isEmpty ? nil : $0 }
-            sites.append(LocateCandidate(id: id, point: try positions.position(of: record).0, status: "new", density: nil,
-                                         endpoint: .init(actorID: id, zoneID: zone), capacity: value,
-                                         source: "\(record.file) line \(record.line)"))
+            sites.append(
+                LocateCandidate(
+                    id: id, point: try positions.position(of: record).0, status: "new", density: nil,
+                    endpoint: .init(actorID: id, zoneID: zone), capacity: value,
+                    source: "\(record.file) line \(record.line)"))
         }
         return sites
     }
@@ -79,7 +88,8 @@ enum MatrixCandidateCheck {
     /// The first candidate (in file order) the matrix names neither as itself nor through
     /// its `zone_id`, as an error naming it.
     static func check(_ candidates: [LocateCandidate], pairs: [MatrixPair], matrixName: String) throws {
-        var actors = Set<String>(), zones = Set<String>()
+        var actors = Set<String>()
+        var zones = Set<String>()
         for pair in pairs {
             if pair.originIsZone { zones.insert(pair.originID) } else { actors.insert(pair.originID) }
             if pair.destinationIsZone { zones.insert(pair.destinationID) } else { actors.insert(pair.destinationID) }
@@ -87,7 +97,9 @@ enum MatrixCandidateCheck {
         for candidate in candidates where candidate.source != nil {
             if actors.contains(candidate.endpoint.actorID) { continue }
             if let zone = candidate.endpoint.zoneID, zones.contains(zone) { continue }
-            let through = candidate.endpoint.zoneID.map { " nor its zone_id '\($0)'" } ?? " (give a zone_id column to use its zone's rows)"
+            let through =
+                candidate.endpoint.zoneID.map { " nor its zone_id '\($0)'" }
+                ?? " (give a zone_id column to use its zone's rows)"
             throw LocationRunError(
                 "candidate '\(candidate.id)' (\(candidate.source!)) does not appear in travel matrix '\(matrixName)': neither its id\(through) is an origin or destination of the matrix",
                 category: .data)

@@ -23,9 +23,13 @@ public struct LocationRecord: Codable, Sendable, Equatable {
         public var giniAccess: Double?
 
         enum CodingKeys: String, CodingKey {
-            case coverageLimit = "coverage_limit", coveredPopulation = "covered_population"
-            case unservedPopulation = "unserved_population", lowestDecileAccess = "lowest_decile_access"
-            case coverageShare = "coverage_share", meanMinutes = "mean_minutes", worstMinutes = "worst_minutes"
+            case coverageLimit = "coverage_limit"
+            case coveredPopulation = "covered_population"
+            case unservedPopulation = "unserved_population"
+            case lowestDecileAccess = "lowest_decile_access"
+            case coverageShare = "coverage_share"
+            case meanMinutes = "mean_minutes"
+            case worstMinutes = "worst_minutes"
             case giniAccess = "gini_access"
         }
 
@@ -57,7 +61,8 @@ public struct LocationRecord: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case id, status, capacity
-            case populationServed = "population_served", populationGained = "population_gained"
+            case populationServed = "population_served"
+            case populationGained = "population_gained"
         }
     }
 
@@ -117,8 +122,10 @@ public struct LocationRecord: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case model, open, objective, exact, out, travel, direction, summary, sites, indicator, matrix
         case bound, gap, gain, note
-        case unreachableZones = "unreachable_zones", summaryExistingOnly = "summary_existing_only"
-        case coveredPopulation = "covered_population", unassignedPopulation = "unassigned_population"
+        case unreachableZones = "unreachable_zones"
+        case summaryExistingOnly = "summary_existing_only"
+        case coveredPopulation = "covered_population"
+        case unassignedPopulation = "unassigned_population"
         case objectiveExistingOnly = "objective_existing_only"
     }
 }

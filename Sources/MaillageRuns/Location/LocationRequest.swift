@@ -51,12 +51,14 @@ public struct LocationRequest: Sendable {
     public var matrix: String?
 
     /// Creates a request; the defaults are those of `maillage locate`.
-    public init(model: LocationModelName, candidates: Candidates = .zones, kinds: Set<ActorKind>,
-                services: Set<String> = [],
-                p: Int? = nil, limit: Double? = nil, keepExisting: Bool = false, direction: LocationDirection? = nil,
-                capacitated: Bool = false, capacity: Double? = nil, capacityMeasure: CapacityMeasure? = nil,
-                peoplePerUnit: Double = 1, objective: LocationObjective = .model, decay: DistanceDecay, out: String,
-                delimiter: Unicode.Scalar = ",", travel: String = "line", matrix: String? = nil) {
+    public init(
+        model: LocationModelName, candidates: Candidates = .zones, kinds: Set<ActorKind>,
+        services: Set<String> = [],
+        p: Int? = nil, limit: Double? = nil, keepExisting: Bool = false, direction: LocationDirection? = nil,
+        capacitated: Bool = false, capacity: Double? = nil, capacityMeasure: CapacityMeasure? = nil,
+        peoplePerUnit: Double = 1, objective: LocationObjective = .model, decay: DistanceDecay, out: String,
+        delimiter: Unicode.Scalar = ",", travel: String = "line", matrix: String? = nil
+    ) {
         self.model = model
         self.candidates = candidates
         self.kinds = kinds
@@ -84,7 +86,7 @@ public struct LocationRequest: Sendable {
     public var travelReach: Double {
         let isDistanceModel = model == .pmedian || model == .pcenter
         var decayReach = 60.0
-        if case let .steps(steps) = decay, let last = steps.last { decayReach = last.upTo }
+        if case .steps(let steps) = decay, let last = steps.last { decayReach = last.upTo }
         return max(limit ?? (isDistanceModel ? 120 : 30), 30, decayReach)
     }
 
@@ -92,23 +94,27 @@ public struct LocationRequest: Sendable {
     public func locationModel() throws -> LocationModel {
         func needP() throws -> Int {
             guard let p else {
-                throw LocationRunError("\(model.rawValue) needs p, the number of sites to open", category: .usage,
-                                       hint: SettingHint("p"))
+                throw LocationRunError(
+                    "\(model.rawValue) needs p, the number of sites to open", category: .usage,
+                    hint: SettingHint("p"))
             }
             return p
         }
         func needLimit() throws -> Double {
             guard let limit else {
-                throw LocationRunError("\(model.rawValue) needs a limit in minutes", category: .usage,
-                                       hint: SettingHint("limit"))
+                throw LocationRunError(
+                    "\(model.rawValue) needs a limit in minutes", category: .usage,
+                    hint: SettingHint("limit"))
             }
             return limit
         }
         if objective == .maximinAccess { return .maximinAccess(p: try needP(), decay: decay, limit: nil) }
         switch model {
         case .lscp: return .lscp(limit: try needLimit())
-        case .mclp: return capacitated ? .capacitatedMCLP(p: try needP(), limit: try needLimit())
-            : .mclp(p: try needP(), limit: try needLimit())
+        case .mclp:
+            return capacitated
+                ? .capacitatedMCLP(p: try needP(), limit: try needLimit())
+                : .mclp(p: try needP(), limit: try needLimit())
         case .pmedian: return capacitated ? .capacitatedPMedian(p: try needP()) : .pMedian(p: try needP())
         case .pcenter: return .pCenter(p: try needP())
         }

@@ -40,7 +40,8 @@ public enum LocationRunner {
             request.kinds.contains($0.kind)
                 && (request.services.isEmpty || !request.services.isDisjoint(with: $0.services))
         }
-        let measure = request.capacityMeasure
+        let measure =
+            request.capacityMeasure
             ?? request.kinds.compactMap(AccessRequest.usualCapacity).sorted { $0.rawValue < $1.rawValue }.first
         let density = Dictionary(territory.zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
         var sites = try request.readCandidates(territory: territory, existing: existing, measure: measure)
@@ -54,33 +55,42 @@ public enum LocationRunner {
         let locationModel = try request.locationModel()
         let graph = try travelGraph(request, territory: territory, sites: sites, travel: travel, matrixName: matrixName)
         let capacities = try siteCapacities(request, sites: sites, measure: measure)
-        let problem = try LocationProblem(graph: graph, population: territory.zones.map(\.population.total),
-                                          direction: request.direction ?? request.model.defaultDirection,
-                                          capacity: capacities)
-        let clock = ContinuousClock(), start = clock.now
+        let problem = try LocationProblem(
+            graph: graph, population: territory.zones.map(\.population.total),
+            direction: request.direction ?? request.model.defaultDirection,
+            capacity: capacities)
+        let clock = ContinuousClock()
+        let start = clock.now
         let solution = try LocationSolver().solve(locationModel, problem: problem, fixed: fixed)
-        log.detail("solved \(locationModel.name) for \(problem.zoneCount) zones and"
-                   + " \(problem.candidateCount) candidates"
-                   + " in \(clock.now - start)")
-        let baseline = fixed.isEmpty || request.model == .lscp ? nil
+        log.detail(
+            "solved \(locationModel.name) for \(problem.zoneCount) zones and"
+                + " \(problem.candidateCount) candidates"
+                + " in \(clock.now - start)")
+        let baseline =
+            fixed.isEmpty || request.model == .lscp
+            ? nil
             : try LocationSolver().solve(locationModel.with(p: fixed.count), problem: problem, fixed: fixed)
         let figures = { (open: [Int], before: [Int], assignment: [LocationSolution.Assignment]?) in
-            LocationSummary.compute(problem: problem, open: open, before: before, assignment: assignment,
-                                    coverageLimit: request.limit ?? 30, decay: request.decay, accessLimit: nil)
+            LocationSummary.compute(
+                problem: problem, open: open, before: before, assignment: assignment,
+                coverageLimit: request.limit ?? 30, decay: request.decay, accessLimit: nil)
         }
         let after = figures(solution.open, fixed, solution.assignment)
         let before = fixed.isEmpty ? nil : figures(fixed, [], baseline?.assignment)
-        try write(solution, request: request, modelName: locationModel.name, summary: after, sites: sites,
-                  fixed: Set(fixed))
+        try write(
+            solution, request: request, modelName: locationModel.name, summary: after, sites: sites,
+            fixed: Set(fixed))
         let indicator = indicator(model: locationModel, before: before, after: after)
-        let partial = Outcome(model: locationModel, solution: solution, baseline: baseline, after: after,
-                              before: before, sites: sites, fixed: Set(fixed), indicator: indicator,
-                              record: LocationRecord(
-                                  model: "", open: [], objective: 0, exact: false, unreachableZones: 0, out: "",
-                                  travel: "", direction: "", summary: .init(after), sites: [], indicator: indicator))
+        let partial = Outcome(
+            model: locationModel, solution: solution, baseline: baseline, after: after,
+            before: before, sites: sites, fixed: Set(fixed), indicator: indicator,
+            record: LocationRecord(
+                model: "", open: [], objective: 0, exact: false, unreachableZones: 0, out: "",
+                travel: "", direction: "", summary: .init(after), sites: [], indicator: indicator))
         var outcome = partial
-        outcome.record = record(of: partial, request: request,
-                                capacityNote: capacities == nil && request.objective == .maximinAccess)
+        outcome.record = record(
+            of: partial, request: request,
+            capacityNote: capacities == nil && request.objective == .maximinAccess)
         return outcome
     }
 
@@ -90,81 +100,105 @@ public enum LocationRunner {
     }
 
     /// The travel graph between zones and candidates, from the line model or the matrix.
-    private static func travelGraph(_ request: LocationRequest, territory: Territory, sites: [LocateCandidate],
-                                    travel: AccessRequest.Travel, matrixName: String) throws -> CatchmentGraph {
+    private static func travelGraph(
+        _ request: LocationRequest, territory: Territory, sites: [LocateCandidate],
+        travel: AccessRequest.Travel, matrixName: String
+    ) throws -> CatchmentGraph {
         let reach = request.travelReach
         switch travel {
-        case let .line(lineModel, _):
+        case .line(let lineModel, _):
             return try StraightLinePairs.graph(
                 zones: territory.zones.map { StraightLinePairs.Place(point: $0.point, density: $0.densityClass) },
                 sites: sites.map { StraightLinePairs.Place(point: $0.point, density: $0.density) }, model: lineModel,
                 limitMinutes: reach
             )
-        case let .matrixRows(rows, directed, intrazone):
-            return try matrixGraph(request, territory: territory, sites: sites, pairs: rows.pairs, directed: directed,
-                                   intrazone: intrazone, name: matrixName)
-        case let .matrix(pairs, directed, intrazone):
-            return try matrixGraph(request, territory: territory, sites: sites, pairs: pairs, directed: directed,
-                                   intrazone: intrazone, name: matrixName)
+        case .matrixRows(let rows, let directed, let intrazone):
+            return try matrixGraph(
+                request, territory: territory, sites: sites, pairs: rows.pairs, directed: directed,
+                intrazone: intrazone, name: matrixName)
+        case .matrix(let pairs, let directed, let intrazone):
+            return try matrixGraph(
+                request, territory: territory, sites: sites, pairs: pairs, directed: directed,
+                intrazone: intrazone, name: matrixName)
         }
     }
 
-    private static func matrixGraph(_ request: LocationRequest, territory: Territory, sites: [LocateCandidate],
-                                    pairs: [MatrixPair], directed: Bool, intrazone: Double,
-                                    name: String) throws -> CatchmentGraph {
+    private static func matrixGraph(
+        _ request: LocationRequest, territory: Territory, sites: [LocateCandidate],
+        pairs: [MatrixPair], directed: Bool, intrazone: Double,
+        name: String
+    ) throws -> CatchmentGraph {
         let isDistanceModel = request.model == .pmedian || request.model == .pcenter
         try MatrixCandidateCheck.check(sites, pairs: pairs, matrixName: name)
         let kept = isDistanceModel && request.limit != nil ? pairs.filter { $0.minutes <= request.limit! } : pairs
-        return CatchmentGraph.fromMatrix(zoneIDs: territory.zones.map(\.id), sites: sites.map(\.endpoint), pairs: kept,
-                                         directed: directed, intrazoneMinutes: intrazone)
+        return CatchmentGraph.fromMatrix(
+            zoneIDs: territory.zones.map(\.id), sites: sites.map(\.endpoint), pairs: kept,
+            directed: directed, intrazoneMinutes: intrazone)
     }
 
     /// People each candidate can serve, when the model needs capacities (capacitated: every
     /// one must have one) or can use them (maximin-access: all or none; none counts sites).
-    private static func siteCapacities(_ request: LocationRequest, sites: [LocateCandidate],
-                                       measure: CapacityMeasure?) throws -> [Double]? {
+    private static func siteCapacities(
+        _ request: LocationRequest, sites: [LocateCandidate],
+        measure: CapacityMeasure?
+    ) throws -> [Double]? {
         guard request.capacitated || request.objective == .maximinAccess else { return nil }
         if let missing = sites.first(where: { $0.capacity == nil }) {
             guard request.capacitated else { return nil }
             let unit = measure.map { " in \($0)" } ?? ""
             // The fix is a setting of the request; the front end names it in its own terms.
             let isNew = missing.status == "new"
-            let remedy = isNew ? "give new candidates a capacity, or a capacity column in the candidates file"
+            let remedy =
+                isNew
+                ? "give new candidates a capacity, or a capacity column in the candidates file"
                 : "set its capacity or choose another capacity measure"
-            throw LocationRunError("candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(remedy)",
-                                   category: .data,
-                                   hint: isNew ? SettingHint("capacity", example: "N")
-                                       : SettingHint("capacity_measure"))
+            throw LocationRunError(
+                "candidate '\(missing.id)' (\(missing.status)) has no capacity\(unit): \(remedy)",
+                category: .data,
+                hint: isNew
+                    ? SettingHint("capacity", example: "N")
+                    : SettingHint("capacity_measure"))
         }
         return sites.map { $0.capacity! * request.peoplePerUnit }
     }
 
-    private static func write(_ solution: LocationSolution, request: LocationRequest, modelName: String,
-                              summary: LocationSummary, sites: [LocateCandidate], fixed: Set<Int>) throws {
+    private static func write(
+        _ solution: LocationSolution, request: LocationRequest, modelName: String,
+        summary: LocationSummary, sites: [LocateCandidate], fixed: Set<Int>
+    ) throws {
         let anyCapacity = solution.open.contains { sites[$0].capacity != nil }
-        let list = SiteList(sites: zip(solution.open, summary.sites).map { index, figures in
-            var properties: [(name: String, value: String)] = [
-                ("status", fixed.contains(index) ? "kept" : sites[index].status), ("model", modelName),
-                ("population_served", number(figures.served)), ("population_gained", number(figures.gained)),
-            ]
-            if anyCapacity { properties.append(("capacity", sites[index].capacity.map(number) ?? "")) }
-            return SiteList.Site(id: sites[index].id, point: sites[index].point, properties: properties)
-        })
+        let list = SiteList(
+            sites: zip(solution.open, summary.sites).map { index, figures in
+                var properties: [(name: String, value: String)] = [
+                    ("status", fixed.contains(index) ? "kept" : sites[index].status), ("model", modelName),
+                    ("population_served", number(figures.served)), ("population_gained", number(figures.gained)),
+                ]
+                if anyCapacity { properties.append(("capacity", sites[index].capacity.map(number) ?? "")) }
+                return SiteList.Site(id: sites[index].id, point: sites[index].point, properties: properties)
+            })
         try list.write(to: request.out, delimiter: request.delimiter)
     }
 
     /// The indicator the model improves, before and after.
-    private static func indicator(model: LocationModel, before: LocationSummary?,
-                                  after: LocationSummary) -> LocationRecord.Indicator {
-        let (name, value): (String, (LocationSummary?) -> Double?) = switch model {
-        case .lscp, .mclp, .capacitatedMCLP: ("coverage_share", { $0 == nil ? 0 : $0!.coverageShare })
-        case .pMedian: ("mean_minutes", { $0?.meanMinutes })
-        // Capacities make unmet demand the first question; the mean trip is in the summary.
-        case .capacitatedPMedian: ("unserved_population", {
-            $0?.unservedPopulation ?? (after.sites.reduce(0) { $0 + $1.served } + after.unservedPopulation) })
-        case .pCenter: ("worst_minutes", { $0?.worstMinutes })
-        case .maximinAccess: ("lowest_decile_access", { $0?.lowestDecileAccess ?? 0 })
-        }
+    private static func indicator(
+        model: LocationModel, before: LocationSummary?,
+        after: LocationSummary
+    ) -> LocationRecord.Indicator {
+        let (name, value): (String, (LocationSummary?) -> Double?) =
+            switch model {
+            case .lscp, .mclp, .capacitatedMCLP: ("coverage_share", { $0 == nil ? 0 : $0!.coverageShare })
+            case .pMedian: ("mean_minutes", { $0?.meanMinutes })
+            // Capacities make unmet demand the first question; the mean trip is in the summary.
+            case .capacitatedPMedian:
+                (
+                    "unserved_population",
+                    {
+                        $0?.unservedPopulation ?? (after.sites.reduce(0) { $0 + $1.served } + after.unservedPopulation)
+                    }
+                )
+            case .pCenter: ("worst_minutes", { $0?.worstMinutes })
+            case .maximinAccess: ("lowest_decile_access", { $0?.lowestDecileAccess ?? 0 })
+            }
         let (was, now) = (value(before), value(after))
         var change: Double?
         if let was, let now { change = now - was }
@@ -179,9 +213,10 @@ public enum LocationRunner {
             travel: request.travel, direction: (request.direction ?? request.model.defaultDirection).rawValue,
             summary: .init(outcome.after),
             sites: zip(solution.open, outcome.after.sites).map { index, figures in
-                .init(id: sites[index].id, status: fixed.contains(index) ? "kept" : sites[index].status,
-                      populationServed: figures.served, populationGained: figures.gained,
-                      capacity: sites[index].capacity)
+                .init(
+                    id: sites[index].id, status: fixed.contains(index) ? "kept" : sites[index].status,
+                    populationServed: figures.served, populationGained: figures.gained,
+                    capacity: sites[index].capacity)
             },
             indicator: outcome.indicator)
         if let matrix = request.matrix, request.travel == "matrix" { record.matrix = matrix }

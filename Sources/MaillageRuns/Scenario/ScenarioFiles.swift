@@ -30,11 +30,12 @@ public enum ScenarioFiles {
 
     /// Who made a scenario run's results and from what; not part of the byte-identical promise.
     public static func provenance(_ scenario: Scenario, runID: Int64) -> RunProvenance {
-        RunProvenance([
-            "scenario_file": .text(scenario.file), "scenario_hash": .text(scenario.contentHash),
-            "territory": .text(scenario.territoryPath), "seed": .unsigned(scenario.seed),
-            "replications": .integer(Int64(scenario.replications)), "scenario_run_id": .integer(runID),
-        ], withHost: false)
+        RunProvenance(
+            [
+                "scenario_file": .text(scenario.file), "scenario_hash": .text(scenario.contentHash),
+                "territory": .text(scenario.territoryPath), "seed": .unsigned(scenario.seed),
+                "replications": .integer(Int64(scenario.replications)), "scenario_run_id": .integer(runID),
+            ], withHost: false)
     }
 
     /// Who compared what: not part of the byte-identical promise.
@@ -42,10 +43,11 @@ public enum ScenarioFiles {
         let scenarios = plan.scenarios.map {
             ["name": $0.name, "file": $0.file, "scenario_hash": $0.contentHash, "territory": $0.territoryPath]
         }
-        return RunProvenance([
-            "scenarios": .objects(scenarios), "plan_fingerprint": .text(plan.fingerprint),
-            "seed": .text(String(plan.seed)),
-            "replications": .integer(Int64(plan.replications)), "jobs": .integer(Int64(plan.jobs.count)),
-        ], withHost: true)
+        return RunProvenance(
+            [
+                "scenarios": .objects(scenarios), "plan_fingerprint": .text(plan.fingerprint),
+                "seed": .text(String(plan.seed)),
+                "replications": .integer(Int64(plan.replications)), "jobs": .integer(Int64(plan.jobs.count)),
+            ], withHost: true)
     }
 }

@@ -23,8 +23,10 @@ public enum ScenarioRecord {
         if let (result, request) = simulation {
             parameters = ParameterFile.canonicalJSON(request.parameters)
             for indicator in result.territory {
-                values.append(.init(source: "simulation", indicator: indicator.name, zoneID: "*", value: indicator.mean,
-                                    low: indicator.low, high: indicator.high))
+                values.append(
+                    .init(
+                        source: "simulation", indicator: indicator.name, zoneID: "*", value: indicator.mean,
+                        low: indicator.low, high: indicator.high))
             }
         }
         return ScenarioRun(

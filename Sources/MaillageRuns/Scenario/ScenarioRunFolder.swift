@@ -43,7 +43,8 @@ public enum ScenarioRunFolder {
         let labels = try scenario.indicators.map {
             try ScenarioFiles.safeName($0.label, file: $0.file, key: "indicators") + ".csv"
         }
-        let written = labels + ["summary.json", "provenance.json"] + SimulationOutput.fileNames.map { "simulation/" + $0 }
+        let written =
+            labels + ["summary.json", "provenance.json"] + SimulationOutput.fileNames.map { "simulation/" + $0 }
         try OutputGuard.check(outputs: written.map(path), role: "the scenario's results", against: scenario.inputs)
         let database = try TerritoryDatabase.open(at: scenario.territoryPath)
         let territory = try database.loadTerritory()
@@ -69,7 +70,8 @@ public enum ScenarioRunFolder {
         let summary = ScenarioSummary(scenario, results, simulation: simulated?.0)
         try RunJSON.write(summary, to: path("summary.json"))
         try RunJSON.write(ScenarioFiles.provenance(scenario, runID: runID), to: path("provenance.json"))
-        return Outcome(summary: summary, folder: folder, runID: runID, indicators: results.count,
-                       simulated: simulated != nil)
+        return Outcome(
+            summary: summary, folder: folder, runID: runID, indicators: results.count,
+            simulated: simulated != nil)
     }
 }

@@ -38,15 +38,15 @@ public struct RecordedEvent: Codable, Sendable, Equatable {
     public init(_ event: SimulationEvent) {
         (from, to) = (event.fromDay, event.toDay)
         switch event.change {
-        case let .close(actor, nightOnly):
+        case .close(let actor, let nightOnly):
             (type, self.actor, self.nightOnly) = ("close", actor, nightOnly)
-        case let .capacity(actor, measure, value):
+        case .capacity(let actor, let measure, let value):
             (type, self.actor, self.measure, self.value) = ("capacity", actor, measure.rawValue, value)
-        case let .surge(zones, factor, needs):
+        case .surge(let zones, let factor, let needs):
             (type, self.zones, self.factor, self.needs) = ("surge", zones, factor, needs.map(\.rawValue))
-        case let .slowTravel(zones, factor):
+        case .slowTravel(let zones, let factor):
             (type, self.zones, self.factor) = ("slow_travel", zones, factor)
-        case let .epidemic(zones, peak, intensity, needs):
+        case .epidemic(let zones, let peak, let intensity, let needs):
             (type, self.zones, self.peak, self.intensity) = ("epidemic", zones, peak, intensity)
             self.needs = needs.map(\.rawValue)
         }

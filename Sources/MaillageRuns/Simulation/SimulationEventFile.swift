@@ -21,7 +21,9 @@ public struct SimulationEventFile {
         let events = try EventFile.load(path, startDay: startDay, days: days)
         let data = FileManager.default.contents(atPath: path) ?? Data()
         let object = (try? JSONSerialization.jsonObject(with: data)) ?? []
-        let canonical = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        let canonical =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("[]".utf8)
         return SimulationEventFile(events: events, json: String(decoding: canonical, as: UTF8.self))
     }
 }

@@ -7,7 +7,10 @@ import MaillageSim
 /// The files a simulation writes: deterministic results, and provenance kept apart.
 public enum SimulationOutput {
     /// Every file `write` and `writeProvenance` put into the results folder.
-    public static let fileNames = ["territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json", "occupancy.csv", "provenance.json"]
+    public static let fileNames = [
+        "territory.json", "zones.csv", "zones.geojson", "actors.csv", "parameters.json", "occupancy.csv",
+        "provenance.json",
+    ]
 
     /// territory.json, zones.csv, zones.geojson, actors.csv and parameters.json: the same bytes
     /// for the same territory, parameters, events, seed and replications.
@@ -15,20 +18,27 @@ public enum SimulationOutput {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
         try RunJSON.write(SimulationSummary(result, request: request, runID: nil), to: path("territory.json"))
-        let table = ZoneTable(zoneIDs: result.zoneIDs, columns: result.zoneColumns.map { .init(name: $0.name, values: .numbers($0.values)) })
+        let table = ZoneTable(
+            zoneIDs: result.zoneIDs,
+            columns: result.zoneColumns.map { .init(name: $0.name, values: .numbers($0.values)) })
         try ZoneTableWriter.write(table, to: path("zones.csv"), zones: request.territory.zones)
         try ZoneTableWriter.write(table, to: path("zones.geojson"), zones: request.territory.zones)
         let sites = result.actors.map { row in
-            SiteList.Site(id: row.actor.id, point: row.actor.point, properties: [
-                ("kind", row.actor.kind.rawValue), ("contacts", number(row.contacts)), ("capacity_days", number(row.capacityDays)),
-                ("used_days", number(row.usedDays)), ("occupancy", number(row.occupancy)),
-                ("estimated_beds", row.actor.kind == .hospital ? (row.estimatedBeds ? "1" : "0") : ""),
-            ] + SimulationResult.ActorRow.pressureNames.map { name in
-                (name, row.pressure.first { $0.name == name }.map { number($0.value) } ?? "")
-            })
+            SiteList.Site(
+                id: row.actor.id, point: row.actor.point,
+                properties: [
+                    ("kind", row.actor.kind.rawValue), ("contacts", number(row.contacts)),
+                    ("capacity_days", number(row.capacityDays)),
+                    ("used_days", number(row.usedDays)), ("occupancy", number(row.occupancy)),
+                    ("estimated_beds", row.actor.kind == .hospital ? (row.estimatedBeds ? "1" : "0") : ""),
+                ]
+                    + SimulationResult.ActorRow.pressureNames.map { name in
+                        (name, row.pressure.first { $0.name == name }.map { number($0.value) } ?? "")
+                    })
         }
         try SiteList(sites: sites).write(to: path("actors.csv"))
-        try TextFile.write(ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n", to: path("parameters.json"))
+        try TextFile.write(
+            ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n", to: path("parameters.json"))
         try writeOccupancy(result.occupancy, to: path("occupancy.csv"))
     }
 
@@ -38,18 +48,24 @@ public enum SimulationOutput {
         var rows: [[String]] = []
         for day in 0..<series.days {
             for line in series.lines {
-                rows.append(["\(day)", line.role.rawValue, number(line.used[day]), number(line.offered[day]), number(line.occupancy(day: day))])
+                rows.append([
+                    "\(day)", line.role.rawValue, number(line.used[day]), number(line.offered[day]),
+                    number(line.occupancy(day: day)),
+                ])
             }
         }
         try ZoneTableWriter.writeRows(header: ["day", "role", "used", "offered", "occupancy"], rows: rows, to: path)
     }
 
     /// When, with what and how long: not part of the byte-identical promise.
-    public static func writeProvenance(to folder: String, runID: Int64, database: String, seconds: Double, threads: Int, agents: Int) throws {
-        let provenance = RunProvenance([
-            "run_id": .integer(runID), "database": .text(database), "wall_seconds": .number(seconds),
-            "threads": .integer(Int64(threads)), "agents": .integer(Int64(agents)),
-        ], withHost: true)
+    public static func writeProvenance(
+        to folder: String, runID: Int64, database: String, seconds: Double, threads: Int, agents: Int
+    ) throws {
+        let provenance = RunProvenance(
+            [
+                "run_id": .integer(runID), "database": .text(database), "wall_seconds": .number(seconds),
+                "threads": .integer(Int64(threads)), "agents": .integer(Int64(agents)),
+            ], withHost: true)
         try RunJSON.write(provenance, to: URL(fileURLWithPath: folder).appendingPathComponent("provenance.json").path)
     }
 
@@ -57,12 +73,16 @@ public enum SimulationOutput {
 
     /// The main territory-wide indicators, one per line, with their intervals.
     public static func summaryText(_ result: SimulationResult) -> String {
-        let names = ["gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant",
-                     "share_without_declared_gp", "unmet_needs_share", "follow_up_7_days_share", "readmission_30_days_share"]
+        let names = [
+            "gp_contacts_per_inhabitant", "emergency_visits_per_inhabitant", "admissions_per_inhabitant",
+            "share_without_declared_gp", "unmet_needs_share", "follow_up_7_days_share", "readmission_30_days_share",
+        ]
         return names.compactMap { name in
             guard let indicator = result.territory.first(where: { $0.name == name }) else { return nil }
             var line = String(format: "%-34@ %.4f", name as NSString, indicator.mean)
-            if let low = indicator.low, let high = indicator.high { line += String(format: "  [%.4f, %.4f]", low, high) }
+            if let low = indicator.low, let high = indicator.high {
+                line += String(format: "  [%.4f, %.4f]", low, high)
+            }
             return line
         }.joined(separator: "\n")
     }
@@ -84,7 +104,8 @@ public enum SimulationOutput {
         formatter.formatOptions = [.withInternetDateTime]
         var rows: [[String]] = []
         rows.reserveCapacity(events.count)
-        var previous: (Int, Int) = (-1, 0), second = 0
+        var previous: (Int, Int) = (-1, 0)
+        var second = 0
         for row in events {
             second = (row.caseID, row.day) == previous ? second + 1 : 0
             previous = (row.caseID, row.day)
@@ -92,6 +113,7 @@ public enum SimulationOutput {
             rows.append(["P\(row.caseID)", row.activity, formatter.string(from: date), row.resource, row.zone])
         }
         // The one CSV writer: RFC 4180 quoting (CR included) and CRLF line ends, like every other table.
-        try ZoneTableWriter.writeRows(header: ["case_id", "activity", "timestamp", "resource", "zone"], rows: rows, to: path)
+        try ZoneTableWriter.writeRows(
+            header: ["case_id", "activity", "timestamp", "resource", "zone"], rows: rows, to: path)
     }
 }

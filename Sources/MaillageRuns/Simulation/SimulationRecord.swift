@@ -11,22 +11,31 @@ public enum SimulationRecord {
     }
 
     /// The simulation run stored in the database: parameters, events, seed, values and daily series.
-    public static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun {
+    public static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun
+    {
         var values: [SimulationRun.Value] = []
         for indicator in result.territory {
-            values.append(.init(scope: .territory, subjectID: "", replication: 0, name: indicator.name,
-                                value: indicator.mean, low: indicator.low, high: indicator.high))
+            values.append(
+                .init(
+                    scope: .territory, subjectID: "", replication: 0, name: indicator.name,
+                    value: indicator.mean, low: indicator.low, high: indicator.high))
             for (index, value) in indicator.values.enumerated() {
-                values.append(.init(scope: .territory, subjectID: "", replication: index + 1, name: indicator.name, value: value))
+                values.append(
+                    .init(scope: .territory, subjectID: "", replication: index + 1, name: indicator.name, value: value))
             }
         }
         for column in result.zoneColumns {
             for (row, zone) in result.zoneIDs.enumerated() {
-                values.append(.init(scope: .zone, subjectID: zone, replication: 0, name: column.name, value: column.values[row]))
+                values.append(
+                    .init(scope: .zone, subjectID: zone, replication: 0, name: column.name, value: column.values[row]))
             }
         }
         for row in result.actors {
-            let measures = [("contacts", row.contacts), ("capacity_days", row.capacityDays), ("used_days", row.usedDays), ("occupancy", row.occupancy)]
+            let measures =
+                [
+                    ("contacts", row.contacts), ("capacity_days", row.capacityDays), ("used_days", row.usedDays),
+                    ("occupancy", row.occupancy),
+                ]
                 + row.pressure.map { ($0.name, $0.value) }
             for (name, value) in measures {
                 values.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
@@ -38,8 +47,10 @@ public enum SimulationRecord {
             replications: request.replications, sample: request.sample,
             inputsFingerprint: fingerprint(request.territory, extra: [parameters, eventsJSON]), values: values,
             series: result.occupancy.lines.flatMap { line in
-                [SimulationRun.Series(name: line.role.rawValue + ".used", values: line.used),
-                 SimulationRun.Series(name: line.role.rawValue + ".offered", values: line.offered)]
+                [
+                    SimulationRun.Series(name: line.role.rawValue + ".used", values: line.used),
+                    SimulationRun.Series(name: line.role.rawValue + ".offered", values: line.offered),
+                ]
             }
         )
     }

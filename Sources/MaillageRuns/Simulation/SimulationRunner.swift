@@ -36,10 +36,11 @@ public enum SimulationRunner {
 
         /// Every file this run reads, none of which it may write over.
         var inputs: [OutputGuard.Input] {
-            OutputGuard.Input.database(database) + [
-                parametersFile.map { .init($0, role: "parameter file") },
-                eventsFile.map { .init($0, role: "events file") },
-            ].compactMap { $0 }
+            OutputGuard.Input.database(database)
+                + [
+                    parametersFile.map { .init($0, role: "parameter file") },
+                    eventsFile.map { .init($0, role: "events file") },
+                ].compactMap { $0 }
         }
     }
 
@@ -67,17 +68,20 @@ public enum SimulationRunner {
             try OutputGuard.check(output: eventLog, role: "event log", against: settings.inputs)
         }
         for name in SimulationOutput.fileNames {
-            try OutputGuard.check(output: URL(fileURLWithPath: settings.out).appendingPathComponent(name).path,
-                                  role: "output folder's \(name)", against: settings.inputs)
+            try OutputGuard.check(
+                output: URL(fileURLWithPath: settings.out).appendingPathComponent(name).path,
+                role: "output folder's \(name)", against: settings.inputs)
         }
-        let clock = ContinuousClock(), started = clock.now
+        let clock = ContinuousClock()
+        let started = clock.now
         let database = try TerritoryDatabase.open(at: settings.database)
         let territory = try database.loadTerritory()
         let parameters = try settings.parametersFile.map(ParameterFile.load) ?? .defaults
         let startDay = try parameters.startDay()
-        let events = try settings.eventsFile.map {
-            try SimulationEventFile.load($0, startDay: startDay, days: settings.days)
-        } ?? .none
+        let events =
+            try settings.eventsFile.map {
+                try SimulationEventFile.load($0, startDay: startDay, days: settings.days)
+            } ?? .none
         let request = try SimulationRequest(
             territory: territory, parameters: parameters, events: events.events, days: settings.days,
             seed: settings.seed,
@@ -86,8 +90,9 @@ public enum SimulationRunner {
         )
         let result = try Simulation.run(request, progress: progress)
         let elapsed = clock.now - started
-        log.detail("simulated \(result.agents) agents × \(settings.replications) replication(s), "
-            + "\(result.events) events in \(elapsed)")
+        log.detail(
+            "simulated \(result.agents) agents × \(settings.replications) replication(s), "
+                + "\(result.events) events in \(elapsed)")
 
         try SimulationOutput.write(result, request: request, to: settings.out)
         if let eventLog = settings.eventLog, let rows = result.eventLog {
@@ -98,7 +103,8 @@ public enum SimulationRunner {
             to: settings.out, runID: runID, database: settings.database, seconds: SimulationRecord.seconds(elapsed),
             threads: settings.threads, agents: result.agents
         )
-        return Outcome(result: result, runID: runID, summary: SimulationSummary(result, request: request, runID: runID),
-                       text: SimulationOutput.summaryText(result))
+        return Outcome(
+            result: result, runID: runID, summary: SimulationSummary(result, request: request, runID: runID),
+            text: SimulationOutput.summaryText(result))
     }
 }

@@ -66,7 +66,8 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
 
     private static let settings = [
         "days", "seed", "replications", "agents", "sample", "start_date", "warm_up_days", "run_id",
-                                   "intervals"]
+        "intervals",
+    ]
 
     /// The summary of a simulation's result.
     public init(_ result: SimulationResult, request: SimulationRequest, runID: Int64?) {

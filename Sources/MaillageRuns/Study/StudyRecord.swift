@@ -31,8 +31,10 @@ public enum StudyRecord {
     public static func summaryText(_ result: AccessStudy.Result) -> String {
         guard let share = result.summary["coverage_share"] else { return "" }
         let threshold = result.summary["threshold_minutes"] ?? 0
-        let covered = result.summary["covered_population"] ?? 0, total = result.summary["population"] ?? 0
-        return String(format: "coverage within %.0f min: %.2f %% of %.0f inhabitants (%.0f beyond)",
-                      threshold, share * 100, total, total - covered)
+        let covered = result.summary["covered_population"] ?? 0
+        let total = result.summary["population"] ?? 0
+        return String(
+            format: "coverage within %.0f min: %.2f %% of %.0f inhabitants (%.0f beyond)",
+            threshold, share * 100, total, total - covered)
     }
 }

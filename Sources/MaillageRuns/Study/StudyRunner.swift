@@ -35,10 +35,12 @@ public enum StudyRunner {
         delimiter: Unicode.Scalar = ",", log: RunLog = .silent
     ) throws -> Outcome {
         let territory = input.territory
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let result = try AccessStudy.run(request, on: territory)
-        log.detail("computed \(result.method) for \(result.zoneIDs.count) zones and \(result.siteIDs.count) sites "
-            + "in \(clock.now - start)")
+        log.detail(
+            "computed \(result.method) for \(result.zoneIDs.count) zones and \(result.siteIDs.count) sites "
+                + "in \(clock.now - start)")
         for note in result.notes { log.status("note: \(note)") }
 
         var columns = result.columns.map { ZoneTable.Column(name: $0.name, values: .numbers($0.values)) }
@@ -49,7 +51,8 @@ public enum StudyRunner {
         try ZoneTableWriter.write(table, to: out, zones: territory.zones, delimiter: delimiter)
 
         let runID = try input.database?.save(StudyRecord.run(result, parameters: parameters, territory: territory))
-        return Outcome(result: result, runID: runID, summary: StudySummary(result, runID: runID, out: out),
-                       text: StudyRecord.summaryText(result))
+        return Outcome(
+            result: result, runID: runID, summary: StudySummary(result, runID: runID, out: out),
+            text: StudyRecord.summaryText(result))
     }
 }

@@ -53,9 +53,9 @@ public enum RunJSON {
         _ value: Value, options: JSONSerialization.WritingOptions
     ) -> String? {
         guard let data = try? JSONEncoder().encode(value),
-              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-              let text = try? JSONSerialization.data(
-                  withJSONObject: doubles(object), options: options.union(.fragmentsAllowed))
+            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+            let text = try? JSONSerialization.data(
+                withJSONObject: doubles(object), options: options.union(.fragmentsAllowed))
         else { return nil }
         return String(decoding: text, as: UTF8.self)
     }

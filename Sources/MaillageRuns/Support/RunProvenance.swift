@@ -49,11 +49,11 @@ public enum RunProvenanceValue: Encodable, Sendable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case let .text(text): try container.encode(text)
-        case let .integer(value): try container.encode(value)
-        case let .unsigned(value): try container.encode(value)
-        case let .number(value): try container.encode(value)
-        case let .objects(objects): try container.encode(objects)
+        case .text(let text): try container.encode(text)
+        case .integer(let value): try container.encode(value)
+        case .unsigned(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .objects(let objects): try container.encode(objects)
         }
     }
 }

@@ -68,13 +68,18 @@ public enum Calibration {
     /// `onEvaluation` is called after each evaluation, to append it to the history as it comes.
     ///
     /// - Throws: ``ScenarioError`` for a target with no observed figure that year, simulation errors.
-    public static func run(_ spec: CalibrationSpec, model: SensitivityModel, observed: ObservedTable,
-                           resumeFrom earlier: [String: (objective: Double, simulated: [Double?])] = [:],
-                           onEvaluation: (Evaluation) throws -> Void = { _ in }) throws -> Result {
+    public static func run(
+        _ spec: CalibrationSpec, model: SensitivityModel, observed: ObservedTable,
+        resumeFrom earlier: [String: (objective: Double, simulated: [Double?])] = [:],
+        onEvaluation: (Evaluation) throws -> Void = { _ in }
+    ) throws -> Result {
         let targets = try spec.targets.map { target -> (CalibrationTarget, Double) in
             guard let value = target.observed(in: observed, year: spec.fitYear), value != 0 else {
-                throw ScenarioError(file: spec.file, key: "targets.\(target.name)",
-                                    reason: "no observed \(target.series)\(target.seriesOver.map { "/\($0)" } ?? "") in \(spec.fitYear) for this territory (import the observed series first)")
+                throw ScenarioError(
+                    file: spec.file, key: "targets.\(target.name)",
+                    reason:
+                        "no observed \(target.series)\(target.seriesOver.map { "/\($0)" } ?? "") in \(spec.fitYear) for this territory (import the observed series first)"
+                )
             }
             return (target, value)
         }
@@ -89,20 +94,25 @@ public enum Calibration {
             if let done = history.first(where: { Calibration.key($0.unit) == key }) { return done.objective }
             var evaluation: Evaluation
             if let cached = earlier[key] {
-                evaluation = Evaluation(index: history.count, unit: unit, values: point.values(at: unit), simulated: cached.simulated,
-                                        objective: cached.objective, resumed: true)
+                evaluation = Evaluation(
+                    index: history.count, unit: unit, values: point.values(at: unit), simulated: cached.simulated,
+                    objective: cached.objective, resumed: true)
             } else {
                 let indicators = try model.evaluate(point.overrides(at: unit))
                 if !checked {
                     for (target, _) in targets where target.simulated(indicators) == nil {
-                        throw ScenarioError(file: spec.file, key: "targets.\(target.name)",
-                                            reason: "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators)")
+                        throw ScenarioError(
+                            file: spec.file, key: "targets.\(target.name)",
+                            reason:
+                                "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators)"
+                        )
                     }
                     checked = true
                 }
                 let simulated = targets.map { $0.0.simulated(indicators) }
-                evaluation = Evaluation(index: history.count, unit: unit, values: point.values(at: unit), simulated: simulated,
-                                        objective: objective(targets, simulated), resumed: false)
+                evaluation = Evaluation(
+                    index: history.count, unit: unit, values: point.values(at: unit), simulated: simulated,
+                    objective: objective(targets, simulated), resumed: false)
             }
             history.append(evaluation)
             try onEvaluation(evaluation)
@@ -116,11 +126,14 @@ public enum Calibration {
         var validation: [TargetFit] = []
         if let year = spec.validationYear {
             validation = zip(spec.targets, best.simulated).compactMap { target, simulated in
-                target.observed(in: observed, year: year).map { TargetFit(target: target, observed: $0, simulated: simulated) }
+                target.observed(in: observed, year: year).map {
+                    TargetFit(target: target, observed: $0, simulated: simulated)
+                }
             }
         }
-        return Result(spec: spec, history: history, best: best, converged: outcome.converged, fittedOverrides: overrides,
-                      fittedParameters: fittedParameters, fit: fit, validation: validation)
+        return Result(
+            spec: spec, history: history, best: best, converged: outcome.converged, fittedOverrides: overrides,
+            fittedParameters: fittedParameters, fit: fit, validation: validation)
     }
 
     static func objective(_ targets: [(CalibrationTarget, Double)], _ simulated: [Double?]) -> Double {

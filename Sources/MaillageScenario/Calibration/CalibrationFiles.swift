@@ -7,7 +7,9 @@ import MaillageSim
 /// scenario's `params:`), `fitted-overrides.yaml` (for a scenario's `overrides:`), `fit.csv`,
 /// `validation.csv` and `calibration.json`.
 public enum CalibrationFiles {
-    static func path(_ folder: String, _ name: String) -> String { URL(fileURLWithPath: folder).appendingPathComponent(name).path }
+    static func path(_ folder: String, _ name: String) -> String {
+        URL(fileURLWithPath: folder).appendingPathComponent(name).path
+    }
 
     static func number(_ value: Double?) -> String { value.map { $0.isFinite ? String($0) : "" } ?? "" }
 
@@ -20,21 +22,29 @@ public enum CalibrationFiles {
     /// Opens the history of `folder` for appending, returning what an earlier run of the same spec evaluated.
     ///
     /// - Throws: when the folder holds the history of another spec.
-    public static func openHistory(_ spec: CalibrationSpec, folder: String) throws -> (handle: FileHandle, earlier: [String: (objective: Double, simulated: [Double?])]) {
+    public static func openHistory(_ spec: CalibrationSpec, folder: String) throws -> (
+        handle: FileHandle, earlier: [String: (objective: Double, simulated: [Double?])]
+    ) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let history = path(folder, "history.csv"), state = path(folder, "spec-hash.txt")
+        let history = path(folder, "history.csv")
+        let state = path(folder, "spec-hash.txt")
         var earlier: [String: (objective: Double, simulated: [Double?])] = [:]
         if FileManager.default.fileExists(atPath: history) {
-            let hash = (try? String(contentsOfFile: state, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let hash = (try? String(contentsOfFile: state, encoding: .utf8))?.trimmingCharacters(
+                in: .whitespacesAndNewlines)
             guard hash == spec.contentHash else {
-                throw ScenarioError(file: history, reason: "belongs to another calibration spec; use another results folder or remove this one")
+                throw ScenarioError(
+                    file: history,
+                    reason: "belongs to another calibration spec; use another results folder or remove this one")
             }
             let dimension = spec.parameters.count
             let lines = try String(contentsOfFile: history, encoding: .utf8).split(whereSeparator: \.isNewline)
             for line in lines.dropFirst() {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 // A line cut by the interruption is left out: that point runs again.
-                guard fields.count == 2 + 2 * dimension + spec.targets.count, let objective = Double(fields[1]) ?? (fields[1].isEmpty ? .infinity : nil) else { continue }
+                guard fields.count == 2 + 2 * dimension + spec.targets.count,
+                    let objective = Double(fields[1]) ?? (fields[1].isEmpty ? .infinity : nil)
+                else { continue }
                 let unit = fields[2..<(2 + dimension)].compactMap(Double.init)
                 guard unit.count == dimension else { continue }
                 let simulated = fields[(2 + 2 * dimension)...].map { Double($0) }
@@ -51,8 +61,9 @@ public enum CalibrationFiles {
 
     /// One evaluation as a line of `history.csv`, CRLF-ended like every CSV line Maillage writes.
     public static func historyLine(_ evaluation: Calibration.Evaluation) -> String {
-        CSVText.row([String(evaluation.index), number(evaluation.objective)] + evaluation.unit.map { String($0) }
-            + evaluation.values.map { String($0) } + evaluation.simulated.map(number)) + "\r\n"
+        CSVText.row(
+            [String(evaluation.index), number(evaluation.objective)] + evaluation.unit.map { String($0) }
+                + evaluation.values.map { String($0) } + evaluation.simulated.map(number)) + "\r\n"
     }
 
     /// Writes the fitted parameters and overrides, the fit and validation tables and `calibration.json` into `folder`.
@@ -61,7 +72,8 @@ public enum CalibrationFiles {
     public static func write(_ result: Calibration.Result, to folder: String) throws {
         let parameters = ParameterFile.canonicalJSON(result.fittedParameters, pretty: true)
         try write(parameters + "\n", path(folder, "fitted-parameters.json"))
-        var yaml = "# Fitted by maillage calibrate (\(result.spec.file)); paste under a scenario's overrides:\noverrides:\n"
+        var yaml =
+            "# Fitted by maillage calibrate (\(result.spec.file)); paste under a scenario's overrides:\noverrides:\n"
         for (name, value) in result.fittedOverrides.sorted(by: { $0.key < $1.key }) { yaml += "  \(name): \(value)\n" }
         try write(yaml, path(folder, "fitted-overrides.yaml"))
         try write(table(result.fit, year: result.spec.fitYear), path(folder, "fit.csv"))
@@ -73,19 +85,26 @@ public enum CalibrationFiles {
 
     static func table(_ fits: [Calibration.TargetFit], year: Int) -> String {
         let rows = fits.map { fit in
-            [fit.target.name, String(year), number(fit.observed), number(fit.simulated), number(fit.relativeError),
-             number(fit.target.weight)]
+            [
+                fit.target.name, String(year), number(fit.observed), number(fit.simulated), number(fit.relativeError),
+                number(fit.target.weight),
+            ]
         }
-        return CSVText.table(header: ["target", "year", "observed", "simulated", "relative_error", "weight"], rows: rows)
+        return CSVText.table(
+            header: ["target", "year", "observed", "simulated", "relative_error", "weight"], rows: rows)
     }
 
     /// The result as `calibration.json` holds it (and `calibrate --json` prints it).
     public static func json(_ result: Calibration.Result) -> String {
         func fits(_ list: [Calibration.TargetFit]) -> String {
-            list.map { "    {\"target\": \(JSONValue.quoted($0.target.name)), \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}" }
-                .joined(separator: ",\n")
+            list.map {
+                "    {\"target\": \(JSONValue.quoted($0.target.name)), \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}"
+            }
+            .joined(separator: ",\n")
         }
-        let parameters = zip(result.spec.parameters, result.best.values).map { "    \(JSONValue.quoted($0.name)): \($1)" }.joined(separator: ",\n")
+        let parameters = zip(result.spec.parameters, result.best.values).map {
+            "    \(JSONValue.quoted($0.name)): \($1)"
+        }.joined(separator: ",\n")
         return """
             {
               "method": "Nelder-Mead (unit box of the bounds), common random numbers (seed \(result.spec.seed), \(result.spec.replications) replication(s), sample \(result.spec.sample))",

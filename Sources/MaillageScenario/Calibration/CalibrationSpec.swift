@@ -49,44 +49,63 @@ public struct CalibrationSpec: Sendable, Equatable {
     public static func load(_ path: String) throws -> CalibrationSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(file: path, reason: exists ? "cannot be read" : "does not exist", isMissingInput: !exists)
+            throw ScenarioError(
+                file: path, reason: exists ? "cannot be read" : "does not exist", isMissingInput: !exists)
         }
         let root: YAMLValue
         do {
-            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else { throw ScenarioError(file: path, reason: "is empty") }
+            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else {
+                throw ScenarioError(file: path, reason: "is empty")
+            }
             root = YAMLValue(node: node, file: path, key: "")
         } catch let error as YamlError {
             throw ScenarioError(file: path, reason: "is not valid YAML: \(error)")
         }
-        let known: Set = ["parameters", "targets", "fit_year", "validation_year", "simulation", "max_evaluations", "params"]
+        let known: Set = [
+            "parameters", "targets", "fit_year", "validation_year", "simulation", "max_evaluations", "params",
+        ]
         for key in try root.keys() where !known.contains(key) {
-            throw root.error("is not a calibration key; expected one of \(known.sorted().joined(separator: ", "))", key: key)
+            throw root.error(
+                "is not a calibration key; expected one of \(known.sorted().joined(separator: ", "))", key: key)
         }
         // The parameters read as a ranges file would (observed: defaults to false here).
         var parameters: [ParameterRange] = []
         for entry in try root.required("parameters").list() {
             let name = try entry.required("name").string()
-            let range = try entry.optional("range"), scale = try entry.optional("scale")
-            guard (range == nil) != (scale == nil), let bounds = range ?? scale else { throw entry.error("give exactly one of range: [low, high] or scale: [low, high]") }
+            let range = try entry.optional("range")
+            let scale = try entry.optional("scale")
+            guard (range == nil) != (scale == nil), let bounds = range ?? scale else {
+                throw entry.error("give exactly one of range: [low, high] or scale: [low, high]")
+            }
             let values = try bounds.list().map { try $0.double() }
-            guard values.count == 2, values[0] < values[1] else { throw bounds.error("expected [low, high] with low < high") }
-            guard !parameters.contains(where: { $0.name == name }) else { throw entry.error("'\(name)' is given twice") }
-            parameters.append(ParameterRange(name: name, low: values[0], high: values[1], mode: range != nil ? .absolute : .scale,
-                                             integer: try entry.optional("integer")?.bool() ?? false,
-                                             observed: try entry.optional("observed")?.bool() ?? false))
+            guard values.count == 2, values[0] < values[1] else {
+                throw bounds.error("expected [low, high] with low < high")
+            }
+            guard !parameters.contains(where: { $0.name == name }) else {
+                throw entry.error("'\(name)' is given twice")
+            }
+            parameters.append(
+                ParameterRange(
+                    name: name, low: values[0], high: values[1], mode: range != nil ? .absolute : .scale,
+                    integer: try entry.optional("integer")?.bool() ?? false,
+                    observed: try entry.optional("observed")?.bool() ?? false))
         }
         guard !parameters.isEmpty else { throw root.error("lists no parameter", key: "parameters") }
         var targets: [CalibrationTarget] = []
         for entry in try root.required("targets").list() {
             let scope = try entry.optional("scope")?.string() ?? "actor"
-            guard ["actor", "zone", "territory"].contains(scope) else { throw entry.error("scope is actor, zone or territory", key: "\(entry.key).scope") }
+            guard ["actor", "zone", "territory"].contains(scope) else {
+                throw entry.error("scope is actor, zone or territory", key: "\(entry.key).scope")
+            }
             let weight = try entry.optional("weight")?.double() ?? 1
             guard weight > 0 else { throw entry.error("weight must be positive", key: "\(entry.key).weight") }
-            targets.append(CalibrationTarget(
-                name: try entry.required("name").string(), indicator: try entry.required("indicator").string(),
-                indicatorOver: try entry.optional("indicator_over")?.string(), series: try entry.required("series").string(),
-                seriesOver: try entry.optional("series_over")?.string(), scope: scope,
-                perInhabitant: try entry.optional("per_inhabitant")?.bool() ?? false, weight: weight))
+            targets.append(
+                CalibrationTarget(
+                    name: try entry.required("name").string(), indicator: try entry.required("indicator").string(),
+                    indicatorOver: try entry.optional("indicator_over")?.string(),
+                    series: try entry.required("series").string(),
+                    seriesOver: try entry.optional("series_over")?.string(), scope: scope,
+                    perInhabitant: try entry.optional("per_inhabitant")?.bool() ?? false, weight: weight))
         }
         guard !targets.isEmpty else { throw root.error("lists no target", key: "targets") }
         let simulation = try root.optional("simulation")
@@ -99,7 +118,9 @@ public struct CalibrationSpec: Sendable, Equatable {
             replications: try simulation?.optional("replications")?.int() ?? 1,
             sample: try simulation?.optional("sample")?.double() ?? 1,
             maxEvaluations: try root.optional("max_evaluations")?.int() ?? 60,
-            parametersPath: try root.optional("params").map { URL(fileURLWithPath: try $0.string(), relativeTo: folder).path },
+            parametersPath: try root.optional("params").map {
+                URL(fileURLWithPath: try $0.string(), relativeTo: folder).path
+            },
             contentHash: SensitivityRanges.fnv1a(data))
         guard spec.days >= 1, spec.replications >= 1, spec.sample > 0, spec.sample <= 1 else {
             throw root.error("simulation needs days ≥ 1, replications ≥ 1 and sample in (0, 1]", key: "simulation")

@@ -19,8 +19,10 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
     public var weight: Double
 
     /// A target; the defaults sum the series over the territory's actors with weight 1.
-    public init(name: String, indicator: String, indicatorOver: String? = nil, series: String, seriesOver: String? = nil,
-                scope: String = "actor", perInhabitant: Bool = false, weight: Double = 1) {
+    public init(
+        name: String, indicator: String, indicatorOver: String? = nil, series: String, seriesOver: String? = nil,
+        scope: String = "actor", perInhabitant: Bool = false, weight: Double = 1
+    ) {
         self.name = name
         self.indicator = indicator
         self.indicatorOver = indicatorOver
@@ -34,9 +36,11 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
     /// The observed value in `year`, nil when the table lacks it.
     public func observed(in table: ObservedTable, year: Int) -> Double? {
         if let seriesOver {
-            let both = table.subjects(series: series, year: year, scope: scope).intersection(table.subjects(series: seriesOver, year: year, scope: scope))
+            let both = table.subjects(series: series, year: year, scope: scope).intersection(
+                table.subjects(series: seriesOver, year: year, scope: scope))
             guard let top = table.total(series: series, year: year, scope: scope, subjects: both),
-                  let bottom = table.total(series: seriesOver, year: year, scope: scope, subjects: both), bottom > 0 else { return nil }
+                let bottom = table.total(series: seriesOver, year: year, scope: scope, subjects: both), bottom > 0
+            else { return nil }
             return top / bottom
         }
         guard let total = table.total(series: series, year: year, scope: scope) else { return nil }

@@ -38,7 +38,9 @@ public struct ObservedTable: Sendable {
     /// The sum of `series` in `year` over the subjects of `scope`, restricted to `subjects`
     /// when given; nil when there is no such row.
     func total(series: String, year: Int, scope: String, subjects: Set<String>? = nil) -> Double? {
-        let matching = rows.filter { $0.series == series && $0.year == year && $0.scope == scope && (subjects?.contains($0.subject) ?? true) }
+        let matching = rows.filter {
+            $0.series == series && $0.year == year && $0.scope == scope && (subjects?.contains($0.subject) ?? true)
+        }
         return matching.isEmpty ? nil : matching.reduce(0) { $0 + $1.value }
     }
 

@@ -23,10 +23,12 @@ struct AlternativePairing: Sendable {
         let positions = Dictionary(alternative.zoneIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         zonePositions = baseline.zoneIDs.map { positions[$0] }
         series = baseline.series.enumerated().compactMap { index, base in
-            guard let other = alternative.series.firstIndex(where: { $0.name == base.name && $0.source == base.source }) else { return nil }
+            guard let other = alternative.series.firstIndex(where: { $0.name == base.name && $0.source == base.source })
+            else { return nil }
             let perZone = base.isPerZone && alternative.series[other].isPerZone
-            return Series(name: base.name, source: base.source, baseline: index, alternative: other,
-                          zones: Array(repeating: PairedAccumulator(), count: perZone ? baseline.zoneIDs.count : 0))
+            return Series(
+                name: base.name, source: base.source, baseline: index, alternative: other,
+                zones: Array(repeating: PairedAccumulator(), count: perZone ? baseline.zoneIDs.count : 0))
         }
     }
 
@@ -35,8 +37,11 @@ struct AlternativePairing: Sendable {
         for index in series.indices {
             let matched = series[index]
             guard matched.baseline < baseline.count, matched.alternative < alternative.count,
-                  let base = baseline[matched.baseline], let other = alternative[matched.alternative] else { continue }
-            for (b, a) in zip(base.territory, other.territory) { series[index].territory.add(baseline: b, alternative: a) }
+                let base = baseline[matched.baseline], let other = alternative[matched.alternative]
+            else { continue }
+            for (b, a) in zip(base.territory, other.territory) {
+                series[index].territory.add(baseline: b, alternative: a)
+            }
             guard !matched.zones.isEmpty, let baseZones = base.zones, let otherZones = other.zones else { continue }
             for (zone, position) in zonePositions.enumerated() {
                 guard let position, position < otherZones.count else { continue }
@@ -50,14 +55,19 @@ struct AlternativePairing: Sendable {
         var rows: [ScenarioComparison.Row] = []
         for matched in series {
             if let territory = PairedDifference(matched.territory) {
-                rows.append(.init(indicator: matched.name, source: matched.source, zoneID: "*", difference: territory,
-                                  discovery: territory.isSignificant))
+                rows.append(
+                    .init(
+                        indicator: matched.name, source: matched.source, zoneID: "*", difference: territory,
+                        discovery: territory.isSignificant))
             }
             var zoneRows: [ScenarioComparison.Row] = []
             for (zone, pairs) in matched.zones.enumerated() {
                 guard let difference = PairedDifference(pairs) else { continue }
-                zoneRows.append(.init(indicator: matched.name, source: matched.source, zoneID: baselineZones[zone], difference: difference,
-                                      discovery: false))
+                zoneRows.append(
+                    .init(
+                        indicator: matched.name, source: matched.source, zoneID: baselineZones[zone],
+                        difference: difference,
+                        discovery: false))
             }
             let flags = FalseDiscovery.benjaminiHochberg(zoneRows.map(\.difference.pValue))
             for (position, flag) in flags.enumerated() { zoneRows[position].discovery = flag }

@@ -35,14 +35,17 @@ package struct ComparisonAccumulator: Sendable {
         }
         let job = plan.jobs[folded]
         guard result.job == job else {
-            throw ScenarioError(file: "compare", reason: "\(result.job) came where \(job) was expected (jobs are folded in plan order)")
+            throw ScenarioError(
+                file: "compare", reason: "\(result.job) came where \(job) was expected (jobs are folded in plan order)")
         }
         let values = try scenarios[job.scenario].fold(result)
         if job.scenario == 0 {
             baseline = (job.replication, values)
         } else {
             let alternative = job.scenario - 1
-            if job.replication == 0 { pairings[alternative] = AlternativePairing(baseline: scenarios[0], alternative: scenarios[job.scenario]) }
+            if job.replication == 0 {
+                pairings[alternative] = AlternativePairing(baseline: scenarios[0], alternative: scenarios[job.scenario])
+            }
             if let baseline, baseline.replication == job.replication {
                 pairings[alternative]?.pair(baseline: baseline.values, alternative: values)
             }
@@ -56,7 +59,10 @@ package struct ComparisonAccumulator: Sendable {
     package func result() throws -> ScenarioComparisonResult {
         guard folded == plan.jobs.count else {
             let missing = plan.jobs.count - folded
-            throw ScenarioError(file: "compare", reason: "\(missing) of \(plan.jobs.count) jobs are missing (from \(plan.jobs[folded])): merge every shard")
+            throw ScenarioError(
+                file: "compare",
+                reason:
+                    "\(missing) of \(plan.jobs.count) jobs are missing (from \(plan.jobs[folded])): merge every shard")
         }
         let outcomes = scenarios.map(\.outcome)
         let comparisons = pairings.enumerated().compactMap { index, pairing in

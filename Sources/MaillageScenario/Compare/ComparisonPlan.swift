@@ -26,11 +26,15 @@ public struct ComparisonPlan: Sendable {
     ///   replications outside 1...10,000.
     public init(scenarios: [Scenario], replications: Int? = nil) throws {
         guard let baseline = scenarios.first, scenarios.count >= 2 else {
-            throw ScenarioError(file: scenarios.first?.file ?? "compare", reason: "a comparison needs a baseline and at least one alternative")
+            throw ScenarioError(
+                file: scenarios.first?.file ?? "compare",
+                reason: "a comparison needs a baseline and at least one alternative")
         }
         var names = Set<String>()
         for scenario in scenarios where !names.insert(scenario.name).inserted {
-            throw ScenarioError(file: scenario.file, key: "name", reason: "two scenarios are named '\(scenario.name)'; give each a distinct name")
+            throw ScenarioError(
+                file: scenario.file, key: "name",
+                reason: "two scenarios are named '\(scenario.name)'; give each a distinct name")
         }
         let count = replications ?? baseline.replications
         guard (1...10_000).contains(count) else {

@@ -20,9 +20,11 @@ public enum ComparisonRunner {
     ///   - progress: called once per job done (from any thread).
     ///   - consume: receives each result, in plan order, on the calling thread.
     /// - Throws: the first error in plan order, from a job or from `consume`.
-    public static func stream(_ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                              window: Int? = nil, territory: (Scenario) throws -> Territory,
-                              progress: (@Sendable () -> Void)? = nil, consume: (JobResult) throws -> Void) throws {
+    public static func stream(
+        _ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        window: Int? = nil, territory: (Scenario) throws -> Territory,
+        progress: (@Sendable () -> Void)? = nil, consume: (JobResult) throws -> Void
+    ) throws {
         let ordered = try planOrder(jobs, plan: plan)
         var runners: [Int: ScenarioJobRunner] = [:]
         for index in Set(ordered.map(\.scenario)).sorted() {
@@ -31,7 +33,9 @@ public enum ComparisonRunner {
         }
         let work: @Sendable (Int) throws -> JobResult = { [runners] position in
             let job = ordered[position]
-            guard let runner = runners[job.scenario] else { throw ScenarioError(file: "compare", reason: "\(job) has no scenario") }
+            guard let runner = runners[job.scenario] else {
+                throw ScenarioError(file: "compare", reason: "\(job) has no scenario")
+            }
             return try runner.run(replication: job.replication)
         }
         let threads = max(1, min(threads, ordered.count))
@@ -67,9 +71,11 @@ public enum ComparisonRunner {
 
     /// Runs `jobs` and returns their results in plan order (a shard's, or a small comparison's:
     /// ``compare(_:threads:window:territory:progress:)`` folds them as they come instead).
-    public static func run(_ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                           territory: (Scenario) throws -> Territory,
-                           progress: (@Sendable () -> Void)? = nil) throws -> [JobResult] {
+    public static func run(
+        _ plan: ComparisonPlan, jobs: [ComparisonJob], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        territory: (Scenario) throws -> Territory,
+        progress: (@Sendable () -> Void)? = nil
+    ) throws -> [JobResult] {
         var results: [JobResult] = []
         try stream(plan, jobs: jobs, threads: threads, territory: territory, progress: progress) { results.append($0) }
         return results
@@ -77,11 +83,15 @@ public enum ComparisonRunner {
 
     /// Runs every job of `plan` and folds each into the comparison as it comes: memory does not
     /// grow with the number of replications.
-    public static func compare(_ plan: ComparisonPlan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                               window: Int? = nil, territory: (Scenario) throws -> Territory,
-                               progress: (@Sendable () -> Void)? = nil) throws -> ScenarioComparisonResult {
+    public static func compare(
+        _ plan: ComparisonPlan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        window: Int? = nil, territory: (Scenario) throws -> Territory,
+        progress: (@Sendable () -> Void)? = nil
+    ) throws -> ScenarioComparisonResult {
         var accumulator = ComparisonAccumulator(plan: plan)
-        try stream(plan, jobs: plan.jobs, threads: threads, window: window, territory: territory, progress: progress) { try accumulator.add($0) }
+        try stream(plan, jobs: plan.jobs, threads: threads, window: window, territory: territory, progress: progress) {
+            try accumulator.add($0)
+        }
         return try accumulator.result()
     }
 

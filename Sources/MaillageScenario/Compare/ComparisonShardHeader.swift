@@ -44,12 +44,15 @@ public struct ComparisonShardHeader: Sendable, Codable, Equatable {
         }
         let data = Data(line)
         guard let probe = try? JSONDecoder().decode(Probe.self, from: data), probe.format == format else {
-            throw ScenarioError(file: path, reason: "is not a comparison shard (one share of a sharded comparison's jobs)")
+            throw ScenarioError(
+                file: path, reason: "is not a comparison shard (one share of a sharded comparison's jobs)")
         }
         guard probe.version == version else {
             let found = probe.version.map { "version \($0)" } ?? "an unversioned"
-            throw ScenarioError(file: path, reason: "is a \(found) comparison shard; this maillage reads version \(version) "
-                                + "(one job per line, merged as a stream): compute that shard again with this version of Maillage")
+            throw ScenarioError(
+                file: path,
+                reason: "is a \(found) comparison shard; this maillage reads version \(version) "
+                    + "(one job per line, merged as a stream): compute that shard again with this version of Maillage")
         }
         let header: ComparisonShardHeader
         do {
@@ -66,7 +69,9 @@ public struct ComparisonShardHeader: Sendable, Codable, Equatable {
     /// What makes a well-formed header impossible to merge, checked before a merge counts on it
     /// (a share count of 0 would make its range of shares empty, no files no baseline).
     var problem: String? {
-        if shard.count < 1 || shard.index < 1 || shard.index > shard.count { return "shard \(shard) is not I/N with 1 ≤ I ≤ N" }
+        if shard.count < 1 || shard.index < 1 || shard.index > shard.count {
+            return "shard \(shard) is not I/N with 1 ≤ I ≤ N"
+        }
         if jobs < 0 { return "\(jobs) jobs" }
         if replications < 1 { return "\(replications) replications" }
         if files.count < 2 { return "\(files.count) scenario file(s) where a comparison has at least 2" }

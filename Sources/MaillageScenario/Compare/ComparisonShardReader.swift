@@ -17,7 +17,10 @@ public final class ComparisonShardReader {
     public init(path: String) throws {
         self.path = path
         lines = try LineReader(path: path)
-        guard let first = try lines.next() else { throw ScenarioError(file: path, reason: "is empty, not a comparison shard (one share of a sharded comparison's jobs)") }
+        guard let first = try lines.next() else {
+            throw ScenarioError(
+                file: path, reason: "is empty, not a comparison shard (one share of a sharded comparison's jobs)")
+        }
         header = try ComparisonShardHeader.read(first, path: path)
     }
 

@@ -34,7 +34,10 @@ final class LineReader {
             scanned = buffer.count
             if atEnd {
                 guard !buffer.isEmpty else { return nil }
-                defer { buffer = [] ; scanned = 0 }
+                defer {
+                    buffer = []
+                    scanned = 0
+                }
                 return buffer
             }
             let data = try handle.read(upToCount: chunk) ?? Data()

@@ -20,7 +20,8 @@ public struct PackedDoubles: Sendable, Equatable, Codable {
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let data = Data(base64Encoded: text), data.count % 8 == 0 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not packed doubles"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not packed doubles"))
         }
         values = stride(from: 0, to: data.count, by: 8).map { offset in
             var bits: UInt64 = 0
@@ -34,7 +35,10 @@ public struct PackedDoubles: Sendable, Equatable, Codable {
         var data = Data(capacity: values.count * 8)
         for value in values {
             var bits = value.bitPattern
-            for _ in 0..<8 { data.append(UInt8(truncatingIfNeeded: bits)); bits >>= 8 }
+            for _ in 0..<8 {
+                data.append(UInt8(truncatingIfNeeded: bits))
+                bits >>= 8
+            }
         }
         var container = encoder.singleValueContainer()
         try container.encode(data.base64EncodedString())

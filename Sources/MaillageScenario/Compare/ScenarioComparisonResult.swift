@@ -36,13 +36,18 @@ public struct ScenarioComparisonResult: Sendable {
                 throw ScenarioError(file: "merge", reason: "a result for \(result.job) is not part of this comparison")
             }
             guard byJob.updateValue(result, forKey: result.job) == nil else {
-                throw ScenarioError(file: "merge", reason: "\(result.job) was given twice (the same shard merged twice?)")
+                throw ScenarioError(
+                    file: "merge", reason: "\(result.job) was given twice (the same shard merged twice?)")
             }
         }
         let missing = plan.jobs.filter { byJob[$0] == nil }
         guard missing.isEmpty else {
             let listed = missing.prefix(5).map(\.description).joined(separator: "; ")
-            throw ScenarioError(file: "merge", reason: "\(missing.count) of \(plan.jobs.count) jobs are missing (\(listed)\(missing.count > 5 ? "; …" : "")): merge every shard")
+            throw ScenarioError(
+                file: "merge",
+                reason:
+                    "\(missing.count) of \(plan.jobs.count) jobs are missing (\(listed)\(missing.count > 5 ? "; …" : "")): merge every shard"
+            )
         }
         return byJob
     }

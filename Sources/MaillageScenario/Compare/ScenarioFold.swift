@@ -39,11 +39,16 @@ struct ScenarioFold: Sendable {
         }
         let values = try SeriesValues.of(result, zoneCount: zoneIDs.count, file: file)
         if result.job.replication == 0 {
-            series = values.map { Series(name: $0.name, source: $0.source, isPerZone: $0.zones != nil,
-                                         zones: Array(repeating: RunningStatistics(), count: $0.zones == nil ? 0 : zoneIDs.count)) }
+            series = values.map {
+                Series(
+                    name: $0.name, source: $0.source, isPerZone: $0.zones != nil,
+                    zones: Array(repeating: RunningStatistics(), count: $0.zones == nil ? 0 : zoneIDs.count))
+            }
             simulated = values.filter { $0.source == .simulation }.map(\.name)
         } else if values.map(\.name) != simulated || values.contains(where: { $0.source != .simulation }) {
-            throw ScenarioError(file: file, reason: "the results of \(result.job) do not hold the indicators of replication 1; run that job again")
+            throw ScenarioError(
+                file: file,
+                reason: "the results of \(result.job) do not hold the indicators of replication 1; run that job again")
         }
         // Replication 0 gives every indicator; later ones only the simulation's, which come last.
         let offset = series.count - values.count
@@ -56,8 +61,11 @@ struct ScenarioFold: Sendable {
     }
 
     var outcome: ScenarioOutcome {
-        ScenarioOutcome(name: name, zoneIDs: zoneIDs, series: series.map {
-            IndicatorSeries(name: $0.name, source: $0.source, territory: $0.territory, zones: $0.isPerZone ? $0.zones : nil)
-        })
+        ScenarioOutcome(
+            name: name, zoneIDs: zoneIDs,
+            series: series.map {
+                IndicatorSeries(
+                    name: $0.name, source: $0.source, territory: $0.territory, zones: $0.isPerZone ? $0.zones : nil)
+            })
     }
 }

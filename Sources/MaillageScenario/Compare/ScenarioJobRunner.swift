@@ -19,12 +19,15 @@ struct ScenarioJobRunner: Sendable {
     /// One job: the accessibility indicators in replication 0 (they are deterministic), and the
     /// simulation's replication when the scenario simulates.
     func run(replication: Int) throws -> JobResult {
-        var result = JobResult(job: ComparisonJob(scenario: index, replication: replication), zoneIDs: nil, access: [], simulation: nil)
+        var result = JobResult(
+            job: ComparisonJob(scenario: index, replication: replication), zoneIDs: nil, access: [], simulation: nil)
         if replication == 0 {
             let indicators = try ScenarioRunner.run(scenario, on: base)
             result.zoneIDs = base.zones.map(\.id)
             result.access = indicators.map {
-                JobResult.AccessValues(label: $0.spec.label, territory: PackedDoubles([$0.territoryValue]), zones: PackedDoubles($0.values))
+                JobResult.AccessValues(
+                    label: $0.spec.label, territory: PackedDoubles([$0.territoryValue]), zones: PackedDoubles($0.values)
+                )
             }
         }
         if let simulation {
@@ -37,12 +40,17 @@ struct ScenarioJobRunner: Sendable {
         var zones: [PackedDoubles] = []
         for name in scenario.simulation.zoneIndicators {
             guard let column = replication.zoneColumns.firstIndex(of: name) else {
-                throw ScenarioError(file: scenario.file, key: "simulation.zone_indicators",
-                                    reason: "'\(name)' is not a zone indicator of the simulation; expected one of \(replication.zoneColumns.joined(separator: ", "))")
+                throw ScenarioError(
+                    file: scenario.file, key: "simulation.zone_indicators",
+                    reason:
+                        "'\(name)' is not a zone indicator of the simulation; expected one of \(replication.zoneColumns.joined(separator: ", "))"
+                )
             }
             zones.append(PackedDoubles(replication.zoneValues[column]))
         }
-        return JobResult.SimulationValues(territoryNames: replication.territory.map(\.name), territory: PackedDoubles(replication.territory.map(\.value)),
-                                          zoneNames: scenario.simulation.zoneIndicators, zones: zones)
+        return JobResult.SimulationValues(
+            territoryNames: replication.territory.map(\.name),
+            territory: PackedDoubles(replication.territory.map(\.value)),
+            zoneNames: scenario.simulation.zoneIndicators, zones: zones)
     }
 }

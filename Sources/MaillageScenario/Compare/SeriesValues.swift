@@ -14,17 +14,23 @@ struct SeriesValues: Sendable {
     /// checked against the scenario's zone count so that a damaged shard cannot crash a merge.
     static func of(_ result: JobResult, zoneCount: Int, file: String) throws -> [SeriesValues] {
         func damaged(_ what: String) -> ScenarioError {
-            ScenarioError(file: file, reason: "the results of \(result.job) are inconsistent (\(what)); run that job again")
+            ScenarioError(
+                file: file, reason: "the results of \(result.job) are inconsistent (\(what)); run that job again")
         }
         var values: [SeriesValues] = []
         for access in result.access {
             guard access.zones.values.count == zoneCount else {
                 throw damaged("\(access.label) has \(access.zones.values.count) zone values for \(zoneCount) zones")
             }
-            values.append(SeriesValues(name: access.label, source: .access, territory: access.territory.values, zones: access.zones.values))
+            values.append(
+                SeriesValues(
+                    name: access.label, source: .access, territory: access.territory.values, zones: access.zones.values)
+            )
         }
         guard let simulation = result.simulation else { return values }
-        guard simulation.territoryNames.count == simulation.territory.values.count, simulation.zoneNames.count == simulation.zones.count else {
+        guard simulation.territoryNames.count == simulation.territory.values.count,
+            simulation.zoneNames.count == simulation.zones.count
+        else {
             throw damaged("indicator names and values do not match")
         }
         for column in simulation.zones where column.values.count != zoneCount {
@@ -32,7 +38,9 @@ struct SeriesValues: Sendable {
         }
         for (position, name) in simulation.territoryNames.enumerated() {
             let zones = simulation.zoneNames.firstIndex(of: name).map { simulation.zones[$0].values }
-            values.append(SeriesValues(name: name, source: .simulation, territory: [simulation.territory.values[position]], zones: zones))
+            values.append(
+                SeriesValues(
+                    name: name, source: .simulation, territory: [simulation.territory.values[position]], zones: zones))
         }
         return values
     }

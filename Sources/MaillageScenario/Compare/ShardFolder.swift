@@ -17,7 +17,8 @@ public enum ShardFolder {
         guard isFolder.boolValue else { return [path] }
         let all = try FileManager.default.contentsOfDirectory(atPath: path)
         let sensitivity = all.filter(SensitivityShard.isShardFile).sorted()
-        let names = sensitivity.isEmpty ? all.filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted() : sensitivity
+        let names =
+            sensitivity.isEmpty ? all.filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted() : sensitivity
         guard !names.isEmpty else {
             throw ScenarioError(file: path, reason: "holds no shard-*.json file", isMissingInput: true)
         }

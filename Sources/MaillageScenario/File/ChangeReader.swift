@@ -56,13 +56,18 @@ enum ChangeReader {
                 let actorID = try body.required("actor").string()
                 let measures = try body.keys().filter { $0 != "actor" }
                 guard measures.count == 1 else { throw body.error("give one measure and its value, such as fte: 0") }
-                change = .setCapacity(actorID: actorID, try Capacity(CapacityMeasure.parse(measures[0]), body.required(measures[0]).double()), day: day)
+                change = .setCapacity(
+                    actorID: actorID,
+                    try Capacity(CapacityMeasure.parse(measures[0]), body.required(measures[0]).double()), day: day)
             case .addLink:
-                change = .addLink(try Link(from: body.required("from").string(), kind: LinkKind.parse(body.required("kind").string()),
-                                           to: body.required("to").string(), strength: body.optional("strength")?.double() ?? 1), day: day)
+                change = .addLink(
+                    try Link(
+                        from: body.required("from").string(), kind: LinkKind.parse(body.required("kind").string()),
+                        to: body.required("to").string(), strength: body.optional("strength")?.double() ?? 1), day: day)
             case .removeLink:
-                change = .removeLink(from: try body.required("from").string(), kind: try LinkKind.parse(body.required("kind").string()),
-                                     to: try body.required("to").string(), day: day)
+                change = .removeLink(
+                    from: try body.required("from").string(), kind: try LinkKind.parse(body.required("kind").string()),
+                    to: try body.required("to").string(), day: day)
             }
         } catch let error as ValidationError {
             throw body.error(error.description)
@@ -77,24 +82,33 @@ enum ChangeReader {
         guard until > day else { throw item.error("'until' must come after 'from'", key: "\(item.key).until") }
         let body = try item.required(kind.rawValue)
         let zones = try body.required("zones").strings()
-        if kind == .epidemic { return try epidemic(item, body: body, zones: zones, day: day, until: until, start: start) }
+        if kind == .epidemic {
+            return try epidemic(item, body: body, zones: zones, day: day, until: until, start: start)
+        }
         let factorValue = try body.required("factor")
         let factor = try factorValue.double()
         if let problem = SimulationEvent.factorProblem(kind: kind, factor: factor) { throw factorValue.error(problem) }
         let needs = try body.optional("needs")?.strings() ?? []
         let needNames = NeedKind.allCases.map(\.rawValue)
         for need in needs where !needNames.contains(need) {
-            throw body.error("'\(need)' is not a need; expected one of \(needNames.joined(separator: ", "))", key: "\(body.key).needs")
+            throw body.error(
+                "'\(need)' is not a need; expected one of \(needNames.joined(separator: ", "))",
+                key: "\(body.key).needs")
         }
-        if kind != .surge && !needs.isEmpty { throw body.error("'needs' applies to a surge only", key: "\(body.key).needs") }
-        let event: ScenarioEvent = kind == .surge
+        if kind != .surge && !needs.isEmpty {
+            throw body.error("'needs' applies to a surge only", key: "\(body.key).needs")
+        }
+        let event: ScenarioEvent =
+            kind == .surge
             ? .demandSurge(zones: zones, factor: factor, day: day, until: until, needs: needs)
             : .travelSlowdown(zones: zones, factor: factor, day: day, until: until)
         return Scenario.Placed(value: event, file: item.file, line: item.line)
     }
 
     /// An epidemic: its peak (a date or day within from...until) and peak multipliers by age band.
-    private static func epidemic(_ item: YAMLValue, body: YAMLValue, zones: [String], day: Int, until: Int, start: Date) throws -> Scenario.Placed<ScenarioEvent> {
+    private static func epidemic(_ item: YAMLValue, body: YAMLValue, zones: [String], day: Int, until: Int, start: Date)
+        throws -> Scenario.Placed<ScenarioEvent>
+    {
         let peakValue = try body.required("peak")
         let peak = try ScenarioDay.read(peakValue, start: start)
         guard peak >= day, peak < until else { throw peakValue.error("the peak must lie within from...until") }
@@ -109,10 +123,13 @@ enum ChangeReader {
         let needs = try body.optional("needs")?.strings() ?? []
         let needNames = NeedKind.allCases.map(\.rawValue)
         for need in needs where !needNames.contains(need) {
-            throw body.error("'\(need)' is not a need; expected one of \(needNames.joined(separator: ", "))", key: "\(body.key).needs")
+            throw body.error(
+                "'\(need)' is not a need; expected one of \(needNames.joined(separator: ", "))",
+                key: "\(body.key).needs")
         }
-        return Scenario.Placed(value: .epidemic(zones: zones, peak: peak, intensity: intensity, day: day, until: until, needs: needs),
-                               file: item.file, line: item.line)
+        return Scenario.Placed(
+            value: .epidemic(zones: zones, peak: peak, intensity: intensity, day: day, until: until, needs: needs),
+            file: item.file, line: item.line)
     }
 
     /// The one kind an item names among `kinds` (its key), refusing keys that are not the
@@ -126,7 +143,9 @@ enum ChangeReader {
         }
         let extra = present[0] == "close" ? ["from", "until", "night_only"] : ["from", "until"]
         for key in try item.keys() where !names.contains(key) && !extra.contains(key) {
-            throw item.error("'\(key)' is not understood here; expected \(([present[0]] + extra).joined(separator: ", "))", key: "\(item.key).\(key)")
+            throw item.error(
+                "'\(key)' is not understood here; expected \(([present[0]] + extra).joined(separator: ", "))",
+                key: "\(item.key).\(key)")
         }
         return kind
     }
@@ -141,9 +160,10 @@ enum ChangeReader {
     }
 
     private static func actor(_ body: YAMLValue) throws -> Actor {
-        let capacities = try body.optional("capacity").map { value in
-            try value.keys().map { try Capacity(CapacityMeasure.parse($0), value.required($0).double()) }
-        } ?? []
+        let capacities =
+            try body.optional("capacity").map { value in
+                try value.keys().map { try Capacity(CapacityMeasure.parse($0), value.required($0).double()) }
+            } ?? []
         return try Actor(
             id: body.required("id").string(), kind: ActorKind.parse(body.required("kind").string()),
             name: body.optional("name")?.string() ?? body.required("id").string(),

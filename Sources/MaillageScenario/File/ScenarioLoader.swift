@@ -26,29 +26,41 @@ public enum ScenarioLoader {
             let (product, overflow) = points.multipliedReportingOverflow(by: values.count)
             guard !overflow, product <= maximumSweepPoints else {
                 let sizes = sweep.map { "\($0.1.count)" }.joined(separator: " × ")
-                throw ScenarioError(file: file, key: "sweep", reason: "the grid (\(sizes)) has more than \(maximumSweepPoints) points; split it into several files")
+                throw ScenarioError(
+                    file: file, key: "sweep",
+                    reason:
+                        "the grid (\(sizes)) has more than \(maximumSweepPoints) points; split it into several files")
             }
             points = product
         }
     }
 
-    private static func read(_ path: String, chain: [String], extendedBy origin: String? = nil) throws -> (Scenario, [(String, [Double])]) {
+    private static func read(_ path: String, chain: [String], extendedBy origin: String? = nil) throws -> (
+        Scenario, [(String, [Double])]
+    ) {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard !chain.contains(absolute) else {
-            throw ScenarioError(file: path, key: "extends", reason: "extends itself through \(chain.joined(separator: " → "))")
+            throw ScenarioError(
+                file: path, key: "extends", reason: "extends itself through \(chain.joined(separator: " → "))")
         }
         let text = try ScenarioText.read(path, referencedBy: origin.map { ($0, "extends") })
         let root = YAMLValue(node: try ScenarioText.compose(text, file: path), file: path, key: "")
         // What a file extends must be a scenario (a mapping), not any file that happens to parse.
         guard root.node.mapping != nil else {
-            throw ScenarioError(file: origin ?? path, key: origin == nil ? nil : "extends",
-                                reason: "\(origin == nil ? "" : path + " ")is not a scenario (a YAML mapping of keys such as territory, changes, events)")
+            throw ScenarioError(
+                file: origin ?? path, key: origin == nil ? nil : "extends",
+                reason:
+                    "\(origin == nil ? "" : path + " ")is not a scenario (a YAML mapping of keys such as territory, changes, events)"
+            )
         }
-        let known: Set = ["name", "extends", "territory", "start", "days", "seed", "replications", "params", "overrides",
-                          "indicators", "access_day", "changes", "events", "sweep", "simulation"]
+        let known: Set = [
+            "name", "extends", "territory", "start", "days", "seed", "replications", "params", "overrides",
+            "indicators", "access_day", "changes", "events", "sweep", "simulation",
+        ]
         for key in try root.keys() where !known.contains(key) {
-            throw ScenarioError(file: path, line: try root.required(key).line, key: key,
-                                reason: "is not a scenario key; expected one of \(known.sorted().joined(separator: ", "))")
+            throw ScenarioError(
+                file: path, line: try root.required(key).line, key: key,
+                reason: "is not a scenario key; expected one of \(known.sorted().joined(separator: ", "))")
         }
         var scenario: Scenario
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -61,19 +73,23 @@ public enum ScenarioLoader {
             scenario.contentHash = hash(scenario.contentHash + text)
         } else {
             guard let territory = try root.optional("territory") else {
-                throw ScenarioError(file: path, key: "territory", reason: "the key 'territory' is required (a database path, relative to the file)")
+                throw ScenarioError(
+                    file: path, key: "territory",
+                    reason: "the key 'territory' is required (a database path, relative to the file)")
             }
             scenario = Scenario(
                 name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, file: path,
-                territoryPath: resolve(try territory.string()), start: ScenarioDay.iso.date(from: "2026-01-01")!, days: 365,
+                territoryPath: resolve(try territory.string()), start: ScenarioDay.iso.date(from: "2026-01-01")!,
+                days: 365,
                 seed: 1, replications: 1, parametersPath: nil, overrides: [:], indicators: [], accessDay: 0,
                 changes: [], events: [], simulation: SimulationSettings(), contentHash: hash(text)
             )
         }
         try apply(root, to: &scenario, resolve: resolve)
-        let sweep = try root.optional("sweep").map { value in
-            try value.keys().map { key in (key, try value.required(key).list().map { try $0.double() }) }
-        } ?? []
+        let sweep =
+            try root.optional("sweep").map { value in
+                try value.keys().map { key in (key, try value.required(key).list().map { try $0.double() }) }
+            } ?? []
         return (scenario, sweep)
     }
 
@@ -83,7 +99,9 @@ public enum ScenarioLoader {
         if let name = try root.optional("name") { scenario.name = try name.string() }
         if let territory = try root.optional("territory") { scenario.territoryPath = resolve(try territory.string()) }
         if let start = try root.optional("start") {
-            guard let date = ScenarioDay.iso.date(from: try start.string()) else { throw start.error("expected an ISO date such as 2026-01-01") }
+            guard let date = ScenarioDay.iso.date(from: try start.string()) else {
+                throw start.error("expected an ISO date such as 2026-01-01")
+            }
             scenario.start = date
         }
         if let days = try root.optional("days") {
@@ -102,11 +120,15 @@ public enum ScenarioLoader {
         if let overrides = try root.optional("overrides") {
             for key in try overrides.keys() { scenario.overrides[key] = try overrides.required(key).double() }
         }
-        if let accessDay = try root.optional("access_day") { scenario.accessDay = try ScenarioDay.read(accessDay, start: scenario.start) }
+        if let accessDay = try root.optional("access_day") {
+            scenario.accessDay = try ScenarioDay.read(accessDay, start: scenario.start)
+        }
         if let indicators = try root.optional("indicators") {
             scenario.indicators = try indicators.list().map(readIndicator)
         }
-        if let simulation = try root.optional("simulation") { try readSimulation(simulation, into: &scenario.simulation) }
+        if let simulation = try root.optional("simulation") {
+            try readSimulation(simulation, into: &scenario.simulation)
+        }
         if let changes = try root.optional("changes") {
             scenario.changes += try changes.list().map { try ChangeReader.change($0, start: scenario.start) }
         }
@@ -114,14 +136,17 @@ public enum ScenarioLoader {
             scenario.events += try events.list().map { try ChangeReader.event($0, start: scenario.start) }
         }
         for change in scenario.changes where change.value.day < 0 || change.value.day > scenario.days {
-            throw ScenarioError(file: change.file, line: change.line, key: "changes",
-                                reason: "day \(change.value.day) is outside the horizon (day 0 to \(scenario.days))")
+            throw ScenarioError(
+                file: change.file, line: change.line, key: "changes",
+                reason: "day \(change.value.day) is outside the horizon (day 0 to \(scenario.days))")
         }
     }
 
     private static func readSimulation(_ value: YAMLValue, into settings: inout SimulationSettings) throws {
         for key in try value.keys() where !["enabled", "sample", "zone_indicators"].contains(key) {
-            throw value.error("'\(key)' is not a simulation setting; expected enabled, sample or zone_indicators", key: "simulation.\(key)")
+            throw value.error(
+                "'\(key)' is not a simulation setting; expected enabled, sample or zone_indicators",
+                key: "simulation.\(key)")
         }
         if let enabled = try value.optional("enabled") {
             switch try enabled.string().lowercased() {
@@ -132,7 +157,9 @@ public enum ScenarioLoader {
         }
         if let sample = try value.optional("sample") {
             settings.sample = try sample.double()
-            guard settings.sample > 0, settings.sample <= 1 else { throw sample.error("a sample is a fraction in (0, 1]") }
+            guard settings.sample > 0, settings.sample <= 1 else {
+                throw sample.error("a sample is a fraction in (0, 1]")
+            }
         }
         if let zones = try value.optional("zone_indicators") { settings.zoneIndicators = try zones.strings() }
     }
@@ -150,11 +177,14 @@ public enum ScenarioLoader {
             let option = try value.required(key)
             guard method.optionKeys.contains(key) else {
                 let valid = method.optionKeys.joined(separator: ", ")
-                throw option.error("'\(key)' is not an option of \(method); expected one of \(valid)", key: "\(value.key).\(key)")
+                throw option.error(
+                    "'\(key)' is not an option of \(method); expected one of \(valid)", key: "\(value.key).\(key)")
             }
             options[key] = try option.strings().joined(separator: ",")
         }
-        guard options["kind"] != nil else { throw value.error("an indicator needs a kind (kind: gp)", key: "\(value.key).kind") }
+        guard options["kind"] != nil else {
+            throw value.error("an indicator needs a kind (kind: gp)", key: "\(value.key).kind")
+        }
         let spec = IndicatorSpec(method: method, options: options, file: value.file, line: value.line)
         // Values are read now, so that a typo stops the run before any work, at its line.
         do { _ = try spec.readRequest() } catch let problem as IndicatorSpec.OptionProblem {
@@ -190,10 +220,14 @@ extension ScenarioLoader {
     /// The scenarios of a comparison: the baseline file's one scenario, then every scenario of
     /// the alternatives' files (a sweep gives several).
     public static func loadComparison(_ files: [String]) throws -> [Scenario] {
-        guard let baselineFile = files.first else { throw ScenarioError(file: "compare", reason: "give a baseline scenario file") }
+        guard let baselineFile = files.first else {
+            throw ScenarioError(file: "compare", reason: "give a baseline scenario file")
+        }
         let baseline = try load(baselineFile)
         guard baseline.count == 1 else {
-            throw ScenarioError(file: baselineFile, key: "sweep", reason: "the baseline is a sweep of \(baseline.count) scenarios; give a single scenario as baseline")
+            throw ScenarioError(
+                file: baselineFile, key: "sweep",
+                reason: "the baseline is a sweep of \(baseline.count) scenarios; give a single scenario as baseline")
         }
         return try baseline + files.dropFirst().flatMap(load)
     }

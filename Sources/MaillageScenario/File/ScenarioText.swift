@@ -14,12 +14,15 @@ enum ScenarioText {
     static func read(_ path: String, referencedBy origin: (file: String, key: String)? = nil) throws -> String {
         func fail(_ reason: String, missing: Bool = false) -> ScenarioError {
             if let origin {
-                return ScenarioError(file: origin.file, key: origin.key, reason: "\(path) \(reason)", isMissingInput: missing)
+                return ScenarioError(
+                    file: origin.file, key: origin.key, reason: "\(path) \(reason)", isMissingInput: missing)
             }
             return ScenarioError(file: path, reason: reason, isMissingInput: missing)
         }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw fail("does not exist", missing: true) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw fail("does not exist", missing: true)
+        }
         guard !isFolder.boolValue else { throw fail("is a folder, not a scenario file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot be read (permissions?)") }
         if let nul = data.firstIndex(of: 0) {
@@ -27,7 +30,9 @@ enum ScenarioText {
         }
         guard let text = String(validatingUTF8: data) else {
             let bad = firstInvalidUTF8(data)
-            throw fail("is not UTF-8 text (line \(line(of: bad, in: data)) has a byte \(String(format: "0x%02X", data[bad])) that UTF-8 does not allow, perhaps Latin-1); save it as UTF-8")
+            throw fail(
+                "is not UTF-8 text (line \(line(of: bad, in: data)) has a byte \(String(format: "0x%02X", data[bad])) that UTF-8 does not allow, perhaps Latin-1); save it as UTF-8"
+            )
         }
         return text
     }
@@ -39,18 +44,23 @@ enum ScenarioText {
             return node
         } catch let error as YamlError {
             let (line, problem) = describe(error)
-            throw ScenarioError(file: file, line: line, reason: "is not valid YAML: \(TextExcerpt.of(problem, limit: 120))")
+            throw ScenarioError(
+                file: file, line: line, reason: "is not valid YAML: \(TextExcerpt.of(problem, limit: 120))")
         }
     }
 
     /// The line and the problem of a Yams error, without the YAML text it carries.
     static func describe(_ error: YamlError) -> (Int?, String) {
         switch error {
-        case let .reader(problem, _, _, _): (nil, problem)
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .reader(let problem, _, _, _): (nil, problem)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             (mark.line, [context?.text, problem].compactMap { $0 }.joined(separator: ": "))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            (context.mark.line, "the key(s) \(duplicates.map { TextExcerpt.quoted($0, limit: 30) }.joined(separator: ", ")) are given twice")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            (
+                context.mark.line,
+                "the key(s) \(duplicates.map { TextExcerpt.quoted($0, limit: 30) }.joined(separator: ", ")) are given twice"
+            )
         default: (nil, "unreadable YAML")
         }
     }
@@ -65,15 +75,16 @@ enum ScenarioText {
             let lead = data[index]
             let length = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3 : lead >> 3 == 0x1E ? 4 : 0
             guard length > 0, index + length <= data.endIndex,
-                  String(validatingUTF8: data[index..<(index + length)]) != nil else { return index }
+                String(validatingUTF8: data[index..<(index + length)]) != nil
+            else { return index }
             index += length
         }
         return data.startIndex
     }
 }
 
-private extension String {
-    init?(validatingUTF8 data: some Collection<UInt8>) {
+extension String {
+    fileprivate init?(validatingUTF8 data: some Collection<UInt8>) {
         guard let text = String(validating: data, as: UTF8.self) else { return nil }
         self = text
     }

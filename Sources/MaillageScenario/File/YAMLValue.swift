@@ -29,7 +29,9 @@ struct YAMLValue {
     }
 
     func required(_ name: String) throws -> YAMLValue {
-        guard let value = try optional(name) else { throw error("the key '\(name)' is required", key: key.isEmpty ? name : "\(key).\(name)") }
+        guard let value = try optional(name) else {
+            throw error("the key '\(name)' is required", key: key.isEmpty ? name : "\(key).\(name)")
+        }
         return value
     }
 
@@ -39,12 +41,16 @@ struct YAMLValue {
     }
 
     func double() throws -> Double {
-        guard let value = Double(try string()), value.isFinite else { throw error("\(TextExcerpt.quoted(try string())) is not a number") }
+        guard let value = Double(try string()), value.isFinite else {
+            throw error("\(TextExcerpt.quoted(try string())) is not a number")
+        }
         return value
     }
 
     func int() throws -> Int {
-        guard let value = Int(try string()) else { throw error("\(TextExcerpt.quoted(try string())) is not a whole number") }
+        guard let value = Int(try string()) else {
+            throw error("\(TextExcerpt.quoted(try string())) is not a whole number")
+        }
         return value
     }
 

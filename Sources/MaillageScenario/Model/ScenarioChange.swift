@@ -18,8 +18,9 @@ public enum ScenarioChange: Sendable, Equatable {
     /// The day the change takes effect.
     public var day: Int {
         switch self {
-        case let .openActor(_, day), let .closeActor(_, day, _, _), let .setCapacity(_, _, day),
-             let .addLink(_, day), let .removeLink(_, _, _, day): day
+        case .openActor(_, let day), .closeActor(_, let day, _, _), .setCapacity(_, _, let day),
+            .addLink(_, let day), .removeLink(_, _, _, let day):
+            day
         }
     }
 }

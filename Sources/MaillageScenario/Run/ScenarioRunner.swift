@@ -32,18 +32,22 @@ public enum ScenarioRunner {
                 result = try AccessStudy.run(try spec.request(), on: territory, whenNoSites: .measureNone)
             } catch let error as AccessError {
                 let within = spec.file == scenario.file ? "" : " (in scenario \(scenario.name) of \(scenario.file))"
-                throw ScenarioError(file: spec.file, line: spec.line, key: "indicators", reason: error.description + within)
+                throw ScenarioError(
+                    file: spec.file, line: spec.line, key: "indicators", reason: error.description + within)
             }
             // Coverage per zone is whether the zone is covered (1/0), matching the territory's covered share.
             let column = spec.method == .coverage ? result.columns.first { $0.name == "covered" } : result.columns.first
             let values = column?.values ?? []
             let territoryValue = result.summary["coverage_share"] ?? weightedMean(values, population)
-            return IndicatorResult(spec: spec, zoneIDs: result.zoneIDs, values: values, territoryValue: territoryValue, summary: result.summary)
+            return IndicatorResult(
+                spec: spec, zoneIDs: result.zoneIDs, values: values, territoryValue: territoryValue,
+                summary: result.summary)
         }
     }
 
     static func weightedMean(_ values: [Double], _ weights: [Double]) -> Double {
-        var sum = 0.0, total = 0.0
+        var sum = 0.0
+        var total = 0.0
         for (value, weight) in zip(values, weights) where !value.isNaN {
             sum += value * weight
             total += weight

@@ -22,10 +22,13 @@ public struct ParameterPoint: Sendable {
         for range in ranges {
             let known = flat[range.name] != nil || flat.keys.contains { $0.hasPrefix(range.name + ".") }
             guard known else {
-                throw SimulationError.invalidParameter(name: range.name, reason: "is not a numeric simulation parameter (see data/simulation-parameters.json)")
+                throw SimulationError.invalidParameter(
+                    name: range.name,
+                    reason: "is not a numeric simulation parameter (see data/simulation-parameters.json)")
             }
             if range.mode == .absolute, flat[range.name] == nil {
-                throw SimulationError.invalidParameter(name: range.name, reason: "is a table: give scale: [low, high] to scale all its values")
+                throw SimulationError.invalidParameter(
+                    name: range.name, reason: "is a table: give scale: [low, high] to scale all its values")
             }
         }
     }
@@ -42,7 +45,8 @@ public struct ParameterPoint: Sendable {
                 if let base = baseValues[range.name] {
                     result[range.name] = range.integer ? (base * value).rounded() : base * value
                 } else {
-                    for (key, base) in baseValues where key.hasPrefix(range.name + ".") && !key.dropFirst(range.name.count + 1).contains(".") {
+                    for (key, base) in baseValues
+                    where key.hasPrefix(range.name + ".") && !key.dropFirst(range.name.count + 1).contains(".") {
                         result[key] = base * value
                     }
                 }
@@ -65,7 +69,9 @@ public struct ParameterPoint: Sendable {
 
     private static func flatten(_ object: Any, prefix: String, into flat: inout [String: Double]) {
         if let dictionary = object as? [String: Any] {
-            for (key, value) in dictionary { flatten(value, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &flat) }
+            for (key, value) in dictionary {
+                flatten(value, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &flat)
+            }
         } else if let number = object as? NSNumber {
             flat[prefix] = number.doubleValue
         }

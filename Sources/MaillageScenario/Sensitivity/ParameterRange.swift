@@ -27,7 +27,10 @@ public struct ParameterRange: Sendable, Equatable, Codable {
     public var source: String
 
     /// A range; the caller keeps `low ≤ high`.
-    public init(name: String, low: Double, high: Double, mode: Mode = .absolute, integer: Bool = false, observed: Bool, source: String = "") {
+    public init(
+        name: String, low: Double, high: Double, mode: Mode = .absolute, integer: Bool = false, observed: Bool,
+        source: String = ""
+    ) {
         self.name = name
         self.low = low
         self.high = high

@@ -35,7 +35,9 @@ public struct SensitivityAnalysis: Sendable, Equatable {
     /// - Throws: ``ScenarioError`` when some design points have no output yet.
     public init(plan: SensitivityPlan, outputs: SensitivityOutputs) throws {
         guard let matrix = outputs.complete else {
-            throw ScenarioError(file: plan.rangesFile, reason: "\(outputs.values.filter { $0 == nil }.count) design points have no output yet")
+            throw ScenarioError(
+                file: plan.rangesFile,
+                reason: "\(outputs.values.filter { $0 == nil }.count) design points have no output yet")
         }
         self.plan = plan
         let design = plan.design
@@ -45,18 +47,21 @@ public struct SensitivityAnalysis: Sendable, Equatable {
             let count = Double(values.count)
             let mean = values.reduce(0, +) / count
             let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(1, count - 1)).squareRoot()
-            var indicator = Indicator(name: outputs.indicators[column], mean: mean, standardDeviation: sd, assumptionShare: .nan)
+            var indicator = Indicator(
+                name: outputs.indicators[column], mean: mean, standardDeviation: sd, assumptionShare: .nan)
             // An undefined or constant indicator has no variance to share out.
             guard values.allSatisfy(\.isFinite), values.contains(where: { $0 != values[0] }) else { return indicator }
             let bootstrap = SensitivityBootstrap.seeded(count: Self.resamples, seed: plan.designSeed)
             let weights: [Double]
             switch plan.method {
             case .morris:
-                let indices = MorrisIndices.analyze(inputs: design, outputs: values, levels: plan.levels, bootstrap: bootstrap)
+                let indices = MorrisIndices.analyze(
+                    inputs: design, outputs: values, levels: plan.levels, bootstrap: bootstrap)
                 indicator.morris = indices
                 weights = indices.muStar.map { $0 * $0 }
             case .sobol:
-                let indices = SobolIndices.analyze(outputs: values, dimension: plan.parameters.count, bootstrap: bootstrap)
+                let indices = SobolIndices.analyze(
+                    outputs: values, dimension: plan.parameters.count, bootstrap: bootstrap)
                 indicator.sobol = indices
                 weights = indices.total.map { max(0, $0) }
             }

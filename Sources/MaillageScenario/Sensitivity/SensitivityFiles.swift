@@ -23,8 +23,11 @@ public enum SensitivityFiles {
         try writeCSV(header: ["point"] + outputs.indicators, rows: outputRows, path("outputs.csv"))
 
         let indicatorRows = analysis.indicators.map { indicator in
-            [indicator.name, number(indicator.mean), number(indicator.standardDeviation), number(indicator.assumptionShare),
-             indicator.assumptionShare.isFinite ? String(indicator.assumptionDriven) : ""]
+            [
+                indicator.name, number(indicator.mean), number(indicator.standardDeviation),
+                number(indicator.assumptionShare),
+                indicator.assumptionShare.isFinite ? String(indicator.assumptionDriven) : "",
+            ]
         }
         try writeCSV(
             header: ["indicator", "mean", "sd", "assumption_share", "assumption_driven"], rows: indicatorRows,
@@ -69,30 +72,43 @@ public enum SensitivityFiles {
         var lines: [String] = ["{"]
         lines.append("  \"method\": \(string(plan.method.rawValue)),")
         lines.append("  \"ranges_file\": \(string(plan.rangesFile)), \"ranges_hash\": \(string(plan.rangesHash)),")
-        lines.append("  \"size\": \(plan.size), \"levels\": \(plan.levels), \"points\": \(plan.pointCount), \"design_seed\": \(plan.designSeed),")
-        lines.append("  \"seed\": \(plan.seed), \"replications\": \(plan.replications), \"days\": \(plan.days), \"sample\": \(value(plan.sample)),")
+        lines.append(
+            "  \"size\": \(plan.size), \"levels\": \(plan.levels), \"points\": \(plan.pointCount), \"design_seed\": \(plan.designSeed),"
+        )
+        lines.append(
+            "  \"seed\": \(plan.seed), \"replications\": \(plan.replications), \"days\": \(plan.days), \"sample\": \(value(plan.sample)),"
+        )
         lines.append("  \"scenario\": \(plan.scenarioFile.map(string) ?? "null"),")
-        lines.append("  \"assumption_rule\": \"assumption_driven when more than half of the variance (Sobol: share of summed total indices; Morris: share of summed mu_star squared) comes from parameters marked observed: false\",")
+        lines.append(
+            "  \"assumption_rule\": \"assumption_driven when more than half of the variance (Sobol: share of summed total indices; Morris: share of summed mu_star squared) comes from parameters marked observed: false\","
+        )
         lines.append("  \"parameters\": [")
-        lines.append(plan.parameters.map { p in
-            "    {\"name\": \(string(p.name)), \"mode\": \(string(p.mode.rawValue)), \"low\": \(value(p.low)), \"high\": \(value(p.high)), \"observed\": \(p.observed), \"source\": \(string(p.source))}"
-        }.joined(separator: ",\n"))
+        lines.append(
+            plan.parameters.map { p in
+                "    {\"name\": \(string(p.name)), \"mode\": \(string(p.mode.rawValue)), \"low\": \(value(p.low)), \"high\": \(value(p.high)), \"observed\": \(p.observed), \"source\": \(string(p.source))}"
+            }.joined(separator: ",\n"))
         lines.append("  ],")
         lines.append("  \"indicators\": [")
-        lines.append(analysis.indicators.map { indicator in
-            var entries: [String] = []
-            for (p, parameter) in plan.parameters.enumerated() {
-                if let m = indicator.morris {
-                    entries.append("        \(string(parameter.name)): {\"mu\": \(value(m.mu[p])), \"mu_star\": \(value(m.muStar[p])), \"sigma\": \(value(m.sigma[p])), \"mu_star_conf\": \(value(m.muStarConfidence[p]))}")
-                } else if let s = indicator.sobol {
-                    entries.append("        \(string(parameter.name)): {\"S1\": \(value(s.firstOrder[p])), \"S1_conf\": \(value(s.firstOrderConfidence[p])), \"ST\": \(value(s.total[p])), \"ST_conf\": \(value(s.totalConfidence[p]))}")
+        lines.append(
+            analysis.indicators.map { indicator in
+                var entries: [String] = []
+                for (p, parameter) in plan.parameters.enumerated() {
+                    if let m = indicator.morris {
+                        entries.append(
+                            "        \(string(parameter.name)): {\"mu\": \(value(m.mu[p])), \"mu_star\": \(value(m.muStar[p])), \"sigma\": \(value(m.sigma[p])), \"mu_star_conf\": \(value(m.muStarConfidence[p]))}"
+                        )
+                    } else if let s = indicator.sobol {
+                        entries.append(
+                            "        \(string(parameter.name)): {\"S1\": \(value(s.firstOrder[p])), \"S1_conf\": \(value(s.firstOrderConfidence[p])), \"ST\": \(value(s.total[p])), \"ST_conf\": \(value(s.totalConfidence[p]))}"
+                        )
+                    }
                 }
-            }
-            let driven = indicator.assumptionShare.isFinite ? String(indicator.assumptionDriven) : "null"
-            return "    {\"name\": \(string(indicator.name)), \"mean\": \(value(indicator.mean)), \"sd\": \(value(indicator.standardDeviation)), "
-                + "\"assumption_share\": \(value(indicator.assumptionShare)), \"assumption_driven\": \(driven),\n"
-                + "      \"indices\": {\n" + entries.joined(separator: ",\n") + "\n      }}"
-        }.joined(separator: ",\n"))
+                let driven = indicator.assumptionShare.isFinite ? String(indicator.assumptionDriven) : "null"
+                return
+                    "    {\"name\": \(string(indicator.name)), \"mean\": \(value(indicator.mean)), \"sd\": \(value(indicator.standardDeviation)), "
+                    + "\"assumption_share\": \(value(indicator.assumptionShare)), \"assumption_driven\": \(driven),\n"
+                    + "      \"indices\": {\n" + entries.joined(separator: ",\n") + "\n      }}"
+            }.joined(separator: ",\n"))
         lines.append("  ]")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

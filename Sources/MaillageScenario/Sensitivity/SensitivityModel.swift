@@ -24,7 +24,9 @@ public struct SensitivityModel: Sendable {
     public let sample: Double
 
     /// The simulation of `territory` with `base` parameters.
-    public init(territory: Territory, base: SimulationParameters, days: Int, seed: UInt64, replications: Int, sample: Double) {
+    public init(
+        territory: Territory, base: SimulationParameters, days: Int, seed: UInt64, replications: Int, sample: Double
+    ) {
         kind = .territory(territory, base: base)
         self.days = days
         self.seed = seed
@@ -44,8 +46,8 @@ public struct SensitivityModel: Sendable {
     /// The parameters the points start from.
     public func baseParameters() throws -> SimulationParameters {
         switch kind {
-        case let .territory(_, base): base
-        case let .scenario(scenario, _): try scenario.simulationParameters()
+        case .territory(_, let base): base
+        case .scenario(let scenario, _): try scenario.simulationParameters()
         }
     }
 
@@ -53,12 +55,13 @@ public struct SensitivityModel: Sendable {
     public func evaluate(_ overrides: [String: Double]) throws -> [(name: String, value: Double)] {
         let indices = Array(0..<replications)
         switch kind {
-        case let .territory(territory, base):
+        case .territory(let territory, let base):
             let parameters = try Self.parameters(base, overrides)
-            let request = try SimulationRequest(territory: territory, parameters: parameters, days: days, seed: seed,
-                                                replications: replications, threads: 1, sample: sample)
+            let request = try SimulationRequest(
+                territory: territory, parameters: parameters, days: days, seed: seed,
+                replications: replications, threads: 1, sample: sample)
             return Self.average(try Simulation.indicators(request, replications: indices))
-        case let .scenario(scenario, territory):
+        case .scenario(let scenario, let territory):
             var changed = scenario
             changed.overrides.merge(overrides) { $1 }
             var unchanged = changed
@@ -71,8 +74,12 @@ public struct SensitivityModel: Sendable {
     }
 
     /// `base` with dotted overrides, through the parameter file's merge and validation.
-    public static func parameters(_ base: SimulationParameters, _ overrides: [String: Double]) throws -> SimulationParameters {
-        guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as? [String: Any] else { return base }
+    public static func parameters(_ base: SimulationParameters, _ overrides: [String: Double]) throws
+        -> SimulationParameters
+    {
+        guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as? [String: Any] else {
+            return base
+        }
         for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
             object = setting(value, at: name.split(separator: ".").map(String.init), in: object)
         }
@@ -82,7 +89,9 @@ public struct SensitivityModel: Sendable {
     private static func setting(_ value: Double, at path: [String], in object: [String: Any]) -> [String: Any] {
         guard let head = path.first else { return object }
         var copy = object
-        copy[head] = path.count == 1 ? value : setting(value, at: Array(path.dropFirst()), in: object[head] as? [String: Any] ?? [:])
+        copy[head] =
+            path.count == 1
+            ? value : setting(value, at: Array(path.dropFirst()), in: object[head] as? [String: Any] ?? [:])
         return copy
     }
 
@@ -90,8 +99,10 @@ public struct SensitivityModel: Sendable {
     static func average(_ replications: [ReplicationIndicators]) -> [(name: String, value: Double)] {
         guard let first = replications.first else { return [] }
         return first.territory.indices.map { index in
-            (name: first.territory[index].name,
-             value: replications.reduce(0) { $0 + $1.territory[index].value } / Double(replications.count))
+            (
+                name: first.territory[index].name,
+                value: replications.reduce(0) { $0 + $1.territory[index].value } / Double(replications.count)
+            )
         }
     }
 }

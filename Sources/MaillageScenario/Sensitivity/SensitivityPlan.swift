@@ -33,9 +33,11 @@ public struct SensitivityPlan: Sendable, Equatable, Codable {
     public var database: String
 
     /// A plan of `size` trajectories (Morris) or base points (Sobol') over `ranges`.
-    public init(method: SensitivityMethod, ranges: SensitivityRanges, size: Int, levels: Int = 4, designSeed: UInt64 = 1,
-                seed: UInt64, replications: Int, days: Int, sample: Double, scenarioFile: String? = nil,
-                scenarioHash: String? = nil, database: String) {
+    public init(
+        method: SensitivityMethod, ranges: SensitivityRanges, size: Int, levels: Int = 4, designSeed: UInt64 = 1,
+        seed: UInt64, replications: Int, days: Int, sample: Double, scenarioFile: String? = nil,
+        scenarioHash: String? = nil, database: String
+    ) {
         self.method = method
         parameters = ranges.parameters
         rangesFile = ranges.file
@@ -55,7 +57,8 @@ public struct SensitivityPlan: Sendable, Equatable, Codable {
     /// The design's points in the unit hypercube, one coordinate per parameter.
     public var design: [[Double]] {
         switch method {
-        case .morris: MorrisDesign(dimension: parameters.count, trajectories: size, levels: levels, seed: designSeed).points
+        case .morris:
+            MorrisDesign(dimension: parameters.count, trajectories: size, levels: levels, seed: designSeed).points
         case .sobol: SaltelliDesign(dimension: parameters.count, baseCount: size, seed: designSeed).points
         }
     }

@@ -36,7 +36,8 @@ public struct SensitivityRanges: Sendable, Equatable {
     public static func load(_ path: String) throws -> SensitivityRanges {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(file: path, reason: exists ? "cannot be read" : "does not exist", isMissingInput: !exists)
+            throw ScenarioError(
+                file: path, reason: exists ? "cannot be read" : "does not exist", isMissingInput: !exists)
         }
         let text = String(decoding: data, as: UTF8.self)
         let root: YAMLValue
@@ -49,23 +50,33 @@ public struct SensitivityRanges: Sendable, Equatable {
         var seen = Set<String>()
         var parameters: [ParameterRange] = []
         for entry in try root.required("parameters").list() {
-            for key in try entry.keys() where !["name", "range", "scale", "integer", "observed", "source"].contains(key) {
-                throw entry.error("'\(key)' is not a range key; expected name, range or scale, integer, observed, source", key: "\(entry.key).\(key)")
+            for key in try entry.keys()
+            where !["name", "range", "scale", "integer", "observed", "source"].contains(key) {
+                throw entry.error(
+                    "'\(key)' is not a range key; expected name, range or scale, integer, observed, source",
+                    key: "\(entry.key).\(key)")
             }
             let name = try entry.required("name").string()
-            guard seen.insert(name).inserted else { throw entry.error("'\(name)' is given twice", key: "\(entry.key).name") }
-            let range = try entry.optional("range"), scale = try entry.optional("scale")
+            guard seen.insert(name).inserted else {
+                throw entry.error("'\(name)' is given twice", key: "\(entry.key).name")
+            }
+            let range = try entry.optional("range")
+            let scale = try entry.optional("scale")
             guard (range == nil) != (scale == nil), let bounds = range ?? scale else {
                 throw entry.error("give exactly one of range: [low, high] or scale: [low, high]")
             }
             let values = try bounds.list().map { try $0.double() }
-            guard values.count == 2, values[0] < values[1] else { throw bounds.error("expected [low, high] with low < high") }
+            guard values.count == 2, values[0] < values[1] else {
+                throw bounds.error("expected [low, high] with low < high")
+            }
             guard let observed = try entry.required("observed").bool() else {
                 throw entry.error("expected true or false", key: "\(entry.key).observed")
             }
             let integer = try entry.optional("integer")?.bool() ?? false
-            parameters.append(ParameterRange(name: name, low: values[0], high: values[1], mode: range != nil ? .absolute : .scale,
-                                             integer: integer, observed: observed, source: try entry.optional("source")?.string() ?? ""))
+            parameters.append(
+                ParameterRange(
+                    name: name, low: values[0], high: values[1], mode: range != nil ? .absolute : .scale,
+                    integer: integer, observed: observed, source: try entry.optional("source")?.string() ?? ""))
         }
         guard !parameters.isEmpty else { throw root.error("lists no parameter", key: "parameters") }
         return SensitivityRanges(file: path, parameters: parameters, contentHash: Self.fnv1a(data))

@@ -25,8 +25,10 @@ public struct SensitivityOutputs: Sendable, Equatable, Codable {
 /// Runs a plan's design points through a model, in parallel, the same whatever the thread count.
 public enum SensitivityRunner {
     /// Evaluates the points `positions` (all when nil) of `plan`'s design.
-    public static func run(_ plan: SensitivityPlan, model: SensitivityModel, positions: [Int]? = nil, threads: Int,
-                           progress: (@Sendable () -> Void)? = nil) throws -> SensitivityOutputs {
+    public static func run(
+        _ plan: SensitivityPlan, model: SensitivityModel, positions: [Int]? = nil, threads: Int,
+        progress: (@Sendable () -> Void)? = nil
+    ) throws -> SensitivityOutputs {
         let design = plan.design
         let point = try ParameterPoint(ranges: plan.parameters, base: try model.baseParameters())
         let wanted = positions ?? Array(design.indices)

@@ -14,7 +14,9 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
     public var points: [Int: [String]]
 
     /// `sensitivity-shard-I-of-N.json`.
-    public static func fileName(_ shard: ComparisonShard) -> String { "sensitivity-shard-\(shard.index)-of-\(shard.count).json" }
+    public static func fileName(_ shard: ComparisonShard) -> String {
+        "sensitivity-shard-\(shard.index)-of-\(shard.count).json"
+    }
 
     /// The design positions that belong to `shard` (round robin).
     public static func positions(_ plan: SensitivityPlan, shard: ComparisonShard) -> [Int] {
@@ -47,7 +49,9 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
     ///
     /// - Throws: ``ScenarioError`` for a file that cannot be read or is not a shard.
     public static func read(_ path: String) throws -> SensitivityShard {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ScenarioError(file: path, reason: "cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(file: path, reason: "cannot be read")
+        }
         do { return try JSONDecoder().decode(SensitivityShard.self, from: data) } catch {
             throw ScenarioError(file: path, reason: "is not a sensitivity shard: \(error)")
         }
@@ -66,22 +70,33 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
         var seen = Set<Int>()
         for (path, shard) in shards {
             guard shard.plan == first.shard.plan, shard.indicators == first.shard.indicators else {
-                throw ScenarioError(file: path, reason: "was made with another plan (ranges, method, seed or settings) than \(first.path)")
+                throw ScenarioError(
+                    file: path,
+                    reason: "was made with another plan (ranges, method, seed or settings) than \(first.path)")
             }
             guard shard.shard.count == first.shard.shard.count, seen.insert(shard.shard.index).inserted else {
-                throw ScenarioError(file: path, reason: "share \(shard.shard) is given twice or cut in another number of shares")
+                throw ScenarioError(
+                    file: path, reason: "share \(shard.shard) is given twice or cut in another number of shares")
             }
         }
         let missing = (1...first.shard.shard.count).filter { !seen.contains($0) }
         guard missing.isEmpty else {
-            throw ScenarioError(file: first.path, reason: "shares \(missing.map(String.init).joined(separator: ", ")) of \(first.shard.shard.count) are missing")
+            throw ScenarioError(
+                file: first.path,
+                reason:
+                    "shares \(missing.map(String.init).joined(separator: ", ")) of \(first.shard.shard.count) are missing"
+            )
         }
         var values = [[Double]?](repeating: nil, count: first.shard.plan.pointCount)
         for (path, shard) in shards {
             for (index, row) in shard.points {
-                guard values.indices.contains(index), values[index] == nil else { throw ScenarioError(file: path, reason: "point \(index) is out of the design or repeated") }
+                guard values.indices.contains(index), values[index] == nil else {
+                    throw ScenarioError(file: path, reason: "point \(index) is out of the design or repeated")
+                }
                 values[index] = try row.map { text in
-                    guard let value = Double(text) else { throw ScenarioError(file: path, reason: "point \(index) has '\(text)', not a number") }
+                    guard let value = Double(text) else {
+                        throw ScenarioError(file: path, reason: "point \(index) has '\(text)', not a number")
+                    }
                     return value
                 }
             }

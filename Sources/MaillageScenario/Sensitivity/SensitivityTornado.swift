@@ -9,38 +9,57 @@ enum SensitivityTornado {
         for indicator in analysis.indicators {
             let bars: [(name: String, observed: Bool, value: Double, inner: Double?, whisker: Double?)]
             if let m = indicator.morris {
-                bars = plan.parameters.indices.map { (plan.parameters[$0].name, plan.parameters[$0].observed, m.muStar[$0], nil, m.muStarConfidence[$0]) }
+                bars = plan.parameters.indices.map {
+                    (plan.parameters[$0].name, plan.parameters[$0].observed, m.muStar[$0], nil, m.muStarConfidence[$0])
+                }
             } else if let s = indicator.sobol {
-                bars = plan.parameters.indices.map { (plan.parameters[$0].name, plan.parameters[$0].observed, max(0, s.total[$0]), max(0, s.firstOrder[$0]), s.totalConfidence[$0]) }
+                bars = plan.parameters.indices.map {
+                    (
+                        plan.parameters[$0].name, plan.parameters[$0].observed, max(0, s.total[$0]),
+                        max(0, s.firstOrder[$0]), s.totalConfidence[$0]
+                    )
+                }
             } else {
                 continue
             }
-            let sorted = bars.filter { $0.value.isFinite }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.name < $1.name) }
+            let sorted = bars.filter { $0.value.isFinite }.sorted {
+                $0.value > $1.value || ($0.value == $1.value && $0.name < $1.name)
+            }
             let top = Array(sorted.prefix(15))
             let scale = max(top.map { $0.value + ($0.whisker ?? 0) }.max() ?? 0, 1e-300)
-            let rowHeight = 18, label = 330, width = 360
-            var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(label + width + 80)\" height=\"\(top.count * rowHeight + 8)\" font-family=\"sans-serif\" font-size=\"11\">"
+            let rowHeight = 18
+            let label = 330
+            let width = 360
+            var svg =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(label + width + 80)\" height=\"\(top.count * rowHeight + 8)\" font-family=\"sans-serif\" font-size=\"11\">"
             for (row, bar) in top.enumerated() {
                 let y = row * rowHeight + 4
                 let length = Double(width) * bar.value / scale
                 svg += "<text x=\"\(label - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(escape(bar.name))</text>"
-                svg += "<rect x=\"\(label)\" y=\"\(y + 2)\" width=\(quoted(length)) height=\"12\" fill=\"\(bar.observed ? "#4a78b5" : "#e08a2c")\"/>"
+                svg +=
+                    "<rect x=\"\(label)\" y=\"\(y + 2)\" width=\(quoted(length)) height=\"12\" fill=\"\(bar.observed ? "#4a78b5" : "#e08a2c")\"/>"
                 if let inner = bar.inner {
-                    svg += "<rect x=\"\(label)\" y=\"\(y + 5)\" width=\(quoted(Double(width) * inner / scale)) height=\"6\" fill=\"#00000055\"/>"
+                    svg +=
+                        "<rect x=\"\(label)\" y=\"\(y + 5)\" width=\(quoted(Double(width) * inner / scale)) height=\"6\" fill=\"#00000055\"/>"
                 }
                 if let whisker = bar.whisker, whisker.isFinite {
-                    let low = max(0, bar.value - whisker), high = bar.value + whisker
-                    svg += "<line x1=\(quoted(Double(label) + Double(width) * low / scale)) x2=\(quoted(Double(label) + Double(width) * high / scale)) y1=\"\(y + 8)\" y2=\"\(y + 8)\" stroke=\"#222\"/>"
+                    let low = max(0, bar.value - whisker)
+                    let high = bar.value + whisker
+                    svg +=
+                        "<line x1=\(quoted(Double(label) + Double(width) * low / scale)) x2=\(quoted(Double(label) + Double(width) * high / scale)) y1=\"\(y + 8)\" y2=\"\(y + 8)\" stroke=\"#222\"/>"
                 }
                 svg += "<text x=\(quoted(Double(label) + length + 4)) y=\"\(y + 12)\">\(format(bar.value))</text>"
             }
             svg += "</svg>"
-            let flag = indicator.assumptionShare.isFinite
+            let flag =
+                indicator.assumptionShare.isFinite
                 ? " — \(Int((100 * indicator.assumptionShare).rounded())) % from assumed parameters\(indicator.assumptionDriven ? " <strong class=\"flag\">assumption-driven</strong>" : "")"
                 : ""
             body += "<h2>\(escape(indicator.name))\(flag)</h2>\n\(svg)\n"
         }
-        let measure = plan.method == .morris ? "Morris μ* (bar) with its 95 % bootstrap interval (line)"
+        let measure =
+            plan.method == .morris
+            ? "Morris μ* (bar) with its 95 % bootstrap interval (line)"
             : "Sobol' total index (bar), first-order index (dark inner bar), 95 % bootstrap interval of the total (line)"
         return """
             <!doctype html>
@@ -64,7 +83,10 @@ enum SensitivityTornado {
         if magnitude >= 100 || magnitude == 0 { return String(Int(value.rounded())) }
         var digits = 3
         var x = magnitude
-        while x < 1, digits < 12 { x *= 10; digits += 1 }
+        while x < 1, digits < 12 {
+            x *= 10
+            digits += 1
+        }
         let scaled = (value * pow10(digits - 1)).rounded() / pow10(digits - 1)
         return String(scaled)
     }
@@ -72,6 +94,7 @@ enum SensitivityTornado {
     private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { a, _ in a * 10 } }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

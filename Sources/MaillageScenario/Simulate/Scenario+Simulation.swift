@@ -10,33 +10,42 @@ extension Scenario {
     /// Links are fixed during a run: link changes apply as they stand on `access_day`.
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of what the simulation refuses.
-    public func simulationRequest(on base: Territory, replications: Int? = nil,
-                                  threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> SimulationRequest {
+    public func simulationRequest(
+        on base: Territory, replications: Int? = nil,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> SimulationRequest {
         let territory = try simulationTerritory(from: base)
         let parameters = try simulationParameters()
         let (events, places) = simulationEvents()
         do {
-            return try SimulationRequest(territory: territory, parameters: parameters, events: events, days: days, seed: seed,
-                                         replications: replications ?? self.replications, threads: threads, sample: simulation.sample)
+            return try SimulationRequest(
+                territory: territory, parameters: parameters, events: events, days: days, seed: seed,
+                replications: replications ?? self.replications, threads: threads, sample: simulation.sample)
         } catch let error as SimulationError {
             throw scenarioError(error, places: places)
         }
     }
 
     /// Runs every replication of the scenario's simulation and averages them.
-    public func simulate(on base: Territory, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                         progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
+    public func simulate(
+        on base: Territory, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> SimulationResult {
         try simulate(try simulationRequest(on: base, threads: threads), progress: progress)
     }
 
     /// Runs a request made by ``simulationRequest(on:replications:threads:)``, with errors placed in the file.
-    public func simulate(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws -> SimulationResult {
+    public func simulate(_ request: SimulationRequest, progress: (@Sendable (Int) -> Void)? = nil) throws
+        -> SimulationResult
+    {
         try placingErrors { try Simulation.run(request, progress: progress) }
     }
 
     /// Runs the replications numbered `indices` (0-based) and keeps each one's indicators.
-    public func simulate(on base: Territory, replications indices: [Int], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                         progress: (@Sendable (Int) -> Void)? = nil) throws -> [ReplicationIndicators] {
+    public func simulate(
+        on base: Territory, replications indices: [Int], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> [ReplicationIndicators] {
         let request = try simulationRequest(on: base, threads: threads)
         return try placingErrors { try Simulation.indicators(request, replications: indices, progress: progress) }
     }
@@ -60,7 +69,8 @@ extension Scenario {
     func simulationTerritory(from base: Territory) throws -> Territory {
         let structural = changes.compactMap { placed -> Placed<ScenarioChange>? in
             switch placed.value {
-            case let .openActor(actor, _): Placed(value: .openActor(actor, day: 0), file: placed.file, line: placed.line)
+            case .openActor(let actor, _):
+                Placed(value: .openActor(actor, day: 0), file: placed.file, line: placed.line)
             case .addLink, .removeLink: placed
             case .closeActor, .setCapacity: nil
             }
@@ -73,11 +83,15 @@ extension Scenario {
         var object: [String: Any] = [:]
         if let parametersPath {
             guard FileManager.default.fileExists(atPath: parametersPath) else {
-                throw ScenarioError(file: file, key: "params", reason: "\(parametersPath) does not exist", isMissingInput: true)
+                throw ScenarioError(
+                    file: file, key: "params", reason: "\(parametersPath) does not exist", isMissingInput: true)
             }
             guard let data = FileManager.default.contents(atPath: parametersPath),
-                  let parsed = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw ScenarioError(file: file, key: "params", reason: "\(parametersPath) cannot be read as a JSON object of parameters")
+                let parsed = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else {
+                throw ScenarioError(
+                    file: file, key: "params", reason: "\(parametersPath) cannot be read as a JSON object of parameters"
+                )
             }
             object = parsed
         }
@@ -97,46 +111,60 @@ extension Scenario {
         var events: [SimulationEvent] = []
         var places: [(file: String, line: Int?, key: String)] = []
         let last = days - 1
-        func add(_ change: SimulationEvent.Change, _ from: Int, _ to: Int, _ file: String, _ line: Int?, _ key: String) {
+        func add(_ change: SimulationEvent.Change, _ from: Int, _ to: Int, _ file: String, _ line: Int?, _ key: String)
+        {
             guard from <= last, to >= from else { return }
             events.append(SimulationEvent(change, fromDay: from, toDay: min(to, last)))
             places.append((file, line, key))
         }
         for placed in changes {
             switch placed.value {
-            case let .openActor(actor, day) where day > 0:
+            case .openActor(let actor, let day) where day > 0:
                 add(.close(actor: actor.id, nightOnly: false), 0, day - 1, placed.file, placed.line, "changes")
-            case let .closeActor(id, day, until, nightOnly):
-                add(.close(actor: id, nightOnly: nightOnly), day, (until ?? days) - 1, placed.file, placed.line, "changes")
-            case let .setCapacity(id, capacity, day):
-                add(.capacity(actor: id, measure: capacity.measure, value: capacity.value), day, last, placed.file, placed.line, "changes")
+            case .closeActor(let id, let day, let until, let nightOnly):
+                add(
+                    .close(actor: id, nightOnly: nightOnly), day, (until ?? days) - 1, placed.file, placed.line,
+                    "changes")
+            case .setCapacity(let id, let capacity, let day):
+                add(
+                    .capacity(actor: id, measure: capacity.measure, value: capacity.value), day, last, placed.file,
+                    placed.line, "changes")
             case .openActor, .addLink, .removeLink:
                 continue
             }
         }
         for placed in self.events {
             switch placed.value {
-            case let .demandSurge(zones, factor, day, until, needs):
+            case .demandSurge(let zones, let factor, let day, let until, let needs):
                 let kinds = needs.compactMap(NeedKind.init(rawValue:))
-                add(.surge(zones: zones, factor: factor, needs: kinds.isEmpty ? NeedKind.allCases : kinds), day, until - 1,
+                add(
+                    .surge(zones: zones, factor: factor, needs: kinds.isEmpty ? NeedKind.allCases : kinds), day,
+                    until - 1,
                     placed.file, placed.line, "events")
-            case let .travelSlowdown(zones, factor, day, until):
+            case .travelSlowdown(let zones, let factor, let day, let until):
                 add(.slowTravel(zones: zones, factor: factor), day, until - 1, placed.file, placed.line, "events")
-            case let .epidemic(zones, peak, intensity, day, until, needs):
+            case .epidemic(let zones, let peak, let intensity, let day, let until, let needs):
                 let kinds = needs.compactMap(NeedKind.init(rawValue:))
-                add(.epidemic(zones: zones, peakDay: min(peak, until - 1, days - 1), intensity: intensity,
-                              needs: kinds.isEmpty ? [.acuteUrgent, .acuteMinor] : kinds), day, until - 1, placed.file, placed.line, "events")
+                add(
+                    .epidemic(
+                        zones: zones, peakDay: min(peak, until - 1, days - 1), intensity: intensity,
+                        needs: kinds.isEmpty ? [.acuteUrgent, .acuteMinor] : kinds), day, until - 1, placed.file,
+                    placed.line, "events")
             }
         }
         return (events, places)
     }
 
-    private func scenarioError(_ error: SimulationError, places: [(file: String, line: Int?, key: String)]) -> ScenarioError {
-        if case let .invalidEvent(index, reason) = error, places.indices.contains(index) {
-            return ScenarioError(file: places[index].file, line: places[index].line, key: places[index].key, reason: reason)
+    private func scenarioError(_ error: SimulationError, places: [(file: String, line: Int?, key: String)])
+        -> ScenarioError
+    {
+        if case .invalidEvent(let index, let reason) = error, places.indices.contains(index) {
+            return ScenarioError(
+                file: places[index].file, line: places[index].line, key: places[index].key, reason: reason)
         }
-        if case let .invalidParameter(name, reason) = error {
-            return ScenarioError(file: file, key: name == "sample" ? "simulation.sample" : "overrides.\(name)", reason: reason)
+        if case .invalidParameter(let name, let reason) = error {
+            return ScenarioError(
+                file: file, key: name == "sample" ? "simulation.sample" : "overrides.\(name)", reason: reason)
         }
         return ScenarioError(file: file, reason: error.description)
     }

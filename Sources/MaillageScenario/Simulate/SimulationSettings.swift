@@ -25,7 +25,8 @@ public struct SimulationSettings: Sendable, Equatable {
     /// Rates and shares a planner maps; counts stay territory-wide (they scale with zone size).
     public static let defaultZoneIndicators = [
         "share_without_declared_gp", "gp_contacts_per_inhabitant", "gp_waiting_days_mean",
-        "emergency_visits_per_inhabitant", "emergency_travel_minutes_mean", "avoidable_emergency_visits_share", "admissions_per_inhabitant",
+        "emergency_visits_per_inhabitant", "emergency_travel_minutes_mean", "avoidable_emergency_visits_share",
+        "admissions_per_inhabitant",
         "unmet_needs_share", "travel_minutes_per_inhabitant", "continuity_upc", "follow_up_7_days_share",
         "readmission_30_days_share", "home_care_started_within_2_days_share",
     ]

@@ -41,7 +41,8 @@ struct CalendarEntry: Sendable {
     /// Packs an entry; the payload is cut to 24 bits.
     @inline(__always)
     init(agent: Int, kind: Kind, payload: Int) {
-        bits = UInt64(truncatingIfNeeded: agent) << 32 | UInt64(kind.rawValue) << 24
+        bits =
+            UInt64(truncatingIfNeeded: agent) << 32 | UInt64(kind.rawValue) << 24
             | UInt64(truncatingIfNeeded: payload) & UInt64(Self.maximumPayload)
     }
 

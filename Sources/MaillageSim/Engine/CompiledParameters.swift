@@ -67,22 +67,42 @@ final class CompiledParameters: Sendable {
         let monthMean = zip(p.rhythms.month, monthDays).reduce(0) { $0 + $1.0 * $1.1 } / 365
         month = p.rhythms.month.map { $0 / monthMean }
         rhythmBound = (dayOfWeek.max() ?? 1) * (month.max() ?? 1) * max(1, p.rhythms.touristSummerFactor)
-        var ratePerDay: [Double] = [], cumulative: [Double] = [], chronicPrevalence: [Double] = []
-        var admission: [Double] = [], homeCare: [Double] = [], ehpad: [Double] = [], readmission: [Double] = []
-        var admissionRate: [Double] = [], homeEntryRate: [[Double]] = [[], [], []], bedDayRate: [Double] = [], plannedRate: [Double] = []
-        let stayMean = p.hospital.lengthOfStay.sampler().mean, electiveMean = p.hospital.electiveLengthOfStay.sampler().mean
-        let needs = [p.needs.chronicFollowUp, p.needs.acuteMinor, p.needs.acuteUrgent, p.needs.specialistReferral, p.needs.prescription]
-        let entries = [p.homeCare.ssiadEntryFromHomePerYear, p.homeCare.hadEntryFromHomePerYear, p.homeCare.ehpadEntryFromHomePerYear]
+        var ratePerDay: [Double] = []
+        var cumulative: [Double] = []
+        var chronicPrevalence: [Double] = []
+        var admission: [Double] = []
+        var homeCare: [Double] = []
+        var ehpad: [Double] = []
+        var readmission: [Double] = []
+        var admissionRate: [Double] = []
+        var homeEntryRate: [[Double]] = [[], [], []]
+        var bedDayRate: [Double] = []
+        var plannedRate: [Double] = []
+        let stayMean = p.hospital.lengthOfStay.sampler().mean
+        let electiveMean = p.hospital.electiveLengthOfStay.sampler().mean
+        let needs = [
+            p.needs.chronicFollowUp, p.needs.acuteMinor, p.needs.acuteUrgent, p.needs.specialistReferral,
+            p.needs.prescription,
+        ]
+        let entries = [
+            p.homeCare.ssiadEntryFromHomePerYear, p.homeCare.hadEntryFromHomePerYear,
+            p.homeCare.ehpadEntryFromHomePerYear,
+        ]
         for band in bands {
             let prevalence = p.population.chronicPrevalence[band] ?? 0
-            var perDayAdmissions = 0.0, perDayBedDays = 0.0, perDayPlanned = 0.0
+            var perDayAdmissions = 0.0
+            var perDayBedDays = 0.0
+            var perDayPlanned = 0.0
             for chronic in [false, true] {
                 var rates = needs.map { ((chronic ? $0.ratePerYearChronic : $0.ratePerYear)[band] ?? 0) / 365 }
                 let share = chronic ? prevalence : 1 - prevalence
-                let urgent = rates[2] * (p.emergency.admissionProbability[band] ?? 0), planned = rates[3] * p.specialist.electiveAdmissionProbability
+                let urgent = rates[2] * (p.emergency.admissionProbability[band] ?? 0)
+                let planned = rates[3] * p.specialist.electiveAdmissionProbability
                 perDayAdmissions += share * (urgent + planned)
                 perDayPlanned += share * planned
-                perDayBedDays += share * (urgent * stayMean + planned * electiveMean) * (1 + (p.readmission.probability30Days[band] ?? 0))
+                perDayBedDays +=
+                    share * (urgent * stayMean + planned * electiveMean)
+                    * (1 + (p.readmission.probability30Days[band] ?? 0))
                 rates[2] *= rhythmBound
                 rates += entries.map { ($0[band] ?? 0) / 365 }
                 let total = rates.reduce(0, +)

@@ -8,7 +8,7 @@ struct EventLog: Sendable {
 
         var name: String {
             switch self {
-            case let .need(kind): "need_" + NeedKind.allCases[kind].rawValue
+            case .need(let kind): "need_" + NeedKind.allCases[kind].rawValue
             case .gpContact: "gp_contact"
             case .gpFollowUp: "gp_follow_up"
             case .specialist: "specialist_contact"
@@ -44,8 +44,10 @@ struct EventLog: Sendable {
     private var rows: [Row] = []
 
     mutating func add(agent: Int, day: Int, activity: Activity, actor: Int) {
-        rows.append(Row(agent: UInt32(agent), day: Int32(day), sequence: UInt32(truncatingIfNeeded: rows.count),
-                        activity: activity, actor: Int32(actor), zone: 0))
+        rows.append(
+            Row(
+                agent: UInt32(agent), day: Int32(day), sequence: UInt32(truncatingIfNeeded: rows.count),
+                activity: activity, actor: Int32(actor), zone: 0))
     }
 
     /// The rows in (patient, day, recording order), with each patient's zone.

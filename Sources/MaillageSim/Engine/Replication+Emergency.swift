@@ -2,11 +2,14 @@ extension Replication {
     /// An urgent visit that may end in an admission; an unmet one (no department in reach, or
     /// left without being seen) may come back as a visit later (once).
     mutating func urgentVisit(_ agent: Int, zone zoneIndex: Int, day: Int, time: Double, returning: Bool) {
-        if let department = emergencyVisit(agent, zone: zoneIndex, day: day, time: time, avoidable: false,
-                                           countUnmet: !returning) {
+        if let department = emergencyVisit(
+            agent, zone: zoneIndex, day: day, time: time, avoidable: false,
+            countUnmet: !returning)
+        {
             if department >= 0, draw(agent) < model.admission[Int(agents.band[agent])] {
-                admit(agent, day: day, preferred: network.emergencyHospital[department], source: .admissionsEmergency,
-                      time: time)
+                admit(
+                    agent, day: day, preferred: network.emergencyHospital[department], source: .admissionsEmergency,
+                    time: time)
             }
             if department >= 0 { return }
         }
@@ -28,8 +31,10 @@ extension Replication {
     /// crowding and may leave without being seen. Returns the department (−1 − department when
     /// the patient left unseen), nil (unmet) when none is within the limit.
     @discardableResult
-    mutating func emergencyVisit(_ agent: Int, zone zoneIndex: Int, day: Int, time: Double, avoidable: Bool,
-                                 countUnmet: Bool = true) -> Int? {
+    mutating func emergencyVisit(
+        _ agent: Int, zone zoneIndex: Int, day: Int, time: Double, avoidable: Bool,
+        countUnmet: Bool = true
+    ) -> Int? {
         let lists = network.emergencyLists
         let factor = conditions.travelFactor[zoneIndex]
         let limit = settings.travel.emergencyLimitMinutes
@@ -79,7 +84,8 @@ extension Replication {
     @inline(__always)
     func emergencyWait(_ department: Int, time fraction: Double) -> Double {
         let hospital = network.emergencyHospital[department]
-        let recent = Double(emergency.arrivalsToday[department])
+        let recent =
+            Double(emergency.arrivalsToday[department])
             + Double(emergency.arrivalsYesterday[department]) * max(0, 1 - fraction)
         let demand = recent + Double(emergency.boarders[hospital].count) * settings.emergency.boardingLoadWeight
         let capacity = emergency.staffedVisits[department]

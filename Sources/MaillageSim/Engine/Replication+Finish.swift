@@ -9,9 +9,12 @@ extension Replication {
                 count(.continuityLeftOut, zone: zoneIndex)
                 continue
             }
-            guard let indices = ContinuityIndices(visits: visited.visits, providers: visited.providers,
-                                                  sumOfSquares: visited.sumOfSquares, largest: visited.largest,
-                                                  sameConsecutive: visited.sameAsPrevious) else { continue }
+            guard
+                let indices = ContinuityIndices(
+                    visits: visited.visits, providers: visited.providers,
+                    sumOfSquares: visited.sumOfSquares, largest: visited.largest,
+                    sameConsecutive: visited.sameAsPrevious)
+            else { continue }
             count(.continuityPatients, zone: zoneIndex)
             count(.upcSum, zone: zoneIndex, indices.upc)
             count(.hhiSum, zone: zoneIndex, indices.hhi)

@@ -75,7 +75,8 @@ extension Replication {
             if Double(lists.minutes[slot]) * conditions.travelFactor[zoneIndex] > limit { break }
             let provider = Int(lists.providers[slot])
             guard !declarations.closedToNew[provider], conditions.closed[network.gp.actors[provider]] == 0,
-                  declarations.hasRoom(provider) else { continue }
+                declarations.hasRoom(provider)
+            else { continue }
             declarations.patients[provider] += 1
             agents.declaredRank[agent] = UInt8(slot - range.lowerBound)
             declarations.withoutGP -= 1

@@ -12,9 +12,11 @@ extension Replication {
             declared = Int(lists.providers[slot])
             let minutes = Double(lists.minutes[slot]) * factor
             if minutes <= limit,
-               let booked = gpBook.earliest(provider: declared, from: day, tolerance: tolerance) {
-                return Booking(provider: declared, rank: Int(agents.declaredRank[agent]), day: booked, minutes: minutes,
-                               route: .declared)
+                let booked = gpBook.earliest(provider: declared, from: day, tolerance: tolerance)
+            {
+                return Booking(
+                    provider: declared, rank: Int(agents.declaredRank[agent]), day: booked, minutes: minutes,
+                    route: .declared)
             }
         }
         var fallback: Booking?
@@ -25,12 +27,14 @@ extension Replication {
             if provider == declared { continue }
             guard let booked = gpBook.earliest(provider: provider, from: day, tolerance: tolerance) else { continue }
             if declared >= 0, network.sameGroup(provider, declared) {
-                return Booking(provider: provider, rank: slot - range.lowerBound, day: booked, minutes: minutes,
-                               route: .colleague)
+                return Booking(
+                    provider: provider, rank: slot - range.lowerBound, day: booked, minutes: minutes,
+                    route: .colleague)
             }
             if fallback == nil {
-                fallback = Booking(provider: provider, rank: slot - range.lowerBound, day: booked, minutes: minutes,
-                                   route: .other)
+                fallback = Booking(
+                    provider: provider, rank: slot - range.lowerBound, day: booked, minutes: minutes,
+                    route: .other)
                 if declared < 0 { break }
             }
         }
@@ -64,7 +68,8 @@ extension Replication {
         let record = Int(agents.lastDischarge[agent])
         // The first GP contact on or after the latest discharge is its follow-up.
         if record >= 0, day >= Int(discharges.day[record]),
-           discharges.followUp[record] < 0 || day < Int(discharges.followUp[record]) {
+            discharges.followUp[record] < 0 || day < Int(discharges.followUp[record])
+        {
             discharges.followUp[record] = Int32(day)
         }
     }

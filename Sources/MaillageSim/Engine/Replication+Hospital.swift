@@ -37,8 +37,9 @@ extension Replication {
         if source == .admissionsElective {
             // Each time a planned stay is put back counts; it is not an admission without a bed until it is unplanned.
             if counted { count(.electivePostponed, zone: zoneIndex) }
-            schedule(day: day + settings.hospital.electivePostponementDays, agent: agent, kind: .electiveAdmission,
-                     payload: preferred + 1)
+            schedule(
+                day: day + settings.hospital.electivePostponementDays, agent: agent, kind: .electiveAdmission,
+                payload: preferred + 1)
             return
         }
         if !valid {
@@ -91,8 +92,10 @@ extension Replication {
     }
 
     /// Hours a boarder waited, counted on the day the wait ends.
-    private mutating func endBoarding(_ boarder: EmergencyDepartments.Boarder, hospital: Int, at time: Double,
-                                      day: Int) {
+    private mutating func endBoarding(
+        _ boarder: EmergencyDepartments.Boarder, hospital: Int, at time: Double,
+        day: Int
+    ) {
         emergency.boardingCount -= 1
         let agent = Int(boarder.agent)
         agents.state[agent].remove(.inHospital)
@@ -117,7 +120,10 @@ extension Replication {
                 }
                 var target = hasBed(hospital) ? hospital : -1
                 if target < 0 { target = nearestWithBed(zone: Int(agents.zone[agent])) }
-                guard target >= 0 else { kept.append(boarder); continue }
+                guard target >= 0 else {
+                    kept.append(boarder)
+                    continue
+                }
                 endBoarding(boarder, hospital: hospital, at: Double(day), day: day)
                 if target != hospital { transfer(agent, from: hospital, to: target, day: day) }
                 takeBed(agent, hospital: target, day: day, source: boarder.source)
@@ -186,14 +192,16 @@ extension Replication {
         if counted { count(.dischargesDelayed, zone: Int(agents.zone[agent])) }
         press(.dischargesDelayed, actor: network.hospital.actors[hospital], counted ? 1 : 0)
         eventLog?.add(agent: agent, day: day, activity: .delayedDischarge, actor: network.hospital.actors[hospital])
-        schedule(day: day + settings.hospital.maxDischargeDelayDays, agent: agent, kind: .dischargeDeadline,
-                 payload: hospital)
+        schedule(
+            day: day + settings.hospital.maxDischargeDelayDays, agent: agent, kind: .dischargeDeadline,
+            payload: hospital)
     }
 
     /// A blocked patient who waited the longest delay goes home without the care they waited for.
     mutating func dischargeDeadline(_ agent: Int, day: Int, hospital: Int) {
         guard let stay = beds.blocked[UInt32(agent)], Int(stay.hospital) == hospital,
-              Int(stay.since) + settings.hospital.maxDischargeDelayDays == day else { return }
+            Int(stay.since) + settings.hospital.maxDischargeDelayDays == day
+        else { return }
         beds.blocked[UInt32(agent)] = nil
         let role = agents.place[agent].role
         agents.place[agent].clear()

@@ -11,7 +11,8 @@ extension Replication {
         if let role = need.placeRequest { return homeEntry(agent, role: role, day: day) }
         let kind = need.rawValue
         if conditions.hasSurge[zoneIndex],
-           draw(agent) * schedule.surgeMax[zoneIndex] >= demandFactor(zone: zoneIndex, band: bandIndex, kind: kind) {
+            draw(agent) * schedule.surgeMax[zoneIndex] >= demandFactor(zone: zoneIndex, band: bandIndex, kind: kind)
+        {
             return
         }
         let counted = isCounted(day)
@@ -64,8 +65,11 @@ extension Replication {
         let tolerance = chronic ? settings.gp.toleranceChronicDays : settings.gp.toleranceAcuteDays
         if let booking = bookGP(agent, zone: zoneIndex, from: day, tolerance: tolerance) {
             recordGP(agent, zone: zoneIndex, booking, needDay: day, followUp: false)
-        } else if draw(agent) < (chronic ? settings.gp.chronicToEmergencyWithoutSlot
-                                         : settings.gp.acuteToEmergencyWithoutSlot) {
+        } else if draw(agent)
+            < (chronic
+                ? settings.gp.chronicToEmergencyWithoutSlot
+                : settings.gp.acuteToEmergencyWithoutSlot)
+        {
             emergencyVisit(agent, zone: zoneIndex, day: day, time: time, avoidable: true)
         } else if isCounted(day) {
             count(.unmet, zone: zoneIndex)
@@ -83,11 +87,15 @@ extension Replication {
             let minutes = Double(lists.minutes[slot]) * factor
             if minutes > limit { break }
             let provider = Int(lists.providers[slot])
-            guard let booked = specialistBook.earliest(provider: provider, from: day,
-                                                       tolerance: settings.specialist.toleranceDays) else { continue }
+            guard
+                let booked = specialistBook.earliest(
+                    provider: provider, from: day,
+                    tolerance: settings.specialist.toleranceDays)
+            else { continue }
             specialistBook.take(provider: provider, day: booked)
-            specialistContact(agent, zone: zoneIndex, day: booked, minutes: minutes,
-                              actor: network.specialist.actors[provider], hospital: -1)
+            specialistContact(
+                agent, zone: zoneIndex, day: booked, minutes: minutes,
+                actor: network.specialist.actors[provider], hospital: -1)
             return
         }
         let hospitals = network.hospitalLists
@@ -110,8 +118,10 @@ extension Replication {
 
     /// Counts the contact; the specialist may book a planned stay (at their hospital, else one
     /// linked to the patient's GP).
-    private mutating func specialistContact(_ agent: Int, zone zoneIndex: Int, day: Int, minutes: Double, actor: Int,
-                                            hospital: Int) {
+    private mutating func specialistContact(
+        _ agent: Int, zone zoneIndex: Int, day: Int, minutes: Double, actor: Int,
+        hospital: Int
+    ) {
         if isCounted(day) {
             count(.specialistContacts, zone: zoneIndex)
             count(.travelMinutes, zone: zoneIndex, 2 * minutes)

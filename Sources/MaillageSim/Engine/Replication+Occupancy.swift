@@ -6,7 +6,8 @@ extension Replication {
             counters.series[base] = used
             counters.series[base + 1] = offered
         }
-        var used = 0.0, offered = 0.0
+        var used = 0.0
+        var offered = 0.0
         for (position, actor) in network.hospital.actors.enumerated() {
             counters.actorUsedDays[actor] += Double(beds.used[position])
             counters.actorCapacityDays[actor] += Double(beds.capacity[position])

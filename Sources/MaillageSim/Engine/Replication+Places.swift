@@ -21,8 +21,9 @@ extension Replication {
         releaseHomeCare(agent, day: day)
         places.used[role.rawValue][position] += 1
         agents.place[agent].begin(role, waiting: false, position: position)
-        schedule(day: max(endDay, day + 1), agent: agent, kind: .placeEnd(role),
-                 payload: position | Int(agents.place[agent].episode) << 16)
+        schedule(
+            day: max(endDay, day + 1), agent: agent, kind: .placeEnd(role),
+            payload: position | Int(agents.place[agent].episode) << 16)
         if role == .ehpad { becomeResident(agent, home: position) }
     }
 
@@ -92,8 +93,10 @@ extension Replication {
     }
 
     /// A patient kept in a hospital bed gets their place: they start it and leave the bed.
-    private mutating func endBedBlocking(_ agent: Int, stay: HospitalBeds.Blocked, role: PlaceRole, position: Int,
-                                         day: Int) {
+    private mutating func endBedBlocking(
+        _ agent: Int, stay: HospitalBeds.Blocked, role: PlaceRole, position: Int,
+        day: Int
+    ) {
         let hospital = Int(stay.hospital)
         startPlace(agent, role: role, position: position, day: day, hospital: hospital)
         let delay = day - Int(stay.since)

@@ -39,8 +39,9 @@ extension Replication {
 
     /// Consultation slots per provider and day, with closures, capacity changes and days off laid in.
     mutating func fillSlotBooks(gpChanges: SlotChanges) {
-        gpBook = SlotBook(days: bookDays, slots: slotBook(network.gp, salt: 1 << 60, changes: gpChanges),
-                          providers: network.gp.count)
+        gpBook = SlotBook(
+            days: bookDays, slots: slotBook(network.gp, salt: 1 << 60, changes: gpChanges),
+            providers: network.gp.count)
         specialistBook = SlotBook(
             days: bookDays, slots: slotBook(network.specialist, salt: 2 << 60, changes: schedule.specialistSlotChanges),
             providers: network.specialist.count)

@@ -26,21 +26,26 @@ extension Replication {
         // after the residual of the admission delay; without them beds dip for two months.
         let pipeline = model.electiveDelay.mean
         // EHPAD first (residents), then hospital beds, then home care.
-        let sequence = [PlaceRole.ehpad.rawValue, SteadyStatePlan.beds,
-                        PlaceRole.ssiad.rawValue, PlaceRole.had.rawValue]
+        let sequence = [
+            PlaceRole.ehpad.rawValue, SteadyStatePlan.beds,
+            PlaceRole.ssiad.rawValue, PlaceRole.had.rawValue,
+        ]
         for agent32 in order {
-            let agent = Int(agent32), bandIndex = Int(agents.band[agent]), zoneIndex = Int(agents.zone[agent])
+            let agent = Int(agent32)
+            let bandIndex = Int(agents.band[agent])
+            let zoneIndex = Int(agents.zone[agent])
             if draw(agent) < model.plannedRate[bandIndex] * pipeline {
                 let left = model.electiveDelay.residual(draw(agent), draw(agent), draw(agent))
                 schedule(day: max(1, Int(left.rounded())), agent: agent, kind: .electiveAdmission, payload: 0)
             }
             for resource in sequence where plan.probability[resource][bandIndex] > 0 {
                 guard draw(agent) < plan.probability[resource][bandIndex] else { continue }
-                let placed = if let role = PlaceRole(rawValue: resource) {
-                    startsInPlace(agent, role: role, zone: zoneIndex, targets: plan.targets[resource])
-                } else {
-                    startsInBed(agent, zone: zoneIndex, targets: plan.targets[SteadyStatePlan.beds])
-                }
+                let placed =
+                    if let role = PlaceRole(rawValue: resource) {
+                        startsInPlace(agent, role: role, zone: zoneIndex, targets: plan.targets[resource])
+                    } else {
+                        startsInBed(agent, zone: zoneIndex, targets: plan.targets[SteadyStatePlan.beds])
+                    }
                 if placed { break }
             }
         }
@@ -91,11 +96,13 @@ extension Replication {
     /// The nearest hospital in reach below its target takes the agent for the rest of a stay.
     private mutating func startsInBed(_ agent: Int, zone zoneIndex: Int, targets: [Int32]) -> Bool {
         let lists = network.hospitalLists
-        guard let slot = lists.range(zoneIndex).first(where: {
-            let hospital = Int(lists.providers[$0])
-            return Double(lists.minutes[$0]) <= settings.travel.hospitalLimitMinutes
-                && beds.used[hospital] < targets[hospital]
-        }) else { return false }
+        guard
+            let slot = lists.range(zoneIndex).first(where: {
+                let hospital = Int(lists.providers[$0])
+                return Double(lists.minutes[$0]) <= settings.travel.hospitalLimitMinutes
+                    && beds.used[hospital] < targets[hospital]
+            })
+        else { return false }
         let hospital = Int(lists.providers[slot])
         beds.used[hospital] += 1
         agents.state[agent].insert(.inHospital)
@@ -106,9 +113,11 @@ extension Replication {
 
     /// The nearest (or covering) provider of the role below its target takes the agent for the rest of a stay.
     private mutating func startsInPlace(_ agent: Int, role: PlaceRole, zone zoneIndex: Int, targets: [Int32]) -> Bool {
-        guard let position = serviceCandidates(role: role, zone: zoneIndex).first(where: {
-            places.used[role.rawValue][$0] < targets[$0]
-        }) else { return false }
+        guard
+            let position = serviceCandidates(role: role, zone: zoneIndex).first(where: {
+                places.used[role.rawValue][$0] < targets[$0]
+            })
+        else { return false }
         let left = max(1, Int(model.stay(role).residual(draw(agent), draw(agent), draw(agent)).rounded(.up)))
         occupy(agent, role: role, position: position, day: 0, endDay: left)
         return true

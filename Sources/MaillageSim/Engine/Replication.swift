@@ -50,8 +50,10 @@ struct Replication {
     var eventLog: EventLog?
 
     /// A replication of a compiled request; `replication` picks its random stream.
-    init(network: CareNetwork, schedule: EventSchedule, parameters: CompiledParameters, days: Int, seed: UInt64,
-         replication: Int, logEvents: Bool) {
+    init(
+        network: CareNetwork, schedule: EventSchedule, parameters: CompiledParameters, days: Int, seed: UInt64,
+        replication: Int, logEvents: Bool
+    ) {
         self.network = network
         self.schedule = schedule
         model = parameters
@@ -72,8 +74,9 @@ struct Replication {
                 schedule.surges.contains { $0.zones[zone] } || schedule.epidemics.contains { $0.zones[zone] }
             },
             epidemics: schedule.epidemics.count, tourist: network.territory.zones.map { touristIDs.contains($0.id) })
-        counters = ReplicationCounters(zones: network.zoneCount, actors: network.territory.actors.count,
-                                       countedDays: days)
+        counters = ReplicationCounters(
+            zones: network.zoneCount, actors: network.territory.actors.count,
+            countedDays: days)
         eventLog = logEvents ? EventLog() : nil
         buildRhythms()
     }
@@ -126,8 +129,10 @@ struct Replication {
         guard next < Double(totalDays) else { return }
         let day = Int(next)
         let fraction = Int((next - Double(day)) * 16_777_216)
-        calendar[day].append(CalendarEntry(agent: agent, kind: .need,
-                                           payload: min(fraction, CalendarEntry.maximumPayload)))
+        calendar[day].append(
+            CalendarEntry(
+                agent: agent, kind: .need,
+                payload: min(fraction, CalendarEntry.maximumPayload)))
     }
 
     /// The agent's (band, chronic) pair, the index of the need rates: band × 2 + chronic.
@@ -184,7 +189,8 @@ struct Replication {
 
     /// Runs one calendar event.
     private mutating func handle(_ entry: CalendarEntry, day: Int) {
-        let agent = entry.agent, payload = entry.payload
+        let agent = entry.agent
+        let payload = entry.payload
         switch entry.kind {
         case .need:
             need(agent, day: day, time: Double(day) + Double(payload) / 16_777_216)
@@ -220,16 +226,16 @@ struct Replication {
         var zoneFactorsChanged = false
         for action in (schedule.actions[day] ?? []) + (conditions.drawnActions[day] ?? []) {
             switch action {
-            case let .closure(actor, delta): conditions.closed[actor] += delta
-            case let .nightClosure(actor, delta): conditions.nightClosed[actor] += delta
-            case let .beds(hospital, value): beds.capacity[hospital] = Self.whole(value)
-            case let .emergencyVisits(department, value): emergency.staffedVisits[department] = value
-            case let .places(role, position, value):
+            case .closure(let actor, let delta): conditions.closed[actor] += delta
+            case .nightClosure(let actor, let delta): conditions.nightClosed[actor] += delta
+            case .beds(let hospital, let value): beds.capacity[hospital] = Self.whole(value)
+            case .emergencyVisits(let department, let value): emergency.staffedVisits[department] = value
+            case .places(let role, let position, let value):
                 places.capacity[role.rawValue][position] = Self.whole(value)
                 serveWaitingList(role: role, position: position, day: day)
             case .zoneFactors: zoneFactorsChanged = true
-            case let .gpPatientsLeave(gp): detachPatients(gp: gp, day: day)
-            case let .gpGone(gp, gone): declarations.closedToNew[gp] = gone
+            case .gpPatientsLeave(let gp): detachPatients(gp: gp, day: day)
+            case .gpGone(let gp, let gone): declarations.closedToNew[gp] = gone
             }
         }
         if zoneFactorsChanged { updateZoneFactors(day) }

@@ -32,19 +32,27 @@ public enum EventFile {
     /// Reads events from JSON bytes; `source` names them in errors.
     ///
     /// - Throws: as ``load(_:startDay:days:)``.
-    public static func parse(_ data: Data, startDay: Int, days: Int, source: String = "events") throws -> [SimulationEvent] {
+    public static func parse(_ data: Data, startDay: Int, days: Int, source: String = "events") throws
+        -> [SimulationEvent]
+    {
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: data) } catch {
-            throw SimulationError.unreadableFile(path: source, reason: "is not valid JSON (\(error.localizedDescription))")
+            throw SimulationError.unreadableFile(
+                path: source, reason: "is not valid JSON (\(error.localizedDescription))")
         }
         let list: [Any]
-        if let array = json as? [Any] { list = array } else if let object = json as? [String: Any], let array = object["events"] as? [Any] {
+        if let array = json as? [Any] {
+            list = array
+        } else if let object = json as? [String: Any], let array = object["events"] as? [Any] {
             list = array
         } else {
-            throw SimulationError.unreadableFile(path: source, reason: "must hold a list of events or {\"events\": [...]}")
+            throw SimulationError.unreadableFile(
+                path: source, reason: "must hold a list of events or {\"events\": [...]}")
         }
         return try list.enumerated().map { index, item in
-            guard let object = item as? [String: Any] else { throw SimulationError.invalidEvent(index: index, reason: "is not an object") }
+            guard let object = item as? [String: Any] else {
+                throw SimulationError.invalidEvent(index: index, reason: "is not an object")
+            }
             return try event(object, index: index, startDay: startDay, days: days)
         }
     }
@@ -59,13 +67,17 @@ public enum EventFile {
         // As in parameter files and scenario files: a misspelt key is refused, not ignored.
         let allowed = type.eventFileKeys
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) && !$0.hasPrefix("_") }) {
-            throw fail("'\(unknown)' is not understood in a \(type) event; expected \(allowed.sorted().joined(separator: ", "))")
+            throw fail(
+                "'\(unknown)' is not understood in a \(type) event; expected \(allowed.sorted().joined(separator: ", "))"
+            )
         }
         let from = try day(object["from"], key: "from", index: index, startDay: startDay, days: days) ?? 0
         let to = try day(object["to"], key: "to", index: index, startDay: startDay, days: days) ?? (days - 1)
         guard to >= from else { throw fail("ends (day \(to)) before it starts (day \(from))") }
         func text(_ key: String) throws -> String {
-            guard let value = object[key] as? String, !value.isEmpty else { throw fail("\(type) needs '\(key)' (a text)") }
+            guard let value = object[key] as? String, !value.isEmpty else {
+                throw fail("\(type) needs '\(key)' (a text)")
+            }
             return value
         }
         func number(_ key: String) throws -> Double {
@@ -75,7 +87,9 @@ public enum EventFile {
             return value
         }
         func zones() throws -> [String] {
-            guard let zones = object["zones"] as? [String], !zones.isEmpty else { throw fail("\(type) needs 'zones' (a list of zone ids, or [\"*\"])") }
+            guard let zones = object["zones"] as? [String], !zones.isEmpty else {
+                throw fail("\(type) needs 'zones' (a list of zone ids, or [\"*\"])")
+            }
             return zones
         }
         let change: SimulationEvent.Change
@@ -94,7 +108,8 @@ public enum EventFile {
             if let names = object["needs"] as? [String] {
                 needs = try names.map { name in
                     guard let kind = NeedKind(rawValue: name) else {
-                        throw fail("need '\(name)' is not one of \(NeedKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw fail(
+                            "need '\(name)' is not one of \(NeedKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     return kind
                 }
@@ -108,7 +123,9 @@ public enum EventFile {
             guard let peak = try day(object["peak"], key: "peak", index: index, startDay: startDay, days: days) else {
                 throw fail("epidemic needs 'peak' (a date or day within from...to)")
             }
-            guard peak >= from, peak <= to else { throw fail("epidemic peak (day \(peak)) is outside from...to (\(from)...\(to))") }
+            guard peak >= from, peak <= to else {
+                throw fail("epidemic peak (day \(peak)) is outside from...to (\(from)...\(to))")
+            }
             guard let table = object["intensity"] as? [String: Any], !table.isEmpty else {
                 throw fail("epidemic needs 'intensity' (peak multipliers by age band, such as {\"0-14\": 1.8})")
             }
@@ -123,7 +140,8 @@ public enum EventFile {
             if let names = object["needs"] as? [String] {
                 needs = try names.map { name in
                     guard let kind = NeedKind(rawValue: name) else {
-                        throw fail("need '\(name)' is not one of \(NeedKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw fail(
+                            "need '\(name)' is not one of \(NeedKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     return kind
                 }
@@ -138,7 +156,9 @@ public enum EventFile {
     private static func whole(_ number: NSNumber, key: String, index: Int, days: Int) throws -> Int {
         let value = number.doubleValue
         guard value.isFinite, value == value.rounded(), let day = Int(exactly: value) else {
-            throw SimulationError.invalidEvent(index: index, reason: "'\(key)': \(number) is not a whole day number within the horizon, days 0...\(days - 1)")
+            throw SimulationError.invalidEvent(
+                index: index,
+                reason: "'\(key)': \(number) is not a whole day number within the horizon, days 0...\(days - 1)")
         }
         return day
     }
@@ -150,10 +170,12 @@ public enum EventFile {
         if let text = value as? String {
             let parts = text.split(separator: "-")
             if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-               let absolute = CalendarDay.daysSinceEpoch(year: y, month: m, day: d) {
+                let absolute = CalendarDay.daysSinceEpoch(year: y, month: m, day: d)
+            {
                 offset = absolute - startDay
             } else {
-                throw SimulationError.invalidEvent(index: index, reason: "'\(key)': '\(text)' is not an ISO date such as 2026-03-01")
+                throw SimulationError.invalidEvent(
+                    index: index, reason: "'\(key)': '\(text)' is not an ISO date such as 2026-03-01")
             }
         } else if let number = value as? NSNumber {
             offset = try whole(number, key: key, index: index, days: days)
@@ -161,7 +183,8 @@ public enum EventFile {
             offset = try whole(number, key: key, index: index, days: days)
         }
         guard let offset else {
-            throw SimulationError.invalidEvent(index: index, reason: "'\(key)' must be an ISO date, a day number or {\"day\": N}")
+            throw SimulationError.invalidEvent(
+                index: index, reason: "'\(key)' must be an ISO date, a day number or {\"day\": N}")
         }
         guard (0..<days).contains(offset) else {
             // A mistyped offset such as 9223372036854775000 has no calendar date to show.
@@ -169,7 +192,9 @@ public enum EventFile {
             let date = !overflow && CalendarDay.representable.contains(absolute) ? ", \(CalendarDay.iso(absolute))" : ""
             throw SimulationError.invalidEvent(
                 index: index,
-                reason: "'\(key)' (day \(offset)\(date)) is outside the horizon, days 0...\(days - 1) from \(CalendarDay.iso(startDay)) to \(CalendarDay.iso(startDay + days - 1))")
+                reason:
+                    "'\(key)' (day \(offset)\(date)) is outside the horizon, days 0...\(days - 1) from \(CalendarDay.iso(startDay)) to \(CalendarDay.iso(startDay + days - 1))"
+            )
         }
         return offset
     }

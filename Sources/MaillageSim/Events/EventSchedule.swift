@@ -69,11 +69,16 @@ struct EventSchedule: Sendable {
         func positions(_ role: ProviderRole) -> [Int: Int] {
             Dictionary(role.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        let gpAt = positions(network.gp), specialistAt = positions(network.specialist), hospitalAt = positions(network.hospital)
-        let emergencyAt = positions(network.emergency), ssiadAt = positions(network.ssiad), hadAt = positions(network.had)
+        let gpAt = positions(network.gp)
+        let specialistAt = positions(network.specialist)
+        let hospitalAt = positions(network.hospital)
+        let emergencyAt = positions(network.emergency)
+        let ssiadAt = positions(network.ssiad)
+        let hadAt = positions(network.had)
         let ehpadAt = positions(network.ehpad)
         for (number, event) in events.enumerated() {
-            let from = event.fromDay + warm, to = event.toDay + warm
+            let from = event.fromDay + warm
+            let to = event.toDay + warm
             func fail(_ reason: String) -> SimulationError { .invalidEvent(index: number, reason: reason) }
             func actor(_ id: String) throws -> Int {
                 guard let index = actorIndex[id] else { throw fail("actor \(id) does not exist in the territory") }
@@ -89,10 +94,12 @@ struct EventSchedule: Sendable {
                 return mask
             }
             switch event.change {
-            case let .close(id, nightOnly):
+            case .close(let id, let nightOnly):
                 let index = try actor(id)
                 if nightOnly {
-                    guard emergencyAt[index] != nil else { throw fail("night_only closes an emergency department, and \(id) has none") }
+                    guard emergencyAt[index] != nil else {
+                        throw fail("night_only closes an emergency department, and \(id) has none")
+                    }
                     add(.nightClosure(actor: index, delta: 1), on: from)
                     add(.nightClosure(actor: index, delta: -1), on: to + 1)
                 } else {
@@ -101,11 +108,13 @@ struct EventSchedule: Sendable {
                     if let g = gpAt[index] {
                         gpSlotChanges[g, default: []].append((from, to, nil))
                         // A long closure (not a holiday) sends its declared patients to look for another GP.
-                        if to - from + 1 >= p.gp.closureDaysBeforePatientsLeave { add(.gpPatientsLeave(gp: g), on: from) }
+                        if to - from + 1 >= p.gp.closureDaysBeforePatientsLeave {
+                            add(.gpPatientsLeave(gp: g), on: from)
+                        }
                     }
                     if let s = specialistAt[index] { specialistSlotChanges[s, default: []].append((from, to, nil)) }
                 }
-            case let .capacity(id, measure, given):
+            case .capacity(let id, let measure, let given):
                 // A sampled run scales every capacity, those set by events too.
                 let value = given * network.sample
                 let index = try actor(id)
@@ -123,7 +132,10 @@ struct EventSchedule: Sendable {
                     specialistSlotChanges[s, default: []].append((from, to, slots))
                     applied = true
                 }
-                if let h = hospitalAt[index], measure == .beds { add(.beds(hospital: h, value: value), on: from); applied = true }
+                if let h = hospitalAt[index], measure == .beds {
+                    add(.beds(hospital: h, value: value), on: from)
+                    applied = true
+                }
                 if let e = emergencyAt[index], measure == .edVisitsPerDay || measure == .edVisitsPerYear {
                     let perDay = measure == .edVisitsPerYear ? value / 365 : value
                     // A department's visits a day set its staffed capacity (the load it takes without crowding).
@@ -131,31 +143,43 @@ struct EventSchedule: Sendable {
                     applied = true
                 }
                 if measure == .places {
-                    if let s = ssiadAt[index] { add(.places(role: .ssiad, position: s, value: value), on: from); applied = true }
-                    if let s = hadAt[index] { add(.places(role: .had, position: s, value: value), on: from); applied = true }
-                    if let s = ehpadAt[index] { add(.places(role: .ehpad, position: s, value: value), on: from); applied = true }
+                    if let s = ssiadAt[index] {
+                        add(.places(role: .ssiad, position: s, value: value), on: from)
+                        applied = true
+                    }
+                    if let s = hadAt[index] {
+                        add(.places(role: .had, position: s, value: value), on: from)
+                        applied = true
+                    }
+                    if let s = ehpadAt[index] {
+                        add(.places(role: .ehpad, position: s, value: value), on: from)
+                        applied = true
+                    }
                 }
                 guard applied else {
-                    throw fail("capacity \(measure) does not apply to \(id) (a \(territory.actors[index].kind)) in the simulation")
+                    throw fail(
+                        "capacity \(measure) does not apply to \(id) (a \(territory.actors[index].kind)) in the simulation"
+                    )
                 }
-            case let .surge(zones, factor, needs):
+            case .surge(let zones, let factor, let needs):
                 let mask = try zoneMask(zones)
                 let needMask = NeedKind.allCases.map { needs.contains($0) }
                 surges.append(ZoneFactor(zones: mask, factor: factor, needs: needMask, from: from, to: to))
                 if factor > 1 { for zone in mask.indices where mask[zone] { surgeMax[zone] *= factor } }
                 add(.zoneFactors, on: from)
                 add(.zoneFactors, on: to + 1)
-            case let .epidemic(zones, peak, intensity, needs):
+            case .epidemic(let zones, let peak, let intensity, let needs):
                 let mask = try zoneMask(zones)
                 let byBand = network.bandIDs.map { intensity[$0] ?? 1 }
                 for band in intensity.keys where !network.bandIDs.contains(band) {
                     throw fail("epidemic intensity names age band \(band), which the territory does not have")
                 }
                 let needMask = NeedKind.allCases.map { needs.contains($0) }
-                epidemics.append(Epidemic(zones: mask, needs: needMask, intensity: byBand, from: from, peak: peak + warm, to: to))
+                epidemics.append(
+                    Epidemic(zones: mask, needs: needMask, intensity: byBand, from: from, peak: peak + warm, to: to))
                 let highest = max(1, byBand.max() ?? 1)
                 for zone in mask.indices where mask[zone] { surgeMax[zone] *= highest }
-            case let .slowTravel(zones, factor):
+            case .slowTravel(let zones, let factor):
                 slowdowns.append(ZoneFactor(zones: try zoneMask(zones), factor: factor, needs: [], from: from, to: to))
                 add(.zoneFactors, on: from)
                 add(.zoneFactors, on: to + 1)

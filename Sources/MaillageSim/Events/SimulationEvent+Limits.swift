@@ -17,11 +17,13 @@ extension SimulationEvent {
         switch kind {
         case .surge:
             guard factor > 0, factor <= maximumSurge else {
-                return "a surge factor must be more than 0 and at most \(Self.format(maximumSurge)) (needs × factor), not \(Self.format(factor))"
+                return
+                    "a surge factor must be more than 0 and at most \(Self.format(maximumSurge)) (needs × factor), not \(Self.format(factor))"
             }
         case .slowTravel:
             guard slowTravelRange.contains(factor) else {
-                return "a slow_travel factor must be between \(Self.format(slowTravelRange.lowerBound)) and \(Self.format(slowTravelRange.upperBound)) (travel times × factor), not \(Self.format(factor))"
+                return
+                    "a slow_travel factor must be between \(Self.format(slowTravelRange.lowerBound)) and \(Self.format(slowTravelRange.upperBound)) (travel times × factor), not \(Self.format(factor))"
             }
         case .close, .capacity, .epidemic: break
         }
@@ -34,11 +36,15 @@ extension SimulationEvent {
         var surges: [(index: Int, zones: Set<String>, factor: Double, from: Int, to: Int)] = []
         for (index, event) in events.enumerated() {
             switch event.change {
-            case let .surge(zones, factor, _):
-                if let problem = factorProblem(kind: .surge, factor: factor) { throw SimulationError.invalidEvent(index: index, reason: problem) }
+            case .surge(let zones, let factor, _):
+                if let problem = factorProblem(kind: .surge, factor: factor) {
+                    throw SimulationError.invalidEvent(index: index, reason: problem)
+                }
                 surges.append((index, Set(zones), factor, event.fromDay, event.toDay))
-            case let .slowTravel(_, factor):
-                if let problem = factorProblem(kind: .slowTravel, factor: factor) { throw SimulationError.invalidEvent(index: index, reason: problem) }
+            case .slowTravel(_, let factor):
+                if let problem = factorProblem(kind: .slowTravel, factor: factor) {
+                    throw SimulationError.invalidEvent(index: index, reason: problem)
+                }
             case .close, .capacity: break
             case .epidemic: break  // intensities are bounded (0...100) where the event file is read
             }
@@ -49,12 +55,15 @@ extension SimulationEvent {
         let zoneNames = amplifying.reduce(into: Set<String>()) { $0.formUnion($1.zones) }
         for start in amplifying {
             for zone in zoneNames where start.zones.contains(zone) || start.zones.contains("*") || zone == "*" {
-                let active = amplifying.filter { $0.from <= start.from && start.from <= $0.to && ($0.zones.contains(zone) || $0.zones.contains("*")) }
+                let active = amplifying.filter {
+                    $0.from <= start.from && start.from <= $0.to && ($0.zones.contains(zone) || $0.zones.contains("*"))
+                }
                 let product = active.reduce(1.0) { $0 * $1.factor }
                 if product > maximumSurge {
                     throw SimulationError.invalidEvent(
                         index: start.index,
-                        reason: "\(active.count) surges overlap on day \(start.from) in zone \(zone == "*" ? "'*' (every zone)" : zone) and multiply needs by \(Self.format(product)); the most allowed is \(Self.format(maximumSurge))"
+                        reason:
+                            "\(active.count) surges overlap on day \(start.from) in zone \(zone == "*" ? "'*' (every zone)" : zone) and multiply needs by \(Self.format(product)); the most allowed is \(Self.format(maximumSurge))"
                     )
                 }
             }

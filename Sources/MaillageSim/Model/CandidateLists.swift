@@ -15,14 +15,18 @@ struct CandidateLists: Sendable {
     func range(_ zone: Int) -> Range<Int> { Int(offsets[zone])..<Int(offsets[zone + 1]) }
 
     /// Lists built from the straight-line travel model, ties broken by provider index.
-    static func build(zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place], limit: Double, keep: Int) throws -> CandidateLists {
+    static func build(zones: [StraightLinePairs.Place], sites: [StraightLinePairs.Place], limit: Double, keep: Int)
+        throws -> CandidateLists
+    {
         var offsets: [Int32] = [0]
-        var providers: [Int32] = [], minutes: [Float] = []
+        var providers: [Int32] = []
+        var minutes: [Float] = []
         offsets.reserveCapacity(zones.count + 1)
         guard !sites.isEmpty else {
             return CandidateLists(offsets: Array(repeating: 0, count: zones.count + 1), providers: [], minutes: [])
         }
-        let graph = try StraightLinePairs.graph(zones: zones, sites: sites, model: .calibrated, limitMinutes: limit, threads: 1)
+        let graph = try StraightLinePairs.graph(
+            zones: zones, sites: sites, model: .calibrated, limitMinutes: limit, threads: 1)
         var row: [(Int, Double)] = []
         for zone in 0..<zones.count {
             row.removeAll(keepingCapacity: true)

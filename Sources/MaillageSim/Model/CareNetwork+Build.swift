@@ -23,7 +23,9 @@ extension CareNetwork {
         guard perBand.reduce(0, +) > 0 else {
             throw SimulationError.unusableTerritory("its \(zoneCount) zone(s) have no inhabitants")
         }
-        guard perBand.count <= Int(UInt32.max) else { throw SimulationError.unusableTerritory("more than 4 billion inhabitants") }
+        guard perBand.count <= Int(UInt32.max) else {
+            throw SimulationError.unusableTerritory("more than 4 billion inhabitants")
+        }
 
         let actors = territory.actors
         func value(_ actor: Actor, _ measure: CapacityMeasure) -> Double? { actor.capacity(measure)?.value }
@@ -36,12 +38,14 @@ extension CareNetwork {
                 let slots = value(actor, .consultationsPerDay) ?? fte.map { $0 * p.gp.consultationsPerFTEDay } ?? 0
                 gp.actors.append(index)
                 gp.capacity.append(slots)
-                gpListCapacity.append(value(actor, .listSize)
-                    ?? (fte ?? slots / p.gp.consultationsPerFTEDay) * p.population.listSizePerFTE)
+                gpListCapacity.append(
+                    value(actor, .listSize)
+                        ?? (fte ?? slots / p.gp.consultationsPerFTEDay) * p.population.listSizePerFTE)
             case .specialist:
                 specialist.actors.append(index)
-                specialist.capacity.append(value(actor, .consultationsPerDay)
-                    ?? (value(actor, .fte) ?? 1) * p.specialist.consultationsPerFTEDay)
+                specialist.capacity.append(
+                    value(actor, .consultationsPerDay)
+                        ?? (value(actor, .fte) ?? 1) * p.specialist.consultationsPerFTEDay)
             case .hospital:
                 let position = hospital.count
                 hospital.actors.append(index)
@@ -77,17 +81,28 @@ extension CareNetwork {
         let zonePlaces = territory.zones.map { StraightLinePairs.Place(point: $0.point, density: $0.densityClass) }
         let density = Dictionary(territory.zones.map { ($0.id, $0.densityClass) }, uniquingKeysWith: { a, _ in a })
         func places(_ role: ProviderRole) -> [StraightLinePairs.Place] {
-            role.actors.map { StraightLinePairs.Place(point: actors[$0].point, density: actors[$0].zoneID.flatMap { density[$0] } ?? nil) }
+            role.actors.map {
+                StraightLinePairs.Place(
+                    point: actors[$0].point, density: actors[$0].zoneID.flatMap { density[$0] } ?? nil)
+            }
         }
         let keep = p.travel.maxCandidates
-        gpLists = try CandidateLists.build(zones: zonePlaces, sites: places(gp), limit: p.travel.gpLimitMinutes, keep: keep)
-        specialistLists = try CandidateLists.build(zones: zonePlaces, sites: places(specialist), limit: p.travel.specialistLimitMinutes, keep: keep)
-        hospitalLists = try CandidateLists.build(zones: zonePlaces, sites: places(hospital), limit: p.travel.hospitalLimitMinutes, keep: keep)
-        emergencyLists = try CandidateLists.build(zones: zonePlaces, sites: places(emergency), limit: p.travel.emergencyLimitMinutes, keep: keep)
-        pharmacyLists = try CandidateLists.build(zones: zonePlaces, sites: places(pharmacy), limit: p.travel.pharmacyLimitMinutes, keep: keep)
-        ehpadLists = try CandidateLists.build(zones: zonePlaces, sites: places(ehpad), limit: p.travel.ehpadLimitMinutes, keep: keep)
-        let ssiadNear = try CandidateLists.build(zones: zonePlaces, sites: places(ssiad), limit: p.travel.hospitalLimitMinutes, keep: 3)
-        let hadNear = try CandidateLists.build(zones: zonePlaces, sites: places(had), limit: p.travel.hospitalLimitMinutes, keep: 3)
+        gpLists = try CandidateLists.build(
+            zones: zonePlaces, sites: places(gp), limit: p.travel.gpLimitMinutes, keep: keep)
+        specialistLists = try CandidateLists.build(
+            zones: zonePlaces, sites: places(specialist), limit: p.travel.specialistLimitMinutes, keep: keep)
+        hospitalLists = try CandidateLists.build(
+            zones: zonePlaces, sites: places(hospital), limit: p.travel.hospitalLimitMinutes, keep: keep)
+        emergencyLists = try CandidateLists.build(
+            zones: zonePlaces, sites: places(emergency), limit: p.travel.emergencyLimitMinutes, keep: keep)
+        pharmacyLists = try CandidateLists.build(
+            zones: zonePlaces, sites: places(pharmacy), limit: p.travel.pharmacyLimitMinutes, keep: keep)
+        ehpadLists = try CandidateLists.build(
+            zones: zonePlaces, sites: places(ehpad), limit: p.travel.ehpadLimitMinutes, keep: keep)
+        let ssiadNear = try CandidateLists.build(
+            zones: zonePlaces, sites: places(ssiad), limit: p.travel.hospitalLimitMinutes, keep: 3)
+        let hadNear = try CandidateLists.build(
+            zones: zonePlaces, sites: places(had), limit: p.travel.hospitalLimitMinutes, keep: 3)
         ssiadCover = Array(repeating: [], count: zoneCount)
         hadCover = Array(repeating: [], count: zoneCount)
         agreements = Array(repeating: [], count: hospital.count)
@@ -95,7 +110,8 @@ extension CareNetwork {
         estimateBeds(territory, parameters: p)
         ehpadZone = Self.zoneOfEachSite(ehpadLists, sites: ehpad.count)
         for role in [ssiad, had, ehpad] where role.count > 65_535 {
-            throw SimulationError.unusableTerritory("it has \(role.count) home-care services or nursing homes of one kind (at most 65,535)")
+            throw SimulationError.unusableTerritory(
+                "it has \(role.count) home-care services or nursing homes of one kind (at most 65,535)")
         }
         if sample < 1 {
             for role in [\CareNetwork.gp, \.specialist, \.hospital, \.emergency, \.ssiad, \.had, \.ehpad] {
@@ -117,7 +133,9 @@ extension CareNetwork {
         let exact = bands.map { population.total * (shares[$0.id] ?? 0) / total }
         var counts = exact.map { Int($0.rounded(.down)) }
         let missing = Int(population.total.rounded()) - counts.reduce(0, +)
-        let order = exact.indices.sorted { (exact[$0] - exact[$0].rounded(.down), -$0) > (exact[$1] - exact[$1].rounded(.down), -$1) }
+        let order = exact.indices.sorted {
+            (exact[$0] - exact[$0].rounded(.down), -$0) > (exact[$1] - exact[$1].rounded(.down), -$1)
+        }
         for index in order.prefix(max(0, missing)) { counts[index] += 1 }
         return counts
     }
@@ -140,7 +158,8 @@ extension CareNetwork {
         let actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let zoneIndex = Dictionary(territory.zones.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let gpPosition = Dictionary(gp.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let hospitalPosition = Dictionary(hospital.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let hospitalPosition = Dictionary(
+            hospital.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let ssiadPosition = Dictionary(ssiad.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let hadPosition = Dictionary(had.actors.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         // Each actor's groups: CPTS it is a member of, MSP/centre it is a partner of, itself.
@@ -152,7 +171,10 @@ extension CareNetwork {
             guard let from = actorIndex[link.from] else { continue }
             switch link.kind {
             case .memberOf:
-                if let to = actorIndex[link.to] { groups[from].insert(to); cptsOf[from].insert(to) }
+                if let to = actorIndex[link.to] {
+                    groups[from].insert(to)
+                    cptsOf[from].insert(to)
+                }
             case .partner:
                 guard let to = actorIndex[link.to] else { continue }
                 groups[from].insert(to)
@@ -160,7 +182,9 @@ extension CareNetwork {
                 if let g = gpPosition[from], let h = hospitalPosition[to] { gpHospitalSets[g].insert(h) }
                 if let g = gpPosition[to], let h = hospitalPosition[from] { gpHospitalSets[g].insert(h) }
             case .refersTo:
-                if let g = gpPosition[from], let to = actorIndex[link.to], let h = hospitalPosition[to] { gpHospitalSets[g].insert(h) }
+                if let g = gpPosition[from], let to = actorIndex[link.to], let h = hospitalPosition[to] {
+                    gpHospitalSets[g].insert(h)
+                }
             case .dischargesTo:
                 if let h = hospitalPosition[from], let to = actorIndex[link.to] { agreements[h].insert(to) }
             case .covers:
@@ -176,7 +200,9 @@ extension CareNetwork {
         }
         for (position, actor) in gp.actors.enumerated() {
             var mine = groups[actor]
-            for group in groups[actor] where actors[group].kind == .msp || actors[group].kind == .healthCentre { mine.formUnion(cptsOf[group]) }
+            for group in groups[actor] where actors[group].kind == .msp || actors[group].kind == .healthCentre {
+                mine.formUnion(cptsOf[group])
+            }
             // A GP only groups with colleagues, not with the hospital it is a partner of.
             let ids = mine.filter { actors[$0].kind != .hospital }.sorted()
             gpGroups += ids.map { Int32($0) }

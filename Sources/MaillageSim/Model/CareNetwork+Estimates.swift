@@ -20,7 +20,8 @@ extension CareNetwork {
         }
         bedsEstimated = hospital.capacity.map(\.isNaN)
         for position in 0..<hospital.count where bedsEstimated[position] {
-            hospital.capacity[position] = max(p.hospital.minimumDefaultBeds, (p.hospital.defaultBedsPer1000 * served[position] / 1_000).rounded())
+            hospital.capacity[position] = max(
+                p.hospital.minimumDefaultBeds, (p.hospital.defaultBedsPer1000 * served[position] / 1_000).rounded())
         }
         var servedByDepartment = [Double](repeating: 0, count: emergency.count)
         for (zone, place) in territory.zones.enumerated() {
@@ -28,7 +29,9 @@ extension CareNetwork {
             servedByDepartment[Int(emergencyLists.providers[first])] += place.population.total
         }
         for department in 0..<emergency.count {
-            emergency.capacity[department] = max(p.emergency.minimumStaffedVisitsPerDay, p.emergency.staffedVisitsPer1000Served * servedByDepartment[department] / 1_000)
+            emergency.capacity[department] = max(
+                p.emergency.minimumStaffedVisitsPerDay,
+                p.emergency.staffedVisitsPer1000Served * servedByDepartment[department] / 1_000)
         }
     }
 

@@ -53,14 +53,18 @@ struct CareNetwork: Sendable {
     @inline(__always)
     func sameGroup(_ a: Int, _ b: Int) -> Bool {
         for i in Int(gpGroupOffsets[a])..<Int(gpGroupOffsets[a + 1]) {
-            for j in Int(gpGroupOffsets[b])..<Int(gpGroupOffsets[b + 1]) where gpGroups[i] == gpGroups[j] { return true }
+            for j in Int(gpGroupOffsets[b])..<Int(gpGroupOffsets[b + 1]) where gpGroups[i] == gpGroups[j] {
+                return true
+            }
         }
         return false
     }
 
     @inline(__always)
     func linked(gp: Int, hospital: Int) -> Bool {
-        for i in Int(gpHospitalOffsets[gp])..<Int(gpHospitalOffsets[gp + 1]) where Int(gpHospitals[i]) == hospital { return true }
+        for i in Int(gpHospitalOffsets[gp])..<Int(gpHospitalOffsets[gp + 1]) where Int(gpHospitals[i]) == hospital {
+            return true
+        }
         return false
     }
 

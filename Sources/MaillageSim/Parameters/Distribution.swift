@@ -28,7 +28,9 @@ public struct Distribution: Sendable, Hashable, Codable {
     }
 
     /// A lognormal distribution of this mean and standard deviation, in days.
-    public static func lognormal(mean: Double, sd: Double) -> Distribution { .init(type: .lognormal, mean: mean, sd: sd) }
+    public static func lognormal(mean: Double, sd: Double) -> Distribution {
+        .init(type: .lognormal, mean: mean, sd: sd)
+    }
     /// An exponential distribution of this mean, in days.
     public static func exponential(mean: Double) -> Distribution { .init(type: .exponential, mean: mean) }
     /// Always `value` days.
@@ -54,13 +56,21 @@ public struct Distribution: Sendable, Hashable, Codable {
         let most = Int(Self.maximumDays)
         switch type {
         case .fixed, .exponential:
-            guard let mean, mean.isFinite, mean >= 0, mean <= Self.maximumDays else { throw fail("needs a mean from 0 to \(most) days, not \(mean.map { "\($0)" } ?? "none")") }
+            guard let mean, mean.isFinite, mean >= 0, mean <= Self.maximumDays else {
+                throw fail("needs a mean from 0 to \(most) days, not \(mean.map { "\($0)" } ?? "none")")
+            }
         case .lognormal:
-            guard let mean, mean.isFinite, mean > 0, mean <= Self.maximumDays else { throw fail("needs a mean more than 0 and at most \(most) days, not \(mean.map { "\($0)" } ?? "none")") }
-            guard let sd, sd.isFinite, sd > 0, sd <= Self.maximumDays else { throw fail("needs an sd more than 0 and at most \(most) days, not \(sd.map { "\($0)" } ?? "none")") }
+            guard let mean, mean.isFinite, mean > 0, mean <= Self.maximumDays else {
+                throw fail("needs a mean more than 0 and at most \(most) days, not \(mean.map { "\($0)" } ?? "none")")
+            }
+            guard let sd, sd.isFinite, sd > 0, sd <= Self.maximumDays else {
+                throw fail("needs an sd more than 0 and at most \(most) days, not \(sd.map { "\($0)" } ?? "none")")
+            }
         case .empirical:
             guard let values, !values.isEmpty else { throw fail("an empirical distribution needs at least one value") }
-            guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= Self.maximumDays }) else { throw fail("values must be numbers from 0 to \(most) days") }
+            guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= Self.maximumDays }) else {
+                throw fail("values must be numbers from 0 to \(most) days")
+            }
             if let weights {
                 guard weights.count == values.count else {
                     throw fail("has \(values.count) values but \(weights.count) weights")
@@ -79,7 +89,8 @@ public struct Distribution: Sendable, Hashable, Codable {
         case .exponential: return .exponential(mean ?? 0)
         case .lognormal:
             // Moments of the lognormal from the mean and sd of the durations themselves.
-            let m = mean ?? 1, s = sd ?? 1
+            let m = mean ?? 1
+            let s = sd ?? 1
             let sigma2 = log(1 + (s * s) / (m * m))
             return .lognormal(mu: log(m) - sigma2 / 2, sigma: sigma2.squareRoot())
         case .empirical:
@@ -115,12 +126,12 @@ public struct Distribution: Sendable, Hashable, Codable {
         @inline(__always)
         private func unclamped(_ u1: Double, _ u2: Double) -> Double {
             switch self {
-            case let .fixed(value): return value
-            case let .exponential(mean): return -mean * log(1 - u1)
-            case let .lognormal(mu, sigma):
+            case .fixed(let value): return value
+            case .exponential(let mean): return -mean * log(1 - u1)
+            case .lognormal(let mu, let sigma):
                 let z = (-2 * log(1 - u1)).squareRoot() * cos(2 * Double.pi * u2)
                 return exp(mu + sigma * z)
-            case let .empirical(values, cumulative):
+            case .empirical(let values, let cumulative):
                 for (index, bound) in cumulative.enumerated() where u1 < bound { return values[index] }
                 return values[values.count - 1]
             }
@@ -129,11 +140,12 @@ public struct Distribution: Sendable, Hashable, Codable {
         /// The distribution's mean.
         var mean: Double {
             switch self {
-            case let .fixed(value): return value
-            case let .exponential(mean): return mean
-            case let .lognormal(mu, sigma): return exp(mu + sigma * sigma / 2)
-            case let .empirical(values, cumulative):
-                var total = 0.0, previous = 0.0
+            case .fixed(let value): return value
+            case .exponential(let mean): return mean
+            case .lognormal(let mu, let sigma): return exp(mu + sigma * sigma / 2)
+            case .empirical(let values, let cumulative):
+                var total = 0.0
+                var previous = 0.0
                 for (index, bound) in cumulative.enumerated() {
                     total += (bound - previous) * values[index]
                     previous = bound
@@ -148,13 +160,14 @@ public struct Distribution: Sendable, Hashable, Codable {
         /// μ + σ²; for an empirical one each value is weighted by itself.
         func residual(_ u1: Double, _ u2: Double, _ u3: Double) -> Double {
             switch self {
-            case let .fixed(value): return value * u3
-            case let .exponential(mean): return -mean * log(1 - u1)
-            case let .lognormal(mu, sigma):
+            case .fixed(let value): return value * u3
+            case .exponential(let mean): return -mean * log(1 - u1)
+            case .lognormal(let mu, let sigma):
                 let z = (-2 * log(1 - u1)).squareRoot() * cos(2 * Double.pi * u2)
                 return exp(mu + sigma * sigma + sigma * z) * u3
-            case let .empirical(values, cumulative):
-                var weights: [Double] = [], previous = 0.0
+            case .empirical(let values, let cumulative):
+                var weights: [Double] = []
+                var previous = 0.0
                 for (index, bound) in cumulative.enumerated() {
                     weights.append((bound - previous) * values[index])
                     previous = bound

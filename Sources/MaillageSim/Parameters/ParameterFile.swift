@@ -27,7 +27,8 @@ public enum ParameterFile {
         do {
             overrides = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw SimulationError.unreadableFile(path: source, reason: "is not valid JSON (\(error.localizedDescription))")
+            throw SimulationError.unreadableFile(
+                path: source, reason: "is not valid JSON (\(error.localizedDescription))")
         }
         guard let object = overrides as? [String: Any] else {
             throw SimulationError.unreadableFile(path: source, reason: "must hold a JSON object of parameters")
@@ -42,12 +43,14 @@ public enum ParameterFile {
         let merged = try merge(overrides, into: base, path: "")
         let parameters: SimulationParameters
         do {
-            parameters = try JSONDecoder().decode(SimulationParameters.self, from: JSONSerialization.data(withJSONObject: merged))
+            parameters = try JSONDecoder().decode(
+                SimulationParameters.self, from: JSONSerialization.data(withJSONObject: merged))
         } catch let error as DecodingError {
             // Foundation on Linux reports `1.5` for a whole-number parameter as "not valid JSON",
             // with no path: find the value that is to blame.
             if let name = wholeNumberCulprit(overrides, merged: merged) {
-                throw SimulationError.invalidParameter(name: name, reason: "must be a whole number, not \(value(at: name, in: overrides) ?? "")")
+                throw SimulationError.invalidParameter(
+                    name: name, reason: "must be a whole number, not \(value(at: name, in: overrides) ?? "")")
             }
             throw describe(error)
         }
@@ -60,7 +63,9 @@ public enum ParameterFile {
         (try? JSONText.string(parameters, pretty: pretty)) ?? "{}"
     }
 
-    private static func merge(_ overrides: [String: Any], into base: [String: Any], path: String) throws -> [String: Any] {
+    private static func merge(_ overrides: [String: Any], into base: [String: Any], path: String) throws -> [String:
+        Any]
+    {
         var result = base
         // Keys starting with "_" are comments (`_about`), so that a parameter file documents itself.
         for key in overrides.keys.sorted() where !key.hasPrefix("_") {
@@ -68,7 +73,10 @@ public enum ParameterFile {
             let value = overrides[key]!
             guard let current = base[key] else {
                 // Values per age band may name bands the defaults lack (a territory with other bands).
-                if isBandTable(base) { result[key] = value; continue }
+                if isBandTable(base) {
+                    result[key] = value
+                    continue
+                }
                 throw SimulationError.invalidParameter(name: name, reason: "is not a known parameter")
             }
             if let inner = value as? [String: Any], let currentObject = current as? [String: Any] {
@@ -76,7 +84,9 @@ public enum ParameterFile {
                 let replaces = currentObject["type"] != nil && inner["type"] != nil
                 result[key] = replaces ? inner : try merge(inner, into: currentObject, path: name)
             } else if value is [String: Any] || current is [String: Any], !(current is NSNull) {
-                throw SimulationError.invalidParameter(name: name, reason: "has the wrong shape (expected \(current is [String: Any] ? "an object" : "a value"))")
+                throw SimulationError.invalidParameter(
+                    name: name,
+                    reason: "has the wrong shape (expected \(current is [String: Any] ? "an object" : "a value"))")
             } else {
                 result[key] = value
             }
@@ -88,10 +98,13 @@ public enum ParameterFile {
     private static func wholeNumberCulprit(_ overrides: [String: Any], merged: [String: Any]) -> String? {
         for path in leafPaths(overrides) {
             guard let number = leaf(at: path, in: overrides) as? NSNumber, !(number is Bool),
-                  number.doubleValue.isFinite, number.doubleValue != number.doubleValue.rounded() else { continue }
+                number.doubleValue.isFinite, number.doubleValue != number.doubleValue.rounded()
+            else { continue }
             let fixed = replacing(at: path, with: number.doubleValue.rounded(.towardZero), in: merged)
             guard let data = try? JSONSerialization.data(withJSONObject: fixed) else { continue }
-            if (try? JSONDecoder().decode(SimulationParameters.self, from: data)) != nil { return path.joined(separator: ".") }
+            if (try? JSONDecoder().decode(SimulationParameters.self, from: data)) != nil {
+                return path.joined(separator: ".")
+            }
         }
         return nil
     }
@@ -116,7 +129,9 @@ public enum ParameterFile {
     private static func replacing(at path: [String], with value: Any, in object: [String: Any]) -> [String: Any] {
         guard let first = path.first else { return object }
         var copy = object
-        if path.count == 1 { copy[first] = value } else if let inner = object[first] as? [String: Any] {
+        if path.count == 1 {
+            copy[first] = value
+        } else if let inner = object[first] as? [String: Any] {
             copy[first] = replacing(at: Array(path.dropFirst()), with: value, in: inner)
         }
         return copy
@@ -131,14 +146,14 @@ public enum ParameterFile {
             context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
-        case let .typeMismatch(type, context):
+        case .typeMismatch(let type, let context):
             return .invalidParameter(name: path(context), reason: "has the wrong type (expected \(type))")
-        case let .valueNotFound(type, context):
+        case .valueNotFound(let type, let context):
             return .invalidParameter(name: path(context), reason: "is missing (expected \(type))")
-        case let .keyNotFound(key, context):
+        case .keyNotFound(let key, let context):
             let name = (path(context).isEmpty ? "" : path(context) + ".") + key.stringValue
             return .invalidParameter(name: name, reason: "is missing")
-        case let .dataCorrupted(context):
+        case .dataCorrupted(let context):
             return .invalidParameter(name: path(context), reason: context.debugDescription)
         @unknown default:
             return .invalidParameter(name: "?", reason: "\(error)")

@@ -22,13 +22,21 @@ extension SimulationParameters {
         ),
         needs: NeedParameters(
             // Chronic patients see their GP about every two months.
-            chronicFollowUp: NeedRate(ratePerYear: bands(0, 0, 0, 0, 0, 0), ratePerYearChronic: bands(4, 4, 5, 5, 6, 6)),
+            chronicFollowUp: NeedRate(
+                ratePerYear: bands(0, 0, 0, 0, 0, 0), ratePerYearChronic: bands(4, 4, 5, 5, 6, 6)),
             // With the follow-ups: about 4 GP contacts per inhabitant a year, more with age (DREES).
-            acuteMinor: NeedRate(ratePerYear: bands(3.0, 2.0, 2.2, 2.3, 2.5, 3.0), ratePerYearChronic: bands(3.5, 2.6, 2.8, 2.9, 3.1, 3.6)),
+            acuteMinor: NeedRate(
+                ratePerYear: bands(3.0, 2.0, 2.2, 2.3, 2.5, 3.0),
+                ratePerYearChronic: bands(3.5, 2.6, 2.8, 2.9, 3.1, 3.6)),
             // 21 million emergency visits for 68 million people (0.31), part of them avoidable (below).
-            acuteUrgent: NeedRate(ratePerYear: bands(0.26, 0.27, 0.21, 0.19, 0.20, 0.40), ratePerYearChronic: bands(0.35, 0.35, 0.30, 0.28, 0.30, 0.55)),
-            specialistReferral: NeedRate(ratePerYear: bands(0.3, 0.4, 0.6, 0.8, 1.1, 1.3), ratePerYearChronic: bands(0.6, 0.8, 1.1, 1.4, 1.8, 2.0)),
-            prescription: NeedRate(ratePerYear: bands(2, 2, 3, 4, 6, 8), ratePerYearChronic: bands(6, 8, 10, 12, 12, 13))
+            acuteUrgent: NeedRate(
+                ratePerYear: bands(0.26, 0.27, 0.21, 0.19, 0.20, 0.40),
+                ratePerYearChronic: bands(0.35, 0.35, 0.30, 0.28, 0.30, 0.55)),
+            specialistReferral: NeedRate(
+                ratePerYear: bands(0.3, 0.4, 0.6, 0.8, 1.1, 1.3),
+                ratePerYearChronic: bands(0.6, 0.8, 1.1, 1.4, 1.8, 2.0)),
+            prescription: NeedRate(
+                ratePerYear: bands(2, 2, 3, 4, 6, 8), ratePerYearChronic: bands(6, 8, 10, 12, 12, 13))
         ),
         gp: GPParameters(
             // 5,000 consultations a year per FTE over about 225 working days.
@@ -95,7 +103,8 @@ extension SimulationParameters {
             multiplierWithoutFollowUp: 1.5
         ),
         indicators: IndicatorParameters(continuityMinimumVisits: 2),
-        steadyState: SteadyStateParameters(ehpadOccupancy: 0.88, bedOccupancy: 0.77, ssiadOccupancy: 0.9, hadOccupancy: 0.85),
+        steadyState: SteadyStateParameters(
+            ehpadOccupancy: 0.88, bedOccupancy: 0.77, ssiadOccupancy: 0.9, hadOccupancy: 0.85),
         rhythms: RhythmParameters(
             // Mondays about +11 % (DREES Études et résultats 1320, 2023); the rest of the week near the mean.
             dayOfWeek: [1.11, 0.99, 0.97, 0.97, 0.98, 0.98, 1.00],

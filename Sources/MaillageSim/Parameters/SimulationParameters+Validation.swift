@@ -9,15 +9,19 @@ extension SimulationParameters {
         try Check.bands(population.defaultAgeShares, "population.default_age_shares", probability: true)
         try Check.probability(population.shareNotSeekingGP, "population.share_not_seeking_gp")
         try Check.positive(population.listSizePerFTE, "population.list_size_per_fte")
-        for (name, value) in [("gp", travel.gpLimitMinutes), ("specialist", travel.specialistLimitMinutes),
-                              ("emergency", travel.emergencyLimitMinutes), ("hospital", travel.hospitalLimitMinutes),
-                              ("pharmacy", travel.pharmacyLimitMinutes), ("ehpad", travel.ehpadLimitMinutes)] {
+        for (name, value) in [
+            ("gp", travel.gpLimitMinutes), ("specialist", travel.specialistLimitMinutes),
+            ("emergency", travel.emergencyLimitMinutes), ("hospital", travel.hospitalLimitMinutes),
+            ("pharmacy", travel.pharmacyLimitMinutes), ("ehpad", travel.ehpadLimitMinutes),
+        ] {
             try Check.positive(value, "travel.\(name)_limit_minutes")
         }
         try Check.integer(travel.maxCandidates, "travel.max_candidates", in: 1...250)
-        for (name, need) in [("chronic_follow_up", needs.chronicFollowUp), ("acute_minor", needs.acuteMinor),
-                             ("acute_urgent", needs.acuteUrgent), ("specialist_referral", needs.specialistReferral),
-                             ("prescription", needs.prescription)] {
+        for (name, need) in [
+            ("chronic_follow_up", needs.chronicFollowUp), ("acute_minor", needs.acuteMinor),
+            ("acute_urgent", needs.acuteUrgent), ("specialist_referral", needs.specialistReferral),
+            ("prescription", needs.prescription),
+        ] {
             try Check.bands(need.ratePerYear, "needs.\(name).rate_per_year", probability: false)
             try Check.bands(need.ratePerYearChronic, "needs.\(name).rate_per_year_chronic", probability: false)
         }
@@ -89,7 +93,8 @@ extension SimulationParameters {
         ]
         for (name, values) in perBand {
             for band in bandIDs where values[band] == nil {
-                throw SimulationError.invalidParameter(name: "\(name).\(band)", reason: "is missing: the territory has age band \(band)")
+                throw SimulationError.invalidParameter(
+                    name: "\(name).\(band)", reason: "is missing: the territory has age band \(band)")
             }
         }
     }
@@ -98,8 +103,10 @@ extension SimulationParameters {
     public func startDay() throws -> Int {
         let parts = startDate.split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              let days = CalendarDay.daysSinceEpoch(year: year, month: month, day: day) else {
-            throw SimulationError.invalidParameter(name: "start_date", reason: "'\(startDate)' is not an ISO date such as 2026-01-01")
+            let days = CalendarDay.daysSinceEpoch(year: year, month: month, day: day)
+        else {
+            throw SimulationError.invalidParameter(
+                name: "start_date", reason: "'\(startDate)' is not an ISO date such as 2026-01-01")
         }
         return days
     }

@@ -39,8 +39,15 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var rhythms: RhythmParameters
 
     enum CodingKeys: String, CodingKey {
-        case startDate = "start_date", warmUpDays = "warm_up_days", population, travel, needs, gp, specialist,
-             emergency, hospital, discharge, homeCare = "home_care", followUp = "follow_up", readmission, indicators,
-             steadyState = "steady_state", rhythms
+        case startDate = "start_date"
+        case warmUpDays = "warm_up_days"
+        case population, travel, needs, gp, specialist,
+            emergency, hospital, discharge
+        case homeCare = "home_care"
+        case followUp = "follow_up"
+        case readmission, indicators
+        case
+            steadyState = "steady_state"
+        case rhythms
     }
 }

@@ -16,7 +16,9 @@ public struct ContinuityIndices: Sendable, Equatable {
     /// consecutive pairs with the same provider; nil when there is no visit.
     public init?(visits n: Int, providers k: Int, sumOfSquares: Int, largest: Int, sameConsecutive: Int) {
         guard n > 0 else { return nil }
-        let nd = Double(n), kd = Double(k), squares = Double(sumOfSquares)
+        let nd = Double(n)
+        let kd = Double(k)
+        let squares = Double(sumOfSquares)
         upc = Double(largest) / nd
         hhi = squares / (nd * nd)
         mmci = n == 1 ? 1 : (1 - kd / (nd + 0.1)) / (1 - 1 / (nd + 0.1))
@@ -26,8 +28,10 @@ public struct ContinuityIndices: Sendable, Equatable {
 
     /// From per-provider visit counts.
     public init?(counts: [Int], sameConsecutive: Int) {
-        self.init(visits: counts.reduce(0, +), providers: counts.filter { $0 > 0 }.count,
-                  sumOfSquares: counts.reduce(0) { $0 + $1 * $1 }, largest: counts.max() ?? 0, sameConsecutive: sameConsecutive)
+        self.init(
+            visits: counts.reduce(0, +), providers: counts.filter { $0 > 0 }.count,
+            sumOfSquares: counts.reduce(0) { $0 + $1 * $1 }, largest: counts.max() ?? 0,
+            sameConsecutive: sameConsecutive)
     }
 
     /// From a time-ordered sequence of provider labels (`AABAC…`).

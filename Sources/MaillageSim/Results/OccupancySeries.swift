@@ -30,7 +30,8 @@ public struct OccupancySeries: Sendable, Equatable {
     init(meanOf replications: [[Double]], days: Int) {
         let n = Double(max(1, replications.count))
         lines = OccupancyRole.allCases.enumerated().map { index, role in
-            var used = [Double](repeating: 0, count: days), offered = used
+            var used = [Double](repeating: 0, count: days)
+            var offered = used
             for series in replications {
                 for day in 0..<days {
                     let base = (day * OccupancyRole.count + index) * 2

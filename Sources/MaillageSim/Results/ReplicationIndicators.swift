@@ -13,7 +13,9 @@ public struct ReplicationIndicators: Sendable, Equatable {
     public var zoneValues: [[Double]]
 
     /// One replication's indicators.
-    public init(replication: Int, territory: [(name: String, value: Double)], zoneColumns: [String], zoneValues: [[Double]]) {
+    public init(
+        replication: Int, territory: [(name: String, value: Double)], zoneColumns: [String], zoneValues: [[Double]]
+    ) {
         self.replication = replication
         self.territory = territory
         self.zoneColumns = zoneColumns
@@ -37,7 +39,8 @@ public struct ReplicationIndicators: Sendable, Equatable {
         for zone in 0..<zones {
             for index in 0..<Tally.count { sums[index] += result.zoneTally[zone * Tally.count + index] }
         }
-        territory = (IndicatorFormulas.derive(sums, yearScale: scale) + IndicatorFormulas.occupancies(result, network: network))
+        territory =
+            (IndicatorFormulas.derive(sums, yearScale: scale) + IndicatorFormulas.occupancies(result, network: network))
             .map { (name: $0.0, value: $0.1) }
         var columns: [String] = []
         var values: [[Double]] = []

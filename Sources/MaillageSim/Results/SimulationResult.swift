@@ -81,12 +81,15 @@ public struct SimulationResult: Sendable {
         territory = perReplication[0].indices.map { index in
             let values = perReplication.map { $0[index].1 }
             let summary = StudentT.summary(values)
-            return Indicator(name: perReplication[0][index].0, mean: summary.mean, low: summary.low, high: summary.high, values: values)
+            return Indicator(
+                name: perReplication[0][index].0, mean: summary.mean, low: summary.low, high: summary.high,
+                values: values)
         }
         // Zones: derive per replication, then average (undefined values left out).
         zoneIDs = network.territory.zones.map(\.id)
         var columns: [(name: String, values: [Double])] = []
-        var sums: [[Double]] = [], counts: [[Double]] = []
+        var sums: [[Double]] = []
+        var counts: [[Double]] = []
         for result in replications {
             for zone in 0..<zones {
                 let slice = Array(result.zoneTally[(zone * Tally.count)..<((zone + 1) * Tally.count)])
@@ -103,7 +106,10 @@ public struct SimulationResult: Sendable {
             }
         }
         zoneColumns = columns.indices.map { index in
-            (columns[index].name, (0..<zones).map { counts[index][$0] > 0 ? sums[index][$0] / counts[index][$0] : .nan })
+            (
+                columns[index].name,
+                (0..<zones).map { counts[index][$0] > 0 ? sums[index][$0] / counts[index][$0] : .nan }
+            )
         }
         let n = Double(replications.count)
         actors = network.territory.actors.enumerated().compactMap { index, actor in
@@ -113,18 +119,23 @@ public struct SimulationResult: Sendable {
             let slotBased = [ActorKind.gp, .healthCentre, .msp, .specialist].contains(actor.kind)
             let occupancy = capacity > 0 ? (slotBased ? contacts : used) / capacity : .nan
             guard actor.kind.isPlaceOfCare else { return nil }
-            var row = ActorRow(actor: actor, contacts: contacts, capacityDays: capacity, usedDays: used, occupancy: occupancy)
+            var row = ActorRow(
+                actor: actor, contacts: contacts, capacityDays: capacity, usedDays: used, occupancy: occupancy)
             if actor.kind == .hospital {
                 func mean(_ what: ActorPressure) -> Double {
                     replications.reduce(0) { $0 + $1.actorPressure[index * ActorPressure.count + what.rawValue] } / n
                 }
                 let arrivals = mean(.arrivals)
-                let values = [arrivals, arrivals > 0 ? mean(.waitMinutes) / arrivals : .nan,
-                              arrivals > 0 ? mean(.leftWithoutBeingSeen) / arrivals : .nan,
-                              mean(.boardingPatients), mean(.boardingHours), mean(.transfersOut), mean(.transfersIn),
-                              mean(.patientsLost), mean(.dischargesDelayed), mean(.dischargeDelayDays)]
+                let values = [
+                    arrivals, arrivals > 0 ? mean(.waitMinutes) / arrivals : .nan,
+                    arrivals > 0 ? mean(.leftWithoutBeingSeen) / arrivals : .nan,
+                    mean(.boardingPatients), mean(.boardingHours), mean(.transfersOut), mean(.transfersIn),
+                    mean(.patientsLost), mean(.dischargesDelayed), mean(.dischargeDelayDays),
+                ]
                 row.pressure = Array(zip(ActorRow.pressureNames, values)).map { (name: $0.0, value: $0.1) }
-                if let position = network.hospital.actors.firstIndex(of: index) { row.estimatedBeds = network.bedsEstimated[position] }
+                if let position = network.hospital.actors.firstIndex(of: index) {
+                    row.estimatedBeds = network.bedsEstimated[position]
+                }
             }
             return row
         }
@@ -133,9 +144,11 @@ public struct SimulationResult: Sendable {
         events = replications.reduce(0) { $0 + $1.events }
         eventLog = replications[0].log.map { rows in
             rows.map { row in
-                EventLogRow(caseID: Int(row.agent), day: Int(row.day) - request.parameters.warmUpDays, activity: row.activity.name,
-                            resource: row.actor >= 0 ? network.territory.actors[Int(row.actor)].id : "",
-                            zone: network.territory.zones[Int(row.zone)].id)
+                EventLogRow(
+                    caseID: Int(row.agent), day: Int(row.day) - request.parameters.warmUpDays,
+                    activity: row.activity.name,
+                    resource: row.actor >= 0 ? network.territory.actors[Int(row.actor)].id : "",
+                    zone: network.territory.zones[Int(row.zone)].id)
             }
         }
     }

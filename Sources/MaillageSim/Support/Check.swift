@@ -12,30 +12,38 @@ enum Check {
 
     static func nonNegative(_ value: Double, _ name: String) throws {
         guard value.isFinite, value >= 0, value <= largest else {
-            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a number from 0 to \(Int64(largest))")
+            throw SimulationError.invalidParameter(
+                name: name, reason: "\(value) must be a number from 0 to \(Int64(largest))")
         }
     }
 
     static func positive(_ value: Double, _ name: String) throws {
         guard value.isFinite, value > 0, value <= largest else {
-            throw SimulationError.invalidParameter(name: name, reason: "\(value) must be a number more than 0 and at most \(Int64(largest))")
+            throw SimulationError.invalidParameter(
+                name: name, reason: "\(value) must be a number more than 0 and at most \(Int64(largest))")
         }
     }
 
     static func integer(_ value: Int, _ name: String, in range: ClosedRange<Int>) throws {
         guard range.contains(value) else {
-            throw SimulationError.invalidParameter(name: name, reason: "\(value) is outside \(range.lowerBound)...\(range.upperBound)")
+            throw SimulationError.invalidParameter(
+                name: name, reason: "\(value) is outside \(range.lowerBound)...\(range.upperBound)")
         }
     }
 
     static func bands(_ values: BandValues, _ name: String, probability: Bool) throws {
-        guard !values.isEmpty else { throw SimulationError.invalidParameter(name: name, reason: "needs a value per age band") }
+        guard !values.isEmpty else {
+            throw SimulationError.invalidParameter(name: name, reason: "needs a value per age band")
+        }
         for band in values.keys.sorted() {
             let value = values[band]!
-            if probability { try Check.probability(value, "\(name).\(band)") } else {
+            if probability {
+                try Check.probability(value, "\(name).\(band)")
+            } else {
                 // More than one need a day is no longer a rate of needs, and would flood the calendar.
                 guard value.isFinite, (0...365).contains(value) else {
-                    throw SimulationError.invalidParameter(name: "\(name).\(band)", reason: "\(value) is not a yearly rate in 0...365")
+                    throw SimulationError.invalidParameter(
+                        name: "\(name).\(band)", reason: "\(value) is not a yearly rate in 0...365")
                 }
             }
         }

@@ -20,8 +20,8 @@ enum MemoryBudget {
         guard needed.isFinite, needed <= available, agents < Double(UInt32.max) else {
             throw SimulationError.unusableTerritory(
                 "\(figure(agents)) agents × \(concurrent) replication(s) at once need about \(bytes(needed)) of memory, "
-                + "more than the \(bytes(available)) this machine can give (80 % of \(bytes(Double(ProcessInfo.processInfo.physicalMemory)))); "
-                + "simulate a sample (a fraction such as 0.1), fewer replications at once (one thread), or check the populations"
+                    + "more than the \(bytes(available)) this machine can give (80 % of \(bytes(Double(ProcessInfo.processInfo.physicalMemory)))); "
+                    + "simulate a sample (a fraction such as 0.1), fewer replications at once (one thread), or check the populations"
             )
         }
     }
@@ -33,8 +33,12 @@ enum MemoryBudget {
     static func bytes(_ value: Double) -> String {
         guard value.isFinite else { return "\(value) bytes" }
         let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]
-        var amount = value, unit = 0
-        while amount >= 1000, unit < units.count - 1 { amount /= 1000; unit += 1 }
+        var amount = value
+        var unit = 0
+        while amount >= 1000, unit < units.count - 1 {
+            amount /= 1000
+            unit += 1
+        }
         return unit == 0 ? "\(Int(amount)) bytes" : String(format: "%.1f", amount) + " " + units[unit]
     }
 }

@@ -17,11 +17,11 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     /// The problem in one line, naming the parameter, event or file.
     public var description: String {
         switch self {
-        case let .invalidParameter(name, reason): "parameter \(name): \(reason)"
-        case let .invalidEvent(index, reason): "event \(index + 1): \(reason)"
-        case let .unusableTerritory(reason): "the territory cannot be simulated: \(reason)"
-        case let .unreadableFile(path, reason): "\(path): \(reason)"
-        case let .missingFile(path): "\(path): does not exist"
+        case .invalidParameter(let name, let reason): "parameter \(name): \(reason)"
+        case .invalidEvent(let index, let reason): "event \(index + 1): \(reason)"
+        case .unusableTerritory(let reason): "the territory cannot be simulated: \(reason)"
+        case .unreadableFile(let path, let reason): "\(path): \(reason)"
+        case .missingFile(let path): "\(path): does not exist"
         }
     }
 }

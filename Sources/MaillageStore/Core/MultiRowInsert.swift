@@ -28,7 +28,8 @@ package struct MultiRowInsert {
     ///   - head: the statement up to `VALUES ` included.
     ///   - width: the number of parameters of one row.
     ///   - tail: what follows the rows (an `ON CONFLICT` clause), or empty.
-    package init(_ database: Database, head: String, width: Int, tail: String = "", maxRows: Int = Self.defaultMaxRows) {
+    package init(_ database: Database, head: String, width: Int, tail: String = "", maxRows: Int = Self.defaultMaxRows)
+    {
         self.database = database
         self.head = head
         self.width = max(width, 1)
@@ -37,7 +38,8 @@ package struct MultiRowInsert {
     }
 
     /// Writes every row, ``maxRows`` at a time; `bind` binds one row's `width` values in order.
-    package func run<Rows: Collection>(_ rows: Rows, bind: (Rows.Element, inout ParameterBinder) throws -> Void) throws {
+    package func run<Rows: Collection>(_ rows: Rows, bind: (Rows.Element, inout ParameterBinder) throws -> Void) throws
+    {
         var start = rows.startIndex
         while start != rows.endIndex {
             let end = rows.index(start, offsetBy: maxRows, limitedBy: rows.endIndex) ?? rows.endIndex
@@ -60,6 +62,7 @@ package struct MultiRowInsert {
 
     private func statement(rows: Int) throws -> Statement {
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-        return try database.cachedStatement(sql: head + Array(repeating: tuple, count: rows).joined(separator: ",") + tail)
+        return try database.cachedStatement(
+            sql: head + Array(repeating: tuple, count: rows).joined(separator: ",") + tail)
     }
 }

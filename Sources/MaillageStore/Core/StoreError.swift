@@ -19,23 +19,24 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// The message for the planner: the database file and what is wrong.
     public var description: String {
         switch self {
-        case let .alreadyExists(path):
+        case .alreadyExists(let path):
             "\(path) already exists; choose another path or delete it first (Maillage never overwrites a database)"
-        case let .notFound(path):
+        case .notFound(let path):
             "\(path) does not exist; create an empty territory database there or generate a synthetic territory into it"
-        case let .notATerritoryDatabase(path, detail):
+        case .notATerritoryDatabase(let path, let detail):
             "\(path) is not a Maillage territory database (\(detail))"
-        case let .newerSchema(path, unknown):
+        case .newerSchema(let path, let unknown):
             "\(path) was written by a newer Maillage (schema steps \(unknown.joined(separator: ", ")) are unknown here); upgrade Maillage"
-        case let .invalidContent(path, detail):
+        case .invalidContent(let path, let detail):
             "\(path): \(detail)"
-        case let .sqlite(path, code, message) where [ResultCode.SQLITE_BUSY, .SQLITE_LOCKED].contains(ResultCode(rawValue: code).primaryResultCode):
+        case .sqlite(let path, let code, let message)
+        where [ResultCode.SQLITE_BUSY, .SQLITE_LOCKED].contains(ResultCode(rawValue: code).primaryResultCode):
             // Another process held the write lock past the busy timeout (a long import or simulation).
             "\(path) is busy: another process has been writing to it for more than \(Int(TerritoryDatabase.busyTimeout)) s; "
                 + "nothing was written to it, run this again when it has finished (SQLite error \(code): \(message))"
-        case let .sqlite(path, code, message) where Self.isDiskFull(code: code, path: path):
+        case .sqlite(let path, let code, let message) where Self.isDiskFull(code: code, path: path):
             "the disk holding \(path) is full: nothing was written; free space and run again (SQLite error \(code): \(message))"
-        case let .sqlite(path, code, message):
+        case .sqlite(let path, let code, let message):
             "\(path): SQLite error \(code): \(message)"
         }
     }
@@ -52,14 +53,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 
     /// The SQLite result code, when SQLite caused the failure.
     public var sqliteCode: Int32? {
-        if case let .sqlite(_, code, _) = self { return code }
+        if case .sqlite(_, let code, _) = self { return code }
         return nil
     }
 
     /// Whether the disk or the file system failed (full disk, I/O error, read-only file).
     public var isIOFailure: Bool {
         guard let code = sqliteCode.map({ ResultCode(rawValue: $0).primaryResultCode }) else { return false }
-        let io: [ResultCode] = [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED]
+        let io: [ResultCode] = [
+            .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
+        ]
         return io.contains(code)
     }
 
@@ -68,11 +71,13 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         guard let error = error as? DatabaseError else { return error }
         let primary = error.resultCode.primaryResultCode
         if primary == .SQLITE_NOTADB {
-            return StoreError.notATerritoryDatabase(path: path, detail: "SQLite says: \(error.message ?? "file is not a database")")
+            return StoreError.notATerritoryDatabase(
+                path: path, detail: "SQLite says: \(error.message ?? "file is not a database")")
         }
         if primary == .SQLITE_CONSTRAINT {
             return StoreError.invalidContent(path: path, detail: error.message ?? "a constraint failed")
         }
-        return StoreError.sqlite(path: path, code: error.extendedResultCode.rawValue, message: error.message ?? "\(error)")
+        return StoreError.sqlite(
+            path: path, code: error.extendedResultCode.rawValue, message: error.message ?? "\(error)")
     }
 }

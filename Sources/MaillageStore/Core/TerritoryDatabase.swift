@@ -29,13 +29,18 @@ public final class TerritoryDatabase: Sendable {
     /// Creates a new, empty territory database, refusing to touch an existing file.
     ///
     /// Missing parent folders are created.
-    public static func create(at path: String, name: String? = nil, sourceCRS: String? = nil) throws -> TerritoryDatabase {
+    public static func create(at path: String, name: String? = nil, sourceCRS: String? = nil) throws
+        -> TerritoryDatabase
+    {
         let url = URL(fileURLWithPath: path)
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw StoreError.sqlite(path: path, code: ResultCode.SQLITE_CANTOPEN.rawValue, message: "cannot create its folder: \(error.localizedDescription)")
+            throw StoreError.sqlite(
+                path: path, code: ResultCode.SQLITE_CANTOPEN.rawValue,
+                message: "cannot create its folder: \(error.localizedDescription)")
         }
         let database = try connect(path: path)
         try database.migrate()

@@ -24,15 +24,17 @@ public enum GeoPackageGeometry: Sendable, Equatable {
     public var envelope: (minX: Double, maxX: Double, minY: Double, maxY: Double)? {
         let points: [XY]
         switch self {
-        case let .point(x, y): points = [XY(x, y)]
-        case let .lineString(line): points = line
-        case let .multiPolygon(polygons): points = polygons.flatMap { $0.first ?? [] }
+        case .point(let x, let y): points = [XY(x, y)]
+        case .lineString(let line): points = line
+        case .multiPolygon(let polygons): points = polygons.flatMap { $0.first ?? [] }
         }
         guard let first = points.first else { return nil }
         var box = (minX: first.x, maxX: first.x, minY: first.y, maxY: first.y)
         for point in points.dropFirst() {
-            box.minX = min(box.minX, point.x); box.maxX = max(box.maxX, point.x)
-            box.minY = min(box.minY, point.y); box.maxY = max(box.maxY, point.y)
+            box.minX = min(box.minX, point.x)
+            box.maxX = max(box.maxX, point.x)
+            box.minY = min(box.minY, point.y)
+            box.maxY = max(box.maxY, point.y)
         }
         return box
     }
@@ -47,7 +49,9 @@ public enum GeoPackageGeometry: Sendable, Equatable {
         data.append(envelope == nil ? 0b0001_0001 : 0b0000_0011)
         data.appendLittleEndian(UInt32(bitPattern: srsID))
         if let envelope {
-            for value in [envelope.minX, envelope.maxX, envelope.minY, envelope.maxY] { data.appendLittleEndian(value.bitPattern) }
+            for value in [envelope.minX, envelope.maxX, envelope.minY, envelope.maxY] {
+                data.appendLittleEndian(value.bitPattern)
+            }
         }
         appendWKB(to: &data)
         return data
@@ -55,17 +59,23 @@ public enum GeoPackageGeometry: Sendable, Equatable {
 
     /// Well-known binary, little-endian (OGC 06-103r4): point 1, line string 2, polygon 3, multipolygon 6.
     func appendWKB(to data: inout Data) {
-        func header(_ type: UInt32) { data.append(1); data.appendLittleEndian(type) }
-        func xy(_ point: XY) { data.appendLittleEndian(point.x.bitPattern); data.appendLittleEndian(point.y.bitPattern) }
+        func header(_ type: UInt32) {
+            data.append(1)
+            data.appendLittleEndian(type)
+        }
+        func xy(_ point: XY) {
+            data.appendLittleEndian(point.x.bitPattern)
+            data.appendLittleEndian(point.y.bitPattern)
+        }
         switch self {
-        case let .point(x, y):
+        case .point(let x, let y):
             header(1)
             xy(XY(x, y))
-        case let .lineString(points):
+        case .lineString(let points):
             header(2)
             data.appendLittleEndian(UInt32(points.count))
             points.forEach(xy)
-        case let .multiPolygon(polygons):
+        case .multiPolygon(let polygons):
             header(6)
             data.appendLittleEndian(UInt32(polygons.count))
             for polygon in polygons {

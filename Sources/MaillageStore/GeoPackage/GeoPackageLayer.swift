@@ -68,7 +68,9 @@ public struct GeoPackageLayer: Sendable {
     public var features: [Feature]
 
     /// A layer named `name`.
-    public init(name: String, description: String, geometryType: GeometryType?, fields: [Field], features: [Feature] = []) {
+    public init(
+        name: String, description: String, geometryType: GeometryType?, fields: [Field], features: [Feature] = []
+    ) {
         self.name = name
         self.description = description
         self.geometryType = geometryType
@@ -127,9 +129,11 @@ public struct GeoPackageCRS: Sendable, Equatable {
     }
 
     /// WGS 84 geographic, the GeoPackage's mandatory CRS.
-    public static let wgs84 = GeoPackageCRS(srsID: 4326, name: "WGS 84 geodetic", code: 4326, definition: """
-        GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],\
-        PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],\
-        AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]
-        """)
+    public static let wgs84 = GeoPackageCRS(
+        srsID: 4326, name: "WGS 84 geodetic", code: 4326,
+        definition: """
+            GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],\
+            PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],\
+            AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]
+            """)
 }

@@ -20,10 +20,11 @@ package struct ImportRowLedger {
 
     init(_ db: Database) throws {
         self.db = db
-        try db.execute(sql: """
-            CREATE TEMP TABLE maillage_import_rows (
-              id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL)
-            """)
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE maillage_import_rows (
+                  id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL)
+                """)
         insert = MultiRowInsert(db, head: "INSERT INTO \(Self.table)(id, line, lon, lat) VALUES ", width: 4)
     }
 

@@ -35,7 +35,9 @@ public struct IndicatorRun: Sendable, Equatable {
     }
 
     /// A run to save; the database assigns its id and records when and by which version it was computed.
-    public init(method: String, parameters: String, inputsFingerprint: String, summary: String? = nil, values: [ZoneValues]) {
+    public init(
+        method: String, parameters: String, inputsFingerprint: String, summary: String? = nil, values: [ZoneValues]
+    ) {
         self.method = method
         self.parameters = parameters
         self.inputsFingerprint = inputsFingerprint
@@ -49,14 +51,20 @@ extension TerritoryDatabase {
     @discardableResult
     public func save(_ run: IndicatorRun) throws -> Int64 {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO indicator_run(method, parameters, inputs_fingerprint, summary, created_at, maillage_version)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [run.method, run.parameters, run.inputsFingerprint, run.summary,
-                                 ISO8601DateFormatter().string(from: Date()), MaillageVersion.current])
+            try db.execute(
+                sql: """
+                    INSERT INTO indicator_run(method, parameters, inputs_fingerprint, summary, created_at, maillage_version)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.method, run.parameters, run.inputsFingerprint, run.summary,
+                    ISO8601DateFormatter().string(from: Date()), MaillageVersion.current,
+                ])
             let id = db.lastInsertedRowID
-            let numbers = try db.cachedStatement(sql: "INSERT INTO indicator_value(run_id, zone_id, name, value) VALUES (?, ?, ?, ?)")
-            let texts = try db.cachedStatement(sql: "INSERT INTO indicator_value(run_id, zone_id, name, text) VALUES (?, ?, ?, ?)")
+            let numbers = try db.cachedStatement(
+                sql: "INSERT INTO indicator_value(run_id, zone_id, name, value) VALUES (?, ?, ?, ?)")
+            let texts = try db.cachedStatement(
+                sql: "INSERT INTO indicator_value(run_id, zone_id, name, text) VALUES (?, ?, ?, ?)")
             for zone in run.values {
                 for (name, value) in zone.numbers.sorted(by: { $0.key < $1.key }) {
                     try numbers.execute(arguments: [id, zone.zoneID, name, value])
@@ -72,9 +80,12 @@ extension TerritoryDatabase {
     /// Reads a stored run back, values ordered by zone id; nil when no run has that id.
     public func indicatorRun(id: Int64) throws -> IndicatorRun? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM indicator_run WHERE id = ?", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM indicator_run WHERE id = ?", arguments: [id])
+            else { return nil }
             var byZone: [String: IndicatorRun.ZoneValues] = [:]
-            for value in try Row.fetchAll(db, sql: "SELECT zone_id, name, value, text FROM indicator_value WHERE run_id = ?", arguments: [id]) {
+            for value in try Row.fetchAll(
+                db, sql: "SELECT zone_id, name, value, text FROM indicator_value WHERE run_id = ?", arguments: [id])
+            {
                 let zone: String = value["zone_id"]
                 var entry = byZone[zone] ?? IndicatorRun.ZoneValues(zoneID: zone)
                 if let text = value["text"] as String? {

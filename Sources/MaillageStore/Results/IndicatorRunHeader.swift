@@ -21,11 +21,14 @@ public struct IndicatorRunHeader: Sendable, Equatable {
     public var maillageVersion: String { header.maillageVersion }
 
     /// Creates a header from its fields.
-    public init(id: Int64, method: String, parameters: String, inputsFingerprint: String, createdAt: String,
-                maillageVersion: String) {
-        header = StoredRunHeader(kind: .indicator, id: id, name: method, parameters: parameters,
-                                 inputsFingerprint: inputsFingerprint, createdAt: createdAt,
-                                 maillageVersion: maillageVersion)
+    public init(
+        id: Int64, method: String, parameters: String, inputsFingerprint: String, createdAt: String,
+        maillageVersion: String
+    ) {
+        header = StoredRunHeader(
+            kind: .indicator, id: id, name: method, parameters: parameters,
+            inputsFingerprint: inputsFingerprint, createdAt: createdAt,
+            maillageVersion: maillageVersion)
     }
 
     /// Wraps a shared header read from the indicator run table.
@@ -38,20 +41,26 @@ extension TerritoryDatabase {
     /// Every stored indicator run, oldest first.
     public func indicatorRunHeaders() throws -> [IndicatorRunHeader] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, method, parameters, inputs_fingerprint, created_at, maillage_version
-                FROM indicator_run ORDER BY id
-                """).map(IndicatorRunHeader.init(row:))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, method, parameters, inputs_fingerprint, created_at, maillage_version
+                    FROM indicator_run ORDER BY id
+                    """
+            ).map(IndicatorRunHeader.init(row:))
         }
     }
 
     /// One run's header, or nil when no run has that id.
     public func indicatorRunHeader(id: Int64) throws -> IndicatorRunHeader? {
         try read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT id, method, parameters, inputs_fingerprint, created_at, maillage_version
-                FROM indicator_run WHERE id = ?
-                """, arguments: [id]).map(IndicatorRunHeader.init(row:))
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, method, parameters, inputs_fingerprint, created_at, maillage_version
+                    FROM indicator_run WHERE id = ?
+                    """, arguments: [id]
+            ).map(IndicatorRunHeader.init(row:))
         }
     }
 }

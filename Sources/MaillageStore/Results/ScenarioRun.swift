@@ -45,7 +45,9 @@ public struct ScenarioRun: Sendable, Equatable {
         public var high: Double?
 
         /// A value; the interval is given only for simulated means.
-        public init(source: String, indicator: String, zoneID: String, value: Double?, low: Double? = nil, high: Double? = nil) {
+        public init(
+            source: String, indicator: String, zoneID: String, value: Double?, low: Double? = nil, high: Double? = nil
+        ) {
             self.source = source
             self.indicator = indicator
             self.zoneID = zoneID
@@ -56,8 +58,10 @@ public struct ScenarioRun: Sendable, Equatable {
     }
 
     /// A run to save; the database assigns its id.
-    public init(name: String, scenarioFile: String, scenarioHash: String, territoryFingerprint: String, parameters: String,
-                seed: String, replications: Int, days: Int, simulationRunID: Int64?, values: [Value]) {
+    public init(
+        name: String, scenarioFile: String, scenarioHash: String, territoryFingerprint: String, parameters: String,
+        seed: String, replications: Int, days: Int, simulationRunID: Int64?, values: [Value]
+    ) {
         self.name = name
         self.scenarioFile = scenarioFile
         self.scenarioHash = scenarioHash
@@ -79,19 +83,28 @@ extension TerritoryDatabase {
         try write { db in
             var run = run
             if let simulation { run.simulationRunID = try Self.insert(simulation, into: db) }
-            try db.execute(sql: """
-                INSERT INTO scenario_run(name, scenario_file, scenario_hash, territory_fingerprint, parameters, seed, replications, days,
-                                         simulation_run_id, created_at, maillage_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run.name, run.scenarioFile, run.scenarioHash, run.territoryFingerprint, run.parameters, run.seed,
-                                 run.replications, run.days, run.simulationRunID, ISO8601DateFormatter().string(from: Date()), MaillageVersion.current])
+            try db.execute(
+                sql: """
+                    INSERT INTO scenario_run(name, scenario_file, scenario_hash, territory_fingerprint, parameters, seed, replications, days,
+                                             simulation_run_id, created_at, maillage_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.name, run.scenarioFile, run.scenarioHash, run.territoryFingerprint, run.parameters, run.seed,
+                    run.replications, run.days, run.simulationRunID, ISO8601DateFormatter().string(from: Date()),
+                    MaillageVersion.current,
+                ])
             let id = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO scenario_value(run_id, source, indicator, zone_id, value, ci_low, ci_high) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO scenario_value(run_id, source, indicator, zone_id, value, ci_low, ci_high) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             for value in run.values {
                 func defined(_ number: Double?) -> Double? { number.flatMap { $0.isFinite ? $0 : nil } }
-                try insert.execute(arguments: [id, value.source, value.indicator, value.zoneID, defined(value.value), defined(value.low), defined(value.high)])
+                try insert.execute(arguments: [
+                    id, value.source, value.indicator, value.zoneID, defined(value.value), defined(value.low),
+                    defined(value.high),
+                ])
             }
             return id
         }

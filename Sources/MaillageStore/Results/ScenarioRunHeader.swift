@@ -24,8 +24,10 @@ public struct ScenarioRunHeader: Sendable, Equatable {
     public var name: String { header.name ?? "" }
 
     /// Creates a header from the shared part and the scenario's own fields.
-    public init(header: StoredRunHeader, scenarioFile: String, scenarioHash: String, seed: String, replications: Int,
-                days: Int, simulationRunID: Int64?) {
+    public init(
+        header: StoredRunHeader, scenarioFile: String, scenarioHash: String, seed: String, replications: Int,
+        days: Int, simulationRunID: Int64?
+    ) {
         self.header = header
         self.scenarioFile = scenarioFile
         self.scenarioHash = scenarioHash
@@ -47,8 +49,9 @@ extension TerritoryDatabase {
 
 extension ScenarioRunHeader {
     init(row: Row) {
-        self.init(header: StoredRunHeader(row: row, kind: .scenario), scenarioFile: row["scenario_file"],
-                  scenarioHash: row["scenario_hash"], seed: row["seed"], replications: row["replications"],
-                  days: row["days"], simulationRunID: row["simulation_run_id"])
+        self.init(
+            header: StoredRunHeader(row: row, kind: .scenario), scenarioFile: row["scenario_file"],
+            scenarioHash: row["scenario_hash"], seed: row["seed"], replications: row["replications"],
+            days: row["days"], simulationRunID: row["simulation_run_id"])
     }
 }

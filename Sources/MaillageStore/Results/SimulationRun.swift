@@ -45,7 +45,10 @@ public struct SimulationRun: Sendable, Equatable {
         public var high: Double?
 
         /// A value; the interval is given only for means over replications.
-        public init(scope: Scope, subjectID: String, replication: Int, name: String, value: Double?, low: Double? = nil, high: Double? = nil) {
+        public init(
+            scope: Scope, subjectID: String, replication: Int, name: String, value: Double?, low: Double? = nil,
+            high: Double? = nil
+        ) {
             self.scope = scope
             self.subjectID = subjectID
             self.replication = replication
@@ -71,8 +74,10 @@ public struct SimulationRun: Sendable, Equatable {
     }
 
     /// A run to save; the database assigns its id and records when and by which version it was computed.
-    public init(parameters: String, events: String, days: Int, seed: String, replications: Int, sample: Double = 1,
-                inputsFingerprint: String, values: [Value], series: [Series] = []) {
+    public init(
+        parameters: String, events: String, days: Int, seed: String, replications: Int, sample: Double = 1,
+        inputsFingerprint: String, values: [Value], series: [Series] = []
+    ) {
         self.sample = sample
         self.series = series
         self.parameters = parameters
@@ -95,22 +100,30 @@ extension TerritoryDatabase {
     /// Inserts a simulation run within the caller's transaction.
     static func insert(_ run: SimulationRun, into db: Database) throws -> Int64 {
         do {
-            try db.execute(sql: """
-                INSERT INTO simulation_run(parameters, events, days, seed, replications, sample, inputs_fingerprint, created_at, maillage_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run.parameters, run.events, run.days, run.seed, run.replications, run.sample, run.inputsFingerprint,
-                                 ISO8601DateFormatter().string(from: Date()), MaillageVersion.current])
+            try db.execute(
+                sql: """
+                    INSERT INTO simulation_run(parameters, events, days, seed, replications, sample, inputs_fingerprint, created_at, maillage_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.parameters, run.events, run.days, run.seed, run.replications, run.sample, run.inputsFingerprint,
+                    ISO8601DateFormatter().string(from: Date()), MaillageVersion.current,
+                ])
             let id = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO simulation_value(run_id, scope, subject_id, replication, name, value, ci_low, ci_high)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO simulation_value(run_id, scope, subject_id, replication, name, value, ci_low, ci_high)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for value in run.values {
                 let number = value.value.flatMap { $0.isNaN ? nil : $0 }
-                try insert.execute(arguments: [id, value.scope.rawValue, value.subjectID, value.replication, value.name,
-                                               number, value.low, value.high])
+                try insert.execute(arguments: [
+                    id, value.scope.rawValue, value.subjectID, value.replication, value.name,
+                    number, value.low, value.high,
+                ])
             }
-            let point = try db.cachedStatement(sql: "INSERT INTO simulation_series(run_id, name, day, value) VALUES (?, ?, ?, ?)")
+            let point = try db.cachedStatement(
+                sql: "INSERT INTO simulation_series(run_id, name, day, value) VALUES (?, ?, ?, ?)")
             for series in run.series {
                 for (day, value) in series.values.enumerated() {
                     try point.execute(arguments: [id, series.name, day, value.flatMap { $0.isFinite ? $0 : nil }])

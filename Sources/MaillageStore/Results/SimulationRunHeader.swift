@@ -48,19 +48,27 @@ extension TerritoryDatabase {
     /// Reads a stored simulation run back with its values and series; nil when no run has that id.
     public func simulationRun(id: Int64) throws -> SimulationRun? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM simulation_run WHERE id = ?", arguments: [id]) else { return nil }
-            let values = try Row.fetchAll(db, sql: """
-                SELECT scope, subject_id, replication, name, value, ci_low, ci_high FROM simulation_value
-                WHERE run_id = ? ORDER BY scope, subject_id, replication, name
-                """, arguments: [id]).compactMap { value -> SimulationRun.Value? in
-                    guard let scope = SimulationRun.Value.Scope(rawValue: value["scope"]) else { return nil }
-                    return SimulationRun.Value(scope: scope, subjectID: value["subject_id"], replication: value["replication"],
-                                               name: value["name"], value: value["value"], low: value["ci_low"], high: value["ci_high"])
-                }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM simulation_run WHERE id = ?", arguments: [id])
+            else { return nil }
+            let values = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT scope, subject_id, replication, name, value, ci_low, ci_high FROM simulation_value
+                    WHERE run_id = ? ORDER BY scope, subject_id, replication, name
+                    """, arguments: [id]
+            ).compactMap { value -> SimulationRun.Value? in
+                guard let scope = SimulationRun.Value.Scope(rawValue: value["scope"]) else { return nil }
+                return SimulationRun.Value(
+                    scope: scope, subjectID: value["subject_id"], replication: value["replication"],
+                    name: value["name"], value: value["value"], low: value["ci_low"], high: value["ci_high"])
+            }
             var series: [SimulationRun.Series] = []
-            for point in try Row.fetchAll(db, sql: "SELECT name, day, value FROM simulation_series WHERE run_id = ? ORDER BY name, day",
-                                          arguments: [id]) {
-                let name: String = point["name"], day: Int = point["day"]
+            for point in try Row.fetchAll(
+                db, sql: "SELECT name, day, value FROM simulation_series WHERE run_id = ? ORDER BY name, day",
+                arguments: [id])
+            {
+                let name: String = point["name"]
+                let day: Int = point["day"]
                 if series.last?.name != name { series.append(.init(name: name, values: [])) }
                 // Days are dense from 0; a gap (never written by Maillage) reads as undefined days.
                 while series[series.count - 1].values.count < day { series[series.count - 1].values.append(nil) }
@@ -79,7 +87,8 @@ extension TerritoryDatabase {
 
 extension SimulationRunHeader {
     init(row: Row) {
-        self.init(header: StoredRunHeader(row: row, kind: .simulation), events: row["events"], days: row["days"],
-                  seed: row["seed"], replications: row["replications"], sample: row["sample"])
+        self.init(
+            header: StoredRunHeader(row: row, kind: .simulation), events: row["events"], days: row["days"],
+            seed: row["seed"], replications: row["replications"], sample: row["sample"])
     }
 }

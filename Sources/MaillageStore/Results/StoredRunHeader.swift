@@ -32,8 +32,10 @@ public struct StoredRunHeader: Sendable, Equatable, Hashable {
     public var maillageVersion: String
 
     /// Creates a header from its fields, as read from the database or written by hand in tests.
-    public init(kind: Kind, id: Int64, name: String?, parameters: String, inputsFingerprint: String,
-                createdAt: String, maillageVersion: String) {
+    public init(
+        kind: Kind, id: Int64, name: String?, parameters: String, inputsFingerprint: String,
+        createdAt: String, maillageVersion: String
+    ) {
         self.kind = kind
         self.id = id
         self.name = name
@@ -47,14 +49,16 @@ public struct StoredRunHeader: Sendable, Equatable, Hashable {
 extension StoredRunHeader {
     /// Reads the shared columns of a row of `kind`'s run table.
     init(row: Row, kind: Kind) {
-        let name: String? = switch kind {
-        case .indicator: row["method"]
-        case .simulation: nil
-        case .scenario: row["name"]
-        }
+        let name: String? =
+            switch kind {
+            case .indicator: row["method"]
+            case .simulation: nil
+            case .scenario: row["name"]
+            }
         let fingerprint: String = kind == .scenario ? row["territory_fingerprint"] : row["inputs_fingerprint"]
-        self.init(kind: kind, id: row["id"], name: name, parameters: row["parameters"], inputsFingerprint: fingerprint,
-                  createdAt: row["created_at"], maillageVersion: row["maillage_version"])
+        self.init(
+            kind: kind, id: row["id"], name: name, parameters: row["parameters"], inputsFingerprint: fingerprint,
+            createdAt: row["created_at"], maillageVersion: row["maillage_version"])
     }
 }
 

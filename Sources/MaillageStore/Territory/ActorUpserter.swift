@@ -37,7 +37,8 @@ package final class ActorUpserter {
         self.database = database
         actors = MultiRowInsert(
             database,
-            head: "INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs) VALUES ",
+            head:
+                "INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs) VALUES ",
             width: 10,
             tail: """
                  ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, lon = excluded.lon,
@@ -51,7 +52,8 @@ package final class ActorUpserter {
             tail: " ON CONFLICT(actor_id, measure) DO UPDATE SET value = excluded.value, estimated = excluded.estimated"
         )
         // As ``TerritoryWriter/addService(_:to:)``: a service given twice is kept once.
-        services = MultiRowInsert(database, head: "INSERT OR IGNORE INTO actor_service(actor_id, service) VALUES ", width: 2)
+        services = MultiRowInsert(
+            database, head: "INSERT OR IGNORE INTO actor_service(actor_id, service) VALUES ", width: 2)
         pending.reserveCapacity(Self.batchSize)
     }
 
@@ -78,8 +80,12 @@ package final class ActorUpserter {
         let existing = try TerritoryWriter(db: database).existingIDs(in: "actor", among: pending.map(\.id))
         if !existing.isEmpty {
             let ids = Array(existing)
-            try database.execute(sql: "DELETE FROM actor_capacity WHERE actor_id IN (\(Self.placeholders(ids.count)))", arguments: StatementArguments(ids))
-            try database.execute(sql: "DELETE FROM actor_service WHERE actor_id IN (\(Self.placeholders(ids.count)))", arguments: StatementArguments(ids))
+            try database.execute(
+                sql: "DELETE FROM actor_capacity WHERE actor_id IN (\(Self.placeholders(ids.count)))",
+                arguments: StatementArguments(ids))
+            try database.execute(
+                sql: "DELETE FROM actor_service WHERE actor_id IN (\(Self.placeholders(ids.count)))",
+                arguments: StatementArguments(ids))
         }
         try actors.run(pending) { actor, binder in
             try binder.bind(actor.id)

@@ -37,12 +37,23 @@ extension TerritoryWriter {
     /// - Returns: whether the row is new.
     @discardableResult
     public func upsert(_ observed: ObservedValue) throws -> Bool {
-        let existed = try Bool.fetchOne(db, sql: """
-            SELECT 1 FROM observed_value WHERE scope = ? AND subject_id = ? AND series = ? AND year = ? AND source = ?
-            """, arguments: [observed.scope.rawValue, observed.subjectID, observed.series, observed.year, observed.source]) ?? false
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO observed_value (scope, subject_id, series, year, value, source) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [observed.scope.rawValue, observed.subjectID, observed.series, observed.year, observed.value, observed.source])
+        let existed =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT 1 FROM observed_value WHERE scope = ? AND subject_id = ? AND series = ? AND year = ? AND source = ?
+                    """,
+                arguments: [
+                    observed.scope.rawValue, observed.subjectID, observed.series, observed.year, observed.source,
+                ]) ?? false
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO observed_value (scope, subject_id, series, year, value, source) VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                observed.scope.rawValue, observed.subjectID, observed.series, observed.year, observed.value,
+                observed.source,
+            ])
         return !existed
     }
 }
@@ -54,25 +65,37 @@ extension TerritoryDatabase {
     /// - Parameter series: the series to read (`PASSU`); every series when nil.
     /// - Parameter year: the year to read; every year when nil.
     /// - Parameter loadedOnly: keep only actors and zones the territory has.
-    public func observedValues(series: String? = nil, year: Int? = nil, loadedOnly: Bool = false) throws -> [ObservedValue] {
+    public func observedValues(series: String? = nil, year: Int? = nil, loadedOnly: Bool = false) throws
+        -> [ObservedValue]
+    {
         try read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
-            if let series { conditions.append("series = ?"); arguments += [series] }
-            if let year { conditions.append("year = ?"); arguments += [year] }
+            if let series {
+                conditions.append("series = ?")
+                arguments += [series]
+            }
+            if let year {
+                conditions.append("year = ?")
+                arguments += [year]
+            }
             if loadedOnly {
-                conditions.append("""
+                conditions.append(
+                    """
                     ((scope = 'actor' AND subject_id IN (SELECT id FROM actor)) OR (scope = 'zone' AND subject_id IN (SELECT id FROM zone)) OR scope = 'territory')
                     """)
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT scope, subject_id, series, year, value, source FROM observed_value \(filter)
-                ORDER BY scope, subject_id, series, year, source
-                """, arguments: arguments)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT scope, subject_id, series, year, value, source FROM observed_value \(filter)
+                    ORDER BY scope, subject_id, series, year, source
+                    """, arguments: arguments)
             return rows.map { row in
-                ObservedValue(scope: ObservedValue.Scope(rawValue: row["scope"]) ?? .actor, subjectID: row["subject_id"],
-                              series: row["series"], year: row["year"], value: row["value"], source: row["source"])
+                ObservedValue(
+                    scope: ObservedValue.Scope(rawValue: row["scope"]) ?? .actor, subjectID: row["subject_id"],
+                    series: row["series"], year: row["year"], value: row["value"], source: row["source"])
             }
         }
     }

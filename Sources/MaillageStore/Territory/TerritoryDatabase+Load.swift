@@ -39,20 +39,23 @@ extension TerritoryDatabase {
             bandsByZone[row[0], default: [:]][try AgeBand(id: row[1])] = row[2]
         }
         var zones: [Zone] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, name, lon, lat, boundary, population, density_class, provenance FROM zone ORDER BY id
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, name, lon, lat, boundary, population, density_class, provenance FROM zone ORDER BY id
+                """)
         while let row = try rows.next() {
             let id: String = row[0]
             do {
-                zones.append(try Zone(
-                    id: id, name: row[1],
-                    point: GeoPoint(longitude: row[2], latitude: row[3]),
-                    boundary: (row[4] as String?).map(Boundary.init(geoJSON:)),
-                    population: Population(total: row[5], byBand: bandsByZone[id] ?? [:]),
-                    densityClass: (row[6] as Int?).flatMap(DensityClass.init(rawValue:)),
-                    provenance: row[7]
-                ))
+                zones.append(
+                    try Zone(
+                        id: id, name: row[1],
+                        point: GeoPoint(longitude: row[2], latitude: row[3]),
+                        boundary: (row[4] as String?).map(Boundary.init(geoJSON:)),
+                        population: Population(total: row[5], byBand: bandsByZone[id] ?? [:]),
+                        densityClass: (row[6] as Int?).flatMap(DensityClass.init(rawValue:)),
+                        provenance: row[7]
+                    ))
             } catch let error as ValidationError {
                 throw error.nested(under: "zone \(id)")
             }
@@ -62,7 +65,8 @@ extension TerritoryDatabase {
 
     private func loadActors(_ db: Database) throws -> [Actor] {
         var capacities = [String: [Capacity]]()
-        let capacityRows = try Row.fetchCursor(db, sql: "SELECT actor_id, measure, value, estimated FROM actor_capacity")
+        let capacityRows = try Row.fetchCursor(
+            db, sql: "SELECT actor_id, measure, value, estimated FROM actor_capacity")
         while let row = try capacityRows.next() {
             let measure = try CapacityMeasure.parse(row[1])
             capacities[row[0], default: []].append(try Capacity(measure, row[2], isEstimated: row[3]))
@@ -73,21 +77,24 @@ extension TerritoryDatabase {
             services[row[0], default: []].append(row[1])
         }
         var actors: [Actor] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs FROM actor ORDER BY id
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs FROM actor ORDER BY id
+                """)
         while let row = try rows.next() {
             let id: String = row[0]
             do {
                 let source: SourcePosition? = try (row[9] as String?).map {
                     try SourcePosition(x: row[7], y: row[8], crs: $0)
                 }
-                actors.append(try Actor(
-                    id: id, kind: ActorKind.parse(row[1]), name: row[2],
-                    point: GeoPoint(longitude: row[3], latitude: row[4]),
-                    zoneID: row[5], capacities: capacities[id] ?? [], services: services[id] ?? [],
-                    sourceReference: row[6], sourcePosition: source
-                ))
+                actors.append(
+                    try Actor(
+                        id: id, kind: ActorKind.parse(row[1]), name: row[2],
+                        point: GeoPoint(longitude: row[3], latitude: row[4]),
+                        zoneID: row[5], capacities: capacities[id] ?? [], services: services[id] ?? [],
+                        sourceReference: row[6], sourcePosition: source
+                    ))
             } catch let error as ValidationError {
                 throw error.nested(under: "actor \(id)")
             }
@@ -96,11 +103,15 @@ extension TerritoryDatabase {
     }
 
     private func loadLinks(_ db: Database) throws -> [Link] {
-        try Row.fetchAll(db, sql: """
-            SELECT from_actor_id, kind, coalesce(to_actor_id, to_zone_id) AS target, strength
-            FROM link ORDER BY from_actor_id, kind, target
-            """).map {
-            try Link(from: $0["from_actor_id"], kind: LinkKind.parse($0["kind"]), to: $0["target"], strength: $0["strength"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT from_actor_id, kind, coalesce(to_actor_id, to_zone_id) AS target, strength
+                FROM link ORDER BY from_actor_id, kind, target
+                """
+        ).map {
+            try Link(
+                from: $0["from_actor_id"], kind: LinkKind.parse($0["kind"]), to: $0["target"], strength: $0["strength"])
         }
     }
 }

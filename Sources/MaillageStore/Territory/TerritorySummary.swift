@@ -38,10 +38,12 @@ extension TerritoryDatabase {
     public func summary() throws -> TerritorySummary {
         let migrations = try appliedMigrations()
         return try read { db in
-            let box = try Row.fetchOne(db, sql: """
-                SELECT min(lon) AS min_lon, min(lat) AS min_lat, max(lon) AS max_lon, max(lat) AS max_lat
-                FROM (SELECT lon, lat FROM zone UNION ALL SELECT lon, lat FROM actor)
-                """)
+            let box = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT min(lon) AS min_lon, min(lat) AS min_lat, max(lon) AS max_lon, max(lat) AS max_lat
+                    FROM (SELECT lon, lat FROM zone UNION ALL SELECT lon, lat FROM actor)
+                    """)
             let boundingBox: BoundingBox? = box.flatMap { row in
                 guard let minLon = row["min_lon"] as Double? else { return nil }
                 return BoundingBox(

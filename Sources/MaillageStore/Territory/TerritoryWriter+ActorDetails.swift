@@ -16,7 +16,8 @@ extension TerritoryWriter {
     /// The capacities stored for an actor, ordered by measure.
     public func capacities(of actorID: String) throws -> [Capacity] {
         try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT measure, value, estimated FROM actor_capacity WHERE actor_id = ? ORDER BY measure"),
+            db.cachedStatement(
+                sql: "SELECT measure, value, estimated FROM actor_capacity WHERE actor_id = ? ORDER BY measure"),
             arguments: [actorID]
         ).map { row in
             try Capacity(CapacityMeasure.parse(row["measure"]), row["value"], isEstimated: row["estimated"])

@@ -13,17 +13,19 @@ extension TerritoryWriter {
     @discardableResult
     public func upsert(_ zone: Zone) throws -> UpsertOutcome {
         let existed = try exists(table: "zone", id: zone.id)
-        try db.cachedStatement(sql: """
-            INSERT INTO zone(id, name, lon, lat, population, density_class, boundary, provenance)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, lon = excluded.lon, lat = excluded.lat,
-                population = excluded.population, density_class = excluded.density_class,
-                boundary = excluded.boundary, provenance = excluded.provenance
-            """).execute(arguments: [
-                zone.id, zone.name, zone.point.longitude, zone.point.latitude,
-                zone.population.total, zone.densityClass?.rawValue,
-                zone.boundary?.geoJSONGeometry, zone.provenance,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO zone(id, name, lon, lat, population, density_class, boundary, provenance)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, lon = excluded.lon, lat = excluded.lat,
+                    population = excluded.population, density_class = excluded.density_class,
+                    boundary = excluded.boundary, provenance = excluded.provenance
+                """
+        ).execute(arguments: [
+            zone.id, zone.name, zone.point.longitude, zone.point.latitude,
+            zone.population.total, zone.densityClass?.rawValue,
+            zone.boundary?.geoJSONGeometry, zone.provenance,
+        ])
         try db.cachedStatement(sql: "DELETE FROM zone_population WHERE zone_id = ?").execute(arguments: [zone.id])
         let bands = try db.cachedStatement(
             sql: "INSERT INTO zone_population(zone_id, age_band_id, population) VALUES (?, ?, ?)"
@@ -38,17 +40,19 @@ extension TerritoryWriter {
     @discardableResult
     public func upsert(_ actor: Actor) throws -> UpsertOutcome {
         let existed = try exists(table: "actor", id: actor.id)
-        try db.cachedStatement(sql: """
-            INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, lon = excluded.lon,
-                lat = excluded.lat, zone_id = excluded.zone_id, source_ref = excluded.source_ref,
-                source_x = excluded.source_x, source_y = excluded.source_y, source_crs = excluded.source_crs
-            """).execute(arguments: [
-                actor.id, actor.kind.rawValue, actor.name, actor.point.longitude, actor.point.latitude,
-                actor.zoneID, actor.sourceReference,
-                actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, lon = excluded.lon,
+                    lat = excluded.lat, zone_id = excluded.zone_id, source_ref = excluded.source_ref,
+                    source_x = excluded.source_x, source_y = excluded.source_y, source_crs = excluded.source_crs
+                """
+        ).execute(arguments: [
+            actor.id, actor.kind.rawValue, actor.name, actor.point.longitude, actor.point.latitude,
+            actor.zoneID, actor.sourceReference,
+            actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs,
+        ])
         try db.cachedStatement(sql: "DELETE FROM actor_capacity WHERE actor_id = ?").execute(arguments: [actor.id])
         try db.cachedStatement(sql: "DELETE FROM actor_service WHERE actor_id = ?").execute(arguments: [actor.id])
         for capacity in actor.capacities { try setCapacity(capacity, of: actor.id) }
@@ -60,23 +64,30 @@ extension TerritoryWriter {
     @discardableResult
     public func upsert(_ link: Link) throws -> UpsertOutcome {
         let target = link.kind.targetsZone ? "to_zone_id" : "to_actor_id"
-        let existed = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM link WHERE from_actor_id = ? AND kind = ? AND \(target) = ?)
-            """, arguments: [link.from, link.kind.rawValue, link.to]) ?? false
-        try db.cachedStatement(sql: """
-            INSERT INTO link(from_actor_id, kind, \(target), strength) VALUES (?, ?, ?, ?)
-            ON CONFLICT(from_actor_id, kind, \(target)) WHERE \(target) IS NOT NULL
-            DO UPDATE SET strength = excluded.strength
-            """).execute(arguments: [link.from, link.kind.rawValue, link.to, link.strength])
+        let existed =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM link WHERE from_actor_id = ? AND kind = ? AND \(target) = ?)
+                    """, arguments: [link.from, link.kind.rawValue, link.to]) ?? false
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO link(from_actor_id, kind, \(target), strength) VALUES (?, ?, ?, ?)
+                ON CONFLICT(from_actor_id, kind, \(target)) WHERE \(target) IS NOT NULL
+                DO UPDATE SET strength = excluded.strength
+                """
+        ).execute(arguments: [link.from, link.kind.rawValue, link.to, link.strength])
         return existed ? .updated : .inserted
     }
 
     /// Sets one capacity of an actor, replacing the value in the same measure.
     public func setCapacity(_ capacity: Capacity, of actorID: String) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO actor_capacity(actor_id, measure, value, estimated) VALUES (?, ?, ?, ?)
-            ON CONFLICT(actor_id, measure) DO UPDATE SET value = excluded.value, estimated = excluded.estimated
-            """).execute(arguments: [actorID, capacity.measure.rawValue, capacity.value, capacity.isEstimated])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO actor_capacity(actor_id, measure, value, estimated) VALUES (?, ?, ?, ?)
+                ON CONFLICT(actor_id, measure) DO UPDATE SET value = excluded.value, estimated = excluded.estimated
+                """
+        ).execute(arguments: [actorID, capacity.measure.rawValue, capacity.value, capacity.isEstimated])
     }
 
     /// Adds a service (such as `emergency`) to an actor; adding it twice keeps one.
@@ -120,14 +131,17 @@ extension TerritoryWriter {
         for start in stride(from: 0, to: all.count, by: MultiRowInsert.defaultMaxRows) {
             let chunk = Array(all[start..<min(start + MultiRowInsert.defaultMaxRows, all.count)])
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            found.formUnion(try String.fetchSet(
-                db.cachedStatement(sql: "SELECT id FROM \(table) WHERE id IN (\(marks))"), arguments: StatementArguments(chunk)
-            ))
+            found.formUnion(
+                try String.fetchSet(
+                    db.cachedStatement(sql: "SELECT id FROM \(table) WHERE id IN (\(marks))"),
+                    arguments: StatementArguments(chunk)
+                ))
         }
         return found
     }
 
     private func exists(table: String, id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
     }
 }

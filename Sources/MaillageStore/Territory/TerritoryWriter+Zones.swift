@@ -18,12 +18,14 @@ extension TerritoryWriter {
     ///
     /// - Throws: `ValidationError` when the stored row breaks a rule of the domain.
     public func zone(_ id: String) throws -> Zone? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM zone WHERE id = ?"), arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM zone WHERE id = ?"), arguments: [id])
+        else {
             return nil
         }
         var bands = [AgeBand: Double]()
         let bandRows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT age_band_id, population FROM zone_population WHERE zone_id = ?"), arguments: [id]
+            db.cachedStatement(sql: "SELECT age_band_id, population FROM zone_population WHERE zone_id = ?"),
+            arguments: [id]
         )
         for band in bandRows { bands[try AgeBand(id: band["age_band_id"])] = band["population"] }
         return try Zone(

@@ -20,14 +20,16 @@ public struct TerritoryWriter {
 
     /// Adds a zone with its population by age band.
     public func insert(_ zone: Zone) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO zone(id, name, lon, lat, population, density_class, boundary, provenance)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                zone.id, zone.name, zone.point.longitude, zone.point.latitude,
-                zone.population.total, zone.densityClass?.rawValue,
-                zone.boundary?.geoJSONGeometry, zone.provenance,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO zone(id, name, lon, lat, population, density_class, boundary, provenance)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            zone.id, zone.name, zone.point.longitude, zone.point.latitude,
+            zone.population.total, zone.densityClass?.rawValue,
+            zone.boundary?.geoJSONGeometry, zone.provenance,
+        ])
         let bands = try db.cachedStatement(
             sql: "INSERT INTO zone_population(zone_id, age_band_id, population) VALUES (?, ?, ?)"
         )
@@ -38,19 +40,23 @@ public struct TerritoryWriter {
 
     /// Adds an actor with its capacities and services.
     public func insert(_ actor: Actor) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                actor.id, actor.kind.rawValue, actor.name, actor.point.longitude, actor.point.latitude,
-                actor.zoneID, actor.sourceReference,
-                actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            actor.id, actor.kind.rawValue, actor.name, actor.point.longitude, actor.point.latitude,
+            actor.zoneID, actor.sourceReference,
+            actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs,
+        ])
         let capacities = try db.cachedStatement(
             sql: "INSERT INTO actor_capacity(actor_id, measure, value, estimated) VALUES (?, ?, ?, ?)"
         )
         for capacity in actor.capacities {
-            try capacities.execute(arguments: [actor.id, capacity.measure.rawValue, capacity.value, capacity.isEstimated])
+            try capacities.execute(arguments: [
+                actor.id, capacity.measure.rawValue, capacity.value, capacity.isEstimated,
+            ])
         }
         let services = try db.cachedStatement(sql: "INSERT INTO actor_service(actor_id, service) VALUES (?, ?)")
         for service in actor.services {
@@ -60,13 +66,15 @@ public struct TerritoryWriter {
 
     /// Adds a link; its ends must already be stored.
     public func insert(_ link: Link) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO link(from_actor_id, kind, to_actor_id, to_zone_id, strength) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                link.from, link.kind.rawValue,
-                link.kind.targetsZone ? nil : link.to, link.kind.targetsZone ? link.to : nil,
-                link.strength,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO link(from_actor_id, kind, to_actor_id, to_zone_id, strength) VALUES (?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            link.from, link.kind.rawValue,
+            link.kind.targetsZone ? nil : link.to, link.kind.targetsZone ? link.to : nil,
+            link.strength,
+        ])
     }
 
     /// Sets a metadata value.

@@ -9,7 +9,7 @@ import Foundation
 /// as before.
 enum PackedColumn {
     #if _endian(big)
-    #error("travel_row blobs are stored little-endian; a big-endian build needs byte swaps here")
+        #error("travel_row blobs are stored little-endian; a big-endian build needs byte swaps here")
     #endif
 
     /// The blob of `values`: their bytes as they lie in memory.
@@ -23,6 +23,9 @@ enum PackedColumn {
     static func append<Value: BitwiseCopyable>(_ bytes: UnsafeRawPointer?, count: Int, to values: inout [Value]) {
         guard count > 0, let bytes else { return }
         let raw = UnsafeRawBufferPointer(start: bytes, count: count * MemoryLayout<Value>.stride)
-        values.append(contentsOf: (0..<count).lazy.map { raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<Value>.stride, as: Value.self) })
+        values.append(
+            contentsOf: (0..<count).lazy.map {
+                raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<Value>.stride, as: Value.self)
+            })
     }
 }

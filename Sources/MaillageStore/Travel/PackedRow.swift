@@ -25,7 +25,9 @@ struct PackedRow {
         destinations += other.destinations
         minutes += other.minutes
         if km != nil || other.km != nil {
-            km = (km ?? [Double](repeating: .nan, count: before)) + (other.km ?? [Double](repeating: .nan, count: other.destinations.count))
+            km =
+                (km ?? [Double](repeating: .nan, count: before))
+                + (other.km ?? [Double](repeating: .nan, count: other.destinations.count))
         }
     }
 

@@ -21,8 +21,10 @@ public struct StoredTravelMatrix: Sendable {
     public let km: [Double]?
 
     /// A matrix in compressed rows, as the store reads it.
-    public init(definition: TravelMatrixDefinition, endpoints: [TravelEndpoint], origins: [UInt32], offsets: [Int],
-                destinations: [UInt32], minutes: [Double], km: [Double]?) {
+    public init(
+        definition: TravelMatrixDefinition, endpoints: [TravelEndpoint], origins: [UInt32], offsets: [Int],
+        destinations: [UInt32], minutes: [Double], km: [Double]?
+    ) {
         self.definition = definition
         self.endpoints = endpoints
         self.origins = origins

@@ -8,7 +8,10 @@ enum StoredTravelRows {
     /// only during the call.
     static func forEachRow(
         _ statement: Statement, arguments: StatementArguments,
-        _ body: (_ origin: UInt32, _ count: Int, _ destinations: UnsafeRawPointer?, _ minutes: UnsafeRawPointer?, _ km: UnsafeRawPointer?) throws -> Void
+        _ body: (
+            _ origin: UInt32, _ count: Int, _ destinations: UnsafeRawPointer?, _ minutes: UnsafeRawPointer?,
+            _ km: UnsafeRawPointer?
+        ) throws -> Void
     ) throws {
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
@@ -24,7 +27,9 @@ enum StoredTravelRows {
                             try minutes!.withUnsafeBytes { minutes in
                                 if let km {
                                     try km.withUnsafeBytes { km in
-                                        try body(origin, count, destinations.baseAddress, minutes.baseAddress, km.baseAddress)
+                                        try body(
+                                            origin, count, destinations.baseAddress, minutes.baseAddress, km.baseAddress
+                                        )
                                     }
                                 } else {
                                     try body(origin, count, destinations.baseAddress, minutes.baseAddress, nil)
@@ -40,8 +45,9 @@ enum StoredTravelRows {
     /// A blob whose length does not match the row's pair count was not written by Maillage.
     private static func check(_ data: Data?, count: Int, width: Int, origin: UInt32) throws {
         guard let data, data.count == count * width else {
-            throw DatabaseError(resultCode: .SQLITE_CORRUPT,
-                                message: "travel_row of origin \(origin): a blob of \(data?.count ?? 0) bytes for \(count) pairs")
+            throw DatabaseError(
+                resultCode: .SQLITE_CORRUPT,
+                message: "travel_row of origin \(origin): a blob of \(data?.count ?? 0) bytes for \(count) pairs")
         }
     }
 }

@@ -15,8 +15,11 @@ extension TerritoryDatabase {
         pairs.reserveCapacity(stored.pairCount)
         for (row, origin) in stored.origins.enumerated() {
             for slot in stored.offsets[row]..<stored.offsets[row + 1] {
-                pairs.append((stored.endpoints[Int(origin)], stored.endpoints[Int(stored.destinations[slot])],
-                              Self.time(stored.minutes[slot], stored.km?[slot] ?? .nan)))
+                pairs.append(
+                    (
+                        stored.endpoints[Int(origin)], stored.endpoints[Int(stored.destinations[slot])],
+                        Self.time(stored.minutes[slot], stored.km?[slot] ?? .nan)
+                    ))
             }
         }
         return TravelMatrix(definition: stored.definition, pairs: pairs)
@@ -28,37 +31,54 @@ extension TerritoryDatabase {
     /// The fast way to every pair: one blob read per origin, no text per pair.
     public func storedTravelMatrix(named name: String, distances: Bool = false) throws -> StoredTravelMatrix? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM travel_matrix WHERE name = ?", arguments: [name]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM travel_matrix WHERE name = ?", arguments: [name])
+            else {
                 return nil
             }
             let id: Int64 = row["id"]
             let endpoints = try Self.endpoints(of: id, db)
-            let count = try Int.fetchOne(db, sql: "SELECT coalesce(sum(pairs), 0) FROM travel_row WHERE matrix_id = ?", arguments: [id]) ?? 0
-            var origins: [UInt32] = [], offsets = [0], destinations: [UInt32] = [], minutes: [Double] = [], km: [Double] = []
+            let count =
+                try Int.fetchOne(
+                    db, sql: "SELECT coalesce(sum(pairs), 0) FROM travel_row WHERE matrix_id = ?", arguments: [id]) ?? 0
+            var origins: [UInt32] = []
+            var offsets = [0]
+            var destinations: [UInt32] = []
+            var minutes: [Double] = []
+            var km: [Double] = []
             destinations.reserveCapacity(count)
             minutes.reserveCapacity(count)
             if distances { km.reserveCapacity(count) }
-            let statement = try db.makeStatement(sql: """
-                SELECT destinations, minutes, \(distances ? "km" : "NULL"), pairs, origin FROM travel_row WHERE matrix_id = ? ORDER BY origin
-                """)
-            try StoredTravelRows.forEachRow(statement, arguments: [id]) { origin, pairs, destinationBytes, minuteBytes, kmBytes in
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT destinations, minutes, \(distances ? "km" : "NULL"), pairs, origin FROM travel_row WHERE matrix_id = ? ORDER BY origin
+                    """)
+            try StoredTravelRows.forEachRow(statement, arguments: [id]) {
+                origin, pairs, destinationBytes, minuteBytes, kmBytes in
                 guard Int(origin) < endpoints.count else {
-                    throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "travel_row names origin \(origin) of \(endpoints.count) endpoints")
+                    throw DatabaseError(
+                        resultCode: .SQLITE_CORRUPT,
+                        message: "travel_row names origin \(origin) of \(endpoints.count) endpoints")
                 }
                 origins.append(origin)
                 PackedColumn.append(destinationBytes, count: pairs, to: &destinations)
                 PackedColumn.append(minuteBytes, count: pairs, to: &minutes)
                 if distances {
-                    if kmBytes != nil { PackedColumn.append(kmBytes, count: pairs, to: &km) }
-                    else { km.append(contentsOf: repeatElement(.nan, count: pairs)) }
+                    if kmBytes != nil {
+                        PackedColumn.append(kmBytes, count: pairs, to: &km)
+                    } else {
+                        km.append(contentsOf: repeatElement(.nan, count: pairs))
+                    }
                 }
                 offsets.append(destinations.count)
             }
             if let outside = destinations.first(where: { Int($0) >= endpoints.count }) {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "travel_row names destination \(outside) of \(endpoints.count) endpoints")
+                throw DatabaseError(
+                    resultCode: .SQLITE_CORRUPT,
+                    message: "travel_row names destination \(outside) of \(endpoints.count) endpoints")
             }
-            return StoredTravelMatrix(definition: Self.definition(row), endpoints: endpoints, origins: origins, offsets: offsets,
-                                      destinations: destinations, minutes: minutes, km: distances ? km : nil)
+            return StoredTravelMatrix(
+                definition: Self.definition(row), endpoints: endpoints, origins: origins, offsets: offsets,
+                destinations: destinations, minutes: minutes, km: distances ? km : nil)
         }
     }
 
@@ -70,31 +90,44 @@ extension TerritoryDatabase {
         of matrix: String, _ body: (TravelEndpoint, TravelEndpoint, TravelTime) throws -> Void
     ) throws {
         try read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM travel_matrix WHERE name = ?", arguments: [matrix]) else { return }
+            guard
+                let id = try Int64.fetchOne(db, sql: "SELECT id FROM travel_matrix WHERE name = ?", arguments: [matrix])
+            else { return }
             let endpoints = try Self.endpoints(of: id, db)
             let rank = Self.ranks(endpoints)
-            let stored = try UInt32.fetchAll(db, sql: "SELECT origin FROM travel_row WHERE matrix_id = ?", arguments: [id])
-            let statement = try db.makeStatement(sql: "SELECT destinations, minutes, km, pairs FROM travel_row WHERE matrix_id = ? AND origin = ?")
-            var destinations: [UInt32] = [], minutes: [Double] = [], km: [Double] = []
+            let stored = try UInt32.fetchAll(
+                db, sql: "SELECT origin FROM travel_row WHERE matrix_id = ?", arguments: [id])
+            let statement = try db.makeStatement(
+                sql: "SELECT destinations, minutes, km, pairs FROM travel_row WHERE matrix_id = ? AND origin = ?")
+            var destinations: [UInt32] = []
+            var minutes: [Double] = []
+            var km: [Double] = []
             for origin in stored.sorted(by: { rank[Int($0)] < rank[Int($1)] }) {
                 destinations.removeAll(keepingCapacity: true)
                 minutes.removeAll(keepingCapacity: true)
                 km.removeAll(keepingCapacity: true)
-                try StoredTravelRows.forEachRow(statement, arguments: [id, origin]) { _, pairs, destinationBytes, minuteBytes, kmBytes in
+                try StoredTravelRows.forEachRow(statement, arguments: [id, origin]) {
+                    _, pairs, destinationBytes, minuteBytes, kmBytes in
                     PackedColumn.append(destinationBytes, count: pairs, to: &destinations)
                     PackedColumn.append(minuteBytes, count: pairs, to: &minutes)
-                    if kmBytes != nil { PackedColumn.append(kmBytes, count: pairs, to: &km) }
-                    else { km.append(contentsOf: repeatElement(.nan, count: pairs)) }
+                    if kmBytes != nil {
+                        PackedColumn.append(kmBytes, count: pairs, to: &km)
+                    } else {
+                        km.append(contentsOf: repeatElement(.nan, count: pairs))
+                    }
                 }
                 guard destinations.allSatisfy({ Int($0) < endpoints.count }) else {
-                    throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "travel_row of origin \(origin) names an unknown destination")
+                    throw DatabaseError(
+                        resultCode: .SQLITE_CORRUPT,
+                        message: "travel_row of origin \(origin) names an unknown destination")
                 }
                 var order = Array(destinations.indices)
                 if !zip(destinations, destinations.dropFirst()).allSatisfy({ rank[Int($0)] < rank[Int($1)] }) {
                     order.sort { rank[Int(destinations[$0])] < rank[Int(destinations[$1])] }
                 }
                 for slot in order {
-                    try body(endpoints[Int(origin)], endpoints[Int(destinations[slot])], Self.time(minutes[slot], km[slot]))
+                    try body(
+                        endpoints[Int(origin)], endpoints[Int(destinations[slot])], Self.time(minutes[slot], km[slot]))
                 }
             }
         }
@@ -102,11 +135,15 @@ extension TerritoryDatabase {
 
     /// The matrix's endpoints by ordinal.
     private static func endpoints(of matrix: Int64, _ db: Database) throws -> [TravelEndpoint] {
-        let rows = try Row.fetchCursor(db, sql: "SELECT ordinal, kind, id FROM travel_endpoint WHERE matrix_id = ? ORDER BY ordinal", arguments: [matrix])
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT ordinal, kind, id FROM travel_endpoint WHERE matrix_id = ? ORDER BY ordinal",
+            arguments: [matrix])
         var endpoints: [TravelEndpoint] = []
         while let row = try rows.next() {
             guard row[0] as Int == endpoints.count else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "travel_endpoint ordinals of matrix \(matrix) are not 0, 1, 2…")
+                throw DatabaseError(
+                    resultCode: .SQLITE_CORRUPT,
+                    message: "travel_endpoint ordinals of matrix \(matrix) are not 0, 1, 2…")
             }
             endpoints.append(endpoint(row[1], row[2]))
         }

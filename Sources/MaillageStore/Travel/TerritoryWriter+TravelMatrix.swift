@@ -7,20 +7,31 @@ extension TerritoryWriter {
     /// leaves the previous matrix untouched.
     ///
     /// - Returns: the inserter, and how many pairs the replaced matrix had (0 for a new one).
-    package func replaceTravelMatrix(_ definition: TravelMatrixDefinition) throws -> (inserter: TravelTimeInserter, replacedPairs: Int) {
+    package func replaceTravelMatrix(_ definition: TravelMatrixDefinition) throws -> (
+        inserter: TravelTimeInserter, replacedPairs: Int
+    ) {
         var replaced = 0
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM travel_matrix WHERE name = ?", arguments: [definition.name]) {
-            replaced = try Int.fetchOne(db, sql: "SELECT coalesce(sum(pairs), 0) FROM travel_row WHERE matrix_id = ?", arguments: [id]) ?? 0
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM travel_matrix WHERE name = ?", arguments: [definition.name])
+        {
+            replaced =
+                try Int.fetchOne(
+                    db, sql: "SELECT coalesce(sum(pairs), 0) FROM travel_row WHERE matrix_id = ?", arguments: [id]) ?? 0
             try db.execute(sql: "DELETE FROM travel_row WHERE matrix_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM travel_endpoint WHERE matrix_id = ?", arguments: [id])
         }
-        let id = try Int64.fetchOne(db, sql: """
-            INSERT INTO travel_matrix(name, directed, intrazone_minutes, description) VALUES (?, ?, ?, ?)
-            ON CONFLICT(name) DO UPDATE SET directed = excluded.directed,
-                intrazone_minutes = excluded.intrazone_minutes, description = excluded.description
-            RETURNING id
-            """, arguments: [definition.name, definition.isDirected, definition.intrazoneMinutes, definition.description])
-        guard let id else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "no id for travel matrix \(definition.name)") }
+        let id = try Int64.fetchOne(
+            db,
+            sql: """
+                INSERT INTO travel_matrix(name, directed, intrazone_minutes, description) VALUES (?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET directed = excluded.directed,
+                    intrazone_minutes = excluded.intrazone_minutes, description = excluded.description
+                RETURNING id
+                """,
+            arguments: [definition.name, definition.isDirected, definition.intrazoneMinutes, definition.description])
+        guard let id else {
+            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "no id for travel matrix \(definition.name)")
+        }
         return (try TravelTimeInserter(database: db, matrixID: id), replaced)
     }
 

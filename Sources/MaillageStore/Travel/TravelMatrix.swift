@@ -23,7 +23,10 @@ public struct TravelMatrix: Sendable {
     private let times: [Pair: TravelTime]
 
     /// Builds a matrix from its stored pairs; a pair given twice keeps the last time.
-    public init(definition: TravelMatrixDefinition, pairs: [(origin: TravelEndpoint, destination: TravelEndpoint, time: TravelTime)]) {
+    public init(
+        definition: TravelMatrixDefinition,
+        pairs: [(origin: TravelEndpoint, destination: TravelEndpoint, time: TravelTime)]
+    ) {
         self.definition = definition
         var times = [Pair: TravelTime](minimumCapacity: pairs.count)
         for pair in pairs { times[Pair(origin: pair.origin, destination: pair.destination)] = pair.time }

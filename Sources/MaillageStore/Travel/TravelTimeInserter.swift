@@ -44,7 +44,9 @@ package final class TravelTimeInserter {
 
     /// Adds a pair; `tag` (a line number, say) comes back in ``DuplicateTravelPair`` when the
     /// pair is stored twice.
-    package func add(from origin: TravelEndpoint, to destination: TravelEndpoint, minutes: Double, km: Double?, tag: Int = 0) throws {
+    package func add(
+        from origin: TravelEndpoint, to destination: TravelEndpoint, minutes: Double, km: Double?, tag: Int = 0
+    ) throws {
         if origin != currentOrigin { try start(ordinal(of: origin), origin) }
         try append(ordinal(of: destination), minutes: minutes, km: km, tag: tag)
     }
@@ -59,7 +61,9 @@ package final class TravelTimeInserter {
 
     /// Adds a pair between endpoints given by their positions in ``useEndpoints(_:)``'s list.
     @inline(__always)
-    package func add(fromEndpoint origin: Int, toEndpoint destination: Int, minutes: Double, km: Double?, tag: Int = 0) throws {
+    package func add(fromEndpoint origin: Int, toEndpoint destination: Int, minutes: Double, km: Double?, tag: Int = 0)
+        throws
+    {
         let from = callerOrdinal(origin)
         if from != currentOrdinal { try start(from, callerEndpoints[origin]) }
         try append(callerOrdinal(destination), minutes: minutes, km: km, tag: tag)
@@ -69,7 +73,9 @@ package final class TravelTimeInserter {
     /// list, their values turned into minutes by `minutes`, without distances.
     package func add(_ entries: [MatrixEntry], minutes: (Double) -> Double) throws {
         for entry in entries {
-            try add(fromEndpoint: Int(entry.origin), toEndpoint: Int(entry.destination), minutes: minutes(entry.value), km: nil)
+            try add(
+                fromEndpoint: Int(entry.origin), toEndpoint: Int(entry.destination), minutes: minutes(entry.value),
+                km: nil)
         }
     }
 
@@ -88,7 +94,8 @@ package final class TravelTimeInserter {
     @inline(__always)
     private func append(_ destination: UInt32, minutes: Double, km: Double?, tag: Int) throws {
         if stamps[Int(destination)] == serial {
-            throw DuplicateTravelPair(origin: endpoints[Int(pendingOrigin)], destination: endpoints[Int(destination)], tag: tag)
+            throw DuplicateTravelPair(
+                origin: endpoints[Int(pendingOrigin)], destination: endpoints[Int(destination)], tag: tag)
         }
         stamps[Int(destination)] = serial
         pending.append(destination: destination, minutes: minutes, km: km)
@@ -143,19 +150,23 @@ package final class TravelTimeInserter {
                 .execute(arguments: [matrixID, pendingOrigin])
         }
         written.insert(pendingOrigin)
-        try database.cachedStatement(sql: """
-            INSERT INTO travel_row(matrix_id, origin, pairs, destinations, minutes, km) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                matrixID, pendingOrigin, row.destinations.count,
-                PackedColumn.blob(row.destinations[...]), PackedColumn.blob(row.minutes[...]),
-                row.km.map { PackedColumn.blob($0[...]) },
-            ])
+        try database.cachedStatement(
+            sql: """
+                INSERT INTO travel_row(matrix_id, origin, pairs, destinations, minutes, km) VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            matrixID, pendingOrigin, row.destinations.count,
+            PackedColumn.blob(row.destinations[...]), PackedColumn.blob(row.minutes[...]),
+            row.km.map { PackedColumn.blob($0[...]) },
+        ])
     }
 
     private func readRow(origin: UInt32) throws -> PackedRow {
-        let statement = try database.cachedStatement(sql: "SELECT destinations, minutes, km, pairs FROM travel_row WHERE matrix_id = ? AND origin = ?")
+        let statement = try database.cachedStatement(
+            sql: "SELECT destinations, minutes, km, pairs FROM travel_row WHERE matrix_id = ? AND origin = ?")
         var row = PackedRow()
-        try StoredTravelRows.forEachRow(statement, arguments: [matrixID, origin]) { _, count, destinations, minutes, km in
+        try StoredTravelRows.forEachRow(statement, arguments: [matrixID, origin]) {
+            _, count, destinations, minutes, km in
             PackedColumn.append(destinations, count: count, to: &row.destinations)
             PackedColumn.append(minutes, count: count, to: &row.minutes)
             if let km {

@@ -43,27 +43,38 @@ public struct CalibrationJob: Sendable {
     /// - Throws: `ValidationError` for a holdout outside 0..<1, a matrix the database does not have, or too few pairs
     ///   to fit; store errors.
     public func run(on database: TerritoryDatabase) throws -> Report {
-        guard holdout >= 0, holdout < 1 else { throw ValidationError(field: "holdout", reason: "must be from 0 to below 1 (got \(holdout))") }
+        guard holdout >= 0, holdout < 1 else {
+            throw ValidationError(field: "holdout", reason: "must be from 0 to below 1 (got \(holdout))")
+        }
         guard let definition = try database.travelMatrices().first(where: { $0.name == matrix }) else {
             let names = try database.travelMatrices().map(\.name)
-            throw ValidationError(field: "matrix", reason: "the database has no travel matrix '\(matrix)' (it has: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+            throw ValidationError(
+                field: "matrix",
+                reason:
+                    "the database has no travel matrix '\(matrix)' (it has: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
+            )
         }
         let samples = try TerritoryPlaces(database.loadTerritory()).samples(of: matrix, in: database)
         let (training, heldOut) = Self.split(samples, holdout: holdout, seed: seed)
         let fitted = try LineModelFit.fit(training)
         let judged = heldOut.isEmpty ? training : heldOut
-        func errors(_ model: StraightLineModel, _ set: [RoadSample]) -> [Double] { set.map { $0.predicted(by: model) - $0.minutes } }
+        func errors(_ model: StraightLineModel, _ set: [RoadSample]) -> [Double] {
+            set.map { $0.predicted(by: model) - $0.minutes }
+        }
         var bands: [String: Report.Band] = [:]
         for label in DistanceBand.labels {
             let inBand = judged.filter { DistanceBand.label(forKm: $0.metres / 1000) == label }
             guard !inBand.isEmpty else { continue }
-            bands[label] = Report.Band(fitted: ErrorSummary(errors: errors(fitted, inBand)), defaults: ErrorSummary(errors: errors(.calibrated, inBand)))
+            bands[label] = Report.Band(
+                fitted: ErrorSummary(errors: errors(fitted, inBand)),
+                defaults: ErrorSummary(errors: errors(.calibrated, inBand)))
         }
         let previous = try StoredLineModel.stored(in: database)
         let record = StoredLineModel(
             version: (previous?.version ?? 0) + 1, parameters: .init(fitted),
             provenance: .init(
-                matrix: matrix, matrixDescription: definition.description, trainingPairs: training.count, heldOutPairs: heldOut.count,
+                matrix: matrix, matrixDescription: definition.description, trainingPairs: training.count,
+                heldOutPairs: heldOut.count,
                 holdout: holdout, seed: seed, heldOutFitted: ErrorSummary(errors: errors(fitted, judged)),
                 heldOutDefault: ErrorSummary(errors: errors(.calibrated, judged)),
                 createdAt: ISO8601DateFormatter().string(from: Date()), maillageVersion: MaillageVersion.current
@@ -77,7 +88,9 @@ public struct CalibrationJob: Sendable {
     }
 
     /// A seeded shuffle of the pairs; the first `holdout` share is held out.
-    public static func split(_ samples: [RoadSample], holdout: Double, seed: UInt64) -> (training: [RoadSample], heldOut: [RoadSample]) {
+    public static func split(_ samples: [RoadSample], holdout: Double, seed: UInt64) -> (
+        training: [RoadSample], heldOut: [RoadSample]
+    ) {
         var generator = SplitMix64(seed: seed)
         var shuffled = samples
         shuffled.shuffle(using: &generator)

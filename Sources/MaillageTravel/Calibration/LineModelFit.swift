@@ -22,9 +22,12 @@ public enum LineModelFit {
     /// The model fitted on `samples`, searching from `start` and a few spread points.
     ///
     /// - Throws: `ValidationError` for fewer than 20 samples, or when no start gives a valid model.
-    public static func fit(_ samples: [RoadSample], start: StraightLineModel = .calibrated) throws -> StraightLineModel {
+    public static func fit(_ samples: [RoadSample], start: StraightLineModel = .calibrated) throws -> StraightLineModel
+    {
         guard samples.count >= 20 else {
-            throw ValidationError(field: "calibration", reason: "needs at least 20 road trips between distinct places with coordinates (got \(samples.count))")
+            throw ValidationError(
+                field: "calibration",
+                reason: "needs at least 20 road trips between distinct places with coordinates (got \(samples.count))")
         }
         let ratios = samples.compactMap { sample -> Double? in
             guard let road = sample.roadKm, sample.metres > 500 else { return nil }
@@ -45,16 +48,20 @@ public enum LineModelFit {
             var factors = [1.0, 1, 1, 1]
             for (index, level) in free.enumerated() { factors[level - 1] = exp(p[4 + index]) }
             guard p[0] >= 0, p[1] > 1, p[2] >= 0, p[1] + p[2] <= maximumSpeed, p[3].isFinite else { return nil }
-            return try? StraightLineModel(accessMinutes: p[0], detour: detour, nearSpeed: p[1], farSpeed: p[1] + p[2],
-                                          speedScaleKm: min(exp(p[3]), 1e4), densityFactors: factors)
+            return try? StraightLineModel(
+                accessMinutes: p[0], detour: detour, nearSpeed: p[1], farSpeed: p[1] + p[2],
+                speedScaleKm: min(exp(p[3]), 1e4), densityFactors: factors)
         }
         // The trips as flat arrays: the loss runs thousands of times over every trip.
-        let kms = samples.map { $0.metres / 1000 }, observed = samples.map(\.minutes)
-        let originLevels = samples.map { $0.originDensity?.rawValue ?? 0 }, destinationLevels = samples.map { $0.destinationDensity?.rawValue ?? 0 }
+        let kms = samples.map { $0.metres / 1000 }
+        let observed = samples.map(\.minutes)
+        let originLevels = samples.map { $0.originDensity?.rawValue ?? 0 }
+        let destinationLevels = samples.map { $0.destinationDensity?.rawValue ?? 0 }
         func loss(_ p: [Double]) -> Double {
             guard let m = model(p) else { return .infinity }
             let factors = [1.0] + m.densityFactors
-            let spread = m.farSpeed - m.nearSpeed, minutesPerKm = m.detour * 60
+            let spread = m.farSpeed - m.nearSpeed
+            let minutesPerKm = m.detour * 60
             var total = 0.0
             for index in kms.indices {
                 let km = kms[index]
@@ -71,14 +78,20 @@ public enum LineModelFit {
             [0.5, 50, 40, log(100)] + extra,
             [3, 25, 80, log(40)] + extra,
         ]
-        var best = starts[0], bestLoss = loss(best)
+        var best = starts[0]
+        var bestLoss = loss(best)
         for point in starts {
             var found = NelderMead.minimize(loss, from: point, iterations: 1500)
             found = NelderMead.minimize(loss, from: found, iterations: 1500)
             let value = loss(found)
-            if value < bestLoss { best = found; bestLoss = value }
+            if value < bestLoss {
+                best = found
+                bestLoss = value
+            }
         }
-        guard let result = model(best) else { throw ValidationError(field: "calibration", reason: "the fit did not converge") }
+        guard let result = model(best) else {
+            throw ValidationError(field: "calibration", reason: "the fit did not converge")
+        }
         return result
     }
 
@@ -108,14 +121,18 @@ enum NelderMead {
             if abs(values[n] - values[0]) < 1e-9 * (abs(values[0]) + 1e-9) { break }
             let centroid = (0..<n).map { j in simplex[0..<n].reduce(0) { $0 + $1[j] } / Double(n) }
             func along(_ t: Double) -> [Double] { (0..<n).map { centroid[$0] + t * (simplex[n][$0] - centroid[$0]) } }
-            let reflected = along(-1), reflectedValue = f(reflected)
+            let reflected = along(-1)
+            let reflectedValue = f(reflected)
             if reflectedValue < values[0] {
-                let expanded = along(-2), expandedValue = f(expanded)
-                (simplex[n], values[n]) = expandedValue < reflectedValue ? (expanded, expandedValue) : (reflected, reflectedValue)
+                let expanded = along(-2)
+                let expandedValue = f(expanded)
+                (simplex[n], values[n]) =
+                    expandedValue < reflectedValue ? (expanded, expandedValue) : (reflected, reflectedValue)
             } else if reflectedValue < values[n - 1] {
                 (simplex[n], values[n]) = (reflected, reflectedValue)
             } else {
-                let contracted = along(reflectedValue < values[n] ? -0.5 : 0.5), contractedValue = f(contracted)
+                let contracted = along(reflectedValue < values[n] ? -0.5 : 0.5)
+                let contractedValue = f(contracted)
                 if contractedValue < min(values[n], reflectedValue) {
                     (simplex[n], values[n]) = (contracted, contractedValue)
                 } else {

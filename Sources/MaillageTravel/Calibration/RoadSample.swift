@@ -21,8 +21,10 @@ public struct RoadSample: Sendable, Hashable {
     public let destinationDensity: DensityClass?
 
     /// A trip from its ends, lengths and time.
-    public init(origin: TravelEndpoint, destination: TravelEndpoint, metres: Double, minutes: Double, roadKm: Double?,
-                originDensity: DensityClass?, destinationDensity: DensityClass?) {
+    public init(
+        origin: TravelEndpoint, destination: TravelEndpoint, metres: Double, minutes: Double, roadKm: Double?,
+        originDensity: DensityClass?, destinationDensity: DensityClass?
+    ) {
         self.origin = origin
         self.destination = destination
         self.metres = metres
@@ -58,11 +60,13 @@ public struct TerritoryPlaces: Sendable {
         var places: [TravelEndpoint: Place] = [:]
         var zoneDensity: [String: DensityClass] = [:]
         for zone in territory.zones {
-            places[.zone(zone.id)] = Place(point: zone.point, density: zone.densityClass, population: zone.population.total)
+            places[.zone(zone.id)] = Place(
+                point: zone.point, density: zone.densityClass, population: zone.population.total)
             zoneDensity[zone.id] = zone.densityClass
         }
         for actor in territory.actors {
-            places[.actor(actor.id)] = Place(point: actor.point, density: actor.zoneID.flatMap { zoneDensity[$0] }, population: 0)
+            places[.actor(actor.id)] = Place(
+                point: actor.point, density: actor.zoneID.flatMap { zoneDensity[$0] }, population: 0)
         }
         self.places = places
     }
@@ -73,10 +77,12 @@ public struct TerritoryPlaces: Sendable {
         var samples: [RoadSample] = []
         try database.forEachTravelTime(of: matrix) { origin, destination, time in
             guard origin != destination, let from = places[origin], let to = places[destination] else { return }
-            samples.append(RoadSample(
-                origin: origin, destination: destination, metres: Geodesic.wgs84.distance(from: from.point, to: to.point),
-                minutes: time.minutes, roadKm: time.km, originDensity: from.density, destinationDensity: to.density
-            ))
+            samples.append(
+                RoadSample(
+                    origin: origin, destination: destination,
+                    metres: Geodesic.wgs84.distance(from: from.point, to: to.point),
+                    minutes: time.minutes, roadKm: time.km, originDensity: from.density, destinationDensity: to.density
+                ))
         }
         return samples
     }

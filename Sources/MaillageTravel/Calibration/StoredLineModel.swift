@@ -37,8 +37,9 @@ public struct StoredLineModel: Sendable, Codable, Hashable {
         ///
         /// - Throws: `ValidationError` when a stored value is out of the model's range (a hand-edited database).
         public func model() throws -> StraightLineModel {
-            try StraightLineModel(accessMinutes: accessMinutes, detour: detour, nearSpeed: nearSpeed, farSpeed: farSpeed,
-                                  speedScaleKm: speedScaleKm, densityFactors: densityFactors)
+            try StraightLineModel(
+                accessMinutes: accessMinutes, detour: detour, nearSpeed: nearSpeed, farSpeed: farSpeed,
+                speedScaleKm: speedScaleKm, densityFactors: densityFactors)
         }
     }
 
@@ -75,7 +76,9 @@ public struct StoredLineModel: Sendable, Codable, Hashable {
 
     /// The model in force for `--travel line` in this database: the stored fit, else the
     /// built-in defaults (nil record).
-    public static func inForce(in database: TerritoryDatabase) throws -> (model: StraightLineModel, record: StoredLineModel?) {
+    public static func inForce(in database: TerritoryDatabase) throws -> (
+        model: StraightLineModel, record: StoredLineModel?
+    ) {
         guard let record = try stored(in: database) else { return (.calibrated, nil) }
         return (try record.parameters.model(), record)
     }
@@ -90,7 +93,9 @@ public struct StoredLineModel: Sendable, Codable, Hashable {
             decoder.keyDecodingStrategy = .convertFromSnakeCase
             return try decoder.decode(StoredLineModel.self, from: Data(text.utf8))
         } catch {
-            throw ValidationError(field: "metadata line_model", reason: "is not a stored line model (\(error)); run maillage travel calibrate again")
+            throw ValidationError(
+                field: "metadata line_model",
+                reason: "is not a stored line model (\(error)); run maillage travel calibrate again")
         }
     }
 
@@ -103,8 +108,11 @@ public struct StoredLineModel: Sendable, Codable, Hashable {
     /// One line for `info`.
     public var summary: String {
         let p = parameters
-        return String(format: "fitted v%d on '%@' (%d pairs, %@): access %.2f min, detour %.3f, speed %.1f→%.1f km/h over %.1f km; held-out MAE %.2f min (defaults %.2f)",
-                      version, provenance.matrix, provenance.trainingPairs, provenance.createdAt, p.accessMinutes, p.detour, p.nearSpeed,
-                      p.farSpeed, p.speedScaleKm, provenance.heldOutFitted.mae, provenance.heldOutDefault.mae)
+        return String(
+            format:
+                "fitted v%d on '%@' (%d pairs, %@): access %.2f min, detour %.3f, speed %.1f→%.1f km/h over %.1f km; held-out MAE %.2f min (defaults %.2f)",
+            version, provenance.matrix, provenance.trainingPairs, provenance.createdAt, p.accessMinutes, p.detour,
+            p.nearSpeed,
+            p.farSpeed, p.speedScaleKm, provenance.heldOutFitted.mae, provenance.heldOutDefault.mae)
     }
 }

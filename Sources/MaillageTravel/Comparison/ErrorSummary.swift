@@ -17,7 +17,10 @@ public struct ErrorSummary: Sendable, Codable, Hashable {
     public init(errors: [Double]) {
         pairs = errors.count
         guard !errors.isEmpty else {
-            mae = .nan; median = .nan; p90 = .nan; bias = .nan
+            mae = .nan
+            median = .nan
+            p90 = .nan
+            bias = .nan
             return
         }
         let absolute = errors.map(abs).sorted()
@@ -30,7 +33,8 @@ public struct ErrorSummary: Sendable, Codable, Hashable {
     /// Linear interpolation between order statistics (numpy's default).
     static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         let position = q * Double(sorted.count - 1)
-        let low = Int(position.rounded(.down)), high = min(low + 1, sorted.count - 1)
+        let low = Int(position.rounded(.down))
+        let high = min(low + 1, sorted.count - 1)
         return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
     }
 }

@@ -35,7 +35,8 @@ public struct LineTimes: Sendable {
         let (fitted, record) = try StoredLineModel.inForce(in: database)
         let model = defaults ? StraightLineModel.calibrated : fitted
         let places = TerritoryPlaces(territory)
-        let origins = from.points(of: territory), destinations = to.points(of: territory)
+        let origins = from.points(of: territory)
+        let destinations = to.points(of: territory)
         var text = "origin_id,destination_id,minutes,straight_km\r\n"
         var pairs = 0
         for origin in origins {
@@ -45,7 +46,9 @@ public struct LineTimes: Sendable {
                 let metres = Geodesic.wgs84.distance(from: a.point, to: b.point)
                 let minutes = model.minutes(metres: metres, from: a.density, to: b.density)
                 if let limitMinutes, minutes > limitMinutes { continue }
-                text += Self.csv(origin.endpoint.id) + "," + Self.csv(destination.endpoint.id) + ",\(minutes),\(metres / 1000)\r\n"
+                text +=
+                    Self.csv(origin.endpoint.id) + "," + Self.csv(destination.endpoint.id)
+                    + ",\(minutes),\(metres / 1000)\r\n"
                 pairs += 1
             }
         }

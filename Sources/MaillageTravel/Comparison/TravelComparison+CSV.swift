@@ -20,12 +20,16 @@ extension TravelComparison.Report {
     /// The CSV's rows, numbers in Swift's shortest round-trip text as the file always had them.
     var csvRows: [[String]] {
         let errors = bandsInOrder.map { label, s in
-            ["error", label, "", String(s.pairs), String(s.mae), String(s.median), String(s.p90), String(s.bias),
-             "", "", "", ""]
+            [
+                "error", label, "", String(s.pairs), String(s.mae), String(s.median), String(s.p90), String(s.bias),
+                "", "", "", "",
+            ]
         }
         let shares = coverage.map { c in
-            ["coverage", c.sites, String(c.minutes), "", "", "", "", "", String(c.reference), String(c.compared),
-             c.meanGap.map { String($0) } ?? "", c.largestGap.map { String($0) } ?? ""]
+            [
+                "coverage", c.sites, String(c.minutes), "", "", "", "", "", String(c.reference), String(c.compared),
+                c.meanGap.map { String($0) } ?? "", c.largestGap.map { String($0) } ?? "",
+            ]
         }
         return errors + shares
     }

@@ -76,7 +76,7 @@ public struct TravelComparison: Sendable {
         let comparedName: String
         var line: StraightLineModel?
         switch against {
-        case let .matrix(name):
+        case .matrix(let name):
             guard let matrix = try database.travelMatrix(named: name) else {
                 throw ValidationError(field: "against", reason: "the database has no travel matrix '\(name)'")
             }
@@ -88,23 +88,32 @@ public struct TravelComparison: Sendable {
             compared = { $0.predicted(by: model) }
             comparedName = record.map { "line (fitted v\($0.version))" } ?? "line (defaults)"
         }
-        var byBand: [String: [Double]] = [:], all: [Double] = [], missing = 0
+        var byBand: [String: [Double]] = [:]
+        var all: [Double] = []
+        var missing = 0
         var comparedTimes: [Double?] = []
         for sample in samples {
             let other = compared(sample)
             comparedTimes.append(other)
-            guard let other else { missing += 1; continue }
+            guard let other else {
+                missing += 1
+                continue
+            }
             let error = other - sample.minutes
             byBand[DistanceBand.label(forKm: sample.metres / 1000), default: []].append(error)
             all.append(error)
         }
-        let coverage = try self.coverage(territory: territory, places: places, samples: samples, comparedTimes: comparedTimes, line: line, database: database)
-        return Report(reference: reference, compared: comparedName, comparedPairs: all.count, missingInCompared: missing,
-                      bands: byBand.mapValues(ErrorSummary.init), all: ErrorSummary(errors: all), coverage: coverage)
+        let coverage = try self.coverage(
+            territory: territory, places: places, samples: samples, comparedTimes: comparedTimes, line: line,
+            database: database)
+        return Report(
+            reference: reference, compared: comparedName, comparedPairs: all.count, missingInCompared: missing,
+            bands: byBand.mapValues(ErrorSummary.init), all: ErrorSummary(errors: all), coverage: coverage)
     }
 
     private func coverage(
-        territory: Territory, places: TerritoryPlaces, samples: [RoadSample], comparedTimes: [Double?], line: StraightLineModel?,
+        territory: Territory, places: TerritoryPlaces, samples: [RoadSample], comparedTimes: [Double?],
+        line: StraightLineModel?,
         database: TerritoryDatabase
     ) throws -> [Coverage] {
         let zones = territory.zones.filter { $0.population.total > 0 }
@@ -115,13 +124,20 @@ public struct TravelComparison: Sendable {
         var result: [Coverage] = []
         let actorKind = Dictionary(uniqueKeysWithValues: territory.actors.map { ($0.id, $0.kind) })
         let zoneOrigin = samples.indices.filter { samples[$0].origin.kind == .zone }
-        let kinds = Set(zoneOrigin.compactMap { samples[$0].destination.kind == .actor ? actorKind[samples[$0].destination.id] : nil })
+        let kinds = Set(
+            zoneOrigin.compactMap {
+                samples[$0].destination.kind == .actor ? actorKind[samples[$0].destination.id] : nil
+            })
         for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
-            var nearestReference: [String: Double] = [:], nearestCompared: [String: Double] = [:]
-            for index in zoneOrigin where samples[index].destination.kind == .actor && actorKind[samples[index].destination.id] == kind {
+            var nearestReference: [String: Double] = [:]
+            var nearestCompared: [String: Double] = [:]
+            for index in zoneOrigin
+            where samples[index].destination.kind == .actor && actorKind[samples[index].destination.id] == kind {
                 let zone = samples[index].origin.id
                 nearestReference[zone] = min(nearestReference[zone] ?? .infinity, samples[index].minutes)
-                if line == nil, let other = comparedTimes[index] { nearestCompared[zone] = min(nearestCompared[zone] ?? .infinity, other) }
+                if line == nil, let other = comparedTimes[index] {
+                    nearestCompared[zone] = min(nearestCompared[zone] ?? .infinity, other)
+                }
             }
             if let line {
                 let sites = territory.actors.filter { $0.kind == kind }
@@ -129,15 +145,21 @@ public struct TravelComparison: Sendable {
                     let from = places.places[.zone(zone.id)]!
                     nearestCompared[zone.id] = sites.map { site in
                         let to = places.places[.actor(site.id)]!
-                        return line.minutes(metres: Geodesic.wgs84.distance(from: from.point, to: to.point), from: from.density, to: to.density)
+                        return line.minutes(
+                            metres: Geodesic.wgs84.distance(from: from.point, to: to.point), from: from.density,
+                            to: to.density)
                     }.min()
                 }
             }
             for minutes in thresholds {
                 func share(_ nearest: [String: Double]) -> Double {
-                    100 * zones.reduce(0) { $0 + ((nearest[$1.id] ?? .infinity) <= minutes ? $1.population.total : 0) } / total
+                    100 * zones.reduce(0) { $0 + ((nearest[$1.id] ?? .infinity) <= minutes ? $1.population.total : 0) }
+                        / total
                 }
-                result.append(Coverage(sites: kind.rawValue, minutes: minutes, reference: share(nearestReference), compared: share(nearestCompared), meanGap: nil, largestGap: nil))
+                result.append(
+                    Coverage(
+                        sites: kind.rawValue, minutes: minutes, reference: share(nearestReference),
+                        compared: share(nearestCompared), meanGap: nil, largestGap: nil))
             }
         }
         // Zone destinations: each destination zone is a site; the population of origin zones within reach.
@@ -147,12 +169,15 @@ public struct TravelComparison: Sendable {
             var bySite: [String: [Int]] = [:]
             for index in zoneToZone { bySite[samples[index].destination.id, default: []].append(index) }
             for minutes in thresholds {
-                var referenceShares: [Double] = [], comparedShares: [Double] = [], gaps: [Double] = []
+                var referenceShares: [Double] = []
+                var comparedShares: [Double] = []
+                var gaps: [Double] = []
                 // In id order: a dictionary's order changes from one process to the next, and so
                 // would the sums' last digits.
                 for site in bySite.keys.sorted() {
                     let indices = bySite[site] ?? []
-                    var reach = population[site] ?? 0, reachCompared = population[site] ?? 0
+                    var reach = population[site] ?? 0
+                    var reachCompared = population[site] ?? 0
                     for index in indices {
                         let people = population[samples[index].origin.id] ?? 0
                         if samples[index].minutes <= minutes { reach += people }
@@ -163,9 +188,11 @@ public struct TravelComparison: Sendable {
                     gaps.append(abs(100 * (reachCompared - reach) / total))
                 }
                 let count = Double(bySite.count)
-                result.append(Coverage(sites: "zones (mean over \(bySite.count) destination zones)", minutes: minutes,
-                                       reference: referenceShares.reduce(0, +) / count, compared: comparedShares.reduce(0, +) / count,
-                                       meanGap: gaps.reduce(0, +) / count, largestGap: gaps.max()))
+                result.append(
+                    Coverage(
+                        sites: "zones (mean over \(bySite.count) destination zones)", minutes: minutes,
+                        reference: referenceShares.reduce(0, +) / count, compared: comparedShares.reduce(0, +) / count,
+                        meanGap: gaps.reduce(0, +) / count, largestGap: gaps.max()))
             }
         }
         return result

@@ -28,29 +28,29 @@ public enum OSRMError: Error, Sendable, CustomStringConvertible {
     /// One sentence for the planner, saying what to do where there is something to do.
     public var description: String {
         switch self {
-        case let .missingTool(name, searched):
+        case .missingTool(let name, let searched):
             "\(name) was not found (looked in \(searched.joined(separator: ", "))); "
                 + "run scripts/install-osrm.sh and name its bin folder, or put OSRM on the PATH"
-        case let .missingProfile(name, searched):
+        case .missingProfile(let name, let searched):
             "no OSRM profile '\(name)' (looked for \(searched.joined(separator: ", "))); "
                 + "choose car, bicycle, foot or the path of a .lua profile"
-        case let .missingFile(path):
+        case .missingFile(let path):
             "\(path) does not exist"
-        case let .notAPBF(path):
+        case .notAPBF(let path):
             "\(path) is not an OpenStreetMap .pbf file (it does not start with an OSMHeader block)"
-        case let .noRoads(file, profile):
+        case .noRoads(let file, let profile):
             "\(file) has no road that the '\(profile)' profile can drive on, so there is nothing to route on"
-        case let .toolFailed(tool, status, detail):
+        case .toolFailed(let tool, let status, let detail):
             "\(tool) failed (exit status \(status)): \(detail)"
-        case let .serverDidNotStart(detail):
+        case .serverDidNotStart(let detail):
             "osrm-routed did not start: \(detail)"
-        case let .unreachable(url, detail):
+        case .unreachable(let url, let detail):
             "the OSRM server at \(url) does not answer (\(detail)); nothing was stored"
-        case let .serverError(url, code, message):
+        case .serverError(let url, let code, let message):
             "the OSRM server at \(url) refused a table request: \(code): \(message)"
-        case let .nothingToRoute(detail):
+        case .nothingToRoute(let detail):
             "nothing to route: \(detail)"
-        case let .cache(path, detail):
+        case .cache(let path, let detail):
             "cannot use the OSRM cache folder \(path): \(detail)"
         }
     }

@@ -41,7 +41,9 @@ public struct OSRMTools: Sendable {
     /// profile folders beside the programs.
     public func profile(_ name: String) throws -> URL {
         if name.hasSuffix(".lua") {
-            guard FileManager.default.fileExists(atPath: name) else { throw OSRMError.missingProfile(name: name, searched: [name]) }
+            guard FileManager.default.fileExists(atPath: name) else {
+                throw OSRMError.missingProfile(name: name, searched: [name])
+            }
             return URL(fileURLWithPath: name)
         }
         let bin = extract.resolvingSymlinksInPath().deletingLastPathComponent()

@@ -54,7 +54,8 @@ public struct PreparedGraph: Sendable {
         if FileManager.default.fileExists(atPath: complete.path) {
             return PreparedGraph(base: base, pbfHash: pbfHash, wasCached: true)
         }
-        let building = cache.appendingPathComponent("\(key).building-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        let building = cache.appendingPathComponent(
+            "\(key).building-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try ChildProcesses.shared.makeFolder(building)
         } catch let error as CancellationError {
@@ -67,7 +68,8 @@ public struct PreparedGraph: Sendable {
             ChildProcesses.shared.removeFolder(building)
         }
         let input = building.appendingPathComponent("region.osm.pbf")
-        try FileManager.default.createSymbolicLink(at: input, withDestinationURL: URL(fileURLWithPath: pbf).standardizedFileURL.absoluteURL)
+        try FileManager.default.createSymbolicLink(
+            at: input, withDestinationURL: URL(fileURLWithPath: pbf).standardizedFileURL.absoluteURL)
         let built = building.appendingPathComponent("region.osrm")
         let log = building.appendingPathComponent("osrm.log")
         onStep("osrm-extract (\(profileName))")
@@ -86,7 +88,7 @@ public struct PreparedGraph: Sendable {
         try Data("\(pbf)\n".utf8).write(to: building.appendingPathComponent("complete"))
         do {
             try FileManager.default.moveItem(at: building, to: folder)
-        } catch where FileManager.default.fileExists(atPath: complete.path) {
+        } catch  where FileManager.default.fileExists(atPath: complete.path) {
             // Another run prepared the same graph meanwhile: use theirs.
         } catch {
             throw OSRMError.cache(path: folder.path, detail: error.localizedDescription)

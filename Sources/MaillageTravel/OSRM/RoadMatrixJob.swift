@@ -51,11 +51,15 @@ public struct RoadMatrixJob: Sendable {
     ///
     /// - Throws: ``OSRMError`` when a program, profile or file is missing, the server cannot be reached or refuses, or
     ///   there is nothing to route; store errors.
-    public func run(into database: TerritoryDatabase, onStep: StepHandler = { _ in }, progress: @escaping ProgressHandler = { _, _ in }) async throws -> RoadMatrixReport {
+    public func run(
+        into database: TerritoryDatabase, onStep: StepHandler = { _ in },
+        progress: @escaping ProgressHandler = { _, _ in }
+    ) async throws -> RoadMatrixReport {
         let start = Date()
         var clock = PhaseClock()
         let territory = try database.loadTerritory()
-        let origins = from.points(of: territory), destinations = to.points(of: territory)
+        let origins = from.points(of: territory)
+        let destinations = to.points(of: territory)
         guard !origins.isEmpty else { throw OSRMError.nothingToRoute("the territory has no \(from) to route from") }
         guard !destinations.isEmpty else { throw OSRMError.nothingToRoute("the territory has no \(to) to route to") }
         if let limitMinutes, !(limitMinutes.isFinite && limitMinutes > 0) {
@@ -73,12 +77,13 @@ public struct RoadMatrixJob: Sendable {
         let url: URL
         var cached: Bool?
         switch source {
-        case let .pbf(path, osrmBin, cache):
+        case .pbf(let path, let osrmBin, let cache):
             let tools = try OSRMTools(folder: osrmBin)
             let profileFile = try tools.profile(profile)
             let version = try tools.version()
-            let graph = try PreparedGraph.prepare(pbf: path, profile: profileFile, profileName: profile, tools: tools,
-                                                  version: version, cache: cache, onStep: onStep)
+            let graph = try PreparedGraph.prepare(
+                pbf: path, profile: profileFile, profileName: profile, tools: tools,
+                version: version, cache: cache, onStep: onStep)
             cached = graph.wasCached
             clock.lap(\.prepare)
             provenance.version = version
@@ -86,12 +91,13 @@ public struct RoadMatrixJob: Sendable {
             provenance.pbf = URL(fileURLWithPath: path).lastPathComponent
             provenance.pbfSHA256 = graph.pbfHash
             onStep("starting osrm-routed")
-            let started = try RoutedServer.start(graph: graph, tools: tools, maxTableSize: max(blockSize ?? 250, 100),
-                                                 threads: ProcessInfo.processInfo.activeProcessorCount)
+            let started = try RoutedServer.start(
+                graph: graph, tools: tools, maxTableSize: max(blockSize ?? 250, 100),
+                threads: ProcessInfo.processInfo.activeProcessorCount)
             server = started
             url = started.url
             clock.lap(\.serverStart)
-        case let .server(remote):
+        case .server(let remote):
             server = nil
             url = remote
             provenance.server = remote.absoluteString
@@ -101,7 +107,9 @@ public struct RoadMatrixJob: Sendable {
         var client = TableClient(server: url)
         client.blockSize = blockSize ?? (server == nil ? 100 : 250)
         client.concurrency = max(1, concurrency)
-        onStep("querying \(origins.count) × \(destinations.count) pairs in blocks of \(client.blockSize) × \(client.blockSize), \(client.concurrency) at a time")
+        onStep(
+            "querying \(origins.count) × \(destinations.count) pairs in blocks of \(client.blockSize) × \(client.blockSize), \(client.concurrency) at a time"
+        )
         let table = try await client.table(
             origins: origins.map(\.point), destinations: destinations.map(\.point),
             limitSeconds: limitMinutes.map { $0 * 60 }, progress: progress
@@ -109,27 +117,32 @@ public struct RoadMatrixJob: Sendable {
         clock.lap(\.table)
         server?.stop()
 
-        let snapping = SnapReport(origins: origins, destinations: destinations, table: table, threshold: snapThresholdMetres)
+        let snapping = SnapReport(
+            origins: origins, destinations: destinations, table: table, threshold: snapThresholdMetres)
         provenance.snapMetres = snapping.metres
         provenance.pairs = table.pairs.count
         let definition = TravelMatrixDefinition(
             name: name ?? "osrm_\(Self.safeName(profile))", isDirected: true, intrazoneMinutes: 0,
             description: provenance.summary
         )
-        let replaced = try store(table, origins: origins, destinations: destinations, definition: definition,
-                                 provenance: provenance, into: database)
+        let replaced = try store(
+            table, origins: origins, destinations: destinations, definition: definition,
+            provenance: provenance, into: database)
         clock.lap(\.store)
         return RoadMatrixReport(
-            matrix: definition.name, origins: origins.count, destinations: destinations.count, stored: table.pairs.count,
+            matrix: definition.name, origins: origins.count, destinations: destinations.count,
+            stored: table.pairs.count,
             overLimit: table.overLimit, unroutable: table.unroutable, requests: table.requests, replacedPairs: replaced,
-            graphWasCached: cached, farFromRoad: snapping.far, provenance: provenance, seconds: Date().timeIntervalSince(start),
+            graphWasCached: cached, farFromRoad: snapping.far, provenance: provenance,
+            seconds: Date().timeIntervalSince(start),
             timings: clock.timings
         )
     }
 
     /// Replaces the matrix and records its provenance, in one transaction.
     private func store(
-        _ table: TableClient.Table, origins: [TravelPoint], destinations: [TravelPoint], definition: TravelMatrixDefinition,
+        _ table: TableClient.Table, origins: [TravelPoint], destinations: [TravelPoint],
+        definition: TravelMatrixDefinition,
         provenance: RoadMatrixProvenance, into database: TerritoryDatabase
     ) throws -> Int {
         var all = try RoadMatrixProvenance.all(in: database)
@@ -137,8 +150,9 @@ public struct RoadMatrixJob: Sendable {
         return try database.transaction { writer in
             let (inserter, replaced) = try writer.replaceTravelMatrix(definition)
             for pair in table.pairs {
-                try inserter.add(from: origins[Int(pair.origin)].endpoint, to: destinations[Int(pair.destination)].endpoint,
-                                 minutes: pair.seconds / 60, km: pair.metres.map { $0 / 1000 })
+                try inserter.add(
+                    from: origins[Int(pair.origin)].endpoint, to: destinations[Int(pair.destination)].endpoint,
+                    minutes: pair.seconds / 60, km: pair.metres.map { $0 / 1000 })
             }
             try inserter.finish()
             try writer.setMetadata(.travelProvenance, try RoadMatrixProvenance.encode(all))
@@ -233,7 +247,9 @@ public struct SnapReport: Sendable {
                 guard let snap else { continue }
                 let key = "\(point.endpoint.kind.rawValue):\(point.endpoint.id)"
                 guard metres.updateValue(snap, forKey: key) == nil else { continue }
-                if snap > threshold { far.append(Far(type: point.endpoint.kind.rawValue, id: point.endpoint.id, metres: snap)) }
+                if snap > threshold {
+                    far.append(Far(type: point.endpoint.kind.rawValue, id: point.endpoint.id, metres: snap))
+                }
             }
         }
         self.metres = metres

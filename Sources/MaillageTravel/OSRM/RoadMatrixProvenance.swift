@@ -40,8 +40,12 @@ public struct RoadMatrixProvenance: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case engine, version, algorithm, profile, pbf, server, from, to, pairs
-        case profileSHA256 = "profile_sha256", pbfSHA256 = "pbf_sha256", createdAt = "created_at"
-        case limitMinutes = "limit_minutes", snapThresholdMetres = "snap_threshold_m", snapMetres = "snap_m"
+        case profileSHA256 = "profile_sha256"
+        case pbfSHA256 = "pbf_sha256"
+        case createdAt = "created_at"
+        case limitMinutes = "limit_minutes"
+        case snapThresholdMetres = "snap_threshold_m"
+        case snapMetres = "snap_m"
     }
 
     /// One line for the matrix's description.
@@ -50,7 +54,9 @@ public struct RoadMatrixProvenance: Sendable, Codable, Hashable {
         if let pbf, let pbfSHA256 { text += ", \(pbf) (sha256 \(pbfSHA256.prefix(16))…)" }
         if let server { text += ", server \(server)" }
         text += ", \(from) → \(to)"
-        if let limitMinutes { text += ", ≤ \(NumberFormatter.localizedString(from: limitMinutes as NSNumber, number: .decimal)) min" }
+        if let limitMinutes {
+            text += ", ≤ \(NumberFormatter.localizedString(from: limitMinutes as NSNumber, number: .decimal)) min"
+        }
         return text + ", directed"
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// An `osrm-routed` this process started on a free loopback port, stopped by ``stop()``
@@ -14,11 +15,14 @@ package final class RoutedServer: @unchecked Sendable {
     private let log: URL
 
     /// Starts the server on `graph` and waits until it answers.
-    package static func start(graph: PreparedGraph, tools: OSRMTools, maxTableSize: Int, threads: Int, timeout: TimeInterval = 600) throws -> RoutedServer {
+    package static func start(
+        graph: PreparedGraph, tools: OSRMTools, maxTableSize: Int, threads: Int, timeout: TimeInterval = 600
+    ) throws -> RoutedServer {
         var lastError = "no free port"
         for _ in 0..<3 {
             let port = try freeLoopbackPort()
-            let server = try RoutedServer(graph: graph, tools: tools, port: port, maxTableSize: maxTableSize, threads: threads)
+            let server = try RoutedServer(
+                graph: graph, tools: tools, port: port, maxTableSize: maxTableSize, threads: threads)
             do {
                 try server.waitUntilReady(timeout: timeout)
                 return server
@@ -35,7 +39,8 @@ package final class RoutedServer: @unchecked Sendable {
     private init(graph: PreparedGraph, tools: OSRMTools, port: Int, maxTableSize: Int, threads: Int) throws {
         url = URL(string: "http://127.0.0.1:\(port)")!
         self.maxTableSize = maxTableSize
-        log = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-osrm-routed-\(port)-\(UUID().uuidString.prefix(8)).log")
+        log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "maillage-osrm-routed-\(port)-\(UUID().uuidString.prefix(8)).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process = Process()
@@ -110,7 +115,9 @@ package final class RoutedServer: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0
+            }
         }
         guard bound else { throw OSRMError.serverDidNotStart(detail: "cannot find a free loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))

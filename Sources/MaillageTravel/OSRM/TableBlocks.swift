@@ -14,7 +14,8 @@ package struct TableBlock: Sendable, Hashable {
 
     /// The block cut in four (or two when a side has one point), for a server that found it too big.
     func split() -> [TableBlock] {
-        let originHalves = Self.halves(origins), destinationHalves = Self.halves(destinations)
+        let originHalves = Self.halves(origins)
+        let destinationHalves = Self.halves(destinations)
         return originHalves.flatMap { o in destinationHalves.map { TableBlock(origins: o, destinations: $0) } }
     }
 
@@ -30,7 +31,8 @@ package struct TableBlock: Sendable, Hashable {
         var blocks: [TableBlock] = []
         for o in stride(from: 0, to: origins, by: size) {
             for d in stride(from: 0, to: destinations, by: size) {
-                blocks.append(TableBlock(origins: o..<min(o + size, origins), destinations: d..<min(d + size, destinations)))
+                blocks.append(
+                    TableBlock(origins: o..<min(o + size, origins), destinations: d..<min(d + size, destinations)))
             }
         }
         return blocks

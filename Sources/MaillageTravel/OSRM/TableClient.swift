@@ -1,7 +1,8 @@
 import Foundation
 import MaillageCore
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Asks an OSRM server's `/table` service for the times and road distances of a whole
@@ -71,7 +72,8 @@ package struct TableClient: Sendable {
         try await withThrowingTaskGroup(of: (Int, BlockAnswer).self) { group in
             var next = 0
             func launch() {
-                let index = next, block = blocks[index]
+                let index = next
+                let block = blocks[index]
                 next += 1
                 group.addTask { (index, try await self.answer(block, origins: origins, destinations: destinations)) }
             }
@@ -83,14 +85,19 @@ package struct TableClient: Sendable {
                 if next < blocks.count { launch() }
             }
         }
-        return assemble(answers.map { $0! }, blocks: blocks, origins: origins.count, destinations: destinations.count, limitSeconds: limitSeconds)
+        return assemble(
+            answers.map { $0! }, blocks: blocks, origins: origins.count, destinations: destinations.count,
+            limitSeconds: limitSeconds)
     }
 
     /// Puts the blocks' answers together in (origin, destination) order, whatever the block
     /// size and the order they came back in.
-    private func assemble(_ answers: [BlockAnswer], blocks: [TableBlock], origins: Int, destinations: Int, limitSeconds: Double?) -> Table {
-        var table = Table(pairs: [], originSnapMetres: .init(repeating: nil, count: origins),
-                          destinationSnapMetres: .init(repeating: nil, count: destinations), unroutable: 0, overLimit: 0, requests: 0)
+    private func assemble(
+        _ answers: [BlockAnswer], blocks: [TableBlock], origins: Int, destinations: Int, limitSeconds: Double?
+    ) -> Table {
+        var table = Table(
+            pairs: [], originSnapMetres: .init(repeating: nil, count: origins),
+            destinationSnapMetres: .init(repeating: nil, count: destinations), unroutable: 0, overLimit: 0, requests: 0)
         var byOrigin = [[Pair]](repeating: [], count: origins)
         for answer in answers {
             table.requests += answer.requests
@@ -99,13 +106,22 @@ package struct TableClient: Sendable {
                 for (row, origin) in block.origins.enumerated() {
                     if table.originSnapMetres[origin] == nil { table.originSnapMetres[origin] = part.sourceSnap[row] }
                     for (column, destination) in block.destinations.enumerated() {
-                        guard let seconds = part.durations[row][column] else { table.unroutable += 1; continue }
-                        if let limitSeconds, seconds > limitSeconds { table.overLimit += 1; continue }
-                        byOrigin[origin].append(Pair(origin: Int32(origin), destination: Int32(destination), seconds: seconds,
-                                                     metres: part.distances?[row][column] ?? nil))
+                        guard let seconds = part.durations[row][column] else {
+                            table.unroutable += 1
+                            continue
+                        }
+                        if let limitSeconds, seconds > limitSeconds {
+                            table.overLimit += 1
+                            continue
+                        }
+                        byOrigin[origin].append(
+                            Pair(
+                                origin: Int32(origin), destination: Int32(destination), seconds: seconds,
+                                metres: part.distances?[row][column] ?? nil))
                     }
                 }
-                for (column, destination) in block.destinations.enumerated() where table.destinationSnapMetres[destination] == nil {
+                for (column, destination) in block.destinations.enumerated()
+                where table.destinationSnapMetres[destination] == nil {
                     table.destinationSnapMetres[destination] = part.destinationSnap[column]
                 }
             }
@@ -132,16 +148,18 @@ package struct TableClient: Sendable {
         let destinationSnap: [Double?]
     }
 
-    private func answer(_ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint]) async throws -> BlockAnswer {
+    private func answer(_ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint]) async throws -> BlockAnswer
+    {
         var answer = BlockAnswer()
         var pending = [block]
         while let block = pending.popLast() {
             answer.requests += 1
             switch try await request(block, origins: origins, destinations: destinations) {
-            case let .part(part): answer.parts.append(part)
+            case .part(let part): answer.parts.append(part)
             case .tooBig:
                 guard block.pairCount > 1 else {
-                    throw OSRMError.serverError(url: server.absoluteString, code: "TooBig", message: "the server refuses even a 1 × 1 table")
+                    throw OSRMError.serverError(
+                        url: server.absoluteString, code: "TooBig", message: "the server refuses even a 1 × 1 table")
                 }
                 pending += block.split()
             }
@@ -162,11 +180,15 @@ package struct TableClient: Sendable {
             if attempt > 0 { try await Task.sleep(nanoseconds: UInt64(250_000_000) << (attempt - 1)) }
             var request = URLRequest(url: url)
             request.timeoutInterval = timeout
-            let data: Data, response: URLResponse
+            let data: Data
+            let response: URLResponse
             do {
                 (data, response) = try await URLSession.shared.data(for: request)
             } catch {
-                lastProblem = (error as? URLError).map { "\($0.code == .timedOut ? "timed out" : "connection failed"): \($0.localizedDescription)" } ?? "\(error)"
+                lastProblem =
+                    (error as? URLError).map {
+                        "\($0.code == .timedOut ? "timed out" : "connection failed"): \($0.localizedDescription)"
+                    } ?? "\(error)"
                 continue
             }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
@@ -177,20 +199,26 @@ package struct TableClient: Sendable {
                 lastProblem = "HTTP \(status)" + (body?.message.map { ": \($0)" } ?? "")
                 continue
             }
-            throw OSRMError.serverError(url: server.absoluteString, code: body?.code ?? "HTTP \(status)", message: body?.message ?? "no message")
+            throw OSRMError.serverError(
+                url: server.absoluteString, code: body?.code ?? "HTTP \(status)", message: body?.message ?? "no message"
+            )
         }
         throw OSRMError.unreachable(url: server.absoluteString, detail: "\(attempts) tries; last: \(lastProblem)")
     }
 
     private func part(_ block: TableBlock, _ body: TableResponse) throws -> Part {
         guard let durations = body.durations, durations.count == block.origins.count,
-              durations.allSatisfy({ $0.count == block.destinations.count })
+            durations.allSatisfy({ $0.count == block.destinations.count })
         else {
-            throw OSRMError.serverError(url: server.absoluteString, code: "BadAnswer", message: "the table does not have \(block.origins.count) × \(block.destinations.count) durations")
+            throw OSRMError.serverError(
+                url: server.absoluteString, code: "BadAnswer",
+                message: "the table does not have \(block.origins.count) × \(block.destinations.count) durations")
         }
-        return Part(block: block, durations: durations, distances: body.distances,
-                    sourceSnap: body.sources?.map(\.distance) ?? .init(repeating: nil, count: block.origins.count),
-                    destinationSnap: body.destinations?.map(\.distance) ?? .init(repeating: nil, count: block.destinations.count))
+        return Part(
+            block: block, durations: durations, distances: body.distances,
+            sourceSnap: body.sources?.map(\.distance) ?? .init(repeating: nil, count: block.origins.count),
+            destinationSnap: body.destinations?.map(\.distance)
+                ?? .init(repeating: nil, count: block.destinations.count))
     }
 
     /// `/table/v1/driving/lon,lat;…?sources=0;…&destinations=…&annotations=duration,distance`.
@@ -199,7 +227,8 @@ package struct TableClient: Sendable {
         let coordinates = points.map { Self.coordinate($0) }.joined(separator: ";")
         let sources = (0..<block.origins.count).map(String.init).joined(separator: ";")
         let targets = (block.origins.count..<points.count).map(String.init).joined(separator: ";")
-        let text = "\(server.absoluteString.trimmingSuffix("/"))/table/v1/\(service)/\(coordinates)?sources=\(sources)&destinations=\(targets)&annotations=duration,distance"
+        let text =
+            "\(server.absoluteString.trimmingSuffix("/"))/table/v1/\(service)/\(coordinates)?sources=\(sources)&destinations=\(targets)&annotations=duration,distance"
         return URL(string: text)!
     }
 

@@ -44,8 +44,10 @@ public enum EndpointSelection: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .zones:
             points = territory.zones.map { TravelPoint(.zone($0.id), $0.point) }
-        case let .actors(kinds):
-            points = territory.actors.filter { kinds?.contains($0.kind) ?? true }.map { TravelPoint(.actor($0.id), $0.point) }
+        case .actors(let kinds):
+            points = territory.actors.filter { kinds?.contains($0.kind) ?? true }.map {
+                TravelPoint(.actor($0.id), $0.point)
+            }
         }
         return points.sorted(by: TravelPoint.keyOrder)
     }
@@ -54,7 +56,7 @@ public enum EndpointSelection: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .zones: "zones"
-        case let .actors(kinds): kinds.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "actors"
+        case .actors(let kinds): kinds.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "actors"
         }
     }
 }

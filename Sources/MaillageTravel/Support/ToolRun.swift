@@ -21,7 +21,8 @@ enum ToolRun {
         process.waitUntilExit()
         ChildProcesses.shared.remove(process.processIdentifier)
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw OSRMError.toolFailed(tool: tool.lastPathComponent, status: process.terminationStatus, detail: lastError(in: log))
+            throw OSRMError.toolFailed(
+                tool: tool.lastPathComponent, status: process.terminationStatus, detail: lastError(in: log))
         }
     }
 
@@ -38,7 +39,8 @@ enum ToolRun {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw OSRMError.toolFailed(tool: tool.lastPathComponent, status: process.terminationStatus, detail: "no output")
+            throw OSRMError.toolFailed(
+                tool: tool.lastPathComponent, status: process.terminationStatus, detail: "no output")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -47,7 +49,9 @@ enum ToolRun {
     static func lastError(in log: URL) -> String {
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let lines = text.split(separator: "\n").map(String.init)
-        let chosen = lines.last { $0.contains("[error]") || $0.contains("what():") || $0.lowercased().contains("error") } ?? lines.last ?? "no output"
+        let chosen =
+            lines.last { $0.contains("[error]") || $0.contains("what():") || $0.lowercased().contains("error") }
+            ?? lines.last ?? "no output"
         var line = chosen
         for marker in ["[error] ", "what():  ", "what(): "] {
             if let range = line.range(of: marker) { line = String(line[range.upperBound...]) }

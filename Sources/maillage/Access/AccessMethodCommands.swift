@@ -13,8 +13,9 @@ struct AccessNearestCommand: MaillageCommand {
 
     func execute() throws {
         let input = try options.input(global)
-        let request = AccessRequest(method: .nearest, kinds: try options.kinds(), services: options.services(),
-                                    travel: try options.travelMode(limit: .infinity, input: input, global))
+        let request = AccessRequest(
+            method: .nearest, kinds: try options.kinds(), services: options.services(),
+            travel: try options.travelMode(limit: .infinity, input: input, global))
         var parameters = options.recorded
         parameters.matrix = nil
         try options.runStudy(request, parameters: parameters, input: input, global: global)
@@ -25,7 +26,8 @@ struct AccessCoverageCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: AccessMethodName.coverage.rawValue,
         abstract: "Share of the population within --limit minutes of a site, per zone and overall.",
-        discussion: "Example: maillage access coverage --db out/demo.db --kind hospital --service emergency --limit 30 --out cover.csv"
+        discussion:
+            "Example: maillage access coverage --db out/demo.db --kind hospital --service emergency --limit 30 --out cover.csv"
     )
     @OptionGroup var options: AccessOptions
     @Option(help: "The threshold in minutes (a site at exactly the limit counts).") var limit: Double
@@ -37,8 +39,9 @@ struct AccessCoverageCommand: MaillageCommand {
 
     func execute() throws {
         let input = try options.input(global)
-        let request = AccessRequest(method: .coverage(threshold: limit), kinds: try options.kinds(), services: options.services(),
-                                    travel: try options.travelMode(limit: limit, input: input, global))
+        let request = AccessRequest(
+            method: .coverage(threshold: limit), kinds: try options.kinds(), services: options.services(),
+            travel: try options.travelMode(limit: limit, input: input, global))
         var parameters = options.recorded
         parameters.matrix = nil
         (parameters.limit, parameters.countedKinds) = ("\(limit)", options.kind)
@@ -49,7 +52,8 @@ struct AccessCoverageCommand: MaillageCommand {
 /// Options of the catchment methods.
 struct CatchmentOptions: ParsableArguments {
     @Option(help: "Catchment limit in minutes (pairs slower are outside every catchment).") var limit: Double?
-    @Option(help: "Decay: step:10:1,20:0.68,30:0.22 | exponential:0.12 | gaussian:20 | linear | uniform.") var decay: String?
+    @Option(help: "Decay: step:10:1,20:0.68,30:0.22 | exponential:0.12 | gaussian:20 | linear | uniform.") var decay:
+        String?
 
     func validate() throws {
         if let limit, !(limit.isFinite && limit > 0) { throw ValidationError("--limit must be more than 0 minutes.") }
@@ -76,7 +80,7 @@ extension CatchmentMethodCommand {
         let method: FloatingCatchment
         do {
             let chosen = try Self.method.method(limit: catchment.limit, decay: catchment.decay)
-            guard case let .catchment(chosen) = chosen else {
+            guard case .catchment(let chosen) = chosen else {
                 preconditionFailure("\(Self.method) is a catchment method")
             }
             method = chosen
@@ -86,7 +90,8 @@ extension CatchmentMethodCommand {
         let request = AccessRequest(
             method: .catchment(method), kinds: try options.kinds(), services: options.services(),
             capacity: supply.capacity,
-            demand: try supply.demandMode(), travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
+            demand: try supply.demandMode(),
+            travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
             per: supply.per, normalize: supply.normalize
         )
         var parameters = options.recorded
@@ -113,8 +118,10 @@ struct Access2SFCACommand: CatchmentMethodCommand {
 struct AccessE2SFCACommand: CatchmentMethodCommand {
     static let configuration = CommandConfiguration(
         commandName: AccessMethodName.enhancedTwoStep.rawValue,
-        abstract: "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
-        discussion: "APL (DREES): maillage access e2sfca --db t.db --kind gp --decay exponential:0.12 --limit 30 --demand age-weighted --out apl.csv"
+        abstract:
+            "Enhanced 2SFCA with distance decay (default PySAL steps 10:1,20:0.68,30:0.22); APL with --demand age-weighted.",
+        discussion:
+            "APL (DREES): maillage access e2sfca --db t.db --kind gp --decay exponential:0.12 --limit 30 --demand age-weighted --out apl.csv"
     )
     static let method = AccessMethodName.enhancedTwoStep
     @OptionGroup var options: AccessOptions
@@ -140,7 +147,8 @@ struct AccessGravityCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: AccessMethodName.gravity.rawValue,
         abstract: "Gravity (Hansen) potential: Σ capacity × (time/scale)^alpha over sites within --limit.",
-        discussion: "Example: maillage access gravity --db out/demo.db --kind hospital --capacity beds --decay gravity:60:-1 --limit 60 --out g.csv"
+        discussion:
+            "Example: maillage access gravity --db out/demo.db --kind hospital --capacity beds --decay gravity:60:-1 --limit 60 --out g.csv"
     )
     @OptionGroup var options: AccessOptions
     @OptionGroup var supply: SupplyDemandOptions
@@ -161,17 +169,21 @@ struct AccessGravityCommand: MaillageCommand {
         let input = try options.input(global)
         let model: GravityModel
         do {
-            guard case let .gravity(chosen) = try AccessMethodName.gravity.method(
-                limit: limit, decay: decay, minimumMinutes: minimumMinutes) else {
+            guard
+                case .gravity(let chosen) = try AccessMethodName.gravity.method(
+                    limit: limit, decay: decay, minimumMinutes: minimumMinutes)
+            else {
                 preconditionFailure("gravity is the gravity method")
             }
             model = chosen
         } catch let error as AccessError {
             throw CommandError(message: "--decay: \(error.description)", category: .usage)
         }
-        let request = AccessRequest(method: .gravity(model), kinds: try options.kinds(), services: options.services(),
-                                    capacity: supply.capacity, demand: try supply.demandMode(),
-                                    travel: try options.travelMode(limit: limit, input: input, global), per: supply.per, normalize: supply.normalize)
+        let request = AccessRequest(
+            method: .gravity(model), kinds: try options.kinds(), services: options.services(),
+            capacity: supply.capacity, demand: try supply.demandMode(),
+            travel: try options.travelMode(limit: limit, input: input, global), per: supply.per,
+            normalize: supply.normalize)
         // Every option the result depends on is recorded: the report labels the run from them.
         var parameters = options.recorded
         (parameters.method, parameters.decay, parameters.limit) = ("gravity", decay, "\(limit)")

@@ -1,12 +1,12 @@
 import ArgumentParser
+import Foundation
 import MaillageAccess
 import MaillageCore
-import MaillageRuns
-import MaillageIO
 import MaillageGeo
+import MaillageIO
+import MaillageRuns
 import MaillageStore
 import MaillageTravel
-import Foundation
 
 /// Options every `access` command takes: the territory (a database, or CSV files for a one-off
 /// study), which actors count, how to travel, where to write.
@@ -22,8 +22,11 @@ struct AccessOptions: ParsableArguments {
     @Option(help: "Keep only sites offering one of these services, comma-separated (emergency, smur, …).")
     var service: String?
 
-    @Option(name: .customLong("travel"),
-            help: "Travel times: 'line' (straight-line model calibrated on OSRM road times) or 'matrix' (an imported matrix, or --matrix-file); default: matrix with --matrix-file, else line.")
+    @Option(
+        name: .customLong("travel"),
+        help:
+            "Travel times: 'line' (straight-line model calibrated on OSRM road times) or 'matrix' (an imported matrix, or --matrix-file); default: matrix with --matrix-file, else line."
+    )
     var travelChoice: TravelSource?
 
     /// The travel mode asked for, or the default.
@@ -53,14 +56,18 @@ struct AccessOptions: ParsableArguments {
     }
 
     func services() -> Set<String> {
-        Set((service ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
+        Set(
+            (service ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter {
+                !$0.isEmpty
+            })
     }
 
     /// The territory the study runs on: the database's, or the one the CSV files describe.
     func input(_ global: GlobalOptions) throws -> StudyInput {
-        let sources = db.map { OutputGuard.Input.database($0) }
+        let sources =
+            db.map { OutputGuard.Input.database($0) }
             ?? [(files.zones, "--zones"), (files.sites, "--sites"), (files.matrixFile, "--matrix-file")]
-                .compactMap { path, role in path.map { OutputGuard.Input($0, role: role) } }
+            .compactMap { path, role in path.map { OutputGuard.Input($0, role: role) } }
         try OutputGuard.check(output: out, role: "--out", against: sources)
         if let db {
             let database = try TerritoryDatabase.open(at: db)
@@ -91,13 +98,17 @@ struct AccessOptions: ParsableArguments {
         let chosen: TravelMatrixDefinition
         if let matrix {
             guard let found = matrices.first(where: { $0.name == matrix }) else {
-                throw CommandError(message: "\(db) has no travel matrix named '\(matrix)' (it has: \(matrices.map(\.name).joined(separator: ", ")))", category: .data)
+                throw CommandError(
+                    message:
+                        "\(db) has no travel matrix named '\(matrix)' (it has: \(matrices.map(\.name).joined(separator: ", ")))",
+                    category: .data)
             }
             chosen = found
         } else {
             guard matrices.count == 1 else {
                 throw CommandError(
-                    message: matrices.isEmpty ? "\(db) has no travel matrix; import one with 'maillage import matrix' or use --travel line"
+                    message: matrices.isEmpty
+                        ? "\(db) has no travel matrix; import one with 'maillage import matrix' or use --travel line"
                         : "\(db) has several travel matrices (\(matrices.map(\.name).joined(separator: ", "))); choose one with --matrix",
                     category: matrices.isEmpty ? .data : .usage)
             }
@@ -114,13 +125,18 @@ struct AccessOptions: ParsableArguments {
         case (_?, nil, nil): break
         case (nil, _?, _?): break
         case (_?, _, _): throw ValidationError("Give either --db or --zones and --sites, not both.")
-        default: throw ValidationError("Give the territory: --db DB, or --zones Z.csv --sites S.csv [--matrix-file M.csv].")
+        default:
+            throw ValidationError("Give the territory: --db DB, or --zones Z.csv --sites S.csv [--matrix-file M.csv].")
         }
-        if db != nil, files.matrixFile != nil { throw ValidationError("--matrix-file goes with --zones and --sites; with --db, import the matrix.") }
+        if db != nil, files.matrixFile != nil {
+            throw ValidationError("--matrix-file goes with --zones and --sites; with --db, import the matrix.")
+        }
         if travelChoice == .line, files.matrixFile != nil {
             throw ValidationError("--matrix-file gives the travel times: leave out --travel line.")
         }
-        if db == nil, travel == .matrix, files.matrixFile == nil { throw ValidationError("--travel matrix without --db needs --matrix-file M.csv.") }
+        if db == nil, travel == .matrix, files.matrixFile == nil {
+            throw ValidationError("--travel matrix without --db needs --matrix-file M.csv.")
+        }
         if db == nil, matrix != nil { throw ValidationError("--matrix names a matrix stored in --db.") }
         // A misspelt kind is a usage error listing the kinds, before any file is read.
         _ = try kindsOrUsageError()
@@ -133,10 +149,16 @@ struct AccessOptions: ParsableArguments {
 
 /// Options of the methods that use capacities and demand.
 struct SupplyDemandOptions: ParsableArguments {
-    @Option(help: "Capacity measure used as supply (fte, consultations_per_day, beds, places…); default: the kind's usual one.")
+    @Option(
+        help:
+            "Capacity measure used as supply (fte, consultations_per_day, beds, places…); default: the kind's usual one."
+    )
     var capacity: CapacityMeasure?
 
-    @Option(help: "Demand: 'population', 'age-weighted' (APL consultation weights by age), or age-band columns as in the zones CSV, alone or summed: population.75+, population.60-74+population.75+.")
+    @Option(
+        help:
+            "Demand: 'population', 'age-weighted' (APL consultation weights by age), or age-band columns as in the zones CSV, alone or summed: population.75+, population.60-74+population.75+."
+    )
     var demand: String = "population"
 
     @Option(help: "Express results per this many inhabitants (100000 for 'per 100,000').")
@@ -146,7 +168,9 @@ struct SupplyDemandOptions: ParsableArguments {
     var normalize = false
 
     func demandMode() throws -> AccessRequest.Demand {
-        do { return try AccessRequest.Demand.parse(demand) } catch let error as AccessError { throw ValidationError("--\(error.description).") }
+        do { return try AccessRequest.Demand.parse(demand) } catch let error as AccessError {
+            throw ValidationError("--\(error.description).")
+        }
     }
 
     func validate() throws {

@@ -11,8 +11,9 @@ extension AccessOptions {
     func runStudy(
         _ request: AccessRequest, parameters: StudyParameters, input: StudyInput, global: GlobalOptions
     ) throws {
-        let outcome = try StudyRunner.run(request, parameters: parameters, input: input, out: out,
-                                          delimiter: delimiter.unicodeScalars.first!, log: global.log)
+        let outcome = try StudyRunner.run(
+            request, parameters: parameters, input: input, out: out,
+            delimiter: delimiter.unicodeScalars.first!, log: global.log)
         outcome.print(out: out, json: json, global: global)
     }
 }

@@ -2,20 +2,27 @@ import ArgumentParser
 import Foundation
 import MaillageAccess
 import MaillageCore
-import MaillageRuns
 import MaillageIO
+import MaillageRuns
 import MaillageStore
 
 /// A one-off study without an import: the territory and its travel times read from CSV files
 /// with the importers' columns, checks and errors (`maillage import zones|actors|matrix`).
 struct StudyFileOptions: ParsableArguments {
-    @Option(help: "Instead of --db: the zones CSV (id, name, lat, lon, population, age bands), as 'import zones' reads it.")
+    @Option(
+        help: "Instead of --db: the zones CSV (id, name, lat, lon, population, age bands), as 'import zones' reads it.")
     var zones: String?
 
-    @Option(help: "Instead of --db: the sites CSV (id, kind, name, lat, lon, capacity.<measure>), as 'import actors' reads it; without a kind column every row is the --kind given.")
+    @Option(
+        help:
+            "Instead of --db: the sites CSV (id, kind, name, lat, lon, capacity.<measure>), as 'import actors' reads it; without a kind column every row is the --kind given."
+    )
     var sites: String?
 
-    @Option(help: "With --zones and --sites: a travel-time matrix CSV, as 'import matrix' reads it (implies --travel matrix).")
+    @Option(
+        help:
+            "With --zones and --sites: a travel-time matrix CSV, as 'import matrix' reads it (implies --travel matrix)."
+    )
     var matrixFile: String?
 
     /// How --matrix-file is read (its columns, time unit, direction).
@@ -42,7 +49,8 @@ struct StudyFileOptions: ParsableArguments {
         guard let matrixFile else { throw ValidationError("--travel matrix without --db needs --matrix-file M.csv.") }
         var importer = MatrixImporter()
         columns.configure(&importer)
-        let (stored, report) = try importer.read(file: matrixFile, zoneIDs: territory.zones.map(\.id), actorIDs: territory.actors.map(\.id))
+        let (stored, report) = try importer.read(
+            file: matrixFile, zoneIDs: territory.zones.map(\.id), actorIDs: territory.actors.map(\.id))
         global.detail(report.summary)
         for warning in report.warnings { global.status("warning: \(warning)") }
         return .matrixRows(MatrixRows(stored), directed: columns.directed, intrazoneMinutes: columns.intrazoneMinutes)
@@ -52,7 +60,9 @@ struct StudyFileOptions: ParsableArguments {
 extension MatrixRows {
     /// The rows of a stored matrix (from a database or a file read whole).
     init(_ stored: StoredTravelMatrix) {
-        self.init(endpointIsZone: stored.endpoints.map { $0.kind == .zone }, endpointIDs: stored.endpoints.map(\.id),
-                  origins: stored.origins, offsets: stored.offsets, destinations: stored.destinations, minutes: stored.minutes)
+        self.init(
+            endpointIsZone: stored.endpoints.map { $0.kind == .zone }, endpointIDs: stored.endpoints.map(\.id),
+            origins: stored.origins, offsets: stored.offsets, destinations: stored.destinations, minutes: stored.minutes
+        )
     }
 }

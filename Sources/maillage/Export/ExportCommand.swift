@@ -50,7 +50,7 @@ struct ExportCommand: MaillageCommand {
     }
 
     func execute() throws {
-        guard case let .table(table) = table else {
+        guard case .table(let table) = table else {
             return try geopackage.export(database: db, out: out, global: global)
         }
         var exporter = TerritoryExporter()
@@ -60,7 +60,9 @@ struct ExportCommand: MaillageCommand {
         try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(db))
         let database = try TerritoryDatabase.open(at: db)
         let summary = try exporter.export(table, from: database, to: out)
-        global.status("Exported \(summary.rows) \(summary.table.rawValue == "matrix" ? "pairs" : summary.table.rawValue) to \(summary.path)")
+        global.status(
+            "Exported \(summary.rows) \(summary.table.rawValue == "matrix" ? "pairs" : summary.table.rawValue) to \(summary.path)"
+        )
         if let note = summary.note { global.status("  \(note)" + FlagHint.importFlags(summary.importSettings)) }
     }
 }

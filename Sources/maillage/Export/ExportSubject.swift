@@ -21,7 +21,7 @@ enum ExportSubject: ExpressibleByArgument, CaseIterable, Equatable {
     /// The name on the command line.
     var name: String {
         switch self {
-        case let .table(table): table.rawValue
+        case .table(let table): table.rawValue
         case .geopackage: "geopackage"
         }
     }

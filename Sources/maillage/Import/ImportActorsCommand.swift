@@ -23,7 +23,8 @@ struct ImportActorsCommand: MaillageCommand {
 
     func execute() throws {
         var importer = ActorsImporter(csv: try reading.csvOptions(), kind: kind, crs: crs)
-        let progress = ProgressBar(estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
+        let progress = ProgressBar(
+            estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
         importer.onProgress = progress.update
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
         progress.finish()

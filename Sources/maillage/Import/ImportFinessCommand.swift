@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import MaillageIO
 import MaillageStore
 
@@ -43,6 +43,8 @@ struct ImportFinessCommand: MaillageCommand {
     }
 
     private static func list(_ text: String?) -> Set<String>? {
-        text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
+        text.map {
+            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
     }
 }

@@ -14,7 +14,8 @@ struct ImportLinksCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let report = try LinksImporter(csv: try reading.csvOptions()).run(file: common.file, into: TerritoryDatabase.open(at: common.db))
+        let report = try LinksImporter(csv: try reading.csvOptions()).run(
+            file: common.file, into: TerritoryDatabase.open(at: common.db))
         try ReportPrinter.show(report, json: common.json, global: global)
     }
 }

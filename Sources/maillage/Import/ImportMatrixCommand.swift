@@ -37,7 +37,9 @@ struct ImportMatrixCommand: MaillageCommand {
     @Option(help: "Unit of the distance column: km or m.")
     var distanceUnit: TravelDistanceUnit = .kilometres
 
-    @Flag(help: "Store the matrix even when no row gives a pair (it would replace a matrix of the same name with nothing).")
+    @Flag(
+        help:
+            "Store the matrix even when no row gives a pair (it would replace a matrix of the same name with nothing).")
     var allowEmpty = false
 
     @OptionGroup var global: GlobalOptions
@@ -54,7 +56,8 @@ struct ImportMatrixCommand: MaillageCommand {
         importer.delimiter = csv.delimiter
         importer.encoding = csv.encoding
         importer.allowEmpty = allowEmpty
-        let progress = ProgressBar(estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
+        let progress = ProgressBar(
+            estimatedTotal: ProgressBar.estimatedLines(of: common.file), unit: "rows", global: global)
         importer.onProgress = progress.update
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
         progress.finish()

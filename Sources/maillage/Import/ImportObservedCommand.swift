@@ -1,12 +1,13 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import MaillageIO
 import MaillageStore
 
 struct ImportObservedCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "observed",
-        abstract: "Store observed activity per actor, zone or territory and year (SAE emergency files, …) for calibration.",
+        abstract:
+            "Store observed activity per actor, zone or territory and year (SAE emergency files, …) for calibration.",
         discussion: """
             FILE is a SAE table (URGENCES2: PASSU, dt80, dt18, dtMCO, dtMCO80…; URGENCES: AUTSU, AUTGEN…; \
             SMURSAMU: SORTIES…), every year it holds unless --year is given, or a long CSV with the columns \

@@ -40,7 +40,10 @@ struct ImportPopulationCommand: MaillageCommand {
     @Option(help: "Column giving each zone's people aged 75+, as a share, percent or count.")
     var over75Column: String?
 
-    @Option(help: "Unit of --over75-column: share (0-1), percent or count (default: share when the name has pct/share/part, else count).")
+    @Option(
+        help:
+            "Unit of --over75-column: share (0-1), percent or count (default: share when the name has pct/share/part, else count)."
+    )
     var over75Unit: String?
 
     @OptionGroup var global: GlobalOptions

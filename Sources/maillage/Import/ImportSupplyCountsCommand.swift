@@ -25,7 +25,9 @@ struct ImportSupplyCountsCommand: MaillageCommand {
     @Option(help: "Column holding the counts.")
     var column: String
 
-    @Option(help: "Column holding the zone id (default: id, else code_insee, CODGEO, COM, code or codecommuneetablissement).")
+    @Option(
+        help:
+            "Column holding the zone id (default: id, else code_insee, CODGEO, COM, code or codecommuneetablissement).")
     var idColumn: String?
 
     @Option(help: "Capacity measure the count is stored in.")

@@ -5,7 +5,8 @@ import MaillageStore
 struct ImportZonesCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "zones",
-        abstract: "Import zones from a CSV (id, name, lat/lon or x/y, population, density_class, population.<band>) or a GeoJSON of polygons.",
+        abstract:
+            "Import zones from a CSV (id, name, lat/lon or x/y, population, density_class, population.<band>) or a GeoJSON of polygons.",
         discussion: """
             The format follows the extension (.geojson or .json: GeoJSON, else CSV). A GeoJSON zone's point is \
             the area-weighted centroid of its polygon (computed in EPSG:3035, equal-area) unless it has lat/lon \

@@ -37,7 +37,10 @@ struct ReportCommand: MaillageCommand {
     @Option(help: "Draw the isochrones in this GeoJSON file (what 'maillage access isochrones' writes) over the zones.")
     var isochrones: String?
 
-    @Option(help: "Draw the sites chosen in this GeoJSON file (what 'maillage locate --out FILE.geojson' writes) over the zones.")
+    @Option(
+        help:
+            "Draw the sites chosen in this GeoJSON file (what 'maillage locate --out FILE.geojson' writes) over the zones."
+    )
     var locate: String?
 
     @Option(help: "The HTML file to write.")
@@ -46,22 +49,32 @@ struct ReportCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        try Self.write(database: db, run: run, simulation: simulation, comparison: comparison, isochrones: isochrones, locate: locate, out: out, global: global)
+        try Self.write(
+            database: db, run: run, simulation: simulation, comparison: comparison, isochrones: isochrones,
+            locate: locate, out: out, global: global)
         print(out)
     }
 
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
-    static func write(database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
-                      isochrones: String? = nil, locate: String? = nil, out: String, global: GlobalOptions) throws {
+    static func write(
+        database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
+        isochrones: String? = nil, locate: String? = nil, out: String, global: GlobalOptions
+    ) throws {
         // The comparison folder's files are inputs too (report --comparison out --out out/comparison.json).
-        let comparisonFiles = comparison.map { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {
-                OutputGuard.Input(URL(fileURLWithPath: folder).appendingPathComponent($0).path, role: "--comparison file")
-            }
-        } ?? []
-        let drawnFiles = [(isochrones, "--isochrones"), (locate, "--locate")].compactMap { file, role in file.map { OutputGuard.Input($0, role: role) } }
-        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(path) + comparisonFiles + drawnFiles)
-        let clock = ContinuousClock(), start = clock.now
+        let comparisonFiles =
+            comparison.map { folder in
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {
+                    OutputGuard.Input(
+                        URL(fileURLWithPath: folder).appendingPathComponent($0).path, role: "--comparison file")
+                }
+            } ?? []
+        let drawnFiles = [(isochrones, "--isochrones"), (locate, "--locate")].compactMap { file, role in
+            file.map { OutputGuard.Input($0, role: role) }
+        }
+        try OutputGuard.check(
+            output: out, role: "--out", against: OutputGuard.Input.database(path) + comparisonFiles + drawnFiles)
+        let clock = ContinuousClock()
+        let start = clock.now
         let everything = run == nil && simulation == nil && comparison == nil
         // ReportError carries its category (a missing file is told apart where it is read).
         let html = try TerritoryReport.html(

@@ -10,7 +10,8 @@ import MaillageStore
 struct CompareCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare scenarios with the baseline: differences per zone and for the territory, with 95 % intervals.",
+        abstract:
+            "Compare scenarios with the baseline: differences per zone and for the territory, with 95 % intervals.",
         discussion: """
             Every scenario runs its accessibility indicators and its simulation with the baseline's seed, replication \
             by replication (common random numbers); a difference's interval is a paired Student-t interval over the \
@@ -33,7 +34,9 @@ struct CompareCommand: MaillageCommand {
 
     @Argument(help: "The baseline scenario file, then one or more alternatives.") var files: [String]
     @OptionGroup var execution: ScenarioRunOptions
-    @Option(help: "Run only the I-th of N shares of the jobs (1-based, such as 2/8) and write a shard for 'maillage merge'.")
+    @Option(
+        help: "Run only the I-th of N shares of the jobs (1-based, such as 2/8) and write a shard for 'maillage merge'."
+    )
     var shard: String?
     @Flag(help: "Print comparison.json on stdout.") var json = false
     @OptionGroup var global: GlobalOptions
@@ -47,20 +50,27 @@ struct CompareCommand: MaillageCommand {
 
     func execute() throws {
         let interrupts = InterruptGuard()
-        let clock = ContinuousClock(), started = clock.now
-        let run = try ComparisonRun(files: files, replications: execution.replications, shard: shard.flatMap(ComparisonShard.init), out: execution.out)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let run = try ComparisonRun(
+            files: files, replications: execution.replications, shard: shard.flatMap(ComparisonShard.init),
+            out: execution.out)
         let (plan, jobs) = (run.plan, run.jobs)
         let progress = ProgressBar(estimatedTotal: jobs.count, unit: "jobs", global: global, minimum: 2)
         if let part = run.shard {
             // Each job goes to the file as soon as it and every earlier one are done: memory stays flat.
-            let path = URL(fileURLWithPath: execution.out).appendingPathComponent(ComparisonRun.shardFileName(part)).path
-            let writer = try ComparisonShardWriter(path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
+            let path = URL(fileURLWithPath: execution.out).appendingPathComponent(ComparisonRun.shardFileName(part))
+                .path
+            let writer = try ComparisonShardWriter(
+                path: path, header: ComparisonShardHeader(files: files, plan: plan, shard: part))
             // Unlinked, not closed: the jobs may still be appending to it when the signal comes.
             let partial = writer.partial
             _ = interrupts.onInterrupt { unlink(partial) }
             do {
-                try ComparisonRunner.stream(plan, jobs: jobs, threads: execution.threads, territory: run.territory,
-                                            progress: { progress.step() }) { try writer.append($0) }
+                try ComparisonRunner.stream(
+                    plan, jobs: jobs, threads: execution.threads, territory: run.territory,
+                    progress: { progress.step() }
+                ) { try writer.append($0) }
                 try interrupts.committing(path) { try writer.finish() }
             } catch {
                 writer.discard()
@@ -69,13 +79,17 @@ struct CompareCommand: MaillageCommand {
             progress.finish()
             global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
             global.status("shard \(part): \(jobs.count) of \(plan.jobs.count) jobs → \(path)")
-            if json { print(RunJSON.pretty(ComparisonShardSummary(shard: part.description, jobs: jobs.count, file: path))) }
+            if json {
+                print(RunJSON.pretty(ComparisonShardSummary(shard: part.description, jobs: jobs.count, file: path)))
+            }
             return
         }
         let result = try run.compare(threads: execution.threads) { progress.step() }
         progress.finish()
         global.detail("\(jobs.count) job(s) of \(plan.jobs.count) in \(clock.now - started)")
-        try Self.write(result, zones: try run.baselineZones(), to: execution.out, json: json, global: global, interrupts: interrupts)
+        try Self.write(
+            result, zones: try run.baselineZones(), to: execution.out, json: json, global: global,
+            interrupts: interrupts)
     }
 
     /// Writes the comparison's files and prints its table (or its JSON): shared with `merge`.
@@ -84,8 +98,10 @@ struct CompareCommand: MaillageCommand {
     /// previous ones together: an error or an interruption leaves the previous results whole
     /// (never some new files beside some old ones), and after SIGKILL only a hidden
     /// `.maillage-staging-…` folder can remain.
-    static func write(_ result: ScenarioComparisonResult, zones: [Zone], to out: String, json: Bool, global: GlobalOptions,
-                      interrupts: InterruptGuard) throws {
+    static func write(
+        _ result: ScenarioComparisonResult, zones: [Zone], to out: String, json: Bool, global: GlobalOptions,
+        interrupts: InterruptGuard
+    ) throws {
         let staging = try StagingFolder(for: out)
         let key = interrupts.onInterrupt { staging.remove() }
         do {
@@ -105,6 +121,8 @@ struct CompareCommand: MaillageCommand {
         } else {
             print(ComparisonFiles.table(result))
         }
-        global.status("comparison of \(result.plan.scenarios.count) scenarios × \(result.plan.replications) replication(s) → \(out)")
+        global.status(
+            "comparison of \(result.plan.scenarios.count) scenarios × \(result.plan.replications) replication(s) → \(out)"
+        )
     }
 }

@@ -9,7 +9,8 @@ import MaillageScenario
 struct MergeCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Combine the shards of 'maillage compare|sensitivity --shard I/N' into the results one machine would write.",
+        abstract:
+            "Combine the shards of 'maillage compare|sensitivity --shard I/N' into the results one machine would write.",
         discussion: """
             A shard is the file a --shard run wrote (shard-I-of-N.json) or a folder holding such files. Every share \
             1…N must be there once, in any order; shards are read as streams, one job per shard at a time; the scenario files must be where they were and unchanged (they are read again). \
@@ -38,8 +39,9 @@ struct MergeCommand: MaillageCommand {
         if !paths.isEmpty, paths.allSatisfy(SensitivityShard.isShardFile) {
             let merged = try SensitivityShard.merge(paths)
             global.detail("merged \(paths.count) sensitivity shard(s), \(merged.plan.pointCount) points")
-            try SensitivityCommand.write(SensitivityAnalysis(plan: merged.plan, outputs: merged.outputs), outputs: merged.outputs,
-                                         to: out, json: json, global: global)
+            try SensitivityCommand.write(
+                SensitivityAnalysis(plan: merged.plan, outputs: merged.outputs), outputs: merged.outputs,
+                to: out, json: json, global: global)
             return
         }
         if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
@@ -52,9 +54,12 @@ struct MergeCommand: MaillageCommand {
             territories[scenario.territoryPath] = loaded
             return loaded
         }
-        let written = try ComparisonFiles.fileNames(result.plan.scenarios).map { URL(fileURLWithPath: out).appendingPathComponent($0).path }
-        try OutputGuard.check(outputs: written, role: "--out",
-                              against: ComparisonRun.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })
+        let written = try ComparisonFiles.fileNames(result.plan.scenarios).map {
+            URL(fileURLWithPath: out).appendingPathComponent($0).path
+        }
+        try OutputGuard.check(
+            outputs: written, role: "--out",
+            against: ComparisonRun.inputs(result.plan.scenarios) + paths.map { OutputGuard.Input($0, role: "shard") })
         global.detail("merged \(paths.count) shard(s), \(result.plan.jobs.count) jobs")
         let zones = try ComparisonRun.loadTerritory(result.plan.scenarios[0]).zones
         try CompareCommand.write(result, zones: zones, to: out, json: json, global: global, interrupts: interrupts)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process's limit on open files (`ulimit -n`), raised for a merge that keeps one file open per shard.
@@ -17,9 +17,9 @@ enum OpenFileLimit {
     static let reserve = 16
 
     #if os(Linux)
-    private static let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        private static let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
     #else
-    private static let resource = RLIMIT_NOFILE
+        private static let resource = RLIMIT_NOFILE
     #endif
 
     /// The soft and hard limits, or nil when the system does not say.
@@ -45,12 +45,13 @@ enum OpenFileLimit {
         }
         let after = current() ?? limit
         guard after.soft >= needed else {
-            throw CommandError(message: """
-                merge keeps every shard open at once: \(shards) shards need about \(needed) open files, but this process \
-                may open \(after.soft) (ulimit -n; hard limit \(after.hard)). Raise the limit (ulimit -n \(needed) or more; \
-                above the hard limit it takes an administrator) or cut the comparison into fewer shards (a smaller N in \
-                compare --shard I/N); merging merged shards is not supported.
-                """, category: .io)
+            throw CommandError(
+                message: """
+                    merge keeps every shard open at once: \(shards) shards need about \(needed) open files, but this process \
+                    may open \(after.soft) (ulimit -n; hard limit \(after.hard)). Raise the limit (ulimit -n \(needed) or more; \
+                    above the hard limit it takes an administrator) or cut the comparison into fewer shards (a smaller N in \
+                    compare --shard I/N); merging merged shards is not supported.
+                    """, category: .io)
         }
         return (limit.soft, after.soft)
     }

@@ -42,12 +42,18 @@ struct ScenarioRunCommand: MaillageCommand {
         var summaries: [ScenarioSummary] = []
         for var scenario in try ScenarioLoader.load(file) {
             if let replications = execution.replications { scenario.replications = replications }
-            let progress = scenario.simulation.enabled
-                ? ProgressBar(estimatedTotal: scenario.replications, unit: "replications", global: global, minimum: 2) : nil
-            let outcome = try ScenarioRunFolder.run(scenario, out: execution.out, threads: execution.threads) { _ in progress?.step() }
+            let progress =
+                scenario.simulation.enabled
+                ? ProgressBar(estimatedTotal: scenario.replications, unit: "replications", global: global, minimum: 2)
+                : nil
+            let outcome = try ScenarioRunFolder.run(scenario, out: execution.out, threads: execution.threads) { _ in
+                progress?.step()
+            }
             progress?.finish()
             let simulated = outcome.simulated ? " and the simulation" : ""
-            global.status("\(scenario.name): \(outcome.indicators) indicator(s)\(simulated) → \(outcome.folder) (scenario run \(outcome.runID))")
+            global.status(
+                "\(scenario.name): \(outcome.indicators) indicator(s)\(simulated) → \(outcome.folder) (scenario run \(outcome.runID))"
+            )
             summaries.append(outcome.summary)
         }
         if json { print(RunJSON.pretty(summaries)) }

@@ -4,9 +4,10 @@ import Foundation
 /// How scenario files are run, shared by `scenario run` and `compare`: how many replications,
 /// how many at once, and the folder the results go to.
 struct ScenarioRunOptions: ParsableArguments {
-    @Option(help: """
-        Replications of every scenario (default: the scenario file's 'replications'; the baseline's for compare).
-        """)
+    @Option(
+        help: """
+            Replications of every scenario (default: the scenario file's 'replications'; the baseline's for compare).
+            """)
     var replications: Int?
 
     @Option(help: "Replications run at once (default: all cores); results do not depend on it.")

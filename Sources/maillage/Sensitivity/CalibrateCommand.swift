@@ -9,7 +9,8 @@ import MaillageStore
 struct CalibrateCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Fit simulation parameters to observed activity (Nelder–Mead, common random numbers) and validate on a held-out year.",
+        abstract:
+            "Fit simulation parameters to observed activity (Nelder–Mead, common random numbers) and validate on a held-out year.",
         discussion: """
             SPEC is YAML: parameters (name with range: or scale: bounds), targets (a simulated territory indicator, \
             optionally over another, against an observed series summed over the territory's sites, optionally over \
@@ -32,12 +33,14 @@ struct CalibrateCommand: MaillageCommand {
         let database = try TerritoryDatabase.open(at: db)
         let territory = try database.loadTerritory()
         let rows = try database.observedValues(loadedOnly: true).map {
-            ObservedTable.Row(scope: $0.scope.rawValue, subject: $0.subjectID, series: $0.series, year: $0.year, value: $0.value)
+            ObservedTable.Row(
+                scope: $0.scope.rawValue, subject: $0.subjectID, series: $0.series, year: $0.year, value: $0.value)
         }
         let observed = ObservedTable(rows: rows, population: territory.zones.reduce(0) { $0 + $1.population.total })
         let base = try spec.parametersPath.map(ParameterFile.load) ?? .defaults
-        let model = SensitivityModel(territory: territory, base: base, days: spec.days, seed: spec.seed,
-                                     replications: spec.replications, sample: spec.sample)
+        let model = SensitivityModel(
+            territory: territory, base: base, days: spec.days, seed: spec.seed,
+            replications: spec.replications, sample: spec.sample)
         let (handle, earlier) = try CalibrationFiles.openHistory(spec, folder: out)
         defer { try? handle.close() }
         if !earlier.isEmpty { global.status("resuming: \(earlier.count) evaluation(s) already in \(out)/history.csv") }
@@ -51,12 +54,18 @@ struct CalibrateCommand: MaillageCommand {
         if json {
             print(CalibrationFiles.json(result), terminator: "")
         } else {
-            global.status("\(result.history.count) evaluations (\(result.converged ? "converged" : "stopped at max_evaluations")), objective \(result.best.objective) → \(out)")
+            global.status(
+                "\(result.history.count) evaluations (\(result.converged ? "converged" : "stopped at max_evaluations")), objective \(result.best.objective) → \(out)"
+            )
             for fit in result.fit {
-                print("fit \(spec.fitYear) \(fit.target.name): observed \(fit.observed), simulated \(fit.simulated.map { String($0) } ?? "-"), error \(fit.relativeError.map { String(format: "%+.1f %%", 100 * $0) } ?? "-")")
+                print(
+                    "fit \(spec.fitYear) \(fit.target.name): observed \(fit.observed), simulated \(fit.simulated.map { String($0) } ?? "-"), error \(fit.relativeError.map { String(format: "%+.1f %%", 100 * $0) } ?? "-")"
+                )
             }
             for fit in result.validation {
-                print("held-out \(spec.validationYear!) \(fit.target.name): observed \(fit.observed), predicted \(fit.simulated.map { String($0) } ?? "-"), error \(fit.relativeError.map { String(format: "%+.1f %%", 100 * $0) } ?? "-")")
+                print(
+                    "held-out \(spec.validationYear!) \(fit.target.name): observed \(fit.observed), predicted \(fit.simulated.map { String($0) } ?? "-"), error \(fit.relativeError.map { String(format: "%+.1f %%", 100 * $0) } ?? "-")"
+                )
             }
         }
     }

@@ -38,8 +38,10 @@ struct SensitivityCommand: MaillageCommand {
     @Option(help: "The simulation seed, the same at every point.") var seed: UInt64 = 1
     @Option(help: "Replications per point, the same indices at every point.") var replications: Int = 1
     @Option(help: "Simulate this fraction of the inhabitants, in (0, 1] (without --scenario).") var sample: Double = 1
-    @Option(help: "Points run at once; results do not depend on it.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Run only the I-th of N shares of the points (1-based) and write a shard for 'maillage merge'.") var shard: String?
+    @Option(help: "Points run at once; results do not depend on it.") var threads: Int = ProcessInfo.processInfo
+        .activeProcessorCount
+    @Option(help: "Run only the I-th of N shares of the points (1-based) and write a shard for 'maillage merge'.")
+    var shard: String?
     @Option(help: "The results folder.") var out: String
     @Flag(help: "Print sensitivity.json on stdout.") var json = false
     @OptionGroup var global: GlobalOptions
@@ -48,10 +50,16 @@ struct SensitivityCommand: MaillageCommand {
         guard trajectories >= 2 else { throw ValidationError("--trajectories must be at least 2.") }
         guard samples >= 2 else { throw ValidationError("--samples must be at least 2.") }
         guard levels >= 2, levels % 2 == 0 else { throw ValidationError("--levels must be even and at least 2.") }
-        guard days >= 1, replications >= 1, threads >= 1 else { throw ValidationError("--days, --replications and --threads must be at least 1.") }
+        guard days >= 1, replications >= 1, threads >= 1 else {
+            throw ValidationError("--days, --replications and --threads must be at least 1.")
+        }
         guard sample > 0, sample <= 1 else { throw ValidationError("--sample must be a fraction in (0, 1].") }
-        if let shard, ComparisonShard(shard) == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, such as 2/8 (not '\(shard)').") }
-        if scenario != nil, params != nil { throw ValidationError("--params goes in the scenario file (params:) when --scenario is given.") }
+        if let shard, ComparisonShard(shard) == nil {
+            throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, such as 2/8 (not '\(shard)').")
+        }
+        if scenario != nil, params != nil {
+            throw ValidationError("--params goes in the scenario file (params:) when --scenario is given.")
+        }
     }
 
     func execute() throws {
@@ -61,32 +69,43 @@ struct SensitivityCommand: MaillageCommand {
         var scenarioHash: String?
         if let scenario {
             let scenarios = try ScenarioLoader.load(scenario)
-            guard scenarios.count == 1 else { throw CommandError(message: "\(scenario) is a sweep; give one scenario", category: .data) }
+            guard scenarios.count == 1 else {
+                throw CommandError(message: "\(scenario) is a sweep; give one scenario", category: .data)
+            }
             model = SensitivityModel(scenario: scenarios[0], territory: territory)
             scenarioHash = scenarios[0].contentHash
         } else {
             let base = try params.map(ParameterFile.load) ?? .defaults
-            model = SensitivityModel(territory: territory, base: base, days: days, seed: seed, replications: replications, sample: sample)
+            model = SensitivityModel(
+                territory: territory, base: base, days: days, seed: seed, replications: replications, sample: sample)
         }
-        let plan = SensitivityPlan(method: method, ranges: rangeFile, size: method == .morris ? trajectories : samples, levels: levels,
-                                   designSeed: designSeed, seed: model.seed, replications: model.replications, days: model.days,
-                                   sample: model.sample, scenarioFile: scenario, scenarioHash: scenarioHash, database: db)
+        let plan = SensitivityPlan(
+            method: method, ranges: rangeFile, size: method == .morris ? trajectories : samples, levels: levels,
+            designSeed: designSeed, seed: model.seed, replications: model.replications, days: model.days,
+            sample: model.sample, scenarioFile: scenario, scenarioHash: scenarioHash, database: db)
         let part = shard.flatMap(ComparisonShard.init)
         let positions = part.map { SensitivityShard.positions(plan, shard: $0) }
         let count = positions?.count ?? plan.pointCount
-        global.detail("\(plan.parameters.count) parameters, \(plan.pointCount) points (\(count) here) × \(plan.replications) replication(s)")
+        global.detail(
+            "\(plan.parameters.count) parameters, \(plan.pointCount) points (\(count) here) × \(plan.replications) replication(s)"
+        )
         let progress = ProgressBar(estimatedTotal: count, unit: "points", global: global, minimum: 2)
-        let outputs = try SensitivityRunner.run(plan, model: model, positions: positions, threads: threads) { progress.step() }
+        let outputs = try SensitivityRunner.run(plan, model: model, positions: positions, threads: threads) {
+            progress.step()
+        }
         progress.finish()
         if let part {
             let path = try SensitivityShard(plan: plan, shard: part, outputs: outputs).write(to: out)
             global.status("shard \(part): \(count) of \(plan.pointCount) points → \(path)")
             return
         }
-        try Self.write(SensitivityAnalysis(plan: plan, outputs: outputs), outputs: outputs, to: out, json: json, global: global)
+        try Self.write(
+            SensitivityAnalysis(plan: plan, outputs: outputs), outputs: outputs, to: out, json: json, global: global)
     }
 
-    static func write(_ analysis: SensitivityAnalysis, outputs: SensitivityOutputs, to out: String, json: Bool, global: GlobalOptions) throws {
+    static func write(
+        _ analysis: SensitivityAnalysis, outputs: SensitivityOutputs, to out: String, json: Bool, global: GlobalOptions
+    ) throws {
         try SensitivityFiles.write(analysis, outputs: outputs, to: out)
         let driven = analysis.indicators.filter { $0.assumptionShare.isFinite && $0.assumptionDriven }.map(\.name)
         global.status("\(analysis.indicators.count) indicators, \(driven.count) assumption-driven → \(out)")
@@ -94,7 +113,9 @@ struct SensitivityCommand: MaillageCommand {
             print(SensitivityFiles.json(analysis), terminator: "")
         } else {
             for indicator in analysis.indicators where indicator.assumptionShare.isFinite {
-                print("\(indicator.name): \(String(format: "%.0f", 100 * indicator.assumptionShare)) % from assumed parameters\(indicator.assumptionDriven ? "  [assumption-driven]" : "")")
+                print(
+                    "\(indicator.name): \(String(format: "%.0f", 100 * indicator.assumptionShare)) % from assumed parameters\(indicator.assumptionDriven ? "  [assumption-driven]" : "")"
+                )
             }
         }
     }

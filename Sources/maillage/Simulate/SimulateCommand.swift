@@ -27,10 +27,17 @@ struct SimulateCommand: MaillageCommand {
     @Option(help: "Independent replications (means and 95 % Student-t intervals over them).") var replications: Int = 1
     @Option(help: "Replications run at once (default: all cores); results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "A JSON file of events: closures, capacity changes, demand surges, slowed travel.") var events: String?
-    @Option(name: .customLong("event-log"), help: "Write the first replication's trajectories as a CSV event log (case_id, activity, timestamp, resource, zone).")
+    @Option(help: "A JSON file of events: closures, capacity changes, demand surges, slowed travel.") var events:
+        String?
+    @Option(
+        name: .customLong("event-log"),
+        help:
+            "Write the first replication's trajectories as a CSV event log (case_id, activity, timestamp, resource, zone)."
+    )
     var eventLog: String?
-    @Option(help: "Simulate this fraction of the inhabitants, in (0, 1]: capacities shrink by it, counts are weighted back.")
+    @Option(
+        help: "Simulate this fraction of the inhabitants, in (0, 1]: capacities shrink by it, counts are weighted back."
+    )
     var sample: Double = 1
     @Option(help: "The results folder.") var out: String
     @Flag(help: "Print the territory-wide indicators as JSON on stdout.") var json = false
@@ -58,7 +65,9 @@ struct SimulateCommand: MaillageCommand {
         if json {
             print(RunJSON.pretty(outcome.summary))
         } else {
-            global.status("simulated \(outcome.result.agents) inhabitants for \(days) days × \(replications) replication(s) → \(out) (run \(outcome.runID))")
+            global.status(
+                "simulated \(outcome.result.agents) inhabitants for \(days) days × \(replications) replication(s) → \(out) (run \(outcome.runID))"
+            )
             print(outcome.text)
         }
     }

@@ -85,7 +85,9 @@ struct StagingFolder {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw CommandError(message: "cannot create the folder \(self.target.path): \((error as NSError).localizedDescription)", category: .cannotCreateOutput)
+            throw CommandError(
+                message: "cannot create the folder \(self.target.path): \((error as NSError).localizedDescription)",
+                category: .cannotCreateOutput)
         }
     }
 
@@ -94,9 +96,12 @@ struct StagingFolder {
     /// Moves every staged file over its namesake in the target (each rename atomic), then removes the staging folder.
     func commit() throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() {
-            let from = url.appendingPathComponent(name).path, to = target.appendingPathComponent(name).path
+            let from = url.appendingPathComponent(name).path
+            let to = target.appendingPathComponent(name).path
             guard rename(from, to) == 0 else {
-                throw CommandError(message: "cannot move \(name) into \(target.path): \(String(cString: strerror(errno)))", category: .cannotCreateOutput)
+                throw CommandError(
+                    message: "cannot move \(name) into \(target.path): \(String(cString: strerror(errno)))",
+                    category: .cannotCreateOutput)
             }
         }
         remove()

@@ -32,8 +32,8 @@ final class ProgressBar: @unchecked Sendable {
     /// Rows in a text file, estimated from its size and its first 64 KiB.
     static func estimatedLines(of path: String) -> Int {
         guard let handle = FileHandle(forReadingAtPath: path),
-              let sample = try? handle.read(upToCount: 1 << 16), !sample.isEmpty,
-              let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+            let sample = try? handle.read(upToCount: 1 << 16), !sample.isEmpty,
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
         else { return 1 }
         try? handle.close()
         let lines = max(1, sample.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })

@@ -10,10 +10,12 @@ struct DatabaseArgument: ParsableArguments {
 
     func validate() throws {
         if positional == nil && option == nil {
-            throw ValidationError("Give the territory database, as 'maillage info out/demo.db' or with --db out/demo.db.")
+            throw ValidationError(
+                "Give the territory database, as 'maillage info out/demo.db' or with --db out/demo.db.")
         }
         if let positional, let option, positional != option {
-            throw ValidationError("Two different databases were given ('\(positional)' and --db '\(option)'); give one.")
+            throw ValidationError(
+                "Two different databases were given ('\(positional)' and --db '\(option)'); give one.")
         }
     }
 

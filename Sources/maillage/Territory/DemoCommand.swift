@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import MaillageAccess
-import MaillageRuns
 import MaillageGenerator
+import MaillageRuns
 import MaillageStore
 
 struct DemoCommand: MaillageCommand {
@@ -29,7 +29,9 @@ struct DemoCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...1_000).contains(replications) else { throw ValidationError("--replications must be between 1 and 1000.") }
+        guard (1...1_000).contains(replications) else {
+            throw ValidationError("--replications must be between 1 and 1000.")
+        }
     }
 
     func execute() throws {
@@ -58,15 +60,18 @@ struct DemoCommand: MaillageCommand {
         var coverageParameters = StudyParameters(kind: "hospital", service: "emergency", travel: "line")
         coverageParameters.limit = "30"
         try StudyRunner.run(
-            AccessRequest(method: .coverage(threshold: 30), kinds: [.hospital], services: ["emergency"], travel: .line(.calibrated, limit: 30)),
+            AccessRequest(
+                method: .coverage(threshold: 30), kinds: [.hospital], services: ["emergency"],
+                travel: .line(.calibrated, limit: 30)),
             parameters: coverageParameters, database: path, out: coverage, log: global.log
         ).print(out: coverage, json: false, global: global)
         var aplParameters = StudyParameters(kind: "gp")
         (aplParameters.method, aplParameters.decay, aplParameters.limit) = ("e2sfca", "exponential:0.12", "30")
         (aplParameters.demand, aplParameters.per) = ("age-weighted", "100000")
         try StudyRunner.run(
-            AccessRequest(method: .catchment(FloatingCatchment(decay: .exponential(beta: 0.12), limit: 30)), kinds: [.gp],
-                          capacity: .fte, demand: .ageWeighted(.drees), travel: .line(.calibrated, limit: 30), per: 100_000),
+            AccessRequest(
+                method: .catchment(FloatingCatchment(decay: .exponential(beta: 0.12), limit: 30)), kinds: [.gp],
+                capacity: .fte, demand: .ageWeighted(.drees), travel: .line(.calibrated, limit: 30), per: 100_000),
             parameters: aplParameters, database: path, out: apl, log: global.log
         ).print(out: apl, json: false, global: global)
         print("Results: \(coverage), \(apl)")
@@ -83,7 +88,8 @@ struct DemoCommand: MaillageCommand {
             do {
                 try FileManager.default.removeItem(atPath: file)
             } catch {
-                throw CommandError(message: "cannot replace \(file): \(error.localizedDescription)", category: .cannotCreateOutput)
+                throw CommandError(
+                    message: "cannot replace \(file): \(error.localizedDescription)", category: .cannotCreateOutput)
             }
         }
     }

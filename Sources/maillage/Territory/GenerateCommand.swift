@@ -40,11 +40,13 @@ struct GenerateCommand: MaillageCommand {
         let start = clock.now
         let territory = try TerritoryGenerator.generate(options)
         let generated = clock.now
-        global.detail("generated \(territory.zones.count) zones and \(territory.actors.count) actors in \(generated - start)")
+        global.detail(
+            "generated \(territory.zones.count) zones and \(territory.actors.count) actors in \(generated - start)")
         let database = try TerritoryDatabase.create(at: path, name: options.name)
         try database.transaction { writer in
             try writer.setMetadata(
-                .origin, "maillage generate --zones \(options.zones) --population \(options.population) --seed \(options.seed)"
+                .origin,
+                "maillage generate --zones \(options.zones) --population \(options.population) --seed \(options.seed)"
             )
         }
         try database.save(territory)

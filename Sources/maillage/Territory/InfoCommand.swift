@@ -23,12 +23,15 @@ struct InfoCommand: MaillageCommand {
         // Which straight-line model `--travel line` uses here.
         let (model, record) = try StoredLineModel.inForce(in: territory)
         if json {
-            let lineModel = LineModelInForce(source: record == nil ? "defaults" : "fitted", version: record?.version,
-                                             parameters: StoredLineModel.Parameters(model), provenance: record?.provenance)
+            let lineModel = LineModelInForce(
+                source: record == nil ? "defaults" : "fitted", version: record?.version,
+                parameters: StoredLineModel.Parameters(model), provenance: record?.provenance)
             print(try SummaryText.json(summary, path: database.path, lineModel: lineModel))
         } else {
             print(SummaryText.table(summary, path: database.path))
-            print("  line model  " + (record?.summary ?? "built-in defaults (no 'maillage travel calibrate' on this database)"))
+            print(
+                "  line model  "
+                    + (record?.summary ?? "built-in defaults (no 'maillage travel calibrate' on this database)"))
         }
     }
 }

@@ -25,6 +25,8 @@ struct RepairCommand: MaillageCommand {
         for line in repair.renamed { print("renamed \(line)") }
         for line in repair.merged { print("merged \(line) (kept the NFC row)") }
         for line in repair.invisible { print("left alone, invisible characters: \(line)") }
-        global.status("\(database.path): \(repair.renamed.count) id(s) renamed, \(repair.merged.count) merged, \(repair.invisible.count) with invisible characters")
+        global.status(
+            "\(database.path): \(repair.renamed.count) id(s) renamed, \(repair.merged.count) merged, \(repair.invisible.count) with invisible characters"
+        )
     }
 }

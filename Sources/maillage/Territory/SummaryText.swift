@@ -12,19 +12,23 @@ enum SummaryText {
         lines.append("  actors      \(grouped(Double(s.actors)))")
         for kind in ActorKind.allCases {
             if let count = s.actorsByKind[kind.rawValue] {
-                lines.append("    \(kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))\(grouped(Double(count)))")
+                lines.append(
+                    "    \(kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))\(grouped(Double(count)))")
             }
         }
         lines.append("  links       \(grouped(Double(s.links)))")
         for kind in LinkKind.allCases {
             if let count = s.linksByKind[kind.rawValue] {
-                lines.append("    \(kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))\(grouped(Double(count)))")
+                lines.append(
+                    "    \(kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))\(grouped(Double(count)))")
             }
         }
         lines.append("  travel times \(grouped(Double(s.travelTimes)))")
         if let box = s.boundingBox {
-            lines.append(String(format: "  extent      lon %.4f … %.4f, lat %.4f … %.4f",
-                                box.minLongitude, box.maxLongitude, box.minLatitude, box.maxLatitude))
+            lines.append(
+                String(
+                    format: "  extent      lon %.4f … %.4f, lat %.4f … %.4f",
+                    box.minLongitude, box.maxLongitude, box.minLatitude, box.maxLatitude))
         }
         if let crs = s.sourceCRS { lines.append("  source CRS  \(crs)") }
         lines.append("  schema      version \(s.schemaVersion) (\(s.migrations.joined(separator: ", ")))")

@@ -49,18 +49,32 @@ struct TravelCalibrateCommand: MaillageCommand {
             print(try JSONText.report(report, nonFinite: .short))
             return
         }
-        let record = report.stored, p = record.parameters, prov = record.provenance
-        var text = String(format: "travel calibrate: fitted on %d pairs of '%@', %d held out (seed %llu)\n", prov.trainingPairs, matrix, prov.heldOutPairs, seed)
-        text += String(format: "  model: access %.2f min, detour %.3f, speed %.1f → %.1f km/h over %.1f km, density factors %@\n",
-                       p.accessMinutes, p.detour, p.nearSpeed, p.farSpeed, p.speedScaleKm, p.densityFactors.map { String(format: "%.2f", $0) }.joined(separator: ", "))
+        let record = report.stored
+        let p = record.parameters
+        let prov = record.provenance
+        var text = String(
+            format: "travel calibrate: fitted on %d pairs of '%@', %d held out (seed %llu)\n", prov.trainingPairs,
+            matrix, prov.heldOutPairs, seed)
+        text += String(
+            format: "  model: access %.2f min, detour %.3f, speed %.1f → %.1f km/h over %.1f km, density factors %@\n",
+            p.accessMinutes, p.detour, p.nearSpeed, p.farSpeed, p.speedScaleKm,
+            p.densityFactors.map { String(format: "%.2f", $0) }.joined(separator: ", "))
         text += "  held-out error (min)   fitted MAE  p90   bias | defaults MAE  p90   bias\n"
-        let rows = DistanceBand.labels.compactMap { label in report.heldOutByBand[label].map { (label, $0.fitted, $0.defaults) } }
+        let rows =
+            DistanceBand.labels.compactMap { label in
+                report.heldOutByBand[label].map { (label, $0.fitted, $0.defaults) }
+            }
             + [("all", prov.heldOutFitted, prov.heldOutDefault)]
         for (label, fitted, defaults) in rows {
-            text += "  " + label.padded(11) + String(format: " %6d pairs %6.2f %5.1f %6.2f | %8.2f %5.1f %6.2f\n", fitted.pairs,
-                           fitted.mae, fitted.p90, fitted.bias, defaults.mae, defaults.p90, defaults.bias)
+            text +=
+                "  " + label.padded(11)
+                + String(
+                    format: " %6d pairs %6.2f %5.1f %6.2f | %8.2f %5.1f %6.2f\n", fitted.pairs,
+                    fitted.mae, fitted.p90, fitted.bias, defaults.mae, defaults.p90, defaults.bias)
         }
-        text += report.wasStored ? "  stored as line model v\(record.version): --travel line now uses it\n" : "  not stored (--dry-run)\n"
+        text +=
+            report.wasStored
+            ? "  stored as line model v\(record.version): --travel line now uses it\n" : "  not stored (--dry-run)\n"
         print(text, terminator: "")
     }
 }

@@ -6,7 +6,9 @@ struct TravelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "travel",
         abstract: "Compute, inspect, compare and calibrate travel times.",
-        subcommands: [TravelOSRMCommand.self, TravelLineCommand.self, TravelCompareCommand.self, TravelCalibrateCommand.self]
+        subcommands: [
+            TravelOSRMCommand.self, TravelLineCommand.self, TravelCompareCommand.self, TravelCalibrateCommand.self,
+        ]
     )
 }
 

@@ -7,7 +7,8 @@ import MaillageTravel
 struct TravelCompareCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare a stored matrix with another or with the line model: error by distance band and population within 15/30/45 min.",
+        abstract:
+            "Compare a stored matrix with another or with the line model: error by distance band and population within 15/30/45 min.",
         discussion: """
             Errors are the compared source minus --matrix, over --matrix's pairs (positive bias: the \
             compared source is slower). Bands are geodesic km. Coverage: the share of the population \
@@ -49,13 +50,18 @@ struct TravelCompareCommand: MaillageCommand {
         if report.missingInCompared > 0 { text += " (\(report.missingInCompared) missing in \(report.compared))" }
         text += "\n\n  distance      pairs   MAE  median   p90   bias (min)\n"
         for (label, s) in report.bandsInOrder {
-            text += "  " + label.padded(11) + String(format: " %7d %5.1f %7.1f %5.1f %6.1f\n", s.pairs, s.mae, s.median, s.p90, s.bias)
+            text +=
+                "  " + label.padded(11)
+                + String(format: " %7d %5.1f %7.1f %5.1f %6.1f\n", s.pairs, s.mae, s.median, s.p90, s.bias)
         }
         if !report.coverage.isEmpty {
             text += "\n  population within (%)          minutes  \(report.reference)  \(report.compared)\n"
             for c in report.coverage {
-                text += "  " + c.sites.padded(30) + String(format: " %5.0f %8.1f %8.1f", c.minutes, c.reference, c.compared)
-                if let meanGap = c.meanGap, let largest = c.largestGap { text += String(format: "   gap mean %.1f, largest %.1f points", meanGap, largest) }
+                text +=
+                    "  " + c.sites.padded(30) + String(format: " %5.0f %8.1f %8.1f", c.minutes, c.reference, c.compared)
+                if let meanGap = c.meanGap, let largest = c.largestGap {
+                    text += String(format: "   gap mean %.1f, largest %.1f points", meanGap, largest)
+                }
                 text += "\n"
             }
         }

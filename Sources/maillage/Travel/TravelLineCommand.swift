@@ -7,7 +7,8 @@ struct TravelLineCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "line",
         abstract: "Write the straight-line model's own times (zones to actors by default) in the matrix CSV layout.",
-        discussion: "Uses the model fitted by 'maillage travel calibrate' when the database has one (see 'maillage info'), else the built-in defaults."
+        discussion:
+            "Uses the model fitted by 'maillage travel calibrate' when the database has one (see 'maillage info'), else the built-in defaults."
     )
 
     @Option(help: "The territory database.")
@@ -27,7 +28,9 @@ struct TravelLineCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let limit, !(limit.isFinite && limit > 0) { throw ValidationError("--limit must be a positive number of minutes.") }
+        if let limit, !(limit.isFinite && limit > 0) {
+            throw ValidationError("--limit must be a positive number of minutes.")
+        }
     }
 
     func execute() throws {

@@ -44,7 +44,10 @@ struct TravelOSRMCommand: MaillageCommand {
     @Option(help: "Folder of the OSRM programs (default: the PATH).")
     var osrmBin: String?
 
-    @Option(help: "Where prepared graphs are kept (default: $MAILLAGE_CACHE_DIR/osrm, $XDG_CACHE_HOME/maillage/osrm or ~/.cache/maillage/osrm).")
+    @Option(
+        help:
+            "Where prepared graphs are kept (default: $MAILLAGE_CACHE_DIR/osrm, $XDG_CACHE_HOME/maillage/osrm or ~/.cache/maillage/osrm)."
+    )
     var cacheDir: String?
 
     @Option(help: "Origins and destinations per side of one /table request (default 250 with --pbf, 100 with --url).")
@@ -62,14 +65,20 @@ struct TravelOSRMCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (pbf == nil) != (url == nil) else { throw ValidationError("give either --pbf FILE or --url http://HOST:PORT.") }
+        guard (pbf == nil) != (url == nil) else {
+            throw ValidationError("give either --pbf FILE or --url http://HOST:PORT.")
+        }
         if let url, URL(string: url)?.scheme?.hasPrefix("http") != true {
             throw ValidationError("--url must be an http:// address, not '\(url)'.")
         }
-        if let limit, !(limit.isFinite && limit > 0) { throw ValidationError("--limit must be a positive number of minutes.") }
+        if let limit, !(limit.isFinite && limit > 0) {
+            throw ValidationError("--limit must be a positive number of minutes.")
+        }
         if let block, block < 1 { throw ValidationError("--block must be 1 or more.") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more.") }
-        guard snapWarning.isFinite, snapWarning >= 0 else { throw ValidationError("--snap-warning must be 0 or more metres.") }
+        guard snapWarning.isFinite, snapWarning >= 0 else {
+            throw ValidationError("--snap-warning must be 0 or more metres.")
+        }
     }
 
     func execute() throws {
@@ -94,9 +103,12 @@ struct TravelOSRMCommand: MaillageCommand {
         let interrupts = InterruptGuard()
         _ = interrupts.onInterrupt { ChildProcesses.shared.terminateAll() }
         let bar = ProgressBar(estimatedTotal: 1, unit: "pairs", global: global)
-        let global = global, configured = job
+        let global = global
+        let configured = job
         let report = try BlockingTask.run {
-            try await configured.run(into: database, onStep: { global.detail("travel osrm: \($0)") }, progress: { done, total in bar.update(done, of: total) })
+            try await configured.run(
+                into: database, onStep: { global.detail("travel osrm: \($0)") },
+                progress: { done, total in bar.update(done, of: total) })
         }
         bar.finish()
         try show(report)
@@ -107,15 +119,28 @@ struct TravelOSRMCommand: MaillageCommand {
             print(try JSONText.report(report))
             return
         }
-        var lines = ["travel osrm: stored \(report.stored) pairs in matrix '\(report.matrix)' (\(report.origins) origins × \(report.destinations) destinations, \(report.requests) requests, \(String(format: "%.1f", report.seconds)) s)"]
-        if let cached = report.graphWasCached { lines.append("  graph: \(cached ? "from the cache" : "prepared") (\(report.provenance.engine) \(report.provenance.version), profile \(report.provenance.profile))") }
+        var lines = [
+            "travel osrm: stored \(report.stored) pairs in matrix '\(report.matrix)' (\(report.origins) origins × \(report.destinations) destinations, \(report.requests) requests, \(String(format: "%.1f", report.seconds)) s)"
+        ]
+        if let cached = report.graphWasCached {
+            lines.append(
+                "  graph: \(cached ? "from the cache" : "prepared") (\(report.provenance.engine) \(report.provenance.version), profile \(report.provenance.profile))"
+            )
+        }
         if report.overLimit > 0 { lines.append("  \(report.overLimit) pairs over the limit were left out") }
-        if report.unroutable > 0 { lines.append("  \(report.unroutable) pairs have no road between them (unreachable)") }
-        if report.replacedPairs > 0 { lines.append("  replaced the \(report.replacedPairs) pairs of the previous matrix '\(report.matrix)'") }
+        if report.unroutable > 0 {
+            lines.append("  \(report.unroutable) pairs have no road between them (unreachable)")
+        }
+        if report.replacedPairs > 0 {
+            lines.append("  replaced the \(report.replacedPairs) pairs of the previous matrix '\(report.matrix)'")
+        }
         if !report.farFromRoad.isEmpty {
-            let shown = report.farFromRoad.prefix(20).map { "\($0.type) \($0.id) (\(Int($0.metres.rounded())) m)" }.joined(separator: ", ")
+            let shown = report.farFromRoad.prefix(20).map { "\($0.type) \($0.id) (\(Int($0.metres.rounded())) m)" }
+                .joined(separator: ", ")
             let more = report.farFromRoad.count > 20 ? ", … (--json lists all)" : ""
-            lines.append("  \(report.farFromRoad.count) points are more than \(Int(snapWarning)) m from a road (check their coordinates): \(shown)\(more)")
+            lines.append(
+                "  \(report.farFromRoad.count) points are more than \(Int(snapWarning)) m from a road (check their coordinates): \(shown)\(more)"
+            )
         }
         for line in lines { global.status(line) }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// Several `maillage` processes on one database at once: readers keep working while an import
 /// writes (WAL), and two imports into the same file come out one after the other, both whole.
@@ -18,7 +18,8 @@ import MaillageTestSupport
 
     func territory(zones: Int) throws -> String {
         let db = path("t.db")
-        let result = try CommandLineTests.run("generate", "--zones", "\(zones)", "--population", "300000", "--seed", "4", "--out", db, "--quiet")
+        let result = try CommandLineTests.run(
+            "generate", "--zones", "\(zones)", "--population", "300000", "--seed", "4", "--out", db, "--quiet")
         try #require(result.status == 0, "\(result.stderr)")
         return db
     }
@@ -28,7 +29,9 @@ import MaillageTestSupport
         var lines = ["origin_id,destination_id,minutes"]
         for origin in 1...zones {
             for destination in 1...zones {
-                lines.append("Z\(String(format: "%05d", origin)),Z\(String(format: "%05d", destination)),\((origin * 3 + destination) % 90)")
+                lines.append(
+                    "Z\(String(format: "%05d", origin)),Z\(String(format: "%05d", destination)),\((origin * 3 + destination) % 90)"
+                )
             }
         }
         let file = path(name)
@@ -49,25 +52,33 @@ import MaillageTestSupport
         let big = try matrix(zones: zones, named: "big.csv")
         // References, taken alone: the import only adds travel times, so every other output stays the same.
         let info = try infoWithoutTravelTimes(CommandLineTests.run("info", "--db", db, "--json").stdout)
-        #expect(try CommandLineTests.run("export", "zones", "--db", db, "--out", path("zones-alone.csv"), "-q").status == 0)
-        #expect(try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "gp", "--out", path("nearest-alone.csv"), "-q").status == 0)
+        #expect(
+            try CommandLineTests.run("export", "zones", "--db", db, "--out", path("zones-alone.csv"), "-q").status == 0)
+        #expect(
+            try CommandLineTests.run(
+                "access", "nearest", "--db", db, "--kind", "gp", "--out", path("nearest-alone.csv"), "-q"
+            ).status == 0)
         let zonesAlone = try String(contentsOfFile: path("zones-alone.csv"), encoding: .utf8)
         let nearestAlone = try String(contentsOfFile: path("nearest-alone.csv"), encoding: .utf8)
 
         let writeStart = Date()
-        let writer = try BackgroundCommand(["import", "matrix", big, "--db", db, "--directed", "--quiet"], logs: folder)
+        let writer = try BackgroundCommand(
+            ["import", "matrix", big, "--db", db, "--directed", "--quiet"], logs: folder)
         // Three readers at all times, one of each kind in turn, until the import has finished.
         // `access` records its run in the database, so it is a small writer too: it waits for the
         // import's commit (busy timeout), where `info` and `export` read the last committed state.
         var running: [(kind: Int, index: Int, command: BackgroundCommand, duringWrite: Bool)] = []
-        var launched = 0, readersDuringWrite = 0, finishedDuringWrite = [0, 0, 0]
+        var launched = 0
+        var readersDuringWrite = 0
+        var finishedDuringWrite = [0, 0, 0]
         func launch() throws {
             let arguments = [
                 ["info", "--db", db, "--json"],
                 ["export", "zones", "--db", db, "--out", path("zones-\(launched).csv"), "-q"],
                 ["access", "nearest", "--db", db, "--kind", "gp", "--out", path("nearest-\(launched).csv"), "-q"],
             ][launched % 3]
-            running.append((launched % 3, launched, try BackgroundCommand(arguments, logs: folder), writer.process.isRunning))
+            running.append(
+                (launched % 3, launched, try BackgroundCommand(arguments, logs: folder), writer.process.isRunning))
             launched += 1
         }
         func check(_ reader: (kind: Int, index: Int, command: BackgroundCommand, duringWrite: Bool)) throws {
@@ -85,9 +96,14 @@ import MaillageTestSupport
             case 0:
                 let seen = try infoWithoutTravelTimes(result.stdout)
                 #expect(seen.rest == info.rest, "reader \(reader.index)")
-                #expect(seen.travelTimes == 0 || seen.travelTimes == zones * zones, "reader \(reader.index): \(seen.travelTimes ?? -1) travel times")
-            case 1: #expect(try String(contentsOfFile: path("zones-\(reader.index).csv"), encoding: .utf8) == zonesAlone)
-            default: #expect(try String(contentsOfFile: path("nearest-\(reader.index).csv"), encoding: .utf8) == nearestAlone)
+                #expect(
+                    seen.travelTimes == 0 || seen.travelTimes == zones * zones,
+                    "reader \(reader.index): \(seen.travelTimes ?? -1) travel times")
+            case 1:
+                #expect(try String(contentsOfFile: path("zones-\(reader.index).csv"), encoding: .utf8) == zonesAlone)
+            default:
+                #expect(
+                    try String(contentsOfFile: path("nearest-\(reader.index).csv"), encoding: .utf8) == nearestAlone)
             }
             if reader.duringWrite { readersDuringWrite += 1 }
         }
@@ -108,7 +124,9 @@ import MaillageTestSupport
         #expect(try SQLiteShell.column(db, "SELECT sum(pairs) FROM travel_row;") == ["\(zones * zones)"])
         #expect(readersDuringWrite >= 3)
         #expect(finishedDuringWrite[0] + finishedDuringWrite[1] >= 1)
-        print("Concurrent readers: \(readersDuringWrite) of \(launched) reader processes (3 at a time) started while the import wrote, finished before its commit: info \(finishedDuringWrite[0]), export \(finishedDuringWrite[1]), access \(finishedDuringWrite[2]) (import: \(String(format: "%.1f", writeSeconds)) s)")
+        print(
+            "Concurrent readers: \(readersDuringWrite) of \(launched) reader processes (3 at a time) started while the import wrote, finished before its commit: info \(finishedDuringWrite[0]), export \(finishedDuringWrite[1]), access \(finishedDuringWrite[2]) (import: \(String(format: "%.1f", writeSeconds)) s)"
+        )
     }
 
     @Test func twoImportsIntoOneDatabaseBothLandWhole() throws {
@@ -117,16 +135,21 @@ import MaillageTestSupport
         let first = try matrix(zones: zones, named: "first.csv")
         let second = try matrix(zones: zones - 50, named: "second.csv")
         let writers = try [
-            BackgroundCommand(["import", "matrix", first, "--db", db, "--directed", "--name", "first", "--quiet"], logs: folder),
-            BackgroundCommand(["import", "matrix", second, "--db", db, "--directed", "--name", "second", "--quiet"], logs: folder),
+            BackgroundCommand(
+                ["import", "matrix", first, "--db", db, "--directed", "--name", "first", "--quiet"], logs: folder),
+            BackgroundCommand(
+                ["import", "matrix", second, "--db", db, "--directed", "--name", "second", "--quiet"], logs: folder),
         ]
         let results = try writers.map { try $0.wait() }
         // The busy timeout (30 s) makes the second writer wait for the first one's commit.
         for result in results { #expect(result.status == 0, "\(result.stderr)") }
         #expect(try SQLiteShell.integrity(db) == "ok")
-        #expect(try SQLiteShell.column(db, """
-            SELECT m.name || '=' || coalesce(sum(r.pairs), 0) FROM travel_matrix m LEFT JOIN travel_row r ON r.matrix_id = m.id
-            GROUP BY m.name ORDER BY m.name;
-            """) == ["first=\(zones * zones)", "second=\((zones - 50) * (zones - 50))"])
+        #expect(
+            try SQLiteShell.column(
+                db,
+                """
+                SELECT m.name || '=' || coalesce(sum(r.pairs), 0) FROM travel_matrix m LEFT JOIN travel_row r ON r.matrix_id = m.id
+                GROUP BY m.name ORDER BY m.name;
+                """) == ["first=\(zones * zones)", "second=\((zones - 50) * (zones - 50))"])
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// A full disk: an import, an export, a report and a simulation that cannot write fail with exit 74 or 73
 /// and a message saying the disk is full, and lose nothing: the database keeps its territory
@@ -30,7 +30,8 @@ import MaillageTestSupport
         let disk = try SmallDisk(megabytes: 8)
         if !disk.isMounted {
             // Said aloud, so that a CI run that could not mount shows it (the tests still run).
-            print("FullDiskTests: could not mount a tmpfs (\(disk.mountFailure ?? "")); using a file-size limit instead")
+            print(
+                "FullDiskTests: could not mount a tmpfs (\(disk.mountFailure ?? "")); using a file-size limit instead")
         }
         return disk
     }
@@ -39,7 +40,10 @@ import MaillageTestSupport
     func matrix() throws -> String {
         var lines = ["origin_id,destination_id,minutes"]
         for origin in 1...150 {
-            for destination in 1...150 { lines.append(String(format: "Z%05d,Z%05d,%.1f", origin, destination, Double((origin * 7 + destination) % 90))) }
+            for destination in 1...150 {
+                lines.append(
+                    String(format: "Z%05d,Z%05d,%.1f", origin, destination, Double((origin * 7 + destination) % 90)))
+            }
         }
         let file = path("matrix.csv")
         try lines.joined(separator: "\n").write(toFile: file, atomically: false, encoding: .utf8)
@@ -49,7 +53,9 @@ import MaillageTestSupport
     /// The message a full disk gives, or (file-size limit) at least a failed write.
     func expectFullDiskMessage(_ stderr: String, disk: SmallDisk, _ comment: Comment) {
         if disk.isMounted {
-            #expect(stderr.contains("is full") && stderr.contains("nothing was written") && stderr.contains("free space"), comment)
+            #expect(
+                stderr.contains("is full") && stderr.contains("nothing was written") && stderr.contains("free space"),
+                comment)
         } else {
             #expect(!stderr.isEmpty, comment)
         }
@@ -66,7 +72,8 @@ import MaillageTestSupport
         // Room for the shared-memory index and a little of the write-ahead log, not for 22,500 pairs.
         try disk.fill(leaving: 256 * 1024)
 
-        let failed = try disk.run(["import", "matrix", csv, "--db", victim, "--name", "road"], fileSizeLimit: size + 256 * 1024)
+        let failed = try disk.run(
+            ["import", "matrix", csv, "--db", victim, "--name", "road"], fileSizeLimit: size + 256 * 1024)
         #expect(failed.status == 74, "\(failed.stderr)")
         expectFullDiskMessage(failed.stderr, disk: disk, "\(failed.stderr)")
         #expect(failed.stderr.contains(victim))
@@ -77,9 +84,15 @@ import MaillageTestSupport
         try disk.release()
         let again = try CommandLineTests.run("import", "matrix", csv, "--db", victim, "--name", "road", "--quiet")
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try SQLiteShell.column(victim, "SELECT sum(pairs) FROM travel_row r JOIN travel_matrix m ON m.id = r.matrix_id WHERE m.name = 'road';") == ["22500"])
+        #expect(
+            try SQLiteShell.column(
+                victim,
+                "SELECT sum(pairs) FROM travel_row r JOIN travel_matrix m ON m.id = r.matrix_id WHERE m.name = 'road';")
+                == ["22500"])
         #expect(try SQLiteShell.integrity(victim) == "ok")
-        print("FullDiskTests: import on a full disk (\(disk.isMounted ? "tmpfs" : "file-size limit")): exit \(failed.status): \(failed.stderr)")
+        print(
+            "FullDiskTests: import on a full disk (\(disk.isMounted ? "tmpfs" : "file-size limit")): exit \(failed.status): \(failed.stderr)"
+        )
     }
 
     @Test func exportToAFullDiskLeavesThePreviousFileAndNoPartialOne() throws {
@@ -104,7 +117,8 @@ import MaillageTestSupport
         defer { disk.unmount() }
         // An indicator run, so the report has a map of the 150 zones: 65,380 bytes of HTML
         // (`wc -c` on the report of this database), above the 48 KB limit; without a run it is 3.9 KB.
-        let access = try CommandLineTests.run("access", "nearest", "--db", db, "--kind", "gp", "--out", path("nearest.csv"), "-q")
+        let access = try CommandLineTests.run(
+            "access", "nearest", "--db", db, "--kind", "gp", "--out", path("nearest.csv"), "-q")
         try #require(access.status == 0, "\(access.stderr)")
         let out = disk.path("report.html")
         try "a previous report\n".write(toFile: out, atomically: false, encoding: .utf8)
@@ -133,7 +147,8 @@ import MaillageTestSupport
         try disk.fill(leaving: 0)
         let out = disk.path("sim")
 
-        let failed = try disk.run(["simulate", "--db", db, "--days", "5", "--seed", "3", "--out", out, "--quiet"], fileSizeLimit: Self.limit)
+        let failed = try disk.run(
+            ["simulate", "--db", db, "--days", "5", "--seed", "3", "--out", out, "--quiet"], fileSizeLimit: Self.limit)
         #expect([73, 74].contains(failed.status), "\(failed.stderr)")
         expectFullDiskMessage(failed.stderr, disk: disk, "\(failed.stderr)")
         // The results are written before the run is stored: a run without its files is never kept.

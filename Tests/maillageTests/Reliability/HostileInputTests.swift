@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// Ids and names written to hurt (SQL, quotes, HTML) go through import, export, access and
 /// report unharmed, and output paths are created where asked and nowhere else.
@@ -39,15 +39,16 @@ import MaillageTestSupport
         _ = try mustRun(["import", "zones", zones, "--db", db, "-q"])
         let actors = path("actors.csv")
         try """
-            id,kind,name,lat,lon,capacity.fte,services
-            \(Self.quoted(Self.dropActors)),gp,\(Self.quoted(Self.dropZone)),46.64,2.31,1.5,emergency
-            \(Self.quoted(Self.dropZone)),gp,\(Self.quoted(Self.script)),46.65,2.32,2,
-            \(Self.quoted(Self.script)),gp,\(Self.quoted("O'Brien, \"Bob\" & <b>Cie</b>")),46.63,2.30,1,
+        id,kind,name,lat,lon,capacity.fte,services
+        \(Self.quoted(Self.dropActors)),gp,\(Self.quoted(Self.dropZone)),46.64,2.31,1.5,emergency
+        \(Self.quoted(Self.dropZone)),gp,\(Self.quoted(Self.script)),46.65,2.32,2,
+        \(Self.quoted(Self.script)),gp,\(Self.quoted("O'Brien, \"Bob\" & <b>Cie</b>")),46.63,2.30,1,
 
-            """.write(toFile: actors, atomically: true, encoding: .utf8)
+        """.write(toFile: actors, atomically: true, encoding: .utf8)
         _ = try mustRun(["import", "actors", actors, "--db", db, "-q"])
         let matrix = path("matrix.csv")
-        try "origin_id,destination_id,minutes\n\(Self.quoted(Self.dropZone)),Z00001,7\nZ00002,\(Self.quoted(Self.dropZone)),9\n"
+        try
+            "origin_id,destination_id,minutes\n\(Self.quoted(Self.dropZone)),Z00001,7\nZ00002,\(Self.quoted(Self.dropZone)),9\n"
             .write(toFile: matrix, atomically: true, encoding: .utf8)
         _ = try mustRun(["import", "matrix", matrix, "--db", db, "--origins", "zones", "--destinations", "zones", "-q"])
         return db
@@ -65,19 +66,28 @@ import MaillageTestSupport
         _ = try mustRun(["init", fresh])
         #expect(try SQLiteShell.run(db, Self.tablesQuery) == SQLiteShell.run(fresh, Self.tablesQuery))
         // Read back with sqlite3's quote(), which doubles single quotes: the exact stored text.
-        let stored = try SQLiteShell.column(db, "SELECT quote(id) || ' ' || quote(name) FROM actor WHERE kind = 'gp' AND id NOT LIKE 'gp-%' ORDER BY id;")
-        #expect(stored == [
-            #"'''; DROP TABLE actors; --' 'Robert"); DROP TABLE zone;--'"#,
-            #"'<script>alert(1)</script>' 'O''Brien, "Bob" & <b>Cie</b>'"#,
-            #"'Robert"); DROP TABLE zone;--' '<script>alert(1)</script>'"#,
-        ])
-        #expect(try SQLiteShell.column(db, "SELECT quote(id) FROM travel_endpoint ORDER BY 1;")
-            == [#"'Robert"); DROP TABLE zone;--'"#, "'Z00001'", "'Z00002'"])
+        let stored = try SQLiteShell.column(
+            db,
+            "SELECT quote(id) || ' ' || quote(name) FROM actor WHERE kind = 'gp' AND id NOT LIKE 'gp-%' ORDER BY id;")
+        #expect(
+            stored == [
+                #"'''; DROP TABLE actors; --' 'Robert"); DROP TABLE zone;--'"#,
+                #"'<script>alert(1)</script>' 'O''Brien, "Bob" & <b>Cie</b>'"#,
+                #"'Robert"); DROP TABLE zone;--' '<script>alert(1)</script>'"#,
+            ])
+        #expect(
+            try SQLiteShell.column(db, "SELECT quote(id) FROM travel_endpoint ORDER BY 1;")
+                == [#"'Robert"); DROP TABLE zone;--'"#, "'Z00001'", "'Z00002'"])
         // Each origin's row: its minutes as little-endian float64 (7.0 = 0x401C000000000000, 9.0 = 0x4022…).
-        #expect(try SQLiteShell.column(db, """
-            SELECT e.id || '=' || hex(r.minutes) FROM travel_row r JOIN travel_endpoint e ON e.matrix_id = r.matrix_id AND e.ordinal = r.origin ORDER BY 1;
-            """) == [#"Robert"); DROP TABLE zone;--=0000000000001C40"#, "Z00002=0000000000002240"])
-        #expect(try SQLiteShell.column(db, "SELECT measure || '=' || value FROM actor_capacity WHERE actor_id LIKE '''%';") == ["fte=1.5"])
+        #expect(
+            try SQLiteShell.column(
+                db,
+                """
+                SELECT e.id || '=' || hex(r.minutes) FROM travel_row r JOIN travel_endpoint e ON e.matrix_id = r.matrix_id AND e.ordinal = r.origin ORDER BY 1;
+                """) == [#"Robert"); DROP TABLE zone;--=0000000000001C40"#, "Z00002=0000000000002240"])
+        #expect(
+            try SQLiteShell.column(db, "SELECT measure || '=' || value FROM actor_capacity WHERE actor_id LIKE '''%';")
+                == ["fte=1.5"])
     }
 
     @Test func hostileValuesRoundTripThroughExportAndImport() throws {
@@ -89,11 +99,16 @@ import MaillageTestSupport
         _ = try mustRun(["import", "zones", path("out/zones.csv"), "--db", copy, "-q"])
         _ = try mustRun(["import", "actors", path("out/actors.csv"), "--db", copy, "-q"])
         #expect(try SQLiteShell.run(copy, Self.peopleQuery) == SQLiteShell.run(db, Self.peopleQuery))
-        #expect(try SQLiteShell.run(copy, "SELECT count(*) FROM zone WHERE id = 'Robert\"); DROP TABLE zone;--';") == "1")
+        #expect(
+            try SQLiteShell.run(copy, "SELECT count(*) FROM zone WHERE id = 'Robert\"); DROP TABLE zone;--';") == "1")
 
         _ = try mustRun(["export", "zones", "--db", db, "--out", path("out/zones.geojson")])
-        let geojson = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("out/zones.geojson")))) as? [String: Any]
-        let properties = (geojson?["features"] as? [[String: Any]] ?? []).compactMap { $0["properties"] as? [String: Any] }
+        let geojson =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("out/zones.geojson"))))
+            as? [String: Any]
+        let properties = (geojson?["features"] as? [[String: Any]] ?? []).compactMap {
+            $0["properties"] as? [String: Any]
+        }
         #expect(properties.contains { $0["id"] as? String == Self.dropZone && $0["name"] as? String == Self.script })
     }
 
@@ -122,8 +137,10 @@ import MaillageTestSupport
         let work = folder.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
-        _ = try mustRun(["export", "zones", "--db", "../t.db", "--out", "../missing/../elsewhere/z.csv", "-q"], in: work)
-        _ = try mustRun(["access", "nearest", "--db", "../t.db", "--kind", "gp", "--out", "new/deeper/n.csv", "-q"], in: work)
+        _ = try mustRun(
+            ["export", "zones", "--db", "../t.db", "--out", "../missing/../elsewhere/z.csv", "-q"], in: work)
+        _ = try mustRun(
+            ["access", "nearest", "--db", "../t.db", "--kind", "gp", "--out", "new/deeper/n.csv", "-q"], in: work)
         _ = try mustRun(["report", "--db", "../t.db", "--out", "../reports/../r.html"], in: work)
         _ = try mustRun(["export", "actors", "--db", "../t.db", "--out", "./a; rm -rf ~.csv", "-q"], in: work)
 

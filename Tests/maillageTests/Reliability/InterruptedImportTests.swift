@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// SIGKILL during an import, at many points spread over its duration: the file must stay sound
 /// (`PRAGMA integrity_check` = ok) and hold exactly the territory before or the territory after.
@@ -40,7 +40,9 @@ import MaillageTestSupport
         let files = FileManager.default
         for suffix in ["", "-wal", "-shm"] {
             if files.fileExists(atPath: target + suffix) { try files.removeItem(atPath: target + suffix) }
-            if files.fileExists(atPath: source + suffix) { try files.copyItem(atPath: source + suffix, toPath: target + suffix) }
+            if files.fileExists(atPath: source + suffix) {
+                try files.copyItem(atPath: source + suffix, toPath: target + suffix)
+            }
         }
     }
 
@@ -78,11 +80,15 @@ import MaillageTestSupport
         // where the commit and the exit fall, whatever they find.
         var tally = Tally()
         let victim = path("victim.db")
-        let aroundCommit = 6, measured = duration
-        var slice = 0, attempts = 0
+        let aroundCommit = 6
+        let measured = duration
+        var slice = 0
+        var attempts = 0
         while slice < points + aroundCommit, attempts < 2 * points + aroundCommit {
             attempts += 1
-            let delay = slice < points ? duration * (Double(slice) + 0.5) / Double(points)
+            let delay =
+                slice < points
+                ? duration * (Double(slice) + 0.5) / Double(points)
                 : measured * (0.9 + 0.05 * Double(slice - points))
             try copyDatabase(before, to: victim)
             let command = try BackgroundCommand(arguments(victim), logs: folder)
@@ -105,7 +111,9 @@ import MaillageTestSupport
             }
             try afterKill(victim, found == afterDigest)
         }
-        print("Interrupted write (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", measured)) s): \(tally)")
+        print(
+            "Interrupted write (\(arguments("DB").prefix(2).joined(separator: " ")), \(String(format: "%.2f", measured)) s): \(tally)"
+        )
         guard rerun else { return tally }
         // The killed file still takes the import afterwards.
         let again = try CommandLineTests.run(arguments(victim))
@@ -154,7 +162,8 @@ import MaillageTestSupport
         // 6,000 actors first; the killed import updates the last 3,000 of them and adds 9,000.
         func actors(_ range: ClosedRange<Int>, named name: String, fte: Double) throws -> String {
             let rows = range.map { index in
-                let lat = 43 + Double(index % 97) / 100, lon = 1 + Double(index % 89) / 100
+                let lat = 43 + Double(index % 97) / 100
+                let lon = 1 + Double(index % 89) / 100
                 return "A\(index),gp,Cabinet \(index) (\(name)),\(lat),\(lon),\(fte + Double(index % 5)),emergency;smur"
             }
             let file = path(name)

@@ -7,7 +7,8 @@ import Foundation
 enum SQLiteShell {
     /// The tables that make up a territory; a content digest covers exactly these.
     static let territoryTables = [
-        "zone", "zone_population", "actor", "actor_capacity", "actor_service", "link", "travel_matrix", "travel_endpoint", "travel_row",
+        "zone", "zone_population", "actor", "actor_capacity", "actor_service", "link", "travel_matrix",
+        "travel_endpoint", "travel_row",
     ]
 
     /// Runs `script` (SQL and dot-commands) against `database` and returns what it prints.
@@ -15,7 +16,9 @@ enum SQLiteShell {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", "-batch", database]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors

@@ -17,19 +17,24 @@ extension ConcurrentUseTests {
         // As in the interrupted-simulation test: many zones, few inhabitants and days, so that
         // writing the ~36,000 values and the files takes most of the run.
         let db = path("sim.db")
-        let generated = try CommandLineTests.run("generate", "--zones", "600", "--population", "12000", "--seed", "8", "--out", db, "--quiet")
+        let generated = try CommandLineTests.run(
+            "generate", "--zones", "600", "--population", "12000", "--seed", "8", "--out", db, "--quiet")
         try #require(generated.status == 0, "\(generated.stderr)")
         let info = try CommandLineTests.run("info", "--db", db, "--json").stdout
 
-        let writer = try BackgroundCommand(["simulate", "--db", db, "--days", "3", "--seed", "2", "--out", path("sim-out"), "--quiet"],
-                                           logs: folder)
+        let writer = try BackgroundCommand(
+            ["simulate", "--db", db, "--days", "3", "--seed", "2", "--out", path("sim-out"), "--quiet"],
+            logs: folder)
         // `info` and `report` run as processes beside the writer, one at a time, alternately;
         // between their checks the sqlite3 shell takes snapshots as fast as it can.
         var snapshots: [(text: String, writing: Bool)] = []
-        var commands = 0, commandsWhileWriting = 0, reportsWithTheRun = 0
+        var commands = 0
+        var commandsWhileWriting = 0
+        var reportsWithTheRun = 0
         var reader: (command: BackgroundCommand, index: Int, writing: Bool)?
         func launch() throws {
-            let arguments = commands % 2 == 0
+            let arguments =
+                commands % 2 == 0
                 ? ["info", "--db", db, "--json"]
                 : ["report", "--db", db, "--out", path("report-\(commands).html")]
             reader = (try BackgroundCommand(arguments, logs: folder), commands, writer.process.isRunning)
@@ -41,7 +46,8 @@ extension ConcurrentUseTests {
             if reader.index % 2 == 0 {
                 #expect(result.stdout == info, "reader \(reader.index): the territory changed")
             } else if let html = try? String(contentsOfFile: path("report-\(reader.index).html"), encoding: .utf8),
-                      html.contains("Simulation run") {
+                html.contains("Simulation run")
+            {
                 reportsWithTheRun += 1
             }
             if reader.writing { commandsWhileWriting += 1 }
@@ -74,9 +80,11 @@ extension ConcurrentUseTests {
         #expect(snapshots.last?.text == final)
         #expect(reportsWithTheRun >= 1, "the report after the commit shows the run")
         #expect(try SQLiteShell.integrity(db) == "ok")
-        print("Simulation readers: \(snapshots.count) sqlite3 snapshots (\(whileWriting.count) while simulate ran: "
-              + "\(whileWriting.filter { $0.text == "" }.count) without the run, \(whileWriting.filter { $0.text == final }.count) "
-              + "with it whole [id|values|series points = \(final)]), \(commands) info/report commands (\(commandsWhileWriting) "
-              + "started while simulate ran, \(reportsWithTheRun) reports showing the run), none partial, none failed")
+        print(
+            "Simulation readers: \(snapshots.count) sqlite3 snapshots (\(whileWriting.count) while simulate ran: "
+                + "\(whileWriting.filter { $0.text == "" }.count) without the run, \(whileWriting.filter { $0.text == final }.count) "
+                + "with it whole [id|values|series points = \(final)]), \(commands) info/report commands (\(commandsWhileWriting) "
+                + "started while simulate ran, \(reportsWithTheRun) reports showing the run), none partial, none failed"
+        )
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A folder on a file system that can be made full, for the full-disk tests.
@@ -19,7 +20,8 @@ final class SmallDisk {
     private var filler: URL { folder.appendingPathComponent("filler") }
 
     init(megabytes: Int) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-small-disk-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "maillage-small-disk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // MAILLAGE_TEST_NO_MOUNT=1 tries the fallback on a machine that could mount.
         guard ProcessInfo.processInfo.environment["MAILLAGE_TEST_NO_MOUNT"] != "1" else {
@@ -58,7 +60,9 @@ final class SmallDisk {
         try handle.close()
         // A failed write may have stored part of its block: measure, then shrink.
         let size = (try FileManager.default.attributesOfItem(atPath: filler.path)[.size] as? Int) ?? written
-        guard truncate(filler.path, off_t(max(0, size - bytes))) == 0 else { throw Failure(message: "cannot shrink the filler") }
+        guard truncate(filler.path, off_t(max(0, size - bytes))) == 0 else {
+            throw Failure(message: "cannot shrink the filler")
+        }
     }
 
     /// Frees the filler's space.
@@ -80,8 +84,9 @@ final class SmallDisk {
         if isMounted { return try CommandLineTests.run(arguments) }
         // Ignored signals stay ignored across exec: the write fails with EFBIG instead of killing.
         let script = "trap '' XFSZ; exec prlimit --fsize=\(limit) \"$@\""
-        return try CommandLineTests.run(executable: URL(fileURLWithPath: "/bin/sh"),
-                                        ["-c", script, "sh", CommandLineTests.binary.path] + arguments)
+        return try CommandLineTests.run(
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            ["-c", script, "sh", CommandLineTests.binary.path] + arguments)
     }
 
     private static func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -94,7 +99,10 @@ final class SmallDisk {
         try process.run()
         let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        return (
+            process.terminationStatus,
+            String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        )
     }
 
     struct Failure: Error { let message: String }

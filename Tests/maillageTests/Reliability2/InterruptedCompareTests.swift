@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
-import MaillageTestSupport
+    import Glibc
+    import MaillageTestSupport
 #endif
 
 /// Issue 20: SIGINT during `compare` into a folder of earlier results used to leave new and
@@ -33,13 +34,16 @@ import MaillageTestSupport
     func results(_ files: [String: Data]) -> [String: Data] { files.filter { $0.key != "provenance.json" } }
 
     func scenario(_ name: String, replications: Int, extra: String = "") throws -> String {
-        let text = "territory: t.db\nname: \(name)\ndays: 60\nreplications: \(replications)\nindicators:\n  - {method: nearest, kind: gp}\n\(extra)"
+        let text =
+            "territory: t.db\nname: \(name)\ndays: 60\nreplications: \(replications)\nindicators:\n  - {method: nearest, kind: gp}\n\(extra)"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path("\(name).yaml")))
         return path("\(name).yaml")
     }
 
     @Test func anInterruptedCompareLeavesTheEarlierResultsOrTheNewOnesWhole() throws {
-        let made = try CommandLineTests.run(["generate", "--zones", "300", "--population", "60000", "--seed", "2", "--out", path("t.db"), "-q"])
+        let made = try CommandLineTests.run([
+            "generate", "--zones", "300", "--population", "60000", "--seed", "2", "--out", path("t.db"), "-q",
+        ])
         try #require(made.status == 0, "\(made.stderr)")
         let alternative = try scenario("alt", replications: 3, extra: "changes:\n  - close: gp-000001\n")
         // The earlier results: 3 replications; the interrupted runs compute 4.
@@ -48,14 +52,18 @@ import MaillageTestSupport
         #expect(try CommandLineTests.run(["compare", old, alternative, "--out", out, "-q"]).status == 0)
         let before = results(try contents(out))
         _ = try scenario("base", replications: 4)
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let reference = path("reference")
         #expect(try CommandLineTests.run(["compare", old, alternative, "--out", reference, "-q"]).status == 0)
         let duration = clock.now - start
         let after = results(try contents(reference))
         #expect(before != after)
 
-        var interrupted = 0, finished = 0, foundBefore = 0, foundAfter = 0
+        var interrupted = 0
+        var finished = 0
+        var foundBefore = 0
+        var foundAfter = 0
         // Interruptions spread over the run, then around its end (where the files are written).
         let fractions = (1...8).map { Double($0) / 10 } + [0.9, 0.95, 1.0, 1.02, 1.05, 1.1]
         for fraction in fractions {
@@ -71,7 +79,8 @@ import MaillageTestSupport
             switch result.status {
             case 130:
                 interrupted += 1
-                #expect(result.stderr.contains("interrupted, nothing written") && now == before
+                #expect(
+                    result.stderr.contains("interrupted, nothing written") && now == before
                         || result.stderr.contains("had already been written whole") && now == after, "\(result.stderr)")
             case 0: finished += 1
             default: Issue.record("exit \(result.status): \(result.stderr)")
@@ -84,7 +93,9 @@ import MaillageTestSupport
                 #expect(results(try contents(out)) == before)
             }
         }
-        print("InterruptedCompareTests: \(fractions.count) runs of \(duration): \(interrupted) interrupted, \(finished) finished first; found earlier results \(foundBefore), new results \(foundAfter)")
+        print(
+            "InterruptedCompareTests: \(fractions.count) runs of \(duration): \(interrupted) interrupted, \(finished) finished first; found earlier results \(foundBefore), new results \(foundAfter)"
+        )
         #expect(interrupted >= 6)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import MaillageTestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 13: Ctrl-C during `travel osrm` stops the OSRM programs the run started, leaves the
@@ -22,9 +23,9 @@ struct InterruptedTravelOSRMTests {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry -> Int32? in
             guard let pid = Int32(entry), pid != getpid(),
-                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
-                  let state = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  !state.contains(") Z ")  // a zombie is already gone, only not yet reaped
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+                let state = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                !state.contains(") Z ")  // a zombie is already gone, only not yet reaped
             else { return nil }
             let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
             return line.contains(text) ? pid : nil
@@ -48,15 +49,18 @@ struct InterruptedTravelOSRMTests {
         #expect(try CLI.run("import", "actors", actors, "--db", db).status == 0)
         let pbf = try SharedData.path("osm/monaco.osm.pbf")
         func arguments(cache: String, limit: String) -> [String] {
-            ["travel", "osrm", "--db", db, "--pbf", pbf, "--osrm-bin", OSRMBinaries.folder.path,
-             "--cache-dir", cache, "--limit", limit, "-q"]
+            [
+                "travel", "osrm", "--db", db, "--pbf", pbf, "--osrm-bin", OSRMBinaries.folder.path,
+                "--cache-dir", cache, "--limit", limit, "-q",
+            ]
         }
 
         // The earlier matrix (every pair), and the one an uninterrupted run would store instead.
         let first = try CLI.run(arguments(cache: folder.path("cache-first"), limit: "60"))
         try #require(first.status == 0, "\(first.stderr)")
         let before = try exported(db)
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let timed = try CLI.run(arguments(cache: folder.path("cache-timed"), limit: "2.5"))
         let duration = clock.now - start
         try #require(timed.status == 0, "\(timed.stderr)")
@@ -65,7 +69,8 @@ struct InterruptedTravelOSRMTests {
         #expect(try CLI.run(arguments(cache: folder.path("cache-first"), limit: "60")).status == 0)
         #expect(try exported(db) == before)
 
-        var interrupted = 0, finished = 0
+        var interrupted = 0
+        var finished = 0
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         // Each run prepares its graph in an empty cache, so the interrupts fall on every step:
         // extract, partition, customize, the server's start, the requests, the commit.
@@ -76,7 +81,8 @@ struct InterruptedTravelOSRMTests {
             _ = Glibc.kill(command.process.processIdentifier, SIGINT)
             let result = try command.wait()
             let now = try exported(db)
-            #expect(now == before || now == after, "at \(fraction): the stored matrix is neither the old nor the new one")
+            #expect(
+                now == before || now == after, "at \(fraction): the stored matrix is neither the old nor the new one")
             // No OSRM program outlives the command (give a stopping server a moment to go).
             var alive = Self.processes(mentioning: cache)
             for _ in 0..<50 where !alive.isEmpty {
@@ -88,7 +94,8 @@ struct InterruptedTravelOSRMTests {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
             #expect(!entries.contains { $0.contains(".building-") }, "at \(fraction): \(entries)")
             for entry in entries {
-                #expect(FileManager.default.fileExists(atPath: "\(cache)/\(entry)/complete"), "at \(fraction): \(entry)")
+                #expect(
+                    FileManager.default.fileExists(atPath: "\(cache)/\(entry)/complete"), "at \(fraction): \(entry)")
             }
             switch result.status {
             case 130:
@@ -104,7 +111,8 @@ struct InterruptedTravelOSRMTests {
                 #expect(try CLI.run(arguments(cache: folder.path("cache-first"), limit: "60")).status == 0)
             }
         }
-        print("InterruptedTravelOSRMTests: 9 runs of \(duration): \(interrupted) interrupted, \(finished) finished first")
+        print(
+            "InterruptedTravelOSRMTests: 9 runs of \(duration): \(interrupted) interrupted, \(finished) finished first")
         // Timings vary with the machine's load: most interrupts must land while the command runs.
         #expect(interrupted >= 4)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// Issue 20: shards computed on different states of a territory must not merge into one
 /// comparison (they used to: the plan fingerprint held only the scenario files' text).
@@ -26,7 +26,8 @@ import MaillageTestSupport
         try mustRun(["generate", "--zones", "10", "--population", "10000", "--seed", "1", "--out", db, "-q"])
         let indicators = "indicators:\n  - {method: nearest, kind: gp}\nsimulation: {enabled: false}\n"
         try Data("territory: t.db\nname: base\n\(indicators)".utf8).write(to: URL(fileURLWithPath: path("base.yaml")))
-        try Data("territory: t.db\nname: alt\n\(indicators)changes:\n  - close: gp-000001\n".utf8).write(to: URL(fileURLWithPath: path("alt.yaml")))
+        try Data("territory: t.db\nname: alt\n\(indicators)changes:\n  - close: gp-000001\n".utf8).write(
+            to: URL(fileURLWithPath: path("alt.yaml")))
         let files = [path("base.yaml"), path("alt.yaml")]
         try mustRun(["compare"] + files + ["--shard", "1/2", "--out", path("shards"), "-q"])
         // The territory changes between the two shares.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// Issue 20: no command may write over one of its inputs (same path, another spelling, a hard link).
 @Suite struct OverwriteInputTests {
@@ -17,7 +17,9 @@ import MaillageTestSupport
 
     func territory(_ name: String = "t.db") throws -> String {
         let db = path(name)
-        let made = try CommandLineTests.run(["generate", "--zones", "12", "--population", "12000", "--seed", "1", "--out", db, "-q"])
+        let made = try CommandLineTests.run([
+            "generate", "--zones", "12", "--population", "12000", "--seed", "1", "--out", db, "-q",
+        ])
         try #require(made.status == 0, "\(made.stderr)")
         return db
     }
@@ -29,7 +31,9 @@ import MaillageTestSupport
         let before = try digest(db)
         let result = try CommandLineTests.run(arguments, in: directory)
         #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
-        #expect(result.stderr.contains("would destroy that input") || result.stderr.contains("would overwrite"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("would destroy that input") || result.stderr.contains("would overwrite"),
+            "\(result.stderr)")
         #expect(try digest(db) == before, "\(arguments) changed the database")
         #expect(try CommandLineTests.run(["info", db]).status == 0)
     }
@@ -42,7 +46,9 @@ import MaillageTestSupport
         let csvNamed = try territory("t.csv")
         try refused(["export", "zones", "--db", csvNamed, "--out", csvNamed], db: csvNamed)
         try refused(["access", "nearest", "--db", csvNamed, "--kind", "gp", "--out", csvNamed], db: csvNamed)
-        try refused(["locate", "mclp", "--db", csvNamed, "--kind", "hospital", "-p", "1", "--limit", "30", "--out", csvNamed], db: csvNamed)
+        try refused(
+            ["locate", "mclp", "--db", csvNamed, "--kind", "hospital", "-p", "1", "--limit", "30", "--out", csvNamed],
+            db: csvNamed)
         // Another spelling of the same path, from another working folder.
         let work = folder.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -69,8 +75,11 @@ import MaillageTestSupport
         let db = try territory()
         let scenario = "indicators:\n  - {method: nearest, kind: gp}\nsimulation: {enabled: false}\n"
         try Data("territory: t.db\nname: base\n\(scenario)".utf8).write(to: URL(fileURLWithPath: path("base.yaml")))
-        try Data("territory: t.db\nname: alt\n\(scenario)changes:\n  - close: gp-000001\n".utf8).write(to: URL(fileURLWithPath: path("alt.yaml")))
-        let compared = try CommandLineTests.run(["compare", path("base.yaml"), path("alt.yaml"), "--out", path("cmp"), "-q"])
+        try Data("territory: t.db\nname: alt\n\(scenario)changes:\n  - close: gp-000001\n".utf8).write(
+            to: URL(fileURLWithPath: path("alt.yaml")))
+        let compared = try CommandLineTests.run([
+            "compare", path("base.yaml"), path("alt.yaml"), "--out", path("cmp"), "-q",
+        ])
         try #require(compared.status == 0, "\(compared.stderr)")
         let before = try digest(path("cmp/comparison.json"))
         try refused(["report", "--db", db, "--comparison", path("cmp"), "--out", path("cmp/comparison.json")], db: db)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import MaillageTestSupport
+import Testing
 
 /// Issue 20, found by a hostile user with the release binary: each test ran against the
 /// unfixed code and failed there (wrong exit code, a file written outside its folder, a
@@ -31,7 +31,9 @@ import MaillageTestSupport
 
     func territory(_ name: String = "t.db", zones: Int = 8) throws -> String {
         let db = path(name)
-        let made = try CommandLineTests.run(["generate", "--zones", "\(zones)", "--population", "\(zones * 1000)", "--seed", "1", "--out", db, "-q"])
+        let made = try CommandLineTests.run([
+            "generate", "--zones", "\(zones)", "--population", "\(zones * 1000)", "--seed", "1", "--out", db, "-q",
+        ])
         try #require(made.status == 0, "\(made.stderr)")
         return db
     }
@@ -44,7 +46,9 @@ import MaillageTestSupport
         try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
         let precious = try write("{\"mine\": true}\n", "summary.json")
         for name in ["..", ".", "a/../../b", "", "tab\there", "zero\u{200B}width"] {
-            let scenario = try write("territory: t.db\nname: \"\(name.replacingOccurrences(of: "\t", with: "\\t"))\"\nindicators:\n  - {method: nearest, kind: gp}\nsimulation: {enabled: false}\n", "s.yaml")
+            let scenario = try write(
+                "territory: t.db\nname: \"\(name.replacingOccurrences(of: "\t", with: "\\t"))\"\nindicators:\n  - {method: nearest, kind: gp}\nsimulation: {enabled: false}\n",
+                "s.yaml")
             let result = try run("scenario", "run", scenario, "--out", results.path)
             #expect(result.status == 65, "name \(name.debugDescription): \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("cannot be a file name"), "\(result.stderr)")
@@ -56,7 +60,9 @@ import MaillageTestSupport
 
     @Test func anIndicatorServiceCannotLeadOutOfTheScenarioFolder() throws {
         _ = try territory()
-        let scenario = try write("territory: t.db\nindicators:\n  - {method: coverage, kind: hospital, service: ../../../escape, limit: 30}\nsimulation: {enabled: false}\n", "svc.yaml")
+        let scenario = try write(
+            "territory: t.db\nindicators:\n  - {method: coverage, kind: hospital, service: ../../../escape, limit: 30}\nsimulation: {enabled: false}\n",
+            "svc.yaml")
         let result = try run("scenario", "run", scenario, "--out", path("out"))
         #expect(result.status == 65, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path("escape_30.csv")))
@@ -96,7 +102,8 @@ import MaillageTestSupport
 
     @Test func aLatin1ScenarioIsSaidToBeLatin1() throws {
         _ = try territory()
-        let scenario = try writeBytes(Array("territory: t.db\nname: caf".utf8) + [0xE9] + Array("\n".utf8), "latin.yaml")
+        let scenario = try writeBytes(
+            Array("territory: t.db\nname: caf".utf8) + [0xE9] + Array("\n".utf8), "latin.yaml")
         let result = try run("scenario", "run", scenario, "--out", path("out"))
         #expect(result.status == 65)
         #expect(result.stderr.contains("not UTF-8") && result.stderr.contains("line 2"), "\(result.stderr)")
@@ -124,7 +131,8 @@ import MaillageTestSupport
             #expect(!result.stderr.contains("Missing value"), "\(option): \(result.stderr)")
             #expect(result.stderr.contains(option), "\(option): \(result.stderr)")
         }
-        let p = try run("locate", "mclp", "--db", db, "--kind", "hospital", "-p", "-1", "--limit", "30", "--out", path("l.csv"))
+        let p = try run(
+            "locate", "mclp", "--db", db, "--kind", "hospital", "-p", "-1", "--limit", "30", "--out", path("l.csv"))
         #expect(p.status != 0 && !p.stderr.contains("Missing value") && p.stderr.contains("-1"), "\(p.stderr)")
         let limit = try run("access", "coverage", "--db", db, "--kind", "gp", "--limit", "-5", "--out", path("c.csv"))
         #expect(limit.status == 64)
@@ -143,8 +151,10 @@ import MaillageTestSupport
         let db = try territory()
         try FileManager.default.createDirectory(atPath: path("afolder"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: path("afolder.geojson"), withIntermediateDirectories: true)
-        for (kind, folder) in [("zones", "afolder"), ("zones", "afolder.geojson"), ("actors", "afolder"), ("matrix", "afolder"),
-                               ("population", "afolder"), ("links", "afolder"), ("finess", "afolder")] {
+        for (kind, folder) in [
+            ("zones", "afolder"), ("zones", "afolder.geojson"), ("actors", "afolder"), ("matrix", "afolder"),
+            ("population", "afolder"), ("links", "afolder"), ("finess", "afolder"),
+        ] {
             let result = try run("import", kind, path(folder), "--db", db)
             #expect(result.status == 65, "\(kind): \(result.stderr)")
             #expect(result.stderr.contains("folder") && !result.stderr.contains("empty"), "\(kind): \(result.stderr)")
@@ -154,7 +164,8 @@ import MaillageTestSupport
     @Test func closingTheOnlyHospitalIsMeasuredAsNoCoverage() throws {
         let db = try territory()
         let hospitals = try SQLiteShell.column(db, "SELECT id FROM actor WHERE kind = 'hospital';")
-        let indicators = "indicators:\n  - {method: coverage, kind: hospital, limit: 30}\n  - {method: nearest, kind: hospital}\n  - {method: 2sfca, kind: hospital, limit: 30}\nsimulation: {enabled: false}\n"
+        let indicators =
+            "indicators:\n  - {method: coverage, kind: hospital, limit: 30}\n  - {method: nearest, kind: hospital}\n  - {method: 2sfca, kind: hospital, limit: 30}\nsimulation: {enabled: false}\n"
         let base = try write("territory: t.db\nname: base\n\(indicators)", "base.yaml")
         let closes = hospitals.map { "  - close: \($0)\n" }.joined()
         let closed = try write("territory: t.db\nname: closed\n\(indicators)changes:\n\(closes)", "closed.yaml")
@@ -167,7 +178,9 @@ import MaillageTestSupport
         let access = differences.first { ($0["indicator"] as? String)?.hasPrefix("2sfca") == true }
         #expect(access?["alternative_value"] as? Double == 0, "\(differences)")
         // The same territory with no hospital at all is still an error for 'access': a wrong --kind, most likely.
-        let direct = try run("access", "coverage", "--db", db, "--kind", "hospital", "--service", "no-such-service", "--limit", "30", "--out", path("c.csv"))
+        let direct = try run(
+            "access", "coverage", "--db", db, "--kind", "hospital", "--service", "no-such-service", "--limit", "30",
+            "--out", path("c.csv"))
         #expect(direct.status != 0)
     }
 }

@@ -19,7 +19,10 @@ public struct NelderMead: Sendable {
     public var initialStep: Double
 
     /// A search with these stopping rules; the defaults suit a calibration of a few parameters.
-    public init(maxEvaluations: Int = 200, valueTolerance: Double = 1e-8, pointTolerance: Double = 1e-6, initialStep: Double = 0.25) {
+    public init(
+        maxEvaluations: Int = 200, valueTolerance: Double = 1e-8, pointTolerance: Double = 1e-6,
+        initialStep: Double = 0.25
+    ) {
         self.maxEvaluations = maxEvaluations
         self.valueTolerance = valueTolerance
         self.pointTolerance = pointTolerance
@@ -71,7 +74,9 @@ public struct NelderMead: Sendable {
             if evaluations >= maxEvaluations {
                 return Outcome(point: clamp(simplex[0]), value: values[0], evaluations: evaluations, converged: false)
             }
-            let centroid = (0..<dimension).map { j in simplex[0..<dimension].reduce(0) { $0 + $1[j] } / Double(dimension) }
+            let centroid = (0..<dimension).map { j in
+                simplex[0..<dimension].reduce(0) { $0 + $1[j] } / Double(dimension)
+            }
             let worst = simplex[dimension]
             func along(_ t: Double) -> [Double] { zip(centroid, worst).map { $0 + t * ($0 - $1) } }
             let reflected = along(1)
@@ -80,21 +85,25 @@ public struct NelderMead: Sendable {
                 let expanded = along(2)
                 let expandedValue = try f(expanded)
                 if expandedValue < reflectedValue {
-                    simplex[dimension] = expanded; values[dimension] = expandedValue
+                    simplex[dimension] = expanded
+                    values[dimension] = expandedValue
                 } else {
-                    simplex[dimension] = reflected; values[dimension] = reflectedValue
+                    simplex[dimension] = reflected
+                    values[dimension] = reflectedValue
                 }
                 continue
             }
             if reflectedValue < values[dimension - 1] {
-                simplex[dimension] = reflected; values[dimension] = reflectedValue
+                simplex[dimension] = reflected
+                values[dimension] = reflectedValue
                 continue
             }
             let outside = reflectedValue < values[dimension]
             let contracted = along(outside ? 0.5 : -0.5)
             let contractedValue = try f(contracted)
             if contractedValue < (outside ? reflectedValue : values[dimension]) {
-                simplex[dimension] = contracted; values[dimension] = contractedValue
+                simplex[dimension] = contracted
+                values[dimension] = contractedValue
                 continue
             }
             for i in 1...dimension {

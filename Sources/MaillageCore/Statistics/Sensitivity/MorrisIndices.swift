@@ -25,12 +25,15 @@ public struct MorrisIndices: Sendable, Equatable, Codable {
     ///   - levels: the design's number of grid levels (Δ = levels / (2 (levels − 1))).
     ///   - bootstrap: the resamples of the trajectories behind the interval on μ*.
     ///   - confidenceLevel: the interval's level (0.95 for 95 %).
-    public static func analyze(inputs: [[Double]], outputs: [Double], levels: Int = 4,
-                               bootstrap: SensitivityBootstrap = .seeded(count: 1000, seed: 1),
-                               confidenceLevel: Double = 0.95) -> MorrisIndices {
+    public static func analyze(
+        inputs: [[Double]], outputs: [Double], levels: Int = 4,
+        bootstrap: SensitivityBootstrap = .seeded(count: 1000, seed: 1),
+        confidenceLevel: Double = 0.95
+    ) -> MorrisIndices {
         let dimension = inputs.first?.count ?? 0
-        precondition(dimension > 0 && inputs.count == outputs.count && inputs.count % (dimension + 1) == 0,
-                     "trajectories of dimension + 1 points with one output each")
+        precondition(
+            dimension > 0 && inputs.count == outputs.count && inputs.count % (dimension + 1) == 0,
+            "trajectories of dimension + 1 points with one output each")
         let trajectories = inputs.count / (dimension + 1)
         let delta = MorrisDesign.delta(levels: levels)
         var effects = [[Double]](repeating: [Double](repeating: 0, count: trajectories), count: dimension)
@@ -39,7 +42,8 @@ public struct MorrisIndices: Sendable, Equatable, Codable {
             var high = [Double](repeating: 0, count: dimension)
             var low = [Double](repeating: 0, count: dimension)
             for step in 0..<dimension {
-                let before = inputs[first + step], after = inputs[first + step + 1]
+                let before = inputs[first + step]
+                let after = inputs[first + step + 1]
                 for variable in 0..<dimension where after[variable] != before[variable] {
                     // SALib adds the outputs on the high and on the low side of every move, then subtracts.
                     if after[variable] > before[variable] {

@@ -11,9 +11,9 @@ public enum SensitivityBootstrap: Sendable {
     /// The resamples of input `input` for a sample of `size` items.
     func resamples(size: Int, input: Int = 0) -> [[Int]] {
         switch self {
-        case let .indices(sets): return sets
-        case let .indicesPerInput(sets): return sets[input]
-        case let .seeded(count, seed):
+        case .indices(let sets): return sets
+        case .indicesPerInput(let sets): return sets[input]
+        case .seeded(let count, let seed):
             var generator = SplitMix64(seed: seed, stream: 0x5EB0_0757 &+ UInt64(input))
             return (0..<count).map { _ in (0..<size).map { _ in Int(generator.next() % UInt64(size)) } }
         }

@@ -22,9 +22,11 @@ public struct SobolIndices: Sendable, Equatable, Codable {
     ///   - dimension: the number of inputs, D.
     ///   - bootstrap: the resamples of the base points behind the intervals.
     ///   - confidenceLevel: the intervals' level (0.95 for 95 %).
-    public static func analyze(outputs: [Double], dimension: Int,
-                               bootstrap: SensitivityBootstrap = .seeded(count: 100, seed: 1),
-                               confidenceLevel: Double = 0.95) -> SobolIndices {
+    public static func analyze(
+        outputs: [Double], dimension: Int,
+        bootstrap: SensitivityBootstrap = .seeded(count: 100, seed: 1),
+        confidenceLevel: Double = 0.95
+    ) -> SobolIndices {
         let step = dimension + 2
         precondition(dimension > 0 && outputs.count % step == 0 && outputs.count / step > 1, "N (D + 2) outputs")
         let n = outputs.count / step
@@ -42,9 +44,13 @@ public struct SobolIndices: Sendable, Equatable, Codable {
             result.firstOrder.append(first(a, ab[j], b, all))
             result.total.append(total(a, ab[j], b, all))
             // SALib gives a zero interval when every resampled A and B output is the same.
-            let flat = !resamples.isEmpty && resamples.allSatisfy { $0.allSatisfy { a[$0] == a[resamples[0][0]] && b[$0] == a[resamples[0][0]] } }
-            result.firstOrderConfidence.append(flat ? 0 : z * sampleStandardDeviation(resamples.map { first(a, ab[j], b, $0) }))
-            result.totalConfidence.append(flat ? 0 : z * sampleStandardDeviation(resamples.map { total(a, ab[j], b, $0) }))
+            let flat =
+                !resamples.isEmpty
+                && resamples.allSatisfy { $0.allSatisfy { a[$0] == a[resamples[0][0]] && b[$0] == a[resamples[0][0]] } }
+            result.firstOrderConfidence.append(
+                flat ? 0 : z * sampleStandardDeviation(resamples.map { first(a, ab[j], b, $0) }))
+            result.totalConfidence.append(
+                flat ? 0 : z * sampleStandardDeviation(resamples.map { total(a, ab[j], b, $0) }))
         }
         return result
     }

@@ -27,7 +27,8 @@ struct Agents: Sendable {
 
     /// The zone an agent was created in (where they live unless in an EHPAD).
     func homeZone(_ agent: Int) -> Int {
-        var low = 0, high = zoneStart.count - 1
+        var low = 0
+        var high = zoneStart.count - 1
         while high - low > 1 {
             let middle = (low + high) / 2
             if zoneStart[middle] <= agent { low = middle } else { high = middle }

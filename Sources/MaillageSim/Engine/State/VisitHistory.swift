@@ -34,10 +34,12 @@ struct VisitHistory: Sendable {
     /// The agent's visit counts.
     @inline(__always)
     func counts(_ agent: Int) -> Counts {
-        let packed = summary[agent], pairs = bins[agent]
+        let packed = summary[agent]
+        let pairs = bins[agent]
         let overflow = Int(packed >> 24)
-        var counts = Counts(visits: Int(packed & 0xFF), sameAsPrevious: Int((packed >> 8) & 0xFF),
-                            providers: overflow, sumOfSquares: overflow, largest: overflow > 0 ? 1 : 0)
+        var counts = Counts(
+            visits: Int(packed & 0xFF), sameAsPrevious: Int((packed >> 8) & 0xFF),
+            providers: overflow, sumOfSquares: overflow, largest: overflow > 0 ? 1 : 0)
         for bin in 0..<4 {
             let visits = Int((pairs >> UInt64(bin * 16 + 8)) & 0xFF)
             guard visits > 0 else { continue }

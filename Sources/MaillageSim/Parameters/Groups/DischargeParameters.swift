@@ -8,6 +8,8 @@ public struct DischargeParameters: Sendable, Hashable, Codable {
     public var hadShare: Double
 
     enum CodingKeys: String, CodingKey {
-        case homeCareProbability = "home_care_probability", ehpadProbability = "ehpad_probability", hadShare = "had_share"
+        case homeCareProbability = "home_care_probability"
+        case ehpadProbability = "ehpad_probability"
+        case hadShare = "had_share"
     }
 }

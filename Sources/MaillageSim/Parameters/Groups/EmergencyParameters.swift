@@ -26,11 +26,21 @@ public struct EmergencyParameters: Sendable, Hashable, Codable {
     public var unmetReturnDelay: Distribution
 
     enum CodingKeys: String, CodingKey {
-        case admissionProbability = "admission_probability", nightShare = "night_share",
-             staffedVisitsPer1000Served = "staffed_visits_per_1000_served", minimumStaffedVisitsPerDay = "minimum_staffed_visits_per_day",
-             baseWaitMinutes = "base_wait_minutes", maximumLoad = "maximum_load",
-             leftWithoutBeingSeenPerWaitingHour = "left_without_being_seen_per_waiting_hour",
-             boardingLoadWeight = "boarding_load_weight", boardingCapHours = "boarding_cap_hours",
-             unmetReturnShare = "unmet_return_share", unmetReturnDelay = "unmet_return_delay"
+        case admissionProbability = "admission_probability"
+        case nightShare = "night_share"
+        case
+            staffedVisitsPer1000Served = "staffed_visits_per_1000_served"
+        case minimumStaffedVisitsPerDay = "minimum_staffed_visits_per_day"
+        case
+            baseWaitMinutes = "base_wait_minutes"
+        case maximumLoad = "maximum_load"
+        case
+            leftWithoutBeingSeenPerWaitingHour = "left_without_being_seen_per_waiting_hour"
+        case
+            boardingLoadWeight = "boarding_load_weight"
+        case boardingCapHours = "boarding_cap_hours"
+        case
+            unmetReturnShare = "unmet_return_share"
+        case unmetReturnDelay = "unmet_return_delay"
     }
 }

@@ -10,7 +10,10 @@ public struct FollowUpParameters: Sendable, Hashable, Codable {
     public var delayUnlinked: Distribution
 
     enum CodingKeys: String, CodingKey {
-        case probabilityLinked = "probability_linked", probabilityUnlinked = "probability_unlinked",
-             delayLinked = "delay_linked", delayUnlinked = "delay_unlinked"
+        case probabilityLinked = "probability_linked"
+        case probabilityUnlinked = "probability_unlinked"
+        case
+            delayLinked = "delay_linked"
+        case delayUnlinked = "delay_unlinked"
     }
 }

@@ -22,12 +22,21 @@ public struct GPParameters: Sendable, Hashable, Codable {
     public var closureDaysBeforePatientsLeave: Int
 
     enum CodingKeys: String, CodingKey {
-        case consultationsPerFTEDay = "consultations_per_fte_day", workingDaysPerWeek = "working_days_per_week",
-             toleranceChronicDays = "tolerance_chronic_days", toleranceAcuteDays = "tolerance_acute_days",
-             toleranceFollowUpDays = "tolerance_follow_up_days",
-             acuteToEmergencyWithoutSlot = "acute_to_emergency_without_slot",
-             chronicToEmergencyWithoutSlot = "chronic_to_emergency_without_slot",
-             reattachmentDelay = "reattachment_delay", retirementRatePerYear = "retirement_rate_per_year",
-             closureDaysBeforePatientsLeave = "closure_days_before_patients_leave"
+        case consultationsPerFTEDay = "consultations_per_fte_day"
+        case workingDaysPerWeek = "working_days_per_week"
+        case
+            toleranceChronicDays = "tolerance_chronic_days"
+        case toleranceAcuteDays = "tolerance_acute_days"
+        case
+            toleranceFollowUpDays = "tolerance_follow_up_days"
+        case
+            acuteToEmergencyWithoutSlot = "acute_to_emergency_without_slot"
+        case
+            chronicToEmergencyWithoutSlot = "chronic_to_emergency_without_slot"
+        case
+            reattachmentDelay = "reattachment_delay"
+        case retirementRatePerYear = "retirement_rate_per_year"
+        case
+            closureDaysBeforePatientsLeave = "closure_days_before_patients_leave"
     }
 }

@@ -26,11 +26,22 @@ public struct HomeCareParameters: Sendable, Hashable, Codable {
     public var maxWaitFromHomeDays: Int
 
     enum CodingKeys: String, CodingKey {
-        case delayWithAgreement = "delay_with_agreement", delayWithoutAgreement = "delay_without_agreement",
-             ssiadStay = "ssiad_stay", hadStay = "had_stay", ehpadStay = "ehpad_stay",
-             defaultSSIADPlaces = "default_ssiad_places", defaultHADPlaces = "default_had_places",
-             defaultEHPADPlaces = "default_ehpad_places",
-             ssiadEntryFromHomePerYear = "ssiad_entry_from_home_per_year", hadEntryFromHomePerYear = "had_entry_from_home_per_year",
-             ehpadEntryFromHomePerYear = "ehpad_entry_from_home_per_year", maxWaitFromHomeDays = "max_wait_from_home_days"
+        case delayWithAgreement = "delay_with_agreement"
+        case delayWithoutAgreement = "delay_without_agreement"
+        case
+            ssiadStay = "ssiad_stay"
+        case hadStay = "had_stay"
+        case ehpadStay = "ehpad_stay"
+        case
+            defaultSSIADPlaces = "default_ssiad_places"
+        case defaultHADPlaces = "default_had_places"
+        case
+            defaultEHPADPlaces = "default_ehpad_places"
+        case
+            ssiadEntryFromHomePerYear = "ssiad_entry_from_home_per_year"
+        case hadEntryFromHomePerYear = "had_entry_from_home_per_year"
+        case
+            ehpadEntryFromHomePerYear = "ehpad_entry_from_home_per_year"
+        case maxWaitFromHomeDays = "max_wait_from_home_days"
     }
 }

@@ -15,8 +15,13 @@ public struct HospitalParameters: Sendable, Hashable, Codable {
     public var electivePostponementDays: Int
 
     enum CodingKeys: String, CodingKey {
-        case defaultBedsPer1000 = "default_beds_per_1000", minimumDefaultBeds = "minimum_default_beds",
-             lengthOfStay = "length_of_stay", electiveLengthOfStay = "elective_length_of_stay",
-             maxDischargeDelayDays = "max_discharge_delay_days", electivePostponementDays = "elective_postponement_days"
+        case defaultBedsPer1000 = "default_beds_per_1000"
+        case minimumDefaultBeds = "minimum_default_beds"
+        case
+            lengthOfStay = "length_of_stay"
+        case electiveLengthOfStay = "elective_length_of_stay"
+        case
+            maxDischargeDelayDays = "max_discharge_delay_days"
+        case electivePostponementDays = "elective_postponement_days"
     }
 }

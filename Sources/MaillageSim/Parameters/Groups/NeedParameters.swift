@@ -12,7 +12,11 @@ public struct NeedParameters: Sendable, Hashable, Codable {
     public var prescription: NeedRate
 
     enum CodingKeys: String, CodingKey {
-        case chronicFollowUp = "chronic_follow_up", acuteMinor = "acute_minor", acuteUrgent = "acute_urgent",
-             specialistReferral = "specialist_referral", prescription
+        case chronicFollowUp = "chronic_follow_up"
+        case acuteMinor = "acute_minor"
+        case acuteUrgent = "acute_urgent"
+        case
+            specialistReferral = "specialist_referral"
+        case prescription
     }
 }

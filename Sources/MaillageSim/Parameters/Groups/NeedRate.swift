@@ -6,6 +6,7 @@ public struct NeedRate: Sendable, Hashable, Codable {
     public var ratePerYearChronic: BandValues
 
     enum CodingKeys: String, CodingKey {
-        case ratePerYear = "rate_per_year", ratePerYearChronic = "rate_per_year_chronic"
+        case ratePerYear = "rate_per_year"
+        case ratePerYearChronic = "rate_per_year_chronic"
     }
 }

@@ -10,7 +10,10 @@ public struct PopulationParameters: Sendable, Hashable, Codable {
     public var listSizePerFTE: Double
 
     enum CodingKeys: String, CodingKey {
-        case chronicPrevalence = "chronic_prevalence", defaultAgeShares = "default_age_shares",
-             shareNotSeekingGP = "share_not_seeking_gp", listSizePerFTE = "list_size_per_fte"
+        case chronicPrevalence = "chronic_prevalence"
+        case defaultAgeShares = "default_age_shares"
+        case
+            shareNotSeekingGP = "share_not_seeking_gp"
+        case listSizePerFTE = "list_size_per_fte"
     }
 }

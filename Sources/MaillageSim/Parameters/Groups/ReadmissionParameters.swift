@@ -6,6 +6,7 @@ public struct ReadmissionParameters: Sendable, Hashable, Codable {
     public var multiplierWithoutFollowUp: Double
 
     enum CodingKeys: String, CodingKey {
-        case probability30Days = "probability_30_days", multiplierWithoutFollowUp = "multiplier_without_follow_up"
+        case probability30Days = "probability_30_days"
+        case multiplierWithoutFollowUp = "multiplier_without_follow_up"
     }
 }

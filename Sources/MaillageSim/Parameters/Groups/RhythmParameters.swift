@@ -11,6 +11,9 @@ public struct RhythmParameters: Sendable, Hashable, Codable {
     public var touristSummerFactor: Double
 
     enum CodingKeys: String, CodingKey {
-        case dayOfWeek = "day_of_week", month, touristZones = "tourist_zones", touristSummerFactor = "tourist_summer_factor"
+        case dayOfWeek = "day_of_week"
+        case month
+        case touristZones = "tourist_zones"
+        case touristSummerFactor = "tourist_summer_factor"
     }
 }

@@ -10,8 +10,11 @@ public struct SpecialistParameters: Sendable, Hashable, Codable {
     public var electiveAdmissionDelay: Distribution
 
     enum CodingKeys: String, CodingKey {
-        case consultationsPerFTEDay = "consultations_per_fte_day", toleranceDays = "tolerance_days",
-             electiveAdmissionProbability = "elective_admission_probability",
-             electiveAdmissionDelay = "elective_admission_delay"
+        case consultationsPerFTEDay = "consultations_per_fte_day"
+        case toleranceDays = "tolerance_days"
+        case
+            electiveAdmissionProbability = "elective_admission_probability"
+        case
+            electiveAdmissionDelay = "elective_admission_delay"
     }
 }

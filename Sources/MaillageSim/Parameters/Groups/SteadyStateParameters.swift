@@ -11,7 +11,10 @@ public struct SteadyStateParameters: Sendable, Hashable, Codable {
     public var hadOccupancy: Double
 
     enum CodingKeys: String, CodingKey {
-        case ehpadOccupancy = "ehpad_occupancy", bedOccupancy = "bed_occupancy",
-             ssiadOccupancy = "ssiad_occupancy", hadOccupancy = "had_occupancy"
+        case ehpadOccupancy = "ehpad_occupancy"
+        case bedOccupancy = "bed_occupancy"
+        case
+            ssiadOccupancy = "ssiad_occupancy"
+        case hadOccupancy = "had_occupancy"
     }
 }

@@ -16,9 +16,15 @@ public struct TravelParameters: Sendable, Hashable, Codable {
     public var maxCandidates: Int
 
     enum CodingKeys: String, CodingKey {
-        case gpLimitMinutes = "gp_limit_minutes", specialistLimitMinutes = "specialist_limit_minutes",
-             emergencyLimitMinutes = "emergency_limit_minutes", hospitalLimitMinutes = "hospital_limit_minutes",
-             pharmacyLimitMinutes = "pharmacy_limit_minutes", ehpadLimitMinutes = "ehpad_limit_minutes",
-             maxCandidates = "max_candidates"
+        case gpLimitMinutes = "gp_limit_minutes"
+        case specialistLimitMinutes = "specialist_limit_minutes"
+        case
+            emergencyLimitMinutes = "emergency_limit_minutes"
+        case hospitalLimitMinutes = "hospital_limit_minutes"
+        case
+            pharmacyLimitMinutes = "pharmacy_limit_minutes"
+        case ehpadLimitMinutes = "ehpad_limit_minutes"
+        case
+            maxCandidates = "max_candidates"
     }
 }
