@@ -144,7 +144,7 @@ import Testing
         let outputs = csv(try read("scenario", "outputs.csv"))
         let column = try #require(outputs[0].firstIndex(of: "inhabitants"))
         #expect(outputs.count == 9 && outputs.dropFirst().allSatisfy { Double($0[column]) == 0 })
-        #expect(try read("scenario", "sensitivity.json").contains("\"scenario\": \"\(scenario)\""))
+        #expect(try read("scenario", "sensitivity.json").contains("\"scenario\" : \"\(scenario)\""))
     }
 
     @Test func badRangesAreRefusedWithTheirPlace() throws {

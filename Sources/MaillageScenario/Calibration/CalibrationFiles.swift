@@ -94,39 +94,11 @@ public enum CalibrationFiles {
             header: ["target", "year", "observed", "simulated", "relative_error", "weight"], rows: rows)
     }
 
-    /// The result as `calibration.json` holds it (and `calibrate --json` prints it).
+    /// The result as `calibration.json` holds it (and `calibrate --json` prints it): a
+    /// ``CalibrationDocument`` through `JSONText`.
     public static func json(_ result: Calibration.Result) -> String {
-        func fits(_ list: [Calibration.TargetFit]) -> String {
-            list.map {
-                "    {\"target\": \(JSONValue.quoted($0.target.name)), \"observed\": \(number($0.observed)), \"simulated\": \($0.simulated.map { String($0) } ?? "null"), \"relative_error\": \($0.relativeError.map { String($0) } ?? "null")}"
-            }
-            .joined(separator: ",\n")
-        }
-        let parameters = zip(result.spec.parameters, result.best.values).map {
-            "    \(JSONValue.quoted($0.name)): \($1)"
-        }.joined(separator: ",\n")
-        return """
-            {
-              "method": "Nelder-Mead (unit box of the bounds), common random numbers (seed \(result.spec.seed), \(result.spec.replications) replication(s), sample \(result.spec.sample))",
-              "objective": "sum of weight * ((simulated - observed) / observed)^2 over the targets of \(result.spec.fitYear)",
-              "evaluations": \(result.history.count),
-              "resumed_evaluations": \(result.history.filter(\.resumed).count),
-              "converged": \(result.converged),
-              "best_objective": \(number(result.best.objective)),
-              "fitted": {
-            \(parameters)
-              },
-              "fit_year": \(result.spec.fitYear),
-              "fit": [
-            \(fits(result.fit))
-              ],
-              "validation_year": \(result.spec.validationYear.map(String.init) ?? "null"),
-              "validation": [
-            \(fits(result.validation))
-              ]
-            }
-
-            """
+        // Only numbers, strings and booleans: encoding cannot fail.
+        (try? JSONText.string(CalibrationDocument(result), pretty: true)).map { $0 + "\n" } ?? "{}\n"
     }
 
     private static func write(_ text: String, _ path: String) throws {

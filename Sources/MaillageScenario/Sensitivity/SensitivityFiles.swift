@@ -64,54 +64,10 @@ public enum SensitivityFiles {
     /// A number as CSV and JSON write it: shortest round-trip text, empty when undefined.
     static func number(_ value: Double) -> String { value.isFinite ? String(value) : "" }
 
-    /// The analysis as `sensitivity.json` holds it.
+    /// The analysis as `sensitivity.json` holds it: a ``SensitivityDocument`` through `JSONText`.
     public static func json(_ analysis: SensitivityAnalysis) -> String {
-        let plan = analysis.plan
-        func value(_ x: Double) -> String { x.isFinite ? String(x) : "null" }
-        func string(_ s: String) -> String { JSONValue.quoted(s) }
-        var lines: [String] = ["{"]
-        lines.append("  \"method\": \(string(plan.method.rawValue)),")
-        lines.append("  \"ranges_file\": \(string(plan.rangesFile)), \"ranges_hash\": \(string(plan.rangesHash)),")
-        lines.append(
-            "  \"size\": \(plan.size), \"levels\": \(plan.levels), \"points\": \(plan.pointCount), \"design_seed\": \(plan.designSeed),"
-        )
-        lines.append(
-            "  \"seed\": \(plan.seed), \"replications\": \(plan.replications), \"days\": \(plan.days), \"sample\": \(value(plan.sample)),"
-        )
-        lines.append("  \"scenario\": \(plan.scenarioFile.map(string) ?? "null"),")
-        lines.append(
-            "  \"assumption_rule\": \"assumption_driven when more than half of the variance (Sobol: share of summed total indices; Morris: share of summed mu_star squared) comes from parameters marked observed: false\","
-        )
-        lines.append("  \"parameters\": [")
-        lines.append(
-            plan.parameters.map { p in
-                "    {\"name\": \(string(p.name)), \"mode\": \(string(p.mode.rawValue)), \"low\": \(value(p.low)), \"high\": \(value(p.high)), \"observed\": \(p.observed), \"source\": \(string(p.source))}"
-            }.joined(separator: ",\n"))
-        lines.append("  ],")
-        lines.append("  \"indicators\": [")
-        lines.append(
-            analysis.indicators.map { indicator in
-                var entries: [String] = []
-                for (p, parameter) in plan.parameters.enumerated() {
-                    if let m = indicator.morris {
-                        entries.append(
-                            "        \(string(parameter.name)): {\"mu\": \(value(m.mu[p])), \"mu_star\": \(value(m.muStar[p])), \"sigma\": \(value(m.sigma[p])), \"mu_star_conf\": \(value(m.muStarConfidence[p]))}"
-                        )
-                    } else if let s = indicator.sobol {
-                        entries.append(
-                            "        \(string(parameter.name)): {\"S1\": \(value(s.firstOrder[p])), \"S1_conf\": \(value(s.firstOrderConfidence[p])), \"ST\": \(value(s.total[p])), \"ST_conf\": \(value(s.totalConfidence[p]))}"
-                        )
-                    }
-                }
-                let driven = indicator.assumptionShare.isFinite ? String(indicator.assumptionDriven) : "null"
-                return
-                    "    {\"name\": \(string(indicator.name)), \"mean\": \(value(indicator.mean)), \"sd\": \(value(indicator.standardDeviation)), "
-                    + "\"assumption_share\": \(value(indicator.assumptionShare)), \"assumption_driven\": \(driven),\n"
-                    + "      \"indices\": {\n" + entries.joined(separator: ",\n") + "\n      }}"
-            }.joined(separator: ",\n"))
-        lines.append("  ]")
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
+        // Only numbers, strings and booleans: encoding cannot fail.
+        (try? JSONText.string(SensitivityDocument(analysis), pretty: true)).map { $0 + "\n" } ?? "{}\n"
     }
 
     /// Writes a table with the one CSV writer (RFC 4180, CRLF); a failure is a cannot-create-output error on the file.

@@ -1,0 +1,130 @@
+import MaillageCore
+
+/// `sensitivity.json`: the plan, every parameter's range and every indicator's indices, as
+/// one `Codable` value written through `JSONText` (sorted keys; an undefined number is null).
+struct SensitivityDocument: Encodable {
+    /// A parameter's range and whether an observed source backs its default.
+    struct Parameter: Encodable {
+        let name: String, mode: String, low: Double?, high: Double?, observed: Bool, source: String
+    }
+
+    /// One parameter's indices for an indicator: Morris's or Sobol's.
+    struct Indices: Encodable {
+        let values: [(key: String, value: Double)]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SensitivityKey.self)
+            for (key, value) in values { try container.encode(value.finite, forKey: SensitivityKey(key)) }
+        }
+    }
+
+    /// An indicator's mean and spread over the points, its share of variance from assumptions, its indices.
+    struct Indicator: Encodable {
+        let name: String, mean: Double?, sd: Double?, assumptionShare: Double?, assumptionDriven: Bool?
+        let indices: [String: Indices]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SensitivityKey.self)
+            try container.encode(name, forKey: "name")
+            try container.encode(mean, forKey: "mean")
+            try container.encode(sd, forKey: "sd")
+            try container.encode(assumptionShare, forKey: "assumption_share")
+            try container.encode(assumptionDriven, forKey: "assumption_driven")
+            try container.encode(indices, forKey: "indices")
+        }
+    }
+
+    let method: String, rangesFile: String, rangesHash: String
+    let size: Int, levels: Int, points: Int, designSeed: UInt64
+    let seed: UInt64, replications: Int, days: Int, sample: Double?
+    let scenario: String?
+    let assumptionRule: String
+    let parameters: [Parameter]
+    let indicators: [Indicator]
+
+    enum CodingKeys: String, CodingKey {
+        case method
+        case rangesFile = "ranges_file"
+        case rangesHash = "ranges_hash"
+        case size, levels, points
+        case designSeed = "design_seed"
+        case seed, replications, days, sample, scenario
+        case assumptionRule = "assumption_rule"
+        case parameters, indicators
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(rangesFile, forKey: .rangesFile)
+        try container.encode(rangesHash, forKey: .rangesHash)
+        try container.encode(size, forKey: .size)
+        try container.encode(levels, forKey: .levels)
+        try container.encode(points, forKey: .points)
+        try container.encode(designSeed, forKey: .designSeed)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(replications, forKey: .replications)
+        try container.encode(days, forKey: .days)
+        try container.encode(sample, forKey: .sample)
+        try container.encode(scenario, forKey: .scenario)
+        try container.encode(assumptionRule, forKey: .assumptionRule)
+        try container.encode(parameters, forKey: .parameters)
+        try container.encode(indicators, forKey: .indicators)
+    }
+}
+
+/// A JSON key given as text (the indices' names, `S1`, `mu_star`).
+struct SensitivityKey: CodingKey, ExpressibleByStringLiteral {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init(stringLiteral value: String) { stringValue = value }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension Double {
+    /// The value when finite, nil (written as null) otherwise.
+    var finite: Double? { isFinite ? self : nil }
+}
+
+extension SensitivityDocument {
+    /// The document of an analysis.
+    init(_ analysis: SensitivityAnalysis) {
+        let plan = analysis.plan
+        method = plan.method.rawValue
+        (rangesFile, rangesHash) = (plan.rangesFile, plan.rangesHash)
+        (size, levels, points, designSeed) = (plan.size, plan.levels, plan.pointCount, plan.designSeed)
+        (seed, replications, days, sample) = (plan.seed, plan.replications, plan.days, plan.sample.finite)
+        scenario = plan.scenarioFile
+        assumptionRule =
+            "assumption_driven when more than half of the variance (Sobol: share of summed total indices; "
+            + "Morris: share of summed mu_star squared) comes from parameters marked observed: false"
+        parameters = plan.parameters.map {
+            Parameter(
+                name: $0.name, mode: $0.mode.rawValue, low: $0.low.finite, high: $0.high.finite,
+                observed: $0.observed, source: $0.source)
+        }
+        indicators = analysis.indicators.map { indicator in
+            var indices: [String: Indices] = [:]
+            for (p, parameter) in plan.parameters.enumerated() {
+                if let m = indicator.morris {
+                    indices[parameter.name] = Indices(values: [
+                        ("mu", m.mu[p]), ("mu_star", m.muStar[p]), ("sigma", m.sigma[p]),
+                        ("mu_star_conf", m.muStarConfidence[p]),
+                    ])
+                } else if let s = indicator.sobol {
+                    indices[parameter.name] = Indices(values: [
+                        ("S1", s.firstOrder[p]), ("S1_conf", s.firstOrderConfidence[p]), ("ST", s.total[p]),
+                        ("ST_conf", s.totalConfidence[p]),
+                    ])
+                }
+            }
+            let share = indicator.assumptionShare.finite
+            return Indicator(
+                name: indicator.name, mean: indicator.mean.finite, sd: indicator.standardDeviation.finite,
+                assumptionShare: share, assumptionDriven: share.map { _ in indicator.assumptionDriven },
+                indices: indices)
+        }
+    }
+}
