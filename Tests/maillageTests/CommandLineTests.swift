@@ -67,6 +67,8 @@ import Testing
         #expect(result.status == 66)
         #expect(
             result.stderr.contains("missing.db") && result.stderr.contains("create an empty territory database there"))
+        // The command line names the commands that make one.
+        #expect(result.stderr.contains("(maillage init \(path("missing.db")), or maillage generate … --out"))
     }
 
     @Test func infoOnAFileThatIsNotADatabaseIsADataError() throws {

@@ -34,6 +34,7 @@ import Testing
         ])
         #expect(poisoned.status == 65)
         #expect(poisoned.stderr.contains("repairing the database rewrites them in one"), "\(poisoned.stderr)")
+        #expect(poisoned.stderr.contains("(maillage repair --db DB)"), "\(poisoned.stderr)")
 
         let repaired = try CommandLineTests.run(["repair", db])
         #expect(repaired.status == 0, "\(repaired.stderr)")
