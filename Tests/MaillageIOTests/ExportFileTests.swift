@@ -70,7 +70,9 @@ import Testing
             directed: true, into: source)
         let file = folder.path("road.csv")
         let summary = try TerritoryExporter().export(.matrix, from: source, to: file)
-        #expect(summary.rows == 3 && summary.note?.contains("--directed") == true)
+        // The note says it in library terms; the setting to import it back with is named apart.
+        #expect(summary.rows == 3 && summary.note == "matrix 'road' is directed: import it back as directed")
+        #expect(summary.importSettings == [SettingHint("directed")])
         // Ordered by origin then destination (zones, then actors), written by hand.
         #expect(
             try String(contentsOfFile: file, encoding: .utf8)
