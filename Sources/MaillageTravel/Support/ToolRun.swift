@@ -6,6 +6,7 @@ enum ToolRun {
     /// Runs `tool` with `arguments`, writing its output to `log`; throws with the log's last
     /// error line when it fails.
     static func run(_ tool: URL, _ arguments: [String], log: URL, in folder: URL? = nil) throws {
+        try ChildProcesses.shared.checkNotTerminating()
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
@@ -123,6 +124,23 @@ public final class ChildProcesses: @unchecked Sendable {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
-        for folder in leftovers { try? FileManager.default.removeItem(at: folder) }
+        for folder in leftovers { Self.remove(folder) }
+    }
+
+    /// Removes `folder`, again while it is still there: the command's own thread may be writing
+    /// into it (a log, a program started a moment before it was killed) while the removal walks
+    /// it, and the last `rmdir` then fails on a file created meanwhile. Once the folder is gone
+    /// nothing can bring it back: files are only created inside it, and no folder is made any more.
+    private static func remove(_ folder: URL) {
+        for _ in 0..<40 {
+            try? FileManager.default.removeItem(at: folder)
+            guard FileManager.default.fileExists(atPath: folder.path) else { return }
+            usleep(25_000)
+        }
+    }
+
+    /// Throws once an interrupt is being handled, so that the command's thread starts nothing new.
+    func checkNotTerminating() throws {
+        if lock.withLock({ terminating }) { throw CancellationError() }
     }
 }
