@@ -83,9 +83,11 @@ struct SimulationSection: ReportSection {
                 "<p class=\"note\">This run was stored before Maillage kept daily series (schema 4): run the simulation again to see occupancy over the year.</p>\n"
         }
         let axis = reading.startDate.map { "days from \($0) (the start date)" } ?? "days from the start date"
-        var html = OccupancyChart(lines: reading.occupancy, axisTitle: axis).svg() + "\n"
-        let lines = OccupancyChart(lines: reading.occupancy, axisTitle: axis).lines
-        let rows = lines.map { line -> [String] in
+        let chart = OccupancyChart(lines: reading.occupancy, axisTitle: axis)
+        var html = chart.svg() + "\n"
+        let lines = chart.lines
+        let trends = lines.map(\.trendPerMonth)
+        let rows = zip(lines, trends).map { line, trend -> [String] in
             let weekly = line.rolling(window: OccupancyChart.window).filter(\.isFinite)
             let offered = line.offered.filter(\.isFinite)
             return [
@@ -93,7 +95,7 @@ struct SimulationSection: ReportSection {
                 weekly.max().map(DisplayNumber.percent) ?? "–", weekly.min().map(DisplayNumber.percent) ?? "–",
                 DisplayNumber.format(
                     offered.isEmpty ? .nan : offered.reduce(0, +) / Double(offered.count), decimals: 1),
-                Self.trend(line.trendPerMonth),
+                Self.trend(trend),
             ]
         }
         html +=
@@ -105,16 +107,19 @@ struct SimulationSection: ReportSection {
                 ],
                 rows: rows, numericColumns: [1, 2, 3, 4, 5]
             ).html() + "\n"
-        let drifting = lines.filter { abs($0.trendPerMonth) > 0.01 }.map { OccupancyChart.label($0.role) }
+        let drifting = zip(lines, trends).filter { abs($1) > Self.driftLimit }.map { OccupancyChart.label($0.0.role) }
         html += "<p class=\"note\">" + HTMLText.escape(Self.trendNote(drifting: drifting)) + "</p>\n"
         return html
     }
+
+    /// The largest trend a month a settled role may show (issue 14: 1 %).
+    static let driftLimit = 0.01
 
     /// A share's trend over 30 days, relative to its mean, signed (`+0.4 %`), flagged beyond 1 %.
     static func trend(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         let text = (value >= 0 ? "+" : "−") + String(format: "%.1f %%", abs(value) * 100)
-        return abs(value) > 0.01 ? text + " ⚠" : text
+        return abs(value) > driftLimit ? text + " ⚠" : text
     }
 
     /// Why the trend column is there, and what a flag means.
