@@ -38,10 +38,10 @@ struct SlurmClusterTests {
         #expect(output.components(separatedBy: "equal the one-machine results").count == 4, "\(output.suffix(2000))")
         // The daemons are gone with the test: no process names its configuration any more.
         let configuration = folder.path("slurm/slurm.conf")
-        var left = InterruptedTravelOSRMTests.processes(mentioning: configuration)
+        var left = LiveProcesses.mentioning(configuration)
         for _ in 0..<50 where !left.isEmpty {
             Thread.sleep(forTimeInterval: 0.1)
-            left = InterruptedTravelOSRMTests.processes(mentioning: configuration)
+            left = LiveProcesses.mentioning(configuration)
         }
         #expect(left.isEmpty, "Slurm daemons still running: \(left)")
     }

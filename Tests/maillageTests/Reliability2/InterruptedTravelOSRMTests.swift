@@ -17,21 +17,6 @@ struct InterruptedTravelOSRMTests {
 
     init() throws { folder = try TemporaryFolder() }
 
-    /// The pids of live processes whose command line mentions `text` (the run's own cache
-    /// folder, which every OSRM program it starts receives in a path).
-    static func processes(mentioning text: String) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry -> Int32? in
-            guard let pid = Int32(entry), pid != getpid(),
-                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
-                let state = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                !state.contains(") Z ")  // a zombie is already gone, only not yet reaped
-            else { return nil }
-            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
-            return line.contains(text) ? pid : nil
-        }
-    }
-
     /// The stored matrix as `export matrix` writes it (empty when there is none).
     func exported(_ db: String) throws -> String {
         let out = folder.path("export-\(UUID().uuidString).csv")
@@ -84,10 +69,10 @@ struct InterruptedTravelOSRMTests {
             #expect(
                 now == before || now == after, "at \(fraction): the stored matrix is neither the old nor the new one")
             // No OSRM program outlives the command (give a stopping server a moment to go).
-            var alive = Self.processes(mentioning: cache)
+            var alive = LiveProcesses.mentioning(cache)
             for _ in 0..<50 where !alive.isEmpty {
                 Thread.sleep(forTimeInterval: 0.1)
-                alive = Self.processes(mentioning: cache)
+                alive = LiveProcesses.mentioning(cache)
             }
             #expect(alive.isEmpty, "at \(fraction): OSRM processes left running: \(alive)")
             // The cache holds a complete graph or nothing: no half-built folder.
