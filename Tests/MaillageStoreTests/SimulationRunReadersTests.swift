@@ -42,7 +42,7 @@ import Testing
 
     /// What the readers saw, shared between the writing thread and the reading one.
     final class Sightings: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = NSCondition()
         private var _writing = true
         private(set) var reads = 0, readsWhileWriting = 0, runsRead = 0
         private(set) var partial: [String] = []
@@ -63,10 +63,30 @@ import Testing
                     readsWhileWriting += 1
                     runCountsSeenWhileWriting.insert(runs)
                 }
+                lock.broadcast()
             }
         }
 
-        func record(error: any Error) { lock.withLock { errors.append("\(error)") } }
+        /// Waits (at most `seconds`) until the reader has finished more than `count` reads.
+        ///
+        /// On a loaded 2-core machine the reading thread may not be scheduled at all before the
+        /// writer is done; the writer waits for it between saves so that the test always sees
+        /// reads interleaved with commits.
+        func waitForReads(moreThan count: Int, seconds: Double = 60) {
+            let deadline = Date().addingTimeInterval(seconds)
+            lock.withLock {
+                while reads <= count && errors.isEmpty && lock.wait(until: deadline) {}
+            }
+        }
+
+        var readCount: Int { lock.withLock { reads } }
+
+        func record(error: any Error) {
+            lock.withLock {
+                errors.append("\(error)")
+                lock.broadcast()
+            }
+        }
     }
 
     /// What is wrong with a run read back, if anything: the counts its save wrote.
@@ -135,7 +155,10 @@ import Testing
 
         let writer = try TerritoryDatabase.open(at: path)
         let start = Date()
-        for run in runs { try writer.save(run) }
+        for run in runs {
+            sightings.waitForReads(moreThan: sightings.readCount)
+            try writer.save(run)
+        }
         let seconds = Date().timeIntervalSince(start)
         sightings.writing = false
         readerDone.wait()
