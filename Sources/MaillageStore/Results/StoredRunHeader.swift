@@ -5,7 +5,7 @@ import GRDB
 /// Indicator, simulation and scenario runs each hold one, plus the fields of their own kind,
 /// so that listings, reports and exports label a run from one shape. The columns it reads are
 /// those of schema version 7: nothing is stored differently.
-public struct StoredRunHeader: Sendable, Equatable, Hashable {
+public struct StoredRunHeader: Sendable, Codable, Equatable, Hashable {
     /// The table a run lives in; the raw value is the word a listing shows.
     public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
         case indicator, simulation, scenario

@@ -20,18 +20,20 @@ struct InfoCommand: MaillageCommand {
     func execute() throws {
         let territory = try TerritoryDatabase.open(at: database.path)
         let summary = try territory.summary()
+        let runs = try territory.storedRunHeaders()
         // Which straight-line model `--travel line` uses here.
         let (model, record) = try StoredLineModel.inForce(in: territory)
         if json {
             let lineModel = LineModelInForce(
                 source: record == nil ? "defaults" : "fitted", version: record?.version,
                 parameters: StoredLineModel.Parameters(model), provenance: record?.provenance)
-            print(try SummaryText.json(summary, path: database.path, lineModel: lineModel))
+            print(try SummaryText.json(summary, path: database.path, lineModel: lineModel, runs: runs))
         } else {
             print(SummaryText.table(summary, path: database.path))
             print(
                 "  line model  "
                     + (record?.summary ?? "built-in defaults (no 'maillage travel calibrate' on this database)"))
+            print(SummaryText.runs(runs))
         }
     }
 }

@@ -36,16 +36,43 @@ enum SummaryText {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ summary: TerritorySummary, path: String, lineModel: (any Encodable)? = nil) throws -> String {
+    /// How many runs of each kind the table lists one by one: the newest, since a territory
+    /// studied for months holds hundreds; `--json` lists them all.
+    static let runsListed = 5
+
+    /// The stored runs: a count per kind, then the newest few of each kind, one a line.
+    static func runs(_ headers: [StoredRunHeader]) -> String {
+        let counts = StoredRunHeader.Kind.allCases.map { kind in
+            "\(headers.filter { $0.kind == kind }.count) \(kind.rawValue)"
+        }
+        var lines = ["  runs        " + counts.joined(separator: ", ")]
+        for kind in StoredRunHeader.Kind.allCases {
+            let ofKind = headers.filter { $0.kind == kind }
+            if ofKind.count > runsListed {
+                lines.append("    … \(ofKind.count - runsListed) older \(kind.rawValue) runs")
+            }
+            for header in ofKind.suffix(runsListed) {
+                let label = header.name.map { " \($0)" } ?? ""
+                lines.append("    \(kind.rawValue) #\(header.id)\(label), \(header.createdAt)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(
+        _ summary: TerritorySummary, path: String, lineModel: (any Encodable)? = nil, runs: [StoredRunHeader] = []
+    ) throws -> String {
         struct Document: Encodable {
             let path: String
             let summary: TerritorySummary
             let lineModel: (any Encodable)?
+            let runs: [StoredRunHeader]
             func encode(to encoder: any Encoder) throws {
                 try summary.encode(to: encoder)
                 var container = encoder.container(keyedBy: Key.self)
                 try container.encode(path, forKey: Key(stringValue: "path")!)
                 if let lineModel { try container.encode(lineModel, forKey: Key(stringValue: "line_model")!) }
+                try container.encode(runs, forKey: Key(stringValue: "runs")!)
             }
             struct Key: CodingKey {
                 var stringValue: String
@@ -54,7 +81,7 @@ enum SummaryText {
                 init?(intValue: Int) { nil }
             }
         }
-        return try JSONText.report(Document(path: path, summary: summary, lineModel: lineModel))
+        return try JSONText.report(Document(path: path, summary: summary, lineModel: lineModel, runs: runs))
     }
 
     /// 68000000 → "68,000,000"; fractional counts keep one decimal.
