@@ -93,6 +93,20 @@ import Testing
         #expect(throws: ValidationError.self) { try Territory(name: "t", zones: [zone("Z1"), zone("Z1")]) }
     }
 
+    /// A duplicate id names its remedy as a value, so that no front end reads the message to find it.
+    @Test func duplicateIdsCarryTheRepairAsTheirRemedy() throws {
+        let duplicate = #expect(throws: ValidationError.self) {
+            try Territory(name: "t", zones: [zone("Z1"), zone("Z1")])
+        }
+        #expect(duplicate?.remedy == .repairStoredIDs)
+        let other = #expect(throws: ValidationError.self) {
+            try Territory(
+                name: "t", zones: [zone("Z1")],
+                actors: [Actor(id: "a", kind: .gp, name: "A", point: point, zoneID: "Z9")])
+        }
+        #expect(other?.remedy == nil)
+    }
+
     @Test func actorsMustSitInKnownZones() throws {
         let actor = try Actor(id: "gp1", kind: .gp, name: "Dr A", point: point, zoneID: "Z9")
         #expect(throws: ValidationError.self) { try Territory(name: "t", zones: [zone("Z1")], actors: [actor]) }

@@ -153,6 +153,13 @@ import Testing
             if case .notFound = error as? StoreError { return true }
             return false
         }
+        let missing = folder.path("missing.db")
+        #expect((try? TerritoryDatabase.open(at: missing)) == nil)
+        do {
+            _ = try TerritoryDatabase.open(at: missing)
+        } catch let error as StoreError {
+            #expect(error.remedy == .createDatabase(path: missing))
+        }
     }
 
     @Test func aNewerSchemaIsRefused() throws {

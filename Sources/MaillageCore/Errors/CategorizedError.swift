@@ -1,4 +1,5 @@
-/// An error that knows its ``ErrorCategory`` and, when one would mend it, the setting to change.
+/// An error that knows its ``ErrorCategory`` and, when one would mend it, the setting to change
+/// or the operation to run first.
 ///
 /// Every error type of the library adopts this protocol, each in an `XError+Category.swift`
 /// file next to the type, so that a front end maps categories to exit codes in one place and
@@ -8,11 +9,15 @@ public protocol CategorizedError: Error {
     var category: ErrorCategory { get }
     /// The setting of the library call that would mend the failure, if one would.
     var hint: SettingHint? { get }
+    /// The separate operation that would mend the failure, if one would.
+    var remedy: Remedy? { get }
 }
 
 extension CategorizedError {
     /// No setting: most errors are mended in the input, not in the call.
     public var hint: SettingHint? { nil }
+    /// No separate operation: most errors are mended in the input.
+    public var remedy: Remedy? { nil }
 }
 
 extension Error {

@@ -58,7 +58,8 @@ extension Territory {
                 throw ValidationError(
                     field: "zone.id",
                     reason:
-                        "zone \(zone.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)"
+                        "zone \(zone.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)",
+                    remedy: .repairStoredIDs
                 )
             }
             for band in zone.population.byBand.keys where !bands.contains(band) {
@@ -74,7 +75,8 @@ extension Territory {
                 throw ValidationError(
                     field: "actor.id",
                     reason:
-                        "actor \(actor.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)"
+                        "actor \(actor.id) appears twice (stored in two Unicode forms by an older version? repairing the database rewrites them in one)",
+                    remedy: .repairStoredIDs
                 )
             }
             if let zoneID = actor.zoneID, !zoneIDs.contains(zoneID) {

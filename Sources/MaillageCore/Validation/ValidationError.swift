@@ -12,13 +12,16 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
     public var file: String?
     /// The 1-based line of that file, when known.
     public var line: Int?
+    /// The operation that mends the error when editing the input would not (ids stored in two forms).
+    public var remedy: Remedy?
 
     /// An error on `field`; importers give `file` and `line` when they know them.
-    public init(field: String, reason: String, file: String? = nil, line: Int? = nil) {
+    public init(field: String, reason: String, file: String? = nil, line: Int? = nil, remedy: Remedy? = nil) {
         self.field = field
         self.reason = reason
         self.file = file
         self.line = line
+        self.remedy = remedy
     }
 
     /// The same error, placed at a file and line.

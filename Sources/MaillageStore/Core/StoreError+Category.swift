@@ -7,8 +7,17 @@ extension StoreError: CategorizedError {
         switch self {
         case .alreadyExists: .cannotCreateOutput
         case .notFound: .missingInput
-        case .notATerritoryDatabase, .newerSchema, .invalidContent: .data
+        case .notATerritoryDatabase, .newerSchema, .invalidContent, .idInTwoForms: .data
         case .sqlite: isIOFailure ? .io : .data
+        }
+    }
+
+    /// A missing database is created first; ids in two forms are repaired.
+    public var remedy: Remedy? {
+        switch self {
+        case .notFound(let path): .createDatabase(path: path)
+        case .idInTwoForms: .repairStoredIDs
+        default: nil
         }
     }
 }

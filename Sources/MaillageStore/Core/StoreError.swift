@@ -13,6 +13,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerSchema(path: String, unknownMigrations: [String])
     /// The content to write breaks a rule of the domain or of the schema.
     case invalidContent(path: String, detail: String)
+    /// A stored id appears twice, in two Unicode forms (written by a version that did not normalise ids).
+    case idInTwoForms(path: String, detail: String)
     /// SQLite refused an operation; carries SQLite's result code and message.
     case sqlite(path: String, code: Int32, message: String)
 
@@ -27,7 +29,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path) is not a Maillage territory database (\(detail))"
         case .newerSchema(let path, let unknown):
             "\(path) was written by a newer Maillage (schema steps \(unknown.joined(separator: ", ")) are unknown here); upgrade Maillage"
-        case .invalidContent(let path, let detail):
+        case .invalidContent(let path, let detail), .idInTwoForms(let path, let detail):
             "\(path): \(detail)"
         case .sqlite(let path, let code, let message)
         where [ResultCode.SQLITE_BUSY, .SQLITE_LOCKED].contains(ResultCode(rawValue: code).primaryResultCode):

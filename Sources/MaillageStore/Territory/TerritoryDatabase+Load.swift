@@ -18,6 +18,8 @@ extension TerritoryDatabase {
                     actors: loadActors(db),
                     links: loadLinks(db)
                 )
+            } catch let error as ValidationError where error.remedy == .repairStoredIDs {
+                throw StoreError.idInTwoForms(path: path, detail: error.description)
             } catch let error as ValidationError {
                 throw StoreError.invalidContent(path: path, detail: error.description)
             }

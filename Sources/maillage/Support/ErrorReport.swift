@@ -17,7 +17,7 @@ struct ErrorReport {
             message = error.message
             status = .usage
         case let error as any CategorizedError:
-            message = "\(error)" + (error.hint.map(FlagHint.sentence) ?? "") + CommandHint.sentence(for: error)
+            message = "\(error)" + (error.hint.map(FlagHint.sentence) ?? "") + CommandHint.sentence(for: error.remedy)
             status = ExitStatus(error.category)
         default:
             // What the system threw (a Foundation file error): reading or writing failed.
