@@ -3,7 +3,7 @@
 # a ~1-million-node road grid written as .pbf with PyPI's osmium (scripts/bench/osrm_grid.py),
 # 2,000 zones × 3,500 GPs within 60 minutes.
 # One cold run (graph prepared: osrm-extract, -partition, -customize, then the table), then warm
-# runs (graph cached) on growing tables (500, 1,750 and all destinations) to show memory as the
+# runs (graph cached) on growing tables (250, 750 and all destinations) to show memory as the
 # table grows. Each run prints, per program of the process tree (scripts/bench/proc_usage.py):
 # CPU time, peak resident memory and time alive, so OSRM's share and Maillage's own are apart;
 # plus the command's phases (--json timings), the stored pairs and pairs per second.
@@ -55,6 +55,6 @@ print(f"  CPU: OSRM programs {osrm:.1f} s, maillage {own:.1f} s "
 EOF
 }
 run cold "$destinations"
-run warm-500 500
-run warm-1750 1750
+run warm-250 250
+run warm-750 750
 run warm-all "$destinations"
