@@ -4,7 +4,7 @@ ROADS east–west and ROADS north–south straight roads over a 110 km × 110 km
 lon 1°), crossing every SPACING nodes: each road is a way of (ROADS − 1) × SPACING + 1 nodes,
 the crossings are shared nodes (intersections), the others shape nodes, as on a real road
 map where most nodes only draw a road's bend. The default, 300 roads crossing every 6 nodes,
-writes 987,000 nodes (90,000 intersections, roads 370 m apart, a node every 62 m). Every
+writes 987,000 nodes (90,000 intersections, roads 370 m apart, a node every 61 m). Every
 10th road is primary, the others residential. SPACING 1 is the dense grid where every node
 is an intersection (OSRM's worst case: 1,000 roads give 1 million intersections). Plus
 ORIGINS zones and DESTINATIONS actors (GPs) at seeded random points.
