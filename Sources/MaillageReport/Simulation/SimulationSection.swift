@@ -132,7 +132,9 @@ struct SimulationSection: ReportSection {
         guard let drift, drift.value.isFinite else { return "–" }
         let sign = drift.value >= 0 ? "+" : "−"
         let unit = drift.scale == .relative ? "%" : "pt of beds"
-        let text = sign + String(format: "%.1f %@ ± %.1f", abs(drift.value) * 100, unit, drift.halfWidth * 100)
+        let text =
+            sign + String(format: "%.1f ", abs(drift.value) * 100) + unit
+            + String(format: " ± %.1f", drift.halfWidth * 100)
         if drift.drifts(limit: driftLimit) { return text + " ⚠" }
         return drift.isNoisy(limit: driftLimit) ? text + " ~" : text
     }
