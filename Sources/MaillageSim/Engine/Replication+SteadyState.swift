@@ -132,21 +132,24 @@ extension Replication {
 
     /// Puts on the waiting lists of full services the requests from home they hold at equilibrium.
     ///
-    /// In a steady state a service whose places are all taken has on its list everyone at home
-    /// who asked in the last `max_wait_from_home_days` and found no place in reach (older
-    /// requests have given up). Each agent at home asked within that window with probability
-    /// rate × window, on a day drawn uniformly in it; if no service in reach has a free place
-    /// now, the request is on the first open one's list, in the order of the days asked. An
-    /// empty start instead had lists (and the waits of patients kept in hospital behind them)
-    /// growing for the whole window, past the warm-up.
+    /// Each agent at home asked within the last `max_wait_from_home_days` (W) with probability
+    /// rate × W, on a day drawn uniformly in it; a request that finds no free place in reach now
+    /// is one for the first open service's list. Of a service's R such requests, the places
+    /// freed during the window, F = places used × W / mean stay, went first come first served to
+    /// the oldest: only the newest R − F are still waiting (none when F ≥ R, a service that keeps
+    /// up with its list). An empty start had lists, and the waits of patients kept in hospital
+    /// behind them, growing through the window; seeding all R overshot where F is large.
     mutating func seedWaitingLists(_ order: [UInt32]) {
         let window = settings.homeCare.maxWaitFromHomeDays
         guard window > 0 else { return }
+        let roles = [PlaceRole.ehpad, .ssiad, .had]
+        // Per role and position: (day asked, agent).
+        var requests = places.capacity.map { Array(repeating: [(day: Int, agent: Int)](), count: $0.count) }
         for agent32 in order {
             let agent = Int(agent32)
+            guard agents.place[agent].isEmpty, !isInHospital(agent) else { continue }
             let bandIndex = Int(agents.band[agent])
-            for role in [PlaceRole.ehpad, .ssiad, .had] {
-                guard agents.place[agent].isEmpty, !isInHospital(agent) else { break }
+            for role in roles {
                 let rate = model.homeEntryRate[role.rawValue][bandIndex]
                 guard rate > 0, draw(agent) < rate * Double(window) else { continue }
                 let asked = -1 - min(window - 1, Int(draw(agent) * Double(window)))
@@ -154,10 +157,21 @@ extension Replication {
                 guard !candidates.contains(where: { hasRoom(role, $0) }),
                     let first = candidates.first(where: { conditions.closed[roleActors(role)[$0]] == 0 })
                 else { continue }
-                joinWaitingList(agent, role: role, position: first, day: asked)
+                requests[role.rawValue][first].append((asked, agent))
+                break
             }
         }
-        places.sortWaitingLists()
+        for role in roles {
+            let stay = model.stay(role).mean
+            for (position, list) in requests[role.rawValue].enumerated() where !list.isEmpty {
+                let used = Double(places.used[role.rawValue][position])
+                let freed = stay > 0 ? Int((used * Double(window) / stay).rounded()) : list.count
+                let sorted = list.sorted { ($0.day, $0.agent) < ($1.day, $1.agent) }
+                for request in sorted.suffix(max(0, sorted.count - freed)) {
+                    joinWaitingList(request.agent, role: role, position: position, day: request.day)
+                }
+            }
+        }
     }
 
     /// The nearest hospital in reach below its target takes the agent for the rest of a stay.

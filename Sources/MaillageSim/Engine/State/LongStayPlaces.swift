@@ -41,22 +41,6 @@ struct LongStayPlaces: Sendable {
         return (Int(entry >> 32), Int(Int32(bitPattern: UInt32(truncatingIfNeeded: entry))))
     }
 
-    /// Orders every waiting list by the day joined, then by agent (the steady-state start adds
-    /// requests of past days in the agents' random order).
-    mutating func sortWaitingLists() {
-        for role in waiting.indices {
-            for position in waiting[role].indices where waiting[role][position].count > 1 {
-                waiting[role][position].sort {
-                    let days = (
-                        Int32(bitPattern: UInt32(truncatingIfNeeded: $0)),
-                        Int32(bitPattern: UInt32(truncatingIfNeeded: $1))
-                    )
-                    return days.0 != days.1 ? days.0 < days.1 : $0 < $1
-                }
-            }
-        }
-    }
-
     /// Frees a served-out waiting list's storage.
     mutating func compactWaitingList(role: PlaceRole, position: Int) {
         let r = role.rawValue
