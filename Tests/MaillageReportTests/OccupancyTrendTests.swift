@@ -33,6 +33,50 @@ import Testing
         #expect(OccupancyChart.Line(role: "x", used: [1, 2], offered: [2, 2]).trendPerMonth.isNaN)
     }
 
+    /// A straight line has no noise: its interval is empty and a 2.5 % trend drifts. Patients
+    /// kept in bed, 0.5 + 0.001·d of 500 beds, move the share by 0.001 / 500 × 30 = 0.006 points
+    /// of the beds a month: no drift, although relative to their mean (0.5 + 0.182) it is 4.4 %.
+    @Test func driftOnItsScaleWithItsInterval() throws {
+        let line = OccupancyChart.Line(
+            role: "hospital_beds", used: (0..<365).map { 100 + 0.1 * Double($0) },
+            offered: Array(repeating: 200, count: 365))
+        let drift = try #require(line.drift)
+        #expect(drift.scale == .relative)
+        #expect(abs(drift.value - 0.015 / 0.591) < 1e-12)
+        #expect(drift.halfWidth < 1e-9)
+        #expect(drift.drifts(limit: 0.01))
+        #expect(SimulationSection.trend(drift) == "+2.5 % ± 0.0 ⚠")
+        let blocked = OccupancyChart.Line(
+            role: "blocked_beds", used: (0..<365).map { 0.5 + 0.001 * Double($0) },
+            offered: Array(repeating: 500, count: 365))
+        let beds = try #require(blocked.drift)
+        #expect(beds.scale == .capacity)
+        #expect(abs(beds.value - 0.001 / 500 * 30) < 1e-12)
+        #expect(abs(blocked.trendPerMonth - 0.03 / 0.682) < 1e-12)
+        #expect(!beds.drifts(limit: 0.01) && !beds.isNoisy(limit: 0.01))
+        #expect(SimulationSection.trend(beds) == "+0.0 pt of beds ± 0.0")
+    }
+
+    /// The same 2.5 % trend under day-to-day noise of ±0.4 (alternating, so uncorrelated: r is
+    /// taken as 0): the slope's standard error is about 0.4 / √(Σ(d − 182)²) = 0.4 / 2,013 a day,
+    /// × 30 / 0.591 = 1.0 % a month, a 95 % half-width near 2 %: beyond 1 % but within noise of it.
+    @Test func aNoisyTrendIsNotCalledADrift() throws {
+        let line = OccupancyChart.Line(
+            role: "had_places",
+            used: (0..<365).map { (day: Int) -> Double in
+                let noise: Double = day % 2 == 0 ? 80 : -80
+                return 100 + 0.1 * Double(day) + noise
+            },
+            offered: Array(repeating: 200, count: 365))
+        let drift = try #require(line.drift)
+        #expect(abs(drift.halfWidth - 0.0198) < 0.001)
+        #expect(!drift.drifts(limit: 0.01) && drift.isNoisy(limit: 0.01))
+        #expect(SimulationSection.trend(drift).hasSuffix(" ~"))
+        #expect(
+            SimulationSection.trendNote(drifting: [], noisy: ["HAD places"]).hasSuffix(
+                "Within noise of the limit: HAD places."))
+    }
+
     @Test func theNoteNamesTheDriftingRoles() {
         #expect(SimulationSection.trendNote(drifting: []).hasSuffix("No role drifts by more than 1 % a month here."))
         #expect(SimulationSection.trendNote(drifting: ["Hospital beds"]).contains("Drifting here: Hospital beds"))

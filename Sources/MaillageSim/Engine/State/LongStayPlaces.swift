@@ -1,7 +1,8 @@
 /// SSIAD, HAD and EHPAD places in use and offered, with their waiting lists, indexed by
 /// ``PlaceRole`` then position in the role.
 struct LongStayPlaces: Sendable {
-    /// One waiting-list entry: agent << 32 | day joined.
+    /// One waiting-list entry: agent << 32 | day joined (its 32-bit pattern: the steady-state
+    /// start puts requests made before day 0 on the lists).
     typealias Entry = UInt64
 
     var used: [[Int32]]
@@ -28,7 +29,7 @@ struct LongStayPlaces: Sendable {
 
     /// Adds an agent at the end of a provider's waiting list.
     mutating func enqueue(agent: Int, day: Int, role: PlaceRole, position: Int) {
-        waiting[role.rawValue][position].append(UInt64(agent) << 32 | UInt64(day))
+        waiting[role.rawValue][position].append(UInt64(agent) << 32 | UInt64(UInt32(bitPattern: Int32(day))))
     }
 
     /// The next (agent, day joined) on a provider's waiting list, removed from it.
@@ -37,7 +38,7 @@ struct LongStayPlaces: Sendable {
         guard waitingHead[r][position] < waiting[r][position].count else { return nil }
         let entry = waiting[r][position][waitingHead[r][position]]
         waitingHead[r][position] += 1
-        return (Int(entry >> 32), Int(entry & 0xFFFF_FFFF))
+        return (Int(entry >> 32), Int(Int32(bitPattern: UInt32(truncatingIfNeeded: entry))))
     }
 
     /// Frees a served-out waiting list's storage.
