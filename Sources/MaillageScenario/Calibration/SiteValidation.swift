@@ -44,8 +44,8 @@ public struct SiteValidation: Sendable {
     public var heldOut: Bool
     /// The sites compared, by id.
     public var sites: [Site]
-    /// Sites with observed visits that were left out of the comparison (no visits observed, or none simulated
-    /// because the territory has no emergency department for them), by id.
+    /// Sites left out of the comparison because they observed no visit (a relative error needs some), by id.
+    /// A site the simulation has no department for stays in, with 0 simulated visits.
     public var excluded: [String]
 
     /// Spearman's ρ of visits per site.

@@ -1,6 +1,6 @@
 /// One emergency department's year as SAE counts it: visits, visits of the oldest age band,
 /// visits followed by an admission, per year and for the whole population (a sampled run's
-/// counts weighted back by inhabitants per simulated agent).
+/// counts weighted back by 1/sample, as a run's actor counts are).
 ///
 /// Calibration and validation compare these with SAE's `PASSU`, `dt80` and `dtMCO` per site.
 public struct EmergencySiteCounts: Sendable, Equatable, Codable {
@@ -38,11 +38,8 @@ public struct EmergencySiteCounts: Sendable, Equatable, Codable {
 extension EmergencySiteCounts {
     /// Each emergency department's counts in one replication, scaled to a year and to everyone.
     static func sites(_ result: ReplicationResult, network: CareNetwork, days: Int) -> [EmergencySiteCounts] {
-        let agents = network.agentsPerZoneBand.reduce(0, +)
-        let inhabitants = network.territory.zones.reduce(0) { $0 + $1.population.total }
-        // Inhabitants per simulated agent: 1/sample, up to the rounding of each zone and band.
-        let weight = agents > 0 && inhabitants > 0 ? inhabitants / Double(agents) : 1
-        let scale = weight * 365 / Double(days)
+        // The counters were weighted back by 1/sample when the replication finished.
+        let scale = 365 / Double(days)
         var seen = Set<Int>()
         return network.emergency.actors.compactMap { actor in
             guard seen.insert(actor).inserted else { return nil }
