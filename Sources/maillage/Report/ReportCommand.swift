@@ -34,6 +34,13 @@ struct ReportCommand: MaillageCommand {
     @Option(help: "Show the scenario comparison in this folder (what 'maillage compare --out' writes).")
     var comparison: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --comparison: what 'maillage sensitivity --scenario FILE --out DIR' wrote (DIR or ALTERNATIVE=DIR, "
+                + "repeatable): each difference says whether it rests on assumed parameters.",
+            valueName: "dir"))
+    var sensitivity: [String] = []
+
     @Option(help: "Draw the isochrones in this GeoJSON file (what 'maillage access isochrones' writes) over the zones.")
     var isochrones: String?
 
@@ -51,15 +58,19 @@ struct ReportCommand: MaillageCommand {
     func execute() throws {
         try Self.write(
             database: db, run: run, simulation: simulation, comparison: comparison, isochrones: isochrones,
-            locate: locate, out: out, global: global)
+            locate: locate, sensitivity: sensitivity, out: out, global: global)
         print(out)
     }
 
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
     static func write(
         database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
-        isochrones: String? = nil, locate: String? = nil, out: String, global: GlobalOptions
+        isochrones: String? = nil, locate: String? = nil, sensitivity: [String] = [], out: String,
+        global: GlobalOptions
     ) throws {
+        guard sensitivity.isEmpty || comparison != nil else {
+            throw ValidationError("--sensitivity flags a comparison's differences: give --comparison DIR too")
+        }
         // The comparison folder's files are inputs too (report --comparison out --out out/comparison.json).
         let comparisonFiles =
             comparison.map { folder in
@@ -81,7 +92,7 @@ struct ReportCommand: MaillageCommand {
             database: try TerritoryDatabase.open(at: path),
             runs: run.map(RunChoice.only) ?? (everything ? .all : .none),
             simulations: simulation.map(RunChoice.only) ?? (everything ? .all : .none),
-            comparison: comparison, isochrones: isochrones, location: locate
+            comparison: comparison, isochrones: isochrones, location: locate, sensitivity: sensitivity
         )
         // As every export: a temporary file beside `out`, renamed once whole; a full disk is said
         // plainly and leaves any previous report untouched (FileAccessError, exit 73).
