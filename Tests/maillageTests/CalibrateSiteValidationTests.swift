@@ -113,6 +113,30 @@ import Testing
             #expect(abs(value - expected) <= 1e-9 * expected, "\(site.id): \(value) against \(expected)")
         }
 
+        // The report maps each held-out site, coloured by its relative error's class (PuOr, limits
+        // −50, −25, 0, +25, +50 %), and lists the measures.
+        let report = try CommandLineTests.run(
+            "report", "--db", db, "--calibration", path("fit"), "--out", path("fit.html"), "-q")
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOfFile: path("fit.html"), encoding: .utf8)
+        let puOr = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
+        for (site, error) in zip(heldOut, column("relative_error_visits")) {
+            let expected =
+                error < -0.5
+                ? puOr[0]
+                : error < -0.25
+                    ? puOr[1]
+                    : error < 0
+                        ? puOr[2]
+                        : error < 0.25
+                            ? puOr[3]
+                            : error < 0.5 ? puOr[4] : puOr[5]
+            let pattern = try Regex("fill=\"(#[0-9a-f]{6})\"><title>[^<]*\\(\(site.id)\\)")
+            let match = try #require(html.firstMatch(of: pattern), "\(site.id) is not drawn")
+            #expect(String(match.output[1].substring ?? "") == expected, "\(site.id): error \(error)")
+        }
+        #expect(html.contains("spearman_visits") && html.contains("held-out sites, 2018"))
+
         // The measures against scipy and numpy on the columns of sites.csv.
         let document =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("fit/calibration.json"))))

@@ -36,13 +36,14 @@ public enum TerritoryReport {
     ///   - location: a GeoJSON file `maillage locate` wrote: its sites drawn over the zones.
     ///   - sensitivity: folders `maillage sensitivity --scenario` wrote (`DIR` or `ALTERNATIVE=DIR`): the
     ///     comparison flags each alternative's differences that rest on assumed parameters.
+    ///   - calibration: a folder `maillage calibrate` wrote: the map of its per-site residuals and its measures.
     ///   - generatedAt: the date printed in the footer.
     /// - Throws: ``ReportError`` for a run the database does not hold or an unreadable
     ///   comparison folder, store errors, `ProjError` when a position cannot be projected.
     public static func html(
         database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil,
         isochrones: String? = nil,
-        location: String? = nil, sensitivity: [String] = [], generatedAt: Date = Date()
+        location: String? = nil, sensitivity: [String] = [], calibration: String? = nil, generatedAt: Date = Date()
     ) throws -> String {
         let headers = try database.indicatorRunHeaders()
         let chosen: [IndicatorRunHeader]
@@ -95,6 +96,7 @@ public enum TerritoryReport {
         }
         if let isochrones { sections.append(try IsochroneSection(path: isochrones, territory: projected)) }
         if let location { sections.append(try LocationSection(path: location, territory: projected)) }
+        if let calibration { sections.append(try CalibrationSection(folder: calibration, territory: projected)) }
         let entries = try sections.map { HTMLPage.Entry(anchor: $0.anchor, heading: $0.heading, body: try $0.body()) }
         var contents = [chosen.count == 1 ? "1 indicator run" : "\(chosen.count) indicator runs"]
         if !chosenSimulations.isEmpty {
