@@ -109,13 +109,14 @@ import Testing
         #expect(
             rows.contains([
                 Self.alternative, "gp_contacts_per_inhabitant", "contacts per inhabitant a year", "4", "3.5", "-0.5",
-                "-0.9 to -0.1", "0.030", "yes",
+                "-0.9 to -0.1", "0.030", "yes", "not screened",
             ]))
-        // Coverage: the territory's value is the share within 30 min, 93 % → 91 %.
+        // Coverage: the territory's value is the share within 30 min, 93 % → 91 %. Nothing screened
+        // which parameters the differences rest on: each says so.
         #expect(
             rows.contains([
                 Self.alternative, "coverage_hospital_emergency_30", "% of inhabitants", "93", "91", "-2", "-2 to -2",
-                "–", "yes",
+                "–", "yes", "not screened",
             ]))
     }
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Held-out validation of the emergency part on real data: fit on SAE 2018, predict 2019.
+# Held-out validation of the emergency part on real data: fit on SAE 2018, predict 2019
+# (occitanie-emergency.yaml), and fit on the sites of 31 and 09, predict those of 32, 46 and 81
+# (occitanie-regions.yaml, the region split). Each writes sites.csv and sites.geojson (per-site
+# residuals, to map) and the per-site measures against the issue's goals in calibration.json.
 #
 # Builds the five-département Occitanie territory like scripts/build-occitanie.sh but WITHOUT
 # `import emergency --visits` (which derives each department's daily capacity from SAE visits:
 # validating against those visits would be circular), imports the observed SAE series of
 # 2018 and 2019 (URGENCES2: PASSU, dtMCO…), then runs `maillage calibrate` with
-# scripts/calibration/occitanie-emergency.yaml.
+# scripts/calibration/occitanie-emergency.yaml, then with occitanie-regions.yaml.
 # Usage: scripts/calibration/occitanie-holdout.sh [OUT_DIR]   (MAILLAGE=binary, SHARED_DATA=../shared/data)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,3 +36,4 @@ if [[ ! -f $db ]]; then
   mv "$db.tmp" "$db"; rm -f "$db.tmp-wal" "$db.tmp-shm"
 fi
 "$maillage" calibrate --db "$db" --targets scripts/calibration/occitanie-emergency.yaml --out "$out/fit"
+"$maillage" calibrate --db "$db" --targets scripts/calibration/occitanie-regions.yaml --out "$out/fit-regions"

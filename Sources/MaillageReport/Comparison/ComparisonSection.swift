@@ -5,6 +5,8 @@ import Foundation
 struct ComparisonSection: ReportSection {
     let reading: ComparisonReading
     let territory: ProjectedTerritory
+    /// Alternative → the sensitivity analysis of its differences (empty: nothing screened).
+    var screenings: [String: AssumptionScreening] = [:]
 
     /// At most this many maps per alternative, those with significant zones first; the rest
     /// are listed in a note (they are in the GeoJSON).
@@ -46,6 +48,18 @@ struct ComparisonSection: ReportSection {
             ". Accessibility indicators are deterministic: their interval is the difference itself, significant when it is not 0. "
         text +=
             "Simulation indicators get a paired Student-t 95 % interval; per zone, significance is also corrected for the number of zones (Benjamini–Hochberg)."
+        text += " Rests on assumptions: "
+        if screenings.isEmpty {
+            text +=
+                "not screened; 'maillage sensitivity --scenario FILE' and 'report --sensitivity DIR' say which "
+                + "differences are assumption-driven."
+        } else {
+            text +=
+                "a difference is assumption-driven when more than half of its variance over the parameter ranges "
+                + "comes from parameters no observation or calibration set (observed: false); screened by "
+                + screenings.sorted { $0.key < $1.key }.map { "\($0.value.method) in \($0.value.folder) for \($0.key)" }
+                .joined(separator: ", ") + "."
+        }
         return text
     }
 
@@ -68,13 +82,14 @@ struct ComparisonSection: ReportSection {
                 d.alternative, d.indicator, g.unit, shown(d.baseline), shown(d.alternativeValue),
                 shown(d.difference, signed: true),
                 interval, p, d.significant ? "yes" : "no",
+                screenings[d.alternative]?.flag(d.indicator) ?? "not screened",
             ]
         }
         return HTMLTable(
             caption: caption,
             header: [
                 "Alternative", "Indicator", "Unit", "Baseline", "Alternative", "Difference", "95 % interval", "p",
-                "Significant",
+                "Significant", "Rests on assumptions",
             ],
             rows: rows, numericColumns: [3, 4, 5, 6, 7])
     }
@@ -163,6 +178,12 @@ struct ComparisonSection: ReportSection {
         if let replications = reading.replications { rows.append(["Replications", "\(replications)"]) }
         if let seed = reading.seed { rows.append(["Seed", seed]) }
         if let days = reading.days { rows.append(["Days simulated", "\(days)"]) }
+        for (alternative, screening) in screenings.sorted(by: { $0.key < $1.key }) {
+            rows.append([
+                "Assumptions of \(alternative)",
+                "\(screening.method) of \(screening.scenarioFile) in \(screening.folder)",
+            ])
+        }
         rows.append(["Indicators", reading.indicators.map { "\($0.name) (\($0.source))" }.joined(separator: ", ")])
         return HTMLTable(caption: "Provenance", header: [], rows: rows)
     }

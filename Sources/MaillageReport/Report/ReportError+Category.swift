@@ -6,7 +6,9 @@ extension ReportError: CategorizedError {
         switch self {
         case .unknownRun, .unknownSimulationRun: .usage
         case .missingFile: .missingInput
-        case .unreadableComparison, .unreadableIsochrones, .unreadableLocation: .data
+        case .unreadableComparison, .unreadableIsochrones, .unreadableLocation, .unreadableSensitivity,
+            .unreadableCalibration:
+            .data
         }
     }
 }

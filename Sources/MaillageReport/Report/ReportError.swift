@@ -10,6 +10,11 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case unreadableIsochrones(path: String, reason: String)
     /// A chosen-sites file is not what `maillage locate` writes.
     case unreadableLocation(path: String, reason: String)
+    /// A sensitivity folder's `sensitivity.json` is not what `maillage sensitivity --scenario` writes, or
+    /// names no alternative of the comparison.
+    case unreadableSensitivity(path: String, reason: String)
+    /// A calibration folder's `calibration.json` or `sites.geojson` is not what `maillage calibrate` writes.
+    case unreadableCalibration(path: String, reason: String)
     /// A file to draw (`what`: the comparison, the isochrones, the chosen sites) does not exist.
     case missingFile(path: String, what: String)
 
@@ -30,6 +35,10 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             "cannot read the isochrones \(path): \(reason)"
         case .unreadableLocation(let path, let reason):
             "cannot read the chosen sites \(path): \(reason)"
+        case .unreadableSensitivity(let path, let reason):
+            "cannot use the sensitivity analysis \(path): \(reason)"
+        case .unreadableCalibration(let path, let reason):
+            "cannot read the calibration \(path): \(reason)"
         case .missingFile(let path, let what):
             "\(what) \(path) cannot be read: the file does not exist"
         }

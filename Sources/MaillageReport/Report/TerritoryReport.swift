@@ -34,13 +34,16 @@ public enum TerritoryReport {
     ///   - comparison: a folder `maillage compare --out` wrote, shown after the runs.
     ///   - isochrones: a GeoJSON file `maillage access isochrones` wrote, drawn over the zones.
     ///   - location: a GeoJSON file `maillage locate` wrote: its sites drawn over the zones.
+    ///   - sensitivity: folders `maillage sensitivity --scenario` wrote (`DIR` or `ALTERNATIVE=DIR`): the
+    ///     comparison flags each alternative's differences that rest on assumed parameters.
+    ///   - calibration: a folder `maillage calibrate` wrote: the map of its per-site residuals and its measures.
     ///   - generatedAt: the date printed in the footer.
     /// - Throws: ``ReportError`` for a run the database does not hold or an unreadable
     ///   comparison folder, store errors, `ProjError` when a position cannot be projected.
     public static func html(
         database: TerritoryDatabase, runs: RunChoice, simulations: RunChoice, comparison: String? = nil,
         isochrones: String? = nil,
-        location: String? = nil, generatedAt: Date = Date()
+        location: String? = nil, sensitivity: [String] = [], calibration: String? = nil, generatedAt: Date = Date()
     ) throws -> String {
         let headers = try database.indicatorRunHeaders()
         let chosen: [IndicatorRunHeader]
@@ -86,10 +89,14 @@ public enum TerritoryReport {
                 SimulationSection(reading: SimulationReading(header: header, run: run), territory: projected))
         }
         if let comparisonReading {
-            sections.append(ComparisonSection(reading: comparisonReading, territory: projected))
+            let screenings = try AssumptionScreening.byAlternative(
+                sensitivity, alternatives: comparisonReading.alternatives)
+            sections.append(
+                ComparisonSection(reading: comparisonReading, territory: projected, screenings: screenings))
         }
         if let isochrones { sections.append(try IsochroneSection(path: isochrones, territory: projected)) }
         if let location { sections.append(try LocationSection(path: location, territory: projected)) }
+        if let calibration { sections.append(try CalibrationSection(folder: calibration, territory: projected)) }
         let entries = try sections.map { HTMLPage.Entry(anchor: $0.anchor, heading: $0.heading, body: try $0.body()) }
         var contents = [chosen.count == 1 ? "1 indicator run" : "\(chosen.count) indicator runs"]
         if !chosenSimulations.isEmpty {

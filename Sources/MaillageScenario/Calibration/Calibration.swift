@@ -55,8 +55,15 @@ public enum Calibration {
         public var fittedParameters: SimulationParameters
         /// The fit year's targets under the best point.
         public var fit: [TargetFit]
-        /// The held-out year's targets predicted by the fitted parameters (not refitted).
+        /// The year validated on: the held-out year, or the fit year when only sites are held out; nil for neither.
+        public var validationYear: Int?
+        /// The held-out year's targets predicted by the fitted parameters (not refitted); a site target
+        /// is summed over the held-out sites.
         public var validation: [TargetFit]
+        /// Each site's observed and simulated visits, 80+ and admitted shares at the best point, on the
+        /// held-out sites (every site without a holdout) in the validation year (the fit year without one);
+        /// nil for a scenario's paired difference, which has no sites.
+        public var sites: SiteValidation?
     }
 
     /// The key of a unit point in a history (shortest round-trip text of each coordinate).
@@ -73,20 +80,30 @@ public enum Calibration {
         resumeFrom earlier: [String: (objective: Double, simulated: [Double?])] = [:],
         onEvaluation: (Evaluation) throws -> Void = { _ in }
     ) throws -> Result {
-        let targets = try spec.targets.map { target -> (CalibrationTarget, Double) in
-            guard let value = target.observed(in: observed, year: spec.fitYear), value != 0 else {
+        let territory = model.territory
+        let actorIDs = Set(territory.actors.map(\.id))
+        let heldOut = Set(territory.actors.filter(spec.holdout.contains).map(\.id))
+        // With a holdout, actor targets observe (and simulate) the fitted sites only.
+        let fitSites: Set<String>? = spec.holdout.isEmpty ? nil : actorIDs.subtracting(heldOut)
+        let targets = try spec.targets.map { target -> FittedTarget in
+            let within = target.scope == "actor" ? fitSites : nil
+            guard let value = target.observed(in: observed, year: spec.fitYear, within: within), value != 0 else {
                 throw ScenarioError(
                     file: spec.file, key: "targets.\(target.name)",
                     reason:
-                        "no observed \(target.series)\(target.seriesOver.map { "/\($0)" } ?? "") in \(spec.fitYear) for this territory (import the observed series first)"
+                        "no observed \(target.series)\(target.seriesOver.map { "/\($0)" } ?? "") in \(spec.fitYear) for \(within == nil ? "this territory" : "the sites not held out") (import the observed series first)"
                 )
             }
-            return (target, value)
+            return FittedTarget(
+                target: target, observed: value,
+                subjects: target.subjects(in: observed, year: spec.fitYear, within: within)
+            )
         }
         let base = try model.baseParameters()
         let point = try ParameterPoint(ranges: spec.parameters, base: base)
         let start = try startingPoint(spec.parameters, base: base)
         var history: [Evaluation] = []
+        var siteCounts: [String: [EmergencySiteCounts]] = [:]
         var checked = false
         let search = NelderMead(maxEvaluations: spec.maxEvaluations, valueTolerance: 1e-10, pointTolerance: 1e-4)
         let outcome = try search.minimise(from: start) { unit in
@@ -98,21 +115,23 @@ public enum Calibration {
                     index: history.count, unit: unit, values: point.values(at: unit), simulated: cached.simulated,
                     objective: cached.objective, resumed: true)
             } else {
-                let indicators = try model.evaluate(point.overrides(at: unit))
+                let (indicators, sites) = try model.evaluateWithSites(point.overrides(at: unit))
+                siteCounts[key] = sites
+                let simulated = targets.map { $0.target.simulated(indicators, sites: sites, subjects: $0.subjects) }
                 if !checked {
-                    for (target, _) in targets where target.simulated(indicators) == nil {
+                    for (fitted, value) in zip(targets, simulated) where value == nil {
+                        let target = fitted.target
                         throw ScenarioError(
                             file: spec.file, key: "targets.\(target.name)",
                             reason:
-                                "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators)"
+                                "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators) or a site indicator (\(CalibrationTarget.siteIndicators.joined(separator: ", ")))"
                         )
                     }
                     checked = true
                 }
-                let simulated = targets.map { $0.0.simulated(indicators) }
                 evaluation = Evaluation(
                     index: history.count, unit: unit, values: point.values(at: unit), simulated: simulated,
-                    objective: objective(targets, simulated), resumed: false)
+                    objective: objective(targets.map { ($0.target, $0.observed) }, simulated), resumed: false)
             }
             history.append(evaluation)
             try onEvaluation(evaluation)
@@ -122,18 +141,48 @@ public enum Calibration {
         let overrides = point.overrides(at: best.unit)
         let fitted = try model.baseParameters()
         let fittedParameters = try SensitivityModel.parameters(fitted, overrides)
-        let fit = zip(targets, best.simulated).map { TargetFit(target: $0.0, observed: $0.1, simulated: $1) }
+        let fit = zip(targets, best.simulated).map {
+            TargetFit(target: $0.target, observed: $0.observed, simulated: $1)
+        }
+        // A resumed best point runs once more for its sites (common random numbers: the same figures).
+        let bestSites = try siteCounts[key(best.unit)] ?? model.evaluateWithSites(overrides).sites
+        let validationYear = spec.validationYear ?? (spec.holdout.isEmpty ? nil : spec.fitYear)
         var validation: [TargetFit] = []
-        if let year = spec.validationYear {
+        if let year = validationYear {
             validation = zip(spec.targets, best.simulated).compactMap { target, simulated in
-                target.observed(in: observed, year: year).map {
-                    TargetFit(target: target, observed: $0, simulated: simulated)
+                guard target.scope == "actor", CalibrationTarget.isSiteIndicator(target.indicator) else {
+                    return target.observed(in: observed, year: year).map {
+                        TargetFit(target: target, observed: $0, simulated: simulated)
+                    }
+                }
+                // A site target is predicted on the held-out sites (every site without a holdout).
+                let within = spec.holdout.isEmpty ? actorIDs : heldOut
+                let subjects = target.subjects(in: observed, year: year, within: within)
+                return target.observed(in: observed, year: year, within: within).map {
+                    TargetFit(
+                        target: target, observed: $0,
+                        simulated: target.simulated([], sites: bestSites, subjects: subjects))
                 }
             }
         }
+        let sites =
+            bestSites.isEmpty
+            ? nil
+            : SiteValidation.compare(
+                simulated: bestSites, observed: observed, year: validationYear ?? spec.fitYear,
+                subjects: spec.holdout.isEmpty ? actorIDs : heldOut, territory: territory, series: spec.siteSeries,
+                heldOut: validationYear != nil)
         return Result(
             spec: spec, history: history, best: best, converged: outcome.converged, fittedOverrides: overrides,
-            fittedParameters: fittedParameters, fit: fit, validation: validation)
+            fittedParameters: fittedParameters, fit: fit, validationYear: validationYear, validation: validation,
+            sites: sites)
+    }
+
+    /// A target with its observed figure in the fit year and the subjects it was summed over.
+    struct FittedTarget {
+        var target: CalibrationTarget
+        var observed: Double
+        var subjects: Set<String>
     }
 
     static func objective(_ targets: [(CalibrationTarget, Double)], _ simulated: [Double?]) -> Double {

@@ -25,6 +25,44 @@ struct CalibrationDocument: Encodable {
     let fitted: [String: Double]
     let fitYear: Int, fit: [TargetFit]
     let validationYear: Int?, validation: [TargetFit]
+    let siteValidation: SiteDocument?
+
+    /// The per-site validation: where, on what, and each measure against its goal.
+    struct SiteDocument: Encodable {
+        /// A measure, its goal and whether it is reached (null when it cannot be measured).
+        struct Measure: Encodable {
+            let measure: String, value: Double?, goal: String, reached: Bool?
+        }
+
+        let year: Int, heldOut: Bool, holdoutZones: [String], holdoutSites: [String]
+        let series: [String: String], share80OfOldestBand: Double?
+        let sitesCompared: Int, excludedNoVisits: [String], measures: [Measure]
+
+        enum CodingKeys: String, CodingKey {
+            case year
+            case heldOut = "held_out"
+            case holdoutZones = "holdout_zones"
+            case holdoutSites = "holdout_sites"
+            case series
+            case share80OfOldestBand = "share_80_of_oldest_band"
+            case sitesCompared = "sites_compared"
+            case excludedNoVisits = "excluded_no_visits"
+            case measures
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(year, forKey: .year)
+            try container.encode(heldOut, forKey: .heldOut)
+            try container.encode(holdoutZones, forKey: .holdoutZones)
+            try container.encode(holdoutSites, forKey: .holdoutSites)
+            try container.encode(series, forKey: .series)
+            try container.encode(share80OfOldestBand, forKey: .share80OfOldestBand)
+            try container.encode(sitesCompared, forKey: .sitesCompared)
+            try container.encode(excludedNoVisits, forKey: .excludedNoVisits)
+            try container.encode(measures, forKey: .measures)
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case method, objective, evaluations
@@ -36,6 +74,7 @@ struct CalibrationDocument: Encodable {
         case fit
         case validationYear = "validation_year"
         case validation
+        case siteValidation = "site_validation"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -51,6 +90,7 @@ struct CalibrationDocument: Encodable {
         try container.encode(fit, forKey: .fit)
         try container.encode(validationYear, forKey: .validationYear)
         try container.encode(validation, forKey: .validation)
+        try container.encode(siteValidation, forKey: .siteValidation)
     }
 }
 
@@ -76,6 +116,21 @@ extension CalibrationDocument {
             }
         }
         (fitYear, fit) = (spec.fitYear, fits(result.fit))
-        (validationYear, validation) = (spec.validationYear, fits(result.validation))
+        (validationYear, validation) = (result.validationYear, fits(result.validation))
+        siteValidation = result.sites.map { sites in
+            SiteDocument(
+                year: sites.year, heldOut: sites.heldOut, holdoutZones: spec.holdout.zonePrefixes,
+                holdoutSites: spec.holdout.siteIDs,
+                series: [
+                    "visits": spec.siteSeries.visits, "visits_80": spec.siteSeries.visits80,
+                    "admitted": spec.siteSeries.admitted,
+                ],
+                share80OfOldestBand: spec.siteSeries.eightyShareOfOldestBand, sitesCompared: sites.sites.count,
+                excludedNoVisits: sites.excluded,
+                measures: sites.goals.map {
+                    SiteDocument.Measure(
+                        measure: $0.measure, value: $0.value?.finite, goal: $0.goal, reached: $0.reached)
+                })
+        }
     }
 }

@@ -77,8 +77,12 @@ public enum CalibrationFiles {
         for (name, value) in result.fittedOverrides.sorted(by: { $0.key < $1.key }) { yaml += "  \(name): \(value)\n" }
         try write(yaml, path(folder, "fitted-overrides.yaml"))
         try write(table(result.fit, year: result.spec.fitYear), path(folder, "fit.csv"))
-        if result.spec.validationYear != nil {
-            try write(table(result.validation, year: result.spec.validationYear!), path(folder, "validation.csv"))
+        if let year = result.validationYear {
+            try write(table(result.validation, year: year), path(folder, "validation.csv"))
+        }
+        if let sites = result.sites {
+            try write(siteTable(sites), path(folder, "sites.csv"))
+            try write(siteMap(sites), path(folder, "sites.geojson"))
         }
         try write(json(result), path(folder, "calibration.json"))
     }
@@ -92,6 +96,53 @@ public enum CalibrationFiles {
         }
         return CSVText.table(
             header: ["target", "year", "observed", "simulated", "relative_error", "weight"], rows: rows)
+    }
+
+    /// The per-site columns of `sites.csv` and `sites.geojson`, after the site's id, name and zone.
+    static let siteColumns = [
+        "observed_visits", "simulated_visits", "residual_visits", "relative_error_visits", "observed_share_80",
+        "simulated_share_80", "residual_share_80", "observed_admitted_share", "simulated_admitted_share",
+        "residual_admitted_share",
+    ]
+
+    static func siteValues(_ site: SiteValidation.Site) -> [Double?] {
+        func residual(_ observed: Double?, _ simulated: Double?) -> Double? {
+            guard let observed, let simulated else { return nil }
+            return simulated - observed
+        }
+        return [
+            site.observedVisits, site.simulatedVisits, site.simulatedVisits - site.observedVisits, site.relativeError,
+            site.observedShare80, site.simulatedShare80, residual(site.observedShare80, site.simulatedShare80),
+            site.observedAdmittedShare, site.simulatedAdmittedShare,
+            residual(site.observedAdmittedShare, site.simulatedAdmittedShare),
+        ]
+    }
+
+    /// `sites.csv`: one row per validated site, residuals = simulated − observed (shares as fractions).
+    static func siteTable(_ validation: SiteValidation) -> String {
+        let rows = validation.sites.map { site in
+            [
+                site.id, site.name, site.zoneID ?? "", String(validation.year),
+                NumberText.coordinate(site.point.longitude),
+                NumberText.coordinate(site.point.latitude),
+            ] + siteValues(site).map(number)
+        }
+        return CSVText.table(
+            header: ["site_id", "name", "zone_id", "year", "lon", "lat"] + siteColumns, rows: rows)
+    }
+
+    /// `sites.geojson`: the validated sites as points with the columns of `sites.csv`, numbers as
+    /// numbers, to map the residuals.
+    static func siteMap(_ validation: SiteValidation) -> String {
+        let features = validation.sites.map { site in
+            GeoJSONText.feature(
+                id: site.id, geometry: GeoJSONText.point(site.point),
+                properties: [
+                    ("site_id", .string(site.id)), ("name", .string(site.name)), ("zone_id", .string(site.zoneID)),
+                    ("year", .number(Double(validation.year))),
+                ] + zip(siteColumns, siteValues(site)).map { ($0, JSONValue.number($1)) })
+        }
+        return #"{"type":"FeatureCollection","features":["# + "\n" + features.joined(separator: ",\n") + "\n]}\n"
     }
 
     /// The result as `calibration.json` holds it (and `calibrate --json` prints it): a

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 import Yams
 
 /// What `maillage calibrate` fits: parameters with bounds, observed targets, the fitting year
@@ -14,6 +15,8 @@ import Yams
 ///      indicator_over: emergency_visits_per_inhabitant, series: dtMCO, series_over: PASSU}
 /// fit_year: 2018
 /// validation_year: 2019             # predicted with the fitted parameters, never refitted
+/// holdout: {zones: ["32", "46"]}    # sites in zones whose id starts so (or sites: [ids]) are left out of the fit
+/// sites: {share_80_of_oldest_band: 0.62}   # per-site validation series (PASSU, dt80, dtMCO by default)
 /// simulation: {days: 365, seed: 1, replications: 1, sample: 0.1}
 /// max_evaluations: 60
 /// ```
@@ -28,6 +31,42 @@ public struct CalibrationSpec: Sendable, Equatable {
     public var fitYear: Int
     /// A held-out year predicted with the fitted parameters, never refitted.
     public var validationYear: Int?
+    /// Sites left out of the fit and validated on.
+    public var holdout: Holdout
+    /// The observed series the per-site validation compares with.
+    public var siteSeries: SiteSeries
+
+    /// Sites left out of the fit: those whose zone id starts with one of `zonePrefixes`
+    /// (a département's code for INSEE communes), and those listed by id.
+    public struct Holdout: Sendable, Equatable {
+        /// Zone id prefixes (`["32", "46"]`).
+        public var zonePrefixes: [String] = []
+        /// Actor ids.
+        public var siteIDs: [String] = []
+
+        /// Whether no site is held out.
+        public var isEmpty: Bool { zonePrefixes.isEmpty && siteIDs.isEmpty }
+
+        /// Whether `actor` is held out.
+        public func contains(_ actor: Actor) -> Bool {
+            siteIDs.contains(actor.id)
+                || zonePrefixes.contains { prefix in actor.zoneID.map { $0.hasPrefix(prefix) } ?? false }
+        }
+    }
+
+    /// The SAE series of the per-site validation, and the 80+ share of the oldest band that
+    /// turns its simulated visits into visits of people aged 80+.
+    public struct SiteSeries: Sendable, Equatable {
+        /// Visits per site (`PASSU`).
+        public var visits = "PASSU"
+        /// Visits of people aged 80+ (`dt80`).
+        public var visits80 = "dt80"
+        /// Visits followed by an admission (`dtMCO`).
+        public var admitted = "dtMCO"
+        /// People aged 80+ among the oldest age band's inhabitants (from a population pyramid); no 80+
+        /// comparison without it.
+        public var eightyShareOfOldestBand: Double?
+    }
     /// Days simulated per evaluation.
     public var days: Int
     /// The seed of every evaluation (common random numbers).
@@ -63,6 +102,7 @@ public struct CalibrationSpec: Sendable, Equatable {
         }
         let known: Set = [
             "parameters", "targets", "fit_year", "validation_year", "simulation", "max_evaluations", "params",
+            "holdout", "sites",
         ]
         for key in try root.keys() where !known.contains(key) {
             throw root.error(
@@ -113,6 +153,7 @@ public struct CalibrationSpec: Sendable, Equatable {
         let spec = CalibrationSpec(
             file: path, parameters: parameters, targets: targets, fitYear: try root.required("fit_year").int(),
             validationYear: try root.optional("validation_year")?.int(),
+            holdout: try holdout(root.optional("holdout")), siteSeries: try siteSeries(root.optional("sites")),
             days: try simulation?.optional("days")?.int() ?? 365,
             seed: UInt64(try simulation?.optional("seed")?.int() ?? 1),
             replications: try simulation?.optional("replications")?.int() ?? 1,
@@ -125,9 +166,49 @@ public struct CalibrationSpec: Sendable, Equatable {
         guard spec.days >= 1, spec.replications >= 1, spec.sample > 0, spec.sample <= 1 else {
             throw root.error("simulation needs days ≥ 1, replications ≥ 1 and sample in (0, 1]", key: "simulation")
         }
+        if !spec.holdout.isEmpty {
+            for (index, target) in targets.enumerated()
+            where target.scope == "actor" && !CalibrationTarget.isSiteIndicator(target.indicator) {
+                throw root.error(
+                    "with a holdout, an actor target sums the fitted sites only: its indicator must be one of "
+                        + CalibrationTarget.siteIndicators.joined(separator: ", "),
+                    key: "targets[\(index)].indicator")
+            }
+        }
         guard spec.maxEvaluations >= parameters.count + 1 else {
             throw root.error("needs at least \(parameters.count + 1) evaluations (one simplex)", key: "max_evaluations")
         }
         return spec
+    }
+
+    static func holdout(_ node: YAMLValue?) throws -> Holdout {
+        guard let node else { return Holdout() }
+        for key in try node.keys() where !["zones", "sites"].contains(key) {
+            throw node.error("is not a holdout key; expected sites or zones", key: "holdout.\(key)")
+        }
+        let holdout = Holdout(
+            zonePrefixes: try node.optional("zones")?.strings() ?? [],
+            siteIDs: try node.optional("sites")?.strings() ?? [])
+        guard !holdout.isEmpty else { throw node.error("lists no zone and no site", key: "holdout") }
+        return holdout
+    }
+
+    static func siteSeries(_ node: YAMLValue?) throws -> SiteSeries {
+        var series = SiteSeries()
+        guard let node else { return series }
+        let known = ["visits", "visits_80", "admitted", "share_80_of_oldest_band"]
+        for key in try node.keys() where !known.contains(key) {
+            throw node.error(
+                "is not a sites key; expected one of \(known.joined(separator: ", "))", key: "sites.\(key)")
+        }
+        series.visits = try node.optional("visits")?.string() ?? series.visits
+        series.visits80 = try node.optional("visits_80")?.string() ?? series.visits80
+        series.admitted = try node.optional("admitted")?.string() ?? series.admitted
+        if let share = try node.optional("share_80_of_oldest_band") {
+            let value = try share.double()
+            guard value > 0, value <= 1 else { throw share.error("must be in (0, 1]") }
+            series.eightyShareOfOldestBand = value
+        }
+        return series
     }
 }

@@ -1,3 +1,5 @@
+import MaillageSim
+
 /// One figure a calibration fits: a simulated territory indicator (or the ratio of two)
 /// against an observed total (or the ratio of two observed totals over the same subjects).
 public struct CalibrationTarget: Sendable, Equatable, Codable {
@@ -33,23 +35,49 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
         self.weight = weight
     }
 
-    /// The observed value in `year`, nil when the table lacks it.
-    public func observed(in table: ObservedTable, year: Int) -> Double? {
+    /// The per-site indicators a target may name: each simulated emergency department's visits,
+    /// visits of the oldest age band and admissions, summed over the sites the target observes.
+    public static let siteIndicators = [
+        "site_emergency_visits", "site_emergency_visits_oldest_band", "site_emergency_admissions",
+    ]
+
+    /// Whether `name` is one of ``siteIndicators``.
+    public static func isSiteIndicator(_ name: String) -> Bool { siteIndicators.contains(name) }
+
+    /// The subjects the target observes in `year`: those with `series` (and `seriesOver`), within `within` when given.
+    public func subjects(in table: ObservedTable, year: Int, within: Set<String>? = nil) -> Set<String> {
+        var subjects = table.subjects(series: series, year: year, scope: scope)
+        if let seriesOver { subjects.formIntersection(table.subjects(series: seriesOver, year: year, scope: scope)) }
+        if let within { subjects.formIntersection(within) }
+        return subjects
+    }
+
+    /// The observed value in `year` (over `within`'s subjects when given), nil when the table lacks it.
+    public func observed(in table: ObservedTable, year: Int, within: Set<String>? = nil) -> Double? {
         if let seriesOver {
-            let both = table.subjects(series: series, year: year, scope: scope).intersection(
-                table.subjects(series: seriesOver, year: year, scope: scope))
+            let both = subjects(in: table, year: year, within: within)
             guard let top = table.total(series: series, year: year, scope: scope, subjects: both),
                 let bottom = table.total(series: seriesOver, year: year, scope: scope, subjects: both), bottom > 0
             else { return nil }
             return top / bottom
         }
-        guard let total = table.total(series: series, year: year, scope: scope) else { return nil }
+        guard let total = table.total(series: series, year: year, scope: scope, subjects: within) else { return nil }
         return perInhabitant ? (table.population > 0 ? total / table.population : nil) : total
     }
 
-    /// The simulated value among a run's indicators.
-    public func simulated(_ indicators: [(name: String, value: Double)]) -> Double? {
-        func value(_ name: String) -> Double? { indicators.first { $0.name == name }?.value }
+    /// The simulated value among a run's indicators, or for a site indicator the sum over `sites` of `subjects`.
+    public func simulated(
+        _ indicators: [(name: String, value: Double)], sites: [EmergencySiteCounts] = [], subjects: Set<String> = []
+    ) -> Double? {
+        func value(_ name: String) -> Double? {
+            guard Self.isSiteIndicator(name) else { return indicators.first { $0.name == name }?.value }
+            let counted = sites.filter { subjects.contains($0.actorID) }
+            switch name {
+            case "site_emergency_visits": return counted.reduce(0) { $0 + $1.visits }
+            case "site_emergency_visits_oldest_band": return counted.reduce(0) { $0 + $1.visitsOldestBand }
+            default: return counted.reduce(0) { $0 + $1.admissions }
+            }
+        }
         guard let top = value(indicator) else { return nil }
         guard let indicatorOver else { return top }
         guard let bottom = value(indicatorOver), bottom != 0 else { return nil }

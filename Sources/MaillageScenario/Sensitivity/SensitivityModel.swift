@@ -51,8 +51,24 @@ public struct SensitivityModel: Sendable {
         }
     }
 
+    /// The territory simulated (a scenario's territory before its changes).
+    public var territory: Territory {
+        switch kind {
+        case .territory(let territory, _): territory
+        case .scenario(_, let territory): territory
+        }
+    }
+
     /// Territory indicators (names, values averaged over the replications) with `overrides` laid over the base.
     public func evaluate(_ overrides: [String: Double]) throws -> [(name: String, value: Double)] {
+        try evaluateWithSites(overrides).indicators
+    }
+
+    /// Territory indicators and each emergency department's counts (both averaged over the
+    /// replications) with `overrides` laid over the base; a scenario's paired difference has no site counts.
+    public func evaluateWithSites(_ overrides: [String: Double]) throws -> (
+        indicators: [(name: String, value: Double)], sites: [EmergencySiteCounts]
+    ) {
         let indices = Array(0..<replications)
         switch kind {
         case .territory(let territory, let base):
@@ -60,7 +76,8 @@ public struct SensitivityModel: Sendable {
             let request = try SimulationRequest(
                 territory: territory, parameters: parameters, days: days, seed: seed,
                 replications: replications, threads: 1, sample: sample)
-            return Self.average(try Simulation.indicators(request, replications: indices))
+            let replications = try Simulation.indicators(request, replications: indices)
+            return (Self.average(replications), EmergencySiteCounts.mean(replications.map(\.sites)))
         case .scenario(let scenario, let territory):
             var changed = scenario
             changed.overrides.merge(overrides) { $1 }
@@ -69,7 +86,7 @@ public struct SensitivityModel: Sendable {
             unchanged.events = []
             let alternative = Self.average(try changed.simulate(on: territory, replications: indices, threads: 1))
             let reference = Self.average(try unchanged.simulate(on: territory, replications: indices, threads: 1))
-            return zip(alternative, reference).map { (name: $0.name, value: $0.value - $1.value) }
+            return (zip(alternative, reference).map { (name: $0.name, value: $0.value - $1.value) }, [])
         }
     }
 

@@ -7,6 +7,7 @@ extension Replication {
             countUnmet: !returning)
         {
             if department >= 0, draw(agent) < model.admission[Int(agents.band[agent])] {
+                if isCounted(day) { press(.admissionsAfterArrival, actor: network.emergency.actors[department]) }
                 admit(
                     agent, day: day, preferred: network.emergencyHospital[department], source: .admissionsEmergency,
                     time: time)
@@ -56,6 +57,7 @@ extension Replication {
                 count(.emergencyWaitMinutes, zone: zoneIndex, wait)
                 counters.actorContacts[actor] += 1
                 press(.arrivals, actor: actor)
+                if Int(agents.band[agent]) == network.oldestBand { press(.arrivalsOldestBand, actor: actor) }
                 press(.waitMinutes, actor: actor, wait)
             }
             eventLog?.add(agent: agent, day: day, activity: avoidable ? .emergencyAvoidable : .emergency, actor: actor)

@@ -6,6 +6,9 @@ enum ActorPressure: Int, CaseIterable {
     case boardingPatients, boardingHours, transfersOut, transfersIn, patientsLost
     /// Hospitals: discharges delayed by full downstream care and the days they waited.
     case dischargesDelayed, dischargeDelayDays
+    /// Emergency departments: arrivals of agents in the territory's oldest age band, and
+    /// arrivals followed by an admission (SAE's `dt80` and `dtMCO` are per site too).
+    case arrivalsOldestBand, admissionsAfterArrival
 
     static let count = allCases.count
 }

@@ -11,15 +11,19 @@ public struct ReplicationIndicators: Sendable, Equatable {
     public var zoneColumns: [String]
     /// The values of each zone column, `zoneValues[c][z]`.
     public var zoneValues: [[Double]]
+    /// Each emergency department's visits, visits of the oldest band and admissions (a year, everyone).
+    public var sites: [EmergencySiteCounts]
 
     /// One replication's indicators.
     public init(
-        replication: Int, territory: [(name: String, value: Double)], zoneColumns: [String], zoneValues: [[Double]]
+        replication: Int, territory: [(name: String, value: Double)], zoneColumns: [String], zoneValues: [[Double]],
+        sites: [EmergencySiteCounts] = []
     ) {
         self.replication = replication
         self.territory = territory
         self.zoneColumns = zoneColumns
         self.zoneValues = zoneValues
+        self.sites = sites
     }
 
     /// Equal when every value has the same bits, NaN included: replications are compared for determinism.
@@ -29,6 +33,7 @@ public struct ReplicationIndicators: Sendable, Equatable {
             && zip(a.territory, b.territory).allSatisfy { $0.value.bitPattern == $1.value.bitPattern }
             && a.zoneValues.count == b.zoneValues.count
             && zip(a.zoneValues, b.zoneValues).allSatisfy { $0.map(\.bitPattern) == $1.map(\.bitPattern) }
+            && a.sites == b.sites
     }
 
     /// Derives the indicators from one replication's tallies, with the formulas of a run.
@@ -56,5 +61,6 @@ public struct ReplicationIndicators: Sendable, Equatable {
         self.replication = replication
         zoneColumns = columns
         zoneValues = values
+        sites = EmergencySiteCounts.sites(result, network: network, days: days)
     }
 }

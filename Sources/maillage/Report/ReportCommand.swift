@@ -34,6 +34,17 @@ struct ReportCommand: MaillageCommand {
     @Option(help: "Show the scenario comparison in this folder (what 'maillage compare --out' writes).")
     var comparison: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --comparison: what 'maillage sensitivity --scenario FILE --out DIR' wrote (DIR or ALTERNATIVE=DIR, "
+                + "repeatable): each difference says whether it rests on assumed parameters.",
+            valueName: "dir"))
+    var sensitivity: [String] = []
+
+    @Option(
+        help: "Show the per-site validation of this calibration folder (what 'maillage calibrate --out' writes).")
+    var calibration: String?
+
     @Option(help: "Draw the isochrones in this GeoJSON file (what 'maillage access isochrones' writes) over the zones.")
     var isochrones: String?
 
@@ -51,15 +62,19 @@ struct ReportCommand: MaillageCommand {
     func execute() throws {
         try Self.write(
             database: db, run: run, simulation: simulation, comparison: comparison, isochrones: isochrones,
-            locate: locate, out: out, global: global)
+            locate: locate, sensitivity: sensitivity, calibration: calibration, out: out, global: global)
         print(out)
     }
 
     /// Renders the report of `database` into `out`, replacing it whole or not at all.
     static func write(
         database path: String, run: Int64?, simulation: Int64? = nil, comparison: String? = nil,
-        isochrones: String? = nil, locate: String? = nil, out: String, global: GlobalOptions
+        isochrones: String? = nil, locate: String? = nil, sensitivity: [String] = [], calibration: String? = nil,
+        out: String, global: GlobalOptions
     ) throws {
+        guard sensitivity.isEmpty || comparison != nil else {
+            throw ValidationError("--sensitivity flags a comparison's differences: give --comparison DIR too")
+        }
         // The comparison folder's files are inputs too (report --comparison out --out out/comparison.json).
         let comparisonFiles =
             comparison.map { folder in
@@ -68,20 +83,31 @@ struct ReportCommand: MaillageCommand {
                         URL(fileURLWithPath: folder).appendingPathComponent($0).path, role: "--comparison file")
                 }
             } ?? []
-        let drawnFiles = [(isochrones, "--isochrones"), (locate, "--locate")].compactMap { file, role in
+        let drawnFiles = [
+            (isochrones, "--isochrones"), (locate, "--locate"),
+            (
+                calibration.map { URL(fileURLWithPath: $0).appendingPathComponent("sites.geojson").path },
+                "--calibration"
+            ),
+            (
+                calibration.map { URL(fileURLWithPath: $0).appendingPathComponent("calibration.json").path },
+                "--calibration"
+            ),
+        ].compactMap { file, role in
             file.map { OutputGuard.Input($0, role: role) }
         }
         try OutputGuard.check(
             output: out, role: "--out", against: OutputGuard.Input.database(path) + comparisonFiles + drawnFiles)
         let clock = ContinuousClock()
         let start = clock.now
-        let everything = run == nil && simulation == nil && comparison == nil
+        let everything = run == nil && simulation == nil && comparison == nil && calibration == nil
         // ReportError carries its category (a missing file is told apart where it is read).
         let html = try TerritoryReport.html(
             database: try TerritoryDatabase.open(at: path),
             runs: run.map(RunChoice.only) ?? (everything ? .all : .none),
             simulations: simulation.map(RunChoice.only) ?? (everything ? .all : .none),
-            comparison: comparison, isochrones: isochrones, location: locate
+            comparison: comparison, isochrones: isochrones, location: locate, sensitivity: sensitivity,
+            calibration: calibration
         )
         // As every export: a temporary file beside `out`, renamed once whole; a full disk is said
         // plainly and leaves any previous report untouched (FileAccessError, exit 73).

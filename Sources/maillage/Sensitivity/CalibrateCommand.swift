@@ -16,7 +16,10 @@ struct CalibrateCommand: MaillageCommand {
             optionally over another, against an observed series summed over the territory's sites, optionally over \
             another series or per inhabitant), fit_year, validation_year, simulation {days, seed, replications, sample}, \
             max_evaluations. Observed series come from 'maillage import observed'. Writes fitted-parameters.json, \
-            fitted-overrides.yaml, fit.csv, validation.csv, history.csv and calibration.json into --out; a run \
+            fitted-overrides.yaml, fit.csv, validation.csv, history.csv and calibration.json into --out, and per \
+            site (held out with holdout: {zones: [prefixes]} or {sites: [ids]}) sites.csv and sites.geojson: \
+            observed and simulated visits, 80+ and admitted shares, residuals; Spearman and median relative \
+            error against the goals in calibration.json. A run \
             interrupted and started again with the same --out resumes without re-running the evaluations it had.
             Example: maillage calibrate --db t.db --targets calibration.yaml --out fit
             """
@@ -64,8 +67,17 @@ struct CalibrateCommand: MaillageCommand {
             }
             for fit in result.validation {
                 print(
-                    "held-out \(spec.validationYear!) \(fit.target.name): observed \(fit.observed), predicted \(fit.simulated.map { String($0) } ?? "-"), error \(fit.relativeError.map { String(format: "%+.1f %%", 100 * $0) } ?? "-")"
+                    "held-out \(result.validationYear!) \(fit.target.name): observed \(fit.observed), predicted \(fit.simulated.map { String($0) } ?? "-"), error \(fit.relativeError.map { String(format: "%+.1f %%", 100 * $0) } ?? "-")"
                 )
+            }
+            if let sites = result.sites {
+                let which = sites.heldOut ? "held out" : "fitted"
+                print("sites \(which), \(sites.year): \(sites.sites.count) compared (sites.csv, sites.geojson)")
+                for goal in sites.goals {
+                    let verdict = goal.reached.map { $0 ? "reached" : "not reached" } ?? "not measured"
+                    let value = goal.value.map { String(format: "%.4f", $0) } ?? "-"
+                    print("  \(goal.measure): \(value) (goal \(goal.goal): \(verdict))")
+                }
             }
         }
     }
