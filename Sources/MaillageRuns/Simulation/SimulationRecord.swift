@@ -13,23 +13,21 @@ public enum SimulationRecord {
     /// The simulation run stored in the database: parameters, events, seed, values and daily series.
     public static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun
     {
-        var values: [SimulationRun.Value] = []
+        // Built in the store's primary-key order (scope, subject, replication, name; text by
+        // bytes), so that saving appends to the b-tree instead of rewriting its pages: zone by
+        // zone, not indicator by indicator.
+        var territory: [SimulationRun.Value] = []
         for indicator in result.territory {
-            values.append(
+            territory.append(
                 .init(
                     scope: .territory, subjectID: "", replication: 0, name: indicator.name,
                     value: indicator.mean, low: indicator.low, high: indicator.high))
             for (index, value) in indicator.values.enumerated() {
-                values.append(
+                territory.append(
                     .init(scope: .territory, subjectID: "", replication: index + 1, name: indicator.name, value: value))
             }
         }
-        for column in result.zoneColumns {
-            for (row, zone) in result.zoneIDs.enumerated() {
-                values.append(
-                    .init(scope: .zone, subjectID: zone, replication: 0, name: column.name, value: column.values[row]))
-            }
-        }
+        var actors: [SimulationRun.Value] = []
         for row in result.actors {
             let measures =
                 [
@@ -38,7 +36,21 @@ public enum SimulationRecord {
                 ]
                 + row.pressure.map { ($0.name, $0.value) }
             for (name, value) in measures {
-                values.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
+                actors.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
+            }
+        }
+        let columns = result.zoneColumns.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let zones = result.zoneIDs.indices.sorted {
+            result.zoneIDs[$0].utf8.lexicographicallyPrecedes(result.zoneIDs[$1].utf8)
+        }
+        var values = actors.sorted { $0.precedes($1) } + territory.sorted { $0.precedes($1) }
+        values.reserveCapacity(values.count + zones.count * columns.count)
+        for row in zones {
+            for column in columns {
+                values.append(
+                    .init(
+                        scope: .zone, subjectID: result.zoneIDs[row], replication: 0, name: column.name,
+                        value: column.values[row]))
             }
         }
         let parameters = ParameterFile.canonicalJSON(request.parameters)
