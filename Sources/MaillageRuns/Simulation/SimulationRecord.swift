@@ -14,8 +14,8 @@ public enum SimulationRecord {
     public static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun
     {
         // Built in the store's primary-key order (scope, subject, replication, name; text by
-        // bytes), so that saving appends to the b-tree instead of rewriting its pages: zone by
-        // zone, not indicator by indicator.
+        // bytes), so that saving appends to the b-tree instead of rewriting its pages; the zone
+        // values as columns (the store writes them zone by zone), not one `Value` each.
         var territory: [SimulationRun.Value] = []
         for indicator in result.territory {
             territory.append(
@@ -39,20 +39,9 @@ public enum SimulationRecord {
                 actors.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
             }
         }
-        let columns = result.zoneColumns.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        let zones = result.zoneIDs.indices.sorted {
-            result.zoneIDs[$0].utf8.lexicographicallyPrecedes(result.zoneIDs[$1].utf8)
-        }
-        var values = actors.sorted { $0.precedes($1) } + territory.sorted { $0.precedes($1) }
-        values.reserveCapacity(values.count + zones.count * columns.count)
-        for row in zones {
-            for column in columns {
-                values.append(
-                    .init(
-                        scope: .zone, subjectID: result.zoneIDs[row], replication: 0, name: column.name,
-                        value: column.values[row]))
-            }
-        }
+        let values = actors.sorted { $0.precedes($1) } + territory.sorted { $0.precedes($1) }
+        let zoneTable = SimulationRun.ZoneTable(
+            zoneIDs: result.zoneIDs, columns: result.zoneColumns.map { .init(name: $0.name, values: $0.values) })
         let parameters = ParameterFile.canonicalJSON(request.parameters)
         return SimulationRun(
             parameters: parameters, events: eventsJSON, days: request.days, seed: String(request.seed),
@@ -63,7 +52,8 @@ public enum SimulationRecord {
                     SimulationRun.Series(name: line.role.rawValue + ".used", values: line.used),
                     SimulationRun.Series(name: line.role.rawValue + ".offered", values: line.offered),
                 ]
-            }
+            },
+            zoneTable: zoneTable
         )
     }
 
