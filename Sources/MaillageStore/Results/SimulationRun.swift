@@ -186,8 +186,8 @@ extension TerritoryDatabase {
                     """)
             // In primary-key order: a value out of order lands on a page of its own in the b-tree,
             // and with zone values column by column every insert touched another page, each
-            // rewritten into the WAL again and again (200,000 zones: 13 GB written for an 875 MB
-            // table, most of `simulate`'s time). Runs built by `SimulationRecord` come in order.
+            // rewritten into the WAL again and again (200,000 zones: 3.7 GB written for an 875 MB
+            // table, 13 GB under memory pressure). Runs built by `SimulationRecord` come in order.
             func store(_ value: SimulationRun.Value) throws {
                 let number = value.value.flatMap { $0.isNaN ? nil : $0 }
                 try insert.execute(arguments: [
