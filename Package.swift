@@ -85,7 +85,9 @@ let package = Package(
         // and the tests that replay their corpus (Tests/FuzzCorpus), so the two cannot drift.
         .target(
             name: "MaillageFuzzFormats",
-            dependencies: ["MaillageCore", "MaillageFormats", "MaillageStore", "MaillageIO", "MaillageScenario", "MaillageSim"]
+            dependencies: ["MaillageCore", "MaillageFormats", "MaillageStore", "MaillageIO", "MaillageScenario", "MaillageSim",
+                "MaillageTravel",
+            ]
         ),
 
         .executableTarget(
@@ -133,7 +135,7 @@ let package = Package(
         .testTarget(name: "MaillageSimTests", dependencies: ["MaillageTestSupport", "MaillageSim", "MaillageGenerator", "MaillageFuzzFormats"]),
         .testTarget(
             name: "MaillageTravelTests",
-            dependencies: ["MaillageTestSupport", "MaillageTravel", "MaillageStore", "MaillageGeo", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaillageTestSupport", "MaillageTravel", "MaillageStore", "MaillageGeo", "MaillageFuzzFormats", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaillageRunsTests", dependencies: ["MaillageRuns"]),
         .testTarget(

@@ -4,6 +4,7 @@ import MaillageIO
 import MaillageScenario
 import MaillageSim
 import MaillageStore
+import MaillageTravel
 
 /// One reader under fuzzing, with the fixed options it is fed: the one place they are written.
 ///
@@ -31,13 +32,23 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     case simEvents = "sim-events"
     /// A shard file of `compare --shard`, read as `merge` reads it: the header, then every job.
     case comparisonShard = "comparison-shard"
+    /// An OSRM server's `/table` answer (JSON), read and assembled as `travel osrm --url` does.
+    case osrmTable = "osrm-table"
+    /// A travel-time file as `travel line` writes it (`origin_id,destination_id,minutes,straight_km`), imported back.
+    case travelMatrix = "travel-matrix"
+    /// A calibration spec (YAML): parameters, observed targets, years, simulation settings.
+    case calibrationSpec = "calibration-spec"
+    /// A sensitivity analysis's ranges file (YAML).
+    case sensitivityRanges = "sensitivity-ranges"
+    /// A comparison's `comparison.csv`, written into a GeoPackage with the territory's layers.
+    case geopackage
 
     /// The extension of the file the input is written to (some importers detect by it).
     public var fileExtension: String {
         switch self {
         case .zonesGeoJSON: "geojson"
-        case .scenario: "yaml"
-        case .simParameters, .simEvents, .comparisonShard: "json"
+        case .scenario, .calibrationSpec, .sensitivityRanges: "yaml"
+        case .simParameters, .simEvents, .comparisonShard, .osrmTable: "json"
         default: "csv"
         }
     }
@@ -45,13 +56,18 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     /// Whether the importer writes into a territory database.
     public var needsTerritory: Bool {
         switch self {
-        case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard: false
+        case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard, .osrmTable, .calibrationSpec,
+            .sensitivityRanges:
+            false
         default: true
         }
     }
 
+    /// Whether an accepted input may have written into the territory (the GeoPackage target only reads it).
+    public var writesTerritory: Bool { needsTerritory && self != .geopackage }
+
     /// Whether the reader takes bytes in memory rather than a file.
-    public var readsMemory: Bool { self == .simParameters || self == .simEvents }
+    public var readsMemory: Bool { self == .simParameters || self == .simEvents || self == .osrmTable }
 
     /// The CRS of `x`/`y` columns (Lambert-93); files with `lat`/`lon` are read as WGS84 still.
     public static let projectedCRS = "EPSG:2154"
@@ -82,13 +98,17 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         switch self {
         case .simParameters: return .parameters(try ParameterFile.parse(data))
         case .simEvents: return .events(try EventFile.parse(data, startDay: Self.eventStartDay, days: Self.eventDays))
+        case .osrmTable: return try Self.readTable(data)
         default: break
         }
         try data.write(to: file)
         if self == .scenario { return .scenarios(try ScenarioLoader.load(file.path)) }
+        if self == .calibrationSpec { return .calibration(try CalibrationSpec.load(file.path)) }
+        if self == .sensitivityRanges { return .ranges(try SensitivityRanges.load(file.path)) }
         if self == .matrixRead { return .matrixEntries(try MatrixReadComparison.run(file.path)) }
         if self == .comparisonShard { return try Self.readShard(file.path) }
         guard let database else { throw MissingTerritory(format: self) }
+        if self == .geopackage { return try Self.writeGeoPackage(comparison: file, territory: database) }
         return .imported(try importFile(file.path, into: database))
     }
 
@@ -103,9 +123,12 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         case .population: try PopulationImporter().run(file: path, into: database)
         case .supplyCounts: try SupplyCountsImporter(kind: .gp, column: "generaliste").run(file: path, into: database)
         case .matrix: try Self.matrixImporter.run(file: path, into: database)
+        case .travelMatrix: try Self.travelMatrixImporter.run(file: path, into: database)
         case .emergency: try EmergencyImporter().run(file: path, into: database)
         // Read by `feed` before it gets here: no territory import for them.
-        case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard: throw MissingTerritory(format: self)
+        case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard, .osrmTable, .calibrationSpec,
+            .sensitivityRanges, .geopackage:
+            throw MissingTerritory(format: self)
         }
     }
 
@@ -115,6 +138,50 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         var jobs: [ComparisonJob] = []
         while let result = try reader.next() { jobs.append(result.job) }
         return .shard(reader.header, jobs: jobs)
+    }
+
+    /// The block an OSRM answer is read for: 3 origins × 4 destinations.
+    public static let tableShape = (origins: 3, destinations: 4)
+
+    /// Reads a `/table` answer for a ``tableShape`` block, pairs over an hour left out (as `--max-minutes 60`).
+    private static func readTable(_ data: Data) throws -> FuzzOutcome {
+        let client = TableClient(server: URL(string: "http://127.0.0.1:5000")!)
+        guard
+            let table = try client.table(
+                answer: data, status: 200, origins: tableShape.origins, destinations: tableShape.destinations,
+                limitSeconds: 3600)
+        else { return .osrmTable(pairs: [], unroutable: 0, overLimit: 0) }
+        return .osrmTable(
+            pairs: table.pairs.map {
+                .init(origin: Int($0.origin), destination: Int($0.destination), seconds: $0.seconds)
+            },
+            unroutable: table.unroutable, overLimit: table.overLimit)
+    }
+
+    /// Reads `file` as a comparison folder's `comparison.csv` and writes the territory's GeoPackage
+    /// with its layers beside it, as `export geopackage --comparison` does (without the styles).
+    private static func writeGeoPackage(comparison file: URL, territory database: TerritoryDatabase) throws
+        -> FuzzOutcome
+    {
+        let folder = file.deletingLastPathComponent().appendingPathComponent("comparison")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("comparison.csv")
+        try? FileManager.default.removeItem(at: csv)
+        try FileManager.default.moveItem(at: file, to: csv)
+        var package = TerritoryGeoPackage(territory: try database.loadTerritory())
+        package.comparison = (folder.path, try TerritoryGeoPackage.comparisonRows(folder: folder.path))
+        let (layers, _) = try package.layers()
+        let out = file.deletingLastPathComponent().appendingPathComponent("territory.gpkg").path
+        try GeoPackageWriter.write(layers: layers, styles: [], crs: .wgs84, to: out)
+        return .geopackage(layers: layers.map { "\($0.name) (\($0.fields.count) fields, \($0.features.count) rows)" })
+    }
+
+    /// A file of `travel line`: minutes and straight-line kilometres, directed (zones to actors).
+    static var travelMatrixImporter: MatrixImporter {
+        var importer = MatrixImporter()
+        importer.isDirected = true
+        importer.distanceColumn = "straight_km"
+        return importer
     }
 
     /// The OSRM table's columns: `duration` in seconds, `distance` in metres.

@@ -19,4 +19,20 @@ public enum FuzzOutcome: Sendable {
     case matrixEntries([MatrixEntry])
     /// A comparison shard's header and the jobs of its lines, in file order (``FuzzFormat/comparisonShard``).
     case shard(ComparisonShardHeader, jobs: [ComparisonJob])
+    /// The pairs an OSRM `/table` answer gave, in (origin, destination) order, with the pairs left out.
+    case osrmTable(pairs: [RoutedPair], unroutable: Int, overLimit: Int)
+    /// A calibration spec, read whole.
+    case calibration(CalibrationSpec)
+    /// A sensitivity ranges file, read whole.
+    case ranges(SensitivityRanges)
+    /// The layers of the GeoPackage written, each as `name (fields, rows)`.
+    case geopackage(layers: [String])
+
+    /// One routed pair of an OSRM answer, by position in the block.
+    public struct RoutedPair: Sendable, Equatable {
+        /// The origin's and the destination's positions.
+        public let origin, destination: Int
+        /// Seconds, as the server gave them.
+        public let seconds: Double
+    }
 }

@@ -13,23 +13,21 @@ public enum SimulationRecord {
     /// The simulation run stored in the database: parameters, events, seed, values and daily series.
     public static func run(_ result: SimulationResult, request: SimulationRequest, eventsJSON: String) -> SimulationRun
     {
-        var values: [SimulationRun.Value] = []
+        // Built in the store's primary-key order (scope, subject, replication, name; text by
+        // bytes), so that saving appends to the b-tree instead of rewriting its pages; the zone
+        // values as columns (the store writes them zone by zone), not one `Value` each.
+        var territory: [SimulationRun.Value] = []
         for indicator in result.territory {
-            values.append(
+            territory.append(
                 .init(
                     scope: .territory, subjectID: "", replication: 0, name: indicator.name,
                     value: indicator.mean, low: indicator.low, high: indicator.high))
             for (index, value) in indicator.values.enumerated() {
-                values.append(
+                territory.append(
                     .init(scope: .territory, subjectID: "", replication: index + 1, name: indicator.name, value: value))
             }
         }
-        for column in result.zoneColumns {
-            for (row, zone) in result.zoneIDs.enumerated() {
-                values.append(
-                    .init(scope: .zone, subjectID: zone, replication: 0, name: column.name, value: column.values[row]))
-            }
-        }
+        var actors: [SimulationRun.Value] = []
         for row in result.actors {
             let measures =
                 [
@@ -38,9 +36,12 @@ public enum SimulationRecord {
                 ]
                 + row.pressure.map { ($0.name, $0.value) }
             for (name, value) in measures {
-                values.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
+                actors.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
             }
         }
+        let values = actors.sorted { $0.precedes($1) } + territory.sorted { $0.precedes($1) }
+        let zoneTable = SimulationRun.ZoneTable(
+            zoneIDs: result.zoneIDs, columns: result.zoneColumns.map { .init(name: $0.name, values: $0.values) })
         let parameters = ParameterFile.canonicalJSON(request.parameters)
         return SimulationRun(
             parameters: parameters, events: eventsJSON, days: request.days, seed: String(request.seed),
@@ -51,7 +52,8 @@ public enum SimulationRecord {
                     SimulationRun.Series(name: line.role.rawValue + ".used", values: line.used),
                     SimulationRun.Series(name: line.role.rawValue + ".offered", values: line.offered),
                 ]
-            }
+            },
+            zoneTable: zoneTable
         )
     }
 

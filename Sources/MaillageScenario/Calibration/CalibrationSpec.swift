@@ -86,20 +86,11 @@ public struct CalibrationSpec: Sendable, Equatable {
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of what is missing, unknown or out of range.
     public static func load(_ path: String) throws -> CalibrationSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(
-                file: path, reason: exists ? "cannot be read" : "does not exist", isMissingInput: !exists)
-        }
-        let root: YAMLValue
-        do {
-            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else {
-                throw ScenarioError(file: path, reason: "is empty")
-            }
-            root = YAMLValue(node: node, file: path, key: "")
-        } catch let error as YamlError {
-            throw ScenarioError(file: path, reason: "is not valid YAML: \(error)")
-        }
+        // One reader for every YAML input: missing (66), folder, NUL, non-UTF-8 and YAML errors
+        // named with their line, quoting a short excerpt and never the file (it may not be YAML at all).
+        let text = try ScenarioText.read(path)
+        let data = Data(text.utf8)
+        let root = YAMLValue(node: try ScenarioText.compose(text, file: path), file: path, key: "")
         let known: Set = [
             "parameters", "targets", "fit_year", "validation_year", "simulation", "max_evaluations", "params",
             "holdout", "sites",
@@ -149,13 +140,21 @@ public struct CalibrationSpec: Sendable, Equatable {
         }
         guard !targets.isEmpty else { throw root.error("lists no target", key: "targets") }
         let simulation = try root.optional("simulation")
+        // A seed is any 64-bit pattern, never negative (UInt64(-1) used to trap).
+        let seed: UInt64 =
+            try simulation?.optional("seed").map { value in
+                guard let seed = UInt64(try value.string()) else {
+                    throw value.error("\(TextExcerpt.quoted(try value.string())) is not a seed (a whole number from 0)")
+                }
+                return seed
+            } ?? 1
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let spec = CalibrationSpec(
             file: path, parameters: parameters, targets: targets, fitYear: try root.required("fit_year").int(),
             validationYear: try root.optional("validation_year")?.int(),
             holdout: try holdout(root.optional("holdout")), siteSeries: try siteSeries(root.optional("sites")),
             days: try simulation?.optional("days")?.int() ?? 365,
-            seed: UInt64(try simulation?.optional("seed")?.int() ?? 1),
+            seed: seed,
             replications: try simulation?.optional("replications")?.int() ?? 1,
             sample: try simulation?.optional("sample")?.double() ?? 1,
             maxEvaluations: try root.optional("max_evaluations")?.int() ?? 60,

@@ -34,19 +34,11 @@ public struct SensitivityRanges: Sendable, Equatable {
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of what is missing, unknown or out of range.
     public static func load(_ path: String) throws -> SensitivityRanges {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(
-                file: path, reason: exists ? "cannot be read" : "does not exist", isMissingInput: !exists)
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        let root: YAMLValue
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw ScenarioError(file: path, reason: "is empty") }
-            root = YAMLValue(node: node, file: path, key: "")
-        } catch let error as YamlError {
-            throw ScenarioError(file: path, reason: "is not valid YAML: \(error)")
-        }
+        // One reader for every YAML input: missing (66), folder, NUL, non-UTF-8 and YAML errors
+        // named with their line, quoting a short excerpt and never the file (it may not be YAML at all).
+        let text = try ScenarioText.read(path)
+        let data = Data(text.utf8)
+        let root = YAMLValue(node: try ScenarioText.compose(text, file: path), file: path, key: "")
         var seen = Set<String>()
         var parameters: [ParameterRange] = []
         for entry in try root.required("parameters").list() {

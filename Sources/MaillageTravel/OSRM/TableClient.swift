@@ -192,33 +192,81 @@ package struct TableClient: Sendable {
                 continue
             }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            let body = try? JSONDecoder().decode(TableResponse.self, from: data)
-            if status == 200, let body, body.code == "Ok" { return .part(try part(block, body)) }
-            if body?.code == "TooBig" { return .tooBig }
-            if status >= 500 || status == 429 || body == nil {
-                lastProblem = "HTTP \(status)" + (body?.message.map { ": \($0)" } ?? "")
-                continue
+            switch try reply(data, status: status, block: block) {
+            case .outcome(let outcome): return outcome
+            case .retry(let problem): lastProblem = problem
             }
-            throw OSRMError.serverError(
-                url: server.absoluteString, code: body?.code ?? "HTTP \(status)", message: body?.message ?? "no message"
-            )
         }
         throw OSRMError.unreachable(url: server.absoluteString, detail: "\(attempts) tries; last: \(lastProblem)")
     }
 
+    /// What one answer of the server means: a part of the table, a block to cut, or a failure worth retrying.
+    private enum Reply {
+        case outcome(Outcome)
+        case retry(String)
+    }
+
+    /// Reads one `/table` answer (its bytes and HTTP status) for `block`; throws what no retry can mend.
+    private func reply(_ data: Data, status: Int, block: TableBlock) throws -> Reply {
+        let body = try? JSONDecoder().decode(TableResponse.self, from: data)
+        if status == 200, let body, body.code == "Ok" { return .outcome(.part(try part(block, body))) }
+        if body?.code == "TooBig" { return .outcome(.tooBig) }
+        if status >= 500 || status == 429 || body == nil {
+            return .retry("HTTP \(status)" + (body?.message.map { ": \(TextExcerpt.quoted($0))" } ?? ""))
+        }
+        throw OSRMError.serverError(
+            url: server.absoluteString, code: body.map { TextExcerpt.quoted($0.code) } ?? "HTTP \(status)",
+            message: body?.message.map { TextExcerpt.quoted($0) } ?? "no message")
+    }
+
+    /// The table one answer of the server makes when it is the only block: the bytes a server
+    /// sends, read and assembled as ``table(origins:destinations:limitSeconds:progress:)`` reads
+    /// them (the fuzz target's way in, with no server).
+    ///
+    /// - Returns: nil when the answer asks for a retry or a smaller block.
+    /// - Throws: ``OSRMError`` when the answer is malformed or an error the server insists on.
+    package func table(
+        answer data: Data, status: Int, origins: Int, destinations: Int, limitSeconds: Double?
+    ) throws -> Table? {
+        let block = TableBlock(origins: 0..<origins, destinations: 0..<destinations)
+        guard case .outcome(.part(let part)) = try reply(data, status: status, block: block) else { return nil }
+        return assemble(
+            [BlockAnswer(parts: [part], requests: 1)], blocks: [block], origins: origins, destinations: destinations,
+            limitSeconds: limitSeconds)
+    }
+
+    /// The block's part of the table, once every array has the block's shape and every figure is
+    /// a finite, non-negative number: a server's answer is input like a file (assembling indexes
+    /// the distances and the waypoints by the block's positions).
     private func part(_ block: TableBlock, _ body: TableResponse) throws -> Part {
-        guard let durations = body.durations, durations.count == block.origins.count,
-            durations.allSatisfy({ $0.count == block.destinations.count })
-        else {
-            throw OSRMError.serverError(
-                url: server.absoluteString, code: "BadAnswer",
-                message: "the table does not have \(block.origins.count) × \(block.destinations.count) durations")
+        let (rows, columns) = (block.origins.count, block.destinations.count)
+        func bad(_ message: String) -> OSRMError {
+            OSRMError.serverError(url: server.absoluteString, code: "BadAnswer", message: message)
+        }
+        func fits(_ table: [[Double?]]) -> Bool { table.count == rows && table.allSatisfy { $0.count == columns } }
+        func valid(_ value: Double?) -> Bool { value.map { $0.isFinite && $0 >= 0 } ?? true }
+        guard let durations = body.durations, fits(durations) else {
+            throw bad("the table does not have \(rows) × \(columns) durations")
+        }
+        if let distances = body.distances, !fits(distances) {
+            throw bad("the table does not have \(rows) × \(columns) distances")
+        }
+        if let sources = body.sources, sources.count != rows {
+            throw bad("the answer has \(sources.count) sources for \(rows) origins")
+        }
+        if let destinations = body.destinations, destinations.count != columns {
+            throw bad("the answer has \(destinations.count) destinations for \(columns) asked")
+        }
+        let figures =
+            durations.joined().map { $0 } + (body.distances?.joined().map { $0 } ?? [])
+            + (body.sources ?? []).map(\.distance) + (body.destinations ?? []).map(\.distance)
+        guard figures.allSatisfy(valid) else {
+            throw bad("the answer holds a negative or infinite duration or distance")
         }
         return Part(
             block: block, durations: durations, distances: body.distances,
-            sourceSnap: body.sources?.map(\.distance) ?? .init(repeating: nil, count: block.origins.count),
-            destinationSnap: body.destinations?.map(\.distance)
-                ?? .init(repeating: nil, count: block.destinations.count))
+            sourceSnap: body.sources?.map(\.distance) ?? .init(repeating: nil, count: rows),
+            destinationSnap: body.destinations?.map(\.distance) ?? .init(repeating: nil, count: columns))
     }
 
     /// `/table/v1/driving/lon,lat;…?sources=0;…&destinations=…&annotations=duration,distance`.

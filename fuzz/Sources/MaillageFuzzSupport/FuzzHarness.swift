@@ -45,7 +45,8 @@ public final class FuzzHarness: @unchecked Sendable {
         do {
             let input = folder.appendingPathComponent("input.\(format.fileExtension)")
             try format.feed(data, file: input, database: try openTerritory())
-            if format.needsTerritory { database = nil }  // accepted: it may have written, the next input gets a new copy
+            // Accepted: it may have written, the next input gets a new copy.
+            if format.writesTerritory { database = nil }
         } catch {
             // Refused input: the expected outcome for most mutations.
         }
