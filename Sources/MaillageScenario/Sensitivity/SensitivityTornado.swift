@@ -1,3 +1,5 @@
+import Foundation
+
 /// `tornado.html`: one tornado chart per indicator (inline SVG, no script), parameters sorted by
 /// importance — Morris μ* with its bootstrap interval, or Sobol' total index with the
 /// first-order index inside it — assumed parameters in orange, observed ones in blue, and the
@@ -16,7 +18,9 @@ enum SensitivityTornado {
                 bars = plan.parameters.indices.map {
                     (
                         plan.parameters[$0].name, plan.parameters[$0].observed, max(0, s.total[$0]),
-                        max(0, s.firstOrder[$0]), s.totalConfidence[$0]
+                        // With few samples the estimates can give a first-order index above the total
+                        // (or a total below zero): the inner bar never outgrows its bar.
+                        min(max(0, s.firstOrder[$0]), max(0, s.total[$0])), s.totalConfidence[$0]
                     )
                 }
             } else {
@@ -26,7 +30,9 @@ enum SensitivityTornado {
                 $0.value > $1.value || ($0.value == $1.value && $0.name < $1.name)
             }
             let top = Array(sorted.prefix(15))
-            let scale = max(top.map { $0.value + ($0.whisker ?? 0) }.max() ?? 0, 1e-300)
+            // Every bar is 0 when no parameter moves the indicator: any scale draws them empty.
+            let reach = top.map { $0.value + ($0.whisker.map { $0.isFinite ? $0 : 0 } ?? 0) }.max() ?? 0
+            let scale = reach > 0 ? reach : 1
             let rowHeight = 18
             let label = 330
             let width = 360
@@ -77,10 +83,14 @@ enum SensitivityTornado {
 
     private static func quoted(_ value: Double) -> String { "\"\(format(value))\"" }
 
-    private static func format(_ value: Double) -> String {
+    /// A number for the chart: whole from 100 on (any magnitude, no conversion to `Int`), three
+    /// significant digits below, 0 for what is not finite.
+    static func format(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let magnitude = abs(value)
-        if magnitude >= 100 || magnitude == 0 { return String(Int(value.rounded())) }
+        if magnitude == 0 { return "0" }
+        if magnitude >= 1e15 { return String(format: "%.0f", value) }
+        if magnitude >= 100 { return String(Int(value.rounded())) }
         var digits = 3
         var x = magnitude
         while x < 1, digits < 12 {
