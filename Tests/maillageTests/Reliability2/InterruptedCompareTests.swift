@@ -6,6 +6,11 @@ import Testing
     import MaillageTestSupport
 #endif
 
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    fileprivate var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
 /// Issue 20: SIGINT during `compare` into a folder of earlier results used to leave new and
 /// old files mixed and a hidden temporary, and exit 130 without a word. Now the folder holds
 /// either the earlier results or the new ones, whole, and the command says which.
@@ -56,7 +61,9 @@ import Testing
         let start = clock.now
         let reference = path("reference")
         #expect(try CommandLineTests.run(["compare", old, alternative, "--out", reference, "-q"]).status == 0)
-        let duration = clock.now - start
+        // How long a compare takes now: re-measured by every run that finishes before its
+        // interruption, since the machine's load (and so the run's length) changes during the test.
+        var duration = (clock.now - start).seconds
         let after = results(try contents(reference))
         #expect(before != after)
 
@@ -64,12 +71,10 @@ import Testing
         var finished = 0
         var foundBefore = 0
         var foundAfter = 0
-        // Interruptions spread over the run, then around its end (where the files are written).
-        let fractions = (1...8).map { Double($0) / 10 } + [0.9, 0.95, 1.0, 1.02, 1.05, 1.1]
-        for fraction in fractions {
+        func interrupt(at fraction: Double) throws {
+            let launched = clock.now
             let command = try BackgroundCommand(["compare", old, alternative, "--out", out, "-q"], logs: folder)
-            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-            Thread.sleep(forTimeInterval: seconds * fraction)
+            Thread.sleep(forTimeInterval: duration * fraction)
             _ = Glibc.kill(command.process.processIdentifier, SIGINT)
             let result = try command.wait()
             let now = results(try contents(out))
@@ -82,7 +87,9 @@ import Testing
                 #expect(
                     result.stderr.contains("interrupted, nothing written") && now == before
                         || result.stderr.contains("had already been written whole") && now == after, "\(result.stderr)")
-            case 0: finished += 1
+            case 0:
+                finished += 1
+                if fraction < 1 { duration = (clock.now - launched).seconds }
             default: Issue.record("exit \(result.status): \(result.stderr)")
             }
             // The next round starts from the earlier results again.
@@ -93,8 +100,18 @@ import Testing
                 #expect(results(try contents(out)) == before)
             }
         }
+        // Interruptions spread over the run, then around its end (where the files are written).
+        let fractions = (1...8).map { Double($0) / 10 } + [0.9, 0.95, 1.0, 1.02, 1.05, 1.1]
+        for fraction in fractions { try interrupt(at: fraction) }
+        // Runs the load sped up finished before their signal: more rounds at a third of the
+        // re-measured length, so that the test always sees interrupted runs.
+        var extra = 0
+        while interrupted < 6 && extra < 12 {
+            try interrupt(at: 0.3)
+            extra += 1
+        }
         print(
-            "InterruptedCompareTests: \(fractions.count) runs of \(duration): \(interrupted) interrupted, \(finished) finished first; found earlier results \(foundBefore), new results \(foundAfter)"
+            "InterruptedCompareTests: \(fractions.count + extra) runs of about \(duration) s: \(interrupted) interrupted, \(finished) finished first; found earlier results \(foundBefore), new results \(foundAfter)"
         )
         #expect(interrupted >= 6)
     }

@@ -56,11 +56,12 @@ struct InterruptedTravelOSRMTests {
 
         var interrupted = 0
         var finished = 0
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        // Each run prepares its graph in an empty cache, so the interrupts fall on every step:
-        // extract, partition, customize, the server's start, the requests, the commit.
-        for (round, fraction) in [0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9, 1.1].enumerated() {
+        // Re-measured by every run that finishes before its interruption: the machine's load,
+        // and so the command's length, changes while the test runs.
+        var seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        func interrupt(round: Int, at fraction: Double) throws {
             let cache = folder.path("cache-\(round)")
+            let launched = clock.now
             let command = try BackgroundCommand(arguments(cache: cache, limit: "2.5"), logs: folder.url)
             Thread.sleep(forTimeInterval: seconds * fraction)
             _ = Glibc.kill(command.process.processIdentifier, SIGINT)
@@ -90,14 +91,30 @@ struct InterruptedTravelOSRMTests {
             case 0:
                 finished += 1
                 #expect(now == after)
+                if fraction < 1 {
+                    let elapsed = clock.now - launched
+                    seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                }
             default: Issue.record("at \(fraction): exit \(result.status): \(result.stderr)")
             }
             if now == after {
                 #expect(try CLI.run(arguments(cache: folder.path("cache-first"), limit: "60")).status == 0)
             }
         }
+        // Each run prepares its graph in an empty cache, so the interrupts fall on every step:
+        // extract, partition, customize, the server's start, the requests, the commit.
+        let fractions = [0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9, 1.1]
+        for (round, fraction) in fractions.enumerated() { try interrupt(round: round, at: fraction) }
+        // Runs the load sped up finished before their signal: more rounds at a third of the
+        // re-measured length, so that the test always sees interrupted runs.
+        var extra = 0
+        while interrupted < 4 && extra < 8 {
+            try interrupt(round: fractions.count + extra, at: 0.3)
+            extra += 1
+        }
         print(
-            "InterruptedTravelOSRMTests: 9 runs of \(duration): \(interrupted) interrupted, \(finished) finished first")
+            "InterruptedTravelOSRMTests: \(fractions.count + extra) runs of about \(seconds) s: \(interrupted) interrupted, \(finished) finished first"
+        )
         // Timings vary with the machine's load: most interrupts must land while the command runs.
         #expect(interrupted >= 4)
     }
