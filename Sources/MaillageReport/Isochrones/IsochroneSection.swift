@@ -27,14 +27,8 @@ struct IsochroneSection: ReportSection {
     init(path: String, territory: ProjectedTerritory) throws {
         self.path = path
         self.territory = territory
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ReportError.missingFile(path: path, what: "the isochrones")
-        }
-        let file: FeatureFile<IsochroneProperties, MultiPolygonGeometry>
-        switch FeatureFile<IsochroneProperties, MultiPolygonGeometry>.read(path) {
-        case .success(let read): file = read
-        case .failure(let error): throw ReportError.unreadableIsochrones(path: path, reason: error.reason)
-        }
+        let file = try FeatureFile<IsochroneProperties, MultiPolygonGeometry>.readForReport(
+            path, what: "the isochrones", unreadable: ReportError.unreadableIsochrones)
         var bands: [Band] = []
         var bound: Double?
         for (index, feature) in file.features.enumerated() {

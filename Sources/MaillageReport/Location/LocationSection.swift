@@ -29,14 +29,8 @@ struct LocationSection: ReportSection {
     init(path: String, territory: ProjectedTerritory) throws {
         self.path = path
         self.territory = territory
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ReportError.missingFile(path: path, what: "the chosen sites")
-        }
-        let file: FeatureFile<LocationProperties, PointGeometry>
-        switch FeatureFile<LocationProperties, PointGeometry>.read(path) {
-        case .success(let read): file = read
-        case .failure(let error): throw ReportError.unreadableLocation(path: path, reason: error.reason)
-        }
+        let file = try FeatureFile<LocationProperties, PointGeometry>.readForReport(
+            path, what: "the chosen sites", unreadable: ReportError.unreadableLocation)
         sites = try file.features.enumerated().map { index, feature in
             guard let properties = feature.properties, let geometry = feature.geometry,
                 let point = try? GeoPoint(longitude: geometry.longitude, latitude: geometry.latitude)
