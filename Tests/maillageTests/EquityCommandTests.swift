@@ -20,11 +20,9 @@ import Testing
             if: PythonPeer.requiredOrAvailable(["inequality", "esda", "libpysal"]),
             "needs PySAL: make test installs it (scripts/install-test-python.sh)"))
     func storedRunMatchesPySAL() throws {
-        let db = folder.path("t.db")
-        #expect(
-            try CommandLineTests.run(
-                "generate", "--zones", "80", "--population", "30000", "--seed", "11", "--out", db, "-q"
-            ).status == 0)
+        let db = try CommandLineTests.generatedDatabase(
+            zones: 80, population: 30000, seed: 11, in: folder
+        ).db
         #expect(
             try CommandLineTests.run(
                 "access", "nearest", "--db", db, "--kind", "gp", "--out", folder.path("near.csv"), "-q"
@@ -90,11 +88,9 @@ import Testing
     }
 
     @Test func unknownRunAndBadOptionsAreUsageErrors() throws {
-        let db = folder.path("t.db")
-        #expect(
-            try CommandLineTests.run(
-                "generate", "--zones", "10", "--population", "2000", "--seed", "5", "--out", db, "-q"
-            ).status == 0)
+        let db = try CommandLineTests.generatedDatabase(
+            zones: 10, population: 2000, seed: 5, in: folder
+        ).db
         let missing = try CommandLineTests.run(
             "access", "equity", "--db", db, "--run", "3", "--out", folder.path("e.csv"))
         #expect(missing.status == 64 && missing.stderr.contains("no indicator run 3"))
@@ -118,13 +114,11 @@ import Testing
     let folder = try! TemporaryFolder()
 
     @Test func theReportShowsTheLorenzCurveAndTheClustersWithTheCommandsFigures() throws {
-        let db = folder.path("t.db")
+        let db = try CommandLineTests.generatedDatabase(
+            zones: 50, population: 9000, seed: 4, in: folder
+        ).db
         let html = folder.path("r.html")
         let json = folder.path("e.json")
-        #expect(
-            try CommandLineTests.run(
-                "generate", "--zones", "50", "--population", "9000", "--seed", "4", "--out", db, "-q"
-            ).status == 0)
         #expect(
             try CommandLineTests.run(
                 "access", "nearest", "--db", db, "--kind", "gp", "--out", folder.path("n.csv"), "-q"

@@ -37,12 +37,10 @@ import Testing
     @Test(
         .enabled(if: gdalRequiredOrAvailable, "needs GDAL's ogrinfo: scripts/install-deps.sh --test installs gdal-bin"))
     func gdalReadsEveryLayerAndTheValuesComeBack() throws {
-        let db = folder.path("t.db")
+        let db = try CommandLineTests.generatedDatabase(
+            zones: 60, population: 20000, seed: 5, in: folder
+        ).db
         let gpkg = folder.path("t.gpkg")
-        #expect(
-            try CommandLineTests.run(
-                "generate", "--zones", "60", "--population", "20000", "--seed", "5", "--out", db, "-q"
-            ).status == 0)
         #expect(
             try CommandLineTests.run(
                 "access", "nearest", "--db", db, "--kind", "hospital", "--out", folder.path("near.csv"), "-q"
@@ -137,12 +135,10 @@ import Testing
     }
 
     @Test func unknownRunIsAUsageErrorAndWritesNothing() throws {
-        let db = folder.path("t.db")
+        let db = try CommandLineTests.generatedDatabase(
+            zones: 10, population: 2000, seed: 5, in: folder
+        ).db
         let gpkg = folder.path("t.gpkg")
-        #expect(
-            try CommandLineTests.run(
-                "generate", "--zones", "10", "--population", "2000", "--seed", "5", "--out", db, "-q"
-            ).status == 0)
         let result = try CommandLineTests.run("export", "geopackage", "--db", db, "--run", "4", "--out", gpkg)
         #expect(result.status == 64)
         #expect(result.stderr.contains("no indicator run 4"))
