@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 
 /// comparison.json: what `maillage compare` and `merge` write, `--json` prints and the report reads.
 ///

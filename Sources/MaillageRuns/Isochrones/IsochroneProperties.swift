@@ -1,3 +1,5 @@
+import MaillageFormats
+
 /// An isochrone's properties as `maillage access isochrones` writes them in its GeoJSON.
 public struct IsochroneProperties: Decodable, Sendable {
     /// The time limit.

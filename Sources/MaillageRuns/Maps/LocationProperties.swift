@@ -1,3 +1,5 @@
+import MaillageFormats
+
 /// A chosen site's properties as `maillage locate --out FILE.geojson` writes them.
 ///
 /// Locate writes its table's cells as text: numbers are read from a JSON number or its text.

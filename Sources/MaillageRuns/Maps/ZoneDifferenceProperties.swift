@@ -1,3 +1,5 @@
+import MaillageFormats
+
 /// A zone's differences as `maillage compare` writes them in `<alternative>.geojson`:
 /// `<indicator>_difference`, `<indicator>_significant`, `<indicator>_fdr_significant`.
 public struct ZoneDifferenceProperties: Decodable, Sendable {
@@ -14,15 +16,17 @@ public struct ZoneDifferenceProperties: Decodable, Sendable {
 
     /// Reads a zone's properties: `zone_id`, then each indicator's difference and significance flags.
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: RunCodingKey.self)
-        zoneID = (try? container.decodeIfPresent(String.self, forKey: RunCodingKey("zone_id"))) ?? nil
-        id = (try? container.decodeIfPresent(String.self, forKey: RunCodingKey("id"))) ?? nil
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
+        zoneID = (try? container.decodeIfPresent(String.self, forKey: NamedCodingKey("zone_id"))) ?? nil
+        id = (try? container.decodeIfPresent(String.self, forKey: NamedCodingKey("id"))) ?? nil
         (differences, significant, fdrSignificant) = ([:], [], [])
         for key in container.allKeys where key.stringValue.hasSuffix("_difference") {
             let indicator = String(key.stringValue.dropLast("_difference".count))
             differences.updateValue(container.number(key), forKey: indicator)
-            if container.flag(RunCodingKey(indicator + "_significant")) == true { significant.insert(indicator) }
-            if container.flag(RunCodingKey(indicator + "_fdr_significant")) == true { fdrSignificant.insert(indicator) }
+            if container.flag(NamedCodingKey(indicator + "_significant")) == true { significant.insert(indicator) }
+            if container.flag(NamedCodingKey(indicator + "_fdr_significant")) == true {
+                fdrSignificant.insert(indicator)
+            }
         }
     }
 }

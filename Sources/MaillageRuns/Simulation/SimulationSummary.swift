@@ -1,4 +1,5 @@
 import Foundation
+import MaillageFormats
 import MaillageSim
 
 /// territory.json: a simulation's territory-wide indicators, as `simulate` writes it and `--json` prints it.
@@ -85,31 +86,31 @@ public struct SimulationSummary: Codable, Sendable, Equatable {
 
     /// Writes the settings, each indicator's mean at the top level and `intervals`, as territory.json has them.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: RunCodingKey.self)
-        try container.encode(days, forKey: RunCodingKey("days"))
-        try container.encode(seed, forKey: RunCodingKey("seed"))
-        try container.encode(replications, forKey: RunCodingKey("replications"))
-        try container.encode(agents, forKey: RunCodingKey("agents"))
-        try container.encode(sample, forKey: RunCodingKey("sample"))
-        try container.encode(startDate, forKey: RunCodingKey("start_date"))
-        try container.encode(warmUpDays, forKey: RunCodingKey("warm_up_days"))
-        try container.encodeIfPresent(runID, forKey: RunCodingKey("run_id"))
-        for (name, mean) in means { try container.encodeNumber(mean, forKey: RunCodingKey(name)) }
-        try container.encode(intervals, forKey: RunCodingKey("intervals"))
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
+        try container.encode(days, forKey: NamedCodingKey("days"))
+        try container.encode(seed, forKey: NamedCodingKey("seed"))
+        try container.encode(replications, forKey: NamedCodingKey("replications"))
+        try container.encode(agents, forKey: NamedCodingKey("agents"))
+        try container.encode(sample, forKey: NamedCodingKey("sample"))
+        try container.encode(startDate, forKey: NamedCodingKey("start_date"))
+        try container.encode(warmUpDays, forKey: NamedCodingKey("warm_up_days"))
+        try container.encodeIfPresent(runID, forKey: NamedCodingKey("run_id"))
+        for (name, mean) in means { try container.encodeNumber(mean, forKey: NamedCodingKey(name)) }
+        try container.encode(intervals, forKey: NamedCodingKey("intervals"))
     }
 
     /// Reads territory.json: the known settings by name, every other number as an indicator's mean.
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: RunCodingKey.self)
-        days = try container.decode(Int.self, forKey: RunCodingKey("days"))
-        seed = try container.decode(UInt64.self, forKey: RunCodingKey("seed"))
-        replications = try container.decode(Int.self, forKey: RunCodingKey("replications"))
-        agents = try container.decode(Int.self, forKey: RunCodingKey("agents"))
-        sample = try container.decodeIfPresent(Double.self, forKey: RunCodingKey("sample")) ?? 1
-        startDate = try container.decode(String.self, forKey: RunCodingKey("start_date"))
-        warmUpDays = try container.decode(Int.self, forKey: RunCodingKey("warm_up_days"))
-        runID = try container.decodeIfPresent(Int64.self, forKey: RunCodingKey("run_id"))
-        intervals = try container.decodeIfPresent([String: Interval].self, forKey: RunCodingKey("intervals")) ?? [:]
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
+        days = try container.decode(Int.self, forKey: NamedCodingKey("days"))
+        seed = try container.decode(UInt64.self, forKey: NamedCodingKey("seed"))
+        replications = try container.decode(Int.self, forKey: NamedCodingKey("replications"))
+        agents = try container.decode(Int.self, forKey: NamedCodingKey("agents"))
+        sample = try container.decodeIfPresent(Double.self, forKey: NamedCodingKey("sample")) ?? 1
+        startDate = try container.decode(String.self, forKey: NamedCodingKey("start_date"))
+        warmUpDays = try container.decode(Int.self, forKey: NamedCodingKey("warm_up_days"))
+        runID = try container.decodeIfPresent(Int64.self, forKey: NamedCodingKey("run_id"))
+        intervals = try container.decodeIfPresent([String: Interval].self, forKey: NamedCodingKey("intervals")) ?? [:]
         means = [:]
         for key in container.allKeys where !Self.settings.contains(key.stringValue) {
             means.updateValue(container.number(key), forKey: key.stringValue)

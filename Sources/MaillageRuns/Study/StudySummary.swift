@@ -1,5 +1,6 @@
 import Foundation
 import MaillageAccess
+import MaillageFormats
 
 /// What `maillage access … --json` prints: the method, its counts, the territory-wide figures
 /// and each value column's range and undefined zones, as one flat object.
@@ -42,26 +43,26 @@ public struct StudySummary: Codable, Sendable, Equatable {
 
     /// Writes the method, counts, figures and undefined-zone counts side by side at the top level, as `--json` prints.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: RunCodingKey.self)
-        try container.encode(method, forKey: RunCodingKey("method"))
-        try container.encode(out, forKey: RunCodingKey("out"))
-        try container.encode(zones, forKey: RunCodingKey("zones"))
-        try container.encode(sites, forKey: RunCodingKey("sites"))
-        try container.encode(notes, forKey: RunCodingKey("notes"))
-        try container.encodeIfPresent(runID, forKey: RunCodingKey("run_id"))
-        for (name, value) in figures { try container.encode(value, forKey: RunCodingKey(name)) }
-        for (name, count) in undefinedZones { try container.encode(count, forKey: RunCodingKey(name)) }
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
+        try container.encode(method, forKey: NamedCodingKey("method"))
+        try container.encode(out, forKey: NamedCodingKey("out"))
+        try container.encode(zones, forKey: NamedCodingKey("zones"))
+        try container.encode(sites, forKey: NamedCodingKey("sites"))
+        try container.encode(notes, forKey: NamedCodingKey("notes"))
+        try container.encodeIfPresent(runID, forKey: NamedCodingKey("run_id"))
+        for (name, value) in figures { try container.encode(value, forKey: NamedCodingKey(name)) }
+        for (name, count) in undefinedZones { try container.encode(count, forKey: NamedCodingKey(name)) }
     }
 
     /// Reads a summary back: the known keys by name, every other number as a figure or an undefined count.
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: RunCodingKey.self)
-        method = try container.decode(String.self, forKey: RunCodingKey("method"))
-        out = try container.decode(String.self, forKey: RunCodingKey("out"))
-        zones = try container.decode(Int.self, forKey: RunCodingKey("zones"))
-        sites = try container.decode(Int.self, forKey: RunCodingKey("sites"))
-        notes = try container.decodeIfPresent([String].self, forKey: RunCodingKey("notes")) ?? []
-        runID = try container.decodeIfPresent(Int.self, forKey: RunCodingKey("run_id"))
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
+        method = try container.decode(String.self, forKey: NamedCodingKey("method"))
+        out = try container.decode(String.self, forKey: NamedCodingKey("out"))
+        zones = try container.decode(Int.self, forKey: NamedCodingKey("zones"))
+        sites = try container.decode(Int.self, forKey: NamedCodingKey("sites"))
+        notes = try container.decodeIfPresent([String].self, forKey: NamedCodingKey("notes")) ?? []
+        runID = try container.decodeIfPresent(Int.self, forKey: NamedCodingKey("run_id"))
         (figures, undefinedZones) = ([:], [:])
         for key in container.allKeys where !Self.fixedKeys.contains(key.stringValue) {
             if key.stringValue.hasSuffix("_undefined_zones") {

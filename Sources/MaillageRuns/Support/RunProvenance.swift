@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageFormats
 
 /// Who made a run's results, when and how: provenance.json, kept apart from the byte-identical results.
 ///
@@ -28,12 +29,12 @@ public struct RunProvenance: Encodable, Sendable {
 
     /// Writes `created_at`, the version, host and command beside the run kind's own values, at one level.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: RunCodingKey.self)
-        try container.encode(createdAt, forKey: RunCodingKey("created_at"))
-        try container.encode(maillageVersion, forKey: RunCodingKey("maillage_version"))
-        try container.encodeIfPresent(host, forKey: RunCodingKey("host"))
-        try container.encodeIfPresent(command, forKey: RunCodingKey("command"))
-        for (key, value) in details { try container.encode(value, forKey: RunCodingKey(key)) }
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
+        try container.encode(createdAt, forKey: NamedCodingKey("created_at"))
+        try container.encode(maillageVersion, forKey: NamedCodingKey("maillage_version"))
+        try container.encodeIfPresent(host, forKey: NamedCodingKey("host"))
+        try container.encodeIfPresent(command, forKey: NamedCodingKey("command"))
+        for (key, value) in details { try container.encode(value, forKey: NamedCodingKey(key)) }
     }
 }
 

@@ -1,3 +1,5 @@
+import MaillageFormats
+
 /// `calibration.json` (and what `calibrate --json` prints): how the fit was made, the fitted
 /// values, and the fit of each target in the fit and validation years, as one `Codable` value
 /// written through `JSONText` (sorted keys; an undefined number is null).

@@ -1,4 +1,5 @@
 import MaillageCore
+import MaillageFormats
 
 /// `sensitivity.json`: the plan, every parameter's range and every indicator's indices, as
 /// one `Codable` value written through `JSONText` (sorted keys; an undefined number is null).
@@ -13,8 +14,8 @@ struct SensitivityDocument: Encodable {
         let values: [(key: String, value: Double)]
 
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: SensitivityKey.self)
-            for (key, value) in values { try container.encode(value.finite, forKey: SensitivityKey(key)) }
+            var container = encoder.container(keyedBy: NamedCodingKey.self)
+            for (key, value) in values { try container.encode(value.finite, forKey: NamedCodingKey(key)) }
         }
     }
 
@@ -24,7 +25,7 @@ struct SensitivityDocument: Encodable {
         let indices: [String: Indices]
 
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: SensitivityKey.self)
+            var container = encoder.container(keyedBy: NamedCodingKey.self)
             try container.encode(name, forKey: "name")
             try container.encode(mean, forKey: "mean")
             try container.encode(sd, forKey: "sd")
@@ -71,21 +72,6 @@ struct SensitivityDocument: Encodable {
         try container.encode(parameters, forKey: .parameters)
         try container.encode(indicators, forKey: .indicators)
     }
-}
-
-/// A JSON key given as text (the indices' names, `S1`, `mu_star`).
-struct SensitivityKey: CodingKey, ExpressibleByStringLiteral {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init(stringLiteral value: String) { stringValue = value }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
-extension Double {
-    /// The value when finite, nil (written as null) otherwise.
-    var finite: Double? { isFinite ? self : nil }
 }
 
 extension SensitivityDocument {
