@@ -52,9 +52,8 @@ package final class RoutedServer: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ChildProcesses.shared.run(process)
         try? handle.close()
-        ChildProcesses.shared.add(process.processIdentifier)
         ChildProcesses.shared.addFolder(log)
     }
 

@@ -17,8 +17,7 @@ enum ToolRun {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        ChildProcesses.shared.add(process.processIdentifier)
+        try ChildProcesses.shared.run(process)
         process.waitUntilExit()
         ChildProcesses.shared.remove(process.processIdentifier)
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
@@ -76,15 +75,17 @@ public final class ChildProcesses: @unchecked Sendable {
     private var terminating = false
     private let lock = NSLock()
 
-    /// Registers a started program; one that starts while an interrupt is being handled is
-    /// killed at once (the handler's list was taken before it existed).
-    func add(_ pid: Int32) {
-        let late = lock.withLock { () -> Bool in
-            if terminating { return true }
-            pids.insert(pid)
-            return false
+    /// Starts `process` and registers it in one step under the lock, so that an interrupt
+    /// handler either sees it in the list or stops it from starting. Started first and
+    /// registered after, a program launched just as the handler took the list was left running
+    /// once the command had exited (CI found one osrm-routed so). Refuses once an interrupt is
+    /// being handled.
+    func run(_ process: Process) throws {
+        try lock.withLock {
+            guard !terminating else { throw CancellationError() }
+            try process.run()
+            pids.insert(process.processIdentifier)
         }
-        if late { kill(pid, SIGKILL) }
     }
 
     func remove(_ pid: Int32) { lock.withLock { _ = pids.remove(pid) } }
