@@ -47,32 +47,6 @@ public struct OccupancyChart {
             }
         }
 
-        /// The least-squares trend of the daily share used, over 30 days, relative to its mean
-        /// (0.01 = the share grows by 1 % of itself a month); NaN with fewer than 30 days offered.
-        ///
-        /// The warm-up is long enough when no role trends by more than 1 % a month once it is
-        /// over (issue 14); the report flags the roles that do.
-        public var trendPerMonth: Double {
-            var days: [Double] = []
-            var shares: [Double] = []
-            for day in used.indices where offered[day].isFinite && offered[day] > 0 && used[day].isFinite {
-                days.append(Double(day))
-                shares.append(used[day] / offered[day])
-            }
-            guard days.count >= 30 else { return .nan }
-            let n = Double(days.count)
-            let meanDay = days.reduce(0, +) / n
-            let meanShare = shares.reduce(0, +) / n
-            var covariance = 0.0
-            var variance = 0.0
-            for (day, share) in zip(days, shares) {
-                covariance += (day - meanDay) * (share - meanShare)
-                variance += (day - meanDay) * (day - meanDay)
-            }
-            guard variance > 0, meanShare > 0 else { return .nan }
-            return covariance / variance * 30 / meanShare
-        }
-
         /// Used ÷ offered over the whole horizon.
         public var overall: Double {
             let offered = offered.filter(\.isFinite).reduce(0, +)

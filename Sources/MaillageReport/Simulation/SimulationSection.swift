@@ -118,13 +118,6 @@ struct SimulationSection: ReportSection {
     /// The largest trend a month a settled role may show (issue 14: 1 %).
     static let driftLimit = 0.01
 
-    /// A share's trend over 30 days, relative to its mean, signed (`+0.4 %`), flagged beyond 1 %.
-    static func trend(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        let text = (value >= 0 ? "+" : "−") + String(format: "%.1f %%", abs(value) * 100)
-        return abs(value) > driftLimit ? text + " ⚠" : text
-    }
-
     /// A drift with its 95 % interval (`−1.3 % ± 1.9 ~`): % of the mean share, or points of the
     /// beds for patients counted against them; ⚠ when the whole interval lies beyond 1 %, ~ when
     /// only the estimate does.
