@@ -3,7 +3,9 @@
 # separate process, against PySAL's read + compute, on the same data (the reference fixture's
 # layout scaled to ZONES × SITES, every pair within 60 minutes), runs interleaved, medians.
 #
-# Usage: scripts/bench-access.sh [ZONES] [SITES]     (default 5000 1000; RUNS=11 rounds)
+# Usage: scripts/bench-access.sh [ZONES] [SITES] [SIDE]   (default 5000 1000 1; RUNS=11 rounds)
+#   SIDE stretches the square's sides (scripts/bench/make_access_input.py): 3.1623 gives
+#   50,000 zones × 10,000 sites on ten times the area, about 9.4 million pairs.
 #   BIN=path/to/maillage to time another build; SKIP_PYSAL=1 to time Maillage alone.
 #
 # Timed, each round in turn (scripts/bench/interleaved_timing.py, wall time per process):
@@ -20,6 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 zones=${1:-5000}
 sites=${2:-1000}
+side=${3:-1}
 runs=${RUNS:-11}
 venv=.build-venv
 if [[ ! -x $venv/bin/python ]] || ! $venv/bin/python -c "import access" 2>/dev/null; then
@@ -32,7 +35,7 @@ if [[ -z ${BIN:-} ]]; then
 fi
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-$venv/bin/python scripts/bench/make_access_input.py "$zones" "$sites" 42 "$data"
+$venv/bin/python scripts/bench/make_access_input.py "$zones" "$sites" 42 "$data" "$side"
 pairs=$(($(wc -l < "$data/times.csv") - 1))
 
 cat > "$data/import.sh" <<SCRIPT

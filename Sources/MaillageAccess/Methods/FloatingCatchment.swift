@@ -34,14 +34,18 @@ public struct FloatingCatchment: Sendable, Equatable {
         let weights = rowWeights(graph)
         let selection = threeStage ? selectionTotals(graph, weights: weights) : nil
         let ratios = supplyRatios(graph, weights: weights, supply: supply, demand: demand, selection: selection)
+        // Step 2 zone by zone on all cores: each zone's sum is its own, in its own order.
         return [Double](unsafeUninitializedCapacity: graph.zoneCount) { values, initialized in
             weights.withUnsafeBufferPointer { weights in
                 ratios.withUnsafeBufferPointer { ratios in
-                    for zone in 0..<graph.zoneCount {
-                        values.initializeElement(
-                            at: zone,
-                            to: zoneAccessibility(
-                                graph, zone: zone, weights: weights, ratios: ratios, selection: selection?[zone]))
+                    nonisolated(unsafe) let (target, weights, ratios) = (values, weights, ratios)
+                    ParallelRanges.forEach(count: graph.zoneCount, size: 1024) { zones in
+                        for zone in zones {
+                            target.initializeElement(
+                                at: zone,
+                                to: zoneAccessibility(
+                                    graph, zone: zone, weights: weights, ratios: ratios, selection: selection?[zone]))
+                        }
                     }
                 }
             }
@@ -79,17 +83,20 @@ public struct FloatingCatchment: Sendable, Equatable {
         let count = graph.zoneMinutes.count
         return [Double](unsafeUninitializedCapacity: count) { weights, initialized in
             graph.zoneMinutes.withUnsafeBufferPointer { minutes in
-                switch decay {
-                case .steps(let steps) where limit == nil:
-                    // The common E2SFCA case, without a switch per pair.
-                    for slot in 0..<count {
-                        weights.initializeElement(at: slot, to: Self.stepWeight(minutes[slot], steps))
-                    }
-                default:
-                    for slot in 0..<count {
-                        let time = minutes[slot]
-                        weights.initializeElement(
-                            at: slot, to: isReachable(time) ? decay.weight(time, limit: limit) : -1)
+                nonisolated(unsafe) let (target, minutes) = (weights, minutes)
+                ParallelRanges.forEach(count: count, size: 1 << 16) { slots in
+                    switch decay {
+                    case .steps(let steps) where limit == nil:
+                        // The common E2SFCA case, without a switch per pair.
+                        for slot in slots {
+                            target.initializeElement(at: slot, to: Self.stepWeight(minutes[slot], steps))
+                        }
+                    default:
+                        for slot in slots {
+                            let time = minutes[slot]
+                            target.initializeElement(
+                                at: slot, to: isReachable(time) ? decay.weight(time, limit: limit) : -1)
+                        }
                     }
                 }
             }

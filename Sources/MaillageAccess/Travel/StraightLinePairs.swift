@@ -23,13 +23,6 @@ public enum StraightLinePairs {
         }
     }
 
-    /// The rows of one chunk of zones.
-    private struct Chunk {
-        var rowLengths: [Int] = []
-        var sites: [Int32] = []
-        var minutes: [Double] = []
-    }
-
     /// The graph of every zone–site pair within `limitMinutes` by the model, built on `threads` threads (all cores when
     /// nil).
     ///
@@ -44,15 +37,12 @@ public enum StraightLinePairs {
         let grid = SpatialGrid(points: sites.map(\.point), cellKilometres: max(1, reach / 3000))
         let table = StraightLineModel.Table(model, upTo: reach)
         let siteDensity = sites.map { $0.density?.rawValue ?? 0 }
-        let chunkSize = 128
-        let chunkCount = (zones.count + chunkSize - 1) / chunkSize
-        let results = UnsafeMutableBufferPointer<Chunk>.allocate(capacity: max(chunkCount, 1))
-        results.initialize(repeating: Chunk())
-        defer { results.deinitialize().deallocate() }
-        nonisolated(unsafe) let slots = results
-        let work: @Sendable (Int) -> Void = { chunk in
-            var rows = Chunk()
-            for zone in (chunk * chunkSize)..<min(zones.count, (chunk + 1) * chunkSize) {
+        return CatchmentGraph.joiningChunks(
+            CatchmentGraph.zoneChunks(count: zones.count, size: 128), zoneCount: zones.count, siteCount: sites.count,
+            parallel: threads != 1
+        ) { chunk in
+            var rows = ZoneRowsChunk()
+            for zone in chunk {
                 let origin = zones[zone]
                 let originDensity = origin.density?.rawValue ?? 0
                 let before = rows.sites.count
@@ -65,33 +55,7 @@ public enum StraightLinePairs {
                 }
                 rows.rowLengths.append(rows.sites.count - before)
             }
-            slots[chunk] = rows
+            return rows
         }
-        if threads == 1 {
-            for chunk in 0..<chunkCount { work(chunk) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
-        }
-        return join(results, zoneCount: zones.count, siteCount: sites.count)
-    }
-
-    private static func join(_ chunks: UnsafeMutableBufferPointer<Chunk>, zoneCount: Int, siteCount: Int)
-        -> CatchmentGraph
-    {
-        let total = chunks.reduce(0) { $0 + $1.sites.count }
-        var offsets = [0]
-        offsets.reserveCapacity(zoneCount + 1)
-        var sites = [Int32]()
-        var minutes = [Double]()
-        sites.reserveCapacity(total)
-        minutes.reserveCapacity(total)
-        for index in chunks.indices {
-            for length in chunks[index].rowLengths { offsets.append(offsets.last! + length) }
-            sites.append(contentsOf: chunks[index].sites)
-            minutes.append(contentsOf: chunks[index].minutes)
-            chunks[index] = Chunk()  // free each chunk as soon as it is copied
-        }
-        return CatchmentGraph(
-            zoneCount: zoneCount, siteCount: siteCount, offsets: offsets, sites: sites, minutes: minutes)
     }
 }

@@ -68,11 +68,20 @@ public final class TerritoryDatabase: Sendable {
         return database
     }
 
+    /// How much of the file a reader maps at most (SQLite's `mmap_size`); beyond it, reads copy.
+    static let mappedBytes = 1 << 32
+
     private static func connect(path: String) throws -> TerritoryDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "maillage"
+        configuration.prepareDatabase { db in
+            // Readers map the file instead of copying it page by page: a command reading a
+            // large travel matrix otherwise makes one `pread` per 4 KiB page (6,500 calls for
+            // 773,000 pairs; perf showed the copies and the calls as a tenth of the command).
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
+        }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             return TerritoryDatabase(path: path, pool: pool)

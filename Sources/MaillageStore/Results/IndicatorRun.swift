@@ -61,19 +61,29 @@ extension TerritoryDatabase {
                     ISO8601DateFormatter().string(from: Date()), MaillageVersion.current,
                 ])
             let id = db.lastInsertedRowID
-            let numbers = try db.cachedStatement(
-                sql: "INSERT INTO indicator_value(run_id, zone_id, name, value) VALUES (?, ?, ?, ?)")
-            let texts = try db.cachedStatement(
-                sql: "INSERT INTO indicator_value(run_id, zone_id, name, text) VALUES (?, ?, ?, ?)")
-            for zone in run.values {
-                for (name, value) in zone.numbers.sorted(by: { $0.key < $1.key }) {
-                    try numbers.execute(arguments: [id, zone.zoneID, name, value])
-                }
-                for (name, value) in zone.texts.sorted(by: { $0.key < $1.key }) {
-                    try texts.execute(arguments: [id, zone.zoneID, name, value])
-                }
+            // Rows bound through SQLite's C interface, many per statement: one GRDB statement
+            // execution per value cost a tenth of an `access` command on 5,000 zones (perf).
+            let insert = MultiRowInsert(
+                db, head: "INSERT INTO indicator_value(run_id, zone_id, name, value, text) VALUES ", width: 5)
+            try insert.run(Self.storedRows(run.values)) { row, binder in
+                try binder.bind(Int(id))
+                try binder.bind(row.zoneID)
+                try binder.bind(row.name)
+                try binder.bind(row.number)
+                try binder.bind(row.text)
             }
             return id
+        }
+    }
+
+    /// The rows of `indicator_value`, zone by zone: numbers (NULL where missing), then texts,
+    /// each by name.
+    private static func storedRows(
+        _ values: [IndicatorRun.ZoneValues]
+    ) -> [(zoneID: String, name: String, number: Double?, text: String?)] {
+        values.flatMap { zone in
+            zone.numbers.sorted { $0.key < $1.key }.map { (zone.zoneID, $0.key, $0.value, nil as String?) }
+                + zone.texts.sorted { $0.key < $1.key }.map { (zone.zoneID, $0.key, nil as Double?, $0.value) }
         }
     }
 

@@ -19,13 +19,17 @@ enum PackedColumn {
 
     /// Appends `count` values read from a blob's bytes (SQLite's pointer, valid until the next
     /// step; not necessarily aligned for the values).
+    ///
+    /// One fill and one copy of the bytes: reading them value by value cost about a tenth of an
+    /// `access` command on a stored matrix (perf).
     @inline(__always)
     static func append<Value: BitwiseCopyable>(_ bytes: UnsafeRawPointer?, count: Int, to values: inout [Value]) {
         guard count > 0, let bytes else { return }
-        let raw = UnsafeRawBufferPointer(start: bytes, count: count * MemoryLayout<Value>.stride)
-        values.append(
-            contentsOf: (0..<count).lazy.map {
-                raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<Value>.stride, as: Value.self)
-            })
+        let start = values.count
+        let byteCount = count * MemoryLayout<Value>.stride
+        values.append(contentsOf: repeatElement(bytes.loadUnaligned(as: Value.self), count: count))
+        values.withUnsafeMutableBytes { target in
+            (target.baseAddress! + start * MemoryLayout<Value>.stride).copyMemory(from: bytes, byteCount: byteCount)
+        }
     }
 }

@@ -46,10 +46,11 @@ struct AccessIsochronesCommand: MaillageCommand {
     }
 
     func execute() throws {
-        let input = try options.input(global)
+        let study = try options.load(global)
+        let input = study.input
         let request = AccessRequest(
             method: .nearest, kinds: try options.kinds(), services: options.services(),
-            travel: try options.travelMode(limit: .infinity, input: input, global))
+            travel: try study.travel(limit: .infinity, options: options, global))
         var settings = Isochrones.Options(minutes: try limits())
         settings.gridKilometres = gridKm
         settings.perSite = perSite

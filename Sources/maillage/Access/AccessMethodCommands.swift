@@ -12,10 +12,11 @@ struct AccessNearestCommand: MaillageCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let input = try options.input(global)
+        let study = try options.load(global)
+        let input = study.input
         let request = AccessRequest(
             method: .nearest, kinds: try options.kinds(), services: options.services(),
-            travel: try options.travelMode(limit: .infinity, input: input, global))
+            travel: try study.travel(limit: .infinity, options: options, global))
         var parameters = options.recorded
         parameters.matrix = nil
         try options.runStudy(request, parameters: parameters, input: input, global: global)
@@ -38,10 +39,11 @@ struct AccessCoverageCommand: MaillageCommand {
     }
 
     func execute() throws {
-        let input = try options.input(global)
+        let study = try options.load(global)
+        let input = study.input
         let request = AccessRequest(
             method: .coverage(threshold: limit), kinds: try options.kinds(), services: options.services(),
-            travel: try options.travelMode(limit: limit, input: input, global))
+            travel: try study.travel(limit: limit, options: options, global))
         var parameters = options.recorded
         parameters.matrix = nil
         (parameters.limit, parameters.countedKinds) = ("\(limit)", options.kind)
@@ -76,7 +78,8 @@ protocol CatchmentMethodCommand: MaillageCommand {
 
 extension CatchmentMethodCommand {
     func execute() throws {
-        let input = try options.input(global)
+        let study = try options.load(global)
+        let input = study.input
         let method: FloatingCatchment
         do {
             let chosen = try Self.method.method(limit: catchment.limit, decay: catchment.decay)
@@ -91,7 +94,7 @@ extension CatchmentMethodCommand {
             method: .catchment(method), kinds: try options.kinds(), services: options.services(),
             capacity: supply.capacity,
             demand: try supply.demandMode(),
-            travel: try options.travelMode(limit: method.limit ?? 60, input: input, global),
+            travel: try study.travel(limit: method.limit ?? 60, options: options, global),
             per: supply.per, normalize: supply.normalize
         )
         var parameters = options.recorded
@@ -166,7 +169,8 @@ struct AccessGravityCommand: MaillageCommand {
     }
 
     func execute() throws {
-        let input = try options.input(global)
+        let study = try options.load(global)
+        let input = study.input
         let model: GravityModel
         do {
             guard
@@ -182,7 +186,7 @@ struct AccessGravityCommand: MaillageCommand {
         let request = AccessRequest(
             method: .gravity(model), kinds: try options.kinds(), services: options.services(),
             capacity: supply.capacity, demand: try supply.demandMode(),
-            travel: try options.travelMode(limit: limit, input: input, global), per: supply.per,
+            travel: try study.travel(limit: limit, options: options, global), per: supply.per,
             normalize: supply.normalize)
         // Every option the result depends on is recorded: the report labels the run from them.
         var parameters = options.recorded

@@ -76,6 +76,18 @@ struct AccessOptions: ParsableArguments {
         return try files.input(kinds: kinds(), global)
     }
 
+    /// The territory and, for a stored matrix, its travel times, read at once.
+    ///
+    /// The matrix does not depend on the command's limit, so it is read on a second thread while
+    /// the territory loads: the two readings are most of an `access --db` command (perf).
+    func load(_ global: GlobalOptions) throws -> LoadedStudy {
+        guard let db, travel == .matrix else { return LoadedStudy(input: try input(global), matrix: nil) }
+        try OutputGuard.check(output: out, role: "--out", against: OutputGuard.Input.database(db))
+        let database = try TerritoryDatabase.open(at: db)
+        let (territory, matrix) = try bothAtOnce({ try database.loadTerritory() }, { try matrixTravel(database) })
+        return LoadedStudy(input: StudyInput(territory: territory, database: database), matrix: matrix)
+    }
+
     func travelMode(limit: Double, input: StudyInput, _ global: GlobalOptions) throws -> AccessRequest.Travel {
         switch travel {
         case .line: return .line(try lineModel(input.database), limit: limit)

@@ -84,13 +84,14 @@ struct LocateCommand: MaillageCommand {
     }
 
     func execute() throws {
-        let input = try options.input(global)
+        let study = try options.load(global)
+        let input = study.input
         if !["zones", "actors"].contains(candidates) {
             try OutputGuard.check(
                 output: options.out, role: "--out", against: [.init(candidates, role: "--candidates file")])
         }
         let request = try locationRequest()
-        let travel = try options.travelMode(limit: request.travelReach, input: input, global)
+        let travel = try study.travel(limit: request.travelReach, options: options, global)
         let matrixName: String =
             switch travel {
             case .line: "the matrix"
