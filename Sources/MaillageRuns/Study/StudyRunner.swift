@@ -48,9 +48,12 @@ public enum StudyRunner {
             columns.insert(.init(name: "actor_id", values: .texts(nearest)), at: 1)
         }
         let table = ZoneTable(zoneIDs: result.zoneIDs, columns: columns)
-        try ZoneTableWriter.write(table, to: out, zones: territory.zones, delimiter: delimiter)
-
-        let runID = try input.database?.save(StudyRecord.run(result, parameters: parameters, territory: territory))
+        // The record (its inputs' fingerprint formats every zone) is made while the file is
+        // written; it is stored only once the file is.
+        let (_, record) = try bothAtOnce(
+            { try ZoneTableWriter.write(table, to: out, zones: territory.zones, delimiter: delimiter) },
+            { input.database == nil ? nil : StudyRecord.run(result, parameters: parameters, territory: territory) })
+        let runID = try record.flatMap { try input.database?.save($0) }
         return Outcome(
             result: result, runID: runID, summary: StudySummary(result, runID: runID, out: out),
             text: StudyRecord.summaryText(result))

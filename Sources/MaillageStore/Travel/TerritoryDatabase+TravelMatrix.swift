@@ -40,37 +40,19 @@ extension TerritoryDatabase {
             let count =
                 try Int.fetchOne(
                     db, sql: "SELECT coalesce(sum(pairs), 0) FROM travel_row WHERE matrix_id = ?", arguments: [id]) ?? 0
-            var origins: [UInt32] = []
-            var offsets = [0]
-            var destinations: [UInt32] = []
-            var minutes: [Double] = []
-            var km: [Double] = []
-            destinations.reserveCapacity(count)
-            minutes.reserveCapacity(count)
-            if distances { km.reserveCapacity(count) }
             let statement = try db.makeStatement(
                 sql: """
                     SELECT destinations, minutes, \(distances ? "km" : "NULL"), pairs, origin FROM travel_row WHERE matrix_id = ? ORDER BY origin
                     """)
-            try StoredTravelRows.forEachRow(statement, arguments: [id]) {
-                origin, pairs, destinationBytes, minuteBytes, kmBytes in
-                guard Int(origin) < endpoints.count else {
-                    throw DatabaseError(
-                        resultCode: .SQLITE_CORRUPT,
-                        message: "travel_row names origin \(origin) of \(endpoints.count) endpoints")
-                }
-                origins.append(origin)
-                PackedColumn.append(destinationBytes, count: pairs, to: &destinations)
-                PackedColumn.append(minuteBytes, count: pairs, to: &minutes)
-                if distances {
-                    if kmBytes != nil {
-                        PackedColumn.append(kmBytes, count: pairs, to: &km)
-                    } else {
-                        km.append(contentsOf: repeatElement(.nan, count: pairs))
-                    }
-                }
-                offsets.append(destinations.count)
+            let columns = try PackedColumnsReader(statement, arguments: [id], count: count, distances: distances)
+            if let outside = columns.origins.first(where: { Int($0) >= endpoints.count }) {
+                throw DatabaseError(
+                    resultCode: .SQLITE_CORRUPT,
+                    message: "travel_row names origin \(outside) of \(endpoints.count) endpoints")
             }
+            let (origins, offsets, destinations, minutes, km) = (
+                columns.origins, columns.offsets, columns.destinations, columns.minutes, columns.km ?? []
+            )
             if let outside = destinations.first(where: { Int($0) >= endpoints.count }) {
                 throw DatabaseError(
                     resultCode: .SQLITE_CORRUPT,
