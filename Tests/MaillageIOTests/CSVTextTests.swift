@@ -38,6 +38,16 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == CSVText.table(header: ["h1", "h2"], rows: rows))
     }
 
+    @Test func aNullEncodedValueIsWrittenAsNullWhenAbsent() throws {
+        struct Sample: Encodable {
+            @NullEncoded var missing: Double?
+            @NullEncoded var present: Int?
+            var left: Double?
+        }
+        // Synthesised encoding leaves an absent optional out (`left`); the wrapper keeps the key.
+        #expect(try JSONText.string(Sample(missing: nil, present: 3, left: nil)) == #"{"missing":null,"present":3}"#)
+    }
+
     @Test func jsonHasSortedKeysAndPlainSlashes() throws {
         struct Sample: Encodable {
             var zeta = 1

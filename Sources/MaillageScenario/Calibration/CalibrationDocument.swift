@@ -6,38 +6,39 @@ import MaillageFormats
 struct CalibrationDocument: Encodable {
     /// A target's observed and simulated values and their relative error.
     struct TargetFit: Encodable {
-        let target: String, observed: Double?, simulated: Double?, relativeError: Double?
+        let target: String
+        @NullEncoded var observed: Double?
+        @NullEncoded var simulated: Double?
+        @NullEncoded var relativeError: Double?
 
         enum CodingKeys: String, CodingKey {
             case target, observed, simulated
             case relativeError = "relative_error"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(target, forKey: .target)
-            try container.encode(observed, forKey: .observed)
-            try container.encode(simulated, forKey: .simulated)
-            try container.encode(relativeError, forKey: .relativeError)
-        }
     }
 
     let method: String, objective: String
-    let evaluations: Int, resumedEvaluations: Int, converged: Bool, bestObjective: Double?
+    let evaluations: Int, resumedEvaluations: Int, converged: Bool
+    @NullEncoded var bestObjective: Double?
     let fitted: [String: Double]
     let fitYear: Int, fit: [TargetFit]
-    let validationYear: Int?, validation: [TargetFit]
-    let siteValidation: SiteDocument?
+    @NullEncoded var validationYear: Int?
+    let validation: [TargetFit]
+    @NullEncoded var siteValidation: SiteDocument?
 
     /// The per-site validation: where, on what, and each measure against its goal.
     struct SiteDocument: Encodable {
         /// A measure, its goal and whether it is reached (null when it cannot be measured).
         struct Measure: Encodable {
-            let measure: String, value: Double?, goal: String, reached: Bool?
+            let measure: String
+            @NullEncoded var value: Double?
+            let goal: String
+            @NullEncoded var reached: Bool?
         }
 
         let year: Int, heldOut: Bool, holdoutZones: [String], holdoutSites: [String]
-        let series: [String: String], share80OfOldestBand: Double?
+        let series: [String: String]
+        @NullEncoded var share80OfOldestBand: Double?
         let sitesCompared: Int, excludedNoVisits: [String], measures: [Measure]
 
         enum CodingKeys: String, CodingKey {
@@ -50,19 +51,6 @@ struct CalibrationDocument: Encodable {
             case sitesCompared = "sites_compared"
             case excludedNoVisits = "excluded_no_visits"
             case measures
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(year, forKey: .year)
-            try container.encode(heldOut, forKey: .heldOut)
-            try container.encode(holdoutZones, forKey: .holdoutZones)
-            try container.encode(holdoutSites, forKey: .holdoutSites)
-            try container.encode(series, forKey: .series)
-            try container.encode(share80OfOldestBand, forKey: .share80OfOldestBand)
-            try container.encode(sitesCompared, forKey: .sitesCompared)
-            try container.encode(excludedNoVisits, forKey: .excludedNoVisits)
-            try container.encode(measures, forKey: .measures)
         }
     }
 
@@ -77,22 +65,6 @@ struct CalibrationDocument: Encodable {
         case validationYear = "validation_year"
         case validation
         case siteValidation = "site_validation"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(method, forKey: .method)
-        try container.encode(objective, forKey: .objective)
-        try container.encode(evaluations, forKey: .evaluations)
-        try container.encode(resumedEvaluations, forKey: .resumedEvaluations)
-        try container.encode(converged, forKey: .converged)
-        try container.encode(bestObjective, forKey: .bestObjective)
-        try container.encode(fitted, forKey: .fitted)
-        try container.encode(fitYear, forKey: .fitYear)
-        try container.encode(fit, forKey: .fit)
-        try container.encode(validationYear, forKey: .validationYear)
-        try container.encode(validation, forKey: .validation)
-        try container.encode(siteValidation, forKey: .siteValidation)
     }
 }
 

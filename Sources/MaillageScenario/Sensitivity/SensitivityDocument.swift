@@ -21,24 +21,26 @@ struct SensitivityDocument: Encodable {
 
     /// An indicator's mean and spread over the points, its share of variance from assumptions, its indices.
     struct Indicator: Encodable {
-        let name: String, mean: Double?, sd: Double?, assumptionShare: Double?, assumptionDriven: Bool?
+        let name: String
+        @NullEncoded var mean: Double?
+        @NullEncoded var sd: Double?
+        @NullEncoded var assumptionShare: Double?
+        @NullEncoded var assumptionDriven: Bool?
         let indices: [String: Indices]
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: NamedCodingKey.self)
-            try container.encode(name, forKey: "name")
-            try container.encode(mean, forKey: "mean")
-            try container.encode(sd, forKey: "sd")
-            try container.encode(assumptionShare, forKey: "assumption_share")
-            try container.encode(assumptionDriven, forKey: "assumption_driven")
-            try container.encode(indices, forKey: "indices")
+        enum CodingKeys: String, CodingKey {
+            case name, mean, sd
+            case assumptionShare = "assumption_share"
+            case assumptionDriven = "assumption_driven"
+            case indices
         }
     }
 
     let method: String, rangesFile: String, rangesHash: String
     let size: Int, levels: Int, points: Int, designSeed: UInt64
-    let seed: UInt64, replications: Int, days: Int, sample: Double?
-    let scenario: String?
+    let seed: UInt64, replications: Int, days: Int
+    @NullEncoded var sample: Double?
+    @NullEncoded var scenario: String?
     let assumptionRule: String
     let parameters: [Parameter]
     let indicators: [Indicator]
@@ -52,25 +54,6 @@ struct SensitivityDocument: Encodable {
         case seed, replications, days, sample, scenario
         case assumptionRule = "assumption_rule"
         case parameters, indicators
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(method, forKey: .method)
-        try container.encode(rangesFile, forKey: .rangesFile)
-        try container.encode(rangesHash, forKey: .rangesHash)
-        try container.encode(size, forKey: .size)
-        try container.encode(levels, forKey: .levels)
-        try container.encode(points, forKey: .points)
-        try container.encode(designSeed, forKey: .designSeed)
-        try container.encode(seed, forKey: .seed)
-        try container.encode(replications, forKey: .replications)
-        try container.encode(days, forKey: .days)
-        try container.encode(sample, forKey: .sample)
-        try container.encode(scenario, forKey: .scenario)
-        try container.encode(assumptionRule, forKey: .assumptionRule)
-        try container.encode(parameters, forKey: .parameters)
-        try container.encode(indicators, forKey: .indicators)
     }
 }
 
