@@ -42,11 +42,17 @@ public struct SimulationRun: Sendable, Equatable {
             public var name: String
             /// One value per zone, in ``ZoneTable/zoneIDs`` order; NaN is undefined.
             public var values: [Double]
+            /// The lower 95 % bounds, zone by zone (NaN or nil: no interval).
+            public var low: [Double]?
+            /// The upper 95 % bounds, zone by zone (NaN or nil: no interval).
+            public var high: [Double]?
 
-            /// A column.
-            public init(name: String, values: [Double]) {
+            /// A column, with its intervals when the run has them.
+            public init(name: String, values: [Double], low: [Double]? = nil, high: [Double]? = nil) {
                 self.name = name
                 self.values = values
+                self.low = low
+                self.high = high
             }
         }
 
@@ -64,10 +70,12 @@ public struct SimulationRun: Sendable, Equatable {
             let zones = zoneIDs.indices.sorted { zoneIDs[$0].utf8.lexicographicallyPrecedes(zoneIDs[$1].utf8) }
             for zone in zones {
                 for column in order {
+                    func bound(_ values: [Double]?) -> Double? { values.flatMap { $0[zone].isNaN ? nil : $0[zone] } }
                     try body(
                         Value(
                             scope: .zone, subjectID: zoneIDs[zone], replication: 0, name: columns[column].name,
-                            value: columns[column].values[zone]))
+                            value: columns[column].values[zone], low: bound(columns[column].low),
+                            high: bound(columns[column].high)))
                 }
             }
         }
@@ -192,7 +200,7 @@ extension TerritoryDatabase {
                 let number = value.value.flatMap { $0.isNaN ? nil : $0 }
                 try insert.execute(arguments: [
                     id, value.scope.rawValue, value.subjectID, value.replication, value.name,
-                    number, value.low, value.high,
+                    number, value.low.flatMap { $0.isNaN ? nil : $0 }, value.high.flatMap { $0.isNaN ? nil : $0 },
                 ])
             }
             if run.values.isInPrimaryKeyOrder {
