@@ -77,4 +77,18 @@ import Testing
         }
         #expect(try database.loadTerritory().actors.isEmpty)
     }
+
+    /// The GeoPackage's actors layer has the column when some actor has a year, and not otherwise.
+    @Test func theGeoPackageActorsLayerCarriesTheYear() throws {
+        let point = try GeoPoint(longitude: 1, latitude: 43)
+        let zone = try Zone(id: "Z1", name: "One", point: point)
+        let with = try Actor(id: "g1", kind: .gp, name: "A", point: point, practiceStartYear: 1990)
+        let without = try Actor(id: "g2", kind: .gp, name: "B", point: point)
+        let layer = try TerritoryGeoPackage(territory: Territory(name: "t", zones: [zone], actors: [with, without]))
+            .actors()
+        let column = try #require(layer.fields.firstIndex { $0.name == "practice_start_year" })
+        #expect(layer.features.map { "\($0.values[column])" } == ["integer(1990)", "null"])
+        let plain = try TerritoryGeoPackage(territory: Territory(name: "t", zones: [zone], actors: [without])).actors()
+        #expect(!plain.fields.contains { $0.name == "practice_start_year" })
+    }
 }
