@@ -27,7 +27,8 @@ import Testing
               - close: hospital-000001
                 from: 2026-03-01
                 until: 2026-06-01
-              - open: {id: new-msp, kind: msp, name: MSP du Lac, lat: 46.5, lon: 2.3, capacity: {fte: 4}}
+              - open: {id: new-msp, kind: msp, name: MSP du Lac, lat: 46.5, lon: 2.3, capacity: {fte: 4},
+                  practice_start_year: 2024}
                 from: 30
               - capacity: {actor: gp-000012, fte: 0}
                 from: 2026-02-01
@@ -48,6 +49,11 @@ import Testing
         #expect(scenario.changes[0].value == .closeActor(id: "hospital-000001", day: 59, until: 151))
         #expect(scenario.changes[0].line == 13)
         #expect(scenario.changes[1].value.day == 30)
+        if case .openActor(let actor, _) = scenario.changes[1].value {
+            #expect(actor.practiceStartYear == 2024)
+        } else {
+            Issue.record("expected an opened actor, got \(scenario.changes[1].value)")
+        }
         #expect(scenario.changes[2].value == .setCapacity(actorID: "gp-000012", try Capacity(.fte, 0), day: 31))
         #expect(
             scenario.events[0].value == .demandSurge(zones: ["Z00001", "Z00002"], factor: 1.5, day: 181, until: 226))

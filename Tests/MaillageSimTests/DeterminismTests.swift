@@ -15,9 +15,17 @@ import Testing
 
     /// Every value as its bit pattern, so that NaN compares equal to NaN.
     func fingerprint(_ result: SimulationResult) -> [UInt64] {
-        result.territory.flatMap { $0.values.map(\.bitPattern) }
-            + result.zoneColumns.flatMap { $0.values.map(\.bitPattern) }
-            + result.actors.flatMap { [$0.contacts.bitPattern, $0.usedDays.bitPattern, $0.occupancy.bitPattern] }
+        var bits: [UInt64] = result.territory.flatMap { $0.values.map(\.bitPattern) }
+        bits += result.zoneColumns.flatMap { $0.values.map(\.bitPattern) }
+        bits += result.actors.flatMap { [$0.contacts.bitPattern, $0.usedDays.bitPattern, $0.occupancy.bitPattern] }
+        bits += result.zoneIntervals.flatMap { ($0.low + $0.high).map(\.bitPattern) }
+        for row in result.actors {
+            for name in row.intervals.keys.sorted() {
+                let interval = row.intervals[name]!
+                bits += [interval.low.bitPattern, interval.high.bitPattern]
+            }
+        }
+        return bits
     }
 
     @Test func sameSeedSameResultsWhateverTheThreads() throws {

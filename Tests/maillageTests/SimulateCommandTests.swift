@@ -92,6 +92,64 @@ import Testing
         #expect(try storedRuns() == 3)
     }
 
+    /// One replication writes the columns it always wrote; two or more add each value's interval
+    /// beside it (`NAME_ci_low`, `NAME_ci_high`) and store it in `ci_low`/`ci_high`.
+    @Test func intervalColumnsComeWithTwoReplicationsOnly() throws {
+        #expect(try simulate("--replications", "1", "--out", path("one")).status == 0)
+        #expect(try simulate("--replications", "2", "--out", path("two")).status == 0)
+        func header(_ file: String) throws -> [String] {
+            let text = try String(contentsOfFile: path(file), encoding: .utf8)
+            return text.prefix { !$0.isNewline }.split(separator: ",").map(String.init)
+        }
+        let oneActors = try header("one/actors.csv")
+        #expect(
+            oneActors == [
+                "site_id", "lat", "lon", "kind", "contacts", "capacity_days", "used_days", "occupancy",
+                "estimated_beds",
+                "emergency_arrivals", "emergency_wait_minutes_mean", "left_without_being_seen_share",
+                "boarding_patients", "boarding_hours", "transfers_out", "transfers_in", "patients_lost",
+                "discharges_delayed", "discharge_delay_days",
+            ])
+        let oneZones = try header("one/zones.csv")
+        #expect(!oneZones.contains { $0.hasSuffix("_ci_low") || $0.hasSuffix("_ci_high") })
+        // Two replications: every value column followed by its two bounds.
+        let twoZones = try header("two/zones.csv")
+        let expected: [String] = oneZones.dropFirst().flatMap { name -> [String] in
+            [name, name + "_ci_low", name + "_ci_high"]
+        }
+        #expect(twoZones == ["zone_id"] + expected)
+        let twoActors = try header("two/actors.csv")
+        let bounded = oneActors.dropFirst(4).filter { $0 != "estimated_beds" }
+        #expect(twoActors.count == oneActors.count + 2 * bounded.count)
+        for name in bounded {
+            let index = try #require(twoActors.firstIndex(of: name))
+            #expect(Array(twoActors[index..<(index + 3)]) == [name, name + "_ci_low", name + "_ci_high"])
+        }
+        // Stored: run 1 (one replication) has no zone or actor interval, run 2 has them, and
+        // sqlite3 reads the zones.csv bounds back.
+        #expect(
+            try query("SELECT count(ci_low) FROM simulation_value WHERE run_id = 1 AND scope <> 'territory'") == "0")
+        let stored = try query(
+            "SELECT subject_id, value, ci_low, ci_high FROM simulation_value WHERE run_id = 2 AND scope = 'zone' "
+                + "AND name = 'gp_contacts' ORDER BY subject_id LIMIT 1"
+        ).split(separator: "|").map(String.init)
+        let rows = try String(contentsOfFile: path("two/zones.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)
+        let column = try #require(twoZones.firstIndex(of: "gp_contacts"))
+        let row = try #require(
+            rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+                .first { String($0[0]) == stored.first })
+        #expect(stored.count == 4)
+        for (offset, text) in stored.dropFirst().enumerated() {
+            let fromFile = try #require(Double(String(row[column + offset])))
+            #expect(abs(fromFile - (Double(text) ?? .nan)) <= 1e-9 * max(1, abs(fromFile)))
+        }
+        #expect((Double(stored[2]) ?? .nan) < (Double(stored[3]) ?? .nan))
+        #expect(
+            try query(
+                "SELECT count(*) FROM simulation_value WHERE run_id = 2 AND scope = 'actor' AND ci_low IS NOT NULL")
+                != "0")
+    }
+
     @Test func jsonPrintsTheTerritoryIndicators() throws {
         let result = try simulate("--replications", "3", "--out", path("j"), "--json")
         #expect(result.status == 0, "\(result.stderr)")

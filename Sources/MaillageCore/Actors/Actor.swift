@@ -18,14 +18,21 @@ public struct Actor: Sendable, Hashable, Identifiable {
     public let sourceReference: String?
     /// The coordinates as the source gave them, before conversion to WGS84.
     public let sourcePosition: SourcePosition?
+    /// The year its practitioner started practising (RPPS, a professional order's register), when
+    /// known: GP retirement rates by years in practice read it.
+    public let practiceStartYear: Int?
+
+    /// The years a practice start year may take (those of `observed_value` too).
+    public static let practiceStartYears = 1900...2200
 
     /// Makes an actor, refusing what no file may hold.
     ///
-    /// - Throws: ``ValidationError`` for a malformed id or zone id, a measure given twice, or a malformed service.
+    /// - Throws: ``ValidationError`` for a malformed id or zone id, a measure given twice, a malformed
+    ///   service, or a practice start year outside 1900–2200.
     public init(
         id: String, kind: ActorKind, name: String, point: GeoPoint, zoneID: String? = nil,
         capacities: [Capacity] = [], services: [String] = [], sourceReference: String? = nil,
-        sourcePosition: SourcePosition? = nil
+        sourcePosition: SourcePosition? = nil, practiceStartYear: Int? = nil
     ) throws {
         try ValidationError.checkIdentifier(id, field: "actor.id")
         if let zoneID { try ValidationError.checkIdentifier(zoneID, field: "actor.zone_id") }
@@ -36,6 +43,11 @@ public struct Actor: Sendable, Hashable, Identifiable {
         for service in services {
             try ValidationError.checkIdentifier(service, field: "actor.services")
         }
+        if let year = practiceStartYear, !Self.practiceStartYears.contains(year) {
+            throw ValidationError(
+                field: "actor.practice_start_year",
+                reason: "\(year) for actor \(id) is not a year between 1900 and 2200")
+        }
         self.id = IdentifierText.normalised(id)
         self.kind = kind
         self.name = name
@@ -45,6 +57,7 @@ public struct Actor: Sendable, Hashable, Identifiable {
         self.services = Array(Set(services)).sorted()
         self.sourceReference = sourceReference
         self.sourcePosition = sourcePosition
+        self.practiceStartYear = practiceStartYear
     }
 
     /// The capacity in a measure, or nil when the actor has none in it.

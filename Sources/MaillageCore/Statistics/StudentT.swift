@@ -31,9 +31,21 @@ public enum StudentT {
         let n = Double(defined.count)
         let mean = defined.reduce(0, +) / n
         guard defined.count >= 2 else { return (mean, nil, nil, defined.count) }
-        let variance = defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        let half = quantile975(df: defined.count - 1) * (variance / n).squareRoot()
+        let squares = defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let half = halfWidth(squaredDeviations: squares, count: defined.count)
         return (mean, mean - half, mean + half, defined.count)
+    }
+
+    /// The half-width of the 95 % interval of a mean of `count` values whose squared deviations
+    /// from their mean sum to `squaredDeviations` (NaN below two values).
+    ///
+    /// Per-zone and per-actor intervals accumulate the sum in place, one replication at a time,
+    /// and call this: the same arithmetic as ``summary(_:)``, so the bits agree.
+    public static func halfWidth(squaredDeviations: Double, count: Int) -> Double {
+        guard count >= 2 else { return .nan }
+        let n = Double(count)
+        let variance = squaredDeviations / (n - 1)
+        return quantile975(df: count - 1) * (variance / n).squareRoot()
     }
 
     /// P(|T| ≥ t) for t ≥ 0: the regularized incomplete beta I_{ν/(ν+t²)}(ν/2, 1/2).

@@ -12,6 +12,8 @@ extension Territory {
         for actor in actors {
             mix("\(actor.id),\(actor.kind),\(actor.point.longitude),\(actor.point.latitude),\(actor.services)")
             for capacity in actor.capacities { mix("\(capacity.measure)=\(capacity.value)") }
+            // Mixed only when given, so that territories without it keep the fingerprints they had.
+            if let year = actor.practiceStartYear { mix("practice_start_year=\(year)") }
         }
         for link in links { mix("\(link.from) \(link.kind) \(link.to) \(link.strength)") }
         extra.forEach(mix)

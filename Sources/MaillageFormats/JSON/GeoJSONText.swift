@@ -37,8 +37,10 @@ package enum GeoJSONText {
             + #","properties":{"# + members + "}}"
     }
 
-    /// Writes a FeatureCollection, one feature per line.
-    package static func writeCollection(_ features: [String], to stream: BufferedFileStream) throws {
+    /// Writes a FeatureCollection, one feature per line; a lazy sequence keeps one feature's text in memory at a time.
+    package static func writeCollection<Features: Sequence<String>>(_ features: Features, to stream: BufferedFileStream)
+        throws
+    {
         try stream.write(#"{"type":"FeatureCollection","features":["# + "\n")
         for (index, feature) in features.enumerated() {
             try stream.write((index > 0 ? ",\n" : "") + feature)

@@ -8,7 +8,8 @@ import MaillageStore
 /// Columns: `id`, `kind` (or `--kind`), `name`, `lat`/`lon` (or `x`/`y` with `--crs`), and
 /// optionally `zone_id`, `services` (`;`- or `|`-separated), `source_ref`, and capacities as
 /// `capacity.<measure>` (`capacity.fte`, `capacity.beds`…). A capacity column named
-/// `capacity.<measure>.estimated` (0/1) marks that measure's values as estimated.
+/// `capacity.<measure>.estimated` (0/1) marks that measure's values as estimated, and
+/// `practice_start_year` the year a GP started practising (`1994`, `1994-09-01` or `01/09/1994`).
 public struct ActorsImporter {
     /// How the CSV is read: delimiter, encoding, header.
     public var csv = CSVOptions()
@@ -45,6 +46,7 @@ public struct ActorsImporter {
                 name: column, measure: measure,
                 estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
         }
+        let practiceYear = file.hasColumn(Self.practiceStartYearColumn)
 
         try database.transaction { writer in
             let ledger = try RowLedger(writer)
@@ -54,7 +56,9 @@ public struct ActorsImporter {
                 if report.rowsRead % Self.progressInterval == 0 { onProgress?(report.rowsRead) }
                 let actor: Actor
                 do {
-                    actor = try readActor(record, positions: positions, capacities: capacityColumns)
+                    actor = try readActor(
+                        record, positions: positions, capacities: capacityColumns,
+                        practiceYear: practiceYear)
                 } catch {
                     try batch.check()  // an earlier row's error comes first
                     throw error
@@ -102,7 +106,34 @@ public struct ActorsImporter {
         let estimated: String?
     }
 
-    private func readActor(_ record: Record, positions: PositionReader, capacities: [CapacityColumn]) throws -> Actor {
+    /// The column of the year a practitioner started practising.
+    static let practiceStartYearColumn = "practice_start_year"
+
+    /// A practice start year: `1994`, or the year of a date as `1994-09-01` or `01/09/1994` (RPPS
+    /// and professional orders' registers write dates).
+    static func practiceStartYear(_ record: Record) throws -> Int? {
+        guard let text = record.string(practiceStartYearColumn) else { return nil }
+        let digits = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
+        let year: Substring? =
+            switch digits.count {
+            case 1: digits[0]
+            case 3 where text.contains("-"): digits[0]
+            case 3: digits[2]
+            default: nil
+            }
+        guard let year, year.count == 4, digits.allSatisfy({ $0.allSatisfy(\.isASCII) && Int($0) != nil }),
+            let value = Int(year), Actor.practiceStartYears.contains(value)
+        else {
+            throw record.error(
+                practiceStartYearColumn, value: text,
+                expected: "the year practice started, between 1900 and 2200 (1994, 1994-09-01 or 01/09/1994)")
+        }
+        return value
+    }
+
+    private func readActor(
+        _ record: Record, positions: PositionReader, capacities: [CapacityColumn], practiceYear: Bool
+    ) throws -> Actor {
         let id = try record.required("id")
         do {
             let kindText = record.string("kind")
@@ -125,7 +156,8 @@ public struct ActorsImporter {
             return try Actor(
                 id: id, kind: actorKind, name: record.string("name") ?? id, point: point,
                 zoneID: record.string("zone_id"), capacities: values, services: services,
-                sourceReference: record.string("source_ref"), sourcePosition: source
+                sourceReference: record.string("source_ref"), sourcePosition: source,
+                practiceStartYear: practiceYear ? try Self.practiceStartYear(record) : nil
             )
         } catch let error as ValidationError {
             throw ImportError(error, file: record.file, line: record.line)
@@ -148,11 +180,14 @@ extension ActorsImporter {
                 name: column, measure: measure,
                 estimated: file.hasColumn(column + ".estimated") ? column + ".estimated" : nil)
         }
+        let practiceYear = file.hasColumn(Self.practiceStartYearColumn)
         var actors: [Actor] = []
         var lines: [String: Int] = [:]
         try file.forEachRecord { record in
             report.rowsRead += 1
-            let actor = try readActor(record, positions: positions, capacities: capacityColumns)
+            let actor = try readActor(
+                record, positions: positions, capacities: capacityColumns,
+                practiceYear: practiceYear)
             if let first = lines.updateValue(record.line, forKey: actor.id) {
                 throw ImportError(
                     file: path, line: record.line, field: "id", value: actor.id,

@@ -3,7 +3,7 @@ import MaillageFormats
 
 /// Actors as the actors importer reads them back: `id, kind, name, lat, lon, zone_id,
 /// services, capacity.<measure>[, capacity.<measure>.estimated]`, plus `source_ref, source_x,
-/// source_y, source_crs` when the source is asked for.
+/// source_y, source_crs` when the source is asked for, and `practice_start_year` when some actor has one.
 struct ActorsExport {
     let actors: [Actor]
     let includeSource: Bool
@@ -25,10 +25,15 @@ struct ActorsExport {
                 ["capacity.\($0.measure)"] + ($0.hasEstimates ? ["capacity.\($0.measure).estimated"] : [])
             }
             + (includeSource ? Self.sourceColumns : [])
+            + (hasPracticeStartYears ? ["practice_start_year"] : [])
     }
+
+    /// Whether some actor has a practice start year (files without any keep the columns they always had).
+    var hasPracticeStartYears: Bool { actors.contains { $0.practiceStartYear != nil } }
 
     func rows(_ write: ([String]) throws -> Void) throws {
         let measures = self.measures
+        let practiceYears = hasPracticeStartYears
         for actor in actors {
             var row = [
                 actor.id, actor.kind.rawValue, actor.name,
@@ -46,6 +51,7 @@ struct ActorsExport {
                     actor.sourcePosition.map { NumberText.format($0.y) } ?? "", actor.sourcePosition?.crs ?? "",
                 ]
             }
+            if practiceYears { row.append(actor.practiceStartYear.map { String($0) } ?? "") }
             try write(row)
         }
     }
@@ -67,6 +73,7 @@ struct ActorsExport {
                     ("source_y", .number(actor.sourcePosition?.y)), ("source_crs", .string(actor.sourcePosition?.crs)),
                 ]
             }
+            if let year = actor.practiceStartYear { properties.append(("practice_start_year", .number(Double(year)))) }
             return GeoJSONText.feature(id: actor.id, geometry: GeoJSONText.point(actor.point), properties: properties)
         }
     }

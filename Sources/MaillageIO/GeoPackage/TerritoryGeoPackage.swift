@@ -153,6 +153,8 @@ public struct TerritoryGeoPackage {
     }
 
     func actors() throws -> GeoPackageLayer {
+        // The column only when some actor has a practice start year: other territories keep their layer.
+        let years = territory.actors.contains { $0.practiceStartYear != nil }
         let measures = Array(Set(territory.actors.flatMap { $0.capacities.map(\.measure) })).sorted {
             $0.rawValue < $1.rawValue
         }
@@ -162,6 +164,7 @@ public struct TerritoryGeoPackage {
                 .init("services", .text),
             ]
             + measures.map { .init("capacity_\($0.rawValue)", .real) }
+            + (years ? [.init("practice_start_year", .integer)] : [])
         let features = try territory.actors.map { actor in
             let position = try xy(actor.point)
             return GeoPackageLayer.Feature(
@@ -170,7 +173,8 @@ public struct TerritoryGeoPackage {
                     .text(actor.id), .text(actor.kind.rawValue), .text(actor.name),
                     actor.zoneID.map { .text($0) } ?? .null,
                     .text(actor.services.joined(separator: ";")),
-                ] + measures.map { .number(actor.capacity($0)?.value) })
+                ] + measures.map { .number(actor.capacity($0)?.value) }
+                    + (years ? [actor.practiceStartYear.map { .integer(Int64($0)) } ?? .null] : []))
         }
         return GeoPackageLayer(
             name: "actors", description: "Care actors: kind, capacities, services", geometryType: .point,

@@ -18,28 +18,57 @@ public enum SimulationOutput {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
         try RunJSON.write(SimulationSummary(result, request: request, runID: nil), to: path("territory.json"))
-        let table = ZoneTable(
-            zoneIDs: result.zoneIDs,
-            columns: result.zoneColumns.map { .init(name: $0.name, values: .numbers($0.values)) })
+        let table = zoneTable(result)
         try ZoneTableWriter.write(table, to: path("zones.csv"), zones: request.territory.zones)
         try ZoneTableWriter.write(table, to: path("zones.geojson"), zones: request.territory.zones)
-        let sites = result.actors.map { row in
-            SiteList.Site(
-                id: row.actor.id, point: row.actor.point,
-                properties: [
-                    ("kind", row.actor.kind.rawValue), ("contacts", number(row.contacts)),
-                    ("capacity_days", number(row.capacityDays)),
-                    ("used_days", number(row.usedDays)), ("occupancy", number(row.occupancy)),
-                    ("estimated_beds", row.actor.kind == .hospital ? (row.estimatedBeds ? "1" : "0") : ""),
-                ]
-                    + SimulationResult.ActorRow.pressureNames.map { name in
-                        (name, row.pressure.first { $0.name == name }.map { number($0.value) } ?? "")
-                    })
-        }
+        let sites = result.actors.map { site($0, intervals: request.replications >= 2) }
         try SiteList(sites: sites).write(to: path("actors.csv"))
         try TextFile.write(
             ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n", to: path("parameters.json"))
         try writeOccupancy(result.occupancy, to: path("occupancy.csv"))
+    }
+
+    /// The suffixes of an interval's bounds, as in the GeoPackage's simulation layers.
+    public static let intervalSuffixes = (low: "_ci_low", high: "_ci_high")
+
+    /// zones.csv and zones.geojson: each indicator's mean, followed from two replications on by its
+    /// 95 % interval in `NAME_ci_low` and `NAME_ci_high` (empty where fewer than two replications
+    /// define the value); one replication writes the means alone, as before intervals existed.
+    static func zoneTable(_ result: SimulationResult) -> ZoneTable {
+        var columns: [ZoneTable.Column] = []
+        for (index, column) in result.zoneColumns.enumerated() {
+            columns.append(.init(name: column.name, values: .numbers(column.values)))
+            if index < result.zoneIntervals.count {
+                let interval = result.zoneIntervals[index]
+                columns.append(.init(name: column.name + intervalSuffixes.low, values: .numbers(interval.low)))
+                columns.append(.init(name: column.name + intervalSuffixes.high, values: .numbers(interval.high)))
+            }
+        }
+        return ZoneTable(zoneIDs: result.zoneIDs, columns: columns)
+    }
+
+    /// An actor's line of actors.csv: each value followed, when `intervals`, by its bounds
+    /// (`NAME_ci_low`, `NAME_ci_high`; empty when the value has no interval).
+    static func site(_ row: SimulationResult.ActorRow, intervals: Bool) -> SiteList.Site {
+        func measure(_ name: String, _ value: Double?) -> [(String, String)] {
+            let cell = (name, value.map(number) ?? "")
+            guard intervals else { return [cell] }
+            let interval = row.intervals[name]
+            return [
+                cell, (name + intervalSuffixes.low, interval.map { number($0.low) } ?? ""),
+                (name + intervalSuffixes.high, interval.map { number($0.high) } ?? ""),
+            ]
+        }
+        let activity = zip(
+            SimulationResult.ActorRow.activityNames, [row.contacts, row.capacityDays, row.usedDays, row.occupancy])
+        let pressure = SimulationResult.ActorRow.pressureNames.map { name in
+            (name, row.pressure.first { $0.name == name }?.value)
+        }
+        return SiteList.Site(
+            id: row.actor.id, point: row.actor.point,
+            properties: [("kind", row.actor.kind.rawValue)] + activity.flatMap { measure($0.0, $0.1) }
+                + [("estimated_beds", row.actor.kind == .hospital ? (row.estimatedBeds ? "1" : "0") : "")]
+                + pressure.flatMap { measure($0.0, $0.1) })
     }
 
     /// occupancy.csv: per day (0 = the start date) and role, capacity used and offered

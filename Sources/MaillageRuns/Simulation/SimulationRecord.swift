@@ -36,12 +36,20 @@ public enum SimulationRecord {
                 ]
                 + row.pressure.map { ($0.name, $0.value) }
             for (name, value) in measures {
-                actors.append(.init(scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value))
+                let interval = row.intervals[name]
+                actors.append(
+                    .init(
+                        scope: .actor, subjectID: row.actor.id, replication: 0, name: name, value: value,
+                        low: interval?.low, high: interval?.high))
             }
         }
         let values = actors.sorted { $0.precedes($1) } + territory.sorted { $0.precedes($1) }
         let zoneTable = SimulationRun.ZoneTable(
-            zoneIDs: result.zoneIDs, columns: result.zoneColumns.map { .init(name: $0.name, values: $0.values) })
+            zoneIDs: result.zoneIDs,
+            columns: result.zoneColumns.enumerated().map { index, column in
+                let interval = index < result.zoneIntervals.count ? result.zoneIntervals[index] : nil
+                return .init(name: column.name, values: column.values, low: interval?.low, high: interval?.high)
+            })
         let parameters = ParameterFile.canonicalJSON(request.parameters)
         return SimulationRun(
             parameters: parameters, events: eventsJSON, days: request.days, seed: String(request.seed),

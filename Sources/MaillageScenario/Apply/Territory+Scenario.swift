@@ -33,7 +33,7 @@ extension Territory {
                         id: actor.id, kind: actor.kind, name: actor.name, point: actor.point, zoneID: actor.zoneID,
                         capacities: actor.capacities.filter { $0.measure != capacity.measure } + [capacity],
                         services: actor.services, sourceReference: actor.sourceReference,
-                        sourcePosition: actor.sourcePosition
+                        sourcePosition: actor.sourcePosition, practiceStartYear: actor.practiceStartYear
                     )
                 } catch let error as ValidationError { throw fail(error.description) }
             case .addLink(let link, let from):

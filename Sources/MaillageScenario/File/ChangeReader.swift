@@ -169,7 +169,8 @@ enum ChangeReader {
             name: body.optional("name")?.string() ?? body.required("id").string(),
             point: GeoPoint(longitude: body.required("lon").double(), latitude: body.required("lat").double()),
             zoneID: body.optional("zone_id")?.string(), capacities: capacities,
-            services: body.optional("services")?.strings() ?? []
+            services: body.optional("services")?.strings() ?? [],
+            practiceStartYear: body.optional("practice_start_year")?.int()
         )
     }
 }

@@ -19,14 +19,22 @@ public struct ParameterPoint: Sendable {
         self.ranges = ranges
         let flat = try Self.flatValues(base)
         baseValues = flat
+        let unset = try Self.unsetTables(base)
         for range in ranges {
-            let known = flat[range.name] != nil || flat.keys.contains { $0.hasPrefix(range.name + ".") }
+            // An entry of a table unset by default (`gp.retirement_rate_by_years_in_practice.35`) sets that
+            // entry alone.
+            let inUnsetTable = unset.contains { range.name.hasPrefix($0 + ".") }
+            let known = flat[range.name] != nil || flat.keys.contains { $0.hasPrefix(range.name + ".") } || inUnsetTable
             guard known else {
                 throw SimulationError.invalidParameter(
                     name: range.name,
                     reason: "is not a numeric simulation parameter (see data/simulation-parameters.json)")
             }
-            if range.mode == .absolute, flat[range.name] == nil {
+            if inUnsetTable, range.mode == .scale {
+                throw SimulationError.invalidParameter(
+                    name: range.name, reason: "has no default value to scale: give range: [low, high]")
+            }
+            if range.mode == .absolute, flat[range.name] == nil, !inUnsetTable {
                 throw SimulationError.invalidParameter(
                     name: range.name, reason: "is a table: give scale: [low, high] to scale all its values")
             }
@@ -65,6 +73,15 @@ public struct ParameterPoint: Sendable {
         var flat: [String: Double] = [:]
         flatten(try JSONSerialization.jsonObject(with: JSONEncoder().encode(parameters)), prefix: "", into: &flat)
         return flat
+    }
+
+    /// The dotted names of the parameters whose default is null (tables a file may set).
+    static func unsetTables(_ parameters: SimulationParameters) throws -> [String] {
+        func walk(_ object: Any, _ prefix: String) -> [String] {
+            guard let dictionary = object as? [String: Any] else { return object is NSNull ? [prefix] : [] }
+            return dictionary.flatMap { key, value in walk(value, prefix.isEmpty ? key : "\(prefix).\(key)") }
+        }
+        return walk(try JSONSerialization.jsonObject(with: JSONEncoder().encode(parameters)), "")
     }
 
     private static func flatten(_ object: Any, prefix: String, into flat: inout [String: Double]) {

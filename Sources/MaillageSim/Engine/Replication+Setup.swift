@@ -94,16 +94,33 @@ extension Replication {
         return order
     }
 
-    /// GPs retiring at `retirement_rate_per_year` from the start date: each one's day is drawn
-    /// from its own stream; from it the GP has no slots and its patients look for another.
+    /// GPs retiring from the start date, each one's day drawn from its own stream: at
+    /// `retirement_rate_by_years_in_practice` when it is set and the GP's practice start year is
+    /// known (its band following its years in practice as the run goes on), at
+    /// `retirement_rate_per_year` otherwise. From that day the GP has no slots and its patients
+    /// look for another.
     mutating func drawRetirements() -> SlotChanges {
         var changes = schedule.gpSlotChanges
         let rate = settings.gp.retirementRatePerYear / 365
-        guard rate > 0 else { return changes }
+        let hazard = RetirementHazard(bands: settings.gp.retirementBands)
+        guard rate > 0 || hazard.bands.contains(where: { $0.ratePerYear > 0 }) else { return changes }
+        let startDay = (try? settings.startDay()) ?? 0
         for provider in 0..<network.gp.count {
             var rng = SplitMix64(seed: streamKey ^ SplitMix64.mix(UInt64(provider) &+ 0x5EED), stream: 7)
             let u = Double(rng.next() >> 11) * 0x1.0p-53
-            let day = warmUpDays + Int(-log1p(-u) / rate)
+            let day: Int
+            if !hazard.bands.isEmpty, let year = network.territory.actors[network.gp.actors[provider]].practiceStartYear
+            {
+                let years = RetirementHazard.yearsInPractice(startedIn: year, startDay: startDay)
+                guard
+                    let after = hazard.day(
+                        exposure: -log1p(-u), yearsAtStart: years, horizon: Double(totalDays - warmUpDays))
+                else { continue }
+                day = warmUpDays + Int(after)
+            } else {
+                guard rate > 0 else { continue }
+                day = warmUpDays + Int(-log1p(-u) / rate)
+            }
             guard day < totalDays else { continue }
             changes[provider, default: []].append((day, bookDays, 0))
             conditions.drawnActions[day, default: []] += [

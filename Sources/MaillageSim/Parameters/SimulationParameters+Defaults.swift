@@ -44,7 +44,8 @@ extension SimulationParameters {
             toleranceChronicDays: 21, toleranceAcuteDays: 2, toleranceFollowUpDays: 7,
             acuteToEmergencyWithoutSlot: 0.35, chronicToEmergencyWithoutSlot: 0.02,
             // Finding a new declared doctor takes weeks to months where lists are full (an assumption).
-            reattachmentDelay: .exponential(mean: 60), retirementRatePerYear: 0, closureDaysBeforePatientsLeave: 30
+            reattachmentDelay: .exponential(mean: 60), retirementRatePerYear: 0,
+            retirementRateByYearsInPractice: nil, closureDaysBeforePatientsLeave: 30
         ),
         specialist: SpecialistParameters(
             consultationsPerFTEDay: 20, toleranceDays: 45,

@@ -21,6 +21,7 @@ extension SimulationParameters {
         try emergency.unmetReturnDelay.validate("emergency.unmet_return_delay")
         try gp.reattachmentDelay.validate("gp.reattachment_delay")
         try Check.nonNegative(gp.retirementRatePerYear, "gp.retirement_rate_per_year")
+        try Check.retirementBands(gp.retirementRateByYearsInPractice, "gp.retirement_rate_by_years_in_practice")
         try Check.integer(gp.closureDaysBeforePatientsLeave, "gp.closure_days_before_patients_leave", in: 1...36_500)
         try Check.bands(
             homeCare.ssiadEntryFromHomePerYear, "home_care.ssiad_entry_from_home_per_year", probability: false)

@@ -1,7 +1,7 @@
 import MaillageCore
 
-/// A run's indicators: territory-wide with 95 % intervals over replications, per zone and
-/// per actor as means over replications.
+/// A run's indicators: territory-wide, per zone and per actor, means over replications with
+/// their Student-t 95 % intervals when there are two replications or more.
 public struct SimulationResult: Sendable {
     /// One territory-wide indicator: the mean over replications and its Student-t 95 % interval
     /// (nil with one replication), and each replication's value.
@@ -18,7 +18,15 @@ public struct SimulationResult: Sendable {
         public var values: [Double]
     }
 
-    /// One actor's activity, means over replications.
+    /// A 95 % interval over replications.
+    public struct Interval: Sendable, Equatable {
+        /// The lower bound.
+        public var low: Double
+        /// The upper bound.
+        public var high: Double
+    }
+
+    /// One actor's activity, means over replications of each replication's value.
     public struct ActorRow: Sendable {
         /// The actor.
         public var actor: Actor
@@ -35,6 +43,12 @@ public struct SimulationResult: Sendable {
         /// Emergency departments and hospitals: crowding, boarding, transfers and delayed discharges
         /// (names as in ``ActorRow/pressureNames``, means over replications; NaN when undefined).
         public var pressure: [(name: String, value: Double)] = []
+        /// The 95 % interval of each value above by its name (`contacts`, `occupancy`, a pressure
+        /// name), from two replications on; none when fewer than two replications define the value.
+        public var intervals: [String: Interval] = [:]
+
+        /// The names of the values an actor row always carries, in order, before its pressure.
+        public static let activityNames = ["contacts", "capacity_days", "used_days", "occupancy"]
 
         /// The pressure values an actor row carries, in order.
         public static let pressureNames = [
@@ -50,6 +64,9 @@ public struct SimulationResult: Sendable {
     public var zoneIDs: [String]
     /// Zone indicators, means over replications (NaN = undefined).
     public var zoneColumns: [(name: String, values: [Double])]
+    /// The 95 % intervals of ``zoneColumns``, column by column and zone by zone (NaN where fewer than
+    /// two replications define the value); empty with one replication.
+    public var zoneIntervals: [(low: [Double], high: [Double])]
     /// One row per actor.
     public var actors: [ActorRow]
     /// The number of simulated people (after sampling).
@@ -85,60 +102,9 @@ public struct SimulationResult: Sendable {
                 name: perReplication[0][index].0, mean: summary.mean, low: summary.low, high: summary.high,
                 values: values)
         }
-        // Zones: derive per replication, then average (undefined values left out).
         zoneIDs = network.territory.zones.map(\.id)
-        var columns: [(name: String, values: [Double])] = []
-        var sums: [[Double]] = []
-        var counts: [[Double]] = []
-        for result in replications {
-            for zone in 0..<zones {
-                let slice = Array(result.zoneTally[(zone * Tally.count)..<((zone + 1) * Tally.count)])
-                let derived = IndicatorFormulas.derive(slice, yearScale: scale)
-                if columns.isEmpty {
-                    columns = derived.map { ($0.0, []) }
-                    sums = derived.map { _ in [Double](repeating: 0, count: zones) }
-                    counts = sums
-                }
-                for (index, (_, value)) in derived.enumerated() where !value.isNaN {
-                    sums[index][zone] += value
-                    counts[index][zone] += 1
-                }
-            }
-        }
-        zoneColumns = columns.indices.map { index in
-            (
-                columns[index].name,
-                (0..<zones).map { counts[index][$0] > 0 ? sums[index][$0] / counts[index][$0] : .nan }
-            )
-        }
-        let n = Double(replications.count)
-        actors = network.territory.actors.enumerated().compactMap { index, actor in
-            let contacts = replications.reduce(0) { $0 + $1.actorContacts[index] } / n
-            let capacity = replications.reduce(0) { $0 + $1.actorCapacityDays[index] } / n
-            let used = replications.reduce(0) { $0 + $1.actorUsedDays[index] } / n
-            let slotBased = [ActorKind.gp, .healthCentre, .msp, .specialist].contains(actor.kind)
-            let occupancy = capacity > 0 ? (slotBased ? contacts : used) / capacity : .nan
-            guard actor.kind.isPlaceOfCare else { return nil }
-            var row = ActorRow(
-                actor: actor, contacts: contacts, capacityDays: capacity, usedDays: used, occupancy: occupancy)
-            if actor.kind == .hospital {
-                func mean(_ what: ActorPressure) -> Double {
-                    replications.reduce(0) { $0 + $1.actorPressure[index * ActorPressure.count + what.rawValue] } / n
-                }
-                let arrivals = mean(.arrivals)
-                let values = [
-                    arrivals, arrivals > 0 ? mean(.waitMinutes) / arrivals : .nan,
-                    arrivals > 0 ? mean(.leftWithoutBeingSeen) / arrivals : .nan,
-                    mean(.boardingPatients), mean(.boardingHours), mean(.transfersOut), mean(.transfersIn),
-                    mean(.patientsLost), mean(.dischargesDelayed), mean(.dischargeDelayDays),
-                ]
-                row.pressure = Array(zip(ActorRow.pressureNames, values)).map { (name: $0.0, value: $0.1) }
-                if let position = network.hospital.actors.firstIndex(of: index) {
-                    row.estimatedBeds = network.bedsEstimated[position]
-                }
-            }
-            return row
-        }
+        (zoneColumns, zoneIntervals) = Self.zoneSummaries(replications, zones: zones, yearScale: scale)
+        actors = Self.actorRows(network: network, replications: replications)
         occupancy = OccupancySeries(meanOf: replications.map(\.series), days: request.days)
         agents = replications[0].agents
         events = replications.reduce(0) { $0 + $1.events }

@@ -48,4 +48,30 @@ enum Check {
             }
         }
     }
+
+    /// A table of yearly rates by years in practice: keys whole numbers of years 0…100, each once,
+    /// rates from 0 to 365 a year (more than one a day is no longer a rate).
+    static func retirementBands(_ table: [String: Double]?, _ name: String) throws {
+        guard let table else { return }
+        guard !table.isEmpty else {
+            throw SimulationError.invalidParameter(
+                name: name, reason: "needs at least one band, such as {\"0\": 0, \"35\": 0.15} (or null for none)")
+        }
+        var seen: [Int: String] = [:]
+        for key in table.keys.sorted() {
+            guard let years = Int(key), key.allSatisfy(\.isASCII), (0...100).contains(years) else {
+                throw SimulationError.invalidParameter(
+                    name: "\(name).\(key)", reason: "'\(key)' is not a whole number of years in practice from 0 to 100")
+            }
+            if let other = seen.updateValue(key, forKey: years) {
+                throw SimulationError.invalidParameter(
+                    name: "\(name).\(key)", reason: "starts the same band as '\(other)' (\(years) years)")
+            }
+            let rate = table[key]!
+            guard rate.isFinite, (0...365).contains(rate) else {
+                throw SimulationError.invalidParameter(
+                    name: "\(name).\(key)", reason: "\(rate) is not a yearly rate in 0...365")
+            }
+        }
+    }
 }

@@ -38,6 +38,12 @@ package struct ParameterBinder {
         try advance(sqlite3_bind_int64(statement.sqliteStatement, next, Int64(value)))
     }
 
+    /// Binds a 64-bit integer, or NULL for nil.
+    package mutating func bind(_ value: Int?) throws {
+        guard let value else { return try bindNull() }
+        try bind(value)
+    }
+
     /// Binds a flag as 1 or 0, as the schema stores booleans.
     package mutating func bind(_ value: Bool) throws {
         try bind(value ? 1 : 0)

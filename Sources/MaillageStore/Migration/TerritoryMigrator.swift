@@ -14,6 +14,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("5-scenario-runs", migrate: createScenarioRuns)
         migrator.registerMigration("6-packed-travel-matrices", migrate: packTravelMatrices)
         migrator.registerMigration("7-observed-series", migrate: createObservedSeries)
+        migrator.registerMigration("8-actor-practice-start-year", migrate: addPracticeStartYear)
         return migrator
     }
 

@@ -42,11 +42,17 @@ public struct SimulationRun: Sendable, Equatable {
             public var name: String
             /// One value per zone, in ``ZoneTable/zoneIDs`` order; NaN is undefined.
             public var values: [Double]
+            /// The lower 95 % bounds, zone by zone (NaN or nil: no interval).
+            public var low: [Double]?
+            /// The upper 95 % bounds, zone by zone (NaN or nil: no interval).
+            public var high: [Double]?
 
-            /// A column.
-            public init(name: String, values: [Double]) {
+            /// A column, with its intervals when the run has them.
+            public init(name: String, values: [Double], low: [Double]? = nil, high: [Double]? = nil) {
                 self.name = name
                 self.values = values
+                self.low = low
+                self.high = high
             }
         }
 
@@ -64,10 +70,12 @@ public struct SimulationRun: Sendable, Equatable {
             let zones = zoneIDs.indices.sorted { zoneIDs[$0].utf8.lexicographicallyPrecedes(zoneIDs[$1].utf8) }
             for zone in zones {
                 for column in order {
+                    func bound(_ values: [Double]?) -> Double? { values.flatMap { $0[zone].isNaN ? nil : $0[zone] } }
                     try body(
                         Value(
                             scope: .zone, subjectID: zoneIDs[zone], replication: 0, name: columns[column].name,
-                            value: columns[column].values[zone]))
+                            value: columns[column].values[zone], low: bound(columns[column].low),
+                            high: bound(columns[column].high)))
                 }
             }
         }
@@ -196,8 +204,8 @@ extension TerritoryDatabase {
                     try binder.bind(value.replication)
                     try binder.bind(value.name)
                     try binder.bind(value.value.flatMap { $0.isNaN ? nil : $0 })
-                    try binder.bind(value.low)
-                    try binder.bind(value.high)
+                    try binder.bind(value.low.flatMap { $0.isNaN ? nil : $0 })
+                    try binder.bind(value.high.flatMap { $0.isNaN ? nil : $0 })
                 }
                 batch.removeAll(keepingCapacity: true)
             }

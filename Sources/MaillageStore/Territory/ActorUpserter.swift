@@ -38,12 +38,14 @@ package final class ActorUpserter {
         actors = MultiRowInsert(
             database,
             head:
-                "INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs) VALUES ",
-            width: 10,
+                "INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs, "
+                + "practice_start_year) VALUES ",
+            width: 11,
             tail: """
                  ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, lon = excluded.lon,
                     lat = excluded.lat, zone_id = excluded.zone_id, source_ref = excluded.source_ref,
-                    source_x = excluded.source_x, source_y = excluded.source_y, source_crs = excluded.source_crs
+                    source_x = excluded.source_x, source_y = excluded.source_y, source_crs = excluded.source_crs,
+                    practice_start_year = excluded.practice_start_year
                 """
         )
         // As ``TerritoryWriter/setCapacity(_:of:)``: a measure given twice keeps the last value.
@@ -98,6 +100,7 @@ package final class ActorUpserter {
             try binder.bind(actor.sourcePosition?.x)
             try binder.bind(actor.sourcePosition?.y)
             try binder.bind(actor.sourcePosition?.crs)
+            try binder.bind(actor.practiceStartYear)
         }
         capacityRows.removeAll(keepingCapacity: true)
         serviceRows.removeAll(keepingCapacity: true)

@@ -82,7 +82,9 @@ extension TerritoryDatabase {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs FROM actor ORDER BY id
+                SELECT id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs,
+                    practice_start_year
+                FROM actor ORDER BY id
                 """)
         while let row = try rows.next() {
             let id: String = row[0]
@@ -95,7 +97,7 @@ extension TerritoryDatabase {
                         id: id, kind: ActorKind.parse(row[1]), name: row[2],
                         point: GeoPoint(longitude: row[3], latitude: row[4]),
                         zoneID: row[5], capacities: capacities[id] ?? [], services: services[id] ?? [],
-                        sourceReference: row[6], sourcePosition: source
+                        sourceReference: row[6], sourcePosition: source, practiceStartYear: row[10]
                     ))
             } catch let error as ValidationError {
                 throw error.nested(under: "actor \(id)")

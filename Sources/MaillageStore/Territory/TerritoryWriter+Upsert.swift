@@ -42,16 +42,18 @@ extension TerritoryWriter {
         let existed = try exists(table: "actor", id: actor.id)
         try db.cachedStatement(
             sql: """
-                INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs,
+                    practice_start_year)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, lon = excluded.lon,
                     lat = excluded.lat, zone_id = excluded.zone_id, source_ref = excluded.source_ref,
-                    source_x = excluded.source_x, source_y = excluded.source_y, source_crs = excluded.source_crs
+                    source_x = excluded.source_x, source_y = excluded.source_y, source_crs = excluded.source_crs,
+                    practice_start_year = excluded.practice_start_year
                 """
         ).execute(arguments: [
             actor.id, actor.kind.rawValue, actor.name, actor.point.longitude, actor.point.latitude,
             actor.zoneID, actor.sourceReference,
-            actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs,
+            actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs, actor.practiceStartYear,
         ])
         try db.cachedStatement(sql: "DELETE FROM actor_capacity WHERE actor_id = ?").execute(arguments: [actor.id])
         try db.cachedStatement(sql: "DELETE FROM actor_service WHERE actor_id = ?").execute(arguments: [actor.id])

@@ -42,13 +42,14 @@ public struct TerritoryWriter {
     public func insert(_ actor: Actor) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO actor(id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs,
+                    practice_start_year)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             actor.id, actor.kind.rawValue, actor.name, actor.point.longitude, actor.point.latitude,
             actor.zoneID, actor.sourceReference,
-            actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs,
+            actor.sourcePosition?.x, actor.sourcePosition?.y, actor.sourcePosition?.crs, actor.practiceStartYear,
         ])
         let capacities = try db.cachedStatement(
             sql: "INSERT INTO actor_capacity(actor_id, measure, value, estimated) VALUES (?, ?, ?, ?)"
