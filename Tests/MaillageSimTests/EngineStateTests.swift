@@ -69,4 +69,26 @@ import Testing
         }
         #expect(CalendarEntry.Kind.placeEnd(.had) == .hadEnd)
     }
+
+    @Test func slotBookTreatsDaysBeforeTodayAsTaken() {
+        // One provider, 10 days: a slot left free on day 1, day 4 full, one slot on days 5 and 8.
+        var book = SlotBook(days: 10, slots: [0, 1, 0, 0, 0, 1, 0, 0, 1, 0], providers: 1)
+        #expect(book.earliest(provider: 0, from: 0, tolerance: 3) == 1)
+        #expect(book.nextFree[0] == 1)
+        // From day 2 the free slot of day 1 is in the past: the next one is day 5, and it is remembered.
+        book.today = 2
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 2) == nil)
+        #expect(book.nextFree[0] == 5)
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 3) == 5)
+        book.take(provider: 0, day: 5)
+        // A request from a later day than the one remembered finds day 8 but does not move the memory.
+        #expect(book.earliest(provider: 0, from: 6, tolerance: 2) == 8)
+        #expect(book.nextFree[0] == 5)
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 5) == nil)
+        #expect(book.nextFree[0] == 8)
+        // The book ends on day 9: a tolerance beyond it is cut.
+        book.take(provider: 0, day: 8)
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 30) == nil)
+        #expect(book.nextFree[0] == 10)
+    }
 }

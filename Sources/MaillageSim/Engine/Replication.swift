@@ -220,6 +220,8 @@ struct Replication {
     /// Applies the day's events, resets daily counters, and reviews patients boarding in emergency departments.
     private mutating func startDay(_ day: Int) {
         emergency.startDay()
+        gpBook.today = day
+        specialistBook.today = day
         for (index, epidemic) in schedule.epidemics.enumerated() {
             conditions.epidemicShape[index] = epidemic.shape(day)
         }
