@@ -176,6 +176,8 @@ struct Replication {
             // Handlers append to today's bucket while it runs: index, not iterate.
             var index = 0
             while index < calendar[day].count {
+                let ahead = index + Self.lookahead
+                if ahead < calendar[day].count { prefetch(calendar[day][ahead]) }
                 let entry = calendar[day][index]
                 index += 1
                 handle(entry, day: day)
