@@ -1,3 +1,4 @@
+import MaillageCore
 import Testing
 
 @testable import MaillageSim
@@ -90,5 +91,25 @@ import Testing
         book.take(provider: 0, day: 8)
         #expect(book.earliest(provider: 0, from: 2, tolerance: 30) == nil)
         #expect(book.nextFree[0] == 10)
+    }
+
+    @Test func gpsKnowWhetherAColleagueCanStandIn() throws {
+        // g1 and g2 are members of the CPTS c1; g3 and g4 are partners; g5 works alone; the MSP m1
+        // is a partner of g5 only (a group of one GP).
+        let cpts = try Actor(id: "c1", kind: .cpts, name: "c1", point: GeoPoint(longitude: 2.35, latitude: 46.6))
+        let msp = try Actor(id: "m1", kind: .msp, name: "m1", point: GeoPoint(longitude: 2.35, latitude: 46.6))
+        let gps = try (1...5).map { try TinyTerritory.gp("g\($0)", perDay: 10, list: 100) }
+        let territory = try Territory(
+            name: "groups", zones: [TinyTerritory.zone("Z1", people: 100)],
+            actors: gps + [cpts, msp, TinyTerritory.hospital("h1")],
+            links: [
+                Link(from: "g1", kind: .memberOf, to: "c1"), Link(from: "g2", kind: .memberOf, to: "c1"),
+                Link(from: "g3", kind: .partner, to: "g4"), Link(from: "g5", kind: .partner, to: "m1"),
+            ])
+        let network = try CareNetwork(territory: territory, parameters: TinyTerritory.parameters())
+        #expect(network.gp.actors == [0, 1, 2, 3, 4])
+        #expect(network.gpHasColleague == [true, true, true, true, false])
+        #expect(network.sameGroup(0, 1) && network.sameGroup(2, 3) && !network.sameGroup(1, 2))
+        #expect(!network.sameGroup(4, 0) && !network.sameGroup(4, 3))
     }
 }
