@@ -63,7 +63,12 @@ let package = Package(
             dependencies: ["MaillageCore", "MaillageGeo", "MaillageStore", "MaillageAccess", "MaillageSim", "MaillageRuns"]
         ),
         // Agent-based simulation of patient trajectories over the care network.
-        .target(name: "MaillageSim", dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess", "MaillageFormats"]),
+        .target(
+            name: "MaillageSim",
+            dependencies: ["MaillageCore", "MaillageGeo", "MaillageAccess", "MaillageFormats", "CMaillagePrefetch"]
+        ),
+        // The processor's prefetch hint, which Swift lacks (the engine fetches the agents of coming events ahead).
+        .target(name: "CMaillagePrefetch"),
 
         // Importers and exporters of a territory on top of the formats: FINESS, INSEE, SAE, CSV,
         // GeoJSON, matrices, GeoPackage layers. Writes through MaillageStore, never SQL itself.

@@ -13,7 +13,8 @@ modules=.build/debug/Modules
 graphs=$(mktemp -d)
 trap 'rm -rf "$graphs"' EXIT
 # The C modules the Swift modules import, so that their interfaces load.
-maps=(Sources/CProj/module.modulemap .build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap
+maps=(Sources/CProj/module.modulemap Sources/CMaillagePrefetch/include/module.modulemap
+      .build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap
       .build/checkouts/Yams/Sources/CYaml/include/module.modulemap)
 flags=()
 for map in "${maps[@]}"; do flags+=(-Xcc "-fmodule-map-file=$map"); done

@@ -1,3 +1,4 @@
+import MaillageCore
 import Testing
 
 @testable import MaillageSim
@@ -68,5 +69,47 @@ import Testing
             #expect(entry.agent == 4_000_000_000 && entry.kind == kind && entry.payload == 0xAB_CDEF)
         }
         #expect(CalendarEntry.Kind.placeEnd(.had) == .hadEnd)
+    }
+
+    @Test func slotBookTreatsDaysBeforeTodayAsTaken() {
+        // One provider, 10 days: a slot left free on day 1, day 4 full, one slot on days 5 and 8.
+        var book = SlotBook(days: 10, slots: [0, 1, 0, 0, 0, 1, 0, 0, 1, 0], providers: 1)
+        #expect(book.earliest(provider: 0, from: 0, tolerance: 3) == 1)
+        #expect(book.nextFree[0] == 1)
+        // From day 2 the free slot of day 1 is in the past: the next one is day 5, and it is remembered.
+        book.today = 2
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 2) == nil)
+        #expect(book.nextFree[0] == 5)
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 3) == 5)
+        book.take(provider: 0, day: 5)
+        // A request from a later day than the one remembered finds day 8 but does not move the memory.
+        #expect(book.earliest(provider: 0, from: 6, tolerance: 2) == 8)
+        #expect(book.nextFree[0] == 5)
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 5) == nil)
+        #expect(book.nextFree[0] == 8)
+        // The book ends on day 9: a tolerance beyond it is cut.
+        book.take(provider: 0, day: 8)
+        #expect(book.earliest(provider: 0, from: 2, tolerance: 30) == nil)
+        #expect(book.nextFree[0] == 10)
+    }
+
+    @Test func gpsKnowWhetherAColleagueCanStandIn() throws {
+        // g1 and g2 are members of the CPTS c1; g3 and g4 are partners; g5 works alone; the MSP m1
+        // is a partner of g5 only (a group of one GP).
+        let cpts = try Actor(id: "c1", kind: .cpts, name: "c1", point: GeoPoint(longitude: 2.35, latitude: 46.6))
+        let msp = try Actor(id: "m1", kind: .msp, name: "m1", point: GeoPoint(longitude: 2.35, latitude: 46.6))
+        let gps = try (1...5).map { try TinyTerritory.gp("g\($0)", perDay: 10, list: 100) }
+        let territory = try Territory(
+            name: "groups", zones: [TinyTerritory.zone("Z1", people: 100)],
+            actors: gps + [cpts, msp, TinyTerritory.hospital("h1")],
+            links: [
+                Link(from: "g1", kind: .memberOf, to: "c1"), Link(from: "g2", kind: .memberOf, to: "c1"),
+                Link(from: "g3", kind: .partner, to: "g4"), Link(from: "g5", kind: .partner, to: "m1"),
+            ])
+        let network = try CareNetwork(territory: territory, parameters: TinyTerritory.parameters())
+        #expect(network.gp.actors == [0, 1, 2, 3, 4])
+        #expect(network.gpHasColleague == [true, true, true, true, false])
+        #expect(network.sameGroup(0, 1) && network.sameGroup(2, 3) && !network.sameGroup(1, 2))
+        #expect(!network.sameGroup(4, 0) && !network.sameGroup(4, 3))
     }
 }

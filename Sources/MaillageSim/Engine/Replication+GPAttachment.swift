@@ -7,18 +7,25 @@ extension Replication {
             capacity: network.gpListCapacity.map { Int32(min(Double(Int32.max), max(0, $0.rounded(.down)))) })
         let limit = Float(settings.travel.gpLimitMinutes)
         let lists = network.gpLists
+        // Lists only fill here, so a full GP stays full: per zone, the slots before `open` are
+        // full GPs within the limit and each agent starts after them (in a city of millions the
+        // first 250 GPs fill early, and walking them again for every later agent was quadratic).
+        var open = [Int32](repeating: 0, count: network.zoneCount)
         for agent32 in order {
             let agent = Int(agent32)
             guard draw(agent) >= settings.population.shareNotSeekingGP, !agents.isResident(agent) else { continue }
-            let range = lists.range(Int(agents.zone[agent]))
-            for slot in range {
-                if lists.minutes[slot] > limit { break }
+            let zoneIndex = Int(agents.zone[agent])
+            let range = lists.range(zoneIndex)
+            var slot = range.lowerBound + Int(open[zoneIndex])
+            while slot < range.upperBound, lists.minutes[slot] <= limit {
                 let provider = Int(lists.providers[slot])
                 if declarations.hasRoom(provider) {
                     declarations.patients[provider] += 1
                     agents.declaredRank[agent] = UInt8(slot - range.lowerBound)
                     break
                 }
+                slot += 1
+                if slot - range.lowerBound == Int(open[zoneIndex]) + 1 { open[zoneIndex] += 1 }
             }
         }
         declarations.withoutGP = 0

@@ -25,6 +25,13 @@ extension Replication {
             if minutes > limit { break }
             let provider = Int(lists.providers[slot])
             if provider == declared { continue }
+            // Past the nearest GP with a slot only a colleague can change the answer: the group is
+            // checked before the book (a cache miss per GP, walked up to the 250th around a city),
+            // and a GP without colleagues ends the walk.
+            if fallback != nil {
+                guard network.gpHasColleague[declared] else { break }
+                guard network.sameGroup(provider, declared) else { continue }
+            }
             guard let booked = gpBook.earliest(provider: provider, from: day, tolerance: tolerance) else { continue }
             if declared >= 0, network.sameGroup(provider, declared) {
                 return Booking(

@@ -5,21 +5,27 @@ extension Replication {
     /// One agent per inhabitant, zone by zone and band by band, chronic conditions by prevalence.
     mutating func createAgents() {
         let bands = network.bandIDs.count
-        let total = network.agentsPerZoneBand.reduce(0, +)
-        agents.zone.reserveCapacity(total)
-        agents.band.reserveCapacity(total)
-        for zoneIndex in 0..<network.zoneCount {
-            for bandIndex in 0..<bands {
-                let count = network.agentsPerZoneBand[zoneIndex * bands + bandIndex]
-                agents.zone.append(contentsOf: repeatElement(UInt32(zoneIndex), count: count))
-                agents.band.append(contentsOf: repeatElement(UInt8(bandIndex), count: count))
+        let perZoneBand = network.agentsPerZoneBand
+        let total = perZoneBand.reduce(0, +)
+        // Zone by zone, band by band: the cell (zone, band) is one run of agents.
+        func runs<T>(_ value: @escaping (_ zone: Int, _ band: Int) -> T) -> (UnsafeMutableBufferPointer<T>) -> Void {
+            { buffer in
+                var next = 0
+                for cell in perZoneBand.indices {
+                    let count = perZoneBand[cell]
+                    UnsafeMutableBufferPointer(rebasing: buffer[next..<next + count])
+                        .initialize(repeating: value(cell / bands, cell % bands))
+                    next += count
+                }
             }
         }
-        agents.drawCounter = Array(repeating: 0, count: total)
-        agents.declaredRank = Array(repeating: Agents.noDeclaredGP, count: total)
-        agents.lastDischarge = Array(repeating: -1, count: total)
-        agents.state = Array(repeating: [], count: total)
-        agents.place = Array(repeating: .none, count: total)
+        agents.zone = .hugePaged(count: total, fill: runs { zone, _ in UInt32(zone) })
+        agents.band = .hugePaged(count: total, fill: runs { _, band in UInt8(band) })
+        agents.drawCounter = .hugePaged(repeating: 0, count: total)
+        agents.declaredRank = .hugePaged(repeating: Agents.noDeclaredGP, count: total)
+        agents.lastDischarge = .hugePaged(repeating: -1, count: total)
+        agents.state = .hugePaged(repeating: [], count: total)
+        agents.place = .hugePaged(repeating: .none, count: total)
         visits = VisitHistory(agents: total)
         for agent in 0..<total where draw(agent) < model.chronicPrevalence[Int(agents.band[agent])] {
             agents.state[agent] = .chronic
@@ -83,7 +89,9 @@ extension Replication {
 
     /// The agents in a random order keyed by the replication (who declares a GP or holds a place first).
     func shuffledAgents() -> [UInt32] {
-        var order = [UInt32](0..<UInt32(agents.count))
+        var order = [UInt32].hugePaged(count: agents.count) { buffer in
+            for index in buffer.indices { buffer[index] = UInt32(truncatingIfNeeded: index) }
+        }
         var rng = SplitMix64(seed: streamKey, stream: 1)
         if order.count > 1 {
             for index in stride(from: order.count - 1, to: 0, by: -1) {

@@ -176,6 +176,8 @@ struct Replication {
             // Handlers append to today's bucket while it runs: index, not iterate.
             var index = 0
             while index < calendar[day].count {
+                let ahead = index + Self.lookahead
+                if ahead < calendar[day].count { prefetch(calendar[day][ahead]) }
                 let entry = calendar[day][index]
                 index += 1
                 handle(entry, day: day)
@@ -220,6 +222,8 @@ struct Replication {
     /// Applies the day's events, resets daily counters, and reviews patients boarding in emergency departments.
     private mutating func startDay(_ day: Int) {
         emergency.startDay()
+        gpBook.today = day
+        specialistBook.today = day
         for (index, epidemic) in schedule.epidemics.enumerated() {
             conditions.epidemicShape[index] = epidemic.shape(day)
         }

@@ -212,6 +212,13 @@ extension CareNetwork {
             gpHospitals += hospitals.sorted().map { Int32($0) }
             gpHospitalOffsets.append(Int32(gpHospitals.count))
         }
+        var gpsInGroup = [Int32: Int]()
+        for group in gpGroups { gpsInGroup[group, default: 0] += 1 }
+        gpHasColleague = (0..<gp.count).map { position in
+            (Int(gpGroupOffsets[position])..<Int(gpGroupOffsets[position + 1])).contains {
+                gpsInGroup[gpGroups[$0], default: 0] > 1
+            }
+        }
         for zone in 0..<zoneCount {
             ssiadCover[zone].sort()
             hadCover[zone].sort()

@@ -20,6 +20,8 @@ struct CareNetwork: Sendable {
     /// Groups (an MSP, a CPTS, a partnership) each GP belongs to, compressed rows.
     var gpGroupOffsets: [Int32] = [0]
     var gpGroups: [Int32] = []
+    /// Whether each GP shares a group with another GP (whether a colleague can stand in).
+    var gpHasColleague: [Bool] = []
     /// Hospitals (role positions) linked to each GP: referral, partnership, shared CPTS.
     var gpHospitalOffsets: [Int32] = [0]
     var gpHospitals: [Int32] = []

@@ -11,8 +11,8 @@ struct VisitHistory: Sendable {
 
     /// No visits yet.
     init(agents: Int) {
-        bins = Array(repeating: 0, count: agents)
-        summary = Array(repeating: 0, count: agents)
+        bins = .hugePaged(repeating: 0, count: agents)
+        summary = .hugePaged(repeating: 0, count: agents)
     }
 
     /// One agent's visits summed up for the continuity indices.
