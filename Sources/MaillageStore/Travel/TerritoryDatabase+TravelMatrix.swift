@@ -50,17 +50,14 @@ extension TerritoryDatabase {
                     resultCode: .SQLITE_CORRUPT,
                     message: "travel_row names origin \(outside) of \(endpoints.count) endpoints")
             }
-            let (origins, offsets, destinations, minutes, km) = (
-                columns.origins, columns.offsets, columns.destinations, columns.minutes, columns.km ?? []
-            )
-            if let outside = destinations.first(where: { Int($0) >= endpoints.count }) {
+            if let outside = columns.destinations.first(where: { Int($0) >= endpoints.count }) {
                 throw DatabaseError(
                     resultCode: .SQLITE_CORRUPT,
                     message: "travel_row names destination \(outside) of \(endpoints.count) endpoints")
             }
             return StoredTravelMatrix(
-                definition: Self.definition(row), endpoints: endpoints, origins: origins, offsets: offsets,
-                destinations: destinations, minutes: minutes, km: distances ? km : nil)
+                definition: Self.definition(row), endpoints: endpoints, origins: columns.origins,
+                offsets: columns.offsets, destinations: columns.destinations, minutes: columns.minutes, km: columns.km)
         }
     }
 

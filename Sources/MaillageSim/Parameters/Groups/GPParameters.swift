@@ -1,3 +1,5 @@
+import MaillageFormats
+
 /// GP consultations: how many a GP offers, when, and how long patients wait for one.
 public struct GPParameters: Sendable, Hashable, Codable {
     /// Consultations per FTE per working day when a GP has no `consultations_per_day`.
@@ -22,7 +24,9 @@ public struct GPParameters: Sendable, Hashable, Codable {
     /// Retirements per GP and year by years in practice, for GPs whose practice start year is
     /// known: a band's rate (the value) applies from its first year in practice (the key, `"35"`)
     /// to the next band's, and none before the first band; nil (the default) = the flat rate for all.
-    public var retirementRateByYearsInPractice: [String: Double]?
+    /// Written as null when unset, so that the defaults' object has the key and a parameter file
+    /// may set it (unknown keys are refused).
+    @NullEncoded public var retirementRateByYearsInPractice: [String: Double]?
     /// A GP closed for at least this many days loses its patients, who look for another.
     public var closureDaysBeforePatientsLeave: Int
 
@@ -48,23 +52,6 @@ public struct GPParameters: Sendable, Hashable, Codable {
 }
 
 extension GPParameters {
-    /// Encodes every key, `retirement_rate_by_years_in_practice` as null when unset, so that the
-    /// defaults' object has it and a parameter file may set it (unknown keys are refused).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(consultationsPerFTEDay, forKey: .consultationsPerFTEDay)
-        try container.encode(workingDaysPerWeek, forKey: .workingDaysPerWeek)
-        try container.encode(toleranceChronicDays, forKey: .toleranceChronicDays)
-        try container.encode(toleranceAcuteDays, forKey: .toleranceAcuteDays)
-        try container.encode(toleranceFollowUpDays, forKey: .toleranceFollowUpDays)
-        try container.encode(acuteToEmergencyWithoutSlot, forKey: .acuteToEmergencyWithoutSlot)
-        try container.encode(chronicToEmergencyWithoutSlot, forKey: .chronicToEmergencyWithoutSlot)
-        try container.encode(reattachmentDelay, forKey: .reattachmentDelay)
-        try container.encode(retirementRatePerYear, forKey: .retirementRatePerYear)
-        try container.encode(retirementRateByYearsInPractice, forKey: .retirementRateByYearsInPractice)
-        try container.encode(closureDaysBeforePatientsLeave, forKey: .closureDaysBeforePatientsLeave)
-    }
-
     /// The bands of ``retirementRateByYearsInPractice`` by first year, ascending (empty when unset).
     public var retirementBands: [(fromYears: Int, ratePerYear: Double)] {
         (retirementRateByYearsInPractice ?? [:]).compactMap { key, rate in Int(key).map { ($0, rate) } }
