@@ -48,6 +48,14 @@ import Testing
         #expect(try JSONText.string(Sample(missing: nil, present: 3, left: nil)) == #"{"missing":null,"present":3}"#)
     }
 
+    @Test func aNullEncodedValueReadsAbsentOrNullAsNil() throws {
+        struct Sample: Decodable { @NullEncoded var value: Int? }
+        let decoder = JSONDecoder()
+        #expect(try decoder.decode(Sample.self, from: Data("{}".utf8)).value == nil)
+        #expect(try decoder.decode(Sample.self, from: Data(#"{"value":null}"#.utf8)).value == nil)
+        #expect(try decoder.decode(Sample.self, from: Data(#"{"value":4}"#.utf8)).value == 4)
+    }
+
     @Test func jsonHasSortedKeysAndPlainSlashes() throws {
         struct Sample: Encodable {
             var zeta = 1
