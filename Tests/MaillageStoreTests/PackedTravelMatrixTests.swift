@@ -83,6 +83,31 @@ import Testing
         #expect(rows == 6)  // 5 origins of road, 1 of air
     }
 
+    @Test func aMatrixIsSizedFromTheIndexOfPairCountsNotFromItsRows() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("old.db")
+        try Self.oldDatabase(
+            at: path,
+            pairs: [
+                ("zone", "Z1", "zone", "Z2", 10, nil), ("zone", "Z1", "actor", "h1", 20, 3),
+                ("zone", "Z2", "zone", "Z1", 11, nil),
+            ])
+        let database = try TerritoryDatabase.open(at: path)
+        #expect(try database.appliedMigrations().last == "9-travel-row-pairs-index")
+        let plan = try database.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT coalesce(sum(pairs), 0) FROM travel_row WHERE matrix_id = ?",
+                arguments: [1]
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan == ["SEARCH travel_row USING COVERING INDEX travel_row_pairs (matrix_id=?)"])
+        let road = try #require(try database.storedTravelMatrix(named: "road", distances: true))
+        #expect(road.pairCount == 3)
+        // The old rows were converted in the order type, then id: Z1 → h1 (actor) before Z1 → Z2.
+        #expect(road.endpoints == [.zone("Z1"), .actor("h1"), .zone("Z2")])
+        #expect(road.minutes == [20, 10, 11] && road.km?[0] == 3 && road.km?[1].isNaN == true)
+    }
+
     @Test func rowsHoldEachOriginOnceAndAnOriginThatComesBackIsMerged() throws {
         let folder = try TemporaryFolder()
         let database = try TerritoryDatabase.create(at: folder.path("m.db"))

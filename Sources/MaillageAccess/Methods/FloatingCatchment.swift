@@ -31,21 +31,36 @@ public struct FloatingCatchment: Sendable, Equatable {
     ///   - demand: each zone's population or age-weighted population, finite and ≥ 0.
     public func accessibility(_ graph: CatchmentGraph, supply: [Double], demand: [Double]) throws -> [Double] {
         try validate(graph, supply: supply, demand: demand)
-        let weights = rowWeights(graph)
+        if let table = WeightTable(decay, limit: limit) {
+            let codes = table.codes(graph)
+            return table.weights.withUnsafeBufferPointer { weights in
+                codes.withUnsafeBufferPointer { codes in
+                    accessibility(
+                        graph, weights: CodedWeights(table: weights, codes: codes), supply: supply, demand: demand)
+                }
+            }
+        }
+        return rowWeights(graph).withUnsafeBufferPointer { weights in
+            accessibility(graph, weights: DirectWeights(values: weights), supply: supply, demand: demand)
+        }
+    }
+
+    /// Both steps, with each pair's weight read from `weights`.
+    private func accessibility<Weights: PairWeightReader>(
+        _ graph: CatchmentGraph, weights: Weights, supply: [Double], demand: [Double]
+    ) -> [Double] {
         let selection = threeStage ? selectionTotals(graph, weights: weights) : nil
         let ratios = supplyRatios(graph, weights: weights, supply: supply, demand: demand, selection: selection)
         // Step 2 zone by zone on all cores: each zone's sum is its own, in its own order.
         return [Double](unsafeUninitializedCapacity: graph.zoneCount) { values, initialized in
-            weights.withUnsafeBufferPointer { weights in
-                ratios.withUnsafeBufferPointer { ratios in
-                    nonisolated(unsafe) let (target, weights, ratios) = (values, weights, ratios)
-                    ParallelRanges.forEach(count: graph.zoneCount, size: 1024) { zones in
-                        for zone in zones {
-                            target.initializeElement(
-                                at: zone,
-                                to: zoneAccessibility(
-                                    graph, zone: zone, weights: weights, ratios: ratios, selection: selection?[zone]))
-                        }
+            ratios.withUnsafeBufferPointer { ratios in
+                nonisolated(unsafe) let (target, weights, ratios) = (values, weights, ratios)
+                ParallelRanges.forEach(count: graph.zoneCount, size: 1024) { zones in
+                    for zone in zones {
+                        target.initializeElement(
+                            at: zone,
+                            to: zoneAccessibility(
+                                graph, zone: zone, weights: weights, ratios: ratios, selection: selection?[zone]))
                     }
                 }
             }
@@ -55,8 +70,8 @@ public struct FloatingCatchment: Sendable, Equatable {
 
     /// Step 2 for one zone: `Σ_j R_j · f(t(i→j))` over the sites it reaches, NaN when none.
     @inline(__always)
-    private func zoneAccessibility(
-        _ graph: CatchmentGraph, zone: Int, weights: UnsafeBufferPointer<Double>, ratios: UnsafeBufferPointer<Double>,
+    private func zoneAccessibility<Weights: PairWeightReader>(
+        _ graph: CatchmentGraph, zone: Int, weights: Weights, ratios: UnsafeBufferPointer<Double>,
         selection: Double?
     ) -> Double {
         var reachable = false
@@ -74,7 +89,8 @@ public struct FloatingCatchment: Sendable, Equatable {
     }
 
     /// The decay weight of every zone → site pair, in the graph's row order, and −1 for a
-    /// pair beyond the limit (weights are never negative).
+    /// pair beyond the limit (weights are never negative), for decays with too many distinct
+    /// weights to code (see ``WeightTable``).
     ///
     /// Both steps and the 3SFCA selection totals need the weight of each pair; working it out
     /// once rather than in every step took the method from 77 M to 53 M instructions on a
@@ -85,18 +101,10 @@ public struct FloatingCatchment: Sendable, Equatable {
             graph.zoneMinutes.withUnsafeBufferPointer { minutes in
                 nonisolated(unsafe) let (target, minutes) = (weights, minutes)
                 ParallelRanges.forEach(count: count, size: 1 << 16) { slots in
-                    switch decay {
-                    case .steps(let steps) where limit == nil:
-                        // The common E2SFCA case, without a switch per pair.
-                        for slot in slots {
-                            target.initializeElement(at: slot, to: Self.stepWeight(minutes[slot], steps))
-                        }
-                    default:
-                        for slot in slots {
-                            let time = minutes[slot]
-                            target.initializeElement(
-                                at: slot, to: isReachable(time) ? decay.weight(time, limit: limit) : -1)
-                        }
+                    for slot in slots {
+                        let time = minutes[slot]
+                        target.initializeElement(
+                            at: slot, to: isReachable(time) ? decay.weight(time, limit: limit) : -1)
                     }
                 }
             }
@@ -104,19 +112,13 @@ public struct FloatingCatchment: Sendable, Equatable {
         }
     }
 
-    @inline(__always)
-    private static func stepWeight(_ minutes: Double, _ steps: [DistanceDecay.Step]) -> Double {
-        for step in steps where minutes <= step.upTo { return step.weight }
-        return 0
-    }
-
     /// `R_j` for each site, NaN when no demand lies in its catchment.
     ///
     /// Step 1 sums over the zones each site reaches. On a symmetric graph the zone rows are
     /// read column-wise (each zone adds its share to the sites it reaches), in zone order,
     /// which is the same sum in the same order as walking each site's own row.
-    func supplyRatios(
-        _ graph: CatchmentGraph, weights: [Double], supply: [Double], demand: [Double], selection: [Double]?
+    func supplyRatios<Weights: PairWeightReader>(
+        _ graph: CatchmentGraph, weights: Weights, supply: [Double], demand: [Double], selection: [Double]?
     ) -> [Double] {
         var weightedDemand = [Double](repeating: 0, count: graph.siteCount)
         if let reverse = graph.reverse {
@@ -135,17 +137,15 @@ public struct FloatingCatchment: Sendable, Equatable {
             }
         } else {
             weightedDemand.withUnsafeMutableBufferPointer { weightedDemand in
-                weights.withUnsafeBufferPointer { weights in
-                    graph.zoneSites.withUnsafeBufferPointer { sites in
-                        for zone in 0..<graph.zoneCount where demand[zone] > 0 {
-                            let zoneDemand = demand[zone]
-                            let total = selection?[zone]
-                            for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] {
-                                var weight = weights[slot]
-                                guard weight >= 0 else { continue }
-                                if let total { weight *= selectionWeight(weight, total: total) }
-                                weightedDemand[Int(sites[slot])] += zoneDemand * weight
-                            }
+                graph.zoneSites.withUnsafeBufferPointer { sites in
+                    for zone in 0..<graph.zoneCount where demand[zone] > 0 {
+                        let zoneDemand = demand[zone]
+                        let total = selection?[zone]
+                        for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] {
+                            var weight = weights[slot]
+                            guard weight >= 0 else { continue }
+                            if let total { weight *= selectionWeight(weight, total: total) }
+                            weightedDemand[Int(sites[slot])] += zoneDemand * weight
                         }
                     }
                 }
@@ -155,7 +155,7 @@ public struct FloatingCatchment: Sendable, Equatable {
     }
 
     /// `Σ_j f(t(k→j))` for each zone: the denominator of the 3SFCA selection weight.
-    func selectionTotals(_ graph: CatchmentGraph, weights: [Double]) -> [Double] {
+    func selectionTotals<Weights: PairWeightReader>(_ graph: CatchmentGraph, weights: Weights) -> [Double] {
         (0..<graph.zoneCount).map { zone in
             var total = 0.0
             for slot in graph.zoneOffsets[zone]..<graph.zoneOffsets[zone + 1] where weights[slot] >= 0 {

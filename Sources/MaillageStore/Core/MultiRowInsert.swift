@@ -41,10 +41,14 @@ package struct MultiRowInsert {
     package func run<Rows: Collection>(_ rows: Rows, bind: (Rows.Element, inout ParameterBinder) throws -> Void) throws
     {
         var start = rows.startIndex
+        // Every statement but the last is full: its SQL text is built once.
+        var fullSQL: String?
         while start != rows.endIndex {
             let end = rows.index(start, offsetBy: maxRows, limitedBy: rows.endIndex) ?? rows.endIndex
             let chunk = rows[start..<end]
-            let statement = try self.statement(rows: chunk.count)
+            let text = chunk.count == maxRows ? fullSQL ?? sql(rows: maxRows) : sql(rows: chunk.count)
+            if chunk.count == maxRows { fullSQL = text }
+            let statement = try database.cachedStatement(sql: text)
             sqlite3_reset(statement.sqliteStatement)
             var binder = ParameterBinder(statement, connection: database.sqliteConnection)
             for row in chunk { try bind(row, &binder) }
@@ -60,9 +64,8 @@ package struct MultiRowInsert {
         }
     }
 
-    private func statement(rows: Int) throws -> Statement {
+    private func sql(rows: Int) -> String {
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-        return try database.cachedStatement(
-            sql: head + Array(repeating: tuple, count: rows).joined(separator: ",") + tail)
+        return head + Array(repeating: tuple, count: rows).joined(separator: ",") + tail
     }
 }

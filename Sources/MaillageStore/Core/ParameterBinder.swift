@@ -22,10 +22,22 @@ package struct ParameterBinder {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Binds text, or NULL for nil; SQLite copies the text.
+    ///
+    /// The bytes are passed with their length: handing a short Swift string to a C string
+    /// parameter makes a NUL-terminated copy on the heap first, one allocation per value.
     package mutating func bind(_ text: String?) throws {
-        guard let text else { return try bindNull() }
-        try advance(sqlite3_bind_text(statement.sqliteStatement, next, text, -1, Self.transient))
+        guard var text else { return try bindNull() }
+        let (statement, parameter) = (self.statement.sqliteStatement, next)
+        let code = text.withUTF8 { bytes in
+            // A non-null pointer even for "", so that SQLite stores empty text, not NULL.
+            let start = UnsafeRawPointer(bytes.baseAddress ?? Self.empty.utf8Start)
+            return sqlite3_bind_text(
+                statement, parameter, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+        }
+        try advance(code)
     }
+
+    private static let empty: StaticString = ""
 
     /// Binds a real, or NULL for nil.
     package mutating func bind(_ value: Double?) throws {

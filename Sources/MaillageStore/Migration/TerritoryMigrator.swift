@@ -15,6 +15,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("6-packed-travel-matrices", migrate: packTravelMatrices)
         migrator.registerMigration("7-observed-series", migrate: createObservedSeries)
         migrator.registerMigration("8-actor-practice-start-year", migrate: addPracticeStartYear)
+        migrator.registerMigration("9-travel-row-pairs-index", migrate: indexTravelRowPairs)
         return migrator
     }
 

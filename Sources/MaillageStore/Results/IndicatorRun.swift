@@ -81,10 +81,17 @@ extension TerritoryDatabase {
     private static func storedRows(
         _ values: [IndicatorRun.ZoneValues]
     ) -> [(zoneID: String, name: String, number: Double?, text: String?)] {
-        values.flatMap { zone in
-            zone.numbers.sorted { $0.key < $1.key }.map { (zone.zoneID, $0.key, $0.value, nil as String?) }
-                + zone.texts.sorted { $0.key < $1.key }.map { (zone.zoneID, $0.key, nil as Double?, $0.value) }
+        var rows: [(zoneID: String, name: String, number: Double?, text: String?)] = []
+        rows.reserveCapacity(values.reduce(0) { $0 + $1.numbers.count + $1.texts.count })
+        for zone in values {
+            for (name, number) in zone.numbers.sorted(by: { $0.key < $1.key }) {
+                rows.append((zone.zoneID, name, number, nil))
+            }
+            for (name, text) in zone.texts.sorted(by: { $0.key < $1.key }) {
+                rows.append((zone.zoneID, name, nil, text))
+            }
         }
+        return rows
     }
 
     /// Reads a stored run back, values ordered by zone id; nil when no run has that id.

@@ -1,0 +1,75 @@
+/// Reads the decay weight of a zone → site pair by its slot in the graph's rows.
+///
+/// The floating catchment steps are generic over it, so that each storage of the weights gets
+/// its own specialised loops.
+protocol PairWeightReader {
+    /// The weight of the pair in `slot`, −1 for a pair beyond the limit.
+    subscript(slot: Int) -> Double { get }
+}
+
+/// One `Double` per pair: any decay.
+struct DirectWeights: PairWeightReader {
+    let values: UnsafeBufferPointer<Double>
+
+    @inline(__always)
+    subscript(slot: Int) -> Double { values[slot] }
+}
+
+/// One byte per pair naming its weight in a table: decays with few distinct weights
+/// (uniform, steps).
+///
+/// A 773,000-pair matrix then needs 0.8 MB of weights instead of 6.2 MB. Fresh memory costs
+/// its page faults and zeroing, which were most of the weights' time (perf); the weights read
+/// are the table's own values, so results do not change by a bit.
+struct CodedWeights: PairWeightReader {
+    let table: UnsafeBufferPointer<Double>
+    let codes: UnsafeBufferPointer<UInt8>
+
+    @inline(__always)
+    subscript(slot: Int) -> Double { table[Int(codes[slot])] }
+}
+
+/// The few weights a uniform or stepped decay can give, and the code of each pair's.
+struct WeightTable {
+    /// Every weight a pair can have; the last is −1 (beyond the limit).
+    let weights: [Double]
+    /// The step bounds, inclusive; a time above them all weighs `weights[bounds.count]`.
+    private let bounds: [Double]
+    private let limit: Double?
+
+    /// The table of `decay`, or nil when its weights are too many to code in a byte.
+    init?(_ decay: DistanceDecay, limit: Double?) {
+        switch decay {
+        case .uniform:
+            (bounds, weights) = ([], [1, -1])
+        case .steps(let steps) where steps.count <= 250:
+            (bounds, weights) = (steps.map(\.upTo), steps.map(\.weight) + [0, -1])
+        default:
+            return nil
+        }
+        self.limit = limit
+    }
+
+    /// The code of a pair `minutes` away: the first step whose bound it does not exceed, as
+    /// ``DistanceDecay/weight(_:limit:)`` reads them.
+    @inline(__always)
+    func code(_ minutes: Double) -> UInt8 {
+        if let limit, !(minutes <= limit) { return UInt8(weights.count - 1) }
+        for (index, bound) in bounds.enumerated() where minutes <= bound { return UInt8(index) }
+        return UInt8(bounds.count)
+    }
+
+    /// The code of every pair of `graph`, in its row order, worked out on all cores.
+    func codes(_ graph: CatchmentGraph) -> [UInt8] {
+        let count = graph.zoneMinutes.count
+        return [UInt8](unsafeUninitializedCapacity: count) { codes, initialized in
+            graph.zoneMinutes.withUnsafeBufferPointer { minutes in
+                nonisolated(unsafe) let (target, minutes) = (codes, minutes)
+                ParallelRanges.forEach(count: count, size: 1 << 16) { slots in
+                    for slot in slots { target.initializeElement(at: slot, to: code(minutes[slot])) }
+                }
+            }
+            initialized = count
+        }
+    }
+}
