@@ -29,6 +29,16 @@ import Testing
         #expect(TextExcerpt.quoted("x") == "'x'")
     }
 
+    @Test func whiteSpaceIsUnicodesOnBothSidesOfTheASCIIShortcut() throws {
+        let scalars = (UInt32(0)..<0x3100).compactMap(Unicode.Scalar.init)
+        #expect(scalars.filter(IdentifierText.isWhitespace) == scalars.filter(\.properties.isWhitespace))
+        for padded in [" A", "A\t", "\u{A0}A", "A\u{3000}", "\u{85}A"] {
+            #expect(throws: ValidationError.self, "\(padded.unicodeScalars.map(\.value))") {
+                try Zone(id: padded, name: "x", point: GeoPoint(longitude: 2, latitude: 46))
+            }
+        }
+    }
+
     @Test func identifiersAreNFCAndInvisiblesRefused() throws {
         #expect(Array(IdentifierText.normalised("Cafe\u{301}").unicodeScalars) == Array("Caf\u{E9}".unicodeScalars))
         #expect(

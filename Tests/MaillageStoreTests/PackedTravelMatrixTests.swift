@@ -106,6 +106,11 @@ import Testing
         // The old rows were converted in the order type, then id: Z1 → h1 (actor) before Z1 → Z2.
         #expect(road.endpoints == [.zone("Z1"), .actor("h1"), .zone("Z2")])
         #expect(road.minutes == [20, 10, 11] && road.km?[0] == 3 && road.km?[1].isNaN == true)
+        // Rows whose table order is not their origins' are read by origin all the same.
+        try database.write { db in try db.execute(sql: "UPDATE travel_row SET rowid = 1000 - rowid") }
+        let reordered = try #require(try database.storedTravelMatrix(named: "road", distances: true))
+        #expect(reordered.origins == road.origins && reordered.offsets == road.offsets)
+        #expect(reordered.destinations == road.destinations && reordered.minutes == road.minutes)
     }
 
     @Test func rowsHoldEachOriginOnceAndAnOriginThatComesBackIsMerged() throws {

@@ -158,33 +158,54 @@ extension CatchmentGraph {
     private static func sharingZoneRows(
         zoneCount: Int, siteCount: Int, rows: MatrixRows, places: MatrixPlaces
     ) -> CatchmentGraph? {
-        guard places.zoneSites.allSatisfy(\.isEmpty) else { return nil }
-        var offsets = [0]
-        offsets.reserveCapacity(zoneCount + 1)
-        var sites = [Int32]()
-        sites.reserveCapacity(rows.minutes.count)
-        var lastZone = -1
-        for (row, origin) in rows.origins.enumerated() {
-            let zone = places.endpointZone[Int(origin)]
-            guard zone > lastZone, rows.offsets[row] == sites.count else { return nil }
-            while offsets.count <= zone { offsets.append(sites.count) }
-            var previous: Int32 = -1
-            for slot in rows.offsets[row]..<rows.offsets[row + 1] {
-                let endpoint = Int(rows.destinations[slot])
-                let first = places.siteOffsets[endpoint]
-                guard places.siteOffsets[endpoint + 1] == first + 1, places.siteList[first] > previous else {
-                    return nil
+        guard places.zoneSites.allSatisfy(\.isEmpty),
+            let offsets = zoneOffsets(zoneCount: zoneCount, rows: rows, places: places)
+        else { return nil }
+        var matches = true
+        // Written through a raw buffer: appending, bounds-checked, was half of this pass (perf).
+        let sites = [Int32](unsafeUninitializedCapacity: rows.destinations.count) { sites, written in
+            rows.destinations.withUnsafeBufferPointer { destinations in
+                places.siteOffsets.withUnsafeBufferPointer { siteOffsets in
+                    places.siteList.withUnsafeBufferPointer { siteList in
+                        for row in rows.origins.indices where matches {
+                            var previous: Int32 = -1
+                            for slot in rows.offsets[row]..<rows.offsets[row + 1] {
+                                let endpoint = Int(destinations[slot])
+                                let first = siteOffsets[endpoint]
+                                guard siteOffsets[endpoint + 1] == first + 1, siteList[first] > previous else {
+                                    matches = false
+                                    break
+                                }
+                                previous = siteList[first]
+                                sites.initializeElement(at: slot, to: previous)
+                                written = slot + 1
+                            }
+                        }
+                    }
                 }
-                previous = places.siteList[first]
-                sites.append(previous)
             }
-            offsets.append(sites.count)
-            lastZone = zone
         }
-        guard sites.count == rows.minutes.count else { return nil }
-        while offsets.count <= zoneCount { offsets.append(sites.count) }
+        guard matches, sites.count == rows.minutes.count else { return nil }
         return CatchmentGraph(
             zoneCount: zoneCount, siteCount: siteCount, offsets: offsets, sites: sites, minutes: rows.minutes)
+    }
+
+    /// Each zone's start in the stored rows when there is one row a zone, in zone order, the
+    /// rows back to back from the first; nil otherwise.
+    private static func zoneOffsets(zoneCount: Int, rows: MatrixRows, places: MatrixPlaces) -> [Int]? {
+        var offsets = [0]
+        offsets.reserveCapacity(zoneCount + 1)
+        var (end, lastZone) = (0, -1)
+        for (row, origin) in rows.origins.enumerated() {
+            let zone = places.endpointZone[Int(origin)]
+            guard zone > lastZone, rows.offsets[row] == end else { return nil }
+            while offsets.count <= zone { offsets.append(end) }
+            end = rows.offsets[row + 1]
+            offsets.append(end)
+            lastZone = zone
+        }
+        while offsets.count <= zoneCount { offsets.append(end) }
+        return offsets
     }
 
     /// The rows of `zones`: each zone's stored rows merged by site with the sites that take

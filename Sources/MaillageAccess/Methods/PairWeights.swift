@@ -51,12 +51,13 @@ struct WeightTable {
     }
 
     /// The code of a pair `minutes` away: the first step whose bound it does not exceed, as
-    /// ``DistanceDecay/weight(_:limit:)`` reads them.
+    /// ``DistanceDecay/weight(_:limit:)`` reads them; `bounds` are this table's.
     @inline(__always)
-    func code(_ minutes: Double) -> UInt8 {
+    private func code(_ minutes: Double, bounds: UnsafeBufferPointer<Double>) -> UInt8 {
         if let limit, !(minutes <= limit) { return UInt8(weights.count - 1) }
-        for (index, bound) in bounds.enumerated() where minutes <= bound { return UInt8(index) }
-        return UInt8(bounds.count)
+        var index = 0
+        while index < bounds.count, !(minutes <= bounds[index]) { index += 1 }
+        return UInt8(index)
     }
 
     /// The code of every pair of `graph`, in its row order, worked out on all cores.
@@ -64,9 +65,13 @@ struct WeightTable {
         let count = graph.zoneMinutes.count
         return [UInt8](unsafeUninitializedCapacity: count) { codes, initialized in
             graph.zoneMinutes.withUnsafeBufferPointer { minutes in
-                nonisolated(unsafe) let (target, minutes) = (codes, minutes)
-                ParallelRanges.forEach(count: count, size: 1 << 16) { slots in
-                    for slot in slots { target.initializeElement(at: slot, to: code(minutes[slot])) }
+                bounds.withUnsafeBufferPointer { bounds in
+                    nonisolated(unsafe) let (target, minutes, bounds) = (codes, minutes, bounds)
+                    ParallelRanges.forEach(count: count, size: 1 << 16) { slots in
+                        for slot in slots {
+                            target.initializeElement(at: slot, to: code(minutes[slot], bounds: bounds))
+                        }
+                    }
                 }
             }
             initialized = count

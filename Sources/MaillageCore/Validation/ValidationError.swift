@@ -79,7 +79,9 @@ extension ValidationError {
         guard !id.isEmpty else {
             throw ValidationError(field: field, reason: "an identifier cannot be empty")
         }
-        guard id.trimmingWhitespace() == id else {
+        guard let first = id.unicodeScalars.first, let last = id.unicodeScalars.last,
+            !IdentifierText.isWhitespace(first), !IdentifierText.isWhitespace(last)
+        else {
             throw ValidationError(field: field, reason: "identifier '\(id)' starts or ends with a space")
         }
         // ASCII answered without the Unicode tables (the controls there are 0x00–0x1F and 0x7F):

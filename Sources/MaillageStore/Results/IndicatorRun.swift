@@ -58,7 +58,7 @@ extension TerritoryDatabase {
                     """,
                 arguments: [
                     run.method, run.parameters, run.inputsFingerprint, run.summary,
-                    Date().ISO8601Format(), MaillageVersion.current,
+                    StoredTimestamp.text(), MaillageVersion.current,
                 ])
             let id = db.lastInsertedRowID
             // Rows bound through SQLite's C interface, many per statement: one GRDB statement

@@ -184,7 +184,7 @@ extension TerritoryDatabase {
                     """,
                 arguments: [
                     run.parameters, run.events, run.days, run.seed, run.replications, run.sample, run.inputsFingerprint,
-                    Date().ISO8601Format(), MaillageVersion.current,
+                    StoredTimestamp.text(), MaillageVersion.current,
                 ])
             let id = db.lastInsertedRowID
             // Rows bound through SQLite's C interface, many per statement: one GRDB execution
