@@ -60,7 +60,7 @@ extension CatchmentGraph {
         zoneIDs: [String], sites: [SiteEndpoint], rows: MatrixRows, directed: Bool, intrazoneMinutes: Double
     ) -> CatchmentGraph {
         let places = MatrixPlaces(zoneIDs: zoneIDs, sites: sites, rows: rows)
-        if !directed, !rows.destinations.contains(where: { places.endpointZone[Int($0)] >= 0 }) {
+        if !directed, !places.anyZone(among: rows.destinations) {
             return symmetricFromZoneRows(
                 zoneCount: zoneIDs.count, siteCount: sites.count, rows: rows, places: places,
                 intrazoneMinutes: intrazoneMinutes)
@@ -270,9 +270,11 @@ private struct MatrixPlaces {
     var zoneSites: [[Int32]]
 
     init(zoneIDs: [String], sites: [CatchmentGraph.SiteEndpoint], rows: MatrixRows) {
-        let zoneIndex = Dictionary(zoneIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var actorEndpoint: [String: Int] = [:]
-        var zoneEndpoint: [String: Int] = [:]
+        // Sized up front: growing them rehashes every id already in (perf).
+        var zoneIndex = [String: Int](minimumCapacity: zoneIDs.count)
+        for (index, id) in zoneIDs.enumerated() where zoneIndex[id] == nil { zoneIndex[id] = index }
+        var actorEndpoint = [String: Int](minimumCapacity: rows.endpointIDs.count)
+        var zoneEndpoint = [String: Int](minimumCapacity: rows.endpointIDs.count)
         for (endpoint, id) in rows.endpointIDs.enumerated() {
             if rows.endpointIsZone[endpoint] { zoneEndpoint[id] = endpoint } else { actorEndpoint[id] = endpoint }
         }
@@ -294,6 +296,13 @@ private struct MatrixPlaces {
         for list in byEndpoint {
             siteList.append(contentsOf: list)
             siteOffsets.append(siteList.count)
+        }
+    }
+
+    /// Whether any of `endpoints` is a territory zone.
+    func anyZone(among endpoints: [UInt32]) -> Bool {
+        endpointZone.withUnsafeBufferPointer { zones in
+            endpoints.withUnsafeBufferPointer { endpoints in endpoints.contains { zones[Int($0)] >= 0 } }
         }
     }
 

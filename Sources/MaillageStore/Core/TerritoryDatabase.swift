@@ -98,6 +98,8 @@ public final class TerritoryDatabase: Sendable {
         guard unknown.isEmpty else {
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
         }
+        // An up-to-date file (every command after the first) needs no write transaction.
+        guard !applied.isSuperset(of: TerritoryMigrator.knownIdentifiers) else { return }
         do { try migrator.migrate(pool) } catch { throw StoreError.wrap(error, path: path) }
     }
 
