@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// One stored travel time, as a matrix file gave it.
 public struct MatrixPair: Sendable {
     /// Whether the origin is a zone (else an actor): the two have separate id spaces.
@@ -164,6 +166,7 @@ extension CatchmentGraph {
         var matches = true
         // Written through a raw buffer: appending, bounds-checked, was half of this pass (perf).
         let sites = [Int32](unsafeUninitializedCapacity: rows.destinations.count) { sites, written in
+            FreshPages.populate(UnsafeMutableRawBufferPointer(sites))
             rows.destinations.withUnsafeBufferPointer { destinations in
                 places.siteOffsets.withUnsafeBufferPointer { siteOffsets in
                     places.siteList.withUnsafeBufferPointer { siteList in

@@ -41,22 +41,19 @@ extension TerritoryDatabase {
             bandsByZone[row[0], default: [:]][try AgeBand(id: row[1])] = row[2]
         }
         var zones: [Zone] = []
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT id, name, lon, lat, boundary, population, density_class, provenance FROM zone ORDER BY id
-                """)
-        while let row = try rows.next() {
-            let id: String = row[0]
+        try StoredColumns.forEachRow(
+            db, sql: "SELECT id, name, lon, lat, boundary, population, density_class, provenance FROM zone ORDER BY id"
+        ) { row in
+            let id = try row.text(0)
             do {
                 zones.append(
                     try Zone(
-                        id: id, name: row[1],
-                        point: GeoPoint(longitude: row[2], latitude: row[3]),
-                        boundary: (row[4] as String?).map(Boundary.init(geoJSON:)),
-                        population: Population(total: row[5], byBand: bandsByZone[id] ?? [:]),
-                        densityClass: (row[6] as Int?).flatMap(DensityClass.init(rawValue:)),
-                        provenance: row[7]
+                        id: id, name: row.text(1),
+                        point: GeoPoint(longitude: row.double(2), latitude: row.double(3)),
+                        boundary: row.optionalText(4).map(Boundary.init(geoJSON:)),
+                        population: Population(total: row.double(5), byBand: bandsByZone[id] ?? [:]),
+                        densityClass: row.optionalInt(6).flatMap(DensityClass.init(rawValue:)),
+                        provenance: row.optionalText(7)
                     ))
             } catch let error as ValidationError {
                 throw error.nested(under: "zone \(id)")
@@ -79,25 +76,26 @@ extension TerritoryDatabase {
             services[row[0], default: []].append(row[1])
         }
         var actors: [Actor] = []
-        let rows = try Row.fetchCursor(
+        try StoredColumns.forEachRow(
             db,
             sql: """
                 SELECT id, kind, name, lon, lat, zone_id, source_ref, source_x, source_y, source_crs,
                     practice_start_year
                 FROM actor ORDER BY id
-                """)
-        while let row = try rows.next() {
-            let id: String = row[0]
+                """
+        ) { row in
+            let id = try row.text(0)
             do {
-                let source: SourcePosition? = try (row[9] as String?).map {
-                    try SourcePosition(x: row[7], y: row[8], crs: $0)
+                let source: SourcePosition? = try row.optionalText(9).map {
+                    try SourcePosition(x: row.double(7), y: row.double(8), crs: $0)
                 }
                 actors.append(
                     try Actor(
-                        id: id, kind: ActorKind.parse(row[1]), name: row[2],
-                        point: GeoPoint(longitude: row[3], latitude: row[4]),
-                        zoneID: row[5], capacities: capacities[id] ?? [], services: services[id] ?? [],
-                        sourceReference: row[6], sourcePosition: source, practiceStartYear: row[10]
+                        id: id, kind: ActorKind.parse(row.text(1)), name: row.text(2),
+                        point: GeoPoint(longitude: row.double(3), latitude: row.double(4)),
+                        zoneID: row.optionalText(5), capacities: capacities[id] ?? [], services: services[id] ?? [],
+                        sourceReference: row.optionalText(6), sourcePosition: source,
+                        practiceStartYear: row.optionalInt(10)
                     ))
             } catch let error as ValidationError {
                 throw error.nested(under: "actor \(id)")

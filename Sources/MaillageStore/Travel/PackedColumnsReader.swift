@@ -1,4 +1,5 @@
 import GRDB
+import MaillageCore
 
 /// Reads every `travel_row` of a matrix into its final arrays, copying each blob once.
 ///
@@ -30,6 +31,11 @@ struct PackedColumnsReader {
         destinations = try [UInt32](unsafeUninitializedCapacity: count) { destinationBuffer, destinationCount in
             minuteColumn = try [Double](unsafeUninitializedCapacity: count) { minuteBuffer, minuteCount in
                 kmColumn = try [Double](unsafeUninitializedCapacity: distances ? count : 0) { kmBuffer, kmCount in
+                    for column in [
+                        UnsafeMutableRawBufferPointer(destinationBuffer), .init(minuteBuffer), .init(kmBuffer),
+                    ] {
+                        FreshPages.populate(column)
+                    }
                     var filled = 0
                     defer { (destinationCount, minuteCount, kmCount) = (filled, filled, distances ? filled : 0) }
                     try StoredTravelRows.forEachRow(statement, arguments: arguments) { origin, pairs, to, times, km in
