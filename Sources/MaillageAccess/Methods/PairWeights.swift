@@ -37,12 +37,14 @@ struct WeightTable {
     private let bounds: [Double]
     private let limit: Double?
 
-    /// The table of `decay`, or nil when its weights are too many to code in a byte.
+    /// The table of `decay`, or nil when its weights are too many to code in a byte (or its
+    /// steps do not increase, which ``code(_:bounds:)`` relies on).
     init?(_ decay: DistanceDecay, limit: Double?) {
         switch decay {
         case .uniform:
             (bounds, weights) = ([], [1, -1])
-        case .steps(let steps) where steps.count <= 250:
+        case .steps(let steps)
+        where steps.count <= 250 && zip(steps, steps.dropFirst()).allSatisfy({ $0.upTo < $1.upTo }):
             (bounds, weights) = (steps.map(\.upTo), steps.map(\.weight) + [0, -1])
         default:
             return nil
@@ -55,9 +57,11 @@ struct WeightTable {
     @inline(__always)
     private func code(_ minutes: Double, bounds: UnsafeBufferPointer<Double>) -> UInt8 {
         if let limit, !(minutes <= limit) { return UInt8(weights.count - 1) }
-        var index = 0
-        while index < bounds.count, !(minutes <= bounds[index]) { index += 1 }
-        return UInt8(index)
+        // The bounds increase, so the first one not exceeded is the count of those exceeded;
+        // counting them without a branch is what the loop compiles best (a NaN exceeds them all).
+        var exceeded: UInt8 = 0
+        for bound in bounds { exceeded &+= minutes <= bound ? 0 : 1 }
+        return exceeded
     }
 
     /// The code of every pair of `graph`, in its row order, worked out on all cores.
