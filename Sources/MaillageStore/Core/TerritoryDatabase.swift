@@ -63,8 +63,7 @@ public final class TerritoryDatabase: Sendable {
             throw StoreError.notATerritoryDatabase(path: path, detail: "it is a folder")
         }
         let database = try connect(path: path)
-        try database.checkIsTerritory()
-        try database.migrate()
+        try database.migrate(applied: database.appliedIfTerritory())
         return database
     }
 
@@ -90,10 +89,11 @@ public final class TerritoryDatabase: Sendable {
         }
     }
 
-    /// Applies the schema steps the file does not have yet, refusing steps it cannot know.
-    private func migrate() throws {
+    /// Applies the schema steps the file does not have yet, refusing steps it cannot know;
+    /// `applied` are those it has, when already read.
+    private func migrate(applied: Set<String>? = nil) throws {
         let migrator = TerritoryMigrator.migrator
-        let applied = try read { try migrator.appliedIdentifiers($0) }
+        let applied = try applied ?? read { try migrator.appliedIdentifiers($0) }
         let unknown = applied.subtracting(TerritoryMigrator.knownIdentifiers)
         guard unknown.isEmpty else {
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
@@ -103,15 +103,19 @@ public final class TerritoryDatabase: Sendable {
         do { try migrator.migrate(pool) } catch { throw StoreError.wrap(error, path: path) }
     }
 
-    /// Refuses, before any schema change, a file that SQLite reads but Maillage did not make.
-    private func checkIsTerritory() throws {
-        let isTerritory = try read { db in
-            try db.tableExists("grdb_migrations") && db.tableExists("metadata")
-                && Metadata.read(.maillageVersion, db) != nil
+    /// The schema steps the file has, read with the check that Maillage made it: a file that
+    /// SQLite reads but Maillage did not make is refused before any schema change.
+    private func appliedIfTerritory() throws -> Set<String> {
+        let applied = try read { db -> Set<String>? in
+            guard try db.tableExists("grdb_migrations") && db.tableExists("metadata"),
+                try Metadata.read(.maillageVersion, db) != nil
+            else { return nil }
+            return try TerritoryMigrator.migrator.appliedIdentifiers(db)
         }
-        guard isTerritory else {
+        guard let applied else {
             throw StoreError.notATerritoryDatabase(path: path, detail: "it has no Maillage metadata")
         }
+        return applied
     }
 
     /// The schema steps applied to this file, oldest first.
