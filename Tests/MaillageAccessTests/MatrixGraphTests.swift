@@ -143,6 +143,59 @@ import Testing
         }
     }
 
+    /// A zone → actor matrix as `import matrix` stores it (one row a zone, in zone order, sites
+    /// ascending) takes the builder's fast path, whose graph shares the matrix's minutes: the
+    /// same graph as the oracle's, and as the general builder's on the same pairs given in
+    /// another order.
+    @Test(arguments: 0..<20)
+    func aZoneToActorMatrixSharesItsTimesAndGivesTheOraclesGraph(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        let zoneIDs = (0..<(2 + Int(random.next() % 10))).map { "Z\($0)" }
+        let sites = (0..<(1 + Int(random.next() % 9))).map {
+            CatchmentGraph.SiteEndpoint(actorID: "A\($0)", zoneID: "Z\(random.next() % 12)")
+        }
+        // Each zone's row: (site, minutes), sites ascending; some zones have none.
+        var zoneRows: [[(site: Int, minutes: Double)]] = zoneIDs.map { _ in
+            random.next() % 4 == 0
+                ? [] : sites.indices.filter { _ in random.next() % 2 == 0 }.map { ($0, Double(random.next() % 90) / 4) }
+        }
+        // Every site has a row of its own, so none takes a zone's times.
+        for site in sites.indices where !zoneRows.contains(where: { $0.contains { $0.site == site } }) {
+            zoneRows[0].append((site, 7))
+            zoneRows[0].sort { $0.site < $1.site }
+        }
+        let pairs = zoneRows.indices.flatMap { zone in
+            zoneRows[zone].map {
+                MatrixPair(
+                    originIsZone: true, originID: zoneIDs[zone], destinationIsZone: false,
+                    destinationID: "A\($0.site)", minutes: $0.minutes)
+            }
+        }
+        // Stored as `import matrix` writes it: zones then actors as endpoints, one row a zone.
+        let stored = zoneRows.indices.filter { !zoneRows[$0].isEmpty }
+        var offsets = [0]
+        for zone in stored { offsets.append(offsets[offsets.count - 1] + zoneRows[zone].count) }
+        let rows = MatrixRows(
+            endpointIsZone: zoneIDs.map { _ in true } + sites.map { _ in false },
+            endpointIDs: zoneIDs + sites.map(\.actorID), origins: stored.map { UInt32($0) }, offsets: offsets,
+            destinations: stored.flatMap { zoneRows[$0].map { UInt32(zoneIDs.count + $0.site) } },
+            minutes: stored.flatMap { zoneRows[$0].map(\.minutes) })
+        let built = CatchmentGraph.fromMatrix(
+            zoneIDs: zoneIDs, sites: sites, rows: rows, directed: false, intrazoneMinutes: 2.5)
+        let shared = built.zoneMinutes.withUnsafeBufferPointer { graph in
+            rows.minutes.withUnsafeBufferPointer { matrix in graph.baseAddress == matrix.baseAddress }
+        }
+        #expect(shared, "seed \(seed): the fast path was not taken")
+        let oracle = Self.previousGraph(
+            zoneIDs: zoneIDs, sites: sites, pairs: pairs, directed: false, intrazoneMinutes: 2.5)
+        let general = CatchmentGraph.fromMatrix(
+            zoneIDs: zoneIDs, sites: sites, rows: MatrixRows(pairs: pairs.reversed()), directed: false,
+            intrazoneMinutes: 2.5)
+        #expect(Self.rows(built).zones == Self.rows(oracle).zones, "seed \(seed)")
+        #expect(Self.rows(built).sites == Self.rows(oracle).sites, "seed \(seed)")
+        #expect(Self.rows(built).zones == Self.rows(general).zones, "seed \(seed)")
+    }
+
     @Test func smallCaseByHand() {
         // Zones Z0, Z1; site 0 is actor A0 (named in the matrix), site 1 sits in Z1 (not named).
         // Pairs: Z0 → A0 10, A0 → Z0 12 (given reverse), Z0 → Z1 20. Undirected, intra-zone 3.
