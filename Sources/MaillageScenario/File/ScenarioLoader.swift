@@ -99,7 +99,7 @@ public enum ScenarioLoader {
         if let name = try root.optional("name") { scenario.name = try name.string() }
         if let territory = try root.optional("territory") { scenario.territoryPath = resolve(try territory.string()) }
         if let start = try root.optional("start") {
-            guard let date = ScenarioDay.iso.date(from: try start.string()) else {
+            guard let date = ScenarioDay.date(try start.string()) else {
                 throw start.error("expected an ISO date such as 2026-01-01")
             }
             scenario.start = date
