@@ -76,6 +76,29 @@ import Testing
         #expect(try reopened.metadata(.sourceCRS) == "EPSG:2154")
     }
 
+    /// A hand-edited file holding a blob where text belongs is refused naming the zone and
+    /// the column, where GRDB's conversion read whatever the bytes decoded to.
+    @Test func aValueOfTheWrongStorageClassIsAnErrorNamingItsColumn() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("edited.db")
+        do {
+            let database = try TerritoryDatabase.create(at: path)
+            try database.save(try Self.handMadeTerritory())
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE zone SET name = x'C3A9' WHERE id = (SELECT min(id) FROM zone)")
+        }
+        try queue.close()
+        let database = try TerritoryDatabase.open(at: path)
+        #expect {
+            _ = try database.loadTerritory()
+        } throws: { error in
+            guard case StoreError.invalidContent(_, let detail) = error else { return false }
+            return detail.contains("zone") && detail.contains("name") && detail.contains("a blob where text belongs")
+        }
+    }
+
     @Test func summaryCountsWhatWasStored() throws {
         let folder = try TemporaryFolder()
         let database = try TerritoryDatabase.create(at: folder.path("summary.db"))

@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 
 extension TerritoryDatabase {
     /// The stored matrices, by name.
@@ -135,22 +134,17 @@ extension TerritoryDatabase {
     /// Columns are read through SQLite's C interface: a GRDB row per endpoint, and a
     /// `String` per kind, was a tenth of the reading of a 6,000-endpoint matrix (perf).
     private static func endpoints(of matrix: Int64, _ db: Database) throws -> [TravelEndpoint] {
-        let statement = try db.makeStatement(
-            sql: "SELECT ordinal, kind = 'zone', id FROM travel_endpoint WHERE matrix_id = ? ORDER BY ordinal")
-        let rows = try Row.fetchCursor(statement, arguments: [matrix])
-        let handle = statement.sqliteStatement
         var endpoints: [TravelEndpoint] = []
-        while try rows.next() != nil {
-            guard sqlite3_column_int64(handle, 0) == endpoints.count else {
+        try StoredColumns.forEachRow(
+            db, sql: "SELECT ordinal, kind = 'zone', id FROM travel_endpoint WHERE matrix_id = ? ORDER BY ordinal",
+            arguments: [matrix]
+        ) { row in
+            guard try row.int(0) == endpoints.count else {
                 throw DatabaseError(
                     resultCode: .SQLITE_CORRUPT,
                     message: "travel_endpoint ordinals of matrix \(matrix) are not 0, 1, 2…")
             }
-            // SQLite's order: the text first, then its length.
-            let text = sqlite3_column_text(handle, 2)
-            let id = String(
-                decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 2))), as: UTF8.self)
-            endpoints.append(TravelEndpoint(sqlite3_column_int64(handle, 1) != 0 ? .zone : .actor, id))
+            endpoints.append(TravelEndpoint(try row.int(1) != 0 ? .zone : .actor, try row.text(2)))
         }
         return endpoints
     }
