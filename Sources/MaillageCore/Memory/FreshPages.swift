@@ -16,13 +16,20 @@ public enum FreshPages {
     /// Backs the whole pages of `buffer`, not yet written, when it holds at least ``threshold`` bytes.
     public static func populate(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-            guard let base = buffer.baseAddress, buffer.count >= threshold else { return }
-            let page = 4096
-            let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-            let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
-            guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            guard buffer.count >= threshold, let pages = wholePages(of: buffer, size: 4096) else { return }
             // MADV_POPULATE_WRITE (23, Linux 5.14): advice only, its failure changes nothing.
-            _ = madvise(pointer, end - start, 23)
+            _ = madvise(pages.baseAddress, pages.count, 23)
         #endif
+    }
+
+    /// The whole pages of `size` bytes (a power of two) that `buffer` spans, nil when none:
+    /// what memory advice may name.
+    public static func wholePages(of buffer: UnsafeMutableRawBufferPointer, size: Int) -> UnsafeMutableRawBufferPointer?
+    {
+        guard let base = buffer.baseAddress else { return nil }
+        let start = (Int(bitPattern: base) + size - 1) & ~(size - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(size - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return nil }
+        return UnsafeMutableRawBufferPointer(start: pointer, count: end - start)
     }
 }

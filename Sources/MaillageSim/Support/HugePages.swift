@@ -1,3 +1,5 @@
+import MaillageCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -16,13 +18,11 @@ enum HugePages {
     /// Asks for huge pages on the whole 2 MiB pages of a buffer not yet touched.
     static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-            guard let base = buffer.baseAddress, buffer.count >= threshold else { return }
-            let page = 2 << 20
-            let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-            let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
-            guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            guard buffer.count >= threshold, let pages = FreshPages.wholePages(of: buffer, size: 2 << 20) else {
+                return
+            }
             // Advice only: without it (THP off, an old kernel) the run is the same, only slower.
-            _ = madvise(pointer, end - start, MADV_HUGEPAGE)
+            _ = madvise(pages.baseAddress, pages.count, MADV_HUGEPAGE)
         #endif
     }
 }
