@@ -19,8 +19,8 @@ struct DirectWeights: PairWeightReader {
 /// (uniform, steps).
 ///
 /// A 773,000-pair matrix then needs 0.8 MB of weights instead of 6.2 MB. Fresh memory costs
-/// its page faults and zeroing, which were most of the weights' time (perf); the weights read
-/// are the table's own values, so results do not change by a bit.
+/// its page faults and zeroing, about half of the weights' time (perf); the weights read are
+/// the table's own values, so results do not change by a bit.
 struct CodedWeights: PairWeightReader {
     let table: UnsafeBufferPointer<Double>
     let codes: UnsafeBufferPointer<UInt8>
@@ -57,8 +57,8 @@ struct WeightTable {
     @inline(__always)
     private func code(_ minutes: Double, bounds: UnsafeBufferPointer<Double>) -> UInt8 {
         if let limit, !(minutes <= limit) { return UInt8(weights.count - 1) }
-        // The bounds increase, so the first one not exceeded is the count of those exceeded;
-        // counting them without a branch is what the loop compiles best (a NaN exceeds them all).
+        // The bounds increase, so the first one not exceeded is the count of those exceeded
+        // (a NaN exceeds them all).
         var exceeded: UInt8 = 0
         for bound in bounds { exceeded &+= minutes <= bound ? 0 : 1 }
         return exceeded
