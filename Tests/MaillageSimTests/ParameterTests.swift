@@ -62,6 +62,18 @@ import Testing
         #expect(parameters.hospital.lengthOfStay.mean == nil)
     }
 
+    /// Among many fractional values, the one a whole-number parameter refuses is named (the search
+    /// bisects over them, so its answer must not depend on where the culprit sits among them).
+    @Test func aFractionalWholeNumberIsFoundAmongManyFractionalValues() {
+        let bands = ["0-14", "15-29", "30-44", "45-59", "60-74", "75+"]
+        let rates = bands.enumerated().map { #""\#($1)": \#(0.25 + Double($0) / 8)"# }.joined(separator: ", ")
+        let message = error(
+            #"{"follow_up": {"probability_linked": 0.35}, "needs": {"acute_minor": {"rate_per_year": {"#
+                + rates + #"}}}, "warm_up_days": 1.5}"#)
+        #expect(message?.contains("warm_up_days") == true, "\(message ?? "accepted")")
+        #expect(message?.contains("whole number") == true, "\(message ?? "accepted")")
+    }
+
     @Test func unknownKeysAndWrongTypesAreRefused() {
         #expect(error(#"{"gp": {"tolerence_acute_days": 3}}"#)?.contains("gp.tolerence_acute_days") == true)
         #expect(error(#"{"gp": {"tolerance_acute_days": "two"}}"#)?.contains("gp.tolerance_acute_days") == true)

@@ -36,11 +36,15 @@ public enum ParameterFile {
         return try apply(object)
     }
 
+    /// The defaults as a JSON object, made once: every parameter file is merged into it.
+    nonisolated(unsafe) private static let defaultsObject: [String: Any] = {
+        let data = (try? JSONEncoder().encode(SimulationParameters.defaults)) ?? Data("{}".utf8)
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }()
+
     /// The defaults with `overrides` laid over them, validated.
     public static func apply(_ overrides: [String: Any]) throws -> SimulationParameters {
-        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(SimulationParameters.defaults))
-        guard let base = defaults as? [String: Any] else { return .defaults }
-        let merged = try merge(overrides, into: base, path: "")
+        let merged = try merge(overrides, into: defaultsObject, path: "")
         let parameters: SimulationParameters
         do {
             parameters = try JSONDecoder().decode(
@@ -94,19 +98,31 @@ public enum ParameterFile {
         return result
     }
 
-    /// The dotted name of a fractional number in `overrides` whose rounding makes the parameters decode.
+    /// The dotted name of a fractional number in `overrides` that a whole-number parameter refuses.
+    ///
+    /// Rounding a fractional value that a real-valued parameter holds never changes whether the
+    /// parameters decode, so "all candidates up to k rounded" decodes exactly when every culprit
+    /// is among the first k: a bisection finds the first culprit in O(log n) decodes, where trying
+    /// the candidates one by one cost a decode each (hundreds for a large file).
     private static func wholeNumberCulprit(_ overrides: [String: Any], merged: [String: Any]) -> String? {
-        for path in leafPaths(overrides) {
+        let candidates: [(path: [String], whole: Double)] = leafPaths(overrides).compactMap { path in
             guard let number = leaf(at: path, in: overrides) as? NSNumber, !(number is Bool),
                 number.doubleValue.isFinite, number.doubleValue != number.doubleValue.rounded()
-            else { continue }
-            let fixed = replacing(at: path, with: number.doubleValue.rounded(.towardZero), in: merged)
-            guard let data = try? JSONSerialization.data(withJSONObject: fixed) else { continue }
-            if (try? JSONDecoder().decode(SimulationParameters.self, from: data)) != nil {
-                return path.joined(separator: ".")
-            }
+            else { return nil }
+            return (path, number.doubleValue.rounded(.towardZero))
         }
-        return nil
+        func decodesWithFirst(_ count: Int) -> Bool {
+            let fixed = candidates.prefix(count).reduce(merged) { replacing(at: $1.path, with: $1.whole, in: $0) }
+            guard let data = try? JSONSerialization.data(withJSONObject: fixed) else { return false }
+            return (try? JSONDecoder().decode(SimulationParameters.self, from: data)) != nil
+        }
+        guard !candidates.isEmpty, decodesWithFirst(candidates.count) else { return nil }
+        var (low, high) = (0, candidates.count)  // decodes with `high` rounded, not with `low`
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if decodesWithFirst(middle) { high = middle } else { low = middle }
+        }
+        return candidates[high - 1].path.joined(separator: ".")
     }
 
     private static func leafPaths(_ object: [String: Any], prefix: [String] = []) -> [[String]] {
