@@ -51,20 +51,4 @@ import Testing
         let id = try database.save(run)
         #expect(try database.simulationRun(id: id)?.values == Self.ordered)
     }
-
-    /// Zone values given as columns (zones and indicators in any order, NaN undefined) are stored
-    /// as the same rows as when given one by one.
-    @Test func aZoneTableIsStoredAsItsValues() throws {
-        let database = try TerritoryDatabase.create(at: folder.path("\(UUID()).db"))
-        let table = SimulationRun.ZoneTable(
-            zoneIDs: ["É1", "Z2", "Z10"],
-            columns: [.init(name: "b", values: [.nan, 5, .nan]), .init(name: "a", values: [6, 4, 3])])
-        let run = SimulationRun(
-            parameters: "{}", events: "[]", days: 1, seed: "1", replications: 1, inputsFingerprint: "f",
-            values: Self.ordered.filter { $0.scope != .zone }, zoneTable: table)
-        let id = try database.save(run)
-        // É1's b is NaN (undefined) and stored as such: one row more than `ordered`, value nil.
-        let expected = Self.ordered + [Value(scope: .zone, subjectID: "É1", replication: 0, name: "b", value: nil)]
-        #expect(try database.simulationRun(id: id)?.values == expected.sorted { $0.precedes($1) })
-    }
 }

@@ -126,13 +126,29 @@ import Testing
             #expect(Array(twoActors[index..<(index + 3)]) == [name, name + "_ci_low", name + "_ci_high"])
         }
         // Stored: run 1 (one replication) has no zone or actor interval, run 2 has them, and
-        // sqlite3 reads the zones.csv bounds back.
+        // sqlite3 reads the zones.csv bounds back from the packed zone columns (float64,
+        // little-endian, 8 bytes a zone in `simulation_zone` order), decoded here by hand.
         #expect(
             try query("SELECT count(ci_low) FROM simulation_value WHERE run_id = 1 AND scope <> 'territory'") == "0")
-        let stored = try query(
-            "SELECT subject_id, value, ci_low, ci_high FROM simulation_value WHERE run_id = 2 AND scope = 'zone' "
-                + "AND name = 'gp_contacts' ORDER BY subject_id LIMIT 1"
+        #expect(try query("SELECT count(ci_low) + count(ci_high) FROM simulation_zone_column WHERE run_id = 1") == "0")
+        let cells = try query(
+            """
+            SELECT z.zone_id, hex(substr(c.zone_values, 8 * z.ordinal + 1, 8)), hex(substr(c.ci_low, 8 * z.ordinal + 1, 8)),
+                hex(substr(c.ci_high, 8 * z.ordinal + 1, 8))
+            FROM simulation_zone z JOIN simulation_zone_column c ON c.run_id = z.run_id
+            WHERE z.run_id = 2 AND c.name = 'gp_contacts' ORDER BY z.zone_id LIMIT 1
+            """
         ).split(separator: "|").map(String.init)
+        func littleEndianDouble(_ hex: String) -> String {
+            let bytes = stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt64? in
+                let start = hex.index(hex.startIndex, offsetBy: offset)
+                return UInt64(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
+            }
+            guard bytes.count == 8 else { return "" }
+            let bits = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element << (8 * UInt64($1.offset))) }
+            return "\(Double(bitPattern: bits))"
+        }
+        let stored = cells.prefix(1) + cells.dropFirst().map(littleEndianDouble)
         let rows = try String(contentsOfFile: path("two/zones.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)
         let column = try #require(twoZones.firstIndex(of: "gp_contacts"))
         let row = try #require(

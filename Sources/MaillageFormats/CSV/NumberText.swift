@@ -24,6 +24,8 @@ public enum NumberText {
     /// Works on the UTF-8 bytes (the text is ASCII): walking `Character`s cost 10,000
     /// instructions a number, most of the time of writing a result file (by profile).
     package static func expandExponent(_ text: String) -> String {
+        // Most numbers have no exponent: answered without copying their bytes.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return text }
         let bytes = Array(text.utf8)
         guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
             let exponent = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self))

@@ -32,9 +32,15 @@ package enum GeoJSONText {
 
     /// A Feature with its id, geometry text and properties in the given order.
     package static func feature(id: String, geometry: String, properties: [(String, JSONValue)]) -> String {
-        let members = properties.map { JSONValue.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",")
-        return #"{"type":"Feature","id":"# + JSONValue.quoted(id) + #","geometry":"# + geometry
-            + #","properties":{"# + members + "}}"
+        feature(
+            id: id, geometry: geometry,
+            members: properties.map { JSONValue.quoted($0.0) + ":" + $0.1.text }.joined(separator: ","))
+    }
+
+    /// A Feature with its id, geometry text and the properties' members as JSON text (`"k":v,…`).
+    package static func feature(id: String, geometry: String, members: String) -> String {
+        #"{"type":"Feature","id":"# + JSONValue.quoted(id) + #","geometry":"# + geometry + #","properties":{"#
+            + members + "}}"
     }
 
     /// Writes a FeatureCollection, one feature per line; a lazy sequence keeps one feature's text in memory at a time.

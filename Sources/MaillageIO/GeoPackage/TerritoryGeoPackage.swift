@@ -208,10 +208,13 @@ public struct TerritoryGeoPackage {
     func simulationLayer(_ id: Int64, _ run: SimulationRun, _ columns: inout [ColumnDescription]) throws
         -> GeoPackageLayer
     {
-        let means = run.values.filter { $0.scope == .zone && $0.replication == 0 }
-        let names = Array(Set(means.map(\.name))).sorted()
-        var byZone: [String: [String: SimulationRun.Value]] = [:]
-        for value in means { byZone[value.subjectID, default: [:]][value.name] = value }
+        var byZone: [String: [String: (value: Double?, low: Double?, high: Double?)]] = [:]
+        var found = Set<String>()
+        run.forEachZoneMean { zone, name, value, low, high in
+            byZone[zone, default: [:]][name] = (value, low, high)
+            found.insert(name)
+        }
+        let names = found.sorted()
         let layer = "simulation_\(id)_zones"
         var extra: [GeoPackageLayer.Field] = []
         for name in names {

@@ -42,10 +42,11 @@ public struct SimulationReading: Sendable {
             switch value.scope {
             case .territory:
                 figures.append(Figure(name: value.name, mean: value.value, low: value.low, high: value.high))
-            case .zone: zones[value.name, default: [:]][value.subjectID] = value.value ?? .nan
+            case .zone: break  // below, with the zone table's
             case .actor: actors[value.subjectID, default: [:]][value.name] = value.value ?? .nan
             }
         }
+        run.forEachZoneMean { zone, name, value, _, _ in zones[name, default: [:]][zone] = value ?? .nan }
         self.figures = figures.sorted { $0.name < $1.name }
         zoneValues = zones
         actorValues = actors

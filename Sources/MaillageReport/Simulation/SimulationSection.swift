@@ -29,7 +29,7 @@ struct SimulationSection: ReportSection {
             "<h3>Zone indicators</h3>\n<p class=\"note\">"
             + HTMLText.escape(
                 "Means over replications, by the zone where patients live. \(names.count) of the \(reading.zoneValues.count) zone indicators are mapped; "
-                    + "every one is in the run's zones.csv and zones.geojson (in the simulation's output folder) and in the table simulation_value."
+                    + "every one is in the run's zones.csv and zones.geojson (in the simulation's output folder) and in the table simulation_zone_column."
             ) + "</p>\n"
         for (index, name) in names.enumerated() {
             html += map(name, showAllActors: index == 0) + "\n"

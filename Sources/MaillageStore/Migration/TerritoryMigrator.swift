@@ -16,6 +16,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("7-observed-series", migrate: createObservedSeries)
         migrator.registerMigration("8-actor-practice-start-year", migrate: addPracticeStartYear)
         migrator.registerMigration("9-travel-row-pairs-index", migrate: indexTravelRowPairs)
+        migrator.registerMigration("10-simulation-zone-columns", migrate: storeSimulationZoneColumns)
         return migrator
     }
 

@@ -24,9 +24,10 @@ public struct SimulationRun: Sendable, Equatable {
     public var values: [Value]
     /// Daily series (mean over replications), such as `hospital_beds.used`.
     public var series: [Series]
-    /// Zone values (replication 0) as columns, stored as if they were in ``values``. A run read
-    /// back has them in ``values``; a run to save keeps them here so that 200,000 zones × 76
-    /// indicators take 8 bytes a value instead of a ``Value`` each (about 100 bytes: 1.5 GB).
+    /// Zone means (replication 0) as columns, stored as columns (`simulation_zone_column`) and
+    /// read back here: 200,000 zones × 76 indicators take 8 bytes a value instead of a ``Value``
+    /// each (about 100 bytes: 1.5 GB) and 76 rows instead of 15.2 million.
+    /// ``forEachZoneMean(_:)`` visits them with the zone values given in ``values``.
     public var zoneTable: ZoneTable?
 
     /// Per-zone values given by columns: `columns[c].values[z]` belongs to `zoneIDs[z]`.
@@ -60,24 +61,6 @@ public struct SimulationRun: Sendable, Equatable {
         public init(zoneIDs: [String], columns: [Column]) {
             self.zoneIDs = zoneIDs
             self.columns = columns
-        }
-
-        /// The table's values in key order (zones, then indicators, by bytes), as ``Value``s one at a time.
-        func forEachValue(_ body: (Value) throws -> Void) rethrows {
-            let order = columns.indices.sorted {
-                columns[$0].name.utf8.lexicographicallyPrecedes(columns[$1].name.utf8)
-            }
-            let zones = zoneIDs.indices.sorted { zoneIDs[$0].utf8.lexicographicallyPrecedes(zoneIDs[$1].utf8) }
-            for zone in zones {
-                for column in order {
-                    func bound(_ values: [Double]?) -> Double? { values.flatMap { $0[zone].isNaN ? nil : $0[zone] } }
-                    try body(
-                        Value(
-                            scope: .zone, subjectID: zoneIDs[zone], replication: 0, name: columns[column].name,
-                            value: columns[column].values[zone], low: bound(columns[column].low),
-                            high: bound(columns[column].high)))
-                }
-            }
         }
     }
 
@@ -224,9 +207,8 @@ extension TerritoryDatabase {
                     try store(run.values[index])
                 }
             }
-            // Scope `zone` comes after `actor` and `territory`: after the other values, still in order.
-            try run.zoneTable?.forEachValue(store)
             try flush()
+            if let table = run.zoneTable { try insertZoneTable(table, run: id, into: db) }
             let point = try db.cachedStatement(
                 sql: "INSERT INTO simulation_series(run_id, name, day, value) VALUES (?, ?, ?, ?)")
             for series in run.series {

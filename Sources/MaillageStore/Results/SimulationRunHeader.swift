@@ -77,7 +77,7 @@ extension TerritoryDatabase {
             var run = SimulationRun(
                 parameters: row["parameters"], events: row["events"], days: row["days"], seed: row["seed"],
                 replications: row["replications"], sample: row["sample"], inputsFingerprint: row["inputs_fingerprint"],
-                values: values, series: series
+                values: values, series: series, zoneTable: try Self.zoneTable(run: id, in: db)
             )
             run.id = id
             return run
