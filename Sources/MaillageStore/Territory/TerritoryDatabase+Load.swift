@@ -34,11 +34,15 @@ extension TerritoryDatabase {
 
     private func loadZones(_ db: Database) throws -> [Zone] {
         var bandsByZone = [String: [AgeBand: Double]]()
-        // Columns by position: a lookup by name lowercases the name each time (GRDB), which was
-        // the largest single cost of loading a 5,000-zone territory for `access` (perf).
-        let bands = try Row.fetchCursor(db, sql: "SELECT zone_id, age_band_id, population FROM zone_population")
-        while let row = try bands.next() {
-            bandsByZone[row[0], default: [:]][try AgeBand(id: row[1])] = row[2]
+        // Read through SQLite's C interface and each band's id parsed once: a 200,000-zone grid
+        // has 1.2 million of these rows, and GRDB's rows with a parse each were most of its
+        // loading (perf).
+        var parsed = [String: AgeBand]()
+        try StoredColumns.forEachRow(db, sql: "SELECT zone_id, age_band_id, population FROM zone_population") { row in
+            let bandID = try row.text(1)
+            let band = try parsed[bandID] ?? AgeBand(id: bandID)
+            parsed[bandID] = band
+            bandsByZone[try row.text(0), default: [:]][band] = try row.double(2)
         }
         var zones: [Zone] = []
         try StoredColumns.forEachRow(
@@ -105,15 +109,22 @@ extension TerritoryDatabase {
     }
 
     private func loadLinks(_ db: Database) throws -> [Link] {
-        try Row.fetchAll(
+        // Through SQLite's C interface, each kind parsed once: a grid's `covers` links are
+        // several per zone, and GRDB's rows looked up by name lowercased every name (perf).
+        var links: [Link] = []
+        var kinds = [String: LinkKind]()
+        try StoredColumns.forEachRow(
             db,
             sql: """
                 SELECT from_actor_id, kind, coalesce(to_actor_id, to_zone_id) AS target, strength
                 FROM link ORDER BY from_actor_id, kind, target
                 """
-        ).map {
-            try Link(
-                from: $0["from_actor_id"], kind: LinkKind.parse($0["kind"]), to: $0["target"], strength: $0["strength"])
+        ) { row in
+            let kindText = try row.text(1)
+            let kind = try kinds[kindText] ?? LinkKind.parse(kindText)
+            kinds[kindText] = kind
+            links.append(try Link(from: row.text(0), kind: kind, to: row.text(2), strength: row.double(3)))
         }
+        return links
     }
 }
