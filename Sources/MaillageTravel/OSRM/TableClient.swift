@@ -66,28 +66,45 @@ package struct TableClient: Sendable {
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Table {
         let blocks = TableBlock.plan(origins: origins.count, destinations: destinations.count, size: blockSize)
-        let total = origins.count * destinations.count
-        var answers = [BlockAnswer?](repeating: nil, count: blocks.count)
-        var done = 0
-        try await withThrowingTaskGroup(of: (Int, BlockAnswer).self) { group in
-            var next = 0
-            func launch() {
-                let index = next
-                let block = blocks[index]
-                next += 1
-                group.addTask { (index, try await self.answer(block, origins: origins, destinations: destinations)) }
+        let answers = try await answers(
+            blocks, origins: origins, destinations: destinations, total: origins.count * destinations.count,
+            progress: progress)
+        return assemble(
+            answers, blocks: blocks, origins: origins.count, destinations: destinations.count,
+            limitSeconds: limitSeconds)
+    }
+
+    /// Every block's answer, ``concurrency`` requests at a time, each on a thread of its own
+    /// that blocks while the server computes (``BlockingHTTPConnection`` says why); the first
+    /// failure stops the others.
+    private func answers(
+        _ blocks: [TableBlock], origins: [GeoPoint], destinations: [GeoPoint], total: Int,
+        progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> [BlockAnswer] {
+        let collected = CollectedAnswers(count: blocks.count)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let workers = DispatchGroup()
+            for _ in 0..<min(concurrency, blocks.count) {
+                workers.enter()
+                Thread.detachNewThread {
+                    defer { workers.leave() }
+                    let transport = TableTransport(server: server, timeout: timeout)
+                    while let index = collected.next() {
+                        do {
+                            let answer = try answer(
+                                blocks[index], origins: origins, destinations: destinations, transport: transport)
+                            collected.store(answer, at: index, pairs: blocks[index].pairCount) { progress($0, total) }
+                        } catch {
+                            collected.fail(error)
+                        }
+                    }
+                }
             }
-            while next < min(concurrency, blocks.count) { launch() }
-            while let (index, answer) = try await group.next() {
-                answers[index] = answer
-                done += blocks[index].pairCount
-                progress(done, total)
-                if next < blocks.count { launch() }
+            workers.notify(queue: .global()) {
+                if let error = collected.failure { continuation.resume(throwing: error) } else { continuation.resume() }
             }
         }
-        return assemble(
-            answers.map { $0! }, blocks: blocks, origins: origins.count, destinations: destinations.count,
-            limitSeconds: limitSeconds)
+        return collected.answers
     }
 
     /// Puts the blocks' answers together in (origin, destination) order, whatever the block
@@ -148,13 +165,14 @@ package struct TableClient: Sendable {
         let destinationSnap: [Double?]
     }
 
-    private func answer(_ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint]) async throws -> BlockAnswer
-    {
+    private func answer(
+        _ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint], transport: TableTransport
+    ) throws -> BlockAnswer {
         var answer = BlockAnswer()
         var pending = [block]
         while let block = pending.popLast() {
             answer.requests += 1
-            switch try await request(block, origins: origins, destinations: destinations) {
+            switch try request(block, origins: origins, destinations: destinations, transport: transport) {
             case .part(let part): answer.parts.append(part)
             case .tooBig:
                 guard block.pairCount > 1 else {
@@ -173,26 +191,21 @@ package struct TableClient: Sendable {
     }
 
     /// One `/table` request, retried while its failure looks transient.
-    private func request(_ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint]) async throws -> Outcome {
+    private func request(
+        _ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint], transport: TableTransport
+    ) throws -> Outcome {
         let url = tableURL(block, origins: origins, destinations: destinations)
         var lastProblem = ""
         for attempt in 0..<attempts {
-            if attempt > 0 { try await Task.sleep(nanoseconds: UInt64(250_000_000) << (attempt - 1)) }
-            var request = URLRequest(url: url)
-            request.timeoutInterval = timeout
-            let data: Data
-            let response: URLResponse
+            if attempt > 0 { Thread.sleep(forTimeInterval: 0.25 * Double(1 << (attempt - 1))) }
+            let answer: (body: Data, status: Int)
             do {
-                (data, response) = try await URLSession.shared.data(for: request)
+                answer = try transport.get(url)
             } catch {
-                lastProblem =
-                    (error as? URLError).map {
-                        "\($0.code == .timedOut ? "timed out" : "connection failed"): \($0.localizedDescription)"
-                    } ?? "\(error)"
+                lastProblem = "\(error)"
                 continue
             }
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            switch try reply(data, status: status, block: block) {
+            switch try reply(answer.body, status: answer.status, block: block) {
             case .outcome(let outcome): return outcome
             case .retry(let problem): lastProblem = problem
             }
