@@ -67,18 +67,16 @@ package struct TableClient: Sendable {
     ) async throws -> Table {
         let blocks = TableBlock.plan(origins: origins.count, destinations: destinations.count, size: blockSize)
         let answers = try await answers(
-            blocks, origins: origins, destinations: destinations, total: origins.count * destinations.count,
-            progress: progress)
-        return assemble(
-            answers, blocks: blocks, origins: origins.count, destinations: destinations.count,
-            limitSeconds: limitSeconds)
+            blocks, origins: origins, destinations: destinations, limitSeconds: limitSeconds,
+            total: origins.count * destinations.count, progress: progress)
+        return assemble(answers, origins: origins.count, destinations: destinations.count)
     }
 
     /// Every block's answer, ``concurrency`` requests at a time, each on a thread of its own
     /// that blocks while the server computes (``BlockingHTTPConnection`` says why); the first
     /// failure stops the others.
     private func answers(
-        _ blocks: [TableBlock], origins: [GeoPoint], destinations: [GeoPoint], total: Int,
+        _ blocks: [TableBlock], origins: [GeoPoint], destinations: [GeoPoint], limitSeconds: Double?, total: Int,
         progress: @escaping @Sendable (Int, Int) -> Void
     ) async throws -> [BlockAnswer] {
         let collected = CollectedAnswers(count: blocks.count)
@@ -92,7 +90,8 @@ package struct TableClient: Sendable {
                     while let index = collected.next() {
                         do {
                             let answer = try answer(
-                                blocks[index], origins: origins, destinations: destinations, transport: transport)
+                                blocks[index], origins: origins, destinations: destinations,
+                                limitSeconds: limitSeconds, transport: transport)
                             collected.store(answer, at: index, pairs: blocks[index].pairCount) { progress($0, total) }
                         } catch {
                             collected.fail(error)
@@ -109,9 +108,7 @@ package struct TableClient: Sendable {
 
     /// Puts the blocks' answers together in (origin, destination) order, whatever the block
     /// size and the order they came back in.
-    private func assemble(
-        _ answers: [BlockAnswer], blocks: [TableBlock], origins: Int, destinations: Int, limitSeconds: Double?
-    ) -> Table {
+    private func assemble(_ answers: [BlockAnswer], origins: Int, destinations: Int) -> Table {
         var table = Table(
             pairs: [], originSnapMetres: .init(repeating: nil, count: origins),
             destinationSnapMetres: .init(repeating: nil, count: destinations), unroutable: 0, overLimit: 0, requests: 0)
@@ -119,25 +116,13 @@ package struct TableClient: Sendable {
         for answer in answers {
             table.requests += answer.requests
             for part in answer.parts {
-                let block = part.block
-                for (row, origin) in block.origins.enumerated() {
-                    if table.originSnapMetres[origin] == nil { table.originSnapMetres[origin] = part.sourceSnap[row] }
-                    for (column, destination) in block.destinations.enumerated() {
-                        guard let seconds = part.durations[row][column] else {
-                            table.unroutable += 1
-                            continue
-                        }
-                        if let limitSeconds, seconds > limitSeconds {
-                            table.overLimit += 1
-                            continue
-                        }
-                        byOrigin[origin].append(
-                            Pair(
-                                origin: Int32(origin), destination: Int32(destination), seconds: seconds,
-                                metres: part.distances?[row][column] ?? nil))
-                    }
+                table.unroutable += part.unroutable
+                table.overLimit += part.overLimit
+                for pair in part.pairs { byOrigin[Int(pair.origin)].append(pair) }
+                for (row, origin) in part.block.origins.enumerated() where table.originSnapMetres[origin] == nil {
+                    table.originSnapMetres[origin] = part.sourceSnap[row]
                 }
-                for (column, destination) in block.destinations.enumerated()
+                for (column, destination) in part.block.destinations.enumerated()
                 where table.destinationSnapMetres[destination] == nil {
                     table.destinationSnapMetres[destination] = part.destinationSnap[column]
                 }
@@ -153,27 +138,65 @@ package struct TableClient: Sendable {
 
     /// What the server answered for one planned block (several parts when it was split).
     struct BlockAnswer: Sendable {
-        var parts: [Part] = []
+        var parts: [KeptPart] = []
         var requests = 0
     }
 
+    /// One answer of the server as read, every figure of its block.
     struct Part: Sendable {
         let block: TableBlock
         let durations: [[Double?]]
         let distances: [[Double?]]?
         let sourceSnap: [Double?]
         let destinationSnap: [Double?]
+
+        /// What the table keeps of it: the pairs within `limitSeconds` and the counts of the others.
+        ///
+        /// Made as soon as the answer is read, so that memory follows the pairs kept rather than
+        /// the pairs asked (with a time limit, most of a large table is beyond it).
+        func kept(limitSeconds: Double?) -> KeptPart {
+            var kept = KeptPart(block: block, sourceSnap: sourceSnap, destinationSnap: destinationSnap)
+            for (row, origin) in block.origins.enumerated() {
+                for (column, destination) in block.destinations.enumerated() {
+                    guard let seconds = durations[row][column] else {
+                        kept.unroutable += 1
+                        continue
+                    }
+                    if let limitSeconds, seconds > limitSeconds {
+                        kept.overLimit += 1
+                        continue
+                    }
+                    kept.pairs.append(
+                        Pair(
+                            origin: Int32(origin), destination: Int32(destination), seconds: seconds,
+                            metres: distances?[row][column] ?? nil))
+                }
+            }
+            return kept
+        }
+    }
+
+    /// A block's pairs within the limit, the counts of those left out, and how far its points
+    /// were from their roads.
+    struct KeptPart: Sendable {
+        let block: TableBlock
+        var pairs: [Pair] = []
+        var unroutable = 0
+        var overLimit = 0
+        let sourceSnap: [Double?]
+        let destinationSnap: [Double?]
     }
 
     private func answer(
-        _ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint], transport: TableTransport
+        _ block: TableBlock, origins: [GeoPoint], destinations: [GeoPoint], limitSeconds: Double?,
+        transport: TableTransport
     ) throws -> BlockAnswer {
         var answer = BlockAnswer()
         var pending = [block]
         while let block = pending.popLast() {
             answer.requests += 1
             switch try request(block, origins: origins, destinations: destinations, transport: transport) {
-            case .part(let part): answer.parts.append(part)
+            case .part(let part): answer.parts.append(part.kept(limitSeconds: limitSeconds))
             case .tooBig:
                 guard block.pairCount > 1 else {
                     throw OSRMError.serverError(
@@ -244,8 +267,8 @@ package struct TableClient: Sendable {
         let block = TableBlock(origins: 0..<origins, destinations: 0..<destinations)
         guard case .outcome(.part(let part)) = try reply(data, status: status, block: block) else { return nil }
         return assemble(
-            [BlockAnswer(parts: [part], requests: 1)], blocks: [block], origins: origins, destinations: destinations,
-            limitSeconds: limitSeconds)
+            [BlockAnswer(parts: [part.kept(limitSeconds: limitSeconds)], requests: 1)], origins: origins,
+            destinations: destinations)
     }
 
     /// The block's part of the table, once every array has the block's shape and every figure is
