@@ -106,7 +106,8 @@ import Testing
             try db.execute(
                 sql: """
                     INSERT INTO metadata(key, value) VALUES ('maillage_version', '0.old'), ('name', 'old');
-                    INSERT INTO simulation_run(parameters, events, days, seed, replications, inputs_fingerprint, created_at, maillage_version)
+                    INSERT INTO simulation_run(parameters, events, days, seed, replications, inputs_fingerprint,
+                        created_at, maillage_version)
                         VALUES ('{}', '[]', 1, '1', 2, 'f', '2026-01-01T00:00:00Z', '0.old');
                     INSERT INTO simulation_value VALUES
                         (1, 'zone', 'Z2', 0, 'b', 5, NULL, NULL),

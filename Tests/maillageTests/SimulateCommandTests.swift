@@ -133,7 +133,8 @@ import Testing
         #expect(try query("SELECT count(ci_low) + count(ci_high) FROM simulation_zone_column WHERE run_id = 1") == "0")
         let cells = try query(
             """
-            SELECT z.zone_id, hex(substr(c.zone_values, 8 * z.ordinal + 1, 8)), hex(substr(c.ci_low, 8 * z.ordinal + 1, 8)),
+            SELECT z.zone_id, hex(substr(c.zone_values, 8 * z.ordinal + 1, 8)),
+                hex(substr(c.ci_low, 8 * z.ordinal + 1, 8)),
                 hex(substr(c.ci_high, 8 * z.ordinal + 1, 8))
             FROM simulation_zone z JOIN simulation_zone_column c ON c.run_id = z.run_id
             WHERE z.run_id = 2 AND c.name = 'gp_contacts' ORDER BY z.zone_id LIMIT 1

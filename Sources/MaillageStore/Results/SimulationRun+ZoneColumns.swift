@@ -73,7 +73,8 @@ extension TerritoryDatabase {
                 throw DatabaseError(
                     resultCode: .SQLITE_CORRUPT,
                     message:
-                        "simulation_zone_column: \(name).\(field) holds \(data.count) bytes, not 8 for each of the run's \(zoneIDs.count) zones"
+                        "simulation_zone_column: \(name).\(field) holds \(data.count) bytes, "
+                        + "not 8 for each of the run's \(zoneIDs.count) zones"
                 )
             }
             var values: [Double] = []

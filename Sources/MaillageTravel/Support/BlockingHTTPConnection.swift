@@ -72,7 +72,8 @@ final class BlockingHTTPConnection {
         if socket < 0 { try open() }
         do {
             try send(
-                "GET \(target) HTTP/1.1\r\nHost: \(hostHeader)\r\nUser-Agent: maillage\r\nAccept: application/json\r\n\r\n"
+                "GET \(target) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
+                    + "User-Agent: maillage\r\nAccept: application/json\r\n\r\n"
             )
             let (status, headers) = try readHead()
             let body = try readBody(headers)
