@@ -111,6 +111,7 @@ import Testing
                         VALUES ('{}', '[]', 1, '1', 2, 'f', '2026-01-01T00:00:00Z', '0.old');
                     INSERT INTO simulation_value VALUES
                         (1, 'zone', 'Z2', 0, 'b', 5, NULL, NULL),
+                        (1, 'zone', 'Z2', 0, 'A0', 1, NULL, NULL),
                         (1, 'zone', 'Z10', 0, 'a', 3, 2.5, 3.5),
                         (1, 'zone', 'Z10', 0, 'b', NULL, NULL, NULL),
                         (1, 'zone', 'É1', 0, 'a', 6, 5, 7),
@@ -128,13 +129,17 @@ import Testing
             ])
         let table = try #require(run.zoneTable)
         #expect(table.zoneIDs == ["Z10", "Z2", "É1"])
-        #expect(table.columns.map(\.name) == ["a", "b"])
+        // "A0" first appears at the second zone, and comes first by bytes.
+        #expect(table.columns.map(\.name) == ["A0", "a", "b"])
         func text(_ values: [Double]?) -> String { values.map { $0.map { "\($0)" }.joined(separator: " ") } ?? "-" }
-        #expect(table.columns.map { text($0.values) } == ["3.0 nan 6.0", "nan 5.0 nan"])
-        #expect(table.columns.map { text($0.low) + "/" + text($0.high) } == ["2.5 nan 5.0/3.5 nan 7.0", "-/-"])
+        #expect(table.columns.map { text($0.values) } == ["nan 1.0 nan", "3.0 nan 6.0", "nan 5.0 nan"])
+        #expect(table.columns.map { text($0.low) + "/" + text($0.high) } == ["-/-", "2.5 nan 5.0/3.5 nan 7.0", "-/-"])
         var means: [String] = []
         run.forEachZoneMean { zone, name, value, _, _ in means.append("\(zone).\(name)=\(value.map { "\($0)" } ?? "-")")
         }
-        #expect(means.sorted() == ["Z10.a=3.0", "Z10.b=-", "Z2.a=-", "Z2.b=5.0", "É1.a=6.0", "É1.b=-"])
+        #expect(
+            means.sorted() == [
+                "Z10.A0=-", "Z10.a=3.0", "Z10.b=-", "Z2.A0=1.0", "Z2.a=-", "Z2.b=5.0", "É1.A0=-", "É1.a=6.0", "É1.b=-",
+            ])
     }
 }
