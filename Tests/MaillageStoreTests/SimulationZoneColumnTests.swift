@@ -135,11 +135,13 @@ import Testing
         #expect(table.columns.map { text($0.values) } == ["nan 1.0 nan", "3.0 nan 6.0", "nan 5.0 nan"])
         #expect(table.columns.map { text($0.low) + "/" + text($0.high) } == ["-/-", "2.5 nan 5.0/3.5 nan 7.0", "-/-"])
         var means: [String] = []
-        run.forEachZoneMean { zone, name, value, _, _ in means.append("\(zone).\(name)=\(value.map { "\($0)" } ?? "-")")
+        run.forEachZoneMean { zone, name, value, _, _ in
+            means.append("\(zone).\(name)=\(value.map { "\($0)" } ?? "-")")
         }
-        #expect(
-            means.sorted() == [
-                "Z10.A0=-", "Z10.a=3.0", "Z10.b=-", "Z2.A0=1.0", "Z2.a=-", "Z2.b=5.0", "É1.A0=-", "É1.a=6.0", "É1.b=-",
-            ])
+        let expected = [
+            "Z10.A0=-", "Z10.a=3.0", "Z10.b=-", "Z2.A0=1.0", "Z2.a=-", "Z2.b=5.0",
+            "É1.A0=-", "É1.a=6.0", "É1.b=-",
+        ]
+        #expect(means.sorted() == expected)
     }
 }
