@@ -152,7 +152,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
                 limitSeconds: 3600)
         else { return .osrmTable(pairs: [], unroutable: 0, overLimit: 0) }
         return .osrmTable(
-            pairs: table.pairs.map {
+            pairs: try table.pairs.array().map {
                 .init(origin: Int($0.origin), destination: Int($0.destination), seconds: $0.seconds)
             },
             unroutable: table.unroutable, overLimit: table.overLimit)

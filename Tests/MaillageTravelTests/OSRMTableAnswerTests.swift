@@ -40,12 +40,13 @@ import Testing
             try client.table(answer: data, status: 200, origins: 3, destinations: 4, limitSeconds: 3600))
         #expect(table.unroutable == 1)
         #expect(table.overLimit == 2)
+        let pairs = try table.pairs.array()
         #expect(
-            table.pairs.map { "\($0.origin)>\($0.destination)" } == [
+            pairs.map { "\($0.origin)>\($0.destination)" } == [
                 "0>0", "0>1", "0>3", "1>0", "1>1", "1>2", "2>0", "2>1", "2>2",
             ])
-        #expect(table.pairs.map(\.seconds) == [0, 612.4, 1800, 605.1, 0, 2405.9, 1790, 2400, 0])
-        #expect(table.pairs.map(\.metres) == [0, 8123.5, 24000, 8100, 0, 31000.2, 23900, 30980, 0])
+        #expect(pairs.map(\.seconds) == [0, 612.4, 1800, 605.1, 0, 2405.9, 1790, 2400, 0])
+        #expect(pairs.map(\.metres) == [0, 8123.5, 24000, 8100, 0, 31000.2, 23900, 30980, 0])
         #expect(table.originSnapMetres == [12.5, 0, 3.25])
         #expect(table.destinationSnapMetres == [1, 2, 3, 4])
     }

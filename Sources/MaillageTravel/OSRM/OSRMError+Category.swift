@@ -8,7 +8,7 @@ extension OSRMError: CategorizedError {
         case .missingTool, .missingProfile, .missingFile: .missingInput
         case .notAPBF, .noRoads, .nothingToRoute: .data
         case .toolFailed, .serverDidNotStart, .unreachable, .serverError: .io
-        case .cache: .cannotCreateOutput
+        case .cache, .scratch: .cannotCreateOutput
         }
     }
 

@@ -24,6 +24,8 @@ public enum OSRMError: Error, Sendable, CustomStringConvertible {
     case nothingToRoute(String)
     /// The cache folder could not be made or written.
     case cache(path: String, detail: String)
+    /// The temporary file the table's pairs wait in could not be made or written.
+    case scratch(path: String, detail: String)
 
     /// One sentence for the planner, saying what to do where there is something to do.
     public var description: String {
@@ -52,6 +54,8 @@ public enum OSRMError: Error, Sendable, CustomStringConvertible {
             "nothing to route: \(detail)"
         case .cache(let path, let detail):
             "cannot use the OSRM cache folder \(path): \(detail)"
+        case .scratch(let path, let detail):
+            "cannot keep the table's pairs in a temporary file in \(path) (\(detail)); free space there or set TMPDIR"
         }
     }
 }

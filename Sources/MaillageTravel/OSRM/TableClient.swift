@@ -46,8 +46,8 @@ package struct TableClient: Sendable {
     /// A whole table: the routed pairs within the limit, in (origin, destination) order,
     /// and how far each point was from the road it was snapped to.
     package struct Table: Sendable {
-        /// The routed pairs.
-        package var pairs: [Pair]
+        /// The routed pairs, in (origin, destination) order.
+        package var pairs: RoutedPairs
         /// Each origin's distance to its road, in metres; nil when the server did not say.
         package var originSnapMetres: [Double?]
         /// Each destination's distance to its road, in metres; nil when the server did not say.
@@ -66,21 +66,11 @@ package struct TableClient: Sendable {
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Table {
         let blocks = TableBlock.plan(origins: origins.count, destinations: destinations.count, size: blockSize)
-        let answers = try await answers(
-            blocks, origins: origins, destinations: destinations, limitSeconds: limitSeconds,
-            total: origins.count * destinations.count, progress: progress)
-        return assemble(answers, origins: origins.count, destinations: destinations.count)
-    }
-
-    /// Every block's answer, ``concurrency`` requests at a time, each on a thread of its own
-    /// that blocks while the server computes (``BlockingHTTPConnection`` says why); the first
-    /// failure stops the others.
-    private func answers(
-        _ blocks: [TableBlock], origins: [GeoPoint], destinations: [GeoPoint], limitSeconds: Double?, total: Int,
-        progress: @escaping @Sendable (Int, Int) -> Void
-    ) async throws -> [BlockAnswer] {
-        let collected = CollectedAnswers(count: blocks.count)
+        let collected = try CollectedAnswers(blocks: blocks, origins: origins.count, destinations: destinations.count)
+        let total = origins.count * destinations.count
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            // One thread per request in flight, blocked while the server computes
+            // (``BlockingHTTPConnection`` says why); the first failure stops the others.
             let workers = DispatchGroup()
             for _ in 0..<min(concurrency, blocks.count) {
                 workers.enter()
@@ -92,7 +82,7 @@ package struct TableClient: Sendable {
                             let answer = try answer(
                                 blocks[index], origins: origins, destinations: destinations,
                                 limitSeconds: limitSeconds, transport: transport)
-                            collected.store(answer, at: index, pairs: blocks[index].pairCount) { progress($0, total) }
+                            collected.store(answer, at: index) { progress($0, total) }
                         } catch {
                             collected.fail(error)
                         }
@@ -103,37 +93,7 @@ package struct TableClient: Sendable {
                 if let error = collected.failure { continuation.resume(throwing: error) } else { continuation.resume() }
             }
         }
-        return collected.answers
-    }
-
-    /// Puts the blocks' answers together in (origin, destination) order, whatever the block
-    /// size and the order they came back in.
-    private func assemble(_ answers: [BlockAnswer], origins: Int, destinations: Int) -> Table {
-        var table = Table(
-            pairs: [], originSnapMetres: .init(repeating: nil, count: origins),
-            destinationSnapMetres: .init(repeating: nil, count: destinations), unroutable: 0, overLimit: 0, requests: 0)
-        var byOrigin = [[Pair]](repeating: [], count: origins)
-        for answer in answers {
-            table.requests += answer.requests
-            for part in answer.parts {
-                table.unroutable += part.unroutable
-                table.overLimit += part.overLimit
-                for pair in part.pairs { byOrigin[Int(pair.origin)].append(pair) }
-                for (row, origin) in part.block.origins.enumerated() where table.originSnapMetres[origin] == nil {
-                    table.originSnapMetres[origin] = part.sourceSnap[row]
-                }
-                for (column, destination) in part.block.destinations.enumerated()
-                where table.destinationSnapMetres[destination] == nil {
-                    table.destinationSnapMetres[destination] = part.destinationSnap[column]
-                }
-            }
-        }
-        table.pairs.reserveCapacity(byOrigin.reduce(0) { $0 + $1.count })
-        for var row in byOrigin {
-            row.sort { $0.destination < $1.destination }
-            table.pairs += row
-        }
-        return table
+        return collected.result
     }
 
     /// What the server answered for one planned block (several parts when it was split).
@@ -266,9 +226,10 @@ package struct TableClient: Sendable {
     ) throws -> Table? {
         let block = TableBlock(origins: 0..<origins, destinations: 0..<destinations)
         guard case .outcome(.part(let part)) = try reply(data, status: status, block: block) else { return nil }
-        return assemble(
-            [BlockAnswer(parts: [part.kept(limitSeconds: limitSeconds)], requests: 1)], origins: origins,
-            destinations: destinations)
+        let collected = try CollectedAnswers(blocks: [block], origins: origins, destinations: destinations)
+        collected.store(BlockAnswer(parts: [part.kept(limitSeconds: limitSeconds)], requests: 1), at: 0) { _ in }
+        if let failure = collected.failure { throw failure }
+        return collected.result
     }
 
     /// The block's part of the table, once every array has the block's shape and every figure is
