@@ -26,7 +26,7 @@ import Testing
         #expect(read == written)
         #expect(read[7].metres == nil && read[8].metres == 12)
         var seen = 0
-        try pairs.forEach { _ in seen += 1 }
+        try pairs.forEachPair { _ in seen += 1 }
         #expect(seen == 150_000)
     }
 

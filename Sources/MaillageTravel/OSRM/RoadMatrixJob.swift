@@ -149,7 +149,7 @@ public struct RoadMatrixJob: Sendable {
         all[definition.name] = provenance
         return try database.transaction { writer in
             let (inserter, replaced) = try writer.replaceTravelMatrix(definition)
-            try table.pairs.forEach { pair in
+            try table.pairs.forEachPair { pair in
                 try inserter.add(
                     from: origins[Int(pair.origin)].endpoint, to: destinations[Int(pair.destination)].endpoint,
                     minutes: pair.seconds / 60, km: pair.metres.map { $0 / 1000 })

@@ -56,7 +56,7 @@ package final class RoutedPairs: @unchecked Sendable {
     }
 
     /// Calls `body` with every pair, in the order written.
-    package func forEach(_ body: (TableClient.Pair) throws -> Void) throws {
+    package func forEachPair(_ body: (TableClient.Pair) throws -> Void) throws {
         let batch = 1 << 16
         var records = [Record](repeating: Record(origin: 0, destination: 0, seconds: 0, metres: 0), count: batch)
         var done = 0
@@ -91,7 +91,7 @@ package final class RoutedPairs: @unchecked Sendable {
     package func array() throws -> [TableClient.Pair] {
         var all: [TableClient.Pair] = []
         all.reserveCapacity(count)
-        try forEach { all.append($0) }
+        try forEachPair { all.append($0) }
         return all
     }
 }
