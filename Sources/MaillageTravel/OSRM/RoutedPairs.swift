@@ -30,7 +30,7 @@ package final class RoutedPairs: @unchecked Sendable {
         var template = Array((folder + "/maillage-pairs-XXXXXX").utf8CString)
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard opened >= 0 else { throw OSRMError.scratch(path: folder, detail: String(cString: strerror(errno))) }
-        unlink(String(cString: template))
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         descriptor = opened
     }
 
