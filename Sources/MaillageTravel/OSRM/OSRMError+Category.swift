@@ -7,8 +7,8 @@ extension OSRMError: CategorizedError {
         switch self {
         case .missingTool, .missingProfile, .missingFile: .missingInput
         case .notAPBF, .noRoads, .nothingToRoute: .data
-        case .toolFailed, .serverDidNotStart, .unreachable, .serverError: .io
-        case .cache, .scratch: .cannotCreateOutput
+        case .toolFailed, .serverDidNotStart, .unreachable, .serverError, .scratch: .io
+        case .cache: .cannotCreateOutput
         }
     }
 
