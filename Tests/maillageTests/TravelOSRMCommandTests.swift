@@ -279,6 +279,21 @@ struct TravelOSRMCommandTests {
         #expect(try stored(db).text == before)
     }
 
+    /// The table's pairs wait in a temporary file: a temporary folder that cannot take it is one
+    /// sentence naming the folder and what to do, exit 74, and nothing stored.
+    @Test func aTemporaryFolderThatCannotTakeThePairsIsAnIOError() throws {
+        let (db, before) = try databaseWithMatrix("no-scratch")
+        let run = try CLI.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "TMPDIR=/nonexistent-maillage-folder", CLI.binary.path, "travel", "osrm", "--db", db, "--url",
+                "http://127.0.0.1:9",
+            ])
+        #expect(run.status == 74, "\(run.stderr)")
+        #expect(run.stderr.contains("/nonexistent-maillage-folder") && run.stderr.contains("TMPDIR"), "\(run.stderr)")
+        #expect(try stored(db).text == before)
+    }
+
     @Test func unreachableServerIsAnIOErrorAndStoresNothing() throws {
         let (db, before) = try databaseWithMatrix("unreachable")
         // A port nobody listens on: bound and released by a socket of ours.
