@@ -4,7 +4,7 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// How one of ``TableClient``'s threads fetches a table's URL: on its own kept-alive
+/// How one of ``TableClient``'s threads fetches a table's URL: through a
 /// ``BlockingHTTPConnection`` for `http`, through `URLSession` (waited for) for `https`.
 final class TableTransport {
     private let connection: BlockingHTTPConnection?

@@ -5,8 +5,14 @@ import MaillageCore
     import Glibc
 #endif
 
-/// One HTTP/1.1 connection to a server, used by one thread at a time: `GET` requests whose
-/// answers are read whole, the connection kept open between them.
+/// HTTP/1.1 `GET` requests to one server, used by one thread at a time, each answer read whole
+/// on a connection of its own (`Connection: close`).
+///
+/// A connection per request: with connections kept alive, a busy `osrm-routed` reset some of
+/// them in the middle of a table (2,000 × 750 on the benchmark grid under load, four tries in
+/// a row: "Connection reset by peer"), which a kept-alive connection's timer in its server can
+/// do while the next request waits for a thread. A new loopback connection costs far less than
+/// the seconds a table block takes.
 ///
 /// The thread blocks in the kernel while the server computes. FoundationNetworking's
 /// `URLSession` drives libcurl from dispatch sources instead: while OSRM computed a table,
@@ -48,17 +54,10 @@ final class BlockingHTTPConnection {
 
     deinit { close() }
 
-    /// Fetches `url` (on this connection's server); a kept-alive connection that the server
-    /// closed meanwhile is reopened once.
+    /// Fetches `url` (on this connection's server).
     func get(_ url: URL) throws -> Answer {
-        let target = Self.target(of: url)
-        let reused = socket >= 0
-        do {
-            return try exchange(target)
-        } catch let failure as Failure where reused && !failure.timedOut {
-            close()
-            return try exchange(target)
-        }
+        defer { close() }
+        return try exchange(Self.target(of: url))
     }
 
     /// Closes the connection.
@@ -73,12 +72,10 @@ final class BlockingHTTPConnection {
         do {
             try send(
                 "GET \(target) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
-                    + "User-Agent: maillage\r\nAccept: application/json\r\n\r\n"
+                    + "User-Agent: maillage\r\nAccept: application/json\r\nConnection: close\r\n\r\n"
             )
             let (status, headers) = try readHead()
-            let body = try readBody(headers)
-            if headers["connection"]?.lowercased() == "close" { close() }
-            return Answer(status: status, body: body)
+            return Answer(status: status, body: try readBody(headers))
         } catch {
             close()
             throw error
