@@ -54,10 +54,15 @@ final class BlockingHTTPConnection {
 
     deinit { close() }
 
-    /// Fetches `url` (on this connection's server).
+    /// Fetches `url` (on this connection's server) over a new connection, closed after the answer.
     func get(_ url: URL) throws -> Answer {
+        try open()
         defer { close() }
-        return try exchange(Self.target(of: url))
+        try send(
+            "GET \(Self.target(of: url)) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
+                + "User-Agent: maillage\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+        let (status, headers) = try readHead()
+        return Answer(status: status, body: try readBody(headers))
     }
 
     /// Closes the connection.
@@ -65,21 +70,6 @@ final class BlockingHTTPConnection {
         if socket >= 0 { Glibc.close(socket) }
         socket = -1
         buffer.removeAll()
-    }
-
-    private func exchange(_ target: String) throws -> Answer {
-        if socket < 0 { try open() }
-        do {
-            try send(
-                "GET \(target) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
-                    + "User-Agent: maillage\r\nAccept: application/json\r\nConnection: close\r\n\r\n"
-            )
-            let (status, headers) = try readHead()
-            return Answer(status: status, body: try readBody(headers))
-        } catch {
-            close()
-            throw error
-        }
     }
 
     private var hostHeader: String {
@@ -194,11 +184,10 @@ final class BlockingHTTPConnection {
             }
             return try take(length)
         }
-        // No length: the body runs to the end of the stream, and the connection cannot be reused.
+        // No length: the body runs to the end of the stream.
         while try fill() {
             guard buffer.count <= Self.maximumBody else { throw tooLarge() }
         }
-        defer { close() }
         return Data(buffer)
     }
 
