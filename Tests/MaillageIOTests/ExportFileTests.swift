@@ -16,9 +16,27 @@ import Testing
             (1200.0, "1200"), (-0.0, "0"), (0, "0"), (123.456, "123.456"), (72.61, "72.61"),
             (0.30000000000000004, "0.30000000000000004"),
             (Double.nan, ""), (Double.infinity, ""), (-45.0, "-45"), (1.25e-3, "0.00125"),
+            // Swift prints whole numbers from 1e15 to 2^53 with every digit and a ".0".
+            (1e15, "1000000000000000"), (-9_007_199_254_740_992, "-9007199254740992"),
+            (9_007_199_254_740_994, "9007199254740994"),
         ] as [(Double, String)])
     func formatsWithoutExponentOrLocale(value: Double, text: String) {
         #expect(NumberText.format(value) == text)
+    }
+
+    /// The bytes appended for a table cell are the text above, whole numbers included.
+    @Test(
+        arguments: [
+            (0.1, "0.1"), (1e-5, "0.00001"), (1.5e16, "15000000000000000"), (1200.0, "1200"), (-0.0, "0"),
+            (Double.nan, ""), (-Double.infinity, ""), (-45.0, "-45"), (7, "7"),
+            (999_999_999_999_999, "999999999999999"),
+            (-999_999_999_999_999, "-999999999999999"), (1e15, "1000000000000000"),
+            (0.30000000000000004, "0.30000000000000004"),
+        ] as [(Double, String)])
+    func appendsTheTextOfFormat(value: Double, text: String) {
+        var bytes = Array("x,".utf8)
+        NumberText.append(value, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x," + text)
     }
 
     @Test func coordinatesHaveSixDecimals() {
@@ -43,6 +61,37 @@ import Testing
 
 @Suite struct ExportFileTests {
     let folder = try! TemporaryFolder()
+
+    /// A zone table's cells, written as bytes, read as a planner expects (texts written by hand):
+    /// a number that holds the delimiter is quoted, undefined values are empty or null, a text
+    /// cell that a spreadsheet would run is escaped.
+    @Test func zoneTablesWriteNumbersTextsAndUndefinedValues() throws {
+        let table = ZoneTable(
+            zoneIDs: ["A", "B"],
+            columns: [
+                .init(name: "n", values: .numbers([1.5, .nan])), .init(name: "w", values: .numbers([-3, .infinity])),
+                .init(name: "t", values: .texts(["=1", nil])),
+            ])
+        let comma = folder.path("comma-\(UUID()).csv")
+        try ZoneTableWriter.writeCSV(table, to: comma)
+        #expect(try String(contentsOfFile: comma, encoding: .utf8) == "zone_id,n,w,t\r\nA,1.5,-3,'=1\r\nB,,,\r\n")
+        let dot = folder.path("dot-\(UUID()).csv")
+        try ZoneTableWriter.writeCSV(table, to: dot, delimiter: ".")
+        #expect(try String(contentsOfFile: dot, encoding: .utf8) == "zone_id.n.w.t\r\nA.\"1.5\".-3.'=1\r\nB...\r\n")
+        let zones = try ["A", "B"].map {
+            try Zone(id: $0, name: "Zone \($0)", point: GeoPoint(longitude: 1, latitude: 45))
+        }
+        let geojson = folder.path("zones-\(UUID()).geojson")
+        try ZoneTableWriter.writeGeoJSON(table, to: geojson, zones: zones)
+        let feature = #"{"type":"Feature","id":"ID","geometry":{"type":"Point","coordinates":[1,45]},"properties":"#
+        #expect(
+            try String(contentsOfFile: geojson, encoding: .utf8)
+                == #"{"type":"FeatureCollection","features":["# + "\n"
+                + feature.replacingOccurrences(of: "ID", with: "A")
+                + #"{"zone_id":"A","name":"Zone A","n":1.5,"w":-3,"t":"=1"}},"# + "\n"
+                + feature.replacingOccurrences(of: "ID", with: "B")
+                + #"{"zone_id":"B","name":"Zone B","n":null,"w":null,"t":null}}"# + "\n]}\n")
+    }
 
     func database() throws -> TerritoryDatabase {
         let database = try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db"))

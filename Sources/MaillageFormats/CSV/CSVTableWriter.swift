@@ -34,6 +34,20 @@ package final class CSVTableWriter {
         try stream.write(bytes: line)
     }
 
+    /// Writes one row that `appendFields` appends to the line itself, with ``delimiterBytes``
+    /// between fields and each field as ``append(_:delimiter:to:)`` writes it; preceded by a
+    /// line end when it is not the first. Spares large tables a `String` per cell.
+    package func writeLine(_ appendFields: (inout [UInt8]) -> Void) throws {
+        line.removeAll(keepingCapacity: true)
+        if !isFirstRow { line += [Self.carriageReturn, Self.lineFeed] }
+        isFirstRow = false
+        appendFields(&line)
+        try stream.write(bytes: line)
+    }
+
+    /// The delimiter as UTF-8.
+    package var delimiterBytes: [UInt8] { delimiter }
+
     /// Ends the last line (call once, after the last row).
     package func finish() throws {
         try stream.write("\r\n")

@@ -10,8 +10,14 @@ public enum NumberText {
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         if value == 0 { return "0" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if isWholeWithinDigits(value) { return String(Int64(value)) }
         return expandExponent("\(value)")
+    }
+
+    /// Whether `value` is whole and at most 2^53 in magnitude, where Swift prints every digit and
+    /// a `.0` (`1000000000000000.0`) rather than an exponent: written as an integer instead.
+    private static func isWholeWithinDigits(_ value: Double) -> Bool {
+        value == value.rounded() && abs(value) <= 9_007_199_254_740_992
     }
 
     /// A coordinate rounded to 6 decimals (about 0.1 m), then written as ``format(_:)`` does.
@@ -51,5 +57,35 @@ public enum NumberText {
             if result.last == dot { result.removeLast() }
         }
         return (negative ? "-" : "") + String(decoding: result, as: UTF8.self)
+    }
+}
+
+extension NumberText {
+    /// Appends ``format(_:)``'s text of `value` as UTF-8, without making a `String` for whole numbers.
+    ///
+    /// Result tables write tens of millions of numbers (200,000 zones × 76 indicators, twice),
+    /// most of them whole counts: their digits go straight into the line being built.
+    package static func append(_ value: Double, to bytes: inout [UInt8]) {
+        guard value.isFinite else { return }
+        if isWholeWithinDigits(value) {
+            appendDigits(of: Int64(value), to: &bytes)
+        } else {
+            bytes.append(contentsOf: expandExponent(value.description).utf8)
+        }
+    }
+
+    private static func appendDigits(of whole: Int64, to bytes: inout [UInt8]) {
+        if whole < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = whole.magnitude
+        var digits: (UInt64, UInt64) = (0, 0)  // 16 bytes: 2^53 has 16 digits.
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 }

@@ -53,4 +53,22 @@ package enum GeoJSONText {
         }
         try stream.write("\n]}\n")
     }
+
+    /// Writes a FeatureCollection of up to `count` features, one per line, each appended as
+    /// bytes by `appendFeature` into one reused buffer; a feature it declines (false) is left out.
+    package static func writeCollection(
+        count: Int, to stream: BufferedFileStream, appendFeature: (Int, inout [UInt8]) -> Bool
+    ) throws {
+        try stream.write(#"{"type":"FeatureCollection","features":["# + "\n")
+        var buffer: [UInt8] = []
+        var written = 0
+        for index in 0..<count {
+            buffer.removeAll(keepingCapacity: true)
+            if written > 0 { buffer += ",\n".utf8 }
+            guard appendFeature(index, &buffer) else { continue }
+            try stream.write(bytes: buffer)
+            written += 1
+        }
+        try stream.write("\n]}\n")
+    }
 }

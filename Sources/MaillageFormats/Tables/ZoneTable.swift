@@ -44,6 +44,33 @@ public struct ZoneTable: Sendable {
         }
     }
 
+    /// Appends the CSV cell of a column for the zone at `row` as ``cell(_:row:)`` and
+    /// ``CSVTableWriter/append(_:delimiter:to:)`` would write it (same bytes).
+    ///
+    /// A number's digits, `-` and `.` never need quotes or a spreadsheet escape, unless the
+    /// delimiter is one of them: then the number takes the general path.
+    package func appendCell(_ column: Column, row: Int, delimiter: [UInt8], to line: inout [UInt8]) {
+        switch column.values {
+        case .numbers(let values) where Self.numbersNeedNoQuotes(delimiter):
+            NumberText.append(values[row], to: &line)
+        default:
+            CSVTableWriter.append(cell(column, row: row), delimiter: delimiter, to: &line)
+        }
+    }
+
+    private static func numbersNeedNoQuotes(_ delimiter: [UInt8]) -> Bool {
+        !delimiter.contains { "-.0123456789".utf8.contains($0) }
+    }
+
+    /// Appends the GeoJSON property text of a column for the zone at `row`, as ``property(_:row:)``'s `text`.
+    package func appendProperty(_ column: Column, row: Int, to bytes: inout [UInt8]) {
+        switch column.values {
+        case .numbers(let values) where values[row].isFinite: NumberText.append(values[row], to: &bytes)
+        case .numbers: bytes += "null".utf8
+        case .texts(let values): bytes += JSONValue.string(values[row]).text.utf8
+        }
+    }
+
     /// The GeoJSON property of a column for the zone at `row` (`null` when undefined).
     package func property(_ column: Column, row: Int) -> JSONValue {
         switch column.values {

@@ -37,13 +37,27 @@ extension TerritoryDatabase {
         // Read through SQLite's C interface and each band's id parsed once: a 200,000-zone grid
         // has 1.2 million of these rows, and GRDB's rows with a parse each were most of its
         // loading (perf).
+        // In key order, a zone's rows come together: one insertion per zone, each dictionary made
+        // at its size (hashing every row's zone id and growing each dictionary twice was most of
+        // this loop).
         var parsed = [String: AgeBand]()
-        try StoredColumns.forEachRow(db, sql: "SELECT zone_id, age_band_id, population FROM zone_population") { row in
+        var zoneID = ""
+        var bands = [AgeBand: Double]()
+        try StoredColumns.forEachRow(
+            db, sql: "SELECT zone_id, age_band_id, population FROM zone_population ORDER BY zone_id, age_band_id"
+        ) { row in
+            let id = try row.text(0)
+            if id != zoneID {
+                if !bands.isEmpty { bandsByZone[zoneID] = bands }
+                zoneID = id
+                bands = Dictionary(minimumCapacity: max(bands.count, parsed.count))
+            }
             let bandID = try row.text(1)
             let band = try parsed[bandID] ?? AgeBand(id: bandID)
             parsed[bandID] = band
-            bandsByZone[try row.text(0), default: [:]][band] = try row.double(2)
+            bands[band] = try row.double(2)
         }
+        if !bands.isEmpty { bandsByZone[zoneID] = bands }
         var zones: [Zone] = []
         try StoredColumns.forEachRow(
             db, sql: "SELECT id, name, lon, lat, boundary, population, density_class, provenance FROM zone ORDER BY id"
