@@ -14,21 +14,37 @@ public enum SimulationOutput {
 
     /// territory.json, zones.csv, zones.geojson, actors.csv and parameters.json: the same bytes
     /// for the same territory, parameters, events, seed and replications.
-    public static func write(_ result: SimulationResult, request: SimulationRequest, to folder: String) throws {
+    ///
+    /// - Parameter alongside: work to do while the files are written (the stored run's record),
+    ///   sharing the cores with them; its result is returned.
+    @discardableResult
+    public static func write<Other>(
+        _ result: SimulationResult, request: SimulationRequest, to folder: String,
+        alongside: () throws -> Other = {}
+    ) throws -> Other {
         let url = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-        try RunJSON.write(SimulationSummary(result, request: request, runID: nil), to: path("territory.json"))
         let table = zoneTable(result)
-        // zones.geojson, the largest file by far (2.4 KB a zone), on a thread of its own.
-        _ = try bothAtOnce(
-            {
-                try ZoneTableWriter.write(table, to: path("zones.csv"), zones: request.territory.zones)
-                let sites = result.actors.map { site($0, intervals: request.replications >= 2) }
-                try SiteList(sites: sites).write(to: path("actors.csv"))
-                try TextFile.write(
-                    ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n", to: path("parameters.json"))
-                try writeOccupancy(result.occupancy, to: path("occupancy.csv"))
-            }, { try ZoneTableWriter.write(table, to: path("zones.geojson"), zones: request.territory.zones) })
+        nonisolated(unsafe) var other: Other?
+        // zones.geojson, the largest file by far (2.4 KB a zone), is one job; the other files another.
+        try withoutActuallyEscaping(alongside) { work in
+            try allAtOnce([
+                { try ZoneTableWriter.write(table, to: path("zones.geojson"), zones: request.territory.zones) },
+                {
+                    try RunJSON.write(
+                        SimulationSummary(result, request: request, runID: nil), to: path("territory.json"))
+                    try ZoneTableWriter.write(table, to: path("zones.csv"), zones: request.territory.zones)
+                    let sites = result.actors.map { site($0, intervals: request.replications >= 2) }
+                    try SiteList(sites: sites).write(to: path("actors.csv"))
+                    try TextFile.write(
+                        ParameterFile.canonicalJSON(request.parameters, pretty: true) + "\n",
+                        to: path("parameters.json"))
+                    try writeOccupancy(result.occupancy, to: path("occupancy.csv"))
+                },
+                { other = try work() },
+            ])
+        }
+        return other!
     }
 
     /// The suffixes of an interval's bounds, as in the GeoPackage's simulation layers.

@@ -96,13 +96,12 @@ public enum SimulationRunner {
 
         // The record (the territory's fingerprint, every zone column packed) is made while the
         // files are written; it is stored only once they are.
-        let (_, record) = try bothAtOnce(
-            {
-                try SimulationOutput.write(result, request: request, to: settings.out)
-                if let eventLog = settings.eventLog, let rows = result.eventLog {
-                    try SimulationOutput.writeEventLog(rows, startDate: parameters.startDate, to: eventLog)
-                }
-            }, { try SimulationRecord.run(result, request: request, eventsJSON: events.json) })
+        let record = try SimulationOutput.write(result, request: request, to: settings.out) {
+            try SimulationRecord.run(result, request: request, eventsJSON: events.json)
+        }
+        if let eventLog = settings.eventLog, let rows = result.eventLog {
+            try SimulationOutput.writeEventLog(rows, startDate: parameters.startDate, to: eventLog)
+        }
         let runID = try database.save(record)
         try SimulationOutput.writeProvenance(
             to: settings.out, runID: runID, database: settings.database, seconds: SimulationRecord.seconds(elapsed),
