@@ -178,6 +178,8 @@ struct Replication {
             while index < calendar[day].count {
                 let ahead = index + Self.lookahead
                 if ahead < calendar[day].count { prefetch(calendar[day][ahead]) }
+                let near = index + Self.lookahead / 2
+                if near < calendar[day].count { prefetchZone(calendar[day][near]) }
                 let entry = calendar[day][index]
                 index += 1
                 handle(entry, day: day)
