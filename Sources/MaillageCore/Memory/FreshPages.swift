@@ -22,20 +22,6 @@ public enum FreshPages {
         #endif
     }
 
-    /// Hands memory freed by every thread back to the system (glibc's `malloc_trim`).
-    ///
-    /// Memory a worker thread frees stays in that thread's malloc arena, where the main thread
-    /// cannot reuse it; a phase that ran on several threads calls this before the next one grows.
-    public static func returnFreedMemory() {
-        #if canImport(Glibc)
-            // Looked up, not linked: Swift's Glibc module leaves malloc.h out, and a C library
-            // without the call (musl) makes this a no-op.
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-            typealias Trim = @convention(c) (Int) -> Int32
-            _ = unsafeBitCast(symbol, to: Trim.self)(0)
-        #endif
-    }
-
     /// The whole pages of `size` bytes (a power of two) that `buffer` spans, nil when none:
     /// what memory advice may name.
     public static func wholePages(of buffer: UnsafeMutableRawBufferPointer, size: Int) -> UnsafeMutableRawBufferPointer?

@@ -107,7 +107,7 @@ extension CareNetwork {
         let lists = try found.map { try $0!.get() }
         // The searches' graphs were freed on worker threads, whose malloc arenas keep that memory
         // unless trimmed: 95 MB more at the peak of a 12-million-agent run (measured).
-        FreshPages.returnFreedMemory()
+        FreedMemory.returnToSystem()
         (gpLists, specialistLists, hospitalLists, emergencyLists) = (lists[0], lists[1], lists[2], lists[3])
         (pharmacyLists, ehpadLists) = (lists[4], lists[5])
         let (ssiadNear, hadNear) = (lists[6], lists[7])
