@@ -92,4 +92,51 @@ struct CorrezeCalibrationTests {
         #expect(try StoredLineModel.inForce(in: database).model == fitted)
         #expect(try StoredLineModel.inForce(in: database).record?.version == 1)
     }
+
+    /// The target, through the completed matrix a planner then uses: fitted on the same
+    /// 10 % (seed 13), the held-out pairs within 50 km read from the stored matrix.
+    @Test func theCompletedMatrixMeetsTheTargetOnTheOtherPairs() throws {
+        let folder = try TemporaryFolder()
+        let database = try Self.correze(in: folder)
+        var job = CalibrationJob(matrix: "osrm_correze")
+        job.holdout = 0.9
+        job.seed = 13
+        job.completion = MatrixCompletion(name: "completed")
+        // Long enough for every pair: a pair left out would leave the error unmeasured.
+        job.completion?.limitMinutes = 300
+        let report = try job.run(on: database)
+        let completed = try #require(report.completion)
+
+        let samples = try TerritoryPlaces(database.loadTerritory()).samples(of: "osrm_correze", in: database)
+        let (training, heldOut) = CalibrationJob.split(samples, holdout: 0.9, seed: 13)
+        let matrix = try #require(try database.travelMatrix(named: "completed"))
+        let near = heldOut.filter { $0.metres <= 50_000 }
+        let found = near.map { matrix.minutes(from: $0.origin, to: $0.destination) }
+        let errors = zip(near, found).compactMap { sample, minutes in minutes.map { $0 - sample.minutes } }
+        // Every pair is within the limit.
+        #expect(errors.count == near.count)
+        let nearError = ErrorSummary(errors: errors)
+        // The fit saw the training pairs: the matrix keeps their road times, to the bit.
+        for sample in training.prefix(200) {
+            #expect(matrix.minutes(from: sample.origin, to: sample.destination) == sample.minutes)
+        }
+        let comparison = try TravelComparison(reference: "osrm_correze", against: .matrix("completed"))
+            .run(on: database)
+        let thirty = try #require(comparison.coverage.first { $0.minutes == 30 })
+        print(
+            String(
+                format:
+                    "Corrèze completed: %d pairs stored (%d road); held-out within 50 km: %d pairs, "
+                    + "MAE %.3f (median %.2f, p90 %.2f, bias %.2f); all held-out MAE %.3f; "
+                    + "population within 30 min of each destination commune: mean gap %.2f points, largest %.2f",
+                completed.pairs, completed.roadPairs, near.count, nearError.mae, nearError.median, nearError.p90,
+                nearError.bias, completed.heldOut.mae, thirty.meanGap ?? .nan, thirty.largestGap ?? .nan))
+        // 277 communes of dep 19 in the list: every ordered pair of distinct ones.
+        #expect(completed.pairs == 277 * 276)
+        #expect(completed.roadPairs == training.count)
+        #expect(near.count == 14_340)
+        // The targets: MAE ≤ 3 minutes within 50 km, coverage within 2 points.
+        #expect(nearError.mae <= 3)
+        #expect((thirty.meanGap ?? .infinity) <= 2)
+    }
 }

@@ -14,6 +14,8 @@ public struct CalibrationJob: Sendable {
     public var seed: UInt64 = 1
     /// Store the fit (false: only report).
     public var store = true
+    /// Also complete the road sample into a matrix (``MatrixCompletion``), stored with the fit.
+    public var completion: MatrixCompletion?
 
     /// A calibration on `matrix` with a 20 % holdout, seed 1, storing the fit.
     public init(matrix: String) {
@@ -28,6 +30,8 @@ public struct CalibrationJob: Sendable {
         public let heldOutByBand: [String: Band]
         /// Whether the fit was written to the database.
         public let wasStored: Bool
+        /// The completed matrix, when one was asked for.
+        public let completion: MatrixCompletion.Report?
 
         /// One distance band's held-out errors under the fit and under the defaults.
         public struct Band: Sendable, Encodable {
@@ -54,7 +58,9 @@ public struct CalibrationJob: Sendable {
                     "the database has no travel matrix '\(matrix)' (it has: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
             )
         }
-        let samples = try TerritoryPlaces(database.loadTerritory()).samples(of: matrix, in: database)
+        let territory = try database.loadTerritory()
+        let places = TerritoryPlaces(territory)
+        let samples = try places.samples(of: matrix, in: database)
         let (training, heldOut) = Self.split(samples, holdout: holdout, seed: seed)
         let fitted = try LineModelFit.fit(training)
         let judged = heldOut.isEmpty ? training : heldOut
@@ -80,11 +86,30 @@ public struct CalibrationJob: Sendable {
                 createdAt: ISO8601DateFormatter().string(from: Date()), maillageVersion: MaillageVersion.current
             )
         )
+        func complete(_ writer: TerritoryWriter?) throws -> MatrixCompletion.Report? {
+            try completion?.run(
+                training: training, heldOut: heldOut, territory: territory, places: places,
+                description: completionDescription(version: record.version, trainingPairs: training.count),
+                writer: writer)
+        }
+        var completed: MatrixCompletion.Report?
         if store {
             let text = try record.encoded()
-            try database.transaction { try $0.setMetadata(.lineModel, text) }
+            try database.transaction { writer in
+                try writer.setMetadata(.lineModel, text)
+                completed = try complete(writer)
+            }
+        } else {
+            completed = try complete(nil)
         }
-        return Report(stored: record, heldOutByBand: bands, wasStored: store)
+        return Report(stored: record, heldOutByBand: bands, wasStored: store, completion: completed)
+    }
+
+    private func completionDescription(version: Int, trainingPairs: Int) -> String {
+        let limit = completion.map { String(format: "%g", $0.limitMinutes) } ?? "?"
+        return
+            "'\(matrix)' completed with line model v\(version): its \(trainingPairs) training pairs' road times, "
+            + "the local road model elsewhere, within \(limit) min (Maillage \(MaillageVersion.current))"
     }
 
     /// A seeded shuffle of the pairs; the first `holdout` share is held out.
