@@ -42,6 +42,9 @@ public struct MatrixCompletion: Sendable {
     }
 
     /// Fits, judges and, when `writer` is given, writes the completed matrix in its transaction.
+    ///
+    /// - Throws: `ValidationError` when no pair is within the limit (the transaction then
+    ///   stores nothing, not even the fit); store errors.
     func run(
         training: [RoadSample], heldOut: [RoadSample], territory: Territory, places: TerritoryPlaces,
         description: String, writer: TerritoryWriter?
@@ -68,17 +71,27 @@ public struct MatrixCompletion: Sendable {
             ).inserter
         }
         var (pairs, roadPairs) = (0, 0)
+        // No road trip averages more than 130 km/h as the crow flies: farther pairs are skipped
+        // before the model is asked (a national territory has a billion pairs).
+        let reachKm = limitMinutes / 60 * LineModelFit.maximumSpeed
         for origin in origins {
             let start = model.terms(of: origin, at: places.places[origin]!.point)
             let known = road[origin] ?? [:]
             for (destination, end) in targets where destination != origin {
                 let sample = known[destination]
+                guard sample != nil || model.straightKm(from: start, to: end) <= reachKm else { continue }
                 let minutes = sample?.minutes ?? model.minutes(from: start, to: end)
                 guard minutes <= limitMinutes else { continue }
                 try inserter?.add(from: origin, to: destination, minutes: minutes, km: sample?.roadKm)
                 pairs += 1
                 if sample != nil { roadPairs += 1 }
             }
+        }
+        guard pairs > 0 else {
+            // Never replace a matrix of that name with nothing.
+            throw ValidationError(
+                field: "limit",
+                reason: "no pair of the completed matrix '\(name)' is within \(limitMinutes) minutes; nothing stored")
         }
         try inserter?.finish()
         return Report(

@@ -50,6 +50,9 @@ struct TravelCalibrateCommand: MaillageCommand {
     func validate() throws {
         guard holdout >= 0, holdout < 1 else { throw ValidationError("--holdout must be from 0 to below 1.") }
         guard limit > 0, limit.isFinite else { throw ValidationError("--limit must be a positive number of minutes.") }
+        if let complete, complete.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--complete needs the name of the matrix to write.")
+        }
         if let complete, complete == matrix {
             throw ValidationError("--complete must name a new matrix, not the road matrix '\(matrix)' it completes.")
         }
