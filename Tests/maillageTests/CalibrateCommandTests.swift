@@ -148,4 +148,63 @@ import Testing
             try read("q", "fit.csv").hasPrefix(
                 "target,year,observed,simulated,relative_error,weight\r\n\"v \"\"quoted\"\", comma\",2018,0.3,"))
     }
+
+    /// Three starts, on one machine and in two shards merged: the same files, byte for byte.
+    @Test func shardsOfTheStartsMergeIntoTheFilesOfOneRun() throws {
+        try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,0.3\n".write(
+            toFile: path("o.csv"), atomically: true, encoding: .utf8)
+        #expect(try CommandLineTests.run("import", "observed", path("o.csv"), "--db", db, "-q").status == 0)
+        let spec = path("starts.yaml")
+        try """
+        parameters:
+          - {name: needs.acute_urgent.rate_per_year, scale: [0.5, 2.0]}
+        targets:
+          - {name: visits_per_inhabitant, indicator: emergency_visits_per_inhabitant,
+             series: ed_per_inhabitant, scope: territory}
+        fit_year: 2018
+        simulation: {days: 30, seed: 1, replications: 1, sample: 0.2}
+        max_evaluations: 6
+        starts: 3
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let one = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("one"), "-q")
+        #expect(one.status == 0, "\(one.stderr)")
+        for share in ["1/2", "2/2"] {
+            let run = try CommandLineTests.run(
+                "calibrate", "--db", db, "--targets", spec, "--out", path("shards"), "--shard", share, "-q")
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        // Starts 0 and 2 in the first share, 1 in the second (round robin).
+        let first = try String(contentsOfFile: path("shards/calibration-shard-1-of-2.json"), encoding: .utf8)
+        #expect(first.contains("\"starts\":[0,2]") || first.contains("\"starts\" : [\n    0,\n    2"))
+        let missing = try CommandLineTests.run(
+            "merge", path("shards/calibration-shard-1-of-2.json"), "--out", path("partial"), "-q")
+        #expect(missing.status == 65 && missing.stderr.contains("shares 2 of 2 are missing"), "\(missing.stderr)")
+        let merged = try CommandLineTests.run("merge", path("shards"), "--out", path("merged"), "-q")
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: path("one")).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("merged")).sorted() == files)
+        #expect(files.contains("history.csv") && files.contains("calibration.json"))
+        for file in files { #expect(try read("merged", file) == read("one", file), "\(file)") }
+        // The history names each evaluation's start; the document names the starts and the winner.
+        let history = try read("one", "history.csv").split(whereSeparator: \.isNewline)
+        #expect(history[0].hasPrefix("start,evaluation,objective,"))
+        #expect(Set(history.dropFirst().map { $0.split(separator: ",")[0] }) == ["0", "1", "2"])
+        let document =
+            try JSONSerialization.jsonObject(with: Data(try read("one", "calibration.json").utf8)) as? [String: Any]
+        #expect(document?["starts"] as? Int == 3)
+        #expect((document?["best_start"] as? Int).map { (0..<3).contains($0) } == true)
+        #expect(document?["resumed_evaluations"] as? Int == 0)
+
+        // Observations changed since the shards ran: the merge refuses them.
+        try "scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2019,0.31\n".write(
+            toFile: path("o2.csv"), atomically: true, encoding: .utf8)
+        #expect(try CommandLineTests.run("import", "observed", path("o2.csv"), "--db", db, "-q").status == 0)
+        let stale = try CommandLineTests.run("merge", path("shards"), "--out", path("stale"), "-q")
+        #expect(stale.status == 65 && stale.stderr.contains("run the shards again"), "\(stale.stderr)")
+        // starts is a whole number from 1.
+        try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(of: "starts: 3", with: "starts: 0")
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let zero = try CommandLineTests.run("calibrate", "--db", db, "--targets", spec, "--out", path("z"), "-q")
+        #expect(zero.status == 65 && zero.stderr.contains("starts"), "\(zero.stderr)")
+    }
 }

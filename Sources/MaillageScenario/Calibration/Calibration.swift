@@ -13,8 +13,10 @@ import MaillageSim
 public enum Calibration {
     /// One evaluation: where (unit box and parameter values), what the targets gave, the objective.
     public struct Evaluation: Sendable, Equatable {
-        /// The evaluation's position in the search, from 0.
+        /// The evaluation's position in the history, from 0.
         public var index: Int
+        /// The search it belongs to (0 starts from the base parameters).
+        public var start: Int = 0
         /// The point in the unit box the search works in.
         public var unit: [Double]
         /// The same point as parameter values, in the spec's order.
@@ -47,8 +49,10 @@ public enum Calibration {
         public var history: [Evaluation]
         /// The evaluation with the lowest objective.
         public var best: Evaluation
-        /// Whether the search met its tolerances within `max_evaluations`.
+        /// Whether the best search met its tolerances within `max_evaluations`.
         public var converged: Bool
+        /// The search that ended at the fitted values (the earliest of them on a tie).
+        public var bestStart: Int = 0
         /// The best point as dotted overrides, for a scenario's `overrides:`.
         public var fittedOverrides: [String: Double]
         /// The base parameters with the best point laid over them, for `simulate --params`.
@@ -69,16 +73,23 @@ public enum Calibration {
     /// The key of a unit point in a history (shortest round-trip text of each coordinate).
     public static func key(_ unit: [Double]) -> String { unit.map { String($0) }.joined(separator: ";") }
 
+    /// What an evaluation gave, by ``key(_:)`` of its unit point: to resume or merge without simulating.
+    public typealias KnownEvaluations = [String: (objective: Double, simulated: [Double?])]
+
     /// Searches for the parameters that best reproduce the spec's fit-year targets.
     ///
-    /// Evaluations of an earlier run (`resumeFrom`, by ``key(_:)``) are reused instead of simulated;
-    /// `onEvaluation` is called after each evaluation, to append it to the history as it comes.
+    /// Each of the spec's starts is a Nelder–Mead search (``startPoints(_:base:)``), in order; the
+    /// lowest objective wins (the earliest start on a tie). Evaluations of an earlier run
+    /// (`resumeFrom`, by ``key(_:)``) are reused instead of simulated and marked resumed; those of
+    /// shards (`computedElsewhere`) are reused as if simulated here, so that a merge writes what one
+    /// machine would. `onEvaluation` is called after each evaluation, to append it to the history as
+    /// it comes. `starts` limits the searches to those positions (a shard's share).
     ///
     /// - Throws: ``ScenarioError`` for a target with no observed figure that year, simulation errors.
     public static func run(
         _ spec: CalibrationSpec, model: SensitivityModel, observed: ObservedTable,
-        resumeFrom earlier: [String: (objective: Double, simulated: [Double?])] = [:],
-        onEvaluation: (Evaluation) throws -> Void = { _ in }
+        resumeFrom earlier: KnownEvaluations = [:], computedElsewhere: KnownEvaluations = [:],
+        starts: [Int]? = nil, onEvaluation: (Evaluation) throws -> Void = { _ in }
     ) throws -> Result {
         let territory = model.territory
         let actorIDs = Set(territory.actors.map(\.id))
@@ -101,43 +112,59 @@ public enum Calibration {
         }
         let base = try model.baseParameters()
         let point = try ParameterPoint(ranges: spec.parameters, base: base)
-        let start = try startingPoint(spec.parameters, base: base)
+        let points = try startPoints(spec, base: base)
         var history: [Evaluation] = []
         var siteCounts: [String: [EmergencySiteCounts]] = [:]
         var checked = false
-        let search = NelderMead(maxEvaluations: spec.maxEvaluations, valueTolerance: 1e-10, pointTolerance: 1e-4)
-        let outcome = try search.minimise(from: start) { unit in
-            let key = key(unit)
-            if let done = history.first(where: { Calibration.key($0.unit) == key }) { return done.objective }
-            var evaluation: Evaluation
-            if let cached = earlier[key] {
-                evaluation = Evaluation(
-                    index: history.count, unit: unit, values: point.values(at: unit), simulated: cached.simulated,
-                    objective: cached.objective, resumed: true)
-            } else {
-                let (indicators, sites) = try model.evaluateWithSites(point.overrides(at: unit))
-                siteCounts[key] = sites
-                let simulated = targets.map { $0.target.simulated(indicators, sites: sites, subjects: $0.subjects) }
-                if !checked {
-                    for (fitted, value) in zip(targets, simulated) where value == nil {
-                        let target = fitted.target
-                        throw ScenarioError(
-                            file: spec.file, key: "targets.\(target.name)",
-                            reason:
-                                "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators) or a site indicator (\(CalibrationTarget.siteIndicators.joined(separator: ", ")))"
-                        )
+        var outcomes: [(start: Int, point: [Double], converged: Bool)] = []
+        for start in starts ?? Array(points.indices) {
+            let search = NelderMead(maxEvaluations: spec.maxEvaluations, valueTolerance: 1e-10, pointTolerance: 1e-4)
+            let outcome = try search.minimise(from: points[start]) { unit in
+                let key = key(unit)
+                if let done = history.first(where: { Calibration.key($0.unit) == key }) { return done.objective }
+                var evaluation: Evaluation
+                if let cached = earlier[key] ?? computedElsewhere[key] {
+                    evaluation = Evaluation(
+                        index: history.count, start: start, unit: unit, values: point.values(at: unit),
+                        simulated: cached.simulated, objective: cached.objective, resumed: earlier[key] != nil)
+                } else {
+                    let (indicators, sites) = try model.evaluateWithSites(point.overrides(at: unit))
+                    siteCounts[key] = sites
+                    let simulated = targets.map { $0.target.simulated(indicators, sites: sites, subjects: $0.subjects) }
+                    if !checked {
+                        for (fitted, value) in zip(targets, simulated) where value == nil {
+                            let target = fitted.target
+                            throw ScenarioError(
+                                file: spec.file, key: "targets.\(target.name)",
+                                reason:
+                                    "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators) or a site indicator (\(CalibrationTarget.siteIndicators.joined(separator: ", ")))"
+                            )
+                        }
+                        checked = true
                     }
-                    checked = true
+                    evaluation = Evaluation(
+                        index: history.count, start: start, unit: unit, values: point.values(at: unit),
+                        simulated: simulated,
+                        objective: objective(targets.map { ($0.target, $0.observed) }, simulated), resumed: false)
                 }
-                evaluation = Evaluation(
-                    index: history.count, unit: unit, values: point.values(at: unit), simulated: simulated,
-                    objective: objective(targets.map { ($0.target, $0.observed) }, simulated), resumed: false)
+                history.append(evaluation)
+                try onEvaluation(evaluation)
+                return evaluation.objective
             }
-            history.append(evaluation)
-            try onEvaluation(evaluation)
-            return evaluation.objective
+            outcomes.append((start, outcome.point, outcome.converged))
         }
-        let best = history.first { key($0.unit) == key(outcome.point) } ?? history.min { $0.objective < $1.objective }!
+        // Each search's best point, then the lowest objective over the searches (the earliest on a tie).
+        var chosen: Evaluation?
+        var winner = outcomes[0]
+        for outcome in outcomes {
+            let found =
+                history.first { key($0.unit) == key(outcome.point) } ?? history.min { $0.objective < $1.objective }!
+            if chosen == nil || found.objective < chosen!.objective {
+                chosen = found
+                winner = outcome
+            }
+        }
+        let best = chosen!
         let overrides = point.overrides(at: best.unit)
         let fitted = try model.baseParameters()
         let fittedParameters = try SensitivityModel.parameters(fitted, overrides)
@@ -173,7 +200,8 @@ public enum Calibration {
                 subjects: spec.holdout.isEmpty ? actorIDs : heldOut, territory: territory, series: spec.siteSeries,
                 heldOut: validationYear != nil)
         return Result(
-            spec: spec, history: history, best: best, converged: outcome.converged, fittedOverrides: overrides,
+            spec: spec, history: history, best: best, converged: winner.converged, bestStart: winner.start,
+            fittedOverrides: overrides,
             fittedParameters: fittedParameters, fit: fit, validationYear: validationYear, validation: validation,
             sites: sites)
     }
@@ -191,6 +219,38 @@ public enum Calibration {
             let error = (value - pair.0.1) / pair.0.1
             return sum + pair.0.0.weight * error * error
         }
+    }
+
+    /// Where each search starts, in the unit box: the base parameters (``startingPoint(_:base:)``),
+    /// then the Halton sequence from its first point (prime bases 2, 3, 5, … by parameter): spread
+    /// over the box, and the same on every machine.
+    public static func startPoints(_ spec: CalibrationSpec, base: SimulationParameters) throws -> [[Double]] {
+        let first = try startingPoint(spec.parameters, base: base)
+        let primes = Self.primes(first.count)
+        return [first]
+            + (1..<max(spec.starts, 1)).map { index in primes.map { radicalInverse(index, base: $0) } }
+    }
+
+    /// The van der Corput radical inverse of `index` in `base`: its digits mirrored after the point.
+    static func radicalInverse(_ index: Int, base: Int) -> Double {
+        var (value, scale, rest) = (0.0, 1.0 / Double(base), index)
+        while rest > 0 {
+            value += Double(rest % base) * scale
+            rest /= base
+            scale /= Double(base)
+        }
+        return value
+    }
+
+    /// The first `count` primes.
+    static func primes(_ count: Int) -> [Int] {
+        var found: [Int] = []
+        var candidate = 2
+        while found.count < count {
+            if found.allSatisfy({ candidate % $0 != 0 }) { found.append(candidate) }
+            candidate += 1
+        }
+        return found
     }
 
     /// The base parameters in the unit box: a scale of 1, or the base value, clamped into the bounds.

@@ -19,6 +19,8 @@ struct CalibrationDocument: Encodable {
 
     let method: String, objective: String
     let evaluations: Int, resumedEvaluations: Int, converged: Bool
+    /// With several starts: how many, and which one the fitted values come from (absent with one).
+    var starts: Int?, bestStart: Int?
     @NullEncoded var bestObjective: Double?
     let fitted: [String: Double]
     let fitYear: Int, fit: [TargetFit]
@@ -57,7 +59,8 @@ struct CalibrationDocument: Encodable {
     enum CodingKeys: String, CodingKey {
         case method, objective, evaluations
         case resumedEvaluations = "resumed_evaluations"
-        case converged
+        case converged, starts
+        case bestStart = "best_start"
         case bestObjective = "best_objective"
         case fitted
         case fitYear = "fit_year"
@@ -72,13 +75,15 @@ extension CalibrationDocument {
     /// The document of a calibration's result.
     init(_ result: Calibration.Result) {
         let spec = result.spec
+        let from = spec.starts > 1 ? " from \(spec.starts) starts (base, then Halton points)" : ""
         method =
-            "Nelder-Mead (unit box of the bounds), common random numbers (seed \(spec.seed), "
-            + "\(spec.replications) replication(s), sample \(spec.sample))"
+            "Nelder-Mead (unit box of the bounds)\(from), "
+            + "common random numbers (seed \(spec.seed), \(spec.replications) replication(s), sample \(spec.sample))"
         objective = "sum of weight * ((simulated - observed) / observed)^2 over the targets of \(spec.fitYear)"
         evaluations = result.history.count
         resumedEvaluations = result.history.filter(\.resumed).count
         converged = result.converged
+        if spec.starts > 1 { (starts, bestStart) = (spec.starts, result.bestStart) }
         bestObjective = result.best.objective.finite
         fitted = Dictionary(
             zip(spec.parameters.map(\.name), result.best.values), uniquingKeysWith: { first, _ in first })

@@ -13,10 +13,13 @@ public enum CalibrationFiles {
 
     static func number(_ value: Double?) -> String { value.map { $0.isFinite ? String($0) : "" } ?? "" }
 
-    /// The first line of `history.csv`: evaluation, objective, unit coordinates, values, simulated targets.
+    /// The first line of `history.csv`: the search (with several starts), evaluation, objective,
+    /// unit coordinates, values, simulated targets.
     public static func historyHeader(_ spec: CalibrationSpec) -> String {
         let parameters = spec.parameters.map { "unit:\($0.name)" } + spec.parameters.map(\.name)
-        return CSVText.row(["evaluation", "objective"] + parameters + spec.targets.map { "simulated:\($0.name)" })
+        return CSVText.row(
+            (spec.starts > 1 ? ["start"] : []) + ["evaluation", "objective"] + parameters
+                + spec.targets.map { "simulated:\($0.name)" })
     }
 
     /// Opens the history of `folder` for appending, returning what an earlier run of the same spec evaluated.
@@ -41,6 +44,7 @@ public enum CalibrationFiles {
             let lines = try String(contentsOfFile: history, encoding: .utf8).split(whereSeparator: \.isNewline)
             for line in lines.dropFirst() {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    .dropFirst(spec.starts > 1 ? 1 : 0).map { $0 }
                 // A line cut by the interruption is left out: that point runs again.
                 guard fields.count == 2 + 2 * dimension + spec.targets.count,
                     let objective = Double(fields[1]) ?? (fields[1].isEmpty ? .infinity : nil)
@@ -60,10 +64,26 @@ public enum CalibrationFiles {
     }
 
     /// One evaluation as a line of `history.csv`, CRLF-ended like every CSV line Maillage writes.
-    public static func historyLine(_ evaluation: Calibration.Evaluation) -> String {
+    public static func historyLine(_ evaluation: Calibration.Evaluation, spec: CalibrationSpec) -> String {
         CSVText.row(
-            [String(evaluation.index), number(evaluation.objective)] + evaluation.unit.map { String($0) }
-                + evaluation.values.map { String($0) } + evaluation.simulated.map(number)) + "\r\n"
+            (spec.starts > 1 ? [String(evaluation.start)] : []) + [
+                String(evaluation.index), number(evaluation.objective),
+            ] + evaluation.unit.map { String($0) } + evaluation.values.map { String($0) }
+                + evaluation.simulated.map(number)) + "\r\n"
+    }
+
+    /// `history.csv` whole, as a run that appended every evaluation of `result` would leave it.
+    public static func history(_ result: Calibration.Result) -> String {
+        historyHeader(result.spec) + "\r\n" + result.history.map { historyLine($0, spec: result.spec) }.joined()
+    }
+
+    /// Writes `history.csv` whole and the spec's hash beside it, as a run that appended every
+    /// evaluation leaves them (a later run on the folder resumes from it).
+    ///
+    /// - Throws: ``ScenarioError`` when a file cannot be written.
+    public static func writeHistory(_ result: Calibration.Result, to folder: String) throws {
+        try write(history(result), path(folder, "history.csv"))
+        try write(result.spec.contentHash + "\n", path(folder, "spec-hash.txt"))
     }
 
     /// Writes the fitted parameters and overrides, the fit and validation tables and `calibration.json` into `folder`.

@@ -19,6 +19,7 @@ import Yams
 /// sites: {share_80_of_oldest_band: 0.62}   # per-site validation series (PASSU, dt80, dtMCO by default)
 /// simulation: {days: 365, seed: 1, replications: 1, sample: 0.1}
 /// max_evaluations: 60
+/// starts: 1                         # searches from the base point and starts − 1 Halton points
 /// ```
 public struct CalibrationSpec: Sendable, Equatable {
     /// The spec's file, for errors and provenance.
@@ -75,8 +76,13 @@ public struct CalibrationSpec: Sendable, Equatable {
     public var replications: Int
     /// The share of inhabitants simulated per evaluation.
     public var sample: Double
-    /// The most evaluations the search makes.
+    /// The most evaluations each search makes.
     public var maxEvaluations: Int
+    /// Independent searches: from the base parameters, then from Halton points of the box;
+    /// the best of them wins. `calibrate --shard I/N` runs a share of them.
+    public var starts: Int = 1
+    /// The most starts a spec may ask for.
+    public static let maximumStarts = 10_000
     /// A parameter file the fitted values are laid over.
     public var parametersPath: String?
     /// FNV-1a 64 of the file's bytes: a history from another spec is not resumed.
@@ -93,7 +99,7 @@ public struct CalibrationSpec: Sendable, Equatable {
         let root = YAMLValue(node: try ScenarioText.compose(text, file: path), file: path, key: "")
         let known: Set = [
             "parameters", "targets", "fit_year", "validation_year", "simulation", "max_evaluations", "params",
-            "holdout", "sites",
+            "holdout", "sites", "starts",
         ]
         for key in try root.keys() where !known.contains(key) {
             throw root.error(
@@ -149,7 +155,7 @@ public struct CalibrationSpec: Sendable, Equatable {
                 return seed
             } ?? 1
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let spec = CalibrationSpec(
+        var spec = CalibrationSpec(
             file: path, parameters: parameters, targets: targets, fitYear: try root.required("fit_year").int(),
             validationYear: try root.optional("validation_year")?.int(),
             holdout: try holdout(root.optional("holdout")), siteSeries: try siteSeries(root.optional("sites")),
@@ -172,6 +178,12 @@ public struct CalibrationSpec: Sendable, Equatable {
                     "with a holdout, an actor target sums the fitted sites only: its indicator must be one of "
                         + CalibrationTarget.siteIndicators.joined(separator: ", "),
                     key: "targets[\(index)].indicator")
+            }
+        }
+        if let starts = try root.optional("starts") {
+            spec.starts = try starts.int()
+            guard (1...maximumStarts).contains(spec.starts) else {
+                throw starts.error("must be a whole number from 1 to \(maximumStarts)")
             }
         }
         guard spec.maxEvaluations >= parameters.count + 1 else {

@@ -10,14 +10,16 @@ struct MergeCommand: MaillageCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract:
-            "Combine the shards of 'maillage compare|sensitivity --shard I/N' into the results one machine would write.",
+            "Combine the shards of 'maillage compare|sensitivity|calibrate --shard I/N' into the results one machine would write.",
         discussion: """
             A shard is the file a --shard run wrote (shard-I-of-N.json) or a folder holding such files. Every share \
             1…N must be there once, in any order; shards are read as streams, one job per shard at a time; the scenario files must be where they were and unchanged (they are read again). \
             Every shard stays open during the merge: the open-file limit (ulimit -n) is raised to its hard limit \
             when the shards need it, and a merge the hard limit cannot hold stops before reading. \
             The files written are byte for byte those of a single 'maillage compare' with the same scenarios, seed \
-            and replications (provenance.json apart).
+            and replications (provenance.json apart). Calibration shards (calibration-shard-I-of-N.json) are \
+            replayed from their evaluations, with the spec and database where they were and unchanged: only the \
+            best point is simulated again, and the folder is that of one 'maillage calibrate' run.
 
             Example:
               maillage merge shards/ --out out/compare
@@ -43,6 +45,9 @@ struct MergeCommand: MaillageCommand {
                 SensitivityAnalysis(plan: merged.plan, outputs: merged.outputs), outputs: merged.outputs,
                 to: out, json: json, global: global)
             return
+        }
+        if !paths.isEmpty, paths.allSatisfy(CalibrationShard.isShardFile) {
+            return try CalibrateCommand.merge(paths, out: out, json: json, global: global)
         }
         if let raised = try OpenFileLimit.makeRoom(forShards: paths.count) {
             global.detail("open-file limit raised from \(raised.from) to \(raised.to) for \(paths.count) shards")
