@@ -5,8 +5,8 @@ import Testing
 /// Issue 15: the Slurm scripts run under a real Slurm, not only on paper.
 ///
 /// `scripts/cluster/test-slurm.sh` starts a single-node Slurm (slurmctld and slurmd on
-/// loopback, auth/none) in a folder of its own, submits a comparison and a sensitivity run
-/// through `submit-slurm.sh` (array tasks, then the merge job they gate), checks each merged
+/// loopback, auth/none) in a folder of its own, submits a comparison, a sensitivity run and a
+/// calibration through `submit-slurm.sh` (array tasks, then the merge job they gate), checks each merged
 /// result against the one-machine run byte for byte, makes one task fail and reruns it alone,
 /// and stops the daemons. CI installs Slurm (`scripts/install-deps.sh --test`): there, its
 /// absence is a failure.
@@ -35,7 +35,7 @@ struct SlurmClusterTests {
         let output = try String(contentsOfFile: log, encoding: .utf8)
         #expect(process.terminationStatus == 0, "\(output.suffix(3000))")
         #expect(output.contains("slurm test: passed"))
-        #expect(output.components(separatedBy: "equal the one-machine results").count == 4, "\(output.suffix(2000))")
+        #expect(output.components(separatedBy: "equal the one-machine results").count == 5, "\(output.suffix(2000))")
         // The daemons are gone with the test: no process names its configuration any more.
         let configuration = folder.path("slurm/slurm.conf")
         var left = LiveProcesses.mentioning(configuration)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Merges the shards of a comparison or a sensitivity run once every array task has finished
+# Merges the shards of a comparison, a sensitivity run or a calibration once every array task has finished
 # (submit-slurm.sh queues it with --dependency=afterok) into RESULTS/FOLDER (default:
 # comparison). The result is byte for byte what one machine writes.
 #SBATCH --job-name=maillage-merge

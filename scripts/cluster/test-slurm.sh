@@ -10,7 +10,8 @@
 # stopped on every exit path. Then, on a small generated territory:
 #   1. a comparison as 3 array tasks + the merge job, against `maillage compare` on one machine;
 #   2. a sensitivity run (Morris) as 3 array tasks + merge, against one `maillage sensitivity`;
-#   3. a comparison whose task 2 fails once: the merge job never runs; task 2 alone is
+#   3. a calibration (3 starts) as 2 array tasks + merge, against one `maillage calibrate`;
+#   4. a comparison whose task 2 fails once: the merge job never runs; task 2 alone is
 #      resubmitted (`sbatch --array=2 …`), then the merge, and the result is the same bytes.
 # Prints "slurm test: passed" at the end; any difference or failure exits non-zero.
 set -euo pipefail
@@ -140,7 +141,27 @@ settle "$array" "$merge"
     || { echo "slurm test: sensitivity jobs ended $(state "$array")/$(state "$merge")" >&2; cat maillage-*.log >&2; exit 1; }
 same sensitivity/sensitivity one/sensitivity
 
-# 3. Task 2 fails once; it is rerun alone, then the merge.
+# 3. A calibration: its three starts on two array tasks.
+printf 'scope,subject_id,series,year,value\nterritory,t,ed_per_inhabitant,2018,0.3\n' > observed.csv
+"$maillage" import observed observed.csv --db "$work/t.db" -q
+cat > spec.yaml <<YAML
+parameters:
+  - {name: needs.acute_urgent.rate_per_year, scale: [0.5, 2.0]}
+targets:
+  - {name: visits, indicator: emergency_visits_per_inhabitant, series: ed_per_inhabitant, scope: territory}
+fit_year: 2018
+simulation: {days: 20, seed: 1, replications: 1, sample: 0.2}
+max_evaluations: 5
+starts: 3
+YAML
+"$maillage" calibrate --db "$work/t.db" --targets "$work/spec.yaml" --out one/calibration --quiet > one-calibration.txt
+submit --calibrate 2 calibrate --db "$work/t.db" --targets "$work/spec.yaml"
+settle "$array" "$merge"
+[ "$(state "$array")" = "COMPLETED " ] && [ "$(state "$merge")" = "COMPLETED " ] \
+    || { echo "slurm test: calibration jobs ended $(state "$array")/$(state "$merge")" >&2; cat maillage-*.log >&2; exit 1; }
+same calibrate/calibration one/calibration
+
+# 4. Task 2 fails once; it is rerun alone, then the merge.
 cat > flaky <<SH
 #!/bin/sh
 if [ "\$SLURM_ARRAY_TASK_ID" = 2 ] && rm "$work/fail-once" 2> /dev/null; then echo "task 2 fails on purpose" >&2; exit 3; fi
