@@ -38,6 +38,8 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     case travelMatrix = "travel-matrix"
     /// A calibration spec (YAML): parameters, observed targets, years, simulation settings.
     case calibrationSpec = "calibration-spec"
+    /// A calibration shard (`calibrate --shard`), as `merge` reads it.
+    case calibrationShard = "calibration-shard"
     /// A sensitivity analysis's ranges file (YAML).
     case sensitivityRanges = "sensitivity-ranges"
     /// A comparison's `comparison.csv`, written into a GeoPackage with the territory's layers.
@@ -48,7 +50,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         switch self {
         case .zonesGeoJSON: "geojson"
         case .scenario, .calibrationSpec, .sensitivityRanges: "yaml"
-        case .simParameters, .simEvents, .comparisonShard, .osrmTable: "json"
+        case .simParameters, .simEvents, .comparisonShard, .osrmTable, .calibrationShard: "json"
         default: "csv"
         }
     }
@@ -57,7 +59,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     public var needsTerritory: Bool {
         switch self {
         case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard, .osrmTable, .calibrationSpec,
-            .sensitivityRanges:
+            .sensitivityRanges, .calibrationShard:
             false
         default: true
         }
@@ -107,6 +109,11 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         if self == .sensitivityRanges { return .ranges(try SensitivityRanges.load(file.path)) }
         if self == .matrixRead { return .matrixEntries(try MatrixReadComparison.run(file.path)) }
         if self == .comparisonShard { return try Self.readShard(file.path) }
+        if self == .calibrationShard {
+            // As merge reads it: the file, its shares and every number.
+            let (shard, known) = try CalibrationShard.merge([file.path])
+            return .calibrationShard(shard, evaluations: known.count)
+        }
         guard let database else { throw MissingTerritory(format: self) }
         if self == .geopackage { return try Self.writeGeoPackage(comparison: file, territory: database) }
         return .imported(try importFile(file.path, into: database))
@@ -127,7 +134,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         case .emergency: try EmergencyImporter().run(file: path, into: database)
         // Read by `feed` before it gets here: no territory import for them.
         case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard, .osrmTable, .calibrationSpec,
-            .sensitivityRanges, .geopackage:
+            .sensitivityRanges, .geopackage, .calibrationShard:
             throw MissingTerritory(format: self)
         }
     }

@@ -23,6 +23,8 @@ public enum FuzzOutcome: Sendable {
     case osrmTable(pairs: [RoutedPair], unroutable: Int, overLimit: Int)
     /// A calibration spec, read whole.
     case calibration(CalibrationSpec)
+    /// A calibration shard and the number of distinct evaluations it holds (``FuzzFormat/calibrationShard``).
+    case calibrationShard(CalibrationShard, evaluations: Int)
     /// A sensitivity ranges file, read whole.
     case ranges(SensitivityRanges)
     /// The layers of the GeoPackage written, each as `name (fields, rows)`.

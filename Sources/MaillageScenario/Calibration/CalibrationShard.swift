@@ -87,7 +87,23 @@ public struct CalibrationShard: Sendable, Equatable, Codable {
             throw ScenarioError(file: path, reason: "cannot be read")
         }
         do { return try JSONDecoder().decode(CalibrationShard.self, from: data) } catch {
-            throw ScenarioError(file: path, reason: "is not a calibration shard (\(TextExcerpt.quoted("\(error)")))")
+            throw ScenarioError(file: path, reason: "is not a calibration shard: \(problem(error))")
+        }
+    }
+
+    /// What is wrong, by key: the decoder's own text is a paragraph of Swift type names.
+    static func problem(_ error: Error) -> String {
+        func at(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return path.isEmpty ? "" : "'\(path.joined(separator: "."))' "
+        }
+        switch error as? DecodingError {
+        case .typeMismatch(let type, let context): return "\(at(context))is not a \(type)"
+        case .valueNotFound(_, let context): return "\(at(context))is missing"
+        case .keyNotFound(let key, let context): return "\(at(context))lacks '\(key.stringValue)'"
+        case .dataCorrupted(let context):
+            return "\(at(context))\(TextExcerpt.quoted(context.debugDescription))"
+        default: return TextExcerpt.quoted("\(error)")
         }
     }
 

@@ -23,6 +23,26 @@ public struct ComparisonShard: Sendable, Hashable, Codable, CustomStringConverti
         self.count = count
     }
 
+    private enum CodingKeys: String, CodingKey { case index, count }
+
+    /// Reads a shard's numbers from a shard file, refusing what `--shard` would: a hand-edited
+    /// share 0 of 0 made `merge` trap on the range of shares 1…0.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` unless 1 ≤ index ≤ count.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let (index, count) = (
+            try container.decode(Int.self, forKey: .index), try container.decode(Int.self, forKey: .count)
+        )
+        guard count >= 1, (1...count).contains(index) else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "shard \(index)/\(count) is not I/N with 1 ≤ I ≤ N"))
+        }
+        (self.index, self.count) = (index, count)
+    }
+
     /// Whether the job at `position` in the plan's list belongs to this shard (round robin,
     /// so each shard gets a fair mix of scenarios and replications).
     public func contains(position: Int) -> Bool { position % count == index - 1 }
