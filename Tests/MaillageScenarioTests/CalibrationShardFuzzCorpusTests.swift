@@ -42,6 +42,12 @@ import Testing
         // Share 0 of 0 trapped on the range of shares 1…0 (sensitivity shards too); now the file is refused.
         #expect(try refusal("crash-merge-shard-0-of-0.json")?.contains("shard 0/0 is not I/N") == true)
         #expect(try refusal("broken-objective-not-a-number.json")?.contains("'abc', not a number") == true)
+        // Found by the fuzzer: share 1 of 94,444,444,444,444,444 listed every missing share, out of
+        // memory (comparison and sensitivity merges did the same); now the first ten are named.
+        #expect(
+            try refusal("crash-merge-shard-count-1e17.json")?.contains(
+                "shares 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, … (94444444444444443 in all) of 94444444444444444 are missing")
+                == true)
     }
 
     @Test(arguments: FuzzCorpus.inputs(FuzzFormat.calibrationShard.rawValue))
@@ -62,5 +68,11 @@ import Testing
         try Data(#"{"indicators":[],"points":{},"shard":{"count":0,"index":0}}"#.utf8).write(
             to: URL(fileURLWithPath: path))
         #expect(throws: ScenarioError.self) { try SensitivityShard.merge([path]) }
+    }
+
+    @Test func missingSharesAreSearchedLazily() {
+        #expect(ComparisonShard.missing(of: Int.max) { $0 == 1 } == Array(2...11))
+        #expect(ComparisonShard.missing(of: 3) { $0 != 2 } == [2])
+        #expect(ComparisonShard.missing(of: 0) { _ in false } == [])
     }
 }

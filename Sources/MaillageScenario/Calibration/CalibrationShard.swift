@@ -130,13 +130,13 @@ public struct CalibrationShard: Sendable, Equatable, Codable {
                     file: path, reason: "share \(shard.shard) is given twice or cut in another number of shares")
             }
         }
-        let missing = (1...first.shard.shard.count).filter { !seen.contains($0) }
+        let count = first.shard.shard.count
+        let missing = ComparisonShard.missing(of: count) { seen.contains($0) }
         guard missing.isEmpty else {
             throw ScenarioError(
                 file: first.path,
                 reason:
-                    "shares \(missing.map(String.init).joined(separator: ", ")) of \(first.shard.shard.count) "
-                    + "are missing"
+                    "shares \(ComparisonShard.list(missing, count: count, present: seen.count)) of \(count) are missing"
             )
         }
         var known: Calibration.KnownEvaluations = [:]

@@ -50,6 +50,24 @@ public struct ComparisonShard: Sendable, Hashable, Codable, CustomStringConverti
     /// The shard (1-based) that holds the job at `position` when the jobs are cut in `count` shares.
     public static func index(ofPosition position: Int, count: Int) -> Int { position % count + 1 }
 
+    /// The first `limit` shares of `count` for which `present` is false, in order, searched
+    /// lazily: a damaged file may claim 10¹⁷ shares, and listing them all ran out of memory.
+    public static func missing(of count: Int, limit: Int = 10, present: (Int) -> Bool) -> [Int] {
+        var found: [Int] = []
+        var share = 1
+        while share <= count, found.count < limit {
+            if !present(share) { found.append(share) }
+            share += 1
+        }
+        return found
+    }
+
+    /// Shares as a message lists them: "2, 5, 7" or, past `limit`, "2, 3, … (N − present in all)".
+    public static func list(_ shares: [Int], count: Int, present: Int, limit: Int = 10) -> String {
+        let text = shares.map(String.init).joined(separator: ", ")
+        return shares.count < limit ? text : "\(text), … (\(count - present) in all)"
+    }
+
     /// `I/N`, as `--shard` takes it.
     public var description: String { "\(index)/\(count)" }
 }

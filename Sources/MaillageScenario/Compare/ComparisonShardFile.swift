@@ -39,13 +39,11 @@ public enum ComparisonShardFile {
             throw ScenarioError(
                 file: "merge", reason: "a shard was given twice (\(reader.header.shard) in \(reader.path))")
         }
-        let absent = (1...count).filter { byIndex[$0] == nil }
+        let absent = ComparisonShard.missing(of: count) { byIndex[$0] != nil }
         guard absent.isEmpty else {
-            throw ScenarioError(
-                file: "merge",
-                reason:
-                    "shard \(absent.map { "\($0)/\(count)" }.joined(separator: ", ")) missing: merge all \(count) shards"
-            )
+            let listed =
+                absent.map { "\($0)/\(count)" }.joined(separator: ", ") + (absent.count < 10 ? "" : ", …")
+            throw ScenarioError(file: "merge", reason: "shard \(listed) missing: merge all \(count) shards")
         }
         let scenarios = try ScenarioLoader.loadComparison(first.header.files)
         var plan = try ComparisonPlan(scenarios: scenarios, replications: first.header.replications)
