@@ -113,58 +113,20 @@ public enum Calibration {
         let base = try model.baseParameters()
         let point = try ParameterPoint(ranges: spec.parameters, base: base)
         let points = try startPoints(spec, base: base)
-        var history: [Evaluation] = []
-        var siteCounts: [String: [EmergencySiteCounts]] = [:]
-        var checked = false
-        var outcomes: [(start: Int, point: [Double], converged: Bool)] = []
-        for start in starts ?? Array(points.indices) {
-            let search = NelderMead(maxEvaluations: spec.maxEvaluations, valueTolerance: 1e-10, pointTolerance: 1e-4)
-            let outcome = try search.minimise(from: points[start]) { unit in
-                let key = key(unit)
-                if let done = history.first(where: { Calibration.key($0.unit) == key }) { return done.objective }
-                var evaluation: Evaluation
-                if let cached = earlier[key] ?? computedElsewhere[key] {
-                    evaluation = Evaluation(
-                        index: history.count, start: start, unit: unit, values: point.values(at: unit),
-                        simulated: cached.simulated, objective: cached.objective, resumed: earlier[key] != nil)
-                } else {
-                    let (indicators, sites) = try model.evaluateWithSites(point.overrides(at: unit))
-                    siteCounts[key] = sites
-                    let simulated = targets.map { $0.target.simulated(indicators, sites: sites, subjects: $0.subjects) }
-                    if !checked {
-                        for (fitted, value) in zip(targets, simulated) where value == nil {
-                            let target = fitted.target
-                            throw ScenarioError(
-                                file: spec.file, key: "targets.\(target.name)",
-                                reason:
-                                    "'\(target.indicator)'\(target.indicatorOver.map { " / '\($0)'" } ?? "") is not a simulated territory indicator (see a simulation's territory indicators) or a site indicator (\(CalibrationTarget.siteIndicators.joined(separator: ", ")))"
-                            )
-                        }
-                        checked = true
-                    }
-                    evaluation = Evaluation(
-                        index: history.count, start: start, unit: unit, values: point.values(at: unit),
-                        simulated: simulated,
-                        objective: objective(targets.map { ($0.target, $0.observed) }, simulated), resumed: false)
-                }
-                history.append(evaluation)
-                try onEvaluation(evaluation)
-                return evaluation.objective
-            }
-            outcomes.append((start, outcome.point, outcome.converged))
+        let chosenStarts = starts ?? Array(points.indices)
+        guard !chosenStarts.isEmpty, chosenStarts.allSatisfy(points.indices.contains) else {
+            throw ScenarioError(
+                file: spec.file, key: "starts", reason: "no search to run among the spec's \(points.count) start(s)")
         }
-        // Each search's best point, then the lowest objective over the searches (the earliest on a tie).
-        var chosen: Evaluation?
-        var winner = outcomes[0]
-        for outcome in outcomes {
-            let found =
-                history.first { key($0.unit) == key(outcome.point) } ?? history.min { $0.objective < $1.objective }!
-            if chosen == nil || found.objective < chosen!.objective {
-                chosen = found
-                winner = outcome
-            }
+        var searches = _CalibrationSearches(
+            spec: spec, model: model, targets: targets, point: point, earlier: earlier,
+            computedElsewhere: computedElsewhere)
+        var outcomes: [_CalibrationSearches.Outcome] = []
+        for start in chosenStarts {
+            outcomes.append(try searches.search(start: start, from: points[start], onEvaluation: onEvaluation))
         }
-        let best = chosen!
+        let (best, winner) = searches.best(of: outcomes)
+        let (history, siteCounts) = (searches.history, searches.siteCounts)
         let overrides = point.overrides(at: best.unit)
         let fitted = try model.baseParameters()
         let fittedParameters = try SensitivityModel.parameters(fitted, overrides)
