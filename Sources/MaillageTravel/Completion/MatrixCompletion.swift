@@ -50,26 +50,45 @@ public struct MatrixCompletion: Sendable {
         description: String, writer: TerritoryWriter?
     ) throws -> Report {
         let model = Self.model(training: training, places: places)
-        func predicted(_ sample: RoadSample) -> Double {
-            model.minutes(
+        // In the held-out pairs' order: the bias sums them, and a dictionary's order changes by run.
+        var errors: [(band: String, error: Double)] = []
+        for sample in heldOut {
+            let minutes = model.minutes(
                 from: model.terms(of: sample.origin, at: places.places[sample.origin]!.point),
                 to: model.terms(of: sample.destination, at: places.places[sample.destination]!.point))
+            errors.append((DistanceBand.label(forKm: sample.metres / 1000), minutes - sample.minutes))
         }
-        var bands: [String: [Double]] = [:]
-        for sample in heldOut {
-            bands[DistanceBand.label(forKm: sample.metres / 1000), default: []].append(
-                predicted(sample) - sample.minutes)
-        }
-        let origins = Self.endpoints(territory, kinds: Set(training.map(\.origin.kind)))
-        let destinations = Self.endpoints(territory, kinds: Set(training.map(\.destination.kind)))
-        var road: [TravelEndpoint: [TravelEndpoint: RoadSample]] = [:]
-        for sample in training { road[sample.origin, default: [:]][sample.destination] = sample }
-        let targets = destinations.map { ($0, model.terms(of: $0, at: places.places[$0]!.point)) }
+        let bands = Dictionary(grouping: errors, by: \.band).mapValues { ErrorSummary(errors: $0.map(\.error)) }
         let inserter = try writer.map {
             try $0.replaceTravelMatrix(
                 TravelMatrixDefinition(name: name, isDirected: true, description: description)
             ).inserter
         }
+        let (pairs, roadPairs) = try complete(
+            model: model, training: training, territory: territory, places: places, into: inserter)
+        guard pairs > 0 else {
+            // Never replace a matrix of that name with nothing.
+            throw ValidationError(
+                field: "limit",
+                reason: "no pair of the completed matrix '\(name)' is within \(limitMinutes) minutes; nothing stored")
+        }
+        try inserter?.finish()
+        return Report(
+            matrix: name, pairs: pairs, roadPairs: roadPairs, heldOutByBand: bands,
+            heldOut: ErrorSummary(errors: errors.map(\.error)))
+    }
+
+    /// Every pair within the limit, the road time where the fit saw it, the model's elsewhere,
+    /// handed to `inserter` (none: only counted); returns the pairs and how many are road times.
+    private func complete(
+        model: LocalRoadModel, training: [RoadSample], territory: Territory, places: TerritoryPlaces,
+        into inserter: TravelTimeInserter?
+    ) throws -> (pairs: Int, roadPairs: Int) {
+        let origins = Self.endpoints(territory, kinds: Set(training.map(\.origin.kind)))
+        let destinations = Self.endpoints(territory, kinds: Set(training.map(\.destination.kind)))
+        var road: [TravelEndpoint: [TravelEndpoint: RoadSample]] = [:]
+        for sample in training { road[sample.origin, default: [:]][sample.destination] = sample }
+        let targets = destinations.map { ($0, model.terms(of: $0, at: places.places[$0]!.point)) }
         var (pairs, roadPairs) = (0, 0)
         // No road trip averages more than 130 km/h as the crow flies: farther pairs are skipped
         // before the model is asked (a national territory has a billion pairs).
@@ -87,16 +106,7 @@ public struct MatrixCompletion: Sendable {
                 if sample != nil { roadPairs += 1 }
             }
         }
-        guard pairs > 0 else {
-            // Never replace a matrix of that name with nothing.
-            throw ValidationError(
-                field: "limit",
-                reason: "no pair of the completed matrix '\(name)' is within \(limitMinutes) minutes; nothing stored")
-        }
-        try inserter?.finish()
-        return Report(
-            matrix: name, pairs: pairs, roadPairs: roadPairs, heldOutByBand: bands.mapValues(ErrorSummary.init),
-            heldOut: ErrorSummary(errors: bands.values.flatMap { $0 }))
+        return (pairs, roadPairs)
     }
 
     /// The territory's zones and/or actors, in its order.
