@@ -21,11 +21,12 @@ extension ConcurrentUseTests {
     }
 
     @Test func readersSeeASimulationRunAbsentOrWhole() throws {
-        // As in the interrupted-simulation test: many zones, few inhabitants and days, so that
-        // writing the ~36,000 values and the files takes most of the run.
+        // Many zones and few days, so that the run writes ~36,000 values and files; 80,000
+        // inhabitants keep it running long enough for ten snapshots or more under a loaded test
+        // run (12,000 left 9 to 11 once the tenth session made simulate faster: about 40 now).
         let db = path("sim.db")
         let generated = try CommandLineTests.run(
-            "generate", "--zones", "600", "--population", "12000", "--seed", "8", "--out", db, "--quiet")
+            "generate", "--zones", "600", "--population", "80000", "--seed", "8", "--out", db, "--quiet")
         try #require(generated.status == 0, "\(generated.stderr)")
         let info = try infoWithoutRuns(CommandLineTests.run("info", "--db", db, "--json").stdout).rest
 
