@@ -14,7 +14,7 @@ import PackageDescription
 let formats = [
     "Finess", "Actors", "ZonesCSV", "ZonesGeoJSON", "Links", "Population", "SupplyCounts",
     "Matrix", "MatrixRead", "Emergency", "Scenario", "SimParameters", "SimEvents", "ComparisonShard",
-    "OsrmTable", "TravelMatrix", "CalibrationSpec", "SensitivityRanges", "Geopackage", "CalibrationShard",
+    "OsrmTable", "TravelMatrix", "CalibrationSpec", "SensitivityRanges", "Geopackage", "CalibrationShard", "SensitivityShard",
 ]
 
 let package = Package(

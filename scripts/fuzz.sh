@@ -26,7 +26,7 @@ seconds=${1:-60}
 data=${SHARED_DATA:-../shared/data}
 scratch=$root/.build-fuzz
 work=$scratch/fuzz
-all_targets="finess actors zones-csv zones-geojson links population supply-counts matrix matrix-read emergency scenario sim-parameters sim-events comparison-shard osrm-table travel-matrix calibration-spec sensitivity-ranges geopackage calibration-shard"
+all_targets="finess actors zones-csv zones-geojson links population supply-counts matrix matrix-read emergency scenario sim-parameters sim-events comparison-shard osrm-table travel-matrix calibration-spec sensitivity-ranges geopackage calibration-shard sensitivity-shard"
 targets=${FUZZ_TARGETS:-$all_targets}
 
 [[ $seconds =~ ^[0-9]+$ && $seconds -gt 0 ]] || { echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET]" >&2; exit 64; }

@@ -40,6 +40,8 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     case calibrationSpec = "calibration-spec"
     /// A calibration shard (`calibrate --shard`), as `merge` reads it.
     case calibrationShard = "calibration-shard"
+    /// A sensitivity shard (`sensitivity --shard`), as `merge` reads it.
+    case sensitivityShard = "sensitivity-shard"
     /// A sensitivity analysis's ranges file (YAML).
     case sensitivityRanges = "sensitivity-ranges"
     /// A comparison's `comparison.csv`, written into a GeoPackage with the territory's layers.
@@ -50,7 +52,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         switch self {
         case .zonesGeoJSON: "geojson"
         case .scenario, .calibrationSpec, .sensitivityRanges: "yaml"
-        case .simParameters, .simEvents, .comparisonShard, .osrmTable, .calibrationShard: "json"
+        case .simParameters, .simEvents, .comparisonShard, .osrmTable, .calibrationShard, .sensitivityShard: "json"
         default: "csv"
         }
     }
@@ -59,7 +61,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
     public var needsTerritory: Bool {
         switch self {
         case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard, .osrmTable, .calibrationSpec,
-            .sensitivityRanges, .calibrationShard:
+            .sensitivityRanges, .calibrationShard, .sensitivityShard:
             false
         default: true
         }
@@ -114,6 +116,11 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
             let (shard, known) = try CalibrationShard.merge([file.path])
             return .calibrationShard(shard, evaluations: known.count)
         }
+        if self == .sensitivityShard {
+            // As merge does: the shards put together, then the indices computed (no file written).
+            let (plan, outputs) = try SensitivityShard.merge([file.path])
+            return .sensitivityShard(try SensitivityAnalysis(plan: plan, outputs: outputs))
+        }
         guard let database else { throw MissingTerritory(format: self) }
         if self == .geopackage { return try Self.writeGeoPackage(comparison: file, territory: database) }
         return .imported(try importFile(file.path, into: database))
@@ -134,7 +141,7 @@ public enum FuzzFormat: String, CaseIterable, Sendable {
         case .emergency: try EmergencyImporter().run(file: path, into: database)
         // Read by `feed` before it gets here: no territory import for them.
         case .scenario, .simParameters, .simEvents, .matrixRead, .comparisonShard, .osrmTable, .calibrationSpec,
-            .sensitivityRanges, .geopackage, .calibrationShard:
+            .sensitivityRanges, .geopackage, .calibrationShard, .sensitivityShard:
             throw MissingTerritory(format: self)
         }
     }

@@ -25,6 +25,8 @@ public enum FuzzOutcome: Sendable {
     case calibration(CalibrationSpec)
     /// A calibration shard and the number of distinct evaluations it holds (``FuzzFormat/calibrationShard``).
     case calibrationShard(CalibrationShard, evaluations: Int)
+    /// A sensitivity shard merged alone and analysed (``FuzzFormat/sensitivityShard``).
+    case sensitivityShard(SensitivityAnalysis)
     /// A sensitivity ranges file, read whole.
     case ranges(SensitivityRanges)
     /// The layers of the GeoPackage written, each as `name (fields, rows)`.

@@ -63,6 +63,27 @@ public struct SensitivityPlan: Sendable, Equatable, Codable {
         }
     }
 
+    /// The most design points a plan read from a shard may have (`sensitivity` itself never
+    /// comes near: 10,000 Sobol' base points of 50 parameters are 520,000).
+    public static let maximumPoints = 10_000_000
+
+    /// What makes this plan one that `maillage sensitivity` could not have made, nil when it is
+    /// sound: a shard file is input, and a damaged plan made the merge's design trap or hang.
+    public var problem: String? {
+        if parameters.isEmpty { return "it has no parameter" }
+        if let bad = parameters.first(where: { !($0.low.isFinite && $0.high.isFinite && $0.low < $0.high) }) {
+            return "parameter '\(bad.name)' has no range low < high"
+        }
+        if size < 2 || size > Self.maximumPoints { return "its size \(size) is not from 2 to \(Self.maximumPoints)" }
+        let (points, overflow) = size.multipliedReportingOverflow(by: parameters.count + 2)
+        if overflow || points > Self.maximumPoints { return "it would have more than \(Self.maximumPoints) points" }
+        if levels < 2 || levels % 2 != 0 { return "its levels (\(levels)) are not even and at least 2" }
+        if days < 1 || replications < 1 || !(sample > 0 && sample <= 1) {
+            return "its days, replications or sample are out of range"
+        }
+        return nil
+    }
+
     /// Design points: size × (D + 1) for Morris, size × (D + 2) for Sobol'.
     public var pointCount: Int { method == .morris ? size * (parameters.count + 1) : size * (parameters.count + 2) }
 }

@@ -67,6 +67,9 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
     public static func merge(_ paths: [String]) throws -> (plan: SensitivityPlan, outputs: SensitivityOutputs) {
         let shards = try paths.map { (path: $0, shard: try read($0)) }
         guard let first = shards.first else { throw ScenarioError(file: "merge", reason: "no shard given") }
+        if let problem = first.shard.plan.problem {
+            throw ScenarioError(file: first.path, reason: "holds a plan no sensitivity run makes: \(problem)")
+        }
         var seen = Set<Int>()
         for (path, shard) in shards {
             guard shard.plan == first.shard.plan, shard.indicators == first.shard.indicators else {
@@ -93,6 +96,11 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
             for (index, row) in shard.points {
                 guard values.indices.contains(index), values[index] == nil else {
                     throw ScenarioError(file: path, reason: "point \(index) is out of the design or repeated")
+                }
+                guard row.count == first.shard.indicators.count else {
+                    throw ScenarioError(
+                        file: path,
+                        reason: "point \(index) has \(row.count) values for \(first.shard.indicators.count) indicators")
                 }
                 values[index] = try row.map { text in
                     guard let value = Double(text) else {
