@@ -116,7 +116,6 @@ public struct CalibrationShard: Sendable, Equatable, Codable {
     {
         let shards = try paths.map { (path: $0, shard: try read($0)) }
         guard let first = shards.first else { throw ScenarioError(file: "merge", reason: "no shard given") }
-        var seen = Set<Int>()
         for (path, shard) in shards {
             guard shard.specHash == first.shard.specHash, shard.inputsFingerprint == first.shard.inputsFingerprint,
                 shard.targets == first.shard.targets, shard.database == first.shard.database
@@ -125,20 +124,8 @@ public struct CalibrationShard: Sendable, Equatable, Codable {
                     file: path,
                     reason: "belongs to another calibration (spec, territory or observations) than \(first.path)")
             }
-            guard shard.shard.count == first.shard.shard.count, seen.insert(shard.shard.index).inserted else {
-                throw ScenarioError(
-                    file: path, reason: "share \(shard.shard) is given twice or cut in another number of shares")
-            }
         }
-        let count = first.shard.shard.count
-        let missing = ComparisonShard.missing(of: count) { seen.contains($0) }
-        guard missing.isEmpty else {
-            throw ScenarioError(
-                file: first.path,
-                reason:
-                    "shares \(ComparisonShard.list(missing, count: count, present: seen.count)) of \(count) are missing"
-            )
-        }
+        try ComparisonShard.checkEveryShareOnce(shards.map { ($0.path, $0.shard.shard) })
         var known: Calibration.KnownEvaluations = [:]
         for (path, shard) in shards {
             for entry in shard.evaluations {

@@ -62,10 +62,28 @@ public struct ComparisonShard: Sendable, Hashable, Codable, CustomStringConverti
         return found
     }
 
-    /// Shares as a message lists them: "2, 5, 7" or, past `limit`, "2, 3, … (N − present in all)".
-    public static func list(_ shares: [Int], count: Int, present: Int, limit: Int = 10) -> String {
-        let text = shares.map(String.init).joined(separator: ", ")
-        return shares.count < limit ? text : "\(text), … (\(count - present) in all)"
+    /// Checks that the shards of a sensitivity analysis or a calibration are every share 1…N
+    /// of one cut, each once (comparison shards are checked with their readers, by
+    /// `ComparisonShardFile`).
+    ///
+    /// - Throws: ``ScenarioError`` naming a share given twice or cut otherwise, or the first ten
+    ///   missing shares.
+    public static func checkEveryShareOnce(_ shards: [(path: String, shard: ComparisonShard)]) throws {
+        guard let first = shards.first else { throw ScenarioError(file: "merge", reason: "no shard given") }
+        let count = first.shard.count
+        var seen = Set<Int>()
+        for (path, shard) in shards {
+            guard shard.count == count, seen.insert(shard.index).inserted else {
+                throw ScenarioError(
+                    file: path, reason: "share \(shard) is given twice or cut in another number of shares")
+            }
+        }
+        let missing = Self.missing(of: count) { seen.contains($0) }
+        guard missing.isEmpty else {
+            let listed = missing.map(String.init).joined(separator: ", ")
+            let more = missing.count < 10 ? "" : ", … (\(count - seen.count) in all)"
+            throw ScenarioError(file: first.path, reason: "shares \(listed)\(more) of \(count) are missing")
+        }
     }
 
     /// `I/N`, as `--shard` takes it.

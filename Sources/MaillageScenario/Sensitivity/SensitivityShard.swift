@@ -70,27 +70,14 @@ public struct SensitivityShard: Sendable, Equatable, Codable {
         if let problem = first.shard.plan.problem {
             throw ScenarioError(file: first.path, reason: "holds a plan no sensitivity run makes: \(problem)")
         }
-        var seen = Set<Int>()
         for (path, shard) in shards {
             guard shard.plan == first.shard.plan, shard.indicators == first.shard.indicators else {
                 throw ScenarioError(
                     file: path,
                     reason: "was made with another plan (ranges, method, seed or settings) than \(first.path)")
             }
-            guard shard.shard.count == first.shard.shard.count, seen.insert(shard.shard.index).inserted else {
-                throw ScenarioError(
-                    file: path, reason: "share \(shard.shard) is given twice or cut in another number of shares")
-            }
         }
-        let count = first.shard.shard.count
-        let missing = ComparisonShard.missing(of: count) { seen.contains($0) }
-        guard missing.isEmpty else {
-            throw ScenarioError(
-                file: first.path,
-                reason:
-                    "shares \(ComparisonShard.list(missing, count: count, present: seen.count)) of \(count) are missing"
-            )
-        }
+        try ComparisonShard.checkEveryShareOnce(shards.map { ($0.path, $0.shard.shard) })
         var values = [[Double]?](repeating: nil, count: first.shard.plan.pointCount)
         for (path, shard) in shards {
             for (index, row) in shard.points {
