@@ -32,7 +32,8 @@ import Testing
         return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: path))
     }
 
-    @Test func theMinutesAreNumpys() throws {
+    /// The fixture, its places' points, and the model fitted on its training trips.
+    static func fitted() throws -> (Fixture, [String: GeoPoint], LocalRoadModel) {
         let fixture = try Self.fixture()
         var points: [String: GeoPoint] = [:]
         for place in fixture.places { points[place.id] = try GeoPoint(longitude: place.lon, latitude: place.lat) }
@@ -42,6 +43,11 @@ import Testing
                     origin: .zone($0.origin), originPoint: points[$0.origin]!, destination: .zone($0.destination),
                     destinationPoint: points[$0.destination]!, minutes: $0.minutes)
             })
+        return (fixture, points, model)
+    }
+
+    @Test func theMinutesAreNumpys() throws {
+        let (fixture, points, model) = try Self.fitted()
         #expect(fixture.expected.count == 60)
         var largest = 0.0
         for pair in fixture.expected {
@@ -57,19 +63,20 @@ import Testing
     }
 
     @Test func aPlaceTheFitDidNotSeeTakesItsNeighboursTermsAndFarFromAllNone() throws {
-        let fixture = try Self.fixture()
-        var points: [String: GeoPoint] = [:]
-        for place in fixture.places { points[place.id] = try GeoPoint(longitude: place.lon, latitude: place.lat) }
-        let model = LocalRoadModel.fit(
-            fixture.training.map {
-                LocalRoadModel.Trip(
-                    origin: .zone($0.origin), originPoint: points[$0.origin]!, destination: .zone($0.destination),
-                    destinationPoint: points[$0.destination]!, minutes: $0.minutes)
-            })
-        // An actor standing exactly on P0 is not P0: its terms are interpolated, not P0's own.
+        let (_, points, model) = try Self.fitted()
+        // An actor standing exactly on P0 is not P0: its terms are the fitted places' leaving
+        // minutes weighted by exp(−d² / 2h²), h = 4 km, over the weights plus 0.5 (the documented
+        // rule, summed here by hand over the fitted places), not P0's own.
         let own = model.terms(of: .zone("P0"), at: points["P0"]!)
         let near = model.terms(of: .actor("site"), at: points["P0"]!)
-        #expect(near.home == own.home)
+        var (weights, sum) = (0.0, 0.0)
+        for place in model.known {
+            let d = place.home - own.home
+            let w = exp(-(d.x * d.x + d.y * d.y) / (2 * 4 * 4))
+            (weights, sum) = (weights + w, sum + w * place.leaving)
+        }
+        #expect(near.home == own.home && near.leaving != own.leaving)
+        #expect(abs(near.leaving - sum / (weights + 0.5)) < 1e-12)
         // 500 km away no place is near: no offsets, the real point.
         let far = model.terms(of: .actor("far"), at: try GeoPoint(longitude: 8, latitude: 45.2))
         #expect(far.leaving == 0 && far.arriving == 0 && far.learnt == far.home)
