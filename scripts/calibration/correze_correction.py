@@ -12,31 +12,15 @@ are not the test's (13), which this script never uses. Distances are equirectang
 test uses WGS84 geodesics; within 100 km they differ by well under 1 %).
 Usage: python3 correze_correction.py [SEED…]   (default 1 2; needs numpy)
 """
-import csv, sys
+import sys
 import numpy as np
+from local_model import load_correze
 
 DATA = "../shared/data"
 GRID = [(lam, mu, h, s) for lam, mu in [(10, 10), (30, 30)] for h in [3, 4, 5] for s in [0.02]] + [(30, 30, 0, 0)]
 
 
-def load():
-    pts = {}
-    for r in csv.DictReader(open(f"{DATA}/communes/communes_france_population_points.csv")):
-        if r["dep"] == "19":
-            pts[r["code_insee"] + "0000"] = (float(r["lat"]), float(r["lon"]))
-    ids = sorted(pts)
-    index = {c: i for i, c in enumerate(ids)}
-    o, d, t = [], [], []
-    for r in csv.DictReader(open(f"{DATA}/travel-times/osrm_correze_partial.csv")):
-        if r["origin_id"] != r["destination_id"] and r["origin_id"] in pts and r["destination_id"] in pts:
-            o.append(index[r["origin_id"]]); d.append(index[r["destination_id"]]); t.append(float(r["duration"]) / 60)
-    lat = np.array([pts[c][0] for c in ids]); lon = np.array([pts[c][1] for c in ids])
-    xy = np.stack([(lon - lon.mean()) * 111.32 * np.cos(np.radians(lat.mean())), (lat - lat.mean()) * 110.57], 1)
-    o, d = np.array(o), np.array(d)
-    return o, d, np.array(t), np.hypot(*(xy[o] - xy[d]).T), xy, len(ids)
-
-
-o, d, t, km, xy, n = load()
+o, d, t, km, xy, n = load_correze(DATA)
 
 
 def features(idx):

@@ -1,6 +1,6 @@
 """Writes Tests/Fixtures/local-road-model/reference.json: the local road model computed by numpy.
 
-An independent implementation of `travel calibrate --complete`'s model (the one whose settings
+An independent implementation of `travel calibrate --complete`'s model (the fit in local_model.py) (the one whose settings
 correze_local_model.py chose), on a small made-up region: 40 places around 45.2° N 1.8° E,
 road times from a formula with per-place quirks, 200 training trips. The fixture holds the
 places, the training trips and numpy's minutes for 60 other pairs, which LocalRoadModelTests
@@ -8,6 +8,7 @@ compares with the Swift model's. Usage: python3 scripts/calibration/local_model_
 """
 import json, math
 import numpy as np
+from local_model import fit
 
 rng = np.random.default_rng(20261205)
 n = 40
@@ -37,20 +38,7 @@ o = np.array([index[i] for i, _ in train]); d = np.array([index[j] for _, j in t
 t = np.array([minutes[p] for p in train])
 
 lp, la, h, shrink, steps, lr = 1.0, 1.0, 4.0, 0.02, 3000, 0.05
-p = xy.copy(); a = np.zeros(m); b = np.zeros(m); w = np.array([0.0, 1.0, 0.0])
-params = [p, a, b, w]; M = [np.zeros_like(x) for x in params]; V = [np.zeros_like(x) for x in params]
-for step in range(1, steps + 1):
-    diff = p[o] - p[d]; D = np.sqrt((diff ** 2).sum(1) + 0.25)
-    g = (w[0] + w[1] * D + w[2] * np.sqrt(D) + a[o] + b[d] - t) * 2 / len(t)
-    gw = np.array([g.sum(), (g * D).sum(), (g * np.sqrt(D)).sum()])
-    gdiff = (g * (w[1] + w[2] * 0.5 / np.sqrt(D)) / D)[:, None] * diff
-    gp = np.zeros_like(p); np.add.at(gp, o, gdiff); np.add.at(gp, d, -gdiff)
-    gp += 2 * lp * (p - xy) / m
-    ga = np.bincount(o, g, m) + 2 * la * a / m; gb = np.bincount(d, g, m) + 2 * la * b / m
-    rate = lr * 0.5 ** (step / 1000)
-    for k, gr in enumerate([gp, ga, gb, gw]):
-        M[k] = 0.9 * M[k] + 0.1 * gr; V[k] = 0.999 * V[k] + 0.001 * gr * gr
-        params[k] -= rate * (M[k] / (1 - 0.9 ** step)) / (np.sqrt(V[k] / (1 - 0.999 ** step)) + 1e-8)
+p, a, b, w = fit(xy, o, d, t, lp, la, steps, lr)
 
 
 def fitted(i, j):
