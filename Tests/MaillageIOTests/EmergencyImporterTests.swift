@@ -58,6 +58,24 @@ import Testing
         #expect(try services(database) == ["emergency": 23, "paediatric_emergency": 1, "smur": 14, "samu": 5])
     }
 
+    /// On the stock file and URGENCES2_2020.csv (LIT_UHCD is the 26th column):
+    /// `awk -F';' 'NR==FNR{if($1=="structureet")s[$2]=1; next}
+    ///   FNR>1 && $2==2020 && ($3 in s) && $26!="" {n[$3]=1; t+=$26; if($3=="310783048") p+=$26}
+    ///   END{print length(n), t, p}'`
+    /// gives 24 sites with a LIT_UHCD cell, 162 short-stay beds in all, 34 at Purpan.
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipMessage))
+    func shortStayBedsComeFromLitUHCD() throws {
+        let database = try occitanie()
+        _ = try EmergencyImporter(shortStayBedsFile: try SharedData.path("emergency/URGENCES2_2020.csv"))
+            .run(file: try SharedData.path("emergency/URGENCES_2020.csv"), into: database)
+        let actors = try database.loadTerritory().actors
+        let beds = actors.compactMap { $0.capacity(.edShortStayBeds)?.value }
+        #expect(beds.count == 24 && beds.reduce(0, +) == 162)
+        #expect(actors.first { $0.id == "310783048" }?.capacity(.edShortStayBeds)?.value == 34)
+        // The visits are not read: no capacity comes from what validation compares against.
+        #expect(actors.allSatisfy { $0.capacity(.edVisitsPerYear) == nil })
+    }
+
     /// `awk -F';' 'NR==FNR{if($1=="structureet")s[$2]=1; next} FNR>1 && $2==2016 && ($3 in s) && $5==1 && $6==1' … | wc -l`
     /// gives 22 general departments in 2016, against 23 in 2020 (310026927 is authorised from 2018;
     /// 310780101, authorised in 2016, closed and is not in the 2021 FINESS extract).

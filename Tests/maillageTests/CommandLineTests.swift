@@ -103,8 +103,8 @@ import Testing
         #expect(json["population"] as? Double == 90_000)
         // 1-territory, 2-indicator-runs, 3-simulation-runs, 4-simulation-series, 5-scenario-runs,
         // 6-packed-travel-matrices, 7-observed-series, 8-actor-practice-start-year, 9-travel-row-pairs-index,
-        // 10-simulation-zone-columns
-        #expect(json["schema_version"] as? Int == 10)
+        // 10-simulation-zone-columns, 11-short-stay-beds
+        #expect(json["schema_version"] as? Int == 11)
         let kinds = try #require(json["actors_by_kind"] as? [String: Int])
         #expect(kinds["hospital"]! >= 1 && kinds["gp"]! > 30)
         let box = try #require(json["bounding_box"] as? [String: Double])

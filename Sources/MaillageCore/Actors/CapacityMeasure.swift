@@ -14,6 +14,9 @@ public enum CapacityMeasure: String, Sendable, Hashable, Codable, FileVocabulary
     case places
     case edVisitsPerDay = "ed_visits_per_day"
     case edVisitsPerYear = "ed_visits_per_year"
+    /// Beds of the emergency department's short-stay unit (SAE's `LIT_UHCD`): a resource, read
+    /// as the department's size by the emergency choice model.
+    case edShortStayBeds = "ed_short_stay_beds"
 
     /// The name used in files and column headers (`capacity.beds`).
     public var description: String { rawValue }

@@ -15,7 +15,10 @@ import MaillageStore
 ///
 /// Optional SAE files of the same year add more: `URGENCES2_<year>.csv` sets the capacity
 /// `ed_visits_per_year` from `PASSU` (summed over a site's general and paediatric rows), and
-/// `SMURSAMU_<year>.csv` adds `smur` and `samu`.
+/// `SMURSAMU_<year>.csv` adds `smur` and `samu`. The same `URGENCES2` file given as the
+/// short-stay beds file sets `ed_short_stay_beds` from `LIT_UHCD` (a resource, not the visits:
+/// the emergency choice model reads it as a department's size without using what validation
+/// compares against).
 ///
 /// Sites are matched to actors by FINESS number (`nofinesset`, the actor id the FINESS
 /// importer gives). A site with no such actor lies outside the territory: it is skipped and
@@ -27,12 +30,16 @@ public struct EmergencyImporter {
     public var visitsFile: String?
     /// `SMURSAMU_<year>.csv`, for mobile units.
     public var smurFile: String?
+    /// `URGENCES2_<year>.csv`, for the short-stay unit's beds (`LIT_UHCD`).
+    public var shortStayBedsFile: String?
 
     /// An importer; by default the main file's latest year, without the optional files.
-    public init(year: Int? = nil, visitsFile: String? = nil, smurFile: String? = nil) {
+    public init(year: Int? = nil, visitsFile: String? = nil, smurFile: String? = nil, shortStayBedsFile: String? = nil)
+    {
         self.year = year
         self.visitsFile = visitsFile
         self.smurFile = smurFile
+        self.shortStayBedsFile = shortStayBedsFile
     }
 
     /// Adds emergency services (and visits, mobile units) to matching actors, in one transaction.
@@ -44,6 +51,9 @@ public struct EmergencyImporter {
         let chosenYear = try readMain(path, into: &sites, report: &report) ?? year
         if let visitsFile { try readVisits(visitsFile, year: chosenYear, into: &sites, report: &report) }
         if let smurFile { try readSmur(smurFile, year: chosenYear, into: &sites, report: &report) }
+        if let shortStayBedsFile {
+            try readShortStayBeds(shortStayBedsFile, year: chosenYear, into: &sites, report: &report)
+        }
         try database.transaction { writer in
             try store(sites, writer: writer, report: &report)
         }
@@ -57,7 +67,7 @@ public struct EmergencyImporter {
     {
         let file = try DelimitedFile(path: path)
         if file.hasColumn("activite") {
-            if let year, visitsFile == nil, smurFile == nil {
+            if let year, visitsFile == nil, smurFile == nil, shortStayBedsFile == nil {
                 report.warnings.append("the year \(year) is ignored: the FINESS activity file has no year")
             }
             try readActivities(file, into: &sites, report: &report)
@@ -131,6 +141,22 @@ public struct EmergencyImporter {
         }
     }
 
+    private func readShortStayBeds(
+        _ path: String, year: Int?, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport
+    ) throws {
+        let table = try SAEYearTable(path: path, year: year, columns: ["LIT_UHCD"], label: "URGENCES2", report: &report)
+        for record in table.records {
+            // A site without a short-stay unit leaves the cell empty: its size is then unknown, not 0.
+            guard let beds = try record.double("LIT_UHCD") else { continue }
+            guard beds >= 0 else {
+                throw record.error("LIT_UHCD", value: String(beds), expected: "a number of beds, 0 or more")
+            }
+            let id = try SAEYearTable.finessNumber(record, "nofinesset")
+            sites[id, default: EmergencySiteUpdate()].shortStayBeds = (sites[id]?.shortStayBeds ?? 0) + beds
+            sites[id, default: EmergencySiteUpdate()].rows.append(("URGENCES2", record.line))
+        }
+    }
+
     private func readSmur(
         _ path: String, year: Int?, into sites: inout [String: EmergencySiteUpdate], report: inout ImportReport
     ) throws {
@@ -162,6 +188,7 @@ public struct EmergencyImporter {
             }
             for service in site.services.sorted() { try writer.addService(service, to: id) }
             if let visits = site.visitsPerYear { try writer.setCapacity(Capacity(.edVisitsPerYear, visits), of: id) }
+            if let beds = site.shortStayBeds { try writer.setCapacity(Capacity(.edShortStayBeds, beds), of: id) }
             if kind != .hospital, site.services.contains(EmergencyAuthorisation.emergency) {
                 notHospitals.append("\(id) (\(kind))")
             }

@@ -4,6 +4,8 @@ struct EmergencySiteUpdate: Sendable {
     var services: Set<String> = []
     /// Emergency visits in the year (PASSU), summed over the site's rows.
     var visitsPerYear: Double?
+    /// Beds of the short-stay unit (LIT_UHCD), summed over the site's rows.
+    var shortStayBeds: Double?
     /// The rows that spoke of the site, as (file label, line), to report skips.
     var rows: [(label: String, line: Int)] = []
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import MaillageAccess
 import MaillageCore
 
@@ -52,11 +53,18 @@ extension CareNetwork {
                 hospital.actors.append(index)
                 // Missing beds are estimated below from the population the hospital serves.
                 hospital.capacity.append(value(actor, .beds) ?? .nan)
-                if actor.offers("emergency") {
+                let general = actor.offers("emergency")
+                let paediatric = actor.offers("paediatric_emergency")
+                // A paediatric-only department receives children only when the choice lets them go there.
+                if general || (paediatric && p.emergency.choice.paediatricWeight > 0) {
                     emergency.actors.append(index)
                     // Staffed capacity is set below from the beds: observed visit counts are for validation only.
                     emergency.capacity.append(.nan)
                     emergencyHospital.append(position)
+                    emergencyGeneral.append(general)
+                    emergencyPaediatric.append(paediatric)
+                    let beds = value(actor, .edShortStayBeds) ?? 0
+                    emergencySize.append(Foundation.pow(1 + beds, p.emergency.choice.sizeElasticity))
                 }
             case .pharmacy:
                 pharmacy.actors.append(index)
@@ -74,6 +82,7 @@ extension CareNetwork {
                 continue
             }
         }
+        emergencyChildBand = territory.ageBands.map { ($0.upperAge ?? .max) < EmergencyChoice.adultAge }
         guard !gp.actors.isEmpty else {
             throw SimulationError.unusableTerritory("it has no GP (actors of kind gp, health_centre or msp)")
         }

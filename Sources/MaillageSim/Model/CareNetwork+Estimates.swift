@@ -7,8 +7,8 @@ extension CareNetwork {
     /// Each zone is served by its nearest hospital; a hospital without beds gets the national
     /// short-stay ratio (`default_beds_per_1000`) times the inhabitants it serves, at least
     /// `minimum_default_beds`, and is marked as an estimate. Staffed emergency capacity is a
-    /// figure sized on the inhabitants of the zones it is the nearest department to
-    /// (`staffed_visits_per_1000_served`, at least the minimum): it never
+    /// figure sized on the inhabitants of the zones it is the nearest department to, or with
+    /// a choice model the inhabitants it can expect (`staffed_visits_per_1000_served`, at least the minimum): it never
     /// comes from the observed visits that validation compares against (a scenario may set it with
     /// an `ed_visits_per_day` capacity change).
     mutating func estimateBeds(_ territory: Territory, parameters p: SimulationParameters) {
@@ -24,9 +24,13 @@ extension CareNetwork {
                 p.hospital.minimumDefaultBeds, (p.hospital.defaultBedsPer1000 * served[position] / 1_000).rounded())
         }
         var servedByDepartment = [Double](repeating: 0, count: emergency.count)
-        for (zone, place) in territory.zones.enumerated() {
-            guard let first = emergencyLists.range(zone).first else { continue }
-            servedByDepartment[Int(emergencyLists.providers[first])] += place.population.total
+        if p.emergency.choice.isNearest {
+            for (zone, place) in territory.zones.enumerated() {
+                guard let first = emergencyLists.range(zone).first else { continue }
+                servedByDepartment[Int(emergencyLists.providers[first])] += place.population.total
+            }
+        } else {
+            servedByDepartment = expectedServed(parameters: p)
         }
         for department in 0..<emergency.count {
             emergency.capacity[department] = max(

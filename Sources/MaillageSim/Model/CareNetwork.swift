@@ -31,6 +31,13 @@ struct CareNetwork: Sendable {
     var emergency = ProviderRole()
     /// The hospital (role position) each department belongs to.
     var emergencyHospital: [Int] = []
+    /// Whether each department sees adults (`emergency`) and children (`paediatric_emergency`).
+    var emergencyGeneral: [Bool] = []
+    var emergencyPaediatric: [Bool] = []
+    /// Each department's size term in the choice, `(1 + short-stay beds)^size_elasticity`.
+    var emergencySize: [Double] = []
+    /// Whether each age band is children's (every age under ``EmergencyChoice/adultAge``).
+    var emergencyChildBand: [Bool] = []
     var pharmacy = ProviderRole()
     var ssiad = ProviderRole()
     var had = ProviderRole()

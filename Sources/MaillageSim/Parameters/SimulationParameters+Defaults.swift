@@ -64,7 +64,9 @@ extension SimulationParameters {
             // grows with the wait (1–3 % at ordinary loads, more when crowded: assumptions to calibrate).
             baseWaitMinutes: 30, maximumLoad: 0.95, leftWithoutBeingSeenPerWaitingHour: 0.02,
             boardingLoadWeight: 4, boardingCapHours: 48,
-            unmetReturnShare: 0.3, unmetReturnDelay: .exponential(mean: 2)
+            unmetReturnShare: 0.3, unmetReturnDelay: .exponential(mean: 2),
+            // The nearest department: the choice model is opt-in until it is fitted (README, "Per site").
+            choice: .nearest
         ),
         hospital: HospitalParameters(
             // Mean acute stay 5–6 days, right-skewed.

@@ -19,6 +19,14 @@ extension SimulationParameters {
         try Check.nonNegative(emergency.boardingCapHours, "emergency.boarding_cap_hours")
         try Check.probability(emergency.unmetReturnShare, "emergency.unmet_return_share")
         try emergency.unmetReturnDelay.validate("emergency.unmet_return_delay")
+        try Check.nonNegative(emergency.choice.minutesScale, "emergency.choice.minutes_scale")
+        // (1 + beds)^exponent stays finite for any bed count a capacity may hold (at most 1e9).
+        guard emergency.choice.sizeElasticity.isFinite, (0...10).contains(emergency.choice.sizeElasticity) else {
+            throw SimulationError.invalidParameter(
+                name: "emergency.choice.size_elasticity",
+                reason: "\(emergency.choice.sizeElasticity) must be a number from 0 to 10")
+        }
+        try Check.nonNegative(emergency.choice.paediatricWeight, "emergency.choice.paediatric_weight")
         try gp.reattachmentDelay.validate("gp.reattachment_delay")
         try Check.nonNegative(gp.retirementRatePerYear, "gp.retirement_rate_per_year")
         try Check.retirementBands(gp.retirementRateByYearsInPractice, "gp.retirement_rate_by_years_in_practice")

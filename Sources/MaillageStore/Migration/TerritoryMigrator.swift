@@ -17,6 +17,7 @@ enum TerritoryMigrator {
         migrator.registerMigration("8-actor-practice-start-year", migrate: addPracticeStartYear)
         migrator.registerMigration("9-travel-row-pairs-index", migrate: indexTravelRowPairs)
         migrator.registerMigration("10-simulation-zone-columns", migrate: storeSimulationZoneColumns)
+        migrator.registerMigration("11-short-stay-beds", migrate: allowShortStayBeds)
         return migrator
     }
 
@@ -25,7 +26,7 @@ enum TerritoryMigrator {
 
     private static func createTerritorySchema(_ db: Database) throws {
         let kinds = ActorKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let measures = CapacityMeasure.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let measures = measuresOfSchemaOne.map { "'\($0)'" }.joined(separator: ",")
         let linkKinds = LinkKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
         try db.execute(
             sql: """

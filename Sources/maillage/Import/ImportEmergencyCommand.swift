@@ -25,10 +25,19 @@ struct ImportEmergencyCommand: MaillageCommand {
     @Option(help: "SMURSAMU_<year>.csv: adds the services smur and samu.")
     var smur: String?
 
+    @Option(
+        name: .customLong("short-stay-beds"),
+        help: ArgumentHelp(
+            "URGENCES2_<year>.csv: sets the capacity ed_short_stay_beds from LIT_UHCD "
+                + "(the size the emergency choice reads).",
+            valueName: "file"))
+    var shortStayBeds: String?
+
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let importer = EmergencyImporter(year: year, visitsFile: visits, smurFile: smur)
+        let importer = EmergencyImporter(
+            year: year, visitsFile: visits, smurFile: smur, shortStayBedsFile: shortStayBeds)
         let report = try importer.run(file: common.file, into: TerritoryDatabase.open(at: common.db))
         try ReportPrinter.show(report, json: common.json, global: global)
     }

@@ -24,6 +24,8 @@ public struct EmergencyParameters: Sendable, Hashable, Codable {
     public var unmetReturnShare: Double
     /// Days from the unmet need to its return.
     public var unmetReturnDelay: Distribution
+    /// How a patient chooses among the departments within reach (the nearest by default).
+    public var choice: EmergencyChoice
 
     enum CodingKeys: String, CodingKey {
         case admissionProbability = "admission_probability"
@@ -42,5 +44,6 @@ public struct EmergencyParameters: Sendable, Hashable, Codable {
         case
             unmetReturnShare = "unmet_return_share"
         case unmetReturnDelay = "unmet_return_delay"
+        case choice
     }
 }
