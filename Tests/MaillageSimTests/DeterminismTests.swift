@@ -7,10 +7,13 @@ import Testing
     static let territory: Territory = try! TerritoryGenerator.generate(
         GeneratorOptions(zones: 25, population: 15_000, seed: 5))
 
-    func run(seed: UInt64, threads: Int, replications: Int = 3) throws -> SimulationResult {
+    func run(
+        seed: UInt64, threads: Int, replications: Int = 3, parameters: SimulationParameters = .defaults
+    ) throws -> SimulationResult {
         try Simulation.run(
             SimulationRequest(
-                territory: Self.territory, days: 120, seed: seed, replications: replications, threads: threads))
+                territory: Self.territory, parameters: parameters, days: 120, seed: seed, replications: replications,
+                threads: threads))
     }
 
     /// Every value as its bit pattern, so that NaN compares equal to NaN.
@@ -34,6 +37,17 @@ import Testing
         let again = try run(seed: 9, threads: 2)
         #expect(fingerprint(one) == fingerprint(two))
         #expect(fingerprint(two) == fingerprint(again))
+    }
+
+    /// The emergency choice model draws from each patient's own stream, like every other choice.
+    @Test func theEmergencyChoiceIsTheSameWhateverTheThreads() throws {
+        let choice = try ParameterFile.apply([
+            "emergency": ["choice": ["minutes_scale": 6, "size_elasticity": 1, "paediatric_weight": 4]]
+        ])
+        let one = try run(seed: 9, threads: 1, parameters: choice)
+        let two = try run(seed: 9, threads: 2, parameters: choice)
+        #expect(fingerprint(one) == fingerprint(two))
+        #expect(fingerprint(one) != fingerprint(try run(seed: 9, threads: 1)))
     }
 
     @Test func differentSeedsDiffer() throws {

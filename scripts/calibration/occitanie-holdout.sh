@@ -8,7 +8,8 @@
 # `import emergency --visits` (which derives each department's daily capacity from SAE visits:
 # validating against those visits would be circular), imports the observed SAE series of
 # 2018 and 2019 (URGENCES2: PASSU, dtMCO…), then runs `maillage calibrate` with
-# scripts/calibration/occitanie-emergency.yaml, then with occitanie-regions.yaml.
+# scripts/calibration/occitanie-emergency.yaml, then with occitanie-regions.yaml, then both splits
+# again with the emergency choice model (occitanie-choice.yaml, occitanie-choice-regions.yaml).
 # Usage: scripts/calibration/occitanie-holdout.sh [OUT_DIR]   (MAILLAGE=binary, SHARED_DATA=../shared/data)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +30,9 @@ if [[ ! -f $db ]]; then
     --age-pyramid "$data/population/pop_dep_sexe_age5_occitanie5_1975_2021.csv" --year 2021 --over75-column pct_75plus_rp2020
   run import finess "$data/finess/etalab_cs1100507_stock_occitanie5.csv" --db "$db.tmp"
   # Authorisations only (2018, the fit year): no --visits, so no capacity comes from the observed visits.
-  run import emergency "$data/emergency/URGENCES_2020.csv" --db "$db.tmp" --year 2018 --smur "$data/emergency/SMURSAMU_2020.csv"
+  # The short-stay unit's beds (LIT_UHCD, a resource) are the emergency choice's size; never the visits.
+  run import emergency "$data/emergency/URGENCES_2020.csv" --db "$db.tmp" --year 2018 --smur "$data/emergency/SMURSAMU_2020.csv" \
+    --short-stay-beds "$data/emergency/URGENCES2_2020.csv"
   run import supply-counts "$data/communes/communes_occitanie5_attributes.csv" --db "$db.tmp" \
     --kind gp --column gp_establishments_sirene_2019 --id-column code_insee
   run import observed "$data/emergency/URGENCES2_2020.csv" --db "$db.tmp" --year 2018 --year 2019
@@ -37,3 +40,6 @@ if [[ ! -f $db ]]; then
 fi
 "$maillage" calibrate --db "$db" --targets scripts/calibration/occitanie-emergency.yaml --out "$out/fit"
 "$maillage" calibrate --db "$db" --targets scripts/calibration/occitanie-regions.yaml --out "$out/fit-regions"
+# The same two splits with the emergency choice model fitted per site (occitanie-choice.json's logit).
+"$maillage" calibrate --db "$db" --targets scripts/calibration/occitanie-choice.yaml --out "$out/fit-choice"
+"$maillage" calibrate --db "$db" --targets scripts/calibration/occitanie-choice-regions.yaml --out "$out/fit-choice-regions"

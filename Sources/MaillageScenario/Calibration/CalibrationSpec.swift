@@ -142,7 +142,8 @@ public struct CalibrationSpec: Sendable, Equatable {
                     indicatorOver: try entry.optional("indicator_over")?.string(),
                     series: try entry.required("series").string(),
                     seriesOver: try entry.optional("series_over")?.string(), scope: scope,
-                    perInhabitant: try entry.optional("per_inhabitant")?.bool() ?? false, weight: weight))
+                    perInhabitant: try entry.optional("per_inhabitant")?.bool() ?? false, weight: weight,
+                    perSite: try perSite(entry, scope: scope)))
         }
         guard !targets.isEmpty else { throw root.error("lists no target", key: "targets") }
         let simulation = try root.optional("simulation")
@@ -190,6 +191,21 @@ public struct CalibrationSpec: Sendable, Equatable {
             throw root.error("needs at least \(parameters.count + 1) evaluations (one simplex)", key: "max_evaluations")
         }
         return spec
+    }
+
+    /// A target's `per_site`: only for a site indicator summed over the sites.
+    static func perSite(_ entry: YAMLValue, scope: String) throws -> Bool {
+        guard let node = try entry.optional("per_site"), try node.bool() == true else { return false }
+        let indicators =
+            [try entry.required("indicator").string()]
+            + [try entry.optional("indicator_over")?.string()]
+            .compactMap { $0 }
+        guard scope == "actor", indicators.allSatisfy(CalibrationTarget.isSiteIndicator) else {
+            throw node.error(
+                "per_site fits each site on its own: the target's indicators must be site indicators ("
+                    + CalibrationTarget.siteIndicators.joined(separator: ", ") + ") with scope actor")
+        }
+        return true
     }
 
     static func holdout(_ node: YAMLValue?) throws -> Holdout {

@@ -19,11 +19,16 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
     public var perInhabitant: Bool
     /// The target's weight in the objective.
     public var weight: Double
+    /// Fit each observed site on its own (``CalibrationSpec/expandingPerSiteTargets(observed:territory:)``).
+    public var perSite: Bool
+    /// The only subjects the target observes (one site, once a per-site target is expanded); nil = all.
+    public var sites: Set<String>?
 
     /// A target; the defaults sum the series over the territory's actors with weight 1.
     public init(
         name: String, indicator: String, indicatorOver: String? = nil, series: String, seriesOver: String? = nil,
-        scope: String = "actor", perInhabitant: Bool = false, weight: Double = 1
+        scope: String = "actor", perInhabitant: Bool = false, weight: Double = 1, perSite: Bool = false,
+        sites: Set<String>? = nil
     ) {
         self.name = name
         self.indicator = indicator
@@ -33,6 +38,8 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
         self.scope = scope
         self.perInhabitant = perInhabitant
         self.weight = weight
+        self.perSite = perSite
+        self.sites = sites
     }
 
     /// The per-site indicators a target may name: each simulated emergency department's visits,
@@ -49,6 +56,7 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
         var subjects = table.subjects(series: series, year: year, scope: scope)
         if let seriesOver { subjects.formIntersection(table.subjects(series: seriesOver, year: year, scope: scope)) }
         if let within { subjects.formIntersection(within) }
+        if let sites { subjects.formIntersection(sites) }
         return subjects
     }
 
@@ -61,7 +69,8 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
             else { return nil }
             return top / bottom
         }
-        guard let total = table.total(series: series, year: year, scope: scope, subjects: within) else { return nil }
+        let observing = sites.map { only in within.map { $0.intersection(only) } ?? only } ?? within
+        guard let total = table.total(series: series, year: year, scope: scope, subjects: observing) else { return nil }
         return perInhabitant ? (table.population > 0 ? total / table.population : nil) : total
     }
 

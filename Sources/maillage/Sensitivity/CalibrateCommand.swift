@@ -54,7 +54,7 @@ struct CalibrateCommand: MaillageCommand {
         let fingerprint: String
 
         init(db: String, targets: String) throws {
-            spec = try CalibrationSpec.load(targets)
+            let loaded = try CalibrationSpec.load(targets)
             let database = try TerritoryDatabase.open(at: db)
             let territory = try database.loadTerritory()
             let rows = try database.observedValues(loadedOnly: true).map {
@@ -62,7 +62,8 @@ struct CalibrateCommand: MaillageCommand {
                     scope: $0.scope.rawValue, subject: $0.subjectID, series: $0.series, year: $0.year, value: $0.value)
             }
             observed = ObservedTable(rows: rows, population: territory.zones.reduce(0) { $0 + $1.population.total })
-            let base = try spec.parametersPath.map(ParameterFile.load) ?? .defaults
+            spec = loaded.expandingPerSiteTargets(observed: observed, territory: territory)
+            let base = try loaded.parametersPath.map(ParameterFile.load) ?? .defaults
             model = SensitivityModel(
                 territory: territory, base: base, days: spec.days, seed: spec.seed,
                 replications: spec.replications, sample: spec.sample)
