@@ -1,11 +1,13 @@
 import Foundation
 import MaillageCore
-import MaillageScenario
 import MaillageTestSupport
 import Testing
 
+@testable import MaillageScenario
+
 /// A calibration target with `per_site: true` becomes one target per fitted site observed in
-/// the fit year, each observing that site alone and weighing the target's weight over their number.
+/// the fit year, each observing that site alone and weighing the target's weight over their number;
+/// `error: log` counts a miss by a factor the same both ways.
 @Suite struct PerSiteTargetTests {
     let folder = try! TemporaryFolder()
 
@@ -71,6 +73,26 @@ import Testing
     @Test func aSpecWithoutPerSiteTargetsIsUnchanged() throws {
         let spec = try self.spec("  - {name: total, indicator: site_emergency_visits, series: PASSU}")
         #expect(spec.expandingPerSiteTargets(observed: observed, territory: try territory()) == spec)
+    }
+
+    /// By hand: twice and half the observed count both cost ln(2)² = 0.480453; as relative
+    /// errors they cost 1 and 0.25. Expanded per-site targets keep the error of their target.
+    @Test func aLogErrorCountsAFactorTheSameBothWays() throws {
+        let spec = try self.spec(
+            "  - {name: visits, indicator: site_emergency_visits, series: PASSU, per_site: true, error: log}")
+        let targets = spec.expandingPerSiteTargets(observed: observed, territory: try territory()).targets
+        #expect(targets.map(\.error) == [.log, .log])
+        let pairs = targets.map { ($0, try! #require($0.observed(in: observed, year: 2018))) }
+        let objective = Calibration.objective(pairs, [60_000, 6_000])
+        #expect(abs(objective - 0.5 * 0.480453 - 0.5 * 0.480453) < 1e-6)
+        #expect(Calibration.objective(pairs, [0, 6_000]) == .infinity)
+        var relative = pairs
+        relative[0].0.error = .relative
+        relative[1].0.error = .relative
+        #expect(abs(Calibration.objective(relative, [60_000, 6_000]) - (0.5 * 1 + 0.5 * 0.25)) < 1e-12)
+        #expect(throws: ScenarioError.self) {
+            try self.spec("  - {name: v, indicator: site_emergency_visits, series: PASSU, error: squared}")
+        }
     }
 
     @Test func perSiteNeedsASiteIndicator() throws {

@@ -6,7 +6,8 @@ import MaillageSim
 /// evaluation a simulation with the same seed and replications (common random numbers), so the
 /// objective is a deterministic function of the parameters.
 ///
-/// The objective is Σ weight · ((simulated − observed) / observed)² over the targets of the fit
+/// The objective is Σ weight · ((simulated − observed) / observed)² (or ln(simulated / observed)²
+/// for a target with `error: log`) over the targets of the fit
 /// year. The search starts from the base parameters (clamped into the bounds). A run resumes:
 /// evaluations already in the history are not run again, and the deterministic search replays
 /// its path through them.
@@ -178,8 +179,7 @@ public enum Calibration {
     static func objective(_ targets: [(CalibrationTarget, Double)], _ simulated: [Double?]) -> Double {
         zip(targets, simulated).reduce(0) { sum, pair in
             guard let value = pair.1, value.isFinite else { return .infinity }
-            let error = (value - pair.0.1) / pair.0.1
-            return sum + pair.0.0.weight * error * error
+            return sum + pair.0.0.weight * pair.0.0.error.term(simulated: value, observed: pair.0.1)
         }
     }
 

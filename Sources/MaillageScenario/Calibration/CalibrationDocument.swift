@@ -79,7 +79,11 @@ extension CalibrationDocument {
         method =
             "Nelder-Mead (unit box of the bounds)\(from), "
             + "common random numbers (seed \(spec.seed), \(spec.replications) replication(s), sample \(spec.sample))"
-        objective = "sum of weight * ((simulated - observed) / observed)^2 over the targets of \(spec.fitYear)"
+        objective =
+            spec.targets.contains { $0.error == .log }
+            ? "sum of weight * ((simulated - observed) / observed)^2, or ln(simulated / observed)^2 for the targets "
+                + "with error: log, over the targets of \(spec.fitYear)"
+            : "sum of weight * ((simulated - observed) / observed)^2 over the targets of \(spec.fitYear)"
         evaluations = result.history.count
         resumedEvaluations = result.history.filter(\.resumed).count
         converged = result.converged

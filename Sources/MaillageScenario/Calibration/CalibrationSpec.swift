@@ -143,7 +143,7 @@ public struct CalibrationSpec: Sendable, Equatable {
                     series: try entry.required("series").string(),
                     seriesOver: try entry.optional("series_over")?.string(), scope: scope,
                     perInhabitant: try entry.optional("per_inhabitant")?.bool() ?? false, weight: weight,
-                    perSite: try perSite(entry, scope: scope)))
+                    error: try targetError(entry), perSite: try perSite(entry, scope: scope)))
         }
         guard !targets.isEmpty else { throw root.error("lists no target", key: "targets") }
         let simulation = try root.optional("simulation")
@@ -191,6 +191,18 @@ public struct CalibrationSpec: Sendable, Equatable {
             throw root.error("needs at least \(parameters.count + 1) evaluations (one simplex)", key: "max_evaluations")
         }
         return spec
+    }
+
+    /// A target's `error`: relative (the default) or log.
+    static func targetError(_ entry: YAMLValue) throws -> TargetError {
+        guard let node = try entry.optional("error") else { return .relative }
+        let text = try node.string()
+        guard let error = TargetError(rawValue: text) else {
+            throw node.error(
+                "\(TextExcerpt.quoted(text)) is not a target error; expected "
+                    + TargetError.allCases.map(\.rawValue).joined(separator: " or "))
+        }
+        return error
     }
 
     /// A target's `per_site`: only for a site indicator summed over the sites.

@@ -19,6 +19,8 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
     public var perInhabitant: Bool
     /// The target's weight in the objective.
     public var weight: Double
+    /// How the target's miss counts in the objective.
+    public var error: TargetError
     /// Fit each observed site on its own (``CalibrationSpec/expandingPerSiteTargets(observed:territory:)``).
     public var perSite: Bool
     /// The only subjects the target observes (one site, once a per-site target is expanded); nil = all.
@@ -27,8 +29,8 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
     /// A target; the defaults sum the series over the territory's actors with weight 1.
     public init(
         name: String, indicator: String, indicatorOver: String? = nil, series: String, seriesOver: String? = nil,
-        scope: String = "actor", perInhabitant: Bool = false, weight: Double = 1, perSite: Bool = false,
-        sites: Set<String>? = nil
+        scope: String = "actor", perInhabitant: Bool = false, weight: Double = 1, error: TargetError = .relative,
+        perSite: Bool = false, sites: Set<String>? = nil
     ) {
         self.name = name
         self.indicator = indicator
@@ -38,6 +40,7 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
         self.scope = scope
         self.perInhabitant = perInhabitant
         self.weight = weight
+        self.error = error
         self.perSite = perSite
         self.sites = sites
     }

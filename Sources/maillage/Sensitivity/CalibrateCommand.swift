@@ -15,7 +15,8 @@ struct CalibrateCommand: MaillageCommand {
         discussion: """
             SPEC is YAML: parameters (name with range: or scale: bounds), targets (a simulated territory indicator, \
             optionally over another, against an observed series summed over the territory's sites, optionally over \
-            another series or per inhabitant), fit_year, validation_year, simulation {days, seed, replications, sample}, \
+            another series or per inhabitant; per_site: true fits each site of a site indicator on its own), \
+            fit_year, validation_year, simulation {days, seed, replications, sample}, \
             max_evaluations. Observed series come from 'maillage import observed'. Writes fitted-parameters.json, \
             fitted-overrides.yaml, fit.csv, validation.csv, history.csv and calibration.json into --out, and per \
             site (held out with holdout: {zones: [prefixes]} or {sites: [ids]}) sites.csv and sites.geojson: \
