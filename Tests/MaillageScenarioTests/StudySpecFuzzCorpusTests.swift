@@ -16,8 +16,8 @@ import Testing
     static let inputs = FuzzCorpus.entries([FuzzFormat.calibrationSpec.rawValue, FuzzFormat.sensitivityRanges.rawValue])
 
     @Test func bothFormatsHaveInputs() {
-        // ls Tests/FuzzCorpus/{calibration-spec,sensitivity-ranges} | grep -c . = 4 (2 + 2).
-        #expect(Self.inputs.count == 4)
+        // ls Tests/FuzzCorpus/{calibration-spec,sensitivity-ranges} | grep -c . = 5 (3 + 2).
+        #expect(Self.inputs.count == 5)
     }
 
     @Test(arguments: inputs)

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func everyInputIsReplayed() {
-        // ls Tests/FuzzCorpus/sim-parameters Tests/FuzzCorpus/sim-events | grep -c '\.' = 7.
-        #expect(FuzzCorpus.entries([FuzzFormat.simParameters.rawValue, FuzzFormat.simEvents.rawValue]).count == 7)
+        // ls Tests/FuzzCorpus/sim-parameters Tests/FuzzCorpus/sim-events | grep -c '\.' = 8.
+        #expect(FuzzCorpus.entries([FuzzFormat.simParameters.rawValue, FuzzFormat.simEvents.rawValue]).count == 8)
     }
 }
