@@ -173,6 +173,60 @@ import Testing
         }
     }
 
+    /// `per_site` through the command: one fit row per fitted site with its own observed visits
+    /// and its share of the weight, the history's columns the same, and a second run on
+    /// the same folder replaying every evaluation (resumed) into the same files.
+    @Test func perSiteTargetsAreFittedSiteBySiteAndResume() throws {
+        let sites = try departments()
+        try #require(sites.count == 9)
+        var csv = "scope,subject_id,series,year,value\n"
+        for (index, site) in sites.enumerated() { csv += "actor,\(site.id),PASSU,2018,\(10_000 + 1_000 * index)\n" }
+        try csv.write(toFile: path("obs.csv"), atomically: true, encoding: .utf8)
+        #expect(try CommandLineTests.run("import", "observed", path("obs.csv"), "--db", db, "-q").status == 0)
+        let listed = sites.suffix(3).map { "\"\($0.id)\"" }.joined(separator: ", ")
+        try """
+        params: choice.json
+        parameters:
+          - {name: needs.acute_urgent.rate_per_year, scale: [0.5, 2.0]}
+          - {name: emergency.choice.minutes_scale, range: [2, 30]}
+        targets:
+          - {name: site_visits, indicator: site_emergency_visits, series: PASSU, per_site: true, error: log, weight: 3}
+        fit_year: 2018
+        holdout: {sites: [\(listed)]}
+        simulation: {days: 30, seed: 1, replications: 1, sample: 0.01}
+        max_evaluations: 4
+        """.write(toFile: path("per-site.yaml"), atomically: true, encoding: .utf8)
+        try #"{"emergency": {"choice": {"minutes_scale": 10}}}"#.write(
+            toFile: path("choice.json"), atomically: true, encoding: .utf8)
+        let first = try CommandLineTests.run(
+            "calibrate", "--db", db, "--targets", path("per-site.yaml"), "--out", path("per-site"), "-q")
+        #expect(first.status == 0, "\(first.stderr)")
+        // The six fitted sites, by id, each observed alone, weighing 3 / 6.
+        let fit = try rows("per-site/fit.csv")
+        let fitted = sites.prefix(6)
+        #expect(fit.dropFirst().map { $0[0] } == fitted.map { "site_visits@\($0.id)" })
+        let observed: [Double] = fit.dropFirst().map { Double($0[2]) ?? .nan }
+        let expected: [Double] = (0..<6).map { Double(10_000 + 1_000 * $0) }
+        #expect(observed == expected)
+        let weights: [Double] = fit.dropFirst().map { Double($0[5]) ?? .nan }
+        #expect(weights == Array(repeating: 0.5, count: 6))
+        let history = try String(contentsOfFile: path("per-site/history.csv"), encoding: .utf8)
+        let header = String(history.split(whereSeparator: \.isNewline)[0])
+        let columns: String = fitted.map { "simulated:site_visits@\($0.id)" }.joined(separator: ",")
+        #expect(header.hasSuffix(columns), "\(header)")
+        // Started again on the same folder: every evaluation is replayed, the files are the same.
+        let again = try CommandLineTests.run(
+            "calibrate", "--db", db, "--targets", path("per-site.yaml"), "--out", path("per-site"), "-q")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOfFile: path("per-site/history.csv"), encoding: .utf8) == history)
+        let document = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: path("per-site/calibration.json"))))
+                as? [String: Any])
+        #expect(document["resumed_evaluations"] as? Int == document["evaluations"] as? Int)
+        #expect((document["objective"] as? String)?.contains("ln(simulated / observed)^2") == true)
+    }
+
     @Test func aHoldoutRefusesTargetsThatWouldSumEverySite() throws {
         try """
         parameters:
