@@ -12,20 +12,12 @@ import Testing
     @Test func anOlderDatabaseGainsTheColumnAndKeepsItsActors() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("old.db")
-        let queue = try DatabaseQueue(path: path)
-        try TerritoryMigrator.migrator.migrate(queue, upTo: "7-observed-series")
-        try queue.write { db in
-            try db.execute(
-                sql: "INSERT INTO metadata(key, value) VALUES ('maillage_version', '0.old'), ('name', 'old')")
-            try db.execute(sql: "INSERT INTO zone(id, name, lon, lat, population) VALUES ('Z1', 'One', 1, 43, 10)")
-            try db.execute(
-                sql:
-                    "INSERT INTO actor(id, kind, name, lon, lat, zone_id) "
-                    + "VALUES ('g1', 'gp', 'Doctor', 1.1, 43.1, 'Z1')"
-            )
-            try db.execute(sql: "INSERT INTO actor_capacity(actor_id, measure, value) VALUES ('g1', 'fte', 2)")
-        }
-        try queue.close()
+        try OlderTerritory.make(
+            at: path, upTo: "7-observed-series",
+            rows: [
+                "INSERT INTO actor(id, kind, name, lon, lat, zone_id) VALUES ('g1', 'gp', 'Doctor', 1.1, 43.1, 'Z1')",
+                "INSERT INTO actor_capacity(actor_id, measure, value) VALUES ('g1', 'fte', 2)",
+            ])
 
         let database = try TerritoryDatabase.open(at: path)
         #expect(try database.appliedMigrations().contains("8-actor-practice-start-year"))

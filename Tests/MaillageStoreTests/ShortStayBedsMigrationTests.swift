@@ -12,26 +12,26 @@ import Testing
     @Test func anOlderDatabaseKeepsItsCapacitiesAndTakesShortStayBeds() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("old.db")
-        let queue = try DatabaseQueue(path: path)
-        try TerritoryMigrator.migrator.migrate(queue, upTo: "10-simulation-zone-columns")
-        try queue.write { db in
-            try db.execute(
-                sql: "INSERT INTO metadata(key, value) VALUES ('maillage_version', '0.old'), ('name', 'old')")
-            try db.execute(sql: "INSERT INTO zone(id, name, lon, lat, population) VALUES ('Z1', 'One', 1, 43, 10)")
-            try db.execute(
-                sql:
-                    "INSERT INTO actor(id, kind, name, lon, lat, zone_id) "
-                    + "VALUES ('h1', 'hospital', 'H', 1.1, 43.1, 'Z1')"
-            )
-            try db.execute(
-                sql: "INSERT INTO actor_capacity(actor_id, measure, value, estimated) VALUES ('h1', 'beds', 120, 1)")
-            // Before the migration the schema refuses the new measure.
-            #expect(throws: DatabaseError.self) {
-                try db.execute(
-                    sql: "INSERT INTO actor_capacity(actor_id, measure, value) VALUES ('h1', 'ed_short_stay_beds', 8)")
-            }
+        let hospital =
+            "INSERT INTO actor(id, kind, name, lon, lat, zone_id) VALUES ('h1', 'hospital', 'H', 1.1, 43.1, 'Z1')"
+        try OlderTerritory.make(
+            at: path, upTo: "10-simulation-zone-columns",
+            rows: [
+                hospital,
+                "INSERT INTO actor_capacity(actor_id, measure, value, estimated) VALUES ('h1', 'beds', 120, 1)",
+            ])
+        // Before the migration the schema refuses the new measure (the actor exists: only the CHECK can refuse).
+        #expect {
+            try OlderTerritory.make(
+                at: folder.path("older.db"), upTo: "10-simulation-zone-columns",
+                rows: [
+                    hospital,
+                    "INSERT INTO actor_capacity(actor_id, measure, value) VALUES ('h1', 'ed_short_stay_beds', 8)",
+                ])
+        } throws: { error in
+            (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
+                && (error as? DatabaseError)?.message?.contains("CHECK") == true
         }
-        try queue.close()
 
         let database = try TerritoryDatabase.open(at: path)
         #expect(try database.appliedMigrations().last == "11-short-stay-beds")

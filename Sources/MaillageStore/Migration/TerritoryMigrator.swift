@@ -26,7 +26,6 @@ enum TerritoryMigrator {
 
     private static func createTerritorySchema(_ db: Database) throws {
         let kinds = ActorKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let measures = measuresOfSchemaOne.map { "'\($0)'" }.joined(separator: ",")
         let linkKinds = LinkKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
         try db.execute(
             sql: """
@@ -75,13 +74,7 @@ enum TerritoryMigrator {
                 CREATE INDEX actor_by_kind ON actor(kind);
                 CREATE INDEX actor_by_zone ON actor(zone_id);
 
-                CREATE TABLE actor_capacity (
-                    actor_id TEXT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
-                    measure TEXT NOT NULL CHECK (measure IN (\(measures))),
-                    value REAL NOT NULL CHECK (value >= 0),
-                    estimated INTEGER NOT NULL DEFAULT 0 CHECK (estimated IN (0, 1)),
-                    PRIMARY KEY (actor_id, measure)
-                ) WITHOUT ROWID;
+                \(actorCapacityTable("actor_capacity", measures: measuresOfSchemaOne));
 
                 CREATE TABLE actor_service (
                     actor_id TEXT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
