@@ -53,13 +53,7 @@ import Testing
     @Test(arguments: FuzzCorpus.inputs(FuzzFormat.calibrationShard.rawValue))
     func readsOrRefusesNamingTheFile(_ name: String) throws {
         let (file, outcome) = try read(name)
-        switch outcome {
-        case .success:
-            #expect(!name.hasPrefix("broken-") && !name.hasPrefix("crash-"), "\(name) was read")
-        case .failure(let error):
-            #expect(!name.hasPrefix("seed-"), "the seed \(name) must read: \(error)")
-            #expect(error.file == file, "\(name): \(error)")
-        }
+        expectShardCorpusRule(name, file: file, outcome)
     }
 
     @Test func aSensitivityShardOfShareZeroIsRefusedNotTrapped() throws {

@@ -58,8 +58,7 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
     public func subjects(in table: ObservedTable, year: Int, within: Set<String>? = nil) -> Set<String> {
         var subjects = table.subjects(series: series, year: year, scope: scope)
         if let seriesOver { subjects.formIntersection(table.subjects(series: seriesOver, year: year, scope: scope)) }
-        if let within { subjects.formIntersection(within) }
-        if let sites { subjects.formIntersection(sites) }
+        if let observing = observing(within) { subjects.formIntersection(observing) }
         return subjects
     }
 
@@ -72,9 +71,16 @@ public struct CalibrationTarget: Sendable, Equatable, Codable {
             else { return nil }
             return top / bottom
         }
-        let observing = sites.map { only in within.map { $0.intersection(only) } ?? only } ?? within
-        guard let total = table.total(series: series, year: year, scope: scope, subjects: observing) else { return nil }
+        guard let total = table.total(series: series, year: year, scope: scope, subjects: observing(within)) else {
+            return nil
+        }
         return perInhabitant ? (table.population > 0 ? total / table.population : nil) : total
+    }
+
+    /// `within`, narrowed to ``sites`` when the target observes only those (nil = every subject).
+    private func observing(_ within: Set<String>?) -> Set<String>? {
+        guard let sites else { return within }
+        return within?.intersection(sites) ?? sites
     }
 
     /// The simulated value among a run's indicators, or for a site indicator the sum over `sites` of `subjects`.
