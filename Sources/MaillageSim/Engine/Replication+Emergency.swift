@@ -110,27 +110,23 @@ extension Replication {
         let child = network.emergencyChildBand[Int(agents.band[agent])]
         var atNight: Bool?
         var total = 0.0
-        var nearest: Int?
+        choiceCandidates.removeAll(keepingCapacity: true)
         for slot in range {
             if Double(lists.minutes[slot]) * factor > limit { break }
             let pull = pullOf(slot, first: first, factor: factor, child: child, agent: agent, atNight: &atNight)
             guard pull > 0 else { continue }
-            if nearest == nil { nearest = slot }
             if settings.emergency.choice.minutesScale == 0 { return slot }
+            choiceCandidates.append((Int32(slot), pull))
             total += pull
         }
-        guard let nearest, total > 0, total.isFinite else { return nearest }
+        guard let nearest = choiceCandidates.first else { return nil }
+        guard total.isFinite else { return Int(nearest.slot) }
         var remaining = draw(agent) * total
-        var last = nearest
-        for slot in range {
-            if Double(lists.minutes[slot]) * factor > limit { break }
-            let pull = pullOf(slot, first: first, factor: factor, child: child, agent: agent, atNight: &atNight)
-            guard pull > 0 else { continue }
-            last = slot
-            remaining -= pull
-            if remaining < 0 { return slot }
+        for candidate in choiceCandidates {
+            remaining -= candidate.pull
+            if remaining < 0 { return Int(candidate.slot) }
         }
-        return last  // rounding left a sliver: the farthest one with a pull
+        return Int(choiceCandidates[choiceCandidates.count - 1].slot)  // rounding left a sliver: the farthest
     }
 
     /// One candidate's pull for this patient today: 0 when its department is closed, closed at

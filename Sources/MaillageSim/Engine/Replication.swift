@@ -42,6 +42,9 @@ struct Replication {
     var places: LongStayPlaces
     var declarations = GPDeclarations(capacity: [])
     var conditions: DayConditions
+    /// The candidates an emergency choice is drawn among, with their pulls: reused from one
+    /// visit to the next so that a choice allocates nothing.
+    var choiceCandidates: [(slot: Int32, pull: Double)] = []
 
     // MARK: Outputs
 
