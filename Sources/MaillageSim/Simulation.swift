@@ -47,6 +47,12 @@ public enum Simulation {
             }
             start += batch
         }
-        return SimulationResult(network: network, request: request, replications: results.map { $0! })
+        // Moved out, not copied: the result hands a lone replication's tallies back to the system as
+        // it reads them, which it may do only as their one owner.
+        let taken = results.indices.map { index in
+            defer { results[index] = nil }
+            return results[index]!
+        }
+        return SimulationResult(network: network, request: request, replications: taken)
     }
 }

@@ -38,6 +38,22 @@ import Testing
         #expect(try Population(total: 5)[a] == nil)
     }
 
+    /// Bands given youngest first with their counts are the same population as the same
+    /// dictionary, and a list out of order, given twice or with a count missing is refused.
+    @Test func bandsInAgeOrderMakeTheSamePopulationAsADictionary() throws {
+        let (a, b, c) = (AgeBand.insee[0], AgeBand.insee[2], AgeBand.insee[5])
+        let listed = try Population(total: 60, bands: [a, b, c], counts: [10, 20, 30])
+        #expect(listed == (try Population(total: 60, byBand: [c: 30, a: 10, b: 20])))
+        #expect(listed.byBand == [a: 10, b: 20, c: 30])
+        #expect(listed.bandsInAgeOrder.map(\.count) == [10, 20, 30])
+        #expect(listed[b] == 20 && listed[AgeBand.insee[1]] == 0)
+        #expect(throws: ValidationError.self) { try Population(total: 60, bands: [b, a, c], counts: [20, 10, 30]) }
+        #expect(throws: ValidationError.self) { try Population(total: 60, bands: [a, a, c], counts: [10, 20, 30]) }
+        #expect(throws: ValidationError.self) { try Population(total: 60, bands: [a, b, c], counts: [10, 50]) }
+        #expect(throws: ValidationError.self) { try Population(total: 65, bands: [a, b, c], counts: [10, 20, 30]) }
+        #expect(throws: ValidationError.self) { try Population(total: 60, bands: [a, b, c], counts: [10, -20, 70]) }
+    }
+
     @Test func ageBandsParseAndTile() throws {
         #expect(try AgeBand(id: "15-29") == AgeBand(lowerAge: 15, upperAge: 29))
         #expect(try AgeBand(id: "75+").upperAge == nil)

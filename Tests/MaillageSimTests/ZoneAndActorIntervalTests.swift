@@ -1,7 +1,9 @@
 import Foundation
 import MaillageCore
-import MaillageSim
+import MaillageGenerator
 import Testing
+
+@testable import MaillageSim
 
 /// Issue 14: per-zone and per-actor values carry Student-t 95 % intervals over replications,
 /// worked out here by hand from each replication's values.
@@ -25,6 +27,36 @@ import Testing
     static func request(replications: Int, threads: Int = 2) throws -> SimulationRequest {
         try SimulationRequest(
             territory: DeterminismTests.territory, days: 90, seed: 4, replications: replications, threads: threads)
+    }
+
+    /// One replication: each zone value is that replication's own value, bit for bit, though its
+    /// tallies are read from the last zone and handed back to the system block by block.
+    @Test func oneReplicationsZoneValuesAreItsOwn() throws {
+        // More zones than a block (4,096), so that blocks are handed back before the last is read.
+        let territory = try TerritoryGenerator.generate(GeneratorOptions(zones: 5_000, population: 20_000, seed: 5))
+        let request = try SimulationRequest(territory: territory, days: 30, seed: 4, replications: 1)
+        let run = try Simulation.run(request)
+        let own = try #require(try Simulation.indicators(request, replications: [0]).first)
+        #expect(run.zoneIntervals.isEmpty)
+        #expect(run.zoneColumns.map(\.name) == own.zoneColumns)
+        #expect(run.zoneColumns.count > 50 && run.zoneIDs.count > 4_096, "too few zones to free a block")
+        for (column, values) in run.zoneColumns.map(\.values).enumerated() {
+            let expected = own.zoneValues[column].map { $0.isNaN ? Double.nan.bitPattern : ($0 + 0).bitPattern }
+            #expect(values.map(\.bitPattern) == expected, "\(own.zoneColumns[column])")
+        }
+    }
+
+    /// Columns made whole at once hold what the fill wrote, each its own length.
+    @Test func zoneColumnsHoldWhatTheFillWrote() {
+        let columns = ZoneColumns.make(3, zones: 5) { buffers in
+            for (index, buffer) in buffers.enumerated() {
+                for zone in 0..<5 { buffer[zone] = Double(index * 10 + zone) }
+            }
+        }
+        #expect(columns == [[0, 1, 2, 3, 4], [10, 11, 12, 13, 14], [20, 21, 22, 23, 24]])
+        var given = -1
+        let none = ZoneColumns.make(0, zones: 5) { given = $0.count }
+        #expect(none.isEmpty && given == 0)
     }
 
     /// Three replications: each zone value's interval is the one worked out from the three

@@ -76,6 +76,30 @@ import Testing
         #expect(try reopened.metadata(.sourceCRS) == "EPSG:2154")
     }
 
+    /// Zones loaded with the same bands share one array of them: a 200,000-cell grid held a
+    /// dictionary of its bands per cell (91 MB of its 600).
+    @Test func zonesWithTheSameBandsShareTheirList() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("shared-bands.db")
+        let base = try Self.handMadeTerritory()
+        let towns = try (1...3).map { index in
+            try Zone(
+                id: "3100\(index)", name: "Town \(index)", point: GeoPoint(longitude: 1.3, latitude: 43.5),
+                population: Population(
+                    byBand: Dictionary(uniqueKeysWithValues: zip(AgeBand.insee, [1, 2, 3, 4, 5, Double(index)]))))
+        }
+        let territory = try Territory(
+            name: base.name, sourceCRS: base.sourceCRS, ageBands: base.ageBands, zones: base.zones + towns,
+            actors: base.actors, links: base.links)
+        try TerritoryDatabase.create(at: path).save(territory)
+        let zones = try TerritoryDatabase.open(at: path).loadTerritory().zones.filter { !$0.population.bands.isEmpty }
+        #expect(zones.count == 4)
+        let addresses = Set(
+            zones.map { $0.population.bands.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) } })
+        #expect(addresses.count == 1)
+        #expect(zones.map { $0.population.counts.last } == [1, 2, 3, 39_999.5])
+    }
+
     /// A hand-edited file holding a blob where text belongs is refused naming the zone and
     /// the column, where GRDB's conversion read whatever the bytes decoded to.
     @Test func aValueOfTheWrongStorageClassIsAnErrorNamingItsColumn() throws {

@@ -76,6 +76,7 @@ public enum SimulationRunner {
         let started = clock.now
         let database = try TerritoryDatabase.open(at: settings.database)
         let territory = try database.loadTerritory()
+        database.closeReaders()
         let parameters = try settings.parametersFile.map(ParameterFile.load) ?? .defaults
         let startDay = try parameters.startDay()
         let events =

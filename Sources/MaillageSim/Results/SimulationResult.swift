@@ -81,12 +81,12 @@ public struct SimulationResult: Sendable {
     /// The mean of the territory-wide indicator `name`, if the run has it.
     public func value(_ name: String) -> Double? { territory.first { $0.name == name }?.mean }
 
-    init(network: CareNetwork, request: SimulationRequest, replications: [ReplicationResult]) {
+    init(network: CareNetwork, request: SimulationRequest, replications: consuming [ReplicationResult]) {
         let zones = network.zoneCount
         let scale = 365 / Double(request.days)
         // Territory: sum the zones' tallies, derive, then add occupancies from the actors.
         var perReplication: [[(String, Double)]] = []
-        for result in replications {
+        for result in replications[...] {
             var sums = [Double](repeating: 0, count: Tally.count)
             for zone in 0..<zones {
                 for index in 0..<Tally.count { sums[index] += result.zoneTally[zone * Tally.count + index] }
@@ -103,7 +103,6 @@ public struct SimulationResult: Sendable {
                 values: values)
         }
         zoneIDs = network.territory.zones.map(\.id)
-        (zoneColumns, zoneIntervals) = Self.zoneSummaries(replications, zones: zones, yearScale: scale)
         actors = Self.actorRows(network: network, replications: replications)
         occupancy = OccupancySeries(meanOf: replications.map(\.series), days: request.days)
         agents = replications[0].agents
@@ -117,5 +116,7 @@ public struct SimulationResult: Sendable {
                     zone: network.territory.zones[Int(row.zone)].id)
             }
         }
+        // Last, as the replications' only owner: one replication's tallies go as they are read.
+        (zoneColumns, zoneIntervals) = Self.zoneSummaries(consume replications, zones: zones, yearScale: scale)
     }
 }

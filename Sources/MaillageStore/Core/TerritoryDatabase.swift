@@ -67,6 +67,13 @@ public final class TerritoryDatabase: Sendable {
         return database
     }
 
+    /// Closes the idle reading connections, and with them their maps of the file.
+    ///
+    /// For a command that has read what it needs and computes for a while: the pages a reader
+    /// mapped stay in the process's resident memory while it is open (98 MB of a
+    /// 200,000-zone grid's simulation). The next read opens a connection again.
+    public func closeReaders() { pool.releaseMemory() }
+
     /// How much of the file a reader maps at most (SQLite's `mmap_size`); beyond it, reads copy.
     static let mappedBytes = 1 << 32
 

@@ -33,43 +33,22 @@ extension TerritoryDatabase {
     }
 
     private func loadZones(_ db: Database) throws -> [Zone] {
-        var bandsByZone = [String: [AgeBand: Double]]()
-        // Read through SQLite's C interface and each band's id parsed once: a 200,000-zone grid
-        // has 1.2 million of these rows, and GRDB's rows with a parse each were most of its
-        // loading (perf).
-        // In key order, a zone's rows come together: one insertion per zone, each dictionary made
-        // at its size (hashing every row's zone id and growing each dictionary twice was most of
-        // this loop).
-        var parsed = [String: AgeBand]()
-        var zoneID = ""
-        var bands = [AgeBand: Double]()
-        try StoredColumns.forEachRow(
-            db, sql: "SELECT zone_id, age_band_id, population FROM zone_population ORDER BY zone_id, age_band_id"
-        ) { row in
-            let id = try row.text(0)
-            if id != zoneID {
-                if !bands.isEmpty { bandsByZone[zoneID] = bands }
-                zoneID = id
-                bands = Dictionary(minimumCapacity: max(bands.count, parsed.count))
-            }
-            let bandID = try row.text(1)
-            let band = try parsed[bandID] ?? AgeBand(id: bandID)
-            parsed[bandID] = band
-            bands[band] = try row.double(2)
-        }
-        if !bands.isEmpty { bandsByZone[zoneID] = bands }
+        let bandsByZone = try loadZoneBands(db)
         var zones: [Zone] = []
+        zones.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM zone") ?? 0)
         try StoredColumns.forEachRow(
             db, sql: "SELECT id, name, lon, lat, boundary, population, density_class, provenance FROM zone ORDER BY id"
         ) { row in
             let id = try row.text(0)
+            let stored = bandsByZone[id]
             do {
                 zones.append(
                     try Zone(
                         id: id, name: row.text(1),
                         point: GeoPoint(longitude: row.double(2), latitude: row.double(3)),
                         boundary: row.optionalText(4).map(Boundary.init(geoJSON:)),
-                        population: Population(total: row.double(5), byBand: bandsByZone[id] ?? [:]),
+                        population: Population(
+                            total: row.double(5), bands: stored?.bands ?? [], counts: stored?.counts ?? []),
                         densityClass: row.optionalInt(6).flatMap(DensityClass.init(rawValue:)),
                         provenance: row.optionalText(7)
                     ))
@@ -78,6 +57,42 @@ extension TerritoryDatabase {
             }
         }
         return zones
+    }
+
+    /// Each zone's bands, youngest first, and their counts; zones with the same bands share one
+    /// array of them (a grid's cells would otherwise hold 200,000 copies).
+    private func loadZoneBands(_ db: Database) throws -> [String: (bands: [AgeBand], counts: [Double])] {
+        var bandsByZone = [String: (bands: [AgeBand], counts: [Double])]()
+        // Read through SQLite's C interface and each band's id parsed once: a 200,000-zone grid
+        // has 1.2 million of these rows, and GRDB's rows with a parse each were most of its
+        // loading (perf). In key order, a zone's rows come together.
+        var parsed = [String: AgeBand]()
+        var shared: [AgeBand] = []
+        var zoneID = ""
+        var rows: [(band: AgeBand, count: Double)] = []
+        func finishZone() {
+            guard !rows.isEmpty else { return }
+            rows.sort { $0.band < $1.band }
+            let bands = rows.map(\.band)
+            if bands != shared { shared = bands }
+            bandsByZone[zoneID] = (shared, rows.map(\.count))
+            rows.removeAll(keepingCapacity: true)
+        }
+        try StoredColumns.forEachRow(
+            db, sql: "SELECT zone_id, age_band_id, population FROM zone_population ORDER BY zone_id, age_band_id"
+        ) { row in
+            let id = try row.text(0)
+            if id != zoneID {
+                finishZone()
+                zoneID = id
+            }
+            let bandID = try row.text(1)
+            let band = try parsed[bandID] ?? AgeBand(id: bandID)
+            parsed[bandID] = band
+            rows.append((band, try row.double(2)))
+        }
+        finishZone()
+        return bandsByZone
     }
 
     private func loadActors(_ db: Database) throws -> [Actor] {
@@ -126,6 +141,8 @@ extension TerritoryDatabase {
         // Through SQLite's C interface, each kind parsed once: a grid's `covers` links are
         // several per zone, and GRDB's rows looked up by name lowercased every name (perf).
         var links: [Link] = []
+        // Made at its size: a grid's links grown by doubling left up to half their array unused.
+        links.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0)
         var kinds = [String: LinkKind]()
         try StoredColumns.forEachRow(
             db,
