@@ -48,6 +48,7 @@ public enum ScenarioRunFolder {
         try OutputGuard.check(outputs: written.map(path), role: "the scenario's results", against: scenario.inputs)
         let database = try TerritoryDatabase.open(at: scenario.territoryPath)
         let territory = try database.loadTerritory()
+        database.closeReaders()
         let results = try ScenarioRunner.run(scenario, on: territory)
         for result in results {
             let column = ZoneTable.Column(name: result.spec.method.rawValue, values: .numbers(result.values))

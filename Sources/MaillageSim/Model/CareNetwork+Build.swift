@@ -120,8 +120,7 @@ extension CareNetwork {
         (gpLists, specialistLists, hospitalLists, emergencyLists) = (lists[0], lists[1], lists[2], lists[3])
         (pharmacyLists, ehpadLists) = (lists[4], lists[5])
         let (ssiadNear, hadNear) = (lists[6], lists[7])
-        ssiadCover = Array(repeating: [], count: zoneCount)
-        hadCover = Array(repeating: [], count: zoneCount)
+        (ssiadCover, hadCover) = (ZoneLists([]), ZoneLists([]))  // set by linkNetwork
         agreements = Array(repeating: [], count: hospital.count)
         linkNetwork(territory, ssiadNear: ssiadNear, hadNear: hadNear)
         estimateBeds(territory, parameters: p)
@@ -184,6 +183,8 @@ extension CareNetwork {
         for index in actors.indices { groups[index].insert(index) }
         var gpHospitalSets = Array(repeating: Set<Int>(), count: gp.count)
         var cptsOf = Array(repeating: Set<Int>(), count: actors.count)
+        var ssiadCover = Array(repeating: [Int32](), count: zoneCount)
+        var hadCover = ssiadCover
         for link in territory.links {
             guard let from = actorIndex[link.from] else { continue }
             switch link.kind {
@@ -242,5 +243,6 @@ extension CareNetwork {
             if ssiadCover[zone].isEmpty { ssiadCover[zone] = ssiadNear.range(zone).map { ssiadNear.providers[$0] } }
             if hadCover[zone].isEmpty { hadCover[zone] = hadNear.range(zone).map { hadNear.providers[$0] } }
         }
+        (self.ssiadCover, self.hadCover) = (ZoneLists(ssiadCover), ZoneLists(hadCover))
     }
 }

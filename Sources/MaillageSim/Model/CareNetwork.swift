@@ -56,8 +56,8 @@ struct CareNetwork: Sendable {
     var pharmacyLists: CandidateLists
     var ehpadLists: CandidateLists
     /// Home-care services (role positions) covering each zone by a `covers` link, or else the nearest.
-    var ssiadCover: [[Int32]]
-    var hadCover: [[Int32]]
+    var ssiadCover: ZoneLists
+    var hadCover: ZoneLists
 
     @inline(__always)
     func sameGroup(_ a: Int, _ b: Int) -> Bool {
