@@ -59,9 +59,9 @@ extension Replication {
         if counted {
             count(.emergencyVisits, zone: zoneIndex)
             if avoidable { count(.emergencyVisitsAvoidable, zone: zoneIndex) }
-            count(.travelMinutes, zone: zoneIndex, 2 * minutes)
-            count(.emergencyTravelMinutes, zone: zoneIndex, minutes)
-            count(.emergencyWaitMinutes, zone: zoneIndex, wait)
+            add(.travelMinutes, zone: zoneIndex, 2 * minutes)
+            add(.emergencyTravelMinutes, zone: zoneIndex, minutes)
+            add(.emergencyWaitMinutes, zone: zoneIndex, wait)
             counters.actorContacts[actor] += 1
             press(.arrivals, actor: actor)
             if Int(agents.band[agent]) == network.oldestBand { press(.arrivalsOldestBand, actor: actor) }

@@ -16,13 +16,13 @@ extension Replication {
                     sameConsecutive: visited.sameAsPrevious)
             else { continue }
             count(.continuityPatients, zone: zoneIndex)
-            count(.upcSum, zone: zoneIndex, indices.upc)
-            count(.hhiSum, zone: zoneIndex, indices.hhi)
-            count(.mmciSum, zone: zoneIndex, indices.mmci)
+            add(.upcSum, zone: zoneIndex, indices.upc)
+            add(.hhiSum, zone: zoneIndex, indices.hhi)
+            add(.mmciSum, zone: zoneIndex, indices.mmci)
             if let coc = indices.coc, let secon = indices.secon {
                 count(.cocPatients, zone: zoneIndex)
-                count(.cocSum, zone: zoneIndex, coc)
-                count(.seconSum, zone: zoneIndex, secon)
+                add(.cocSum, zone: zoneIndex, coc)
+                add(.seconSum, zone: zoneIndex, secon)
             }
         }
         // Censoring: a windowed indicator counts only discharges whose whole window is inside the horizon.

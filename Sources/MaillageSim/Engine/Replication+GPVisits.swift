@@ -63,10 +63,10 @@ extension Replication {
             if followUp {
                 count(.gpFollowUpContacts, zone: zoneIndex)
             } else {
-                count(.gpWaitingDays, zone: zoneIndex, Double(day - needDay))
+                add(.gpWaitingDays, zone: zoneIndex, Double(day - needDay))
                 count(.gpWaitedContacts, zone: zoneIndex)
             }
-            count(.travelMinutes, zone: zoneIndex, 2 * booking.minutes)
+            add(.travelMinutes, zone: zoneIndex, 2 * booking.minutes)
             counters.actorContacts[actor] += 1
             // Slots are booked ahead: the visit joins the continuity sequence on its own day, in visit order.
             schedule(day: day, agent: agent, kind: .gpVisit, payload: booking.rank + 1)

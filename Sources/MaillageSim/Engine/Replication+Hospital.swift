@@ -100,7 +100,7 @@ extension Replication {
         let agent = Int(boarder.agent)
         agents.state[agent].remove(.inHospital)
         let hours = min(settings.emergency.boardingCapHours, max(0, (time - boarder.since) * 24))
-        if isCounted(day) { count(.boardingHours, zone: Int(agents.zone[agent]), hours) }
+        if isCounted(day) { add(.boardingHours, zone: Int(agents.zone[agent]), hours) }
         press(.boardingHours, actor: network.hospital.actors[hospital], isCounted(day) ? hours : 0)
     }
 
@@ -209,7 +209,7 @@ extension Replication {
         let delay = Double(day - Int(stay.since))
         if isCounted(day) {
             count(role == .ehpad ? .ehpadUnavailable : .homeCareNotStarted, zone: zoneIndex)
-            count(.dischargeDelayDays, zone: zoneIndex, delay)
+            add(.dischargeDelayDays, zone: zoneIndex, delay)
         }
         press(.dischargeDelayDays, actor: network.hospital.actors[hospital], isCounted(day) ? delay : 0)
         leave(agent, day: day, hospital: hospital)

@@ -124,7 +124,7 @@ extension Replication {
     ) {
         if isCounted(day) {
             count(.specialistContacts, zone: zoneIndex)
-            count(.travelMinutes, zone: zoneIndex, 2 * minutes)
+            add(.travelMinutes, zone: zoneIndex, 2 * minutes)
             counters.actorContacts[actor] += 1
         }
         eventLog?.add(agent: agent, day: day, activity: .specialist, actor: actor)
@@ -148,7 +148,7 @@ extension Replication {
             if conditions.closed[actor] > 0 { continue }
             if isCounted(day) {
                 count(.pharmacyContacts, zone: zoneIndex)
-                count(.travelMinutes, zone: zoneIndex, 2 * minutes)
+                add(.travelMinutes, zone: zoneIndex, 2 * minutes)
                 counters.actorContacts[actor] += 1
             }
             eventLog?.add(agent: agent, day: day, activity: .pharmacy, actor: actor)

@@ -101,7 +101,7 @@ extension Replication {
         startPlace(agent, role: role, position: position, day: day, hospital: hospital)
         let delay = day - Int(stay.since)
         let counted = isCounted(day)
-        if counted { count(.dischargeDelayDays, zone: Int(agents.zone[agent]), Double(delay)) }
+        if counted { add(.dischargeDelayDays, zone: Int(agents.zone[agent]), Double(delay)) }
         press(.dischargeDelayDays, actor: network.hospital.actors[hospital], counted ? Double(delay) : 0)
         leave(agent, day: day, hospital: hospital)
     }
@@ -116,7 +116,7 @@ extension Replication {
         }
         if counted {
             count(.homeEntryStarted, zone: zoneIndex)
-            count(.homeEntryWaitingDays, zone: zoneIndex, Double(day - joined))
+            add(.homeEntryWaitingDays, zone: zoneIndex, Double(day - joined))
         }
         startPlace(agent, role: role, position: position, day: day, hospital: -1)
     }
@@ -133,7 +133,7 @@ extension Replication {
             delay = max(0, Int(sampler.draw(draw(agent), draw(agent)).rounded()))
             if counted {
                 count(.homeCareStarted, zone: zoneIndex)
-                count(.homeCareDaysToStart, zone: zoneIndex, Double(delay))
+                add(.homeCareDaysToStart, zone: zoneIndex, Double(delay))
                 if delay <= 2 { count(.homeCareWithin2Days, zone: zoneIndex) }
             }
         }

@@ -35,7 +35,7 @@ extension Replication {
         for zoneIndex in 0..<network.zoneCount {
             var inhabitants = 0
             for bandIndex in 0..<bands { inhabitants += network.agentsPerZoneBand[zoneIndex * bands + bandIndex] }
-            count(.inhabitants, zone: zoneIndex, Double(inhabitants))
+            add(.inhabitants, zone: zoneIndex, Double(inhabitants))
             agents.zoneStart.append(agents.zoneStart[zoneIndex] + inhabitants)
         }
     }

@@ -104,11 +104,13 @@ struct Replication {
     @inline(__always)
     mutating func isCounted(_ day: Int) -> Bool { day >= warmUpDays && day < totalDays }
 
-    /// Adds to a zone's tally.
+    /// Counts one event in a zone's tally.
     @inline(__always)
-    mutating func count(_ what: Tally, zone: Int, _ amount: Double = 1) {
-        counters.tally[zone * Tally.count + what.rawValue] += amount
-    }
+    mutating func count(_ what: Tally, zone: Int) { counters.tally.count(what, zone: zone) }
+
+    /// Adds an amount (people, minutes, days) to a zone's sum.
+    @inline(__always)
+    mutating func add(_ what: Tally, zone: Int, _ amount: Double) { counters.tally.add(what, zone: zone, amount) }
 
     /// Adds to an actor's pressure.
     @inline(__always)

@@ -42,7 +42,7 @@ public struct ReplicationIndicators: Sendable, Equatable {
         let scale = 365 / Double(days)
         var sums = [Double](repeating: 0, count: Tally.count)
         for zone in 0..<zones {
-            for index in 0..<Tally.count { sums[index] += result.zoneTally[zone * Tally.count + index] }
+            for index in 0..<Tally.count { sums[index] += result.zoneTally.value(index, zone: zone) }
         }
         territory =
             (IndicatorFormulas.derive(sums, yearScale: scale) + IndicatorFormulas.occupancies(result, network: network))
@@ -50,7 +50,7 @@ public struct ReplicationIndicators: Sendable, Equatable {
         var columns: [String] = []
         var values: [[Double]] = []
         for zone in 0..<zones {
-            let slice = Array(result.zoneTally[(zone * Tally.count)..<((zone + 1) * Tally.count)])
+            let slice = result.zoneTally.values(zone: zone)
             let derived = IndicatorFormulas.derive(slice, yearScale: scale)
             if columns.isEmpty {
                 columns = derived.map(\.0)

@@ -1,7 +1,7 @@
 /// What one replication produced: raw tallies by zone and by actor.
 struct ReplicationResult: Sendable {
-    /// zone × ``Tally`` counts.
-    var zoneTally: [Double]
+    /// Every zone's tallies.
+    var zoneTally: ZoneTallies
     /// Per territory actor: contacts (visits, admissions, starts), capacity-days offered, used.
     var actorContacts: [Double]
     var actorCapacityDays: [Double]

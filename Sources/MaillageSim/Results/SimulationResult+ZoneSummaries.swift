@@ -13,7 +13,7 @@ extension SimulationResult {
     ) {
         if replications.count == 1 {
             let tally = replications[0].zoneTally
-            replications[0].zoneTally = []
+            replications[0].zoneTally = ZoneTallies(zones: 0)
             return (singleReplicationColumns(tally, zones: zones, yearScale: yearScale), [])
         }
         var names: [String] = []
@@ -67,35 +67,29 @@ extension SimulationResult {
     ///
     /// Zones are read from the last to the first, and the tallies behind the one being read are
     /// handed back to the system block by block while the values' pages are written: on a
-    /// 200,000-zone grid the tallies (114 MB) and the values (122 MB) were both held at the
+    /// 200,000-zone grid the tallies (114 MB then, 67 MB now) and the values (122 MB) were both held at the
     /// run's peak. Held by another owner as well, the tallies are copied first, and nothing is
     /// lost but the saving.
-    private static func singleReplicationColumns(_ tally: consuming [Double], zones: Int, yearScale: Double)
+    private static func singleReplicationColumns(_ tally: consuming ZoneTallies, zones: Int, yearScale: Double)
         -> [(name: String, values: [Double])]
     {
         guard zones > 0 else { return [] }
         var tally = tally
-        return tally.withUnsafeMutableBufferPointer { tallies in
-            func derived(_ zone: Int) -> [(String, Double)] {
-                IndicatorFormulas.derive(
-                    Array(tallies[(zone * Tally.count)..<((zone + 1) * Tally.count)]), yearScale: yearScale)
-            }
-            let names = derived(zones - 1).map(\.0)
-            let values = ZoneColumns.make(names.count, zones: zones) { columns in
-                var kept = tallies.count
-                for zone in stride(from: zones - 1, through: 0, by: -1) {
-                    for (index, (_, value)) in derived(zone).enumerated() {
-                        columns[index][zone] = value.isNaN ? .nan : value + 0
-                    }
-                    if zone % 4096 == 0 {
-                        let read = UnsafeMutableBufferPointer(rebasing: tallies[(zone * Tally.count)..<kept])
-                        FreedMemory.discard(UnsafeMutableRawBufferPointer(read))
-                        kept = zone * Tally.count
-                    }
+        let names = IndicatorFormulas.derive(tally.values(zone: zones - 1), yearScale: yearScale).map(\.0)
+        let values = ZoneColumns.make(names.count, zones: zones) { columns in
+            var kept = zones
+            for zone in stride(from: zones - 1, through: 0, by: -1) {
+                let derived = IndicatorFormulas.derive(tally.values(zone: zone), yearScale: yearScale)
+                for (index, (_, value)) in derived.enumerated() {
+                    columns[index][zone] = value.isNaN ? .nan : value + 0
+                }
+                if zone % 4096 == 0 {
+                    tally.handBack(zones: zone..<kept)
+                    kept = zone
                 }
             }
-            return zip(names, values).map { (name: $0, values: $1) }
         }
+        return zip(names, values).map { (name: $0, values: $1) }
     }
 
     /// Calls `body` with each zone's derived indicators, replication by replication in order.
@@ -105,7 +99,7 @@ extension SimulationResult {
     ) {
         for result in replications {
             for zone in 0..<zones {
-                let slice = Array(result.zoneTally[(zone * Tally.count)..<((zone + 1) * Tally.count)])
+                let slice = result.zoneTally.values(zone: zone)
                 body(zone, IndicatorFormulas.derive(slice, yearScale: yearScale))
             }
         }

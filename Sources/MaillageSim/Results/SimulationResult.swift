@@ -89,7 +89,7 @@ public struct SimulationResult: Sendable {
         for result in replications[...] {
             var sums = [Double](repeating: 0, count: Tally.count)
             for zone in 0..<zones {
-                for index in 0..<Tally.count { sums[index] += result.zoneTally[zone * Tally.count + index] }
+                for index in 0..<Tally.count { sums[index] += result.zoneTally.value(index, zone: zone) }
             }
             var indicators = IndicatorFormulas.derive(sums, yearScale: scale)
             indicators += IndicatorFormulas.occupancies(result, network: network)

@@ -1,7 +1,7 @@
 /// What a replication counts: tallies by zone and by actor, and the daily occupancy series.
 struct ReplicationCounters: Sendable {
-    /// zone × ``Tally``.
-    var tally: [Double]
+    /// Every zone's tallies.
+    var tally: ZoneTallies
     /// Per actor: contacts, capacity-days offered, capacity-days used.
     var actorContacts: [Double]
     var actorCapacityDays: [Double]
@@ -17,7 +17,7 @@ struct ReplicationCounters: Sendable {
 
     /// Every count at zero.
     init(zones: Int, actors: Int, countedDays: Int) {
-        tally = Array(repeating: 0, count: zones * Tally.count)
+        tally = ZoneTallies(zones: zones)
         actorContacts = Array(repeating: 0, count: actors)
         actorCapacityDays = actorContacts
         actorUsedDays = actorContacts
@@ -29,7 +29,7 @@ struct ReplicationCounters: Sendable {
     ///
     /// In place: a new array per list held the tallies twice (114 MB more at 200,000 zones).
     mutating func scale(by weight: Double) {
-        for index in tally.indices { tally[index] *= weight }
+        tally.scale(by: weight)
         for index in actorContacts.indices {
             actorContacts[index] *= weight
             actorCapacityDays[index] *= weight
