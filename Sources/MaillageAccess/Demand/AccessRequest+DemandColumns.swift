@@ -63,7 +63,7 @@ extension AccessRequest.Demand {
     }
 
     private static func sums(of bands: [AgeBand], zones: [Zone]) throws -> [Double] {
-        let known = Set(zones.flatMap(\.population.byBand.keys))
+        let known = Set(zones.flatMap(\.population.bands))
         if let unknown = bands.first(where: { !known.contains($0) }) {
             let columns = ["population"] + known.sorted().map { "population.\($0)" }
             throw AccessError.invalidInput(
@@ -72,14 +72,14 @@ extension AccessRequest.Demand {
             )
         }
         for band in bands {
-            let missing = zones.filter { $0.population.byBand[band] == nil }
+            let missing = zones.filter { !$0.population.bands.contains(band) }
             if let first = missing.first {
                 throw AccessError.invalidInput(
                     "\(missing.count) zone(s) have no population.\(band) (first: \(first.id)), so demand \(bands.map { "population.\($0)" }.joined(separator: "+")) is unknown there"
                 )
             }
         }
-        return zones.map { zone in bands.reduce(0) { $0 + (zone.population.byBand[$1] ?? 0) } }
+        return zones.map { zone in bands.reduce(0) { $0 + (zone.population[$1] ?? 0) } }
     }
 }
 

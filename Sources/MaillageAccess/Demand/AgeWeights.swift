@@ -64,7 +64,7 @@ public struct AgeWeights: Sendable, Equatable {
     /// Age-standardised demand of a zone: Σ bands weight × people. A zone without bands uses
     /// its total, weighted by 1.
     public func demand(of population: Population) -> Double {
-        guard !population.byBand.isEmpty else { return population.total }
+        guard !population.bands.isEmpty else { return population.total }
         return population.bandsInAgeOrder.reduce(0) { $0 + weight(for: $1.band) * $1.count }
     }
 }

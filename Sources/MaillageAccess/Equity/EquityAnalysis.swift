@@ -82,7 +82,7 @@ public enum EquityAnalysis {
         let thresholds = options.thresholds.isEmpty ? [sample.mean / 2, sample.mean] : options.thresholds
         report.shareBelow = thresholds.map { .init(threshold: $0, share: Inequality.shareBelow(sample, threshold: $0)) }
         let oldest = try AgeBand(id: "75+")
-        let rankBy = options.rankBy ?? (used.contains { !$0.population.byBand.isEmpty } ? .bandShare(oldest) : nil)
+        let rankBy = options.rankBy ?? (used.contains { !$0.population.bands.isEmpty } ? .bandShare(oldest) : nil)
         if let rankBy {
             report.concentrationAttribute = rankBy.description
             // Nobody lives in a zone of weight 0: its rank does not matter, and its attribute

@@ -40,7 +40,7 @@ public struct EquityChange: Sendable, Codable {
         let thresholds = options.thresholds.isEmpty ? [base.mean / 2, base.mean] : options.thresholds
         let oldest = try AgeBand(id: "75+")
         let rankBy =
-            options.rankBy ?? (kept.contains { !zones[$0].population.byBand.isEmpty } ? .bandShare(oldest) : nil)
+            options.rankBy ?? (kept.contains { !zones[$0].population.bands.isEmpty } ? .bandShare(oldest) : nil)
         let rank = rankBy.map { attribute in
             zip(kept, weights).map { index, weight in weight > 0 ? attribute.value(of: zones[index]) : 0 }
         }

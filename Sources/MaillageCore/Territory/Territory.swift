@@ -62,7 +62,7 @@ extension Territory {
                     remedy: .repairStoredIDs
                 )
             }
-            for band in zone.population.byBand.keys where !bands.contains(band) {
+            for band in zone.population.bands where !bands.contains(band) {
                 throw ValidationError(
                     field: "zone \(zone.id).population",
                     reason: "age band \(band) is not one of the territory's bands \(ageBands.map(\.id))"

@@ -11,7 +11,7 @@ struct ZonesExport {
 
     /// The territory's bands, when some zone has its population by band.
     var bands: [AgeBand] {
-        zones.contains { !$0.population.byBand.isEmpty } ? ageBands : []
+        zones.contains { !$0.population.bands.isEmpty } ? ageBands : []
     }
 
     var header: [String] {

@@ -8,7 +8,7 @@ struct BandRegistry {
     private var known: Set<AgeBand>?
 
     mutating func register(_ zone: Zone, writer: TerritoryWriter, file: String, place: String) throws {
-        let bands = Set(zone.population.byBand.keys)
+        let bands = Set(zone.population.bands)
         guard !bands.isEmpty else { return }
         if known == nil {
             let stored = try writer.ageBands()

@@ -139,8 +139,8 @@ extension CareNetwork {
 
     /// Whole agents per band: the zone's band counts rounded, or its total split by default shares.
     private static func agents(_ population: Population, bands: [AgeBand], shares: BandValues) -> [Int] {
-        if !population.byBand.isEmpty {
-            return bands.map { Int((population.byBand[$0] ?? 0).rounded()) }
+        if !population.bands.isEmpty {
+            return bands.map { Int((population[$0] ?? 0).rounded()) }
         }
         // In key order: a dictionary's order changes from process to process (seeded hashing).
         let total = shares.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }

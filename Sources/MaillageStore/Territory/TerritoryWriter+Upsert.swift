@@ -30,7 +30,7 @@ extension TerritoryWriter {
         let bands = try db.cachedStatement(
             sql: "INSERT INTO zone_population(zone_id, age_band_id, population) VALUES (?, ?, ?)"
         )
-        for (band, count) in zone.population.byBand.sorted(by: { $0.key < $1.key }) {
+        for (band, count) in zone.population.bandsInAgeOrder {
             try bands.execute(arguments: [zone.id, band.id, count])
         }
         return existed ? .updated : .inserted
