@@ -10,15 +10,29 @@ public enum InputsFingerprint {
     /// A study's: zones (id, point, population), the sites used (id, point, capacities), parameters.
     public static func study(_ territory: Territory, siteIDs: [String], parameters: String) -> String {
         var fingerprint = Fingerprint()
+        // The texts mixed are "lon,lat,population" and "measure=value", added piece by piece.
         for zone in territory.zones {
             fingerprint.mix(zone.id)
-            fingerprint.mix("\(zone.point.longitude),\(zone.point.latitude),\(zone.population.total)")
+            fingerprint.mixPiece(zone.point.longitude)
+            fingerprint.mixPiece(",")
+            fingerprint.mixPiece(zone.point.latitude)
+            fingerprint.mixPiece(",")
+            fingerprint.mixPiece(zone.population.total)
+            fingerprint.endText()
         }
         let sites = Set(siteIDs)
         for actor in territory.actors where sites.contains(actor.id) {
             fingerprint.mix(actor.id)
-            fingerprint.mix("\(actor.point.longitude),\(actor.point.latitude)")
-            for capacity in actor.capacities { fingerprint.mix("\(capacity.measure)=\(capacity.value)") }
+            fingerprint.mixPiece(actor.point.longitude)
+            fingerprint.mixPiece(",")
+            fingerprint.mixPiece(actor.point.latitude)
+            fingerprint.endText()
+            for capacity in actor.capacities {
+                fingerprint.mixPiece(capacity.measure.description)
+                fingerprint.mixPiece("=")
+                fingerprint.mixPiece(capacity.value)
+                fingerprint.endText()
+            }
         }
         fingerprint.mix(parameters)
         return fingerprint.hex
