@@ -8,6 +8,10 @@ extension SimulationResult {
     /// deviations from the mean, so that 200,000 zones × 80 indicators need a sum, a count and a
     /// square per value and not every replication's values, with the arithmetic of
     /// ``StudentT/summary(_:)`` (the same bits as a territory indicator's interval).
+    ///
+    /// The second pass hands each replication's tallies back once it has read them, before the
+    /// upper bounds are made: with two replications of a 200,000-cell grid, the tallies (67 MB
+    /// each) were held beside every mean, count and bound.
     static func zoneSummaries(_ replications: consuming [ReplicationResult], zones: Int, yearScale: Double) -> (
         columns: [(name: String, values: [Double])], intervals: [(low: [Double], high: [Double])]
     ) {
@@ -18,17 +22,20 @@ extension SimulationResult {
         }
         var names: [String] = []
         var means: [[Double]] = []
-        var counts: [[Int32]] = []
+        // Replications number at most 10,000 (``SimulationRequest``): 16 bits count them.
+        var counts: [[UInt16]] = []
         // Pass 1: sums, turned into means in place.
-        forEachZoneValue(replications, zones: zones, yearScale: yearScale) { zone, derived in
-            if names.isEmpty {
-                names = derived.map(\.0)
-                means = names.map { _ in [Double](repeating: 0, count: zones) }
-                counts = names.map { _ in [Int32](repeating: 0, count: zones) }
-            }
-            for (index, (_, value)) in derived.enumerated() where !value.isNaN {
-                means[index][zone] += value
-                counts[index][zone] += 1
+        for position in replications.indices {
+            forEachZoneValue(replications[position], zones: zones, yearScale: yearScale) { zone, derived in
+                if names.isEmpty {
+                    names = derived.map(\.0)
+                    means = names.map { _ in [Double](repeating: 0, count: zones) }
+                    counts = names.map { _ in [UInt16](repeating: 0, count: zones) }
+                }
+                for (index, (_, value)) in derived.enumerated() where !value.isNaN {
+                    means[index][zone] += value
+                    counts[index][zone] += 1
+                }
             }
         }
         for index in means.indices {
@@ -40,11 +47,14 @@ extension SimulationResult {
         let columns = names.indices.map { (name: names[$0], values: means[$0]) }
         // Pass 2: squared deviations from the mean, turned into the lower bound in place.
         var lows = names.map { _ in [Double](repeating: 0, count: zones) }
-        forEachZoneValue(replications, zones: zones, yearScale: yearScale) { zone, derived in
-            for (index, (_, value)) in derived.enumerated() where !value.isNaN {
-                let deviation = value - means[index][zone]
-                lows[index][zone] += deviation * deviation
+        for position in replications.indices {
+            forEachZoneValue(replications[position], zones: zones, yearScale: yearScale) { zone, derived in
+                for (index, (_, value)) in derived.enumerated() where !value.isNaN {
+                    let deviation = value - means[index][zone]
+                    lows[index][zone] += deviation * deviation
+                }
             }
+            replications[position].zoneTally = ZoneTallies(zones: 0)
         }
         var intervals: [(low: [Double], high: [Double])] = []
         intervals.reserveCapacity(names.count)
@@ -92,16 +102,14 @@ extension SimulationResult {
         return zip(names, values).map { (name: $0, values: $1) }
     }
 
-    /// Calls `body` with each zone's derived indicators, replication by replication in order.
+    /// Calls `body` with each zone's derived indicators in one replication, zone by zone in order.
     private static func forEachZoneValue(
-        _ replications: [ReplicationResult], zones: Int, yearScale: Double,
+        _ result: borrowing ReplicationResult, zones: Int, yearScale: Double,
         _ body: (Int, [(String, Double)]) -> Void
     ) {
-        for result in replications {
-            for zone in 0..<zones {
-                let slice = result.zoneTally.values(zone: zone)
-                body(zone, IndicatorFormulas.derive(slice, yearScale: yearScale))
-            }
+        for zone in 0..<zones {
+            let slice = result.zoneTally.values(zone: zone)
+            body(zone, IndicatorFormulas.derive(slice, yearScale: yearScale))
         }
     }
 }
