@@ -48,11 +48,13 @@ public enum Simulation {
             start += batch
         }
         // Moved out, not copied: the result hands a lone replication's tallies back to the system as
-        // it reads them, which it may do only as their one owner.
+        // it reads them, which it may do only as their one owner. So too the network, which the
+        // workers' closure no longer holds.
         let taken = results.indices.map { index in
             defer { results[index] = nil }
             return results[index]!
         }
-        return SimulationResult(network: network, request: request, replications: taken)
+        _ = consume work
+        return SimulationResult(network: consume network, request: request, replications: taken)
     }
 }

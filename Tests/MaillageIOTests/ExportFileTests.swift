@@ -93,6 +93,37 @@ import Testing
                 + #"{"zone_id":"B","name":"Zone B","n":null,"w":null,"t":null}}"# + "\n]}\n")
     }
 
+    /// A column of interval bounds is written as mean − half-width and mean + half-width would
+    /// be (worked out by hand here: 2.5 ± 0.25 is 2.25 to 2.75), NaN where either part is.
+    @Test func boundsColumnsWriteMeanMinusAndPlusTheHalfWidth() throws {
+        let (means, halves) = ([2.5, 4, .nan], [0.25, .nan, 1])
+        let table = ZoneTable(
+            zoneIDs: ["A", "B", "C"],
+            columns: [
+                .init(name: "m", values: .numbers(means)),
+                .init(name: "m_ci_low", values: .bounds(means: means, halfWidths: halves, .low)),
+                .init(name: "m_ci_high", values: .bounds(means: means, halfWidths: halves, .high)),
+            ])
+        let csv = folder.path("bounds-\(UUID()).csv")
+        try ZoneTableWriter.writeCSV(table, to: csv)
+        #expect(
+            try String(contentsOfFile: csv, encoding: .utf8)
+                == "zone_id,m,m_ci_low,m_ci_high\r\nA,2.5,2.25,2.75\r\nB,4,,\r\nC,,,\r\n")
+        let semicolon = folder.path("bounds-\(UUID()).csv")
+        try ZoneTableWriter.writeCSV(table, to: semicolon, delimiter: ".")
+        #expect(
+            try String(contentsOfFile: semicolon, encoding: .utf8)
+                == "zone_id.m.m_ci_low.m_ci_high\r\nA.\"2.5\".\"2.25\".\"2.75\"\r\nB.4..\r\nC...\r\n")
+        let zones = try ["A", "B", "C"].map {
+            try Zone(id: $0, name: $0, point: GeoPoint(longitude: 1, latitude: 45))
+        }
+        let geojson = folder.path("bounds-\(UUID()).geojson")
+        try ZoneTableWriter.writeGeoJSON(table, to: geojson, zones: zones)
+        let text = try String(contentsOfFile: geojson, encoding: .utf8)
+        #expect(text.contains(#"{"zone_id":"A","name":"A","m":2.5,"m_ci_low":2.25,"m_ci_high":2.75}"#))
+        #expect(text.contains(#"{"zone_id":"B","name":"B","m":4,"m_ci_low":null,"m_ci_high":null}"#))
+    }
+
     func database() throws -> TerritoryDatabase {
         let database = try TerritoryDatabase.create(at: folder.path("t-\(UUID()).db"))
         let point = try GeoPoint(longitude: 1.5, latitude: 45.3)

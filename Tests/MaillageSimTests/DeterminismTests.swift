@@ -21,7 +21,7 @@ import Testing
         var bits: [UInt64] = result.territory.flatMap { $0.values.map(\.bitPattern) }
         bits += result.zoneColumns.flatMap { $0.values.map(\.bitPattern) }
         bits += result.actors.flatMap { [$0.contacts.bitPattern, $0.usedDays.bitPattern, $0.occupancy.bitPattern] }
-        bits += result.zoneIntervals.flatMap { ($0.low + $0.high).map(\.bitPattern) }
+        bits += result.zoneHalfWidths.flatMap { $0.map(\.bitPattern) }
         for row in result.actors {
             for name in row.intervals.keys.sorted() {
                 let interval = row.intervals[name]!

@@ -37,7 +37,7 @@ import Testing
         let request = try SimulationRequest(territory: territory, days: 30, seed: 4, replications: 1)
         let run = try Simulation.run(request)
         let own = try #require(try Simulation.indicators(request, replications: [0]).first)
-        #expect(run.zoneIntervals.isEmpty)
+        #expect(run.zoneHalfWidths.isEmpty && run.zoneInterval(0) == nil)
         #expect(run.zoneColumns.map(\.name) == own.zoneColumns)
         #expect(run.zoneColumns.count > 50 && run.zoneIDs.count > 4_096, "too few zones to free a block")
         for (column, values) in run.zoneColumns.map(\.values).enumerated() {
@@ -65,14 +65,14 @@ import Testing
     @Test func zoneIntervalsAreStudentTOverTheReplications() throws {
         let run = try Simulation.run(try Self.request(replications: 3))
         let each = try Simulation.indicators(try Self.request(replications: 3), replications: [0, 1, 2])
-        #expect(run.zoneIntervals.count == run.zoneColumns.count)
+        #expect(run.zoneHalfWidths.count == run.zoneColumns.count)
         var checked = 0
         var widths = 0
         for (column, (name, means)) in run.zoneColumns.enumerated() {
             let source = try #require(each[0].zoneColumns.firstIndex(of: name))
+            let interval = try #require(run.zoneInterval(column))
             for zone in means.indices {
                 let values = each.map { $0.zoneValues[source][zone] }
-                let interval = run.zoneIntervals[column]
                 guard let hand = Self.handInterval(values) else {
                     #expect(interval.low[zone].isNaN && interval.high[zone].isNaN, "\(name) zone \(zone)")
                     continue
@@ -95,7 +95,7 @@ import Testing
         let one = try Simulation.run(try Self.request(replications: 1))
         let two = try Simulation.run(try Self.request(replications: 2))
         #expect(one.actors.allSatisfy { $0.intervals.isEmpty })
-        #expect(one.zoneIntervals.isEmpty)
+        #expect(one.zoneHalfWidths.isEmpty)
         var checked = 0
         for (a, both) in zip(one.actors, two.actors) {
             #expect(a.actor.id == both.actor.id)
@@ -128,7 +128,7 @@ import Testing
         let one = try Simulation.run(try Self.request(replications: 3, threads: 1))
         let two = try Simulation.run(try Self.request(replications: 3, threads: 2))
         func bits(_ result: SimulationResult) -> [UInt64] {
-            var bits: [UInt64] = result.zoneIntervals.flatMap { ($0.low + $0.high).map(\.bitPattern) }
+            var bits: [UInt64] = result.zoneHalfWidths.flatMap { $0.map(\.bitPattern) }
             for row in result.actors {
                 for name in row.intervals.keys.sorted() {
                     let interval = row.intervals[name]!

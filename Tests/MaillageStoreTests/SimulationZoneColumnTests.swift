@@ -52,6 +52,33 @@ import Testing
         #expect(counts.0 == 3 && counts.1 == 2 && counts.2 == 0)
     }
 
+    /// A column given as half-widths is stored as its bounds, value ∓ half-width (2 ± 0.5 is 1.5
+    /// to 2.5, by hand), and equals the same column given with those bounds.
+    @Test func aColumnOfHalfWidthsIsStoredAsItsBounds() throws {
+        let halves = SimulationRun.ZoneTable.Column(name: "a", values: [2, .nan, 8], halfWidths: [0.5, 1, .nan])
+        let bounds = SimulationRun.ZoneTable.Column(
+            name: "a", values: [2, .nan, 8], low: [1.5, .nan, .nan], high: [2.5, .nan, .nan])
+        #expect(halves.low?.map(\.bitPattern) == bounds.low?.map(\.bitPattern))
+        #expect(halves.high?.map(\.bitPattern) == bounds.high?.map(\.bitPattern))
+        let database = try TerritoryDatabase.create(at: folder.path("t.db"))
+        let id = try database.save(run(SimulationRun.ZoneTable(zoneIDs: ["Z1", "Z2", "Z3"], columns: [halves])))
+        let back = try #require(try database.simulationRun(id: id)?.zoneTable?.columns.first)
+        #expect(back.low?.map(\.bitPattern) == bounds.low?.map(\.bitPattern))
+        #expect(back.high?.map(\.bitPattern) == bounds.high?.map(\.bitPattern))
+        let finite = SimulationRun.ZoneTable.Column(name: "f", values: [2, 3], halfWidths: [0.5, 0])
+        #expect(finite == SimulationRun.ZoneTable.Column(name: "f", values: [2, 3], low: [1.5, 3], high: [2.5, 3]))
+        #expect(finite != SimulationRun.ZoneTable.Column(name: "f", values: [2, 3], low: [1.5, 3], high: [2.5, 3.5]))
+    }
+
+    /// Half-widths of the wrong length are refused like bounds of the wrong length.
+    @Test func halfWidthsOfTheWrongLengthAreRefused() throws {
+        let database = try TerritoryDatabase.create(at: folder.path("t.db"))
+        let column = SimulationRun.ZoneTable.Column(name: "a", values: [1, 2], halfWidths: [0.5])
+        #expect {
+            _ = try database.save(run(SimulationRun.ZoneTable(zoneIDs: ["Z1", "Z2"], columns: [column])))
+        } throws: { "\($0)".contains("zone column a") }
+    }
+
     /// The layout as documented, read with SQL alone: 8 bytes a zone, little-endian.
     @Test func aColumnIsEightLittleEndianBytesAZoneInListOrder() throws {
         let database = try TerritoryDatabase.create(at: folder.path("t.db"))

@@ -14,6 +14,26 @@ public struct ZoneTable: Sendable {
     public enum Values: Sendable {
         case numbers([Double])
         case texts([String?])
+        /// Intervals' lower or upper bounds, each made as it is written, `mean - halfWidth` or
+        /// `mean + halfWidth` (NaN where either is): a table of means with their intervals then
+        /// holds one array of half-widths, not two of bounds.
+        case bounds(means: [Double], halfWidths: [Double], IntervalBound)
+
+        /// The number at `row`, nil in a column of texts.
+        @inline(__always)
+        func number(_ row: Int) -> Double? {
+            switch self {
+            case .numbers(let values): values[row]
+            case .texts: nil
+            case .bounds(let means, let halfWidths, .low): means[row] - halfWidths[row]
+            case .bounds(let means, let halfWidths, .high): means[row] + halfWidths[row]
+            }
+        }
+    }
+
+    /// Which bound of an interval a ``Values/bounds(means:halfWidths:_:)`` column holds.
+    public enum IntervalBound: Sendable {
+        case low, high
     }
 
     /// One named column of a ``ZoneTable``.
@@ -39,8 +59,10 @@ public struct ZoneTable: Sendable {
     /// The CSV cell of a column for the zone at `row` ("" when undefined).
     package func cell(_ column: Column, row: Int) -> String {
         switch column.values {
-        case .numbers(let values): values[row].isNaN ? "" : NumberText.format(values[row])
-        case .texts(let values): values[row] ?? ""
+        case .texts(let values): return values[row] ?? ""
+        default:
+            let number = column.values.number(row) ?? .nan
+            return number.isNaN ? "" : NumberText.format(number)
         }
     }
 
@@ -50,10 +72,9 @@ public struct ZoneTable: Sendable {
     /// A number's digits, `-` and `.` never need quotes or a spreadsheet escape, unless the
     /// delimiter is one of them: then the number takes the general path.
     package func appendCell(_ column: Column, row: Int, delimiter: [UInt8], to line: inout [UInt8]) {
-        switch column.values {
-        case .numbers(let values) where Self.numbersNeedNoQuotes(delimiter):
-            NumberText.append(values[row], to: &line)
-        default:
+        if Self.numbersNeedNoQuotes(delimiter), let number = column.values.number(row) {
+            NumberText.append(number, to: &line)
+        } else {
             CSVTableWriter.append(cell(column, row: row), delimiter: delimiter, to: &line)
         }
     }
@@ -65,17 +86,20 @@ public struct ZoneTable: Sendable {
     /// Appends the GeoJSON property text of a column for the zone at `row`, as ``property(_:row:)``'s `text`.
     package func appendProperty(_ column: Column, row: Int, to bytes: inout [UInt8]) {
         switch column.values {
-        case .numbers(let values) where values[row].isFinite: NumberText.append(values[row], to: &bytes)
-        case .numbers: bytes += "null".utf8
         case .texts(let values): bytes += JSONValue.string(values[row]).text.utf8
+        default:
+            let number = column.values.number(row) ?? .nan
+            if number.isFinite { NumberText.append(number, to: &bytes) } else { bytes += "null".utf8 }
         }
     }
 
     /// The GeoJSON property of a column for the zone at `row` (`null` when undefined).
     package func property(_ column: Column, row: Int) -> JSONValue {
         switch column.values {
-        case .numbers(let values): values[row].isNaN ? .null : .number(values[row])
-        case .texts(let values): .string(values[row])
+        case .texts(let values): return .string(values[row])
+        default:
+            let number = column.values.number(row) ?? .nan
+            return number.isNaN ? .null : .number(number)
         }
     }
 }

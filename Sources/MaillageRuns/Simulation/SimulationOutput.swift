@@ -57,10 +57,16 @@ public enum SimulationOutput {
         var columns: [ZoneTable.Column] = []
         for (index, column) in result.zoneColumns.enumerated() {
             columns.append(.init(name: column.name, values: .numbers(column.values)))
-            if index < result.zoneIntervals.count {
-                let interval = result.zoneIntervals[index]
-                columns.append(.init(name: column.name + intervalSuffixes.low, values: .numbers(interval.low)))
-                columns.append(.init(name: column.name + intervalSuffixes.high, values: .numbers(interval.high)))
+            if index < result.zoneHalfWidths.count {
+                let halves = result.zoneHalfWidths[index]
+                columns.append(
+                    .init(
+                        name: column.name + intervalSuffixes.low,
+                        values: .bounds(means: column.values, halfWidths: halves, .low)))
+                columns.append(
+                    .init(
+                        name: column.name + intervalSuffixes.high,
+                        values: .bounds(means: column.values, halfWidths: halves, .high)))
             }
         }
         return ZoneTable(zoneIDs: result.zoneIDs, columns: columns)

@@ -47,8 +47,9 @@ public enum SimulationRecord {
         let zoneTable = SimulationRun.ZoneTable(
             zoneIDs: result.zoneIDs,
             columns: result.zoneColumns.enumerated().map { index, column in
-                let interval = index < result.zoneIntervals.count ? result.zoneIntervals[index] : nil
-                return .init(name: column.name, values: column.values, low: interval?.low, high: interval?.high)
+                index < result.zoneHalfWidths.count
+                    ? .init(name: column.name, values: column.values, halfWidths: result.zoneHalfWidths[index])
+                    : .init(name: column.name, values: column.values)
             })
         let parameters = ParameterFile.canonicalJSON(request.parameters)
         return SimulationRun(

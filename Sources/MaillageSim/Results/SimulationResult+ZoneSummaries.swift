@@ -2,18 +2,19 @@ import MaillageCore
 
 extension SimulationResult {
     /// Each zone indicator's mean over replications and, from two replications on, its Student-t
-    /// 95 % interval, zone by zone (undefined values left out, as ``StudentT/summary(_:)`` does).
+    /// 95 % interval's half-width, zone by zone (undefined values left out, as
+    /// ``StudentT/summary(_:)`` does).
     ///
     /// Two passes over the replications' tallies, which the run holds anyway: sums then squared
     /// deviations from the mean, so that 200,000 zones × 80 indicators need a sum, a count and a
     /// square per value and not every replication's values, with the arithmetic of
     /// ``StudentT/summary(_:)`` (the same bits as a territory indicator's interval).
     ///
-    /// The second pass hands each replication's tallies back once it has read them, before the
-    /// upper bounds are made: with two replications of a 200,000-cell grid, the tallies (67 MB
-    /// each) were held beside every mean, count and bound.
+    /// The second pass hands each replication's tallies back once it has read them: with two
+    /// replications of a 200,000-cell grid, the tallies (67 MB each) were held beside every mean,
+    /// count and bound.
     static func zoneSummaries(_ replications: consuming [ReplicationResult], zones: Int, yearScale: Double) -> (
-        columns: [(name: String, values: [Double])], intervals: [(low: [Double], high: [Double])]
+        columns: [(name: String, values: [Double])], halfWidths: [[Double]]
     ) {
         if replications.count == 1 {
             let tally = replications[0].zoneTally
@@ -45,31 +46,24 @@ extension SimulationResult {
             }
         }
         let columns = names.indices.map { (name: names[$0], values: means[$0]) }
-        // Pass 2: squared deviations from the mean, turned into the lower bound in place.
-        var lows = names.map { _ in [Double](repeating: 0, count: zones) }
+        // Pass 2: squared deviations from the mean, turned into the half-width in place.
+        var halfWidths = names.map { _ in [Double](repeating: 0, count: zones) }
         for position in replications.indices {
             forEachZoneValue(replications[position], zones: zones, yearScale: yearScale) { zone, derived in
                 for (index, (_, value)) in derived.enumerated() where !value.isNaN {
                     let deviation = value - means[index][zone]
-                    lows[index][zone] += deviation * deviation
+                    halfWidths[index][zone] += deviation * deviation
                 }
             }
             replications[position].zoneTally = ZoneTallies(zones: 0)
         }
-        var intervals: [(low: [Double], high: [Double])] = []
-        intervals.reserveCapacity(names.count)
         for index in names.indices {
-            var highs = [Double](repeating: .nan, count: zones)
             for zone in 0..<zones {
-                let half = StudentT.halfWidth(squaredDeviations: lows[index][zone], count: Int(counts[index][zone]))
-                let mean = means[index][zone]
-                lows[index][zone] = mean - half
-                highs[zone] = mean + half
+                halfWidths[index][zone] = StudentT.halfWidth(
+                    squaredDeviations: halfWidths[index][zone], count: Int(counts[index][zone]))
             }
-            intervals.append((low: lows[index], high: highs))
-            lows[index] = []
         }
-        return (columns, intervals)
+        return (columns, halfWidths)
     }
 
     /// One replication's zone values, which are their own means (+ 0 turns -0 into 0, as a sum

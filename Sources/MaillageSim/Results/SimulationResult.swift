@@ -64,9 +64,20 @@ public struct SimulationResult: Sendable {
     public var zoneIDs: [String]
     /// Zone indicators, means over replications (NaN = undefined).
     public var zoneColumns: [(name: String, values: [Double])]
-    /// The 95 % intervals of ``zoneColumns``, column by column and zone by zone (NaN where fewer than
-    /// two replications define the value); empty with one replication.
-    public var zoneIntervals: [(low: [Double], high: [Double])]
+    /// The half-widths of ``zoneColumns``' 95 % intervals, column by column and zone by zone (NaN
+    /// where fewer than two replications define the value); empty with one replication.
+    ///
+    /// An interval is `mean - halfWidth ... mean + halfWidth` (``zoneInterval(_:)``); its bounds
+    /// are made as they are written, so that 200,000 zones × 80 indicators are held once more,
+    /// not twice.
+    public var zoneHalfWidths: [[Double]]
+
+    /// The 95 % interval bounds of zone column `column`, zone by zone; nil with one replication.
+    public func zoneInterval(_ column: Int) -> (low: [Double], high: [Double])? {
+        guard column < zoneHalfWidths.count else { return nil }
+        let (means, halves) = (zoneColumns[column].values, zoneHalfWidths[column])
+        return (zip(means, halves).map { $0 - $1 }, zip(means, halves).map { $0 + $1 })
+    }
     /// One row per actor.
     public var actors: [ActorRow]
     /// The number of simulated people (after sampling).
@@ -81,7 +92,7 @@ public struct SimulationResult: Sendable {
     /// The mean of the territory-wide indicator `name`, if the run has it.
     public func value(_ name: String) -> Double? { territory.first { $0.name == name }?.mean }
 
-    init(network: CareNetwork, request: SimulationRequest, replications: consuming [ReplicationResult]) {
+    init(network: consuming CareNetwork, request: SimulationRequest, replications: consuming [ReplicationResult]) {
         let zones = network.zoneCount
         let scale = 365 / Double(request.days)
         // Territory: sum the zones' tallies, derive, then add occupancies from the actors.
@@ -117,6 +128,8 @@ public struct SimulationResult: Sendable {
             }
         }
         // Last, as the replications' only owner: one replication's tallies go as they are read.
-        (zoneColumns, zoneIntervals) = Self.zoneSummaries(consume replications, zones: zones, yearScale: scale)
+        // The network's candidate lists and counts go first (50 MB on a 200,000-cell grid).
+        _ = consume network
+        (zoneColumns, zoneHalfWidths) = Self.zoneSummaries(consume replications, zones: zones, yearScale: scale)
     }
 }

@@ -11,10 +11,11 @@ extension SimulationRun {
         guard let table = zoneTable else { return }
         func defined(_ value: Double?) -> Double? { value.flatMap { $0.isNaN ? nil : $0 } }
         for column in table.columns {
+            let (low, high) = (column.low, column.high)
             for zone in table.zoneIDs.indices {
                 try body(
-                    table.zoneIDs[zone], column.name, defined(column.values[zone]), defined(column.low?[zone]),
-                    defined(column.high?[zone]))
+                    table.zoneIDs[zone], column.name, defined(column.values[zone]), defined(low?[zone]),
+                    defined(high?[zone]))
             }
         }
     }
@@ -29,9 +30,7 @@ extension TerritoryDatabase {
         guard !table.zoneIDs.isEmpty else { return }
         for column in table.columns
         where column.values.count != table.zoneIDs.count
-            || [column.low, column.high].contains(where: {
-                $0 != nil && $0?.count != table.zoneIDs.count
-            })
+            || column.intervalLengths.contains(where: { $0 != table.zoneIDs.count })
         {
             throw DatabaseError(
                 resultCode: .SQLITE_MISUSE,

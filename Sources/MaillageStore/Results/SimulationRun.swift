@@ -43,17 +43,62 @@ public struct SimulationRun: Sendable, Equatable {
             public var name: String
             /// One value per zone, in ``ZoneTable/zoneIDs`` order; NaN is undefined.
             public var values: [Double]
-            /// The lower 95 % bounds, zone by zone (NaN or nil: no interval).
-            public var low: [Double]?
-            /// The upper 95 % bounds, zone by zone (NaN or nil: no interval).
-            public var high: [Double]?
+            /// The 95 % intervals, as given: their bounds, or half-widths around ``values``.
+            private var intervals: Intervals?
 
-            /// A column, with its intervals when the run has them.
+            /// How a column's intervals are held.
+            private enum Intervals: Sendable, Equatable {
+                case bounds(low: [Double]?, high: [Double]?)
+                /// `value ± halfWidth`, made when asked for: a simulation's result holds its
+                /// intervals so, and its 200,000-zone columns are not held twice more to be stored.
+                case halfWidths([Double])
+            }
+
+            /// The lower 95 % bounds, zone by zone (NaN or nil: no interval).
+            public var low: [Double]? {
+                switch intervals {
+                case .bounds(let low, _): low
+                case .halfWidths(let halves): zip(values, halves).map { $0 - $1 }
+                case nil: nil
+                }
+            }
+
+            /// The upper 95 % bounds, zone by zone (NaN or nil: no interval).
+            public var high: [Double]? {
+                switch intervals {
+                case .bounds(_, let high): high
+                case .halfWidths(let halves): zip(values, halves).map { $0 + $1 }
+                case nil: nil
+                }
+            }
+
+            /// A column, with its intervals' bounds when the run has them.
             public init(name: String, values: [Double], low: [Double]? = nil, high: [Double]? = nil) {
                 self.name = name
                 self.values = values
-                self.low = low
-                self.high = high
+                self.intervals = low == nil && high == nil ? nil : .bounds(low: low, high: high)
+            }
+
+            /// A column whose intervals are `values[zone] ± halfWidths[zone]`, bounds made only when
+            /// read or stored.
+            public init(name: String, values: [Double], halfWidths: [Double]) {
+                self.name = name
+                self.values = values
+                self.intervals = .halfWidths(halfWidths)
+            }
+
+            /// Whether two columns hold the same name, values and bounds, however their intervals are held.
+            public static func == (a: Column, b: Column) -> Bool {
+                a.name == b.name && a.values == b.values && a.low == b.low && a.high == b.high
+            }
+
+            /// How many bounds each interval column holds, when they differ from the zone count.
+            var intervalLengths: [Int] {
+                switch intervals {
+                case .bounds(let low, let high): [low?.count, high?.count].compactMap { $0 }
+                case .halfWidths(let halves): [halves.count]
+                case nil: []
+                }
             }
         }
 
