@@ -7,6 +7,7 @@
 # fresh copy of it. THREADS is a number for `--threads`, or "default" (the command's default).
 # Prints one line per run (wall, CPU, peak memory from /usr/bin/time) and whether the two
 # builds' result files are the same bytes. Medians are left to the reader: three rounds by default.
+# REPLICATIONS=N runs N replications instead of one (their zone intervals are then written too).
 set -euo pipefail
 [[ $# -ge 2 ]] || { echo "usage: $0 BASE_BINARY NEW_BINARY [ROUNDS] [THREADS]" >&2; exit 64; }
 base=$(realpath "$1")
@@ -19,6 +20,7 @@ mkdir -p "$work"
 [[ -f $work/grid.db ]] || "$new" generate --zones 200000 --population 1200000 --seed 1 --out "$work/grid.db" -q
 options=(--seed 1 -q)
 [[ $threads == default ]] || options+=(--threads "$threads")
+[[ -z ${REPLICATIONS:-} ]] || options+=(--replications "$REPLICATIONS")
 for round in $(seq "$rounds"); do
   for side in base new; do
     binary=$base
