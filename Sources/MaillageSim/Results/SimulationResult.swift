@@ -128,7 +128,7 @@ public struct SimulationResult: Sendable {
             }
         }
         // Last, as the replications' only owner: one replication's tallies go as they are read.
-        // The network's candidate lists and counts go first (50 MB on a 200,000-cell grid).
+        // The network's candidate lists and counts by zone and band go first.
         _ = consume network
         (zoneColumns, zoneHalfWidths) = Self.zoneSummaries(consume replications, zones: zones, yearScale: scale)
     }
