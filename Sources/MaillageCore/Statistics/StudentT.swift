@@ -32,8 +32,17 @@ public enum StudentT {
         let mean = defined.reduce(0, +) / n
         guard defined.count >= 2 else { return (mean, nil, nil, defined.count) }
         let squares = defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let half = halfWidth(squaredDeviations: squares, count: defined.count)
-        return (mean, mean - half, mean + half, defined.count)
+        let (low, high) = bounds(mean: mean, halfWidth: halfWidth(squaredDeviations: squares, count: defined.count))
+        return (mean, low, high, defined.count)
+    }
+
+    /// The bounds of the interval `mean ± halfWidth` (NaN where either is NaN).
+    ///
+    /// Intervals kept as half-widths (a simulation's zone values) are turned into bounds here
+    /// when written or stored, so that they have the bits of ``summary(_:)``'s.
+    @inline(__always)
+    public static func bounds(mean: Double, halfWidth: Double) -> (low: Double, high: Double) {
+        (mean - halfWidth, mean + halfWidth)
     }
 
     /// The half-width of the 95 % interval of a mean of `count` values whose squared deviations

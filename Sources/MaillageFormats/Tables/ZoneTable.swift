@@ -14,8 +14,8 @@ public struct ZoneTable: Sendable {
     public enum Values: Sendable {
         case numbers([Double])
         case texts([String?])
-        /// Intervals' lower or upper bounds, each made as it is written, `mean - halfWidth` or
-        /// `mean + halfWidth` (NaN where either is): a table of means with their intervals then
+        /// Intervals' lower or upper bounds, each made as it is written
+        /// (``StudentT/bounds(mean:halfWidth:)``): a table of means with their intervals then
         /// holds one array of half-widths, not two of bounds.
         case bounds(means: [Double], halfWidths: [Double], IntervalBound)
 
@@ -25,8 +25,10 @@ public struct ZoneTable: Sendable {
             switch self {
             case .numbers(let values): values[row]
             case .texts: nil
-            case .bounds(let means, let halfWidths, .low): means[row] - halfWidths[row]
-            case .bounds(let means, let halfWidths, .high): means[row] + halfWidths[row]
+            case .bounds(let means, let halfWidths, .low):
+                StudentT.bounds(mean: means[row], halfWidth: halfWidths[row]).low
+            case .bounds(let means, let halfWidths, .high):
+                StudentT.bounds(mean: means[row], halfWidth: halfWidths[row]).high
             }
         }
     }

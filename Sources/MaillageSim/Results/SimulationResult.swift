@@ -67,7 +67,7 @@ public struct SimulationResult: Sendable {
     /// The half-widths of ``zoneColumns``' 95 % intervals, column by column and zone by zone (NaN
     /// where fewer than two replications define the value); empty with one replication.
     ///
-    /// An interval is `mean - halfWidth ... mean + halfWidth` (``zoneInterval(_:)``); its bounds
+    /// An interval is `mean ± halfWidth` (``zoneInterval(_:)``, ``StudentT/bounds(mean:halfWidth:)``); its bounds
     /// are made as they are written, so that 200,000 zones × 80 indicators are held once more,
     /// not twice.
     public var zoneHalfWidths: [[Double]]
@@ -75,8 +75,8 @@ public struct SimulationResult: Sendable {
     /// The 95 % interval bounds of zone column `column`, zone by zone; nil with one replication.
     public func zoneInterval(_ column: Int) -> (low: [Double], high: [Double])? {
         guard column < zoneHalfWidths.count else { return nil }
-        let (means, halves) = (zoneColumns[column].values, zoneHalfWidths[column])
-        return (zip(means, halves).map { $0 - $1 }, zip(means, halves).map { $0 + $1 })
+        let bounds = zip(zoneColumns[column].values, zoneHalfWidths[column]).map(StudentT.bounds)
+        return (bounds.map(\.low), bounds.map(\.high))
     }
     /// One row per actor.
     public var actors: [ActorRow]

@@ -49,8 +49,9 @@ public struct SimulationRun: Sendable, Equatable {
             /// How a column's intervals are held.
             private enum Intervals: Sendable, Equatable {
                 case bounds(low: [Double]?, high: [Double]?)
-                /// `value ± halfWidth`, made when asked for: a simulation's result holds its
-                /// intervals so, and its 200,000-zone columns are not held twice more to be stored.
+                /// `value ± halfWidth` (``StudentT/bounds(mean:halfWidth:)``), made when asked
+                /// for: a simulation's result holds its intervals so, and its 200,000-zone
+                /// columns are not held twice more to be stored.
                 case halfWidths([Double])
             }
 
@@ -58,7 +59,7 @@ public struct SimulationRun: Sendable, Equatable {
             public var low: [Double]? {
                 switch intervals {
                 case .bounds(let low, _): low
-                case .halfWidths(let halves): zip(values, halves).map { $0 - $1 }
+                case .halfWidths(let halves): zip(values, halves).map { StudentT.bounds(mean: $0, halfWidth: $1).low }
                 case nil: nil
                 }
             }
@@ -67,7 +68,7 @@ public struct SimulationRun: Sendable, Equatable {
             public var high: [Double]? {
                 switch intervals {
                 case .bounds(_, let high): high
-                case .halfWidths(let halves): zip(values, halves).map { $0 + $1 }
+                case .halfWidths(let halves): zip(values, halves).map { StudentT.bounds(mean: $0, halfWidth: $1).high }
                 case nil: nil
                 }
             }
