@@ -11,7 +11,7 @@ import Testing
         tallies.count(.admissions, zone: 2)
         tallies.add(.travelMinutes, zone: 1, 12.5)
         tallies.add(.travelMinutes, zone: 1, 0.25)
-        tallies.count(.inhabitants, zone: 0)  // a sum counted once adds 1
+        tallies.add(.inhabitants, zone: 0, 1)
         #expect(tallies.value(Tally.needs.rawValue, zone: 1) == 5)
         #expect(tallies.value(Tally.needs.rawValue, zone: 0) == 0)
         #expect(tallies.value(Tally.travelMinutes.rawValue, zone: 1) == 12.75)

@@ -32,7 +32,7 @@ extension Replication {
     /// Fetches what a need will read of its agent's zone: the zone's first tallies and its surge
     /// bound (a hint, as ``prefetch(_:)``).
     ///
-    /// On a 200,000-zone grid the zones' tallies were 114 MB (67 MB now), and counting a need waited on them
+    /// On a 200,000-zone grid the zones' tallies were 114 MB (68 MB now), and counting a need waited on them
     /// for half of `need`'s time, the surge bound for a fifth (perf annotate). The zone is known
     /// only once the agent's state is in the cache, so this runs half as far ahead as
     /// ``prefetch(_:)``, on the zone it fetched.

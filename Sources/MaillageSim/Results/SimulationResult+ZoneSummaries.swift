@@ -11,7 +11,7 @@ extension SimulationResult {
     /// ``StudentT/summary(_:)`` (the same bits as a territory indicator's interval).
     ///
     /// The second pass hands each replication's tallies back once it has read them: with two
-    /// replications of a 200,000-cell grid, the tallies (67 MB each) were held beside every mean,
+    /// replications of a 200,000-cell grid, the tallies (68 MB each) were held beside every mean,
     /// count and bound.
     static func zoneSummaries(_ replications: consuming [ReplicationResult], zones: Int, yearScale: Double) -> (
         columns: [(name: String, values: [Double])], halfWidths: [[Double]]
@@ -71,7 +71,7 @@ extension SimulationResult {
     ///
     /// Zones are read from the last to the first, and the tallies behind the one being read are
     /// handed back to the system block by block while the values' pages are written: on a
-    /// 200,000-zone grid the tallies (114 MB then, 67 MB now) and the values (122 MB) were both held at the
+    /// 200,000-zone grid the tallies (114 MB then, 68 MB now) and the values (122 MB) were both held at the
     /// run's peak. Held by another owner as well, the tallies are copied first, and nothing is
     /// lost but the saving.
     private static func singleReplicationColumns(_ tally: consuming ZoneTallies, zones: Int, yearScale: Double)
