@@ -48,7 +48,9 @@ extension ZoneDraft {
             provenance.set("age bands", "\(source.fileName) (\(source.bandFields.joined(separator: ", ")))")
             return try Population(total: total, byBand: bands)
         }
-        if let existing, !existing.bands.isEmpty, let kept = try? Population(total: total, byBand: existing.byBand) {
+        if let existing, !existing.bands.isEmpty,
+            let kept = try? Population(total: total, bands: existing.bands, counts: existing.counts)
+        {
             return kept
         }
         provenance.remove("age bands")
