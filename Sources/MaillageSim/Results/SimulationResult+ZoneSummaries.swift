@@ -6,7 +6,7 @@ extension SimulationResult {
     /// ``StudentT/summary(_:)`` does).
     ///
     /// Two passes over the replications' tallies, which the run holds anyway: sums then squared
-    /// deviations from the mean, so that 200,000 zones × 80 indicators need a sum, a count and a
+    /// deviations from the mean, so that 200,000 zones × 76 indicators need a sum, a count and a
     /// square per value and not every replication's values, with the arithmetic of
     /// ``StudentT/summary(_:)`` (the same bits as a territory indicator's interval).
     ///

@@ -68,7 +68,7 @@ public struct SimulationResult: Sendable {
     /// where fewer than two replications define the value); empty with one replication.
     ///
     /// An interval is `mean ± halfWidth` (``zoneInterval(_:)``, ``StudentT/bounds(mean:halfWidth:)``); its bounds
-    /// are made as they are written, so that 200,000 zones × 80 indicators are held once more,
+    /// are made as they are written, so that 200,000 zones × 76 indicators are held once more,
     /// not twice.
     public var zoneHalfWidths: [[Double]]
 
